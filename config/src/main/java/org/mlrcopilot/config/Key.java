@@ -1,0 +1,268 @@
+package org.mlrcopilot.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every configuration key in one table: its dotted name, default, type, description, conventional environment
+ * variable names, and where its value lives in {@link MlrConfig}. Loading, validation, {@code describe()},
+ * environment variable names and unknown-key detection all read this table.
+ */
+enum Key {
+    SANDBOX_BACKEND("sandbox.backend", "auto", ValueType.oneOf("auto", "docker", "bwrap", "process"),
+            c -> c.sandbox().backend(),
+            "Where untrusted code runs: auto picks an available backend; process has no isolation"),
+    SANDBOX_IMAGE("sandbox.image", "mlr-sandbox:0.1", ValueType.matching("\\S+", "must be an image name like mlr-sandbox:0.1"),
+            c -> c.sandbox().image(),
+            "Container image used by the docker backend"),
+    SANDBOX_ROOTFS("sandbox.rootfs", "~/.cache/mlr-copilot/sandbox-rootfs", ValueType.path(),
+            c -> c.sandbox().rootfs(),
+            "Root file system used by the bwrap backend"),
+    SANDBOX_TIMEOUT("sandbox.timeout", "10m", ValueType.duration(),
+            c -> c.sandbox().timeout(),
+            "Wall-clock limit for one sandboxed run"),
+    SANDBOX_MEMORY("sandbox.memory", "2g", ValueType.size(),
+            c -> c.sandbox().memoryBytes(),
+            "Memory limit for one sandboxed run"),
+    SANDBOX_CPUS("sandbox.cpus", "1.0", ValueType.positiveDecimal(),
+            c -> c.sandbox().cpus(),
+            "CPU cores available to one sandboxed run"),
+    SANDBOX_PIDS_LIMIT("sandbox.pidsLimit", "256", ValueType.integer(16, Integer.MAX_VALUE),
+            c -> c.sandbox().pidsLimit(),
+            "Maximum number of processes and threads inside the sandbox"),
+    SANDBOX_OUTPUT_LIMIT("sandbox.outputLimit", "1m", ValueType.size(),
+            c -> c.sandbox().outputLimitBytes(),
+            "Most stdout and stderr kept from one run; the rest is cut off"),
+    SANDBOX_TMPFS_SIZE("sandbox.tmpfsSize", "256m", ValueType.size(),
+            c -> c.sandbox().tmpfsBytes(),
+            "Size of the in-memory /tmp inside the sandbox"),
+    SANDBOX_MAX_WORKSPACE_SIZE("sandbox.maxWorkspaceSize", "512m", ValueType.size(),
+            c -> c.sandbox().maxWorkspaceBytes(),
+            "Largest workspace copied into or out of the sandbox"),
+    SANDBOX_NETWORK("sandbox.network", "none",
+            ValueType.matching("[A-Za-z0-9][A-Za-z0-9_.:-]*", "must be none, bridge, host or a network name"),
+            c -> c.sandbox().network(),
+            "Network for sandboxed code: none, bridge, host or a Docker network name"),
+    SANDBOX_ALLOW_UNSAFE_PROCESS("sandbox.allowUnsafeProcess", "false", ValueType.bool(),
+            c -> c.sandbox().allowUnsafeProcess(),
+            "Permit the process backend, which runs untrusted code without isolation"),
+    SANDBOX_GPUS("sandbox.gpus", "", ValueType.matching("|all|[1-9][0-9]*", "must be empty, all or a positive number"),
+            c -> c.sandbox().gpus(),
+            "GPUs given to the sandbox: empty for none, all, or a count"),
+    SANDBOX_RUNTIME("sandbox.runtime", "",
+            ValueType.matching("|[A-Za-z0-9][A-Za-z0-9_.-]*", "must be empty or a runtime name like runsc"),
+            c -> c.sandbox().runtime(),
+            "Container runtime, e.g. runsc for gVisor; empty uses Docker's default"),
+    SANDBOX_NOFILE("sandbox.nofile", "1024", ValueType.count(1),
+            c -> c.sandbox().nofile(),
+            "Maximum open files per sandboxed process"),
+    SANDBOX_FSIZE("sandbox.fsize", "256m", ValueType.size(),
+            c -> c.sandbox().fsizeBytes(),
+            "Largest file a sandboxed process may write"),
+
+    LLM_PROVIDER("llm.provider", "", ValueType.oneOf("", "anthropic", "openai", "ollama", "openai-compatible"),
+            c -> c.llm().provider(),
+            "Language model provider: anthropic, openai, ollama or openai-compatible; empty for none"),
+    LLM_MODEL("llm.model", "", ValueType.text(),
+            c -> c.llm().model(),
+            "Model for the research agents; empty uses the provider's default"),
+    LLM_FAST_MODEL("llm.fastModel", "", ValueType.text(),
+            c -> c.llm().fastModel(),
+            "Cheaper model for small tasks; empty uses the provider's default"),
+    LLM_BASE_URL("llm.baseUrl", "", ValueType.url(true),
+            c -> c.llm().baseUrl(),
+            "API endpoint, needed for ollama and openai-compatible; empty uses the provider's default"),
+    LLM_TEMPERATURE("llm.temperature", "0.2", ValueType.decimal(0, 2),
+            c -> c.llm().temperature(),
+            "Sampling temperature, from 0 to 2"),
+    LLM_TIMEOUT("llm.timeout", "120s", ValueType.duration(),
+            c -> c.llm().timeout(),
+            "Time limit for one model request"),
+    LLM_MAX_RETRIES("llm.maxRetries", "3", ValueType.integer(0, Integer.MAX_VALUE),
+            c -> c.llm().maxRetries(),
+            "Retries after a failed model request"),
+    LLM_ANTHROPIC_API_KEY("llm.anthropicApiKey", "", ValueType.secret(),
+            c -> c.llm().anthropicApiKey(),
+            "Anthropic API key", "ANTHROPIC_API_KEY", "CLAUDE_API_KEY"),
+    LLM_OPENAI_API_KEY("llm.openaiApiKey", "", ValueType.secret(),
+            c -> c.llm().openaiApiKey(),
+            "OpenAI (or openai-compatible) API key", "OPENAI_API_KEY"),
+
+    FETCH_ALLOW_PRIVATE_ADDRESSES("fetch.allowPrivateAddresses", "false", ValueType.bool(),
+            c -> c.fetch().allowPrivateAddresses(),
+            "Allow downloads from private, loopback and link-local addresses"),
+    FETCH_MAX_BYTES("fetch.maxBytes", "30m", ValueType.size(),
+            c -> c.fetch().maxBytes(),
+            "Largest download accepted"),
+    FETCH_CONNECT_TIMEOUT("fetch.connectTimeout", "10s", ValueType.duration(),
+            c -> c.fetch().connectTimeout(),
+            "Time limit for opening a connection"),
+    FETCH_READ_TIMEOUT("fetch.readTimeout", "30s", ValueType.duration(),
+            c -> c.fetch().readTimeout(),
+            "Longest wait for more data from a server"),
+    FETCH_CALL_TIMEOUT("fetch.callTimeout", "120s", ValueType.duration(),
+            c -> c.fetch().callTimeout(),
+            "Time limit for a whole download"),
+
+    BUDGET_PER_RESEARCH_USD("budget.perResearchUsd", "5.0", ValueType.positiveDecimal(),
+            c -> c.budget().perResearchUsd(),
+            "Model spending limit for one research run, in US dollars"),
+    BUDGET_PER_DAY_USD("budget.perDayUsd", "50.0", ValueType.positiveDecimal(),
+            c -> c.budget().perDayUsd(),
+            "Model spending limit per day, in US dollars"),
+    BUDGET_PER_RESEARCH_TOKENS("budget.perResearchTokens", "2000000", ValueType.count(1),
+            c -> c.budget().perResearchTokens(),
+            "Model token limit for one research run"),
+    BUDGET_PER_DAY_TOKENS("budget.perDayTokens", "20000000", ValueType.count(1),
+            c -> c.budget().perDayTokens(),
+            "Model token limit per day"),
+
+    WEB_PORT("web.port", "8080", ValueType.integer(1, 65535),
+            c -> c.web().port(),
+            "Port of the web interface"),
+
+    STORE_DATA_DIR("store.dataDir", "./data", ValueType.path(),
+            c -> c.store().dataDir(),
+            "Directory for the bot's database and research artifacts"),
+
+    SLACK_MODE("slack.mode", "socket", ValueType.oneOf("socket", "http"),
+            c -> c.slack().mode(),
+            "socket connects out with Socket Mode (needs appToken); http receives events (needs signingSecret)"),
+    SLACK_API_URL("slack.apiUrl", "https://slack.com/api/", ValueType.url(false),
+            c -> c.slack().apiUrl(),
+            "Base URL of the Slack Web API"),
+    SLACK_CHANNELS("slack.channels", "", ValueType.list(),
+            c -> c.slack().channels(),
+            "Slack channels the bot works in, as names or IDs"),
+    SLACK_BOT_TOKEN("slack.botToken", "", ValueType.secret(),
+            c -> c.slack().botToken(),
+            "Slack bot token (xoxb-...)", "SLACK_BOT_TOKEN"),
+    SLACK_APP_TOKEN("slack.appToken", "", ValueType.secret(),
+            c -> c.slack().appToken(),
+            "Slack app-level token for Socket Mode (xapp-...)", "SLACK_APP_TOKEN"),
+    SLACK_SIGNING_SECRET("slack.signingSecret", "", ValueType.secret(),
+            c -> c.slack().signingSecret(),
+            "Slack signing secret for http mode", "SLACK_SIGNING_SECRET"),
+
+    DISCORD_CHANNELS("discord.channels", "", ValueType.list(),
+            c -> c.discord().channels(),
+            "Discord channels the bot works in, as names or IDs"),
+    DISCORD_APPROVER_ROLE("discord.approverRole", "", ValueType.text(),
+            c -> c.discord().approverRole(),
+            "Discord role whose members may approve actions that need approval"),
+    DISCORD_BOT_TOKEN("discord.botToken", "", ValueType.secret(),
+            c -> c.discord().botToken(),
+            "Discord bot token", "DISCORD_BOT_TOKEN"),
+
+    RESEARCH_HUGGING_FACE_TOKEN("research.huggingFaceToken", "", ValueType.secret(),
+            c -> c.research().huggingFaceToken(),
+            "Hugging Face token for gated models and datasets", "HF_TOKEN"),
+    RESEARCH_SEMANTIC_SCHOLAR_API_KEY("research.semanticScholarApiKey", "", ValueType.secret(),
+            c -> c.research().semanticScholarApiKey(),
+            "Semantic Scholar API key for paper search", "SEMANTIC_SCHOLAR_API_KEY");
+
+    static final String ENV_PREFIX = "MLR_";
+
+    private final String id;
+    private final String defaultValue;
+    private final ValueType type;
+    private final Function<MlrConfig, Object> accessor;
+    private final String description;
+    private final List<String> aliases;
+
+    Key(String id, String defaultValue, ValueType type, Function<MlrConfig, Object> accessor, String description,
+            String... aliases) {
+        this.id = id;
+        this.defaultValue = defaultValue;
+        this.type = type;
+        this.accessor = accessor;
+        this.description = description;
+        this.aliases = List.of(aliases);
+    }
+
+    static Optional<Key> byId(String id) {
+        return Arrays.stream(values()).filter(key -> key.id.equals(id)).findFirst();
+    }
+
+    static Optional<Key> byEnvName(String name) {
+        return Arrays.stream(values()).filter(key -> key.envName().equals(name)).findFirst();
+    }
+
+    /** True for a section name such as {@code sandbox}, which holds keys rather than being one. */
+    static boolean isSection(String name) {
+        return Arrays.stream(values()).anyMatch(key -> key.id.startsWith(name + "."));
+    }
+
+    /** The key a misspelt name probably meant, ignoring case and separators. */
+    static Optional<Key> similarTo(String name, Function<Key, String> naming) {
+        return Arrays.stream(values()).filter(key -> loose(naming.apply(key)).equals(loose(name))).findFirst();
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** {@code sandbox.allowUnsafeProcess} becomes {@code MLR_SANDBOX_ALLOW_UNSAFE_PROCESS}. */
+    String envName() {
+        String snake = id.replace('.', '_').replaceAll("([a-z0-9])([A-Z])", "$1_$2");
+        return ENV_PREFIX + snake.toUpperCase(Locale.ROOT);
+    }
+
+    List<String> aliases() {
+        return aliases;
+    }
+
+    String defaultValue() {
+        return defaultValue;
+    }
+
+    String description() {
+        return description;
+    }
+
+    boolean secret() {
+        return type.isSecret();
+    }
+
+    boolean list() {
+        return type.isList();
+    }
+
+    /** Parses and checks raw text; an {@link IllegalArgumentException} carries the rule it broke. */
+    Object parse(String raw) {
+        return type.parse(raw);
+    }
+
+    /** Throws a {@link ConfigException} unless the value is allowed for this key. */
+    void require(Object value) {
+        if (value == null) {
+            throw new ConfigException(id + ": a value is required");
+        }
+        type.problem(value).ifPresent(rule -> {
+            throw new ConfigException(id + ": " + quote(type.format(value)) + " " + rule);
+        });
+    }
+
+    /** Shows a value in a message: quoted and shortened, or redacted for secrets. */
+    String quote(String raw) {
+        if (secret()) {
+            return "****";
+        }
+        return "\"" + (raw.length() > 80 ? raw.substring(0, 77) + "..." : raw) + "\"";
+    }
+
+    Object valueIn(MlrConfig config) {
+        return accessor.apply(config);
+    }
+
+    String display(MlrConfig config) {
+        return type.format(valueIn(config));
+    }
+
+    private static String loose(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+}

@@ -1,0 +1,106 @@
+package org.mlrcopilot.sandbox.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mlrcopilot.sandbox.ContainmentContract;
+import org.mlrcopilot.sandbox.ExecutionRequest;
+import org.mlrcopilot.sandbox.ExecutionResult;
+import org.mlrcopilot.sandbox.Limits;
+import org.mlrcopilot.sandbox.Sandbox;
+import org.mlrcopilot.sandbox.SandboxException;
+import org.mlrcopilot.sandbox.TestSandboxes;
+
+class DockerSandboxIT extends ContainmentContract {
+
+    private static DockerSandbox sandbox;
+    private static DockerEngine engine;
+
+    @BeforeAll
+    static void start() {
+        sandbox = TestSandboxes.start("docker", () -> DockerSandbox.start(TestSandboxes.settings()));
+        engine = DockerEngine.connect();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sandbox != null) {
+            sandbox.close();
+            engine.close();
+        }
+    }
+
+    @Override
+    protected Sandbox sandbox() {
+        return sandbox;
+    }
+
+    @Override
+    protected void assertNothingLeftBehind() {
+        Map<String, String> mine = Map.of(DockerEngine.OWNER_LABEL, DockerEngine.owner());
+        assertThat(engine.client().listContainersCmd().withShowAll(true).withLabelFilter(mine).exec()).isEmpty();
+        var volumes = engine.client().listVolumesCmd()
+                .withFilter("label", List.of(DockerEngine.OWNER_LABEL + "=" + DockerEngine.owner())).exec().getVolumes();
+        assertThat(volumes == null ? List.of() : volumes).isEmpty();
+    }
+
+    @Test
+    void timedOutContainerIsGoneAfterTheRun() throws IOException {
+        ExecutionResult result = python("import time\nwhile True:\n    time.sleep(0.1)\n",
+                quick().withWallTime(Duration.ofSeconds(2)));
+
+        assertThat(result.timedOut()).isTrue();
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    void missingImageIsAClearErrorWithTheBuildCommand() {
+        var settings = TestSandboxes.settings().withImage("mlr-sandbox:does-not-exist");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DockerSandbox.start(settings))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("mlr-sandbox:does-not-exist")
+                .hasMessageContaining("./mlr sandbox build-image");
+    }
+
+    @Test
+    void removesOrphansOfDeadOwnersAtStartUp() {
+        String orphan = engine.client().createVolumeCmd().withName("mlr-ws-orphan-test")
+                .withLabels(Map.of(DockerEngine.LABEL, "true", DockerEngine.OWNER_LABEL, "999999999@" + host()))
+                .exec().getName();
+
+        DockerSandbox.start(TestSandboxes.settings()).close();
+
+        var left = engine.client().listVolumesCmd().withFilter("name", List.of(orphan)).exec().getVolumes();
+        assertThat(left == null ? List.of() : left).isEmpty();
+    }
+
+    private static String host() {
+        String owner = DockerEngine.owner();
+        return owner.substring(owner.indexOf('@') + 1);
+    }
+
+    @Test
+    void sandboxImageHasTheScientificStack() throws IOException {
+        ExecutionResult result = python("import numpy, scipy, pandas, sklearn, matplotlib\n"
+                + "import matplotlib.pyplot as plt\nplt.plot([1, 2]); plt.savefig('plot.png')\nprint('stack ok')\n",
+                quick());
+
+        assertThat(result.output()).as(result.output()).contains("stack ok");
+        assertThat(result.changedFiles()).containsExactly("plot.png");
+        assertThat(Files.size(workspace.resolve("plot.png"))).isPositive();
+    }
+
+    @Test
+    void emptyWorkspaceRuns() {
+        ExecutionResult result = sandbox.run(ExecutionRequest.builder(workspace, "echo", "ok")
+                .limits(Limits.defaults()).build());
+        assertThat(result.output()).isEqualTo("ok\n");
+    }
+}
