@@ -10,7 +10,7 @@
 set -euo pipefail
 
 TAG="${1:-${MLR_SANDBOX_IMAGE:-mlr-sandbox:0.1}}"
-if [ "$(id -u)" = "0" ]; then DEFAULT_ROOTFS=/var/lib/mlr-copilot/sandbox-rootfs; else DEFAULT_ROOTFS="$HOME/.cache/mlr-copilot/sandbox-rootfs"; fi
+DEFAULT_ROOTFS=/var/lib/mlr-copilot/sandbox-rootfs
 ROOTFS="${2:-${MLR_SANDBOX_ROOTFS:-$DEFAULT_ROOTFS}}"
 SUITE="${MLR_SANDBOX_SUITE:-bookworm}"
 MIRROR="${MLR_SANDBOX_MIRROR:-http://deb.debian.org/debian}"

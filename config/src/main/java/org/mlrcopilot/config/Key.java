@@ -18,7 +18,7 @@ enum Key {
     SANDBOX_IMAGE("sandbox.image", "mlr-sandbox:0.1", ValueType.matching("\\S+", "must be an image name like mlr-sandbox:0.1"),
             c -> c.sandbox().image(),
             "Container image used by the docker backend"),
-    SANDBOX_ROOTFS("sandbox.rootfs", "~/.cache/mlr-copilot/sandbox-rootfs", ValueType.path(),
+    SANDBOX_ROOTFS("sandbox.rootfs", "/var/lib/mlr-copilot/sandbox-rootfs", ValueType.path(),
             c -> c.sandbox().rootfs(),
             "Root file system used by the bwrap backend"),
     SANDBOX_TIMEOUT("sandbox.timeout", "10m", ValueType.duration(),

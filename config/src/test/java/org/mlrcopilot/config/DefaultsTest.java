@@ -14,7 +14,7 @@ class DefaultsTest {
     @Test
     void sandboxDefaults() {
         assertThat(defaults.sandbox()).isEqualTo(new SandboxConfig("auto", "mlr-sandbox:0.1",
-                Path.of(System.getProperty("user.home"), ".cache/mlr-copilot/sandbox-rootfs"), Duration.ofMinutes(10),
+                Path.of("/var/lib/mlr-copilot/sandbox-rootfs"), Duration.ofMinutes(10),
                 2L << 30, 1.0, 256, 1L << 20, 256L << 20, 512L << 20, "none", false, "", "", 1024, 256L << 20));
     }
 

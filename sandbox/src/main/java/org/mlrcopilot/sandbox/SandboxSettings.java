@@ -53,12 +53,9 @@ public record SandboxSettings(
                 256 * Limits.MIB, 512 * Limits.MIB, 1024, 256 * Limits.MIB, "", "", "bridge", List.of());
     }
 
-    /** Where the offline recipe puts the root filesystem: readable by uid 65534 when we are root. */
+    /** Where the offline recipe puts the root filesystem: outside any home, so uid 65534 can read it. */
     public static Path defaultRootfs() {
-        if ("root".equals(System.getProperty("user.name"))) {
-            return Path.of("/var/lib/mlr-copilot/sandbox-rootfs");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "mlr-copilot", "sandbox-rootfs");
+        return Path.of("/var/lib/mlr-copilot/sandbox-rootfs");
     }
 
     public SandboxSettings withImage(String value) {

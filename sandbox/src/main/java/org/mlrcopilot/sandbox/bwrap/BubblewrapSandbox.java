@@ -46,7 +46,8 @@ public final class BubblewrapSandbox implements Sandbox {
                 "bubblewrap is not installed; install it with `apt-get install -y bubblewrap`", false));
         Tools.find("prlimit").orElseThrow(() -> new SandboxException(
                 "prlimit is not installed; install it with `apt-get install -y util-linux`", false));
-        if (!Files.isExecutable(settings.rootfs().resolve("usr/bin/python3"))) {
+        if (!Files.isExecutable(settings.rootfs().resolve("usr/bin/python3"))
+                && !Files.isExecutable(settings.rootfs().resolve("usr/local/bin/python3"))) {
             throw new SandboxException("the sandbox root filesystem " + settings.rootfs() + " is missing; build it with "
                     + "`./mlr sandbox build-image --offline` (sandbox.rootfs sets where it lives)", false);
         }

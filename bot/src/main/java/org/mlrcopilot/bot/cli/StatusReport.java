@@ -1,0 +1,41 @@
+package org.mlrcopilot.bot.cli;
+
+import java.util.Set;
+import java.util.TreeSet;
+import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.sandbox.Guarantee;
+import org.mlrcopilot.sandbox.auto.SandboxSelector;
+
+/** Human-readable lines about what is enabled, what is missing, and how to fix it. */
+final class StatusReport {
+
+    private StatusReport() {
+    }
+
+    static String sandbox(SandboxSelector.Selection selection) {
+        Set<String> guarantees = new TreeSet<>();
+        selection.sandbox().guarantees().forEach(g -> guarantees.add(g.name().toLowerCase().replace('_', '-')));
+        StringBuilder out = new StringBuilder("sandbox: " + selection.sandbox().backend() + "\n  guarantees: "
+                + String.join(", ", guarantees));
+        if (!selection.sandbox().guarantees().contains(Guarantee.MEMORY_CGROUP)) {
+            out.append("\n  weaker than Docker: no cgroup memory limit or CPU quota");
+        }
+        selection.notes().forEach(n -> out.append("\n  passed over: ").append(n));
+        return out.toString();
+    }
+
+    static String llm(MlrConfig config) {
+        String provider = config.llm().provider();
+        if (!provider.isEmpty()) {
+            return "llm: " + provider + (config.llm().model().isEmpty() ? "" : " (" + config.llm().model() + ")");
+        }
+        if (config.llm().anthropicApiKey().isPresent()) {
+            return "llm: anthropic (key found in ANTHROPIC_API_KEY)";
+        }
+        if (config.llm().openaiApiKey().isPresent()) {
+            return "llm: openai (key found in OPENAI_API_KEY)";
+        }
+        return "llm: none configured: set ANTHROPIC_API_KEY or OPENAI_API_KEY, or MLR_LLM_PROVIDER=ollama "
+                + "with MLR_LLM_BASE_URL=http://localhost:11434 for a local model";
+    }
+}
