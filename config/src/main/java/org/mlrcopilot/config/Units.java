@@ -10,11 +10,19 @@ public final class Units {
 
     /** "90s", "10m", "1h", "500ms" or a bare number of seconds. */
     public static Duration duration(String text) {
-        return Parsers.duration(text);
+        try {
+            return Parsers.duration(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + text + "\" " + e.getMessage(), e);
+        }
     }
 
     /** "512m", "2g", "64k", "1MiB" or a bare number of bytes. */
     public static long size(String text) {
-        return Parsers.size(text);
+        try {
+            return Parsers.size(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + text + "\" " + e.getMessage(), e);
+        }
     }
 }

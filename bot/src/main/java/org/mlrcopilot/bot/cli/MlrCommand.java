@@ -31,7 +31,7 @@ public final class MlrCommand {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new MlrCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConfigException || e instanceof SandboxException) {
+            if (e instanceof ConfigException || e instanceof SandboxException || e instanceof IllegalArgumentException) {
                 commandLine.getErr().println("mlr: " + e.getMessage());
                 return 2;
             }

@@ -1,0 +1,80 @@
+package org.mlrcopilot.bot;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The module and package rules of ARCHITECTURE.md, checked on the compiled code of every module. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.mlrcopilot");
+    }
+
+    @Test
+    void importsEveryModule() {
+        classes().should().resideInAnyPackage("org.mlrcopilot..").check(classes);
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.config")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.sandbox.docker")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.bot.cli")).isTrue();
+    }
+
+    @Test
+    void dockerJavaOnlyInTheDockerSandbox() {
+        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.sandbox.docker..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..")
+                .check(classes);
+    }
+
+    @Test
+    void configDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("org.mlrcopilot.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.sandbox..",
+                        "org.mlrcopilot.agents..", "org.mlrcopilot.bot..")
+                .check(classes);
+    }
+
+    @Test
+    void sandboxDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("org.mlrcopilot.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.config..",
+                        "org.mlrcopilot.agents..", "org.mlrcopilot.bot..")
+                .check(classes);
+    }
+
+    @Test
+    void agentsNeverReachTheBotOrConfig() {
+        noClasses().that().resideInAPackage("org.mlrcopilot.agents..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.bot..", "org.mlrcopilot.config..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void databaseCodeOnlyInTheStore() {
+        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.mlrcopilot.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void sandboxBackendsDoNotKnowEachOther() {
+        slices().matching("org.mlrcopilot.sandbox.(docker|bwrap|process)..").should().notDependOnEachOther()
+                .check(classes);
+    }
+}

@@ -1,0 +1,79 @@
+package org.mlrcopilot.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CopyBackTest {
+
+    @TempDir
+    Path workspace;
+    @TempDir
+    Path outside;
+
+    private static void offer(CopyBack copyBack, String name, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        copyBack.file(name, bytes.length, new ByteArrayInputStream(bytes));
+    }
+
+    @Test
+    void writesNewAndChangedFilesOnly() throws IOException {
+        Files.writeString(workspace.resolve("same.txt"), "same");
+        Files.writeString(workspace.resolve("edit.txt"), "old");
+        CopyBack copyBack = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20), 1 << 20);
+
+        offer(copyBack, "same.txt", "same");
+        offer(copyBack, "edit.txt", "new");
+        offer(copyBack, "./dir/new.txt", "fresh");
+
+        assertThat(copyBack.changed()).containsExactly("edit.txt", "dir/new.txt");
+        assertThat(Files.readString(workspace.resolve("dir/new.txt"))).isEqualTo("fresh");
+        assertThat(Files.readString(workspace.resolve("edit.txt"))).isEqualTo("new");
+    }
+
+    @Test
+    void refusesPathsThatEscapeOrPassThroughSymlinks() throws IOException {
+        Files.createSymbolicLink(workspace.resolve("link"), outside);
+        Files.createSymbolicLink(workspace.resolve("passwd"), Path.of("/etc/passwd"));
+        CopyBack copyBack = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20), 1 << 20);
+
+        offer(copyBack, "../escape.txt", "x");
+        offer(copyBack, "/etc/evil", "x");
+        offer(copyBack, "a/../../escape.txt", "x");
+        offer(copyBack, "link/inside.txt", "x");
+        offer(copyBack, "passwd", "x");
+
+        assertThat(copyBack.changed()).isEmpty();
+        assertThat(copyBack.refused()).hasSize(5);
+        assertThat(outside.resolve("inside.txt")).doesNotExist();
+        assertThat(workspace.getParent().resolve("escape.txt")).doesNotExist();
+        assertThat(Files.isSymbolicLink(workspace.resolve("passwd"))).isTrue();
+    }
+
+    @Test
+    void stopsAtTheTotalSizeCap() throws IOException {
+        CopyBack copyBack = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20), 8);
+        offer(copyBack, "a.txt", "12345");
+        offer(copyBack, "b.txt", "67890");
+
+        assertThat(copyBack.changed()).containsExactly("a.txt");
+        assertThat(copyBack.refused()).containsExactly("b.txt");
+    }
+
+    @Test
+    void snapshotRefusesAWorkspaceOverTheCapAndSkipsSymlinks() throws IOException {
+        Files.writeString(workspace.resolve("big.bin"), "0123456789");
+        Files.createSymbolicLink(workspace.resolve("passwd"), Path.of("/etc/passwd"));
+
+        assertThat(WorkspaceSnapshot.of(workspace, 100).skipped()).containsExactly("passwd");
+        assertThatThrownBy(() -> WorkspaceSnapshot.of(workspace, 5))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("sandbox.maxWorkspaceSize");
+    }
+}
