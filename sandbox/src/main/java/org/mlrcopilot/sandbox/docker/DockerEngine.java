@@ -41,6 +41,11 @@ final class DockerEngine {
         return new DockerEngine(DockerClientImpl.getInstance(config, http), config.getDockerHost().toString());
     }
 
+    /** True when the engine listens on a local socket, so it sees this host's file system. */
+    boolean isLocal() {
+        return host.startsWith("unix:") || host.startsWith("npipe:");
+    }
+
     DockerClient client() {
         return client;
     }

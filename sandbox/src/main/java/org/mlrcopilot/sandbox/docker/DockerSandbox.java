@@ -7,14 +7,10 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.core.command.WaitContainerResultCallback;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.mlrcopilot.sandbox.CopyBack;
 import org.mlrcopilot.sandbox.ExecutionRequest;
@@ -38,20 +34,33 @@ public final class DockerSandbox implements Sandbox {
     private final DockerClient client;
     private final SandboxSettings settings;
 
-    private DockerSandbox(DockerEngine engine, SandboxSettings settings) {
+    private final boolean localTransfer;
+
+    private DockerSandbox(DockerEngine engine, SandboxSettings settings, boolean localTransfer) {
         this.engine = engine;
         this.client = engine.client();
         this.settings = settings;
+        this.localTransfer = localTransfer;
     }
 
     /** Connects, checks the engine and the image, and removes what dead owners left behind. */
     public static DockerSandbox start(SandboxSettings settings) {
+        return start(settings, null);
+    }
+
+    /**
+     * @param localTransfer true: a private host copy backs the volume (engine on this host, we are root);
+     *                      false: tar through the archive API; null: choose by where the engine runs
+     */
+    static DockerSandbox start(SandboxSettings settings, Boolean localTransfer) {
         DockerEngine engine = DockerEngine.connect();
         try {
             engine.ping();
             engine.requireImage(settings.image());
             engine.removeOrphans();
-            return new DockerSandbox(engine, settings);
+            boolean local = localTransfer != null ? localTransfer
+                    : engine.isLocal() && "root".equals(System.getProperty("user.name"));
+            return new DockerSandbox(engine, settings, local);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -74,26 +83,35 @@ public final class DockerSandbox implements Sandbox {
         WorkspaceSnapshot before = WorkspaceSnapshot.of(request.workspace(), settings.maxWorkspaceBytes());
         String volume = "mlr-ws-" + UUID.randomUUID();
         String containerId = null;
-        try {
-            client.createVolumeCmd().withName(volume)
-                    .withLabels(Map.of(DockerEngine.LABEL, "true", DockerEngine.OWNER_LABEL, DockerEngine.owner()))
-                    .exec();
-            containerId = ContainerSpec.create(client, settings, request, volume).exec().getId();
-            copyIn(containerId, before);
-            return execute(containerId, request, before);
-        } catch (SandboxException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new SandboxException("the Docker engine failed the run: " + e.getMessage(), true, e);
-        } finally {
-            if (containerId != null) {
-                engine.forceRemoveContainer(containerId);
+        try (WorkspaceTransfer transfer = transfer(before)) {
+            try {
+                transfer.createVolume(client, volume, labels());
+                containerId = ContainerSpec.create(client, settings, request, volume).exec().getId();
+                transfer.fill(client, containerId);
+                return execute(containerId, request, before, transfer);
+            } catch (SandboxException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new SandboxException("the Docker engine failed the run: " + e.getMessage(), true, e);
+            } finally {
+                if (containerId != null) {
+                    engine.forceRemoveContainer(containerId);
+                }
+                engine.removeVolume(volume);
             }
-            engine.removeVolume(volume);
         }
     }
 
-    private ExecutionResult execute(String id, ExecutionRequest request, WorkspaceSnapshot before) {
+    private WorkspaceTransfer transfer(WorkspaceSnapshot before) {
+        return localTransfer ? new BoundCopyTransfer(before) : new ArchiveTransfer(before);
+    }
+
+    private static Map<String, String> labels() {
+        return Map.of(DockerEngine.LABEL, "true", DockerEngine.OWNER_LABEL, DockerEngine.owner());
+    }
+
+    private ExecutionResult execute(String id, ExecutionRequest request, WorkspaceSnapshot before,
+                                    WorkspaceTransfer transfer) {
         long cap = request.limits().outputBytes();
         OutputCapture live = new OutputCapture(cap, request.listener());
         long start = System.nanoTime();
@@ -109,37 +127,11 @@ public final class DockerSandbox implements Sandbox {
         InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
         OutputCapture full = LogReader.reread(client, id, cap, live, request.listener());
         CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes());
-        try (InputStream tar = client.copyArchiveFromContainerCmd(id, ContainerSpec.WORKSPACE).exec()) {
-            WorkspaceArchive.read(tar, copyBack);
-        } catch (IOException e) {
-            throw new SandboxException("cannot read the workspace back: " + e.getMessage(), true, e);
-        }
+        transfer.copyBack(client, id, copyBack);
         int exit = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue();
         return new ExecutionResult(exit, timedOut, !timedOut && Boolean.TRUE.equals(state.getOOMKilled()),
                 duration, full.text(), full.totalBytes(), full.droppedBytes(), copyBack.changed(),
                 copyBack.refused(), backend(), ContainerSpec.guarantees(settings, request.network()));
-    }
-
-    private void copyIn(String id, WorkspaceSnapshot snapshot) {
-        if (snapshot.files().isEmpty()) {
-            return;
-        }
-        try (PipedInputStream in = new PipedInputStream(256 * 1024);
-             PipedOutputStream out = new PipedOutputStream(in)) {
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> writeTar(snapshot, out));
-            client.copyArchiveToContainerCmd(id).withRemotePath(ContainerSpec.WORKSPACE).withTarInputStream(in).exec();
-            writer.join();
-        } catch (IOException e) {
-            throw new SandboxException("cannot copy the workspace into the container: " + e.getMessage(), true, e);
-        }
-    }
-
-    private static void writeTar(WorkspaceSnapshot snapshot, PipedOutputStream out) {
-        try (out) {
-            WorkspaceArchive.write(snapshot, out);
-        } catch (IOException e) {
-            throw new SandboxException("cannot pack the workspace: " + e.getMessage(), false, e);
-        }
     }
 
     private boolean awaitExit(String id, Duration timeout) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,28 +19,33 @@ import org.mlrcopilot.sandbox.Sandbox;
 import org.mlrcopilot.sandbox.SandboxException;
 import org.mlrcopilot.sandbox.TestSandboxes;
 
+/** The contract and containment on the real engine, the workspace in a volume backed by a host copy. */
 class DockerSandboxIT extends ContainmentContract {
 
-    private static DockerSandbox sandbox;
+    private static final Map<Class<?>, DockerSandbox> SANDBOXES = new ConcurrentHashMap<>();
     private static DockerEngine engine;
 
     @BeforeAll
-    static void start() {
-        sandbox = TestSandboxes.start("docker", () -> DockerSandbox.start(TestSandboxes.settings()));
+    static void connect() {
         engine = DockerEngine.connect();
     }
 
     @AfterAll
     static void stop() {
-        if (sandbox != null) {
-            sandbox.close();
-            engine.close();
-        }
+        SANDBOXES.values().forEach(DockerSandbox::close);
+        SANDBOXES.clear();
+        engine.close();
+    }
+
+    /** How the workspace reaches the container: true = host copy backing the volume, false = archive API. */
+    protected boolean localTransfer() {
+        return true;
     }
 
     @Override
     protected Sandbox sandbox() {
-        return sandbox;
+        return SANDBOXES.computeIfAbsent(getClass(), c -> TestSandboxes.start("docker",
+                () -> DockerSandbox.start(TestSandboxes.settings(), localTransfer())));
     }
 
     @Override
@@ -99,7 +105,7 @@ class DockerSandboxIT extends ContainmentContract {
 
     @Test
     void emptyWorkspaceRuns() {
-        ExecutionResult result = sandbox.run(ExecutionRequest.builder(workspace, "echo", "ok")
+        ExecutionResult result = sandbox().run(ExecutionRequest.builder(workspace, "echo", "ok")
                 .limits(Limits.defaults()).build());
         assertThat(result.output()).isEqualTo("ok\n");
     }
