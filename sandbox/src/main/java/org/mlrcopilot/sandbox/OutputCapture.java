@@ -6,9 +6,10 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Collects a run's output: keeps at most {@code capBytes} (in arrival order), counts everything,
- * and hands complete lines of each stream to a listener. Memory stays bounded whatever the
- * command prints: over-long lines are delivered in pieces of {@link #MAX_LINE_BYTES}.
+ * Collects a run's output: keeps at most {@code capBytes}, whole lines in the order they were
+ * completed (so stdout and stderr interleave by line, never mid-line), counts everything, and
+ * hands each line to a listener. Memory stays bounded whatever the command prints: over-long
+ * lines are cut into pieces of {@link #MAX_LINE_BYTES}.
  */
 public final class OutputCapture {
 
@@ -36,20 +37,12 @@ public final class OutputCapture {
 
     public synchronized void accept(OutputListener.OutputStream stream, byte[] data, int offset, int length) {
         total += length;
-        long room = capBytes - kept.size();
-        if (room > 0) {
-            kept.write(data, offset, (int) Math.min(room, length));
-        }
         ByteArrayOutputStream line = partial.get(stream);
         for (int i = offset; i < offset + length; i++) {
             byte b = data[i];
-            if (b == '\n') {
+            line.write(b);
+            if (b == '\n' || line.size() >= MAX_LINE_BYTES) {
                 deliver(stream, line);
-            } else {
-                line.write(b);
-                if (line.size() >= MAX_LINE_BYTES) {
-                    deliver(stream, line);
-                }
             }
         }
     }
@@ -65,8 +58,18 @@ public final class OutputCapture {
 
     private void deliver(OutputListener.OutputStream stream, ByteArrayOutputStream line) {
         byte[] bytes = line.toByteArray();
-        int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         line.reset();
+        long room = capBytes - kept.size();
+        if (room > 0) {
+            kept.write(bytes, 0, (int) Math.min(room, bytes.length));
+        }
+        int end = bytes.length;
+        if (end > 0 && bytes[end - 1] == '\n') {
+            end--;
+        }
+        if (end > 0 && bytes[end - 1] == '\r') {
+            end--;
+        }
         lines.merge(stream, 1L, Long::sum);
         listener.onLine(stream, new String(bytes, 0, end, StandardCharsets.UTF_8));
     }
@@ -79,6 +82,7 @@ public final class OutputCapture {
         return total;
     }
 
+    /** Bytes not kept; final once {@link #finish()} has delivered the last partial lines. */
     public synchronized long droppedBytes() {
         return total - kept.size();
     }

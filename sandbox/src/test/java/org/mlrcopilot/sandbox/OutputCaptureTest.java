@@ -29,7 +29,7 @@ class OutputCaptureTest {
         capture.finish();
 
         assertThat(lines).containsExactly("STDOUT:hello", "STDERR:warning", "STDOUT:world");
-        assertThat(capture.text()).isEqualTo("helwarnlo\nworing\r\nld");
+        assertThat(capture.text()).isEqualTo("hello\nwarning\r\nworld");
         assertThat(capture.lineCount(STDOUT)).isEqualTo(2);
     }
 
@@ -38,10 +38,22 @@ class OutputCaptureTest {
         OutputCapture capture = new OutputCapture(10, null);
         feed(capture, STDOUT, "0123456789abcdef\n");
         feed(capture, STDOUT, "more\n");
+        capture.finish();
 
         assertThat(capture.text()).isEqualTo("0123456789");
         assertThat(capture.totalBytes()).isEqualTo(22);
         assertThat(capture.droppedBytes()).isEqualTo(12);
+    }
+
+    @Test
+    void neverSplitsALineOfOneStreamWithTheOther() {
+        OutputCapture capture = new OutputCapture(1024, null);
+        feed(capture, STDOUT, "hello from");
+        feed(capture, STDERR, "to stderr\n");
+        feed(capture, STDOUT, " 3\n");
+        capture.finish();
+
+        assertThat(capture.text()).isEqualTo("to stderr\nhello from 3\n");
     }
 
     @Test

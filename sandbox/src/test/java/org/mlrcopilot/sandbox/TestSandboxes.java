@@ -23,7 +23,7 @@ public final class TestSandboxes {
         return Boolean.getBoolean("mlr.requireSandboxes");
     }
 
-    public static <T extends Sandbox> T start(String name, Supplier<T> starter) {
+    public static <T> T start(String name, Supplier<T> starter) {
         try {
             return starter.get();
         } catch (SandboxException e) {

@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +68,59 @@ class DockerSandboxIT extends ContainmentContract {
 
         assertThat(result.timedOut()).isTrue();
         assertNothingLeftBehind();
+    }
+
+    @Test
+    void theEngineAppliesEveryHardeningSetting() throws IOException {
+        AtomicReference<InspectContainerResponse> seen = new AtomicReference<>();
+        ExecutionResult result = python("import time\nprint('started', flush=True)\ntime.sleep(2)\n", quick(),
+                (stream, line) -> seen.compareAndSet(null, inspectMine()));
+
+        assertThat(result.exitCode()).isZero();
+        InspectContainerResponse container = seen.get();
+        HostConfig host = container.getHostConfig();
+        assertThat(container.getConfig().getUser()).isEqualTo("65534:65534");
+        assertThat(container.getConfig().getEnv()).noneMatch(e -> e.contains(SECRET));
+        assertThat(host.getNetworkMode()).isEqualTo("none");
+        assertThat(host.getReadonlyRootfs()).isTrue();
+        assertThat(host.getCapDrop()).containsExactly(Capability.ALL);
+        assertThat(host.getSecurityOpts()).contains("no-new-privileges");
+        assertThat(host.getMemory()).isEqualTo(512 * Limits.MIB);
+        assertThat(host.getMemorySwap()).isEqualTo(512 * Limits.MIB);
+        assertThat(host.getCpuQuota()).isEqualTo(100_000L);
+        assertThat(host.getCpuPeriod()).isEqualTo(100_000L);
+        assertThat(host.getPidsLimit()).isEqualTo(64L);
+        assertThat(host.getInit()).isTrue();
+        assertThat(host.getTmpFs()).containsKey("/tmp");
+        assertThat(host.getUlimits()).extracting(u -> u.getName()).contains("nofile", "fsize");
+        assertThat(host.getLogConfig().getType().getType()).isEqualTo("json-file");
+        assertThat(Long.parseLong(host.getLogConfig().getConfig().get("max-size"))).isGreaterThan(quick().outputBytes());
+        assertThat(container.getConfig().getLabels()).containsEntry(DockerEngine.LABEL, "true");
+    }
+
+    private static InspectContainerResponse inspectMine() {
+        var mine = engine.client().listContainersCmd()
+                .withLabelFilter(Map.of(DockerEngine.OWNER_LABEL, DockerEngine.owner())).exec();
+        return engine.client().inspectContainerCmd(mine.get(0).getId()).exec();
+    }
+
+    @Test
+    void unreachableEngineIsAClearError() {
+        String previous = System.getProperty("DOCKER_HOST");
+        System.setProperty("DOCKER_HOST", "unix:///nonexistent/docker.sock");
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DockerSandbox.start(TestSandboxes.settings()))
+                    .isInstanceOf(SandboxException.class)
+                    .hasMessageContaining("unreachable")
+                    .hasMessageContaining("/nonexistent/docker.sock")
+                    .hasMessageContaining("sandbox.backend=bwrap");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("DOCKER_HOST");
+            } else {
+                System.setProperty("DOCKER_HOST", previous);
+            }
+        }
     }
 
     @Test
