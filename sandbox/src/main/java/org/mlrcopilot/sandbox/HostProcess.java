@@ -16,6 +16,14 @@ public final class HostProcess {
 
     /** Exit code, whether the wall-time limit killed it, and how long it ran. */
     public record Outcome(int exitCode, boolean timedOut, Duration duration) {
+
+        /** The run's result; a timed-out run reports 137, as it was killed with SIGKILL. */
+        public ExecutionResult toResult(OutputCapture capture, CopyBack copyBack, String backend,
+                                        java.util.Set<Guarantee> guarantees) {
+            return new ExecutionResult(timedOut ? 137 : exitCode, timedOut, false, duration, capture.text(),
+                    capture.totalBytes(), capture.droppedBytes(), copyBack.changed(), copyBack.refused(), backend,
+                    guarantees);
+        }
     }
 
     private HostProcess() {

@@ -1,11 +1,7 @@
 package org.mlrcopilot.bot.cli;
 
 import java.util.concurrent.Callable;
-import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.config.LoadedConfig;
-import org.mlrcopilot.sandbox.Sandbox;
-import org.mlrcopilot.sandbox.SandboxException;
-import org.mlrcopilot.sandbox.auto.SandboxSelector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -25,21 +21,10 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("MLR-Copilot bot 0.1.0\n\nconfiguration (secrets hidden; source in brackets):");
         System.out.println(loaded.describe().indent(2));
         loaded.warnings().forEach(w -> System.out.println("warning: " + w));
-        System.out.println(sandboxStatus(loaded));
+        System.out.println(StatusReport.sandbox(loaded.config()));
         System.out.println(StatusReport.llm(loaded.config()));
         System.out.println("chat: " + chatStatus(loaded));
         return 0;
-    }
-
-    private static String sandboxStatus(LoadedConfig loaded) {
-        try {
-            SandboxSelector.Selection selection = Sandboxes.select(loaded.config());
-            try (Sandbox s = selection.sandbox()) {
-                return StatusReport.sandbox(selection);
-            }
-        } catch (SandboxException e) {
-            return "sandbox: UNAVAILABLE: experiments cannot run: " + e.getMessage();
-        }
     }
 
     private static String chatStatus(LoadedConfig loaded) {

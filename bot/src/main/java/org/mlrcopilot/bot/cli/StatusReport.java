@@ -2,7 +2,9 @@ package org.mlrcopilot.bot.cli;
 
 import java.util.Set;
 import java.util.TreeSet;
+import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.sandbox.SandboxException;
 import org.mlrcopilot.sandbox.Guarantee;
 import org.mlrcopilot.sandbox.auto.SandboxSelector;
 
@@ -10,6 +12,20 @@ import org.mlrcopilot.sandbox.auto.SandboxSelector;
 final class StatusReport {
 
     private StatusReport() {
+    }
+
+    /** The backend sandbox.backend selects on this machine, or why none can run experiments. */
+    static String sandbox(MlrConfig config) {
+        try {
+            SandboxSelector.Selection selection = Sandboxes.select(config);
+            try {
+                return sandbox(selection);
+            } finally {
+                selection.sandbox().close();
+            }
+        } catch (SandboxException e) {
+            return "sandbox: UNAVAILABLE: experiments cannot run: " + e.getMessage();
+        }
     }
 
     static String sandbox(SandboxSelector.Selection selection) {

@@ -101,10 +101,7 @@ public final class BubblewrapSandbox implements Sandbox {
                     request.limits().wallTime(), capture);
             CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes());
             copy.copyBack(copyBack);
-            int exit = outcome.timedOut() ? 137 : outcome.exitCode();
-            return new ExecutionResult(exit, outcome.timedOut(), false, outcome.duration(), capture.text(),
-                    capture.totalBytes(), capture.droppedBytes(), copyBack.changed(), copyBack.refused(), backend(),
-                    guarantees(request.network()));
+            return outcome.toResult(capture, copyBack, backend(), guarantees(request.network()));
         }
     }
 }

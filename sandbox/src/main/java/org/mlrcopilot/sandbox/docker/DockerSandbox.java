@@ -5,7 +5,6 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.core.command.WaitContainerResultCallback;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -136,7 +135,7 @@ public final class DockerSandbox implements Sandbox {
 
     private boolean awaitExit(String id, Duration timeout) {
         try {
-            client.waitContainerCmd(id).exec(new WaitContainerResultCallback())
+            client.waitContainerCmd(id).start()
                     .awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (DockerClientException e) {

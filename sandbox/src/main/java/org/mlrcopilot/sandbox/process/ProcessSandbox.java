@@ -67,10 +67,7 @@ public final class ProcessSandbox implements Sandbox {
                     request.limits().wallTime(), capture);
             CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes());
             copy.copyBack(copyBack);
-            int exit = outcome.timedOut() ? 137 : outcome.exitCode();
-            return new ExecutionResult(exit, outcome.timedOut(), false, outcome.duration(), capture.text(),
-                    capture.totalBytes(), capture.droppedBytes(), copyBack.changed(), copyBack.refused(), backend(),
-                    GUARANTEES);
+            return outcome.toResult(capture, copyBack, backend(), GUARANTEES);
         }
     }
 }
