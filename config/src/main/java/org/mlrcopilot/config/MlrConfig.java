@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /** The whole configuration of the bot. Load it with {@link ConfigLoader}. */
 public record MlrConfig(SandboxConfig sandbox, LlmConfig llm, FetchConfig fetch, BudgetConfig budget, WebConfig web,
-        StoreConfig store, SlackConfig slack, DiscordConfig discord, ResearchSecrets research) {
+        StoreConfig store, SlackConfig slack, DiscordConfig discord, ResearchSecrets research, PapersConfig papers) {
 
     public MlrConfig {
         Objects.requireNonNull(sandbox, "sandbox");
@@ -19,6 +19,7 @@ public record MlrConfig(SandboxConfig sandbox, LlmConfig llm, FetchConfig fetch,
         Objects.requireNonNull(slack, "slack");
         Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(research, "research");
+        Objects.requireNonNull(papers, "papers");
     }
 
     /** The built-in defaults, as if no file or environment variable were set. */
@@ -40,6 +41,6 @@ public record MlrConfig(SandboxConfig sandbox, LlmConfig llm, FetchConfig fetch,
     static MlrConfig from(Values v) {
         return new MlrConfig(SandboxConfig.from(v), LlmConfig.from(v), FetchConfig.from(v), BudgetConfig.from(v),
                 WebConfig.from(v), StoreConfig.from(v), SlackConfig.from(v), DiscordConfig.from(v),
-                ResearchSecrets.from(v));
+                ResearchSecrets.from(v), PapersConfig.from(v));
     }
 }
