@@ -1,0 +1,146 @@
+package org.mlrcopilot.agents.paper.reader;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.mlrcopilot.agents.fetch.Expect;
+import org.mlrcopilot.agents.fetch.FetchException;
+import org.mlrcopilot.agents.fetch.FetchRequest;
+import org.mlrcopilot.agents.fetch.Fetched;
+import org.mlrcopilot.agents.fetch.GuardedHttpClient;
+import org.mlrcopilot.agents.paper.Paper;
+import org.mlrcopilot.agents.paper.PaperCache;
+import org.mlrcopilot.agents.paper.PaperIds;
+import org.mlrcopilot.agents.paper.PaperNotFoundException;
+import org.mlrcopilot.agents.paper.html.HtmlPaper;
+import org.mlrcopilot.agents.paper.html.LandingPage;
+import org.mlrcopilot.agents.paper.html.PaperHtml;
+import org.mlrcopilot.agents.paper.pdf.PdfPaper;
+import org.mlrcopilot.agents.paper.pdf.PdfPaperReader;
+
+/** Fetches one document (PDF, arXiv HTML or landing page) and turns it into a paper. */
+final class DocumentReader {
+
+    private final GuardedHttpClient http;
+    private final PdfPaperReader pdf;
+    private final PaperCache cache;
+
+    DocumentReader(GuardedHttpClient http, PdfPaperReader pdf, PaperCache cache) {
+        this.http = http;
+        this.pdf = pdf;
+        this.cache = cache;
+    }
+
+    /** arXiv's HTML rendering, or empty when the paper has none (many older ones). */
+    Optional<Paper> arxivHtml(URI uri, Metadata meta) {
+        Fetched page;
+        try {
+            page = http.get(FetchRequest.get(uri).expect(Expect.HTML));
+        } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.BLOCKED_ADDRESS) {
+                throw e;
+            }
+            return Optional.empty();
+        }
+        return PaperHtml.arxivFullText(page.text(), page.finalUri())
+                .map(html -> fromHtml(html, meta, page, hash(page.body())));
+    }
+
+    Paper pdf(URI uri, Metadata meta) {
+        Fetched doc = http.get(FetchRequest.get(uri).expect(Expect.PDF));
+        return fromPdf(doc, meta);
+    }
+
+    /** A link of unknown kind: a PDF, a LaTeXML page, or a landing page pointing at the PDF. */
+    Paper any(URI uri, PaperIds ids) {
+        Fetched doc = http.get(FetchRequest.get(uri));
+        if (startsWith(doc.body(), "%PDF-")) {
+            return fromPdf(doc, Metadata.none(ids));
+        }
+        if (!looksLikeHtml(doc)) {
+            throw new PaperNotFoundException("the link returned " + describe(doc) + ", not a PDF or a paper's page");
+        }
+        String html = doc.text();
+        Optional<HtmlPaper> full = PaperHtml.arxivFullText(html, doc.finalUri());
+        if (full.isPresent()) {
+            return fromHtml(full.get(), Metadata.none(ids), doc, hash(doc.body()));
+        }
+        return fromLanding(PaperHtml.landingPage(html, doc.finalUri()), ids, doc);
+    }
+
+    private Paper fromLanding(LandingPage page, PaperIds ids, Fetched doc) {
+        Metadata meta = Metadata.of(page, ids);
+        if (page.pdfUrl().isPresent()) {
+            return pdf(URI.create(page.pdfUrl().get()), meta);
+        }
+        if (!page.hasMetadata()) {
+            throw new PaperNotFoundException("no paper found at " + doc.finalUri()
+                    + ": the page has no citation metadata (citation_title) and no PDF link");
+        }
+        return new Paper(meta.ids(), meta.title(), meta.authors(), meta.abstractText(), List.of(), List.of(),
+                List.of(), "landing-page", doc.finalUri().toString(), hash(doc.body()));
+    }
+
+    private Paper fromPdf(Fetched doc, Metadata meta) {
+        String hash = hash(doc.body());
+        Optional<Paper> known = cache.byContentHash(hash);
+        if (known.isPresent()) {
+            Paper p = known.get();
+            return new Paper(meta.ids().merge(p.ids()), meta.titleOr(p.title()), meta.authorsOr(p.authors()),
+                    meta.abstractOr(p.abstractText()), p.sections(), p.references(), p.links(), p.source(),
+                    doc.finalUri().toString(), hash);
+        }
+        PdfPaper text = pdf.read(doc.body());
+        String title = meta.titleOr(text.title());
+        if (title.isBlank()) {
+            throw new PaperNotFoundException("the PDF at " + doc.finalUri() + " has no recognisable title");
+        }
+        return new Paper(meta.ids(), title, meta.authorsOr(text.authors()), meta.abstractOr(text.abstractText()),
+                text.sections(), text.references(), text.links(), "pdf", doc.finalUri().toString(), hash);
+    }
+
+    private static Paper fromHtml(HtmlPaper html, Metadata meta, Fetched page, String hash) {
+        return new Paper(meta.ids(), meta.titleOr(html.title()), meta.authorsOr(html.authors()),
+                meta.abstractOr(html.abstractText()), html.sections(), html.references(), html.links(), "arxiv-html",
+                page.finalUri().toString(), hash);
+    }
+
+    private static boolean looksLikeHtml(Fetched doc) {
+        String type = doc.contentType().toLowerCase();
+        if (type.contains("html")) {
+            return true;
+        }
+        String head = new String(doc.body(), 0, Math.min(512, doc.body().length), StandardCharsets.UTF_8).strip()
+                .toLowerCase();
+        return type.isEmpty() && (head.startsWith("<!doctype html") || head.startsWith("<html"));
+    }
+
+    private static String describe(Fetched doc) {
+        return doc.contentType().isBlank() ? "an unknown kind of file" : doc.contentType().split(";")[0];
+    }
+
+    private static boolean startsWith(byte[] body, String magic) {
+        byte[] m = magic.getBytes(StandardCharsets.US_ASCII);
+        if (body.length < m.length) {
+            return false;
+        }
+        for (int i = 0; i < m.length; i++) {
+            if (body[i] != m[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String hash(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.mlrcopilot.bot.papers;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.mlrcopilot.agents.arxiv.ArxivApi;
+import org.mlrcopilot.agents.fetch.FetchPolicy;
+import org.mlrcopilot.agents.fetch.GuardedHttpClient;
+import org.mlrcopilot.agents.literature.LiteratureQuery;
+import org.mlrcopilot.agents.literature.LiteratureSettings;
+import org.mlrcopilot.agents.literature.RelatedWork;
+import org.mlrcopilot.agents.literature.RelatedWorkFinder;
+import org.mlrcopilot.agents.paper.Paper;
+import org.mlrcopilot.agents.paper.cache.FilePaperCache;
+import org.mlrcopilot.agents.paper.pdf.PdfPaperReader;
+import org.mlrcopilot.agents.paper.reader.PaperReader;
+import org.mlrcopilot.agents.paper.reader.PaperSources;
+import org.mlrcopilot.config.FetchConfig;
+import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.config.PapersConfig;
+
+/** Paper reading and related-work search, wired from the configuration. */
+public final class PaperTools implements AutoCloseable {
+
+    private final GuardedHttpClient http;
+    private final PaperReader reader;
+    private final RelatedWorkFinder related;
+
+    private PaperTools(GuardedHttpClient http, PaperReader reader, RelatedWorkFinder related) {
+        this.http = http;
+        this.reader = reader;
+        this.related = related;
+    }
+
+    public static PaperTools create(MlrConfig config) {
+        GuardedHttpClient http = new GuardedHttpClient(policy(config.fetch()));
+        PapersConfig p = config.papers();
+        ArxivApi arxiv = new ArxivApi(http, URI.create(p.arxivApiUrl()));
+        PaperReader reader = new PaperReader(http, arxiv, new PdfPaperReader(),
+                new FilePaperCache(config.store().dataDir().resolve("papers")), new PaperSources(URI.create(p.arxivUrl()),
+                URI.create(p.openReviewUrl()), URI.create(p.aclAnthologyUrl()), URI.create(p.doiResolverUrl())));
+        LiteratureSettings settings = new LiteratureSettings(URI.create(p.semanticScholarUrl()),
+                URI.create(p.openAlexUrl()), URI.create(p.arxivApiUrl()),
+                config.research().semanticScholarApiKey().reveal(), p.recentYears(), p.relatedWorkCount(),
+                p.relatedWorkDeadline(), p.contactEmail());
+        RelatedWorkFinder finder = new RelatedWorkFinder(http, settings, RelatedWorkFinder.localEmbeddings(),
+                Clock.systemUTC());
+        return new PaperTools(http, reader, finder);
+    }
+
+    static FetchPolicy policy(FetchConfig fetch) {
+        return FetchPolicy.defaults().withAllowPrivateAddresses(fetch.allowPrivateAddresses())
+                .withMaxBytes(fetch.maxBytes())
+                .withTimeouts(fetch.connectTimeout(), fetch.readTimeout(), fetch.callTimeout());
+    }
+
+    public Paper read(String link) {
+        return reader.read(link);
+    }
+
+    public RelatedWork related(Paper paper) {
+        return related.find(new LiteratureQuery(paper.title(), paper.abstractText(), List.of(),
+                paper.ids().arxivId(), paper.ids().doi()));
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
