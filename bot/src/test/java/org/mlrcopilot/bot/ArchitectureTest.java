@@ -68,6 +68,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void everyOutboundFetchGoesThroughTheGuardedClient() {
+        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.agents.fetch..")
+                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "java.net.http..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URL")
+                .check(classes);
+    }
+
+    @Test
+    void agentsUseOnlyLangchainInterfacesNotProviders() {
+        noClasses().that().resideInAPackage("org.mlrcopilot.agents..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j.model.anthropic..",
+                        "dev.langchain4j.model.openai..", "dev.langchain4j.model.ollama..")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("org.mlrcopilot.(**)").should().beFreeOfCycles().check(classes);
     }
