@@ -3,6 +3,7 @@ package org.mlrcopilot.bot.papers;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import org.mlrcopilot.agents.arxiv.ArxivApi;
 import org.mlrcopilot.agents.fetch.FetchPolicy;
 import org.mlrcopilot.agents.fetch.GuardedHttpClient;
@@ -24,9 +25,9 @@ public final class PaperTools implements AutoCloseable {
 
     private final GuardedHttpClient http;
     private final PaperReader reader;
-    private final RelatedWorkFinder related;
+    private final Supplier<RelatedWorkFinder> related;
 
-    private PaperTools(GuardedHttpClient http, PaperReader reader, RelatedWorkFinder related) {
+    private PaperTools(GuardedHttpClient http, PaperReader reader, Supplier<RelatedWorkFinder> related) {
         this.http = http;
         this.reader = reader;
         this.related = related;
@@ -43,9 +44,8 @@ public final class PaperTools implements AutoCloseable {
                 URI.create(p.openAlexUrl()), URI.create(p.arxivApiUrl()),
                 config.research().semanticScholarApiKey().reveal(), p.recentYears(), p.relatedWorkCount(),
                 p.relatedWorkDeadline(), p.contactEmail());
-        RelatedWorkFinder finder = new RelatedWorkFinder(http, settings, RelatedWorkFinder.localEmbeddings(),
-                Clock.systemUTC());
-        return new PaperTools(http, reader, finder);
+        return new PaperTools(http, reader, () -> new RelatedWorkFinder(http, settings,
+                RelatedWorkFinder.localEmbeddings(), Clock.systemUTC()));
     }
 
     static FetchPolicy policy(FetchConfig fetch) {
@@ -59,7 +59,7 @@ public final class PaperTools implements AutoCloseable {
     }
 
     public RelatedWork related(Paper paper) {
-        return related.find(new LiteratureQuery(paper.title(), paper.abstractText(), List.of(),
+        return related.get().find(new LiteratureQuery(paper.title(), paper.abstractText(), List.of(),
                 paper.ids().arxivId(), paper.ids().doi()));
     }
 
