@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -15,7 +16,8 @@ import org.apache.pdfbox.text.TextPosition;
 
 /**
  * Collects the text runs of a document in content-stream order. Position sorting stays off:
- * it would interleave the lines of two-column layouts.
+ * it would interleave the lines of two-column layouts. Text that does not run upright for
+ * the reader (such as the arXiv stamp in the margin) is left out.
  */
 final class ChunkStripper extends PDFTextStripper {
 
@@ -31,6 +33,7 @@ final class ChunkStripper extends PDFTextStripper {
     ChunkStripper(int maxPages, int maxChars) {
         this.maxChars = maxChars;
         setSortByPosition(false);
+        setSuppressDuplicateOverlappingText(false);
         setEndPage(maxPages);
     }
 
@@ -40,13 +43,20 @@ final class ChunkStripper extends PDFTextStripper {
     }
 
     @Override
+    public void processPage(PDPage page) throws IOException {
+        if (chars < maxChars) {
+            super.processPage(page);
+        }
+    }
+
+    @Override
     protected void writeString(String raw, List<TextPosition> positions) {
         String text = CONTROL.matcher(raw).replaceAll("");
         if (text.isBlank() || positions.isEmpty() || chars >= maxChars) {
             return;
         }
         TextPosition first = positions.get(0);
-        if (first.getDir() != 0) {
+        if (first.getDir() != first.getRotation() % 360) {
             return;
         }
         TextPosition last = positions.get(positions.size() - 1);
@@ -54,7 +64,7 @@ final class ChunkStripper extends PDFTextStripper {
         chars += text.length();
         chunks.add(new Chunk(text, getCurrentPageNo(), first.getXDirAdj(),
                 last.getXDirAdj() + last.getWidthDirAdj(), middle.getYDirAdj(), sizeOf(middle),
-                isBold(middle.getFont()), first.getPageHeight()));
+                isBold(middle.getFont()), first.getDir() % 180 == 0 ? first.getPageHeight() : first.getPageWidth()));
     }
 
     private static float sizeOf(TextPosition position) {

@@ -14,8 +14,10 @@ final class FrontMatter {
             + "|google|microsoft|facebook|\\bmeta\\b|\\bai2\\b|academy|foundation|\\d{3,}).*");
     private static final Pattern SEPARATORS =
             Pattern.compile("\\s*(?:[,;\\t&|·†‡∗*§¶⋆★♠♣♥♦]|\\band\\b)+\\s*");
-    private static final Pattern NAME =
-            Pattern.compile("\\p{Lu}[\\p{L}.'’-]*(\\s+(\\p{Lu}[\\p{L}.'’-]*|van|von|de|der|den|da|di|la|le|del)){1,4}");
+    private static final Pattern NAME = Pattern.compile(
+            "\\p{Lu}[\\p{L}.'’-]*(\\s+(\\p{Lu}[\\p{L}.'’-]*|van|von|de|der|den|da|di|la|le|del)){1,4}");
+
+    private static final int AUTHOR_LINES = 15;
 
     private final List<Line> lines;
     private final int titleEnd;
@@ -38,7 +40,8 @@ final class FrontMatter {
 
     List<String> authors() {
         Set<String> authors = new LinkedHashSet<>();
-        for (Line line : lines.subList(Math.min(titleEnd, lines.size()), lines.size())) {
+        int from = Math.min(titleEnd, lines.size());
+        for (Line line : lines.subList(from, Math.min(from + AUTHOR_LINES, lines.size()))) {
             if (!AFFILIATION.matcher(line.plain()).matches()) {
                 authors.addAll(names(line.text()));
             }

@@ -61,7 +61,7 @@ final class HeadingDetector {
     /** The heading level of the line, or 0 when it is not a heading. */
     private int level(Line line) {
         String text = line.plain();
-        if (!styled(line) || line.words() > MAX_WORDS || line.letters() < 2 || text.matches(".*[.,;]")) {
+        if (!styled(line) || line.words() > MAX_WORDS || line.letters() < 2 || ".,;".indexOf(line.last()) >= 0) {
             return 0;
         }
         if (KNOWN.matcher(text).matches()) {
@@ -101,7 +101,7 @@ final class HeadingDetector {
         float dy = next.y() - previous.y();
         return next.page() == previous.page() && dy > 0 && dy < 1.6f * previous.size()
                 && Math.abs(next.size() - previous.size()) < 0.3f && next.bold() == previous.bold()
-                && !next.plain().matches(".*[.,;]") && !startsHeading(next)
+                && ".,;".indexOf(next.last()) < 0 && !startsHeading(next)
                 && sofar.toString().split(" ").length + next.words() <= MAX_WORDS + 4;
     }
 

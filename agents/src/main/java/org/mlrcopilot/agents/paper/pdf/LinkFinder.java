@@ -8,9 +8,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Web links from the text and from the link annotations of a document. */
 final class LinkFinder {
@@ -19,6 +22,7 @@ final class LinkFinder {
             Pattern.compile("(?i)(?<!\\p{L})(?:https?://|www\\.|github\\.com/)[^\\s<>\"{}|\\\\^`]+");
     private static final Pattern TRAILING = Pattern.compile("[.,;:!?'\"’”*]+$");
     private static final int MAX_LINKS = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(LinkFinder.class);
 
     private final Set<String> links = new LinkedHashSet<>();
 
@@ -34,16 +38,25 @@ final class LinkFinder {
         return this;
     }
 
-    LinkFinder addAnnotations(PDDocument document, int maxPages) throws IOException {
+    /** Adds the targets of URI link annotations; pages whose annotations cannot be read are skipped. */
+    LinkFinder addAnnotations(PDDocument document, int maxPages) {
         int pages = Math.min(maxPages, document.getNumberOfPages());
         for (int i = 0; i < pages; i++) {
-            for (PDAnnotation annotation : document.getPage(i).getAnnotations()) {
-                if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri) {
-                    add(uri.getURI());
-                }
+            try {
+                addAnnotations(document.getPage(i));
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("skipping unreadable annotations on page {}", i + 1, e);
             }
         }
         return this;
+    }
+
+    private void addAnnotations(PDPage page) throws IOException {
+        for (PDAnnotation annotation : page.getAnnotations()) {
+            if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri) {
+                add(uri.getURI());
+            }
+        }
     }
 
     private void add(String raw) {

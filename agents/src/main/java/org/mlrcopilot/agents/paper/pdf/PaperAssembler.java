@@ -8,7 +8,7 @@ import org.mlrcopilot.agents.paper.Section;
 /** Builds the paper from the cleaned lines of a document. */
 final class PaperAssembler {
 
-    private static final Pattern INLINE_ABSTRACT = Pattern.compile("(?i)abstract\\b[\\s.:—–-]*(.*)");
+    private static final Pattern INLINE_ABSTRACT = Pattern.compile("(?i)abstract(?:\\s*[.:—–-]\\s*(.*))?");
 
     private final List<Line> lines;
     private final List<Heading> headings;
@@ -45,7 +45,8 @@ final class PaperAssembler {
             var inline = INLINE_ABSTRACT.matcher(candidates.get(i).plain());
             if (inline.matches()) {
                 List<Line> rest = candidates.subList(i + 1, candidates.size());
-                abstractText = (inline.group(1) + " " + joiner.oneParagraph(rest)).strip();
+                String head = inline.group(1) == null ? "" : inline.group(1);
+                abstractText = (head + " " + joiner.oneParagraph(rest)).strip();
                 return candidates.subList(0, i);
             }
         }

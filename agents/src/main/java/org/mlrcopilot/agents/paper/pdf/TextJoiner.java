@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
 final class TextJoiner {
 
     private static final Pattern URL_START = Pattern.compile("(?i).*(https?:|www\\.|github\\.com/).*");
-    private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:]['\"”’)]?");
     private static final Pattern WORD = Pattern.compile("\\p{L}+(-\\p{L}+)*");
     private static final Pattern LINE_END_HYPHEN = Pattern.compile(".*\\p{L}[-\u00AD\u2010]");
 
@@ -62,13 +61,21 @@ final class TextJoiner {
     }
 
     private static boolean newParagraph(Line previous, Line line) {
-        boolean sentenceEnd = SENTENCE_END.matcher(previous.plain()).matches();
+        boolean sentenceEnd = endsSentence(previous.text());
         if (!adjacent(previous, line)) {
             return sentenceEnd;
         }
         float spacing = Math.max(line.size(), previous.size());
         boolean indented = line.x() - previous.x() > 0.6f * spacing;
         return line.y() - previous.y() > 1.9f * spacing || (sentenceEnd && indented);
+    }
+
+    private static boolean endsSentence(String text) {
+        int end = text.length() - 1;
+        if (end > 0 && "'\"”’)".indexOf(text.charAt(end)) >= 0) {
+            end--;
+        }
+        return ".!?:".indexOf(text.charAt(end)) >= 0;
     }
 
     private static boolean adjacent(Line previous, Line line) {

@@ -23,6 +23,7 @@ public final class PdfBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox", "error");
         List<Path> files = args.length > 0 ? Arrays.stream(args).map(Path::of).toList() : fixtures();
         System.out.printf(Locale.ROOT, "%-24s %5s %12s %14s %8s%n", "file", "pages", "ours ms/pg", "pdftotext ms/pg",
                 "ratio");

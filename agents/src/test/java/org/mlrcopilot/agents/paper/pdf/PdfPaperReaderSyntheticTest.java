@@ -83,6 +83,17 @@ class PdfPaperReaderSyntheticTest {
         assertThat(capped.sections()).extracting(Section::heading).containsExactly("1 Introduction");
     }
 
+    @Test
+    void readsInlineAbstractAndRomanNumberedHeadings() {
+        PdfPaper ieee = new PdfPaperReader().read(SyntheticPapers.ieeeStyle());
+        assertThat(ieee.title()).isEqualTo("Abstract Meaning Representation at Scale");
+        assertThat(ieee.authors()).containsExactly("Dana Scully");
+        assertThat(ieee.abstractText()).isEqualTo("We parse sentences into graphs. It works well.");
+        assertThat(ieee.sections()).extracting(Section::heading)
+                .containsExactly("I. Introduction", "II. Method", "A. Data");
+        assertThat(ieee.sections()).extracting(Section::level).containsExactly(1, 1, 2);
+    }
+
     private static Section section(String heading) {
         return paper.sections().stream().filter(s -> s.heading().equals(heading)).findFirst().orElseThrow();
     }

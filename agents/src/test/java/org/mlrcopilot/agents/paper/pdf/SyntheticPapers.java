@@ -22,6 +22,20 @@ final class SyntheticPapers {
         return pdf.bytes();
     }
 
+    static byte[] ieeeStyle() {
+        SyntheticPdf pdf = new SyntheticPdf().newPage()
+                .text(HELVETICA_BOLD, 16, 72, 80, "Abstract Meaning Representation at Scale")
+                .text(HELVETICA, 11, 72, 100, "Dana Scully")
+                .lines(TIMES_ROMAN, 10, 72, 130, "Abstract\u2014We parse sentences into graphs.", "It works well.")
+                .text(HELVETICA_BOLD, 12, 72, 170, "I. Introduction")
+                .lines(TIMES_ROMAN, 10, 72, 190, "Graphs are a convenient meaning representation for text.",
+                        "We describe a parser that scales to large corpora.")
+                .text(HELVETICA_BOLD, 12, 72, 240, "II. Method")
+                .text(HELVETICA_BOLD, 10, 72, 260, "A. Data")
+                .lines(TIMES_ROMAN, 10, 72, 280, "The data consists of one million annotated sentences.");
+        return pdf.bytes();
+    }
+
     private static SyntheticPdf furniture(SyntheticPdf pdf, int page) {
         return pdf.text(TIMES_ROMAN, 10, 72, 40, HEADER)
                 .text(TIMES_ROMAN, 10, 300, 760, PAGE_NUMBERS[page]);
