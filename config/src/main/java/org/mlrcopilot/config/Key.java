@@ -119,6 +119,12 @@ enum Key {
     BUDGET_PER_DAY_TOKENS("budget.perDayTokens", "20000000", ValueType.count(1),
             c -> c.budget().perDayTokens(),
             "Model token limit per day"),
+    BUDGET_PRICES("budget.prices", "", ValueType.matching(
+            "|[A-Za-z0-9_.:/-]+=[0-9.]+/[0-9.]+(/[0-9.]+)?(\\s*,\\s*[A-Za-z0-9_.:/-]+=[0-9.]+/[0-9.]+(/[0-9.]+)?)*",
+            "must be a comma list of model=input/output[/cachedInput] US dollars per million tokens"),
+            c -> c.budget().prices(),
+            "Extra or changed model prices, e.g. gpt-4o=2.5/10/1.25 (USD per million input/output/cached tokens); "
+                    + "models are matched by name prefix, unknown models cost nothing"),
 
     WEB_PORT("web.port", "8080", ValueType.integer(1, 65535),
             c -> c.web().port(),

@@ -24,7 +24,7 @@ class DefaultsTest {
                 Secret.none(), Secret.none()));
         assertThat(defaults.fetch()).isEqualTo(new FetchConfig(false, 30L << 20, Duration.ofSeconds(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(120)));
-        assertThat(defaults.budget()).isEqualTo(new BudgetConfig(5.0, 50.0, 2_000_000, 20_000_000));
+        assertThat(defaults.budget()).isEqualTo(new BudgetConfig(5.0, 50.0, 2_000_000, 20_000_000, ""));
         assertThat(defaults.web().port()).isEqualTo(8080);
         assertThat(defaults.store().dataDir()).isEqualTo(Path.of("./data"));
         assertThat(defaults.slack().mode()).isEqualTo("socket");
