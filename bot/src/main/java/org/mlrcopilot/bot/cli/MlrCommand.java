@@ -1,10 +1,8 @@
 package org.mlrcopilot.bot.cli;
 
 import java.nio.file.Path;
-import org.mlrcopilot.config.ConfigException;
 import org.mlrcopilot.config.ConfigLoader;
 import org.mlrcopilot.config.LoadedConfig;
-import org.mlrcopilot.sandbox.SandboxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,9 +30,9 @@ public final class MlrCommand {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new MlrCommand());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConfigException || e instanceof SandboxException || e instanceof IllegalArgumentException) {
+            if (UserErrors.userFacing(e)) {
                 commandLine.getErr().println("mlr: " + e.getMessage());
-                return 2;
+                return UserErrors.exitCode(e);
             }
             throw e;
         });

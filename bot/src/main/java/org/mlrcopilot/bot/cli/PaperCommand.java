@@ -3,12 +3,8 @@ package org.mlrcopilot.bot.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.Callable;
-import org.mlrcopilot.agents.fetch.FetchException;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.paper.Paper;
-import org.mlrcopilot.agents.paper.PaperNotFoundException;
-import org.mlrcopilot.agents.paper.link.UnsupportedLinkException;
-import org.mlrcopilot.agents.paper.pdf.PdfException;
 import org.mlrcopilot.bot.papers.PaperTools;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,9 +39,6 @@ final class PaperCommand implements Callable<Integer> {
                 System.out.println(new ObjectMapper().writeValueAsString(PaperReport.json(paper, related)));
             }
             return 0;
-        } catch (UnsupportedLinkException | PaperNotFoundException | FetchException | PdfException e) {
-            System.err.println("mlr: " + e.getMessage());
-            return 4;
         }
     }
 }

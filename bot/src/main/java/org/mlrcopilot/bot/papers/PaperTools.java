@@ -59,8 +59,12 @@ public final class PaperTools implements AutoCloseable {
     }
 
     public RelatedWork related(Paper paper) {
-        return related.get().find(new LiteratureQuery(paper.title(), paper.abstractText(), List.of(),
+        return related(new LiteratureQuery(paper.title(), paper.abstractText(), List.of(),
                 paper.ids().arxivId(), paper.ids().doi()));
+    }
+
+    public RelatedWork related(LiteratureQuery query) {
+        return related.get().find(query);
     }
 
     @Override
