@@ -1,0 +1,12 @@
+package org.mlrcopilot.agents.idea;
+
+/** A review score from 1 (poor) to 5 (excellent) with a one-line reason. */
+public record Score(int score, String reason) {
+
+    public Score {
+        if (score < 1 || score > 5) {
+            throw new IllegalArgumentException("score must be an integer from 1 to 5, got " + score);
+        }
+        reason = Texts.required(reason, "reason");
+    }
+}
