@@ -52,8 +52,8 @@ class PaperHtmlTest {
                 URI.create("https://aclanthology.org/2020.acl-main.207/"));
 
         assertThat(page.hasMetadata()).isTrue();
-        assertThat(page.title()).isEqualTo("Unsupervised Dual Paraphrasing for Two-stage Semantic Parsing");
-        assertThat(page.authors()).containsExactly("Cao, Ruisheng", "Zhu, Su", "Yang, Chenyu");
+        assertThat(page.title()).isEqualTo("SPECTER: Document-level Representation Learning using Citation-informed Transformers");
+        assertThat(page.authors()).containsExactly("Cohan, Arman", "Feldman, Sergey", "Beltagy, Iz", "Downey, Doug", "Weld, Daniel");
         assertThat(page.pdfUrl()).contains("https://aclanthology.org/2020.acl-main.207.pdf");
         assertThat(page.doi()).isEqualTo("10.18653/v1/2020.acl-main.207");
         assertThat(page.date()).isEqualTo("2020/7");

@@ -141,8 +141,8 @@ class PaperReaderTest {
 
         Paper paper = reader().read("https://aclanthology.org/2020.acl-main.207/");
 
-        assertThat(paper.title()).isEqualTo("Unsupervised Dual Paraphrasing for Two-stage Semantic Parsing");
-        assertThat(paper.authors()).startsWith("Cao, Ruisheng");
+        assertThat(paper.title()).isEqualTo("SPECTER: Document-level Representation Learning using Citation-informed Transformers");
+        assertThat(paper.authors()).startsWith("Cohan, Arman");
         assertThat(paper.ids().doi()).isEqualTo("10.18653/v1/2020.acl-main.207");
         assertThat(paper.ids().aclId()).isEqualTo("2020.acl-main.207");
         assertThat(paper.source()).isEqualTo("pdf");
@@ -158,7 +158,7 @@ class PaperReaderTest {
 
         Paper paper = reader().read("https://doi.org/10.18653/v1/2020.acl-main.207");
 
-        assertThat(paper.title()).isEqualTo("Unsupervised Dual Paraphrasing for Two-stage Semantic Parsing");
+        assertThat(paper.title()).isEqualTo("SPECTER: Document-level Representation Learning using Citation-informed Transformers");
         assertThat(paper.ids().doi()).isEqualTo("10.18653/v1/2020.acl-main.207");
     }
 

@@ -1,0 +1,77 @@
+package org.mlrcopilot.bot.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.mlrcopilot.agents.idea.IdeaAgent;
+import org.mlrcopilot.agents.idea.IdeaBrief;
+import org.mlrcopilot.agents.idea.IdeaSettings;
+import org.mlrcopilot.agents.usage.Budget;
+import org.mlrcopilot.agents.usage.InMemoryUsageStore;
+import org.mlrcopilot.agents.usage.MeteredChatModel;
+import org.mlrcopilot.agents.usage.UsageContext;
+import org.mlrcopilot.agents.usage.UsageTotals;
+import org.mlrcopilot.bot.llm.LlmModels;
+import org.mlrcopilot.bot.llm.LlmProviders;
+import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.research.Prices;
+import org.mlrcopilot.config.BudgetConfig;
+import org.mlrcopilot.config.MlrConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** `mlr ideas <paper-link> [--n 3] [--json]`: the IdeaAgent stage in the terminal. */
+@Command(name = "ideas", description = "Read a paper and propose ranked, reviewed research hypotheses with "
+        + "experiment plans (needs an LLM: see `mlr serve` for how to configure one).")
+final class IdeasCommand implements Callable<Integer> {
+
+    @ParentCommand
+    MlrCommand mlr;
+
+    @Parameters(index = "0", paramLabel = "<paper-link>", description = "Paper link or identifier.")
+    String link;
+
+    @Option(names = "--n", defaultValue = "3", description = "How many hypotheses (default: 3).")
+    int n;
+
+    @Option(names = "--json", description = "End with one line of JSON: elements, relatedWork, hypotheses, usage.")
+    boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        MlrConfig config = mlr.config().config();
+        LlmModels models = LlmProviders.fromConfig(config.llm()).orElse(null);
+        if (models == null) {
+            System.err.println("mlr: " + StatusReport.llm(config));
+            return 5;
+        }
+        InMemoryUsageStore usage = new InMemoryUsageStore();
+        UsageContext context = new UsageContext("cli-" + System.currentTimeMillis(), "cli", usage,
+                Prices.table(config.budget().prices()), budget(config.budget()), Clock.systemUTC(), models.cachedTokens());
+        try (PaperTools tools = PaperTools.create(config)) {
+            progress("reading " + link);
+            IdeaAgent agent = new IdeaAgent(new MeteredChatModel(models.main(), "main", context),
+                    new MeteredChatModel(models.fast(), "fast", context), tools::related,
+                    new IdeaSettings(n, IdeaSettings.defaults().relatedInPrompt(), IdeaSettings.defaults().maxPaperChars(),
+                            IdeaSettings.defaults().maxAbstractChars()));
+            IdeaBrief brief = agent.run(tools.read(link), IdeasCommand::progress);
+            UsageTotals totals = usage.forResearch(context.researchId());
+            System.out.println(IdeasReport.text(brief, totals, models));
+            if (json) {
+                System.out.println(new ObjectMapper().writeValueAsString(IdeasReport.json(brief, totals)));
+            }
+            return 0;
+        }
+    }
+
+    private static void progress(String message) {
+        System.err.println("... " + message);
+    }
+
+    static Budget budget(BudgetConfig b) {
+        return new Budget(b.perResearchUsd(), b.perDayUsd(), b.perResearchTokens(), b.perDayTokens());
+    }
+}
