@@ -2,6 +2,8 @@ package org.mlrcopilot.bot.cli;
 
 import java.util.Set;
 import java.util.TreeSet;
+import org.mlrcopilot.bot.llm.LlmConfigurationException;
+import org.mlrcopilot.bot.llm.LlmProviders;
 import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.sandbox.SandboxException;
@@ -41,17 +43,14 @@ final class StatusReport {
     }
 
     static String llm(MlrConfig config) {
-        String provider = config.llm().provider();
-        if (!provider.isEmpty()) {
-            return "llm: " + provider + (config.llm().model().isEmpty() ? "" : " (" + config.llm().model() + ")");
+        try {
+            return LlmProviders.fromConfig(config.llm())
+                    .map(m -> "llm: " + m.provider() + " (main " + m.mainModel() + ", fast " + m.fastModel() + ")")
+                    .orElse("llm: none configured: set ANTHROPIC_API_KEY or OPENAI_API_KEY, or MLR_LLM_PROVIDER=ollama "
+                            + "(local, http://localhost:11434) or openai-compatible with MLR_LLM_BASE_URL; papers are "
+                            + "still read, the steps that need a model say so");
+        } catch (LlmConfigurationException e) {
+            return "llm: MISCONFIGURED: " + e.getMessage();
         }
-        if (config.llm().anthropicApiKey().isPresent()) {
-            return "llm: anthropic (key found in ANTHROPIC_API_KEY)";
-        }
-        if (config.llm().openaiApiKey().isPresent()) {
-            return "llm: openai (key found in OPENAI_API_KEY)";
-        }
-        return "llm: none configured: set ANTHROPIC_API_KEY or OPENAI_API_KEY, or MLR_LLM_PROVIDER=ollama "
-                + "with MLR_LLM_BASE_URL=http://localhost:11434 for a local model";
     }
 }
