@@ -1,0 +1,98 @@
+package org.mlrcopilot.agents.task;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.mlrcopilot.sandbox.ExecutionRequest;
+import org.mlrcopilot.sandbox.ExecutionResult;
+import org.mlrcopilot.sandbox.Limits;
+import org.mlrcopilot.sandbox.NetworkPolicy;
+import org.mlrcopilot.sandbox.Sandbox;
+
+/** Prepares, runs and scores a task's workspace in the sandbox; the hidden scripts never enter the workspace. */
+public final class Evaluator {
+
+    static final String PREPARED_MARKER = "prepared";
+    static final String SCORE_SCRIPT = "import sys, json; sys.path.insert(0,'scripts'); import eval; "
+            + "print('MLR_SCORE=' + json.dumps(eval.get_score('env')))";
+
+    private final Sandbox sandbox;
+    private final Limits limits;
+
+    public Evaluator(Sandbox sandbox, Limits limits) {
+        this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** Runs scripts/prepare.py once, without network. */
+    public void prepare(TaskSpec task, Workspace ws) {
+        prepare(task, ws, NetworkPolicy.NONE);
+    }
+
+    /** Runs scripts/prepare.py (if any) once for this run, from scripts/ next to a copy of the workspace at env/. */
+    public void prepare(TaskSpec task, Workspace ws, NetworkPolicy network) {
+        Path marker = ws.runDir().resolve(PREPARED_MARKER);
+        if (task.prepareScript().isEmpty() || Files.exists(marker)) {
+            return;
+        }
+        try (Staging staging = Staging.of(task, ws.dir())) {
+            ExecutionResult result = run(staging.dir(), network, List.of("sh", "-c", "cd scripts && python3 prepare.py"));
+            require(result, task, "scripts/prepare.py");
+            FileTrees.copyTree(staging.env(), ws.dir());
+            Files.writeString(marker, task.name() + " prepared at " + Instant.now() + "\n");
+        } catch (IOException e) {
+            throw new TaskException("cannot record that task " + task.name() + " is prepared: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs the task's run command in the workspace, without network; a failed run is a result. */
+    public ExecutionResult runStarter(TaskSpec task, Workspace ws) {
+        return run(ws.dir(), NetworkPolicy.NONE, task.runCommand());
+    }
+
+    /** get_score on a staged copy of the workspace; the workspace itself is not touched. */
+    public Score score(TaskSpec task, Workspace ws) {
+        return score(task, ws.dir());
+    }
+
+    /** Prepares the task if needed, runs the starter code on a copy of the prepared, unedited workspace and scores it. */
+    public Score baseline(TaskSpec task, Workspace ws) {
+        prepare(task, ws);
+        try (Staging scratch = Staging.empty()) {
+            FileTrees.copyTree(ws.dir(), scratch.dir());
+            FileTrees.copyTree(task.envDir(), scratch.dir());
+            ExecutionResult result = run(scratch.dir(), NetworkPolicy.NONE, task.runCommand());
+            require(result, task, "the starter code (" + String.join(" ", task.runCommand()) + ")");
+            return score(task, scratch.dir());
+        }
+    }
+
+    private Score score(TaskSpec task, Path workspace) {
+        try (Staging staging = Staging.of(task, workspace)) {
+            ExecutionResult result = run(staging.dir(), NetworkPolicy.NONE, List.of("python3", "-c", SCORE_SCRIPT));
+            if (!result.succeeded()) {
+                throw new TaskException("task " + task.name() + ": scoring failed (" + result.summary() + "):\n"
+                        + Outputs.tail(result.output()));
+            }
+            return new Score(task.metric(), Outputs.score(task.name(), result.output()), task.direction());
+        }
+    }
+
+    private ExecutionResult run(Path workspace, NetworkPolicy network, List<String> command) {
+        return sandbox.run(ExecutionRequest.builder(workspace, command).limits(limits).network(network).build());
+    }
+
+    private static void require(ExecutionResult result, TaskSpec task, String what) {
+        if (!result.succeeded()) {
+            throw new TaskException("task " + task.name() + ": " + what + " failed (" + result.summary() + "):\n"
+                    + Outputs.tail(result.output()));
+        }
+        if (!result.refusedFiles().isEmpty()) {
+            throw new TaskException("task " + task.name() + ": " + what + " wrote files the sandbox refused to copy back: "
+                    + result.refusedFiles());
+        }
+    }
+}
