@@ -5,6 +5,8 @@ import org.mlrcopilot.agents.fetch.FetchException;
 import org.mlrcopilot.agents.paper.PaperNotFoundException;
 import org.mlrcopilot.agents.paper.link.UnsupportedLinkException;
 import org.mlrcopilot.agents.paper.pdf.PdfException;
+import org.mlrcopilot.agents.task.TaskException;
+import org.mlrcopilot.agents.task.WorkspaceException;
 import org.mlrcopilot.agents.usage.BudgetExceededException;
 import org.mlrcopilot.config.ConfigException;
 import org.mlrcopilot.sandbox.SandboxException;
@@ -14,7 +16,8 @@ final class UserErrors {
 
     private static final List<Class<? extends RuntimeException>> USER_FACING = List.of(ConfigException.class,
             SandboxException.class, IllegalArgumentException.class, UnsupportedLinkException.class,
-            PaperNotFoundException.class, FetchException.class, PdfException.class, BudgetExceededException.class);
+            PaperNotFoundException.class, FetchException.class, PdfException.class, BudgetExceededException.class,
+            TaskException.class, WorkspaceException.class);
 
     private UserErrors() {
     }

@@ -1,0 +1,95 @@
+package org.mlrcopilot.bot.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mlrcopilot.agents.task.Direction;
+import org.mlrcopilot.agents.task.Evaluator;
+import org.mlrcopilot.agents.task.Score;
+import org.mlrcopilot.agents.task.TaskSpec;
+import org.mlrcopilot.agents.task.Tasks;
+import org.mlrcopilot.agents.task.Workspace;
+import org.mlrcopilot.bot.sandbox.Sandboxes;
+import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.sandbox.Sandbox;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * `mlr experiment --task <dir> --baseline-only [--direction higher|lower] [--json]`: prepares the
+ * task on a fresh copy of its starter code, runs the untouched code in the sandbox and scores it.
+ */
+@Command(name = "experiment", description = "Run an experiment task in the sandbox. This release measures the "
+        + "task's baseline (--baseline-only); the agent loop that improves on it comes next.")
+final class ExperimentCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.ParentCommand
+    MlrCommand mlr;
+
+    @Option(names = "--task", required = true, description = "Task directory (env/, scripts/), e.g. tasks/digits-classifier.")
+    Path task;
+
+    @Option(names = "--baseline-only", description = "Prepare the task, run the starter code and print its score.")
+    boolean baselineOnly;
+
+    @Option(names = "--direction", description = "higher or lower is better (overrides scripts/task.yaml).")
+    String direction;
+
+    @Option(names = "--json", description = "End with one line of JSON: baseline, final, improvementPct, success, steps, "
+            + "usage, stopReason.")
+    boolean json;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        if (!baselineOnly) {
+            System.err.println("mlr: this release runs tasks with --baseline-only (prepare, run the starter code, "
+                    + "score it); the agent loop that edits and improves the code is not available yet");
+            return 2;
+        }
+        MlrConfig config = mlr.config().config();
+        TaskSpec spec = withDirection(Tasks.load(task));
+        Path runDir = config.store().dataDir().resolve("runs").resolve(spec.name() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        try (Sandbox sandbox = Sandboxes.select(config).sandbox()) {
+            System.err.println("... " + spec.name() + ": preparing and running the starter code in the "
+                    + sandbox.backend() + " sandbox");
+            Score baseline = new Evaluator(sandbox, Sandboxes.limits(config.sandbox()))
+                    .baseline(spec, Workspace.create(spec, runDir));
+            System.out.printf("baseline %s = %.4f (%s is better); workspace %s%n", baseline.metric(), baseline.value(),
+                    baseline.direction() == Direction.HIGHER ? "higher" : "lower", runDir.resolve("workspace"));
+            if (json) {
+                System.out.println(new ObjectMapper().writeValueAsString(summary(spec, baseline, runDir)));
+            }
+            return 0;
+        }
+    }
+
+    private TaskSpec withDirection(TaskSpec spec) {
+        if (direction == null) {
+            return spec;
+        }
+        return new TaskSpec(spec.name(), spec.root(), spec.researchProblem(), spec.readOnlyGlobs(), spec.runCommand(),
+                spec.metric(), Direction.parse(direction), spec.prepareScript(), spec.evalScript());
+    }
+
+    private static Map<String, Object> summary(TaskSpec spec, Score baseline, Path runDir) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("task", spec.name());
+        json.put("metric", baseline.metric());
+        json.put("direction", baseline.direction().name().toLowerCase());
+        json.put("baseline", baseline.value());
+        json.put("final", null);
+        json.put("improvementPct", null);
+        json.put("success", null);
+        json.put("steps", 0);
+        json.put("usage", Map.of("calls", 0, "inputTokens", 0, "outputTokens", 0, "costUsd", 0.0));
+        json.put("stopReason", "baseline-only");
+        json.put("workspace", runDir.resolve("workspace").toString());
+        return json;
+    }
+}
