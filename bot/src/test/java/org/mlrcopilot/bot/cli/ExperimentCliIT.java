@@ -72,6 +72,6 @@ class ExperimentCliIT {
                 dir.resolve("nope").toString(), "--baseline-only");
 
         assertThat(outcome.exitCode()).isEqualTo(4);
-        assertThat(outcome.err()).startsWith("mlr: ").contains("nope").doesNotContain("Exception");
+        assertThat(outcome.err()).contains("mlr: task nope").doesNotContain("Exception");
     }
 }
