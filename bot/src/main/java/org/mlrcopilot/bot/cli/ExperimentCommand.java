@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
  * `mlr experiment --task <dir> --baseline-only [--direction higher|lower] [--json]`: prepares the
  * task on a fresh copy of its starter code, runs the untouched code in the sandbox and scores it.
  */
-@Command(name = "experiment", description = "Run an experiment task in the sandbox. This release measures the "
-        + "task's baseline (--baseline-only); the agent loop that improves on it comes next.")
+@Command(name = "experiment", description = "Measure a task's baseline, then let the ExperimentAgent edit, run and "
+        + "debug the code in the sandbox to improve on it (needs an LLM), with live step output.")
 final class ExperimentCommand implements Callable<Integer> {
 
     @picocli.CommandLine.ParentCommand
@@ -40,18 +40,25 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--direction", description = "higher or lower is better (overrides scripts/task.yaml).")
     String direction;
 
+    @Option(names = "--plan", description = "Experiment plan file (default: the task's research problem).")
+    Path plan;
+
+    @Option(names = "--copilot", description = "Ask for feedback and approval after every step.")
+    boolean copilot;
+
+    @Option(names = "--max-steps", defaultValue = "30", description = "Most agent steps (default: 30).")
+    int maxSteps;
+
     @Option(names = "--json", description = "End with one line of JSON: baseline, final, improvementPct, success, steps, "
             + "usage, stopReason.")
     boolean json;
 
     @Override
     public Integer call() throws JsonProcessingException {
-        if (!baselineOnly) {
-            System.err.println("mlr: this release runs tasks with --baseline-only (prepare, run the starter code, "
-                    + "score it); the agent loop that edits and improves the code is not available yet");
-            return 2;
-        }
         MlrConfig config = mlr.config().config();
+        if (!baselineOnly) {
+            return new ExperimentRun(config, copilot, maxSteps, json).run(withDirection(Tasks.load(task)), plan);
+        }
         TaskSpec spec = withDirection(Tasks.load(task));
         Path runDir = config.store().dataDir().resolve("runs").resolve(spec.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

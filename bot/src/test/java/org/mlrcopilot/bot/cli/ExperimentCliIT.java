@@ -58,12 +58,12 @@ class ExperimentCliIT {
     }
 
     @Test
-    void withoutBaselineOnlyItSaysWhatThisReleaseDoes() {
+    void theAgentRunNeedsAnLlmAndSaysHowToConfigureOne() {
         CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--task",
                 TASKS.resolve("digits-classifier").toString());
 
-        assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.err()).contains("--baseline-only");
+        assertThat(outcome.exitCode()).isEqualTo(5);
+        assertThat(outcome.err()).contains("ANTHROPIC_API_KEY");
     }
 
     @Test

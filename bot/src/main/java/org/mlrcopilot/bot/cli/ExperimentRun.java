@@ -1,0 +1,116 @@
+package org.mlrcopilot.bot.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mlrcopilot.agents.experiment.ApprovalGate;
+import org.mlrcopilot.agents.experiment.ExperimentAgent;
+import org.mlrcopilot.agents.experiment.ExperimentLimits;
+import org.mlrcopilot.agents.experiment.ExperimentResult;
+import org.mlrcopilot.agents.experiment.FileRunCheckpoints;
+import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.task.Evaluator;
+import org.mlrcopilot.agents.task.TaskSpec;
+import org.mlrcopilot.agents.usage.InMemoryUsageStore;
+import org.mlrcopilot.agents.usage.MeteredChatModel;
+import org.mlrcopilot.agents.usage.UsageContext;
+import org.mlrcopilot.agents.usage.UsageTotals;
+import org.mlrcopilot.bot.llm.LlmModels;
+import org.mlrcopilot.bot.llm.LlmProviders;
+import org.mlrcopilot.bot.research.Prices;
+import org.mlrcopilot.bot.sandbox.Sandboxes;
+import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.sandbox.Sandbox;
+
+/** One ExperimentAgent run from the terminal: live steps, then the result (and its JSON). */
+final class ExperimentRun {
+
+    private final MlrConfig config;
+    private final boolean copilot;
+    private final int maxSteps;
+    private final boolean json;
+
+    ExperimentRun(MlrConfig config, boolean copilot, int maxSteps, boolean json) {
+        this.config = config;
+        this.copilot = copilot;
+        this.maxSteps = maxSteps;
+        this.json = json;
+    }
+
+    int run(TaskSpec task, Path planFile) throws JsonProcessingException {
+        LlmModels models = LlmProviders.fromConfig(config.llm()).orElse(null);
+        if (models == null) {
+            System.err.println("mlr: " + StatusReport.llm(config));
+            return 5;
+        }
+        String runId = task.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path runDir = config.store().dataDir().resolve("runs").resolve(runId);
+        InMemoryUsageStore usage = new InMemoryUsageStore();
+        UsageContext context = new UsageContext(runId, "cli", usage, Prices.table(config.budget().prices()),
+                IdeasCommand.budget(config.budget()), Clock.systemUTC(), models.cachedTokens());
+        try (Sandbox sandbox = Sandboxes.select(config).sandbox()) {
+            ExperimentAgent agent = new ExperimentAgent(new MeteredChatModel(models.main(), "main", context),
+                    new MeteredChatModel(models.fast(), "fast", context), sandbox,
+                    new Evaluator(sandbox, Sandboxes.limits(config.sandbox())), limits(),
+                    new ConsoleTeam(System.in, System.err, copilot), new FileRunCheckpoints(runDir.resolve("checkpoints")),
+                    copilot ? ApprovalGate.EVERY_STEP : ApprovalGate.NONE, Clock.systemUTC());
+            System.err.println("... " + task.name() + ": measuring the baseline, then up to " + maxSteps + " steps in the "
+                    + sandbox.backend() + " sandbox");
+            ExperimentResult result = agent.run(task, plan(task, planFile), runDir, ExperimentRun::printStep);
+            print(result, usage.forResearch(runId));
+            return result.stopReason().startsWith("error") ? 4 : 0;
+        }
+    }
+
+    private ExperimentLimits limits() {
+        return ExperimentLimits.defaults().withMaxSteps(maxSteps).withExecution(Sandboxes.limits(config.sandbox()));
+    }
+
+    private static String plan(TaskSpec task, Path planFile) {
+        try {
+            return planFile == null ? task.researchProblem() : Files.readString(planFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the plan " + planFile, e);
+        }
+    }
+
+    private static void printStep(StepRecord step) {
+        String observation = step.observation().strip().replaceAll("\\s+", " ");
+        System.err.printf("step %d: %s -> %s%n", step.step(), step.action(),
+                observation.length() > 160 ? observation.substring(0, 157) + "..." : observation);
+    }
+
+    private void print(ExperimentResult r, UsageTotals usage) throws JsonProcessingException {
+        System.out.printf("%s: baseline %.4f, final %s, improvement %s, success %s, %d steps, stopped: %s%n",
+                r.metric(), r.baseline(), r.finalScore(), r.improvementPct() == null ? "-"
+                        : String.format("%.1f%%", r.improvementPct()), r.success(), r.steps(), r.stopReason());
+        System.out.println("final answer: " + r.finalAnswer());
+        r.flaggedClaims().forEach(c -> System.out.println("FLAGGED (no execution printed it): " + c));
+        System.out.println("trace: " + r.trace());
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("baseline", r.baseline());
+            out.put("final", r.finalScore());
+            out.put("improvementPct", r.improvementPct());
+            out.put("success", r.success());
+            out.put("steps", r.steps());
+            out.put("usage", usage);
+            out.put("stopReason", r.stopReason());
+            out.put("metric", r.metric());
+            out.put("finalAnswer", r.finalAnswer());
+            out.put("flaggedClaims", r.flaggedClaims());
+            out.put("artifacts", r.artifacts());
+            out.put("diff", r.diff());
+            out.put("trace", String.valueOf(r.trace()));
+            System.out.println(new ObjectMapper().writeValueAsString(out));
+        }
+    }
+}
