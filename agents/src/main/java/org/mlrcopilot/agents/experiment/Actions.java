@@ -10,13 +10,16 @@ final class Actions {
     private final TeamChannel team;
     private final ApprovalGate gate;
     private final RunCheckpoints checkpoints;
+    private final ModelRetriever retriever;
 
-    Actions(ExecuteAction execute, ModelActions models, TeamChannel team, ApprovalGate gate, RunCheckpoints checkpoints) {
+    Actions(ExecuteAction execute, ModelActions models, TeamChannel team, ApprovalGate gate, RunCheckpoints checkpoints,
+            ModelRetriever retriever) {
         this.execute = execute;
         this.models = models;
         this.team = team;
         this.gate = gate;
         this.checkpoints = checkpoints;
+        this.retriever = retriever;
     }
 
     String perform(Run run, Call call, int step) {
@@ -52,6 +55,7 @@ final class Actions {
             case "edit_script" -> models.edit(run, args);
             case "edit_script_segment" -> models.editSegment(run, args);
             case "request_help" -> requestHelp(run, args.text("question"));
+            case "retrieve_model" -> retriever.retrieve(args.text("query"));
             case ToolCatalog.FINAL_ANSWER -> finalAnswer(run, args.text("answer"));
             default -> throw new ActionException("unknown tool");
         };

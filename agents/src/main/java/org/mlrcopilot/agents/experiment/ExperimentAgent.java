@@ -29,7 +29,14 @@ public final class ExperimentAgent {
 
     public ExperimentAgent(ChatModel main, ChatModel fast, Sandbox sandbox, Evaluator evaluator, ExperimentLimits limits,
             TeamChannel team, RunCheckpoints checkpoints, ApprovalGate gate, Clock clock) {
+        this(main, fast, sandbox, evaluator, limits, team, checkpoints, gate, clock, ModelRetriever.none());
+    }
+
+    /** With a look-up behind the Retrieve Model action. */
+    public ExperimentAgent(ChatModel main, ChatModel fast, Sandbox sandbox, Evaluator evaluator, ExperimentLimits limits,
+            TeamChannel team, RunCheckpoints checkpoints, ApprovalGate gate, Clock clock, ModelRetriever retriever) {
         Objects.requireNonNull(main, "main");
+        Objects.requireNonNull(retriever, "retriever");
         Objects.requireNonNull(fast, "fast");
         Objects.requireNonNull(sandbox, "sandbox");
         Objects.requireNonNull(limits, "limits");
@@ -41,7 +48,7 @@ public final class ExperimentAgent {
         Meter meter = new Meter();
         StepPrompt prompt = new StepPrompt(limits);
         Actions actions = new Actions(new ExecuteAction(sandbox, limits), new ModelActions(main, fast, meter, prompt),
-                team, gate, checkpoints);
+                team, gate, checkpoints, retriever);
         this.loop = new StepLoop(main, meter, prompt, actions, team, checkpoints, limits, clock);
     }
 

@@ -42,6 +42,7 @@ final class StepLoop {
             StepRecord record = step(run);
             run.steps.add(record);
             run.step = record.step();
+            StepDiffs.record(run, record.step());
             checkpoints.save(run.state());
             trace.append(record);
             listener.onStep(record);

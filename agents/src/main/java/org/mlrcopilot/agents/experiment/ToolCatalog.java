@@ -50,6 +50,7 @@ final class ToolCatalog {
         tools.put("edit_script_segment",
                 List.of("script_name", "start_line:int", "end_line:int", "edit_instruction", "save_name"));
         tools.put("reflection", List.of("things_to_reflect_on"));
+        tools.put("retrieve_model", List.of("query"));
         tools.put("request_help", List.of("question"));
         tools.put(FINAL_ANSWER, List.of("answer"));
         return tools;

@@ -59,7 +59,7 @@ class ExperimentLoopTest {
         assertThat(result.steps()).isEqualTo(8);
         assertThat(Files.exists(h.runDir().resolve("workspace/copy.txt"))).isTrue();
         assertThat(h.checkpoints.load("run-1").orElseThrow().summary()).isEqualTo("final log");
-        assertThat(h.main.requests.get(0).toolSpecifications()).hasSize(14)
+        assertThat(h.main.requests.get(0).toolSpecifications()).hasSize(15)
                 .allSatisfy(spec -> assertThat(spec.parameters().required()).contains("log"));
         assertThat(h.main.user(1)).contains("dir_path").contains("data/").contains("train.py");
         assertThat(h.main.user(7)).contains("Restored the previous version of notes.txt");

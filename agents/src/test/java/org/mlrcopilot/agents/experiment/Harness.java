@@ -23,6 +23,7 @@ final class Harness {
     final FileRunCheckpoints checkpoints;
     ExperimentLimits limits = ExperimentLimits.defaults().withMaxSteps(10);
     ApprovalGate gate = ApprovalGate.NONE;
+    ModelRetriever retriever = ModelRetriever.none();
 
     Harness(Path dir) {
         this.dir = dir;
@@ -36,7 +37,7 @@ final class Harness {
 
     ExperimentAgent agent(ScriptedChatModel model, Sandbox box) {
         return new ExperimentAgent(model, fast, box, new Evaluator(box, Limits.defaults()), limits, team,
-                checkpoints, gate, clock);
+                checkpoints, gate, clock, retriever);
     }
 
     Path runDir() {

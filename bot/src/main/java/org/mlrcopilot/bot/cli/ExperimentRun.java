@@ -25,7 +25,11 @@ import org.mlrcopilot.agents.usage.UsageContext;
 import org.mlrcopilot.agents.usage.UsageTotals;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.llm.LlmProviders;
+import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.research.HubModelRetriever;
 import org.mlrcopilot.bot.research.Prices;
+import org.mlrcopilot.agents.fetch.GuardedHttpClient;
+import java.net.URI;
 import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.sandbox.Sandbox;
@@ -56,12 +60,15 @@ final class ExperimentRun {
         InMemoryUsageStore usage = new InMemoryUsageStore();
         UsageContext context = new UsageContext(runId, "cli", usage, Prices.table(config.budget().prices()),
                 IdeasCommand.budget(config.budget()), Clock.systemUTC(), models.cachedTokens());
-        try (Sandbox sandbox = Sandboxes.select(config).sandbox()) {
+        try (Sandbox sandbox = Sandboxes.select(config).sandbox();
+             GuardedHttpClient http = new GuardedHttpClient(PaperTools.policy(config.fetch()))) {
             ExperimentAgent agent = new ExperimentAgent(new MeteredChatModel(models.main(), "main", context),
                     new MeteredChatModel(models.fast(), "fast", context), sandbox,
                     new Evaluator(sandbox, Sandboxes.limits(config.sandbox())), limits(),
                     new ConsoleTeam(System.in, System.err, copilot), new FileRunCheckpoints(runDir.resolve("checkpoints")),
-                    copilot ? ApprovalGate.EVERY_STEP : ApprovalGate.NONE, Clock.systemUTC());
+                    copilot ? ApprovalGate.EVERY_STEP : ApprovalGate.NONE, Clock.systemUTC(),
+                    new HubModelRetriever(http, URI.create(config.papers().huggingFaceUrl()),
+                            config.research().huggingFaceToken().reveal()));
             System.err.println("... " + task.name() + ": measuring the baseline, then up to " + maxSteps + " steps in the "
                     + sandbox.backend() + " sandbox");
             ExperimentResult result = agent.run(task, plan(task, planFile), runDir, ExperimentRun::printStep);

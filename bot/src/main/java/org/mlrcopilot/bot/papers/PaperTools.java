@@ -48,7 +48,7 @@ public final class PaperTools implements AutoCloseable {
                 RelatedWorkFinder.localEmbeddings(), Clock.systemUTC()));
     }
 
-    static FetchPolicy policy(FetchConfig fetch) {
+    public static FetchPolicy policy(FetchConfig fetch) {
         return FetchPolicy.defaults().withAllowPrivateAddresses(fetch.allowPrivateAddresses())
                 .withMaxBytes(fetch.maxBytes())
                 .withTimeouts(fetch.connectTimeout(), fetch.readTimeout(), fetch.callTimeout());
