@@ -35,7 +35,15 @@ public final class ExperimentAgent {
     /** With a look-up behind the Retrieve Model action. */
     public ExperimentAgent(ChatModel main, ChatModel fast, Sandbox sandbox, Evaluator evaluator, ExperimentLimits limits,
             TeamChannel team, RunCheckpoints checkpoints, ApprovalGate gate, Clock clock, ModelRetriever retriever) {
+        this(main, fast, sandbox, evaluator, limits, team, checkpoints, gate, clock, retriever, CostGate.none());
+    }
+
+    /** With a look-up behind Retrieve Model and the team's approval for steps above a cost threshold. */
+    public ExperimentAgent(ChatModel main, ChatModel fast, Sandbox sandbox, Evaluator evaluator, ExperimentLimits limits,
+            TeamChannel team, RunCheckpoints checkpoints, ApprovalGate gate, Clock clock, ModelRetriever retriever,
+            CostGate costGate) {
         Objects.requireNonNull(main, "main");
+        Objects.requireNonNull(costGate, "costGate");
         Objects.requireNonNull(retriever, "retriever");
         Objects.requireNonNull(fast, "fast");
         Objects.requireNonNull(sandbox, "sandbox");
@@ -49,7 +57,7 @@ public final class ExperimentAgent {
         StepPrompt prompt = new StepPrompt(limits);
         Actions actions = new Actions(new ExecuteAction(sandbox, limits), new ModelActions(main, fast, meter, prompt),
                 team, gate, checkpoints, retriever);
-        this.loop = new StepLoop(main, meter, prompt, actions, team, checkpoints, limits, clock);
+        this.loop = new StepLoop(main, meter, prompt, actions, team, checkpoints, limits, clock, costGate);
     }
 
     /** A new run in {@code runDir} (which must not hold a workspace yet); the run id is the directory's name. */

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param diff           unified diff of the workspace against its initial state
  * @param trace          the run's trace.jsonl
  * @param steps          completed steps
- * @param stopReason     final-answer, max-steps, wall-time, budget, stopped or "error: ..."
+ * @param stopReason     final-answer, max-steps, wall-time, budget, stopped, "declined: ..." or "error: ..."
  */
 public record ExperimentResult(double baseline, Double finalScore, Double improvementPct, Boolean success,
         String metric, String finalAnswer, List<String> flaggedClaims, List<String> artifacts, String diff,

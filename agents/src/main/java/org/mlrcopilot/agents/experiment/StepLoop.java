@@ -20,9 +20,11 @@ final class StepLoop {
     private final RunCheckpoints checkpoints;
     private final ExperimentLimits limits;
     private final Clock clock;
+    private final CostGate costGate;
 
     StepLoop(ChatModel main, Meter meter, StepPrompt prompt, Actions actions, TeamChannel team,
-            RunCheckpoints checkpoints, ExperimentLimits limits, Clock clock) {
+            RunCheckpoints checkpoints, ExperimentLimits limits, Clock clock, CostGate costGate) {
+        this.costGate = costGate;
         this.main = main;
         this.meter = meter;
         this.prompt = prompt;
@@ -40,6 +42,9 @@ final class StepLoop {
                 return stop;
             }
             StepRecord record = step(run);
+            if (record == null) {
+                return "declined: the team did not approve a step above the cost threshold";
+            }
             run.steps.add(record);
             run.step = record.step();
             StepDiffs.record(run, record.step());
@@ -85,6 +90,9 @@ final class StepLoop {
         meter.reset();
         List<String> feedback = List.copyOf(team.feedbackSince(run.step));
         ChatRequest request = prompt.request(run, step, feedback);
+        if (!costGate.allows(team, step, StepPrompt.chars(request))) {
+            return null;
+        }
         Call call = Call.of(meter.chat(main, request).aiMessage());
         String observation = actions.perform(run, call, step);
         if (call.log() != null && !call.log().isBlank()) {

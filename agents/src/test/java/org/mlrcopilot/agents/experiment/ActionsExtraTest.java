@@ -35,6 +35,33 @@ class ActionsExtraTest {
     }
 
     @Test
+    void aStepAboveTheCostThresholdWaitsForApprovalAndStopsWhenDeclined() {
+        Harness h = new Harness(dir);
+        h.costGate = new CostGate(0.01, chars -> chars * 1e-5);
+        h.team.approvals.add(true);
+        h.team.approvals.add(false);
+        h.main.tool("list_files", Map.of("dir_path", ".")).tool("final_answer", Map.of("answer", "done"));
+
+        ExperimentResult result = h.run();
+
+        assertThat(h.team.approvalRequests).hasSize(2);
+        assertThat(h.team.approvalRequests.get(0)).contains("Step 1").contains("estimated at $").contains("$0.0100");
+        assertThat(h.main.requests).hasSize(1);
+        assertThat(result.stopReason()).startsWith("declined").contains("cost threshold");
+        assertThat(result.steps()).isEqualTo(1);
+    }
+
+    @Test
+    void stepsUnderTheThresholdNeedNoApproval() {
+        Harness h = new Harness(dir);
+        h.costGate = new CostGate(100, chars -> chars * 1e-5);
+        h.main.tool("final_answer", Map.of("answer", "done"));
+
+        assertThat(h.run().stopReason()).isEqualTo("final-answer");
+        assertThat(h.team.approvalRequests).isEmpty();
+    }
+
+    @Test
     void eachStepThatChangesFilesLeavesItsDiffNotACopy() throws IOException {
         Harness h = new Harness(dir);
         h.main.tool("read_file", Map.of("file_name", "train.py"))

@@ -24,6 +24,7 @@ final class Harness {
     ExperimentLimits limits = ExperimentLimits.defaults().withMaxSteps(10);
     ApprovalGate gate = ApprovalGate.NONE;
     ModelRetriever retriever = ModelRetriever.none();
+    CostGate costGate = CostGate.none();
 
     Harness(Path dir) {
         this.dir = dir;
@@ -37,7 +38,7 @@ final class Harness {
 
     ExperimentAgent agent(ScriptedChatModel model, Sandbox box) {
         return new ExperimentAgent(model, fast, box, new Evaluator(box, Limits.defaults()), limits, team,
-                checkpoints, gate, clock, retriever);
+                checkpoints, gate, clock, retriever, costGate);
     }
 
     Path runDir() {
