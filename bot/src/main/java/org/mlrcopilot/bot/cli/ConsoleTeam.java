@@ -11,8 +11,8 @@ import org.mlrcopilot.agents.experiment.TeamChannel;
 
 /**
  * The team at the terminal. In copilot mode the researcher is asked for feedback after every step
- * (empty line: carry on, "stop": end the run) and approves each action; otherwise the run goes on
- * alone and only the agent's own questions are asked.
+ * (empty line: carry on, "stop": end the run); approvals the configured gates need and the agent's
+ * own questions are asked whatever the mode.
  */
 final class ConsoleTeam implements TeamChannel {
 
@@ -48,7 +48,7 @@ final class ConsoleTeam implements TeamChannel {
 
     @Override
     public boolean approve(String description) {
-        return !copilot || !prompt("approve " + description + "? [Y/n]> ").toLowerCase().startsWith("n");
+        return !prompt("approve: " + description + "? [Y/n]> ").toLowerCase().startsWith("n");
     }
 
     @Override

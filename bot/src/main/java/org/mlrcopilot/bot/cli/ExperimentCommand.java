@@ -46,8 +46,12 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--copilot", description = "Ask for feedback and approval after every step.")
     boolean copilot;
 
-    @Option(names = "--max-steps", defaultValue = "30", description = "Most agent steps (default: 30).")
-    int maxSteps;
+    @Option(names = "--max-steps", description = "Most agent steps (default: experiment.maxSteps).")
+    Integer maxSteps;
+
+    @Option(names = "--resume", paramLabel = "<run-dir>", description = "Continue an interrupted run from its last "
+            + "completed step (the run directory printed when it started).")
+    Path resume;
 
     @Option(names = "--json", description = "End with one line of JSON: baseline, final, improvementPct, success, steps, "
             + "usage, stopReason.")
@@ -57,7 +61,8 @@ final class ExperimentCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         MlrConfig config = mlr.config().config();
         if (!baselineOnly) {
-            return new ExperimentRun(config, copilot, maxSteps, json).run(withDirection(Tasks.load(task)), plan);
+            int steps = maxSteps == null ? config.experiment().maxSteps() : maxSteps;
+            return new ExperimentRun(config, copilot, steps, json).run(withDirection(Tasks.load(task)), plan, resume);
         }
         TaskSpec spec = withDirection(Tasks.load(task));
         Path runDir = config.store().dataDir().resolve("runs").resolve(spec.name() + "-"

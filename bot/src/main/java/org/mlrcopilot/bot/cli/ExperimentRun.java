@@ -49,36 +49,42 @@ final class ExperimentRun {
         this.json = json;
     }
 
-    int run(TaskSpec task, Path planFile) throws JsonProcessingException {
+    int run(TaskSpec task, Path planFile, Path resumeDir) throws JsonProcessingException {
         LlmModels models = LlmProviders.fromConfig(config.llm()).orElse(null);
         if (models == null) {
             System.err.println("mlr: " + StatusReport.llm(config));
             return 5;
         }
         String runId = task.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path runDir = config.store().dataDir().resolve("runs").resolve(runId);
+        Path runDir = resumeDir != null ? resumeDir : config.store().dataDir().resolve("runs").resolve(runId);
         InMemoryUsageStore usage = new InMemoryUsageStore();
         UsageContext context = new UsageContext(runId, "cli", usage, Prices.table(config.budget().prices()),
                 IdeasCommand.budget(config.budget()), Clock.systemUTC(), models.cachedTokens());
         try (Sandbox sandbox = Sandboxes.select(config).sandbox();
              GuardedHttpClient http = new GuardedHttpClient(PaperTools.policy(config.fetch()))) {
+            HubModelRetriever hub = new HubModelRetriever(http, URI.create(config.papers().huggingFaceUrl()),
+                    config.research().huggingFaceToken().reveal());
+            String planText = plan(task, planFile);
+            System.err.println(Approvals.prototypes(hub, task, planText));
             ExperimentAgent agent = new ExperimentAgent(new MeteredChatModel(models.main(), "main", context),
                     new MeteredChatModel(models.fast(), "fast", context), sandbox,
                     new Evaluator(sandbox, Sandboxes.limits(config.sandbox())), limits(),
                     new ConsoleTeam(System.in, System.err, copilot), new FileRunCheckpoints(runDir.resolve("checkpoints")),
-                    copilot ? ApprovalGate.EVERY_STEP : ApprovalGate.NONE, Clock.systemUTC(),
-                    new HubModelRetriever(http, URI.create(config.papers().huggingFaceUrl()),
-                            config.research().huggingFaceToken().reveal()));
+                    Approvals.gate(config.experiment(), copilot), Clock.systemUTC(), hub,
+                    Approvals.costGate(config, models.mainModel()));
             System.err.println("... " + task.name() + ": measuring the baseline, then up to " + maxSteps + " steps in the "
                     + sandbox.backend() + " sandbox");
-            ExperimentResult result = agent.run(task, plan(task, planFile), runDir, ExperimentRun::printStep);
+            System.err.println("... run directory " + runDir + " (continue it with --resume if interrupted)");
+            ExperimentResult result = resumeDir != null ? agent.resume(task, runDir, ExperimentRun::printStep)
+                    : agent.run(task, planText, runDir, ExperimentRun::printStep);
             print(result, usage.forResearch(runId));
             return result.stopReason().startsWith("error") ? 4 : 0;
         }
     }
 
     private ExperimentLimits limits() {
-        return ExperimentLimits.defaults().withMaxSteps(maxSteps).withExecution(Sandboxes.limits(config.sandbox()));
+        return ExperimentLimits.defaults().withMaxSteps(maxSteps).withWallTime(config.experiment().wallTime())
+                .withExecution(Sandboxes.limits(config.sandbox()));
     }
 
     private static String plan(TaskSpec task, Path planFile) {

@@ -10,6 +10,7 @@ import org.mlrcopilot.agents.prototype.HubItem;
 import org.mlrcopilot.agents.prototype.PrototypeFinder;
 import org.mlrcopilot.agents.prototype.PrototypeQuery;
 import org.mlrcopilot.agents.prototype.Prototypes;
+import org.mlrcopilot.agents.prototype.RegisteredTask;
 
 /** The Retrieve Model action backed by the Hugging Face Hub, through the guarded client. */
 public final class HubModelRetriever implements ModelRetriever {
@@ -31,6 +32,11 @@ public final class HubModelRetriever implements ModelRetriever {
             finder = new PrototypeFinder(http, hubUrl, token, RelatedWorkFinder.localEmbeddings(), Duration.ofSeconds(20));
         }
         return finder;
+    }
+
+    /** Everything the look-ups find for a plan, to show the team before a run starts. */
+    public Prototypes gather(PrototypeQuery query, List<RegisteredTask> tasks) {
+        return finder().find(query, tasks);
     }
 
     @Override

@@ -1,0 +1,67 @@
+package org.mlrcopilot.bot.cli;
+
+import java.util.List;
+import org.mlrcopilot.agents.experiment.ApprovalGate;
+import org.mlrcopilot.agents.experiment.CostGate;
+import org.mlrcopilot.agents.prototype.HubItem;
+import org.mlrcopilot.agents.prototype.PrototypeQuery;
+import org.mlrcopilot.agents.prototype.Prototypes;
+import org.mlrcopilot.agents.prototype.RegisteredTask;
+import org.mlrcopilot.agents.prototype.TaskMatch;
+import org.mlrcopilot.agents.task.TaskSpec;
+import org.mlrcopilot.agents.task.Tasks;
+import org.mlrcopilot.agents.usage.Price;
+import org.mlrcopilot.bot.research.HubModelRetriever;
+import org.mlrcopilot.bot.research.Prices;
+import org.mlrcopilot.config.ExperimentConfig;
+import org.mlrcopilot.config.MlrConfig;
+
+/** The run's approval gates from configuration, and what is shown to the team before a run starts. */
+final class Approvals {
+
+    /** Output tokens assumed for one step when estimating its cost. */
+    private static final int EXPECTED_OUTPUT_TOKENS = 1000;
+
+    private Approvals() {
+    }
+
+    static ApprovalGate gate(ExperimentConfig config, boolean copilot) {
+        if (copilot) {
+            return ApprovalGate.EVERY_STEP;
+        }
+        return switch (config.approval()) {
+            case "first-execution" -> ApprovalGate.BEFORE_FIRST_EXECUTION;
+            case "every-step" -> ApprovalGate.EVERY_STEP;
+            default -> ApprovalGate.NONE;
+        };
+    }
+
+    /** Prompt tokens estimated as characters / 4, priced at the main model's list price. */
+    static CostGate costGate(MlrConfig config, String mainModel) {
+        if (!config.experiment().approval().equals("above-cost")) {
+            return CostGate.none();
+        }
+        Price price = Prices.table(config.budget().prices()).priceOf(mainModel);
+        return new CostGate(config.experiment().approvalCostUsd(),
+                chars -> price.cost(chars / 4, EXPECTED_OUTPUT_TOKENS, 0));
+    }
+
+    static String prototypes(HubModelRetriever hub, TaskSpec task, String plan) {
+        List<RegisteredTask> known = Tasks.discover(task.root().toAbsolutePath().normalize().getParent()).stream()
+                .map(t -> new RegisteredTask(t.name(), t.researchProblem())).toList();
+        Prototypes found = hub.gather(new PrototypeQuery(plan, List.of(task.name().replace('-', ' ')), List.of(), 0),
+                known);
+        StringBuilder out = new StringBuilder("Before the run, for the plan:\n  matching tasks:");
+        for (TaskMatch m : found.tasks()) {
+            out.append(String.format(" %s (%.2f)", m.name(), m.score()));
+        }
+        for (HubItem item : found.models()) {
+            out.append("\n  model: ").append(item.id()).append(" - ").append(item.url());
+        }
+        for (HubItem item : found.datasets()) {
+            out.append("\n  dataset: ").append(item.id()).append(" - ").append(item.url());
+        }
+        found.notes().forEach(n -> out.append("\n  note: ").append(n));
+        return out.toString();
+    }
+}
