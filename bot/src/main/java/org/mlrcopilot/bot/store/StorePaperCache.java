@@ -1,0 +1,65 @@
+package org.mlrcopilot.bot.store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.mlrcopilot.agents.paper.Paper;
+import org.mlrcopilot.agents.paper.PaperCache;
+
+/**
+ * {@link PaperCache} in tables {@code papers} (each paper once, by content hash) and {@code paper_keys}
+ * (a link's identifier pointing at a hash). A paper without a SHA-256 content hash is kept under the
+ * SHA-256 of its key, as {@code FilePaperCache} does.
+ */
+final class StorePaperCache implements PaperCache {
+
+    private static final String HASH = "[0-9a-f]{64}";
+    private final Jdbi jdbi;
+
+    StorePaperCache(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<Paper> byKey(String key) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT p.json FROM paper_keys k JOIN papers p ON p.content_hash = k.content_hash
+                        WHERE k."key" = :key""")
+                .bind("key", key).mapTo(String.class).findOne())
+                .map(json -> StoreJson.read(json, Paper.class));
+    }
+
+    @Override
+    public Optional<Paper> byContentHash(String contentHash) {
+        if (contentHash == null || !contentHash.matches(HASH)) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT json FROM papers WHERE content_hash = :hash")
+                .bind("hash", contentHash).mapTo(String.class).findOne())
+                .map(json -> StoreJson.read(json, Paper.class));
+    }
+
+    @Override
+    public void put(String key, Paper paper) {
+        String hash = paper.contentHash().matches(HASH) ? paper.contentHash() : sha256(key);
+        String json = StoreJson.write(paper);
+        jdbi.useTransaction(h -> {
+            h.createUpdate("MERGE INTO papers (content_hash, json) KEY (content_hash) VALUES (:hash, :json)")
+                    .bind("hash", hash).bind("json", json).execute();
+            h.createUpdate("MERGE INTO paper_keys (\"key\", content_hash) KEY (\"key\") VALUES (:key, :hash)")
+                    .bind("key", key).bind("hash", hash).execute();
+        });
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

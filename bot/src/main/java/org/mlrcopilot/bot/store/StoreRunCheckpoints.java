@@ -1,0 +1,39 @@
+package org.mlrcopilot.bot.store;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.mlrcopilot.agents.experiment.RunCheckpoints;
+import org.mlrcopilot.agents.experiment.RunState;
+
+/** {@link RunCheckpoints} in table {@code run_checkpoints}: one row per run, replaced after every step. */
+final class StoreRunCheckpoints implements RunCheckpoints {
+
+    private final Jdbi jdbi;
+
+    StoreRunCheckpoints(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void save(RunState state) {
+        String json = StoreJson.write(state);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbi.useHandle(h -> h.createUpdate("""
+                        MERGE INTO run_checkpoints (run_id, step, state_json, updated_at) KEY (run_id)
+                        VALUES (:runId, :step, :json, :updatedAt)""")
+                .bind("runId", state.runId()).bind("step", state.step()).bind("json", json)
+                .bind("updatedAt", (position, statement, ctx) -> statement.setObject(position, now))
+                .execute());
+    }
+
+    @Override
+    public Optional<RunState> load(String runId) {
+        Objects.requireNonNull(runId, "runId");
+        return jdbi.withHandle(h -> h.createQuery("SELECT state_json FROM run_checkpoints WHERE run_id = :runId")
+                .bind("runId", runId).mapTo(String.class).findOne())
+                .map(json -> StoreJson.read(json, RunState.class));
+    }
+}

@@ -1,0 +1,63 @@
+package org.mlrcopilot.bot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsTheDatabaseFileInTheDataDirectory() {
+        Path data = dir.resolve("nested/data");
+        try (Store store = Store.open(data)) {
+            assertThat(store.schemaVersion()).isEqualTo("1");
+        }
+        assertThat(data.resolve("mlr.mv.db")).isRegularFile();
+    }
+
+    @Test
+    void migrationsAreAppliedOnceAcrossReopens() throws SQLException {
+        try (Store store = Store.open(dir)) {
+            assertThat(store.schemaVersion()).isEqualTo("1");
+        }
+        try (Store store = Store.open(dir)) {
+            assertThat(store.schemaVersion()).isEqualTo("1");
+        }
+        assertThat(appliedMigrations()).isEqualTo(1);
+    }
+
+    @Test
+    void inMemoryStoresOfOneNameShareTheDatabase() {
+        try (Store first = Store.inMemory("store-test-shared"); Store second = Store.inMemory("store-test-shared")) {
+            first.papers().put("k", Fixtures.paper("Shared", Fixtures.HASH));
+            assertThat(second.papers().byKey("k")).isPresent();
+            assertThat(second.schemaVersion()).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void rejectsUnsafeInMemoryNames() {
+        assertThatThrownBy(() -> Store.inMemory("x;INIT=RUNSCRIPT FROM 'evil.sql'"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private int appliedMigrations() throws SQLException {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("mlr") + ";AUTO_SERVER=FALSE";
+        try (Connection c = DriverManager.getConnection(url);
+                ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" = '1'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
