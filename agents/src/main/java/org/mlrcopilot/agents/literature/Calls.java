@@ -1,5 +1,6 @@
 package org.mlrcopilot.agents.literature;
 
+import org.mlrcopilot.agents.fetch.FetchFailures;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -63,6 +64,6 @@ final class Calls {
     }
 
     private static FetchException timeout(Duration limit) {
-        return new FetchException(FetchException.Kind.TIMEOUT, "no answer within " + Failures.seconds(limit));
+        return new FetchException(FetchException.Kind.TIMEOUT, "no answer within " + FetchFailures.seconds(limit));
     }
 }

@@ -1,5 +1,6 @@
 package org.mlrcopilot.agents.literature;
 
+import org.mlrcopilot.agents.fetch.FetchFailures;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.time.Clock;
@@ -91,7 +92,7 @@ public final class RelatedWorkFinder {
                 outcome = granted.compareTo(MIN_SOURCE_TIME) < 0 ? Outcome.failed("skipped, no time left")
                         : call.apply(budget);
             } catch (RuntimeException e) {
-                outcome = Outcome.failed(Failures.describe(e, granted));
+                outcome = Outcome.failed(FetchFailures.describe(e, granted));
             }
             found.addAll(outcome.papers());
             statuses.add(new SourceStatus(source, outcome.answered(), outcome.detail(),

@@ -1,5 +1,6 @@
 package org.mlrcopilot.agents.literature;
 
+import org.mlrcopilot.agents.fetch.FetchFailures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
@@ -43,8 +44,8 @@ final class SemanticScholar {
             found.addAll(search(self == null ? query : query.withResolved(self), fromYear, budget));
             return Outcome.answered(found).withSelf(self);
         } catch (RuntimeException e) {
-            Outcome partial = found.isEmpty() ? Outcome.failed(Failures.describe(e, granted))
-                    : Outcome.answered(found).withNote("then " + Failures.describe(e, granted));
+            Outcome partial = found.isEmpty() ? Outcome.failed(FetchFailures.describe(e, granted))
+                    : Outcome.answered(found).withNote("then " + FetchFailures.describe(e, granted));
             return partial.withSelf(self);
         }
     }

@@ -1,5 +1,6 @@
 package org.mlrcopilot.agents.prototype;
 
+import org.mlrcopilot.agents.fetch.FetchFailures;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,13 +67,13 @@ final class HubSearch {
             result.found().addAll(future.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             future.cancel(true);
-            result.failed(query, "no answer within " + Notes.seconds(granted));
+            result.failed(query, "no answer within " + FetchFailures.seconds(granted));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
             result.failed(query, "interrupted");
         } catch (ExecutionException e) {
-            result.failed(query, Notes.describe(e.getCause(), granted));
+            result.failed(query, FetchFailures.describe(e.getCause(), granted));
         }
     }
 

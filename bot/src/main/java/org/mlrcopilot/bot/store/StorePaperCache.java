@@ -1,11 +1,8 @@
 package org.mlrcopilot.bot.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.mlrcopilot.agents.paper.ContentHash;
 import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.agents.paper.PaperCache;
 
@@ -16,7 +13,6 @@ import org.mlrcopilot.agents.paper.PaperCache;
  */
 final class StorePaperCache implements PaperCache {
 
-    private static final String HASH = "[0-9a-f]{64}";
     private final Jdbi jdbi;
 
     StorePaperCache(Jdbi jdbi) {
@@ -34,7 +30,7 @@ final class StorePaperCache implements PaperCache {
 
     @Override
     public Optional<Paper> byContentHash(String contentHash) {
-        if (contentHash == null || !contentHash.matches(HASH)) {
+        if (!ContentHash.isHash(contentHash)) {
             return Optional.empty();
         }
         return jdbi.withHandle(h -> h.createQuery("SELECT json FROM papers WHERE content_hash = :hash")
@@ -44,7 +40,7 @@ final class StorePaperCache implements PaperCache {
 
     @Override
     public void put(String key, Paper paper) {
-        String hash = paper.contentHash().matches(HASH) ? paper.contentHash() : sha256(key);
+        String hash = ContentHash.storageHash(paper, key);
         String json = StoreJson.write(paper);
         jdbi.useTransaction(h -> {
             h.createUpdate("MERGE INTO papers (content_hash, json) KEY (content_hash) VALUES (:hash, :json)")
@@ -52,14 +48,5 @@ final class StorePaperCache implements PaperCache {
             h.createUpdate("MERGE INTO paper_keys (\"key\", content_hash) KEY (\"key\") VALUES (:key, :hash)")
                     .bind("key", key).bind("hash", hash).execute();
         });
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

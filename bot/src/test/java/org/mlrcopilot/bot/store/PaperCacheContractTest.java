@@ -85,7 +85,7 @@ class PaperCacheContractTest {
         Paper paper = paper("Landing page only", "");
         cache.put("https://example.org/paper", paper);
         assertThat(cache.byKey("https://example.org/paper")).contains(paper);
-        assertThat(cache.byContentHash(StorePaperCache.sha256("https://example.org/paper"))).contains(paper);
+        assertThat(cache.byContentHash(org.mlrcopilot.agents.paper.ContentHash.of("https://example.org/paper"))).contains(paper);
     }
 
     @ParameterizedTest(name = "{0}")

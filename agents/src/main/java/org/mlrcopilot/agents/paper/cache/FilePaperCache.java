@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.mlrcopilot.agents.paper.ContentHash;
 import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.agents.paper.PaperCache;
 import org.slf4j.Logger;
@@ -42,7 +40,7 @@ public final class FilePaperCache implements PaperCache {
 
     @Override
     public Optional<Paper> byKey(String key) {
-        Path pointer = byKey.resolve(sha256(key) + ".txt");
+        Path pointer = byKey.resolve(ContentHash.of(key) + ".txt");
         try {
             return Files.exists(pointer) ? byContentHash(Files.readString(pointer).strip()) : Optional.empty();
         } catch (IOException e) {
@@ -53,7 +51,7 @@ public final class FilePaperCache implements PaperCache {
 
     @Override
     public Optional<Paper> byContentHash(String contentHash) {
-        if (!contentHash.matches("[0-9a-f]{64}")) {
+        if (!ContentHash.isHash(contentHash)) {
             return Optional.empty();
         }
         Path file = byHash.resolve(contentHash + ".json");
@@ -67,10 +65,10 @@ public final class FilePaperCache implements PaperCache {
 
     @Override
     public void put(String key, Paper paper) {
-        String hash = paper.contentHash().matches("[0-9a-f]{64}") ? paper.contentHash() : sha256(key);
+        String hash = ContentHash.storageHash(paper, key);
         try {
             write(byHash.resolve(hash + ".json"), json.writeValueAsBytes(paper));
-            write(byKey.resolve(sha256(key) + ".txt"), hash.getBytes(StandardCharsets.UTF_8));
+            write(byKey.resolve(ContentHash.of(key) + ".txt"), hash.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.warn("could not cache paper {}: {}", key, e.getMessage());
         }
@@ -80,14 +78,5 @@ public final class FilePaperCache implements PaperCache {
         Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
         Files.write(temp, bytes);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

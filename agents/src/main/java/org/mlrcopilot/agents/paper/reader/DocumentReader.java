@@ -2,9 +2,6 @@ package org.mlrcopilot.agents.paper.reader;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.mlrcopilot.agents.fetch.Expect;
@@ -12,6 +9,7 @@ import org.mlrcopilot.agents.fetch.FetchException;
 import org.mlrcopilot.agents.fetch.FetchRequest;
 import org.mlrcopilot.agents.fetch.Fetched;
 import org.mlrcopilot.agents.fetch.GuardedHttpClient;
+import org.mlrcopilot.agents.paper.ContentHash;
 import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.agents.paper.PaperCache;
 import org.mlrcopilot.agents.paper.PaperIds;
@@ -47,7 +45,7 @@ final class DocumentReader {
             return Optional.empty();
         }
         return PaperHtml.arxivFullText(page.text(), page.finalUri())
-                .map(html -> fromHtml(html, meta, page, hash(page.body())));
+                .map(html -> fromHtml(html, meta, page, ContentHash.of(page.body())));
     }
 
     Paper pdf(URI uri, Metadata meta) {
@@ -67,7 +65,7 @@ final class DocumentReader {
         String html = doc.text();
         Optional<HtmlPaper> full = PaperHtml.arxivFullText(html, doc.finalUri());
         if (full.isPresent()) {
-            return fromHtml(full.get(), Metadata.none(ids), doc, hash(doc.body()));
+            return fromHtml(full.get(), Metadata.none(ids), doc, ContentHash.of(doc.body()));
         }
         return fromLanding(PaperHtml.landingPage(html, doc.finalUri()), ids, doc);
     }
@@ -82,11 +80,11 @@ final class DocumentReader {
                     + ": the page has no citation metadata (citation_title) and no PDF link");
         }
         return new Paper(meta.ids(), meta.title(), meta.authors(), meta.abstractText(), List.of(), List.of(),
-                List.of(), "landing-page", doc.finalUri().toString(), hash(doc.body()));
+                List.of(), "landing-page", doc.finalUri().toString(), ContentHash.of(doc.body()));
     }
 
     private Paper fromPdf(Fetched doc, Metadata meta) {
-        String hash = hash(doc.body());
+        String hash = ContentHash.of(doc.body());
         Optional<Paper> known = cache.byContentHash(hash);
         if (known.isPresent()) {
             Paper p = known.get();
@@ -134,13 +132,5 @@ final class DocumentReader {
             }
         }
         return true;
-    }
-
-    static String hash(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

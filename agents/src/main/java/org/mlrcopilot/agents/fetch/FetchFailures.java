@@ -1,16 +1,15 @@
-package org.mlrcopilot.agents.literature;
+package org.mlrcopilot.agents.fetch;
 
 import java.time.Duration;
 import java.util.Locale;
-import org.mlrcopilot.agents.fetch.FetchException;
 
-/** Short descriptions of why a source gave no answer, for {@link SourceStatus#detail()}. */
-final class Failures {
+/** Short reasons a source gave no answer ("rate-limited (HTTP 429)", "no answer within 8.0s"), for status notes. */
+public final class FetchFailures {
 
-    private Failures() {
+    private FetchFailures() {
     }
 
-    static String describe(RuntimeException failure, Duration granted) {
+    public static String describe(Throwable failure, Duration granted) {
         if (!(failure instanceof FetchException f)) {
             return "unreadable answer";
         }
@@ -26,7 +25,8 @@ final class Failures {
         };
     }
 
-    static String seconds(Duration duration) {
+    /** "8.0s" below ten seconds, "30s" above. */
+    public static String seconds(Duration duration) {
         double seconds = duration.toMillis() / 1000.0;
         return seconds >= 10 ? Math.round(seconds) + "s" : String.format(Locale.ROOT, "%.1fs", seconds);
     }
