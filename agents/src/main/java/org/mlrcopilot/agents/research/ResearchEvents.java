@@ -1,0 +1,34 @@
+package org.mlrcopilot.agents.research;
+
+import org.mlrcopilot.agents.experiment.StepRecord;
+
+/**
+ * What happened in a research, in domain terms, for whoever shows it to the team. Calls come from the service's
+ * worker threads, in order per research; implementations must not block for long.
+ */
+public interface ResearchEvents {
+
+    /** The research's status or its detail line changed. */
+    void status(Research research);
+
+    /** The paper was read: its elements (null without a language model) and related work. */
+    void brief(Research research, StoredBrief brief);
+
+    /** A hypothesis was proposed, revised, discarded or approved, or its votes changed. */
+    void hypothesis(Research research, StoredHypothesis hypothesis, VoteCount votes);
+
+    /** Something worth its own message: baseline measured, an execution's summary, a run started or paused. */
+    void milestone(Research research, ResearchRun run, String text);
+
+    /** A step of a run was completed. */
+    void step(Research research, ResearchRun run, StepRecord step);
+
+    /** The agent asks the team; the next reply in the thread answers it. */
+    void question(Research research, ResearchRun run, String question);
+
+    /** A run ended: results with metric, baseline, plots, diff, trace and cost. */
+    void finished(Research research, ResearchRun run, RunReport report);
+
+    /** Something went wrong or cannot be done; short, with the cause and the next step. */
+    void problem(Research research, String cause, String nextStep);
+}

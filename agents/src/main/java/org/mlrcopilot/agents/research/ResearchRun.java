@@ -1,0 +1,45 @@
+package org.mlrcopilot.agents.research;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.mlrcopilot.agents.experiment.ExperimentResult;
+
+/**
+ * An approved hypothesis being tested by the ExperimentAgent.
+ *
+ * @param id         run id, also the name of its run directory
+ * @param task       the registered task it runs on
+ * @param requester  who asked for the research
+ * @param approver   who approved the run
+ * @param step       the last completed step
+ * @param maxSteps   the step limit
+ * @param runDir     where the workspace, checkpoints and trace live
+ * @param result     the result once finished, else null
+ */
+public record ResearchRun(String id, String researchId, String hypothesisId, int hypothesisVersion, String task,
+                          String requester, String approver, RunStatus status, int step, int maxSteps, String runDir,
+                          ExperimentResult result, Instant createdAt, Instant updatedAt) {
+
+    public ResearchRun {
+        Ids.require(id, "id");
+        Ids.require(researchId, "researchId");
+        Ids.require(hypothesisId, "hypothesisId");
+        Ids.require(task, "task");
+        Ids.require(requester, "requester");
+        Ids.require(approver, "approver");
+        Objects.requireNonNull(status, "status");
+        Ids.require(runDir, "runDir");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    public ResearchRun with(RunStatus next, int atStep, Instant at) {
+        return new ResearchRun(id, researchId, hypothesisId, hypothesisVersion, task, requester, approver, next, atStep,
+                maxSteps, runDir, result, createdAt, at);
+    }
+
+    public ResearchRun finished(RunStatus next, ExperimentResult value, Instant at) {
+        return new ResearchRun(id, researchId, hypothesisId, hypothesisVersion, task, requester, approver, next,
+                value.steps(), maxSteps, runDir, value, createdAt, at);
+    }
+}

@@ -1,0 +1,38 @@
+package org.mlrcopilot.bot.chat;
+
+/**
+ * A chat the bot lives in: posts, edits, reacts and uploads in threads, and delivers what people do there as
+ * {@link Inbound} events. Implementations only translate; they never call a language model or a sandbox.
+ * Outbound calls may block briefly on the network; callers run them off the inbound path.
+ */
+public interface ChatPlatform {
+
+    /** "web", "slack", "discord": stored with every message so a restart finds it again. */
+    String name();
+
+    /** Starts delivering inbound events to {@code handler}, which returns quickly. */
+    void start(InboundHandler handler);
+
+    /** Posts in a thread; a {@link ThreadRef} without thread id posts a new root message in the channel. */
+    MessageRef post(ThreadRef thread, OutboundMessage message);
+
+    /** Replaces the text, buttons and attachments of a message the bot posted. */
+    void update(MessageRef message, OutboundMessage replacement);
+
+    /** Adds the bot's reaction (a canonical emoji name, see {@link Emoji}) to any message. */
+    void react(MessageRef message, String emoji);
+
+    /** A link people can open to see the message, "" when the platform has none. */
+    default String permalink(MessageRef message) {
+        return "";
+    }
+
+    /** How to mention a user in message text. */
+    default String mention(String userId) {
+        return "@" + userId;
+    }
+
+    /** Stops delivering events and releases connections. */
+    default void stop() {
+    }
+}
