@@ -84,8 +84,9 @@ public final class ExperimentAgent {
         trace.touch();
         String stop;
         try {
-            measureBaseline(run);
-            stop = loop.run(run, started, trace, listener == null ? StepListener.ignore() : listener);
+            StepListener hears = listener == null ? StepListener.ignore() : listener;
+            measureBaseline(run, hears);
+            stop = loop.run(run, started, trace, hears);
         } catch (BudgetExceededException e) {
             stop = "budget";
         } catch (RuntimeException e) {
@@ -94,13 +95,14 @@ public final class ExperimentAgent {
         return new Outcome(evaluator).of(run, trace.file(), stop);
     }
 
-    private void measureBaseline(Run run) {
+    private void measureBaseline(Run run, StepListener listener) {
         if (!Double.isNaN(run.baseline)) {
             return;
         }
         run.baseline = evaluator.baseline(run.task, run.ws).value();
         run.ws.snapshot(Run.INITIAL_SNAPSHOT);
         checkpoints.save(run.state());
+        listener.onBaseline(run.baseline, run.task.metric());
     }
 
     private static String runId(Path runDir) {

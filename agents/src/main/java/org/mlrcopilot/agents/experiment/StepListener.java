@@ -6,6 +6,10 @@ public interface StepListener {
 
     void onStep(StepRecord step);
 
+    /** The starter code was scored before the first step (not called again when a run resumes). */
+    default void onBaseline(double value, String metric) {
+    }
+
     static StepListener ignore() {
         return step -> { };
     }

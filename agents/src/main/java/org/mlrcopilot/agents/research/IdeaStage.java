@@ -1,0 +1,116 @@
+package org.mlrcopilot.agents.research;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.mlrcopilot.agents.idea.Hypothesis;
+import org.mlrcopilot.agents.idea.IdeaAgent;
+import org.mlrcopilot.agents.idea.ResearchElements;
+import org.mlrcopilot.agents.literature.RelatedWork;
+import org.mlrcopilot.agents.paper.Paper;
+
+/**
+ * The idea stage of one research, resumable: it skips what the store already holds (the brief, the hypotheses), so
+ * a restart in the middle repeats at most the step that was interrupted.
+ */
+final class IdeaStage {
+
+    private final ResearchStore store;
+    private final ResearchEvents events;
+    private final ResearchTools tools;
+    private final ResearchSettings settings;
+    private final Clock clock;
+
+    IdeaStage(ResearchStore store, ResearchEvents events, ResearchTools tools, ResearchSettings settings, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.tools = tools;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void run(String researchId) {
+        Research r = store.research(researchId).orElseThrow();
+        if (!r.status().inProgress()) {
+            return;
+        }
+        r = status(r, ResearchStatus.READING, "reading the paper");
+        Paper paper;
+        try {
+            paper = tools.read(r.link());
+        } catch (RuntimeException e) {
+            fail(r, Failures.reading(e));
+            return;
+        }
+        r = r.titled(paper.title());
+        Optional<IdeaAgent> agent = tools.ideas(r);
+        if (agent.isEmpty()) {
+            withoutModel(r, paper);
+            return;
+        }
+        try {
+            propose(r, paper, agent.get());
+        } catch (RuntimeException e) {
+            fail(store.research(researchId).orElse(r), Failures.thinking(e));
+        }
+    }
+
+    private void withoutModel(Research r, Paper paper) {
+        r = status(r, ResearchStatus.GENERATING, "searching related work");
+        StoredBrief brief = store.brief(r.id()).orElseGet(() -> null);
+        if (brief == null) {
+            brief = saveBrief(r, paper, null, tools.related(paper));
+        }
+        status(r, ResearchStatus.READY, "brief ready; hypotheses need a language model");
+        events.problem(r, "no language model is configured, so I cannot propose hypotheses",
+                tools.howToConfigureModel());
+    }
+
+    private void propose(Research r, Paper paper, IdeaAgent agent) {
+        StoredBrief brief = store.brief(r.id()).orElse(null);
+        if (brief == null || brief.elements() == null) {
+            r = status(r, ResearchStatus.GENERATING, "finding the paper's research tasks, gaps and keywords");
+            ResearchElements elements = agent.elements(paper);
+            r = status(r, ResearchStatus.GENERATING, "searching related work for " + String.join(", ",
+                    elements.keywords()));
+            brief = saveBrief(r, paper, elements, agent.relatedWork(paper, elements));
+        }
+        if (store.hypotheses(r.id()).isEmpty()) {
+            r = status(r, ResearchStatus.GENERATING, "drafting " + settings.hypotheses() + " hypotheses");
+            List<Hypothesis> drafted = agent.hypotheses(paper, brief.elements(), brief.relatedWork(),
+                    settings.hypotheses());
+            r = status(r, ResearchStatus.GENERATING, "reviewing and ranking the hypotheses");
+            publish(r, agent.review(drafted, brief.relatedWork()), 0);
+        }
+        status(r, ResearchStatus.READY, store.hypotheses(r.id()).size()
+                + " hypotheses ready: vote, reply with feedback, or press Run experiment");
+    }
+
+    void publish(Research r, List<Hypothesis> ranked, int firstPosition) {
+        for (int i = 0; i < ranked.size(); i++) {
+            StoredHypothesis h = new StoredHypothesis(r.id(), firstPosition + i, ranked.get(i),
+                    HypothesisState.PROPOSED);
+            store.save(h);
+            events.hypothesis(r, h, VoteCount.NONE);
+        }
+    }
+
+    private StoredBrief saveBrief(Research r, Paper paper, ResearchElements elements, RelatedWork related) {
+        StoredBrief brief = new StoredBrief(r.id(), r.link(), paper.title(), paper.abstractText(), elements, related);
+        store.save(brief);
+        events.brief(r, brief);
+        return brief;
+    }
+
+    Research status(Research r, ResearchStatus status, String detail) {
+        Research next = r.with(status, detail, clock.instant());
+        store.save(next);
+        events.status(next);
+        return next;
+    }
+
+    private void fail(Research r, Failures f) {
+        status(r, ResearchStatus.FAILED, f.cause());
+        events.problem(r, f.cause(), f.nextStep());
+    }
+}

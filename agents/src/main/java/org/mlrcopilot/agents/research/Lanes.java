@@ -1,0 +1,43 @@
+package org.mlrcopilot.agents.research;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * Work for one research runs in order, one task at a time, on a shared bounded pool; different researches run in
+ * parallel. A failing task is reported and does not stop the lane.
+ */
+final class Lanes {
+
+    private final ExecutorService pool;
+    private final Consumer<RuntimeException> onError;
+    private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+
+    Lanes(ExecutorService pool, Consumer<RuntimeException> onError) {
+        this.pool = pool;
+        this.onError = onError;
+    }
+
+    void submit(String lane, Runnable task) {
+        tails.compute(lane, (key, tail) -> {
+            CompletableFuture<Void> before = tail == null ? CompletableFuture.completedFuture(null) : tail;
+            return before.thenRunAsync(() -> guarded(task), pool);
+        });
+    }
+
+    /** Completes when every task submitted so far to {@code lane} has run. */
+    CompletableFuture<Void> idle(String lane) {
+        return tails.getOrDefault(lane, CompletableFuture.completedFuture(null));
+    }
+
+    private void guarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            onError.accept(e);
+        }
+    }
+}

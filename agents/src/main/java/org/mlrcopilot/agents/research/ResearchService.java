@@ -1,0 +1,211 @@
+package org.mlrcopilot.agents.research;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mlrcopilot.agents.experiment.RunControl;
+import org.mlrcopilot.agents.paper.link.PaperLinks;
+
+/**
+ * The use cases of the research bot, independent of any chat platform: submit a paper, feedback and votes,
+ * refine, discard, regenerate, approve a run, answer the agent, stop / pause / resume, and recovery after a
+ * restart. Calls return at once; the work runs on bounded pools (one lane per research, one thread per run) and
+ * is reported through {@link ResearchEvents}.
+ */
+public final class ResearchService implements AutoCloseable {
+
+    private final ResearchStore store;
+    private final ResearchEvents events;
+    private final ResearchSettings settings;
+    private final Clock clock;
+    private final ExecutorService ideaPool;
+    private final ExecutorService runPool;
+    private final Lanes lanes;
+    private final IdeaStage ideas;
+    private final Revisions revisions;
+    private final RunExecution runs;
+    private final Path runsRoot;
+
+    public ResearchService(ResearchStore store, ResearchEvents events, ResearchTools tools, ResearchSettings settings,
+            Clock clock, int ideaThreads, int runThreads) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.events = Objects.requireNonNull(events, "events");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ideaPool = pool("mlr-ideas", ideaThreads);
+        this.runPool = pool("mlr-runs", runThreads);
+        this.lanes = new Lanes(ideaPool, e -> System.getLogger("mlr.research")
+                .log(System.Logger.Level.ERROR, "research task failed", e));
+        this.ideas = new IdeaStage(store, events, tools, settings, clock);
+        this.revisions = new Revisions(store, events, tools, settings, ideas);
+        this.runs = new RunExecution(store, events, tools, clock);
+        this.runsRoot = tools.runsRoot();
+    }
+
+    /** A new research for a paper link, saved as queued; throws UnsupportedLinkException for a link it cannot read. */
+    public Research open(String link, String requester, String team, String platform) {
+        PaperLinks.parse(link);
+        String cleaned = link.strip();
+        Research r = new Research(Ids.next("r"), cleaned, requester, team, platform, ResearchStatus.QUEUED,
+                "queued", "", clock.instant(), clock.instant());
+        store.save(r);
+        return r;
+    }
+
+    /** Starts (or continues) the idea stage of a research opened before. */
+    public void start(String researchId) {
+        require(researchId);
+        lanes.submit(researchId, () -> ideas.run(researchId));
+    }
+
+    public void feedback(String researchId, String hypothesisId, String author, String text) {
+        require(researchId);
+        store.add(new Feedback(researchId, hypothesisId, "", author, text, clock.instant()));
+    }
+
+    public VoteCount vote(String researchId, String hypothesisId, String voter, int value) {
+        Research r = require(researchId);
+        StoredHypothesis h = hypothesis(researchId, hypothesisId);
+        store.vote(new Vote(researchId, hypothesisId, voter, value));
+        VoteCount count = store.votes(researchId, hypothesisId);
+        lanes.submit(researchId, () -> events.hypothesis(r, h, count));
+        return count;
+    }
+
+    /** A new version of the hypothesis from its feedback and votes. */
+    public void refine(String researchId, String hypothesisId, String by) {
+        require(researchId);
+        revisions.checkRefinable(hypothesis(researchId, hypothesisId));
+        lanes.submit(researchId, () -> revisions.refine(researchId, hypothesisId));
+    }
+
+    public void discard(String researchId, String hypothesisId, String by) {
+        Research r = require(researchId);
+        StoredHypothesis h = hypothesis(researchId, hypothesisId).in(HypothesisState.DISCARDED);
+        store.save(h);
+        lanes.submit(researchId, () -> events.hypothesis(r, h, store.votes(researchId, hypothesisId)));
+    }
+
+    /** New hypotheses for the paper (or the idea stage again after a failure). */
+    public void regenerate(String researchId, String by) {
+        Research r = require(researchId);
+        if (r.status() == ResearchStatus.FAILED && store.hypotheses(researchId).isEmpty()) {
+            store.save(r.with(ResearchStatus.QUEUED, "queued again by " + by, clock.instant()));
+            start(researchId);
+            return;
+        }
+        lanes.submit(researchId, () -> revisions.regenerate(researchId));
+    }
+
+    /** Approves an experiment run of the hypothesis; refused for non-approvers and when a run is active. */
+    public ResearchRun approve(String researchId, String hypothesisId, String userId, String userName) {
+        Research r = require(researchId);
+        if (!settings.mayApprove(userId, userName)) {
+            throw new ResearchRefusedException(userName + " is not an approver; ask one of "
+                    + String.join(", ", settings.approvers()) + " to approve the run");
+        }
+        StoredHypothesis h = hypothesis(researchId, hypothesisId);
+        if (h.state() == HypothesisState.DISCARDED) {
+            throw new ResearchRefusedException(hypothesisId + " was discarded");
+        }
+        if (store.runs(researchId).stream().anyMatch(run -> !run.status().finished())) {
+            throw new ResearchRefusedException("a run of this research is still active; stop it first");
+        }
+        String runId = Ids.next("run");
+        ResearchRun run = new ResearchRun(runId, researchId, hypothesisId, h.hypothesis().version(), "pending",
+                r.requester(), userName, RunStatus.QUEUED, 0, settings.maxSteps(),
+                runsRoot.resolve(runId).toAbsolutePath().toString(), null, clock.instant(), clock.instant());
+        store.save(run);
+        StoredHypothesis approved = h.in(HypothesisState.APPROVED);
+        store.save(approved);
+        String plan = PlanText.of(h.hypothesis());
+        lanes.submit(researchId, () -> {
+            events.hypothesis(r, approved, store.votes(researchId, hypothesisId));
+            events.milestone(r, run, "Run " + runId + " of " + hypothesisId + " approved by " + userName + "; queued");
+        });
+        runPool.execute(() -> runs.execute(runId, plan));
+        return run;
+    }
+
+    /** A reply to a run: answers the agent's pending question, else it is feedback for the next step. */
+    public boolean reply(String runId, String author, String text) {
+        ResearchRun run = store.run(runId).orElseThrow(() -> new ResearchRefusedException("no run " + runId));
+        store.add(new Feedback(run.researchId(), run.hypothesisId(), runId, author, text, clock.instant()));
+        return runs.team(runId).reply(author + ": " + text);
+    }
+
+    public void control(String runId, RunControl control, String by) {
+        ResearchRun run = store.run(runId).orElseThrow(() -> new ResearchRefusedException("no run " + runId));
+        if (run.status().finished()) {
+            throw new ResearchRefusedException(runId + " has already finished");
+        }
+        runs.team(runId).set(control);
+        RunStatus status = control == RunControl.PAUSED ? RunStatus.PAUSED : RunStatus.RUNNING;
+        if (control != RunControl.STOPPED) {
+            store.save(run.with(status, run.step(), clock.instant()));
+        }
+        Research r = require(run.researchId());
+        lanes.submit(r.id(), () -> events.milestone(r, run, switch (control) {
+            case STOPPED -> "Stop requested by " + by + "; the run ends after the current step";
+            case PAUSED -> "Paused by " + by + " after the current step; press Resume to continue";
+            case RUNNING -> "Resumed by " + by;
+        }));
+    }
+
+    /** After a restart: the idea stages in progress continue, interrupted runs resume from their last step. */
+    public int recover() {
+        List<Research> open = store.unfinished();
+        open.forEach(r -> start(r.id()));
+        List<ResearchRun> active = store.activeRuns();
+        for (ResearchRun run : active) {
+            StoredHypothesis h = hypothesis(run.researchId(), run.hypothesisId());
+            runPool.execute(() -> runs.execute(run.id(), PlanText.of(h.hypothesis())));
+        }
+        return open.size() + active.size();
+    }
+
+    /** Completes when the research's queued idea work has run (for tests and shutdown). */
+    public CompletableFuture<Void> idle(String researchId) {
+        return lanes.idle(researchId);
+    }
+
+    public ResearchStore store() {
+        return store;
+    }
+
+    public ResearchSettings settings() {
+        return settings;
+    }
+
+    private Research require(String researchId) {
+        return store.research(researchId).orElseThrow(() -> new ResearchRefusedException("no research " + researchId));
+    }
+
+    private StoredHypothesis hypothesis(String researchId, String hypothesisId) {
+        return store.hypotheses(researchId).stream().filter(h -> h.id().equals(hypothesisId)).findFirst()
+                .orElseThrow(() -> new ResearchRefusedException("no hypothesis " + hypothesisId + " in " + researchId));
+    }
+
+    private static ExecutorService pool(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+                r -> {
+                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    @Override
+    public void close() {
+        ideaPool.shutdownNow();
+        runPool.shutdownNow();
+    }
+}

@@ -1,0 +1,35 @@
+package org.mlrcopilot.agents.research;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.mlrcopilot.agents.experiment.ExperimentAgent;
+import org.mlrcopilot.agents.experiment.TeamChannel;
+import org.mlrcopilot.agents.idea.IdeaAgent;
+import org.mlrcopilot.agents.literature.RelatedWork;
+import org.mlrcopilot.agents.paper.Paper;
+import org.mlrcopilot.agents.task.TaskSpec;
+
+/** What the service needs from the outside world, wired by the running bot from its configuration. */
+public interface ResearchTools {
+
+    /** Reads a paper (cached); throws the reader's exceptions, which say what went wrong. */
+    Paper read(String link);
+
+    /** Related work without a language model (no extracted keywords). */
+    RelatedWork related(Paper paper);
+
+    /** The idea agent, metered against the research's budget; empty when no language model is configured. */
+    Optional<IdeaAgent> ideas(Research research);
+
+    /** An experiment agent for the research's run; empty when no language model is configured. */
+    Optional<ExperimentAgent> experiments(Research research, TeamChannel team);
+
+    /** The registered task that best fits the hypothesis's plan; throws when none is registered. */
+    TaskSpec taskFor(String planText);
+
+    /** Where runs keep their workspaces. */
+    Path runsRoot();
+
+    /** What to do when no language model is configured, e.g. which variables to set. */
+    String howToConfigureModel();
+}

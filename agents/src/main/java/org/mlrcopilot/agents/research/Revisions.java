@@ -1,0 +1,108 @@
+package org.mlrcopilot.agents.research;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mlrcopilot.agents.idea.HumanFeedback;
+import org.mlrcopilot.agents.idea.Hypothesis;
+import org.mlrcopilot.agents.idea.IdeaAgent;
+import org.mlrcopilot.agents.paper.Paper;
+
+/** Refining one hypothesis from the team's feedback, and drafting new hypotheses for a paper. */
+final class Revisions {
+
+    private final ResearchStore store;
+    private final ResearchEvents events;
+    private final ResearchTools tools;
+    private final ResearchSettings settings;
+    private final IdeaStage stage;
+
+    Revisions(ResearchStore store, ResearchEvents events, ResearchTools tools, ResearchSettings settings,
+            IdeaStage stage) {
+        this.store = store;
+        this.events = events;
+        this.tools = tools;
+        this.settings = settings;
+        this.stage = stage;
+    }
+
+    void checkRefinable(StoredHypothesis h) {
+        if (h.state() == HypothesisState.DISCARDED) {
+            throw new ResearchRefusedException(h.id() + " was discarded");
+        }
+        VoteCount votes = store.votes(h.researchId(), h.id());
+        if (store.feedback(h.researchId(), h.id()).isEmpty() && votes.up() + votes.down() == 0) {
+            throw new ResearchRefusedException("reply to " + h.id() + " with what to change (or vote on it), "
+                    + "then press Refine");
+        }
+    }
+
+    void refine(String researchId, String hypothesisId) {
+        Research r = store.research(researchId).orElseThrow();
+        StoredHypothesis h = current(researchId, hypothesisId);
+        Optional<IdeaAgent> agent = tools.ideas(r);
+        StoredBrief brief = store.brief(researchId).orElse(null);
+        if (agent.isEmpty() || brief == null) {
+            events.problem(r, "refining needs a language model", tools.howToConfigureModel());
+            return;
+        }
+        StoredHypothesis refining = h.in(HypothesisState.REFINING);
+        store.save(refining);
+        events.hypothesis(r, refining, store.votes(researchId, hypothesisId));
+        try {
+            VoteCount votes = store.votes(researchId, hypothesisId);
+            List<String> comments = store.feedback(researchId, hypothesisId).stream()
+                    .map(f -> f.author() + ": " + f.text()).toList();
+            Hypothesis revised = agent.get().revise(h.hypothesis(), new HumanFeedback(comments, votes.up(),
+                    votes.down()), brief.relatedWork());
+            Hypothesis reviewed = agent.get().review(List.of(revised), brief.relatedWork()).get(0);
+            StoredHypothesis next = new StoredHypothesis(researchId, h.position(), reviewed, HypothesisState.PROPOSED);
+            store.save(next);
+            events.hypothesis(r, next, votes);
+        } catch (RuntimeException e) {
+            store.save(h);
+            events.hypothesis(r, h, store.votes(researchId, hypothesisId));
+            Failures f = Failures.thinking(e);
+            events.problem(r, f.cause(), "press Refine to try again");
+        }
+    }
+
+    void regenerate(String researchId) {
+        Research r = store.research(researchId).orElseThrow();
+        Optional<IdeaAgent> agent = tools.ideas(r);
+        StoredBrief brief = store.brief(researchId).orElse(null);
+        if (agent.isEmpty() || brief == null || brief.elements() == null) {
+            events.problem(r, "new hypotheses need a language model and the paper's brief",
+                    agent.isEmpty() ? tools.howToConfigureModel() : "wait for the brief, then try again");
+            return;
+        }
+        try {
+            Paper paper = tools.read(r.link());
+            List<StoredHypothesis> existing = store.hypotheses(researchId);
+            r = stage.status(r, ResearchStatus.GENERATING, "drafting " + settings.hypotheses() + " more hypotheses");
+            List<Hypothesis> drafted = renumber(agent.get().hypotheses(paper, brief.elements(), brief.relatedWork(),
+                    settings.hypotheses()), existing.size());
+            stage.publish(r, agent.get().review(drafted, brief.relatedWork()), existing.size());
+            stage.status(r, ResearchStatus.READY, store.hypotheses(researchId).size() + " hypotheses");
+        } catch (RuntimeException e) {
+            Failures f = Failures.thinking(e);
+            stage.status(r, ResearchStatus.READY, "could not draft more hypotheses");
+            events.problem(r, f.cause(), f.nextStep());
+        }
+    }
+
+    private StoredHypothesis current(String researchId, String hypothesisId) {
+        return store.hypotheses(researchId).stream().filter(x -> x.id().equals(hypothesisId)).findFirst()
+                .orElseThrow();
+    }
+
+    private static List<Hypothesis> renumber(List<Hypothesis> drafted, int offset) {
+        List<Hypothesis> out = new ArrayList<>();
+        for (int i = 0; i < drafted.size(); i++) {
+            Hypothesis h = drafted.get(i);
+            out.add(new Hypothesis("H" + (offset + i + 1), 1, h.title(), h.method(), h.rationale(),
+                    h.expectedOutcome(), h.risks(), h.plan(), h.review(), h.changeSummary(), List.of()));
+        }
+        return out;
+    }
+}
