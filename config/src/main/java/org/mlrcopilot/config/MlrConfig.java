@@ -8,7 +8,7 @@ import java.util.Objects;
 /** The whole configuration of the bot. Load it with {@link ConfigLoader}. */
 public record MlrConfig(SandboxConfig sandbox, LlmConfig llm, FetchConfig fetch, BudgetConfig budget, WebConfig web,
         StoreConfig store, SlackConfig slack, DiscordConfig discord, ResearchSecrets research, PapersConfig papers,
-        ExperimentConfig experiment) {
+        ExperimentConfig experiment, ServiceConfig service) {
 
     public MlrConfig {
         Objects.requireNonNull(sandbox, "sandbox");
@@ -22,6 +22,7 @@ public record MlrConfig(SandboxConfig sandbox, LlmConfig llm, FetchConfig fetch,
         Objects.requireNonNull(research, "research");
         Objects.requireNonNull(papers, "papers");
         Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(service, "service");
     }
 
     /** The built-in defaults, as if no file or environment variable were set. */
@@ -43,6 +44,7 @@ public record MlrConfig(SandboxConfig sandbox, LlmConfig llm, FetchConfig fetch,
     static MlrConfig from(Values v) {
         return new MlrConfig(SandboxConfig.from(v), LlmConfig.from(v), FetchConfig.from(v), BudgetConfig.from(v),
                 WebConfig.from(v), StoreConfig.from(v), SlackConfig.from(v), DiscordConfig.from(v),
-                ResearchSecrets.from(v), PapersConfig.from(v), ExperimentConfig.from(v));
+                ResearchSecrets.from(v), PapersConfig.from(v), ExperimentConfig.from(v),
+                ServiceConfig.from(v));
     }
 }

@@ -126,7 +126,7 @@ class ConfigValidationTest {
 
     @Test
     void recordsValidateThemselves() {
-        assertThatThrownBy(() -> new WebConfig(0)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> new WebConfig(0, "127.0.0.1")).isInstanceOf(ConfigException.class)
                 .hasMessage("web.port: \"0\" must be between 1 and 65535");
         assertThatThrownBy(() -> new FetchConfig(false, 1024, Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofSeconds(1)))

@@ -1,0 +1,62 @@
+package org.mlrcopilot.bot.conversation;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.mlrcopilot.agents.experiment.RunControl;
+import org.mlrcopilot.agents.research.Research;
+import org.mlrcopilot.agents.research.ResearchService;
+import org.mlrcopilot.agents.usage.UsageTotals;
+import org.mlrcopilot.bot.chat.Inbound;
+
+/** The {@code /mlr} commands other than {@code paper}: help, status, stop, budget. Answers go to the caller. */
+final class Commands {
+
+    static final String HELP = """
+            *MLR-Copilot* reads a paper, proposes research hypotheses with experiment plans, and runs the one you \
+            approve in a sandbox.
+            • Post a paper link (arXiv, OpenReview, ACL Anthology, DOI or PDF) and I start a thread.
+            • In the thread: :+1: / :-1: vote on a hypothesis, :rocket: or *Run experiment* approves a run, \
+            :repeat: drafts new hypotheses, replies are feedback (name H1, H2… to aim it), *Refine* revises.
+            • During a run: reply to give the agent feedback or answer its question; *stop*, *pause*, *resume*.
+            • Commands: /mlr paper <link> · /mlr status · /mlr stop <run> · /mlr budget · /mlr help""";
+
+    private final ResearchService service;
+    private final double perDayUsd;
+
+    Commands(ResearchService service, double perDayUsd) {
+        this.service = service;
+        this.perDayUsd = perDayUsd;
+    }
+
+    String run(Inbound.Command c) {
+        return switch (c.name()) {
+            case "status" -> status();
+            case "stop" -> {
+                service.control(c.args(), RunControl.STOPPED, c.userName());
+                yield "Stopping " + c.args();
+            }
+            case "budget" -> budget(c.platform());
+            default -> HELP;
+        };
+    }
+
+    private String status() {
+        StringBuilder out = new StringBuilder("Recent researches:");
+        for (Research r : service.store().recent(10)) {
+            out.append("\n• ").append(r.id()).append(" ").append(r.status().name().toLowerCase(Locale.ROOT))
+                    .append(": ").append(r.title().isBlank() ? r.link() : r.title()).append(" (").append(r.detail())
+                    .append(")");
+            service.store().runs(r.id()).stream().filter(run -> !run.status().finished()).forEach(run -> out
+                    .append("\n   run ").append(run.id()).append(" step ").append(run.step()).append("/")
+                    .append(run.maxSteps()));
+        }
+        return out.length() == "Recent researches:".length() ? "No researches yet: post a paper link." : out.toString();
+    }
+
+    private String budget(String team) {
+        UsageTotals today = service.store().usage().forTeamOn(team, LocalDate.now(ZoneOffset.UTC));
+        return String.format(Locale.ROOT, "Today: $%.4f of $%.2f (%,d tokens in %d model calls)", today.costUsd(),
+                perDayUsd, today.tokens(), today.calls());
+    }
+}

@@ -1,0 +1,158 @@
+package org.mlrcopilot.bot.conversation;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mlrcopilot.agents.paper.link.PaperLinks;
+import org.mlrcopilot.agents.paper.link.UnsupportedLinkException;
+import org.mlrcopilot.agents.research.MessageLink;
+import org.mlrcopilot.agents.research.Research;
+import org.mlrcopilot.agents.research.ResearchEvents;
+import org.mlrcopilot.agents.research.ResearchRefusedException;
+import org.mlrcopilot.agents.research.ResearchService;
+import org.mlrcopilot.agents.research.ResearchStore;
+import org.mlrcopilot.bot.chat.ChatPlatform;
+import org.mlrcopilot.bot.chat.Emoji;
+import org.mlrcopilot.bot.chat.Inbound;
+import org.mlrcopilot.bot.chat.InboundHandler;
+import org.mlrcopilot.bot.chat.OutboundMessage;
+import org.mlrcopilot.bot.chat.ThreadRef;
+import org.mlrcopilot.bot.metrics.ServiceMetrics;
+
+/**
+ * The conversation rules, the same for every platform: a paper link starts a research in its own thread, replies
+ * are feedback, reactions are votes / approvals / regenerate, buttons act on hypotheses and runs. Inbound events
+ * are de-duplicated by event id, recorded and answered at once; the work goes to the service's pools and the chat
+ * calls to the outbox.
+ */
+public final class Conversation implements InboundHandler, AutoCloseable {
+
+    private final ResearchStore store;
+    private final ServiceMetrics metrics;
+    private final Map<String, ChatPlatform> platforms = new ConcurrentHashMap<>();
+    private final Outbox outbox;
+    private final ThreadPoster poster;
+    private final Replies replies;
+    private volatile ResearchService service;
+    private volatile Commands commands;
+
+    public Conversation(ResearchStore store, ServiceMetrics metrics, Duration statusInterval) {
+        this.store = store;
+        this.metrics = metrics;
+        this.outbox = new Outbox(4, statusInterval);
+        this.poster = new ThreadPoster(platforms, store, outbox, metrics);
+        this.replies = new Replies(store, outbox);
+    }
+
+    /** What the service reports to; give it to the {@link ResearchService} constructor. */
+    public ResearchEvents events() {
+        return poster;
+    }
+
+    public void attach(ResearchService researchService, double perDayUsd) {
+        this.service = researchService;
+        this.commands = new Commands(researchService, perDayUsd);
+    }
+
+    /** Registers a platform and starts its inbound events. */
+    public void add(ChatPlatform platform) {
+        platforms.put(platform.name(), platform);
+        platform.start(this);
+    }
+
+    @Override
+    public String handle(Inbound event) {
+        long started = System.nanoTime();
+        String type = event.getClass().getSimpleName();
+        try {
+            if (!store.firstTime(event.platform() + ":" + event.eventId())) {
+                metrics.event(event.platform(), type, true);
+                return "";
+            }
+            metrics.event(event.platform(), type, false);
+            return route(event);
+        } catch (ResearchRefusedException | UnsupportedLinkException e) {
+            return e.getMessage();
+        } finally {
+            metrics.acknowledged(Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private String route(Inbound event) {
+        if (event instanceof Inbound.MessagePosted m) {
+            return message(m);
+        }
+        if (event instanceof Inbound.ReactionChanged r) {
+            return replies.reaction(service, r);
+        }
+        if (event instanceof Inbound.ButtonPressed b) {
+            return replies.button(service, b);
+        }
+        Inbound.Command c = (Inbound.Command) event;
+        if (c.name().equals("paper")) {
+            return paperCommand(c);
+        }
+        return commands.run(c);
+    }
+
+    private String message(Inbound.MessagePosted m) {
+        boolean reply = !m.threadId().isBlank() && !m.threadId().equals(m.messageId());
+        if (reply) {
+            return store.researchOfThread(m.platform(), m.channel(), m.threadId())
+                    .map(id -> replies.threadReply(service, id, m)).orElse("");
+        }
+        LinkFinder.Found found = LinkFinder.in(m.text());
+        if (found.link() != null) {
+            start(m, found.link());
+        } else if (m.mentionsBot() && found.any()) {
+            answer(m, "I can't read " + String.join(", ", found.unreadable()) + ". " + PaperLinks.SUPPORTED);
+        } else if (m.mentionsBot() && m.text().toLowerCase().matches("(?s).*\\b(help|@mlr)\\b.*")) {
+            answer(m, Commands.HELP);
+        }
+        return "";
+    }
+
+    private void start(Inbound.MessagePosted m, String link) {
+        Research r = service.open(link, m.user(), m.platform(), m.platform());
+        store.link(new MessageLink(m.platform(), m.channel(), m.messageId(), m.messageId(), r.id(), "root"));
+        ChatPlatform platform = platforms.get(m.platform());
+        outbox.send(r.id(), () -> platform.react(m.message(), Emoji.EYES));
+        poster.status(r);
+        service.start(r.id());
+    }
+
+    private String paperCommand(Inbound.Command c) {
+        LinkFinder.Found found = LinkFinder.in(c.args());
+        if (found.link() == null) {
+            return "Usage: /mlr paper <link>. " + PaperLinks.SUPPORTED;
+        }
+        Research r = service.open(found.link(), c.user(), c.platform(), c.platform());
+        ChatPlatform platform = platforms.get(c.platform());
+        outbox.send(r.id(), () -> {
+            var root = platform.post(new ThreadRef(c.channel(), ""), OutboundMessage.text(
+                    platform.mention(c.user()) + " asked me to research " + found.link()));
+            store.link(new MessageLink(c.platform(), root.channel(), root.messageId(), root.threadId(), r.id(),
+                    "root"));
+        });
+        poster.status(r);
+        service.start(r.id());
+        return "Starting research " + r.id() + " on " + found.link();
+    }
+
+    private void answer(Inbound.MessagePosted m, String text) {
+        ChatPlatform platform = platforms.get(m.platform());
+        outbox.send("message:" + m.messageId(), () -> platform.post(m.message().thread(), OutboundMessage.text(text)));
+    }
+
+    /** Completes when every chat call queued so far for the research was made. */
+    public CompletableFuture<Void> idle(String researchId) {
+        return outbox.idle(researchId);
+    }
+
+    @Override
+    public void close() {
+        platforms.values().forEach(ChatPlatform::stop);
+        outbox.close();
+    }
+}

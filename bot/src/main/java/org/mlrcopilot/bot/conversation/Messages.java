@@ -1,0 +1,140 @@
+package org.mlrcopilot.bot.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.mlrcopilot.agents.idea.Hypothesis;
+import org.mlrcopilot.agents.idea.Review;
+import org.mlrcopilot.agents.literature.RelatedPaper;
+import org.mlrcopilot.agents.research.HypothesisState;
+import org.mlrcopilot.agents.research.Research;
+import org.mlrcopilot.agents.research.ResearchRun;
+import org.mlrcopilot.agents.research.StoredBrief;
+import org.mlrcopilot.agents.research.StoredHypothesis;
+import org.mlrcopilot.agents.research.VoteCount;
+import org.mlrcopilot.bot.chat.OutboundMessage;
+import org.mlrcopilot.bot.chat.OutboundMessage.Button;
+import org.mlrcopilot.bot.chat.OutboundMessage.Field;
+
+/** How research events look in a thread, the same on every platform. */
+final class Messages {
+
+    static final String LEGEND = "React :+1: / :-1: to vote, :rocket: to approve a run (approvers), "
+            + ":repeat: for new hypotheses; reply in the thread to give feedback (name H1, H2… to aim it).";
+
+    private Messages() {
+    }
+
+    static OutboundMessage status(Research r, String runLine) {
+        String icon = switch (r.status()) {
+            case QUEUED -> "⏳";
+            case READING, GENERATING -> "🔎";
+            case READY -> "💡";
+            case RUNNING -> "🧪";
+            case DONE -> "✅";
+            case FAILED -> "⚠️";
+            case STOPPED -> "⏹";
+        };
+        String title = r.title().isBlank() ? r.link() : r.title();
+        String text = icon + " *" + r.status().name().toLowerCase(Locale.ROOT) + "*: " + r.detail()
+                + (runLine.isBlank() ? "" : "\n" + runLine) + "\n_" + title + "_ · research " + r.id();
+        return new OutboundMessage("", text, List.of(), List.of(), List.of(), color(r));
+    }
+
+    static OutboundMessage brief(StoredBrief b) {
+        StringBuilder text = new StringBuilder();
+        text.append(clip(b.abstractText(), 600)).append("\n");
+        if (b.elements() != null) {
+            text.append("\n*Research tasks:* ").append(String.join("; ", b.elements().tasks()));
+            text.append("\n*Gaps:* ").append(String.join("; ", b.elements().gaps()));
+            text.append("\n*Keywords:* ").append(String.join(", ", b.elements().keywords()));
+        }
+        text.append("\n\n*Related work:*");
+        List<RelatedPaper> related = b.relatedWork().papers();
+        related.stream().limit(5).forEach(p -> text.append("\n• ").append(p.url() == null || p.url().isBlank()
+                ? p.title() : "<" + p.url() + "|" + p.title() + ">").append(p.year() == null ? "" : " (" + p.year() + ")"));
+        if (related.isEmpty()) {
+            text.append(" none found (").append(b.relatedWork().sources().stream()
+                    .map(s -> s.source() + ": " + s.detail()).collect(Collectors.joining("; "))).append(")");
+        }
+        text.append("\n\n").append(LEGEND);
+        return new OutboundMessage("Brief: " + b.title(), text.toString(), List.of(), List.of(), List.of(), "#4a6fa5");
+    }
+
+    static OutboundMessage hypothesis(StoredHypothesis stored, VoteCount votes) {
+        Hypothesis h = stored.hypothesis();
+        StringBuilder text = new StringBuilder(h.method());
+        text.append("\n*Expected:* ").append(h.expectedOutcome());
+        text.append("\n*Plan:* ").append(h.plan().objective());
+        text.append("\n*Metrics:* ").append(String.join(", ", h.plan().metrics()));
+        text.append("\n*Datasets:* ").append(h.plan().datasets().stream().map(d -> d.name())
+                .collect(Collectors.joining(", ")));
+        if (h.version() > 1) {
+            text.append("\n*Changed in v").append(h.version()).append(":* ").append(h.changeSummary());
+        }
+        text.append("\n").append(stateLine(stored.state())).append("  👍 ").append(votes.up()).append("  👎 ")
+                .append(votes.down());
+        return new OutboundMessage(h.id() + " v" + h.version() + ": " + h.title(), text.toString(), fields(h.review()),
+                buttons(stored), List.of(), switch (stored.state()) {
+                    case DISCARDED -> "#999999";
+                    case APPROVED -> "#2e7d32";
+                    default -> "#f9a825";
+                });
+    }
+
+    static OutboundMessage runStarted(ResearchRun run, String text) {
+        return new OutboundMessage("", text + "\nRun page: /run.html?id=" + run.id(),
+                List.of(new Field("Run", run.id())), List.of(
+                        new Button("pause", "Pause", run.id(), ""),
+                        new Button("resume", "Resume", run.id(), ""),
+                        new Button("stop", "Stop", run.id(), "danger")), List.of(), "#4a6fa5");
+    }
+
+    private static String stateLine(HypothesisState state) {
+        return switch (state) {
+            case PROPOSED -> "_proposed_";
+            case REFINING -> "_refining from your feedback…_";
+            case DISCARDED -> "_discarded_";
+            case APPROVED -> "_approved: experiment run queued or running_";
+        };
+    }
+
+    private static List<Field> fields(Review r) {
+        if (r == null) {
+            return List.of();
+        }
+        List<Field> out = new ArrayList<>();
+        out.add(new Field("Rank", String.valueOf(r.rank())));
+        out.add(new Field("Clarity", r.clarity().score() + "/5"));
+        out.add(new Field("Validity", r.validity().score() + "/5"));
+        out.add(new Field("Rigor", r.rigor().score() + "/5"));
+        out.add(new Field("Innovativeness", r.innovativeness().score() + "/5"));
+        out.add(new Field("Generalizability", r.generalizability().score() + "/5"));
+        out.add(new Field("Nearest prior work", r.nearestPriorWork()));
+        return out;
+    }
+
+    private static List<Button> buttons(StoredHypothesis h) {
+        if (h.state() != HypothesisState.PROPOSED) {
+            return List.of();
+        }
+        return List.of(new Button("run", "Run experiment", h.id(), "primary"),
+                new Button("refine", "Refine", h.id(), ""),
+                new Button("discard", "Discard", h.id(), "danger"));
+    }
+
+    private static String color(Research r) {
+        return switch (r.status()) {
+            case DONE -> "#2e7d32";
+            case FAILED -> "#c62828";
+            case STOPPED -> "#999999";
+            default -> "#4a6fa5";
+        };
+    }
+
+    static String clip(String text, int max) {
+        String t = text == null ? "" : text.strip();
+        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,82 @@
+package org.mlrcopilot.bot.conversation;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Outbound chat calls, in order per research (a rate-limited platform call never reorders a thread) and off the
+ * inbound path. Status edits are coalesced: at most one per interval per research, always ending on the latest.
+ */
+final class Outbox implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger("mlr.conversation");
+
+    private final ExecutorService pool;
+    private final ScheduledExecutorService timer;
+    private final long intervalMs;
+    private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final Map<String, Runnable> pendingStatus = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastStatus = new ConcurrentHashMap<>();
+
+    Outbox(int threads, Duration statusInterval) {
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "mlr-outbox-" + n.incrementAndGet()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mlr-outbox-timer"));
+        this.intervalMs = statusInterval.toMillis();
+    }
+
+    /** Runs {@code call} after every call queued before for the same research. */
+    void send(String researchId, Runnable call) {
+        tails.compute(researchId, (key, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
+                .thenRunAsync(() -> guarded(call), pool));
+    }
+
+    /** Queues a status edit; edits arriving within the interval collapse into the latest one. */
+    void status(String researchId, Runnable edit) {
+        if (pendingStatus.put(researchId, edit) != null) {
+            return;
+        }
+        long wait = lastStatus.getOrDefault(researchId, 0L) + intervalMs - System.currentTimeMillis();
+        timer.schedule(() -> send(researchId, () -> flush(researchId)), Math.max(0, wait), TimeUnit.MILLISECONDS);
+    }
+
+    /** Completes when everything queued so far for the research was sent. */
+    CompletableFuture<Void> idle(String researchId) {
+        return tails.getOrDefault(researchId, CompletableFuture.completedFuture(null));
+    }
+
+    private void flush(String researchId) {
+        Runnable latest = pendingStatus.remove(researchId);
+        if (latest != null) {
+            lastStatus.put(researchId, System.currentTimeMillis());
+            latest.run();
+        }
+    }
+
+    private static void guarded(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "chat call failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        pool.shutdown();
+    }
+}

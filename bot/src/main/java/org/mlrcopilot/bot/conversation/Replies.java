@@ -1,0 +1,125 @@
+package org.mlrcopilot.bot.conversation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mlrcopilot.agents.experiment.RunControl;
+import org.mlrcopilot.agents.research.HypothesisState;
+import org.mlrcopilot.agents.research.MessageLink;
+import org.mlrcopilot.agents.research.ResearchRun;
+import org.mlrcopilot.agents.research.ResearchService;
+import org.mlrcopilot.agents.research.ResearchStore;
+import org.mlrcopilot.agents.research.StoredHypothesis;
+import org.mlrcopilot.bot.chat.Emoji;
+import org.mlrcopilot.bot.chat.Inbound;
+
+/** Thread replies, reactions and button presses on a research's messages. */
+final class Replies {
+
+    private static final Pattern HYPOTHESIS = Pattern.compile("\\bH([1-9][0-9]*)\\b");
+
+    private final ResearchStore store;
+    private final Outbox outbox;
+
+    Replies(ResearchStore store, Outbox outbox) {
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    String threadReply(ResearchService service, String researchId, Inbound.MessagePosted m) {
+        store.link(new MessageLink(m.platform(), m.channel(), m.messageId(), m.threadId(), researchId, "reply"));
+        Optional<ResearchRun> run = activeRun(researchId);
+        String word = m.text().strip().toLowerCase(Locale.ROOT);
+        if (run.isPresent() && List.of("stop", "pause", "resume").contains(word)) {
+            service.control(run.get().id(), RunControl.valueOf(word.equals("stop") ? "STOPPED"
+                    : word.equals("pause") ? "PAUSED" : "RUNNING"), m.userName());
+            return "";
+        }
+        if (run.isPresent()) {
+            service.reply(run.get().id(), m.userName(), m.text());
+        } else {
+            service.feedback(researchId, target(researchId, m.text()), m.userName(), m.text());
+        }
+        return "";
+    }
+
+    /** The hypothesis a reply is about: the one it names, else the only one still proposed, else none. */
+    private String target(String researchId, String text) {
+        List<StoredHypothesis> all = store.hypotheses(researchId);
+        Matcher m = HYPOTHESIS.matcher(text);
+        if (m.find()) {
+            String id = "H" + m.group(1);
+            if (all.stream().anyMatch(h -> h.id().equals(id))) {
+                return id;
+            }
+        }
+        List<StoredHypothesis> open = all.stream().filter(h -> h.state() == HypothesisState.PROPOSED).toList();
+        return open.size() == 1 ? open.get(0).id() : "";
+    }
+
+    String reaction(ResearchService service, Inbound.ReactionChanged r) {
+        Optional<MessageLink> link = store.message(r.platform(), r.channel(), r.messageId());
+        if (link.isEmpty()) {
+            return "";
+        }
+        String researchId = link.get().researchId();
+        String role = link.get().role();
+        if (role.startsWith("hypothesis:")) {
+            String h = role.substring("hypothesis:".length());
+            switch (r.emoji()) {
+                case Emoji.THUMBS_UP -> service.vote(researchId, h, r.user(), r.added() ? 1 : 0);
+                case Emoji.THUMBS_DOWN -> service.vote(researchId, h, r.user(), r.added() ? -1 : 0);
+                case Emoji.ROCKET -> {
+                    if (r.added()) {
+                        return approved(service.approve(researchId, h, r.user(), r.userName()));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (r.emoji().equals(Emoji.REPEAT) && r.added()) {
+            service.regenerate(researchId, r.userName());
+            return "Drafting new hypotheses";
+        }
+        return "";
+    }
+
+    String button(ResearchService service, Inbound.ButtonPressed b) {
+        Optional<MessageLink> link = store.message(b.platform(), b.channel(), b.messageId());
+        if (link.isEmpty()) {
+            return "That message is not part of a research I know.";
+        }
+        String researchId = link.get().researchId();
+        return switch (b.action()) {
+            case "run" -> approved(service.approve(researchId, b.value(), b.user(), b.userName()));
+            case "refine" -> {
+                service.refine(researchId, b.value(), b.userName());
+                yield "Refining " + b.value() + " from the thread's feedback";
+            }
+            case "discard" -> {
+                service.discard(researchId, b.value(), b.userName());
+                yield "Discarded " + b.value();
+            }
+            case "stop", "pause", "resume" -> {
+                service.control(b.value(), switch (b.action()) {
+                    case "stop" -> RunControl.STOPPED;
+                    case "pause" -> RunControl.PAUSED;
+                    default -> RunControl.RUNNING;
+                }, b.userName());
+                yield "";
+            }
+            default -> "Unknown action " + b.action();
+        };
+    }
+
+    private static String approved(ResearchRun run) {
+        return "Approved: " + run.id() + " of " + run.hypothesisId() + " is queued";
+    }
+
+    private Optional<ResearchRun> activeRun(String researchId) {
+        return store.runs(researchId).stream().filter(r -> !r.status().finished()).findFirst();
+    }
+}

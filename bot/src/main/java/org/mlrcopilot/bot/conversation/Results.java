@@ -1,0 +1,98 @@
+package org.mlrcopilot.bot.conversation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mlrcopilot.agents.experiment.ExperimentResult;
+import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.research.ResearchRun;
+import org.mlrcopilot.agents.research.RunReport;
+import org.mlrcopilot.bot.chat.OutboundMessage;
+import org.mlrcopilot.bot.chat.OutboundMessage.Attachment;
+import org.mlrcopilot.bot.chat.OutboundMessage.Field;
+
+/** The results message of a run, and the short summary of one execution. */
+final class Results {
+
+    private Results() {
+    }
+
+    static OutboundMessage of(RunReport report, String mention) {
+        ResearchRun run = report.run();
+        ExperimentResult r = run.result();
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("Run", run.id()));
+        fields.add(new Field("Metric", r.metric()));
+        fields.add(new Field("Baseline", number(r.baseline())));
+        fields.add(new Field("Final", r.finalScore() == null ? "not scored" : number(r.finalScore())));
+        fields.add(new Field("Improvement", r.improvementPct() == null ? "-"
+                : String.format(Locale.ROOT, "%+.1f%%", r.improvementPct())));
+        fields.add(new Field("Success (>10%)", r.success() == null ? "-" : r.success() ? "yes" : "no"));
+        fields.add(new Field("Steps", r.steps() + " (stopped: " + r.stopReason() + ")"));
+        fields.add(new Field("Cost", String.format(Locale.ROOT, "$%.4f, %,d tokens in %d calls",
+                report.usage().costUsd(), report.usage().tokens(), report.usage().calls())));
+        StringBuilder text = new StringBuilder(mention).append(" results of ").append(run.hypothesisId())
+                .append(" (approved by ").append(run.approver()).append(")");
+        if (!r.finalAnswer().isBlank()) {
+            text.append("\n*Agent's answer:* ").append(Messages.clip(r.finalAnswer(), 1500));
+        }
+        r.flaggedClaims().forEach(c -> text.append("\n⚠️ no execution printed the number in: ").append(c));
+        text.append("\nRun page with the step trace and logs: /run.html?id=").append(run.id());
+        return new OutboundMessage("Results: " + run.id(), text.toString(), fields, List.of(), attachments(report),
+                Boolean.TRUE.equals(r.success()) ? "#2e7d32" : "#4a6fa5");
+    }
+
+    private static List<Attachment> attachments(RunReport report) {
+        List<Attachment> out = new ArrayList<>();
+        for (Path plot : report.plots()) {
+            String name = plot.getFileName().toString();
+            out.add(new Attachment(name, name.endsWith(".svg") ? "image/svg+xml"
+                    : name.endsWith(".png") ? "image/png" : "image/jpeg", plot));
+        }
+        ExperimentResult r = report.run().result();
+        Path runDir = Path.of(report.run().runDir());
+        if (!r.diff().isBlank()) {
+            out.add(new Attachment("changes.diff", "text/x-diff", write(runDir.resolve("changes.diff"), r.diff())));
+        }
+        if (Files.isRegularFile(r.trace())) {
+            out.add(new Attachment("trace.jsonl", "application/jsonl", r.trace()));
+        }
+        return out;
+    }
+
+    static String execution(StepRecord step) {
+        String[] lines = step.observation().strip().split("\n");
+        StringBuilder out = new StringBuilder("Step " + step.step() + " ran " + scriptOf(step.input()) + ":");
+        int from = Math.max(0, lines.length - 6);
+        for (int i = from; i < lines.length; i++) {
+            out.append("\n").append(Messages.clip(lines[i], 200));
+        }
+        return "```" + Messages.clip(out.toString(), 1200) + "```";
+    }
+
+    private static String scriptOf(String input) {
+        int at = input.indexOf("\"script_name\"");
+        if (at < 0) {
+            return "a script";
+        }
+        String rest = input.substring(input.indexOf(':', at) + 1).strip();
+        return rest.startsWith("\"") ? rest.substring(1, Math.max(1, rest.indexOf('"', 1))) : "a script";
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "not measured" : String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    private static Path write(Path file, String content) {
+        try {
+            Files.writeString(file, content);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
