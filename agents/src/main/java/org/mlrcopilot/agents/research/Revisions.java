@@ -55,8 +55,7 @@ final class Revisions {
                     .map(f -> f.author() + ": " + f.text()).toList();
             Hypothesis revised = agent.get().revise(h.hypothesis(), new HumanFeedback(comments, votes.up(),
                     votes.down()), brief.relatedWork());
-            Hypothesis reviewed = agent.get().review(List.of(revised), brief.relatedWork()).get(0);
-            StoredHypothesis next = new StoredHypothesis(researchId, h.position(), reviewed, HypothesisState.PROPOSED);
+            StoredHypothesis next = new StoredHypothesis(researchId, h.position(), revised, HypothesisState.PROPOSED);
             store.save(next);
             events.hypothesis(r, next, votes);
         } catch (RuntimeException e) {

@@ -10,40 +10,23 @@ import org.mlrcopilot.agents.prototype.RegisteredTask;
 import org.mlrcopilot.agents.prototype.TaskMatch;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Tasks;
-import org.mlrcopilot.agents.usage.Price;
 import org.mlrcopilot.bot.research.HubModelRetriever;
-import org.mlrcopilot.bot.research.Prices;
+import org.mlrcopilot.bot.research.ExperimentGates;
 import org.mlrcopilot.config.ExperimentConfig;
 import org.mlrcopilot.config.MlrConfig;
 
 /** The run's approval gates from configuration, and what is shown to the team before a run starts. */
 final class Approvals {
 
-    /** Output tokens assumed for one step when estimating its cost. */
-    private static final int EXPECTED_OUTPUT_TOKENS = 1000;
-
     private Approvals() {
     }
 
     static ApprovalGate gate(ExperimentConfig config, boolean copilot) {
-        if (copilot) {
-            return ApprovalGate.EVERY_STEP;
-        }
-        return switch (config.approval()) {
-            case "first-execution" -> ApprovalGate.BEFORE_FIRST_EXECUTION;
-            case "every-step" -> ApprovalGate.EVERY_STEP;
-            default -> ApprovalGate.NONE;
-        };
+        return ExperimentGates.gate(config, copilot);
     }
 
-    /** Prompt tokens estimated as characters / 4, priced at the main model's list price. */
     static CostGate costGate(MlrConfig config, String mainModel) {
-        if (!config.experiment().approval().equals("above-cost")) {
-            return CostGate.none();
-        }
-        Price price = Prices.table(config.budget().prices()).priceOf(mainModel);
-        return new CostGate(config.experiment().approvalCostUsd(),
-                chars -> price.cost(chars / 4, EXPECTED_OUTPUT_TOKENS, 0));
+        return ExperimentGates.costGate(config, mainModel);
     }
 
     static String prototypes(HubModelRetriever hub, TaskSpec task, String plan) {

@@ -12,6 +12,7 @@ import org.mlrcopilot.agents.literature.LiteratureSettings;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.literature.RelatedWorkFinder;
 import org.mlrcopilot.agents.paper.Paper;
+import org.mlrcopilot.agents.paper.PaperCache;
 import org.mlrcopilot.agents.paper.cache.FilePaperCache;
 import org.mlrcopilot.agents.paper.pdf.PdfPaperReader;
 import org.mlrcopilot.agents.paper.reader.PaperReader;
@@ -34,11 +35,16 @@ public final class PaperTools implements AutoCloseable {
     }
 
     public static PaperTools create(MlrConfig config) {
+        return create(config, new FilePaperCache(config.store().dataDir().resolve("papers")));
+    }
+
+    /** With the given cache of papers already read (the service's store). */
+    public static PaperTools create(MlrConfig config, PaperCache cache) {
         GuardedHttpClient http = new GuardedHttpClient(policy(config.fetch()));
         PapersConfig p = config.papers();
         ArxivApi arxiv = new ArxivApi(http, URI.create(p.arxivApiUrl()));
         PaperReader reader = new PaperReader(http, arxiv, new PdfPaperReader(),
-                new FilePaperCache(config.store().dataDir().resolve("papers")), new PaperSources(URI.create(p.arxivUrl()),
+                cache, new PaperSources(URI.create(p.arxivUrl()),
                 URI.create(p.openReviewUrl()), URI.create(p.aclAnthologyUrl()), URI.create(p.doiResolverUrl())));
         LiteratureSettings settings = new LiteratureSettings(URI.create(p.semanticScholarUrl()),
                 URI.create(p.openAlexUrl()), URI.create(p.arxivApiUrl()),

@@ -47,7 +47,7 @@ class DockerCliIT {
 
     @Test
     void serveReportsSandboxAndMissingLlm() {
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "serve");
+        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "serve", "--check");
 
         assertThat(outcome.exitCode()).isZero();
         assertThat(outcome.out()).contains("sandbox.backend = auto   (default)").contains("sandbox: docker")

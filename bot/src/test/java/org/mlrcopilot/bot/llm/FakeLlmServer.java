@@ -27,6 +27,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private final List<RecordedLlmRequest> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger toolCallIds = new AtomicInteger();
     private volatile String servedModel;
+    private volatile java.util.function.Function<RecordedLlmRequest, String> router;
 
     private FakeLlmServer() {
         server.setDispatcher(new Dispatcher() {
@@ -99,6 +100,15 @@ public final class FakeLlmServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers with the text {@code textFor} gives when no reply is enqueued (null: the usual 400), so that
+     * concurrent callers each get the answer that fits their request (e.g. chosen by the JSON schema's name).
+     */
+    public FakeLlmServer answerBy(java.util.function.Function<RecordedLlmRequest, String> textFor) {
+        this.router = textFor;
+        return this;
+    }
+
     public List<RecordedLlmRequest> requests() {
         return List.copyOf(requests);
     }
@@ -141,6 +151,10 @@ public final class FakeLlmServer implements AutoCloseable {
             return new MockResponse().setResponseCode(404).setBody("FakeLlmServer: no API at " + request.path());
         }
         FakeReply reply = replies.poll();
+        if (reply == null && router != null) {
+            String text = router.apply(request);
+            reply = text == null ? null : new FakeReply.Text(text, 1000, 200, 0, Duration.ZERO);
+        }
         String model = servedModel != null ? servedModel : request.model();
         if (reply == null) {
             return wire.error(400, "FakeLlmServer: no reply enqueued for " + request.method() + " " + request.path());
