@@ -1,5 +1,17 @@
 package org.mlrcopilot.bot.store;
 
+import java.util.List;
+import java.util.Optional;
+import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.research.Feedback;
+import org.mlrcopilot.agents.research.MessageLink;
+import org.mlrcopilot.agents.research.Research;
+import org.mlrcopilot.agents.research.ResearchRun;
+import org.mlrcopilot.agents.research.ResearchStore;
+import org.mlrcopilot.agents.research.StoredBrief;
+import org.mlrcopilot.agents.research.StoredHypothesis;
+import org.mlrcopilot.agents.research.Vote;
+import org.mlrcopilot.agents.research.VoteCount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,13 +31,15 @@ import org.mlrcopilot.agents.usage.UsageStore;
  * {@link PaperCache}, {@link UsageStore} and {@link RunCheckpoints} ports. One connection stays open
  * while the store is, so the database is not reopened for every statement.
  */
-public final class Store implements AutoCloseable {
+public final class Store implements ResearchStore, AutoCloseable {
 
     private final Connection keepOpen;
     private final Flyway flyway;
     private final PaperCache papers;
     private final UsageStore usage;
     private final RunCheckpoints checkpoints;
+    private final StoreResearches researches;
+    private final StoreRuns runs;
 
     private Store(String url) {
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -42,6 +56,8 @@ public final class Store implements AutoCloseable {
         this.papers = new StorePaperCache(jdbi);
         this.usage = new StoreUsageStore(jdbi);
         this.checkpoints = new StoreRunCheckpoints(jdbi);
+        this.researches = new StoreResearches(jdbi);
+        this.runs = new StoreRuns(jdbi);
     }
 
     /** The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing. */
@@ -63,14 +79,142 @@ public final class Store implements AutoCloseable {
         return new Store("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
     }
 
+    @Override
+    public boolean firstTime(String eventId) {
+        return runs.firstTime(eventId);
+    }
+
+    @Override
+    public void save(Research research) {
+        researches.save(research);
+    }
+
+    @Override
+    public Optional<Research> research(String id) {
+        return researches.research(id);
+    }
+
+    @Override
+    public List<Research> recent(int limit) {
+        return researches.recent(limit);
+    }
+
+    @Override
+    public List<Research> unfinished() {
+        return researches.unfinished();
+    }
+
+    @Override
+    public void save(StoredBrief brief) {
+        researches.save(brief);
+    }
+
+    @Override
+    public Optional<StoredBrief> brief(String researchId) {
+        return researches.brief(researchId);
+    }
+
+    @Override
+    public void save(StoredHypothesis hypothesis) {
+        researches.save(hypothesis);
+    }
+
+    @Override
+    public List<StoredHypothesis> hypotheses(String researchId) {
+        return researches.hypotheses(researchId);
+    }
+
+    @Override
+    public List<StoredHypothesis> versions(String researchId, String hypothesisId) {
+        return researches.versions(researchId, hypothesisId);
+    }
+
+    @Override
+    public void add(Feedback feedback) {
+        researches.add(feedback);
+    }
+
+    @Override
+    public List<Feedback> feedback(String researchId, String hypothesisId) {
+        return researches.feedback(researchId, hypothesisId);
+    }
+
+    @Override
+    public List<Feedback> runFeedback(String runId) {
+        return researches.runFeedback(runId);
+    }
+
+    @Override
+    public void vote(Vote vote) {
+        researches.vote(vote);
+    }
+
+    @Override
+    public VoteCount votes(String researchId, String hypothesisId) {
+        return researches.votes(researchId, hypothesisId);
+    }
+
+    @Override
+    public void save(ResearchRun run) {
+        runs.save(run);
+    }
+
+    @Override
+    public Optional<ResearchRun> run(String runId) {
+        return runs.run(runId);
+    }
+
+    @Override
+    public List<ResearchRun> runs(String researchId) {
+        return runs.runs(researchId);
+    }
+
+    @Override
+    public List<ResearchRun> activeRuns() {
+        return runs.active();
+    }
+
+    @Override
+    public void add(String runId, StepRecord step) {
+        runs.add(runId, step);
+    }
+
+    @Override
+    public List<StepRecord> steps(String runId) {
+        return runs.steps(runId);
+    }
+
+    @Override
+    public void link(MessageLink link) {
+        runs.link(link);
+    }
+
+    @Override
+    public Optional<MessageLink> message(String platform, String channel, String messageId) {
+        return runs.message(platform, channel, messageId);
+    }
+
+    @Override
+    public Optional<MessageLink> messageFor(String researchId, String role) {
+        return runs.messageFor(researchId, role);
+    }
+
+    @Override
+    public Optional<String> researchOfThread(String platform, String channel, String thread) {
+        return runs.researchOfThread(platform, channel, thread);
+    }
+
+    @Override
     public PaperCache papers() {
         return papers;
     }
 
+    @Override
     public UsageStore usage() {
         return usage;
     }
 
+    @Override
     public RunCheckpoints checkpoints() {
         return checkpoints;
     }

@@ -1,0 +1,138 @@
+package org.mlrcopilot.bot.service;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlrcopilot.agents.fetch.GuardedHttpClient;
+import org.mlrcopilot.agents.research.ResearchService;
+import org.mlrcopilot.agents.research.ResearchSettings;
+import org.mlrcopilot.bot.chat.web.WebChat;
+import org.mlrcopilot.bot.conversation.Conversation;
+import org.mlrcopilot.bot.http.WebServer;
+import org.mlrcopilot.bot.llm.LlmModels;
+import org.mlrcopilot.bot.metrics.CountingUsageStore;
+import org.mlrcopilot.bot.metrics.ServiceMetrics;
+import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.research.ServiceTools;
+import org.mlrcopilot.bot.store.Store;
+import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.sandbox.Sandbox;
+
+/**
+ * The running bot: store, metrics, language model, sandbox, research service, conversation rules, the web chat
+ * and the HTTP server, wired from the configuration. Closing it stops everything in reverse order.
+ */
+public final class BotService implements AutoCloseable {
+
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private final Store store;
+    private final ResearchService research;
+    private final Conversation conversation;
+    private final WebChat web;
+    private final WebServer server;
+
+    private BotService(MlrConfig config, Components c, PrintStream report) {
+        Clock clock = Clock.systemUTC();
+        this.store = c.store();
+        ServiceMetrics metrics = c.metrics();
+        GuardedHttpClient http = keep(new GuardedHttpClient(PaperTools.policy(config.fetch())));
+        PaperTools papers = keep(PaperTools.create(config, store.papers()));
+        ServiceTools tools = new ServiceTools(config, papers, c.models(), c.sandbox(),
+                new CountingUsageStore(store.usage(), metrics), store.checkpoints(), http, clock);
+        this.conversation = keep(new Conversation(store, metrics, config.service().statusInterval()));
+        this.research = keep(new ResearchService(store, conversation.events(), tools, new ResearchSettings(
+                config.service().approvers(), config.service().hypotheses(), config.experiment().maxSteps()), clock,
+                config.service().ideaWorkers(), config.service().runWorkers()));
+        conversation.attach(research, config.budget().perDayUsd());
+        this.web = new WebChat(config.store().dataDir(), store, clock);
+        conversation.add(web);
+        this.server = keep(WebServer.start(config.web().bindAddress(), config.web().port(), List.of(web.routes()),
+                () -> health(c), metrics.registry()));
+        int resumed = research.recover();
+        if (resumed > 0) {
+            report.println("recovered " + resumed + " researches and runs interrupted by the last shutdown");
+        }
+    }
+
+    /** Starts the bot; {@code report} gets the start-up lines (what is enabled, what is missing). */
+    public static BotService start(MlrConfig config, PrintStream report) {
+        Components c = Components.from(config, report);
+        try {
+            return new BotService(config, c, report);
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private Map<String, Object> health(Components c) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("status", "ok");
+        h.put("schema", store.schemaVersion());
+        h.put("llm", c.models() == null ? "none" : c.models().provider() + " " + c.models().mainModel());
+        h.put("sandbox", c.sandbox() == null ? "none" : c.sandbox().backend());
+        h.put("activeRuns", store.activeRuns().size());
+        return h;
+    }
+
+    private <T extends AutoCloseable> T keep(T part) {
+        parts.add(part);
+        return part;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public ResearchService research() {
+        return research;
+    }
+
+    public Conversation conversation() {
+        return conversation;
+    }
+
+    public WebChat web() {
+        return web;
+    }
+
+    @Override
+    public void close() {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                System.getLogger("mlr.service").log(System.Logger.Level.WARNING, "stopping: " + e.getMessage());
+            }
+        }
+        store.close();
+    }
+
+    /** What the service is built on, resolved once at start-up. */
+    record Components(Store store, ServiceMetrics metrics, LlmModels models, Sandbox sandbox) {
+
+        static Components from(MlrConfig config, PrintStream report) {
+            ServiceMetrics metrics = new ServiceMetrics();
+            LlmModels models = StartupReport.models(config, report);
+            Sandbox sandbox = StartupReport.sandbox(config, metrics, report);
+            Store store = Store.open(config.store().dataDir());
+            report.println("store: H2 database in " + config.store().dataDir().toAbsolutePath().normalize()
+                    + " (schema " + store.schemaVersion() + ")");
+            return new Components(store, metrics, models, sandbox);
+        }
+
+        void close() {
+            if (sandbox != null) {
+                sandbox.close();
+            }
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.mlrcopilot.bot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlrcopilot.agents.experiment.ExperimentResult;
+import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.idea.ComputeEstimate;
+import org.mlrcopilot.agents.idea.DatasetRef;
+import org.mlrcopilot.agents.idea.ExperimentPlan;
+import org.mlrcopilot.agents.idea.Hypothesis;
+import org.mlrcopilot.agents.idea.ResearchElements;
+import org.mlrcopilot.agents.literature.RelatedWork;
+import org.mlrcopilot.agents.research.Feedback;
+import org.mlrcopilot.agents.research.HypothesisState;
+import org.mlrcopilot.agents.research.MessageLink;
+import org.mlrcopilot.agents.research.Research;
+import org.mlrcopilot.agents.research.ResearchRun;
+import org.mlrcopilot.agents.research.ResearchStatus;
+import org.mlrcopilot.agents.research.RunStatus;
+import org.mlrcopilot.agents.research.StoredBrief;
+import org.mlrcopilot.agents.research.StoredHypothesis;
+import org.mlrcopilot.agents.research.Vote;
+import org.mlrcopilot.agents.research.VoteCount;
+
+/** The ResearchStore port on H2: every query, and what survives closing and reopening the database. */
+class ResearchStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+
+    @TempDir
+    Path dir;
+    private Store store;
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    static Research research(String id, ResearchStatus status, int minute) {
+        return new Research(id, "https://arxiv.org/abs/2408.14033", "u1", "web", "web", status, "d", "",
+                T0.plusSeconds(60L * minute), T0.plusSeconds(60L * minute));
+    }
+
+    static Hypothesis hypothesis(String id, int version) {
+        ExperimentPlan plan = new ExperimentPlan("objective", List.of(new DatasetRef("digits", "sklearn")),
+                List.of("logistic regression"), List.of("svc"), List.of("accuracy"), List.of("train", "evaluate"),
+                new ComputeEstimate(0.1, 0), "beats the baseline by 1%");
+        Hypothesis v1 = new Hypothesis(id, 1, "title", "method", "rationale", "outcome", List.of("risk"), plan, null,
+                "", List.of());
+        return version == 1 ? v1 : new Hypothesis(id, 2, "title 2", "method 2", "rationale", "outcome",
+                List.of("risk"), plan, null, "smaller learning rate", List.of(v1));
+    }
+
+    @Test
+    void researchesBriefsHypothesesFeedbackAndVotes() {
+        store = Store.open(dir);
+        store.save(research("r-1", ResearchStatus.READY, 0));
+        store.save(research("r-2", ResearchStatus.GENERATING, 1));
+        store.save(research("r-3", ResearchStatus.QUEUED, 2));
+        assertThat(store.recent(2)).extracting(Research::id).containsExactly("r-3", "r-2");
+        assertThat(store.unfinished()).extracting(Research::id).containsExactly("r-2", "r-3");
+        store.save(research("r-2", ResearchStatus.READY, 1).titled("SPECTER"));
+        assertThat(store.research("r-2")).get().satisfies(r -> assertThat(r.title()).isEqualTo("SPECTER"));
+
+        store.save(new StoredBrief("r-1", "arxiv:2408.14033", "t", "a", new ResearchElements(List.of("task"),
+                List.of("gap"), List.of("kw"), "summary"), new RelatedWork(List.of(), List.of())));
+        assertThat(store.brief("r-1")).get().satisfies(b -> assertThat(b.elements().keywords()).containsExactly("kw"));
+
+        store.save(new StoredHypothesis("r-1", 1, hypothesis("H2", 1), HypothesisState.PROPOSED));
+        store.save(new StoredHypothesis("r-1", 0, hypothesis("H1", 1), HypothesisState.PROPOSED));
+        store.save(new StoredHypothesis("r-1", 0, hypothesis("H1", 2), HypothesisState.PROPOSED));
+        store.save(new StoredHypothesis("r-1", 1, hypothesis("H2", 1), HypothesisState.DISCARDED));
+        assertThat(store.hypotheses("r-1")).extracting(h -> h.id() + "v" + h.hypothesis().version() + h.state())
+                .containsExactly("H1v2PROPOSED", "H2v1DISCARDED");
+        assertThat(store.versions("r-1", "H1")).extracting(h -> h.hypothesis().version()).containsExactly(1, 2);
+        assertThat(store.hypotheses("r-1").get(0).hypothesis().history()).hasSize(1);
+
+        store.add(new Feedback("r-1", "H1", "", "bob", "first", T0));
+        store.add(new Feedback("r-1", "H1", "", "ann", "second", T0));
+        store.add(new Feedback("r-1", "H1", "run-1", "ann", "to the run", T0));
+        assertThat(store.feedback("r-1", "H1")).extracting(Feedback::text)
+                .containsExactly("first", "second", "to the run");
+        assertThat(store.runFeedback("run-1")).extracting(Feedback::text).containsExactly("to the run");
+
+        store.vote(new Vote("r-1", "H1", "bob", 1));
+        store.vote(new Vote("r-1", "H1", "ann", 1));
+        store.vote(new Vote("r-1", "H1", "bob", -1));
+        assertThat(store.votes("r-1", "H1")).isEqualTo(new VoteCount(1, 1));
+        store.vote(new Vote("r-1", "H1", "ann", 0));
+        assertThat(store.votes("r-1", "H1")).isEqualTo(new VoteCount(0, 1));
+        assertThat(store.votes("r-1", "H9")).isEqualTo(VoteCount.NONE);
+    }
+
+    @Test
+    void runsStepsLinksAndEventsSurviveAReopen() {
+        store = Store.open(dir);
+        store.save(research("r-1", ResearchStatus.RUNNING, 0));
+        ResearchRun run = new ResearchRun("run-1", "r-1", "H1", 1, "digits", "u1", "alice", RunStatus.RUNNING, 0, 30,
+                dir.resolve("runs/run-1").toString(), null, T0, T0);
+        store.save(run);
+        store.add("run-1", new StepRecord(1, "list_files", "{}", "train.py", List.of(), 10, 100, 5, 20));
+        store.add("run-1", new StepRecord(2, "read_file", "{}", "x", List.of(), 10, 100, 5, 20));
+        store.add("run-1", new StepRecord(1, "list_files", "{}", "again", List.of(), 10, 100, 5, 20));
+        store.link(new MessageLink("web", "research", "m1", "m1", "r-1", "root"));
+        store.link(new MessageLink("web", "research", "m2", "m1", "r-1", "status"));
+        store.link(new MessageLink("web", "research", "m5", "m1", "r-1", "status"));
+        assertThat(store.firstTime("web:e1")).isTrue();
+        assertThat(store.firstTime("web:e1")).isFalse();
+        assertThat(store.activeRuns()).extracting(ResearchRun::id).containsExactly("run-1");
+        ExperimentResult result = new ExperimentResult(Double.NaN, 0.98, null, null, "accuracy", "done", List.of(),
+                List.of("plot.png"), "diff", dir.resolve("runs/run-1/trace.jsonl"), 2, "final-answer");
+        store.save(run.finished(RunStatus.DONE, result, T0.plusSeconds(60)));
+        store.close();
+
+        store = Store.open(dir);
+        assertThat(store.activeRuns()).isEmpty();
+        ResearchRun back = store.run("run-1").orElseThrow();
+        assertThat(back.result().baseline()).isNaN();
+        assertThat(back.result().finalScore()).isEqualTo(0.98);
+        assertThat(back.result().trace()).isEqualTo(dir.resolve("runs/run-1/trace.jsonl"));
+        assertThat(store.steps("run-1")).extracting(StepRecord::observation).containsExactly("again", "x");
+        assertThat(store.messageFor("r-1", "status")).get().extracting(MessageLink::messageId).isEqualTo("m5");
+        assertThat(store.message("web", "research", "m2")).get().extracting(MessageLink::role).isEqualTo("status");
+        assertThat(store.researchOfThread("web", "research", "m1")).contains("r-1");
+        assertThat(store.researchOfThread("web", "general", "m1")).isEmpty();
+        assertThat(store.firstTime("web:e1")).isFalse();
+        assertThat(store.runs("r-1")).hasSize(1);
+    }
+
+    @Test
+    void concurrentDuplicatesAreRecognisedExactlyOnce() throws Exception {
+        store = Store.open(dir);
+        AtomicInteger firsts = new AtomicInteger();
+        Set<String> errors = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int t = 0; t < 8; t++) {
+            pool.execute(() -> {
+                for (int i = 0; i < 200; i++) {
+                    try {
+                        if (store.firstTime("e" + i)) {
+                            firsts.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        errors.add(e.toString());
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(errors).isEmpty();
+        assertThat(firsts).hasValue(200);
+    }
+}
