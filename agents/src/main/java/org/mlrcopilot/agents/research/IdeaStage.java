@@ -20,8 +20,11 @@ final class IdeaStage {
     private final ResearchTools tools;
     private final ResearchSettings settings;
     private final Clock clock;
+    private final Shutdown shutdown;
 
-    IdeaStage(ResearchStore store, ResearchEvents events, ResearchTools tools, ResearchSettings settings, Clock clock) {
+    IdeaStage(ResearchStore store, ResearchEvents events, ResearchTools tools, ResearchSettings settings, Clock clock,
+            Shutdown shutdown) {
+        this.shutdown = shutdown;
         this.store = store;
         this.events = events;
         this.tools = tools;
@@ -110,6 +113,9 @@ final class IdeaStage {
     }
 
     private void fail(Research r, Failures f) {
+        if (shutdown.underway()) {
+            return;
+        }
         status(r, ResearchStatus.FAILED, f.cause());
         events.problem(r, f.cause(), f.nextStep());
     }

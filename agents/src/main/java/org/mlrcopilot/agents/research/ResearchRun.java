@@ -38,6 +38,11 @@ public record ResearchRun(String id, String researchId, String hypothesisId, int
                 maxSteps, runDir, result, createdAt, at);
     }
 
+    public ResearchRun onTask(String name) {
+        return new ResearchRun(id, researchId, hypothesisId, hypothesisVersion, name, requester, approver, status, step,
+                maxSteps, runDir, result, createdAt, updatedAt);
+    }
+
     public ResearchRun finished(RunStatus next, ExperimentResult value, Instant at) {
         return new ResearchRun(id, researchId, hypothesisId, hypothesisVersion, task, requester, approver, next,
                 value.steps(), maxSteps, runDir, value, createdAt, at);

@@ -32,6 +32,7 @@ public final class ResearchService implements AutoCloseable {
     private final Revisions revisions;
     private final RunExecution runs;
     private final Path runsRoot;
+    private final Shutdown shutdown = new Shutdown();
 
     public ResearchService(ResearchStore store, ResearchEvents events, ResearchTools tools, ResearchSettings settings,
             Clock clock, int ideaThreads, int runThreads) {
@@ -43,9 +44,9 @@ public final class ResearchService implements AutoCloseable {
         this.runPool = pool("mlr-runs", runThreads);
         this.lanes = new Lanes(ideaPool, e -> System.getLogger("mlr.research")
                 .log(System.Logger.Level.ERROR, "research task failed", e));
-        this.ideas = new IdeaStage(store, events, tools, settings, clock);
+        this.ideas = new IdeaStage(store, events, tools, settings, clock, shutdown);
         this.revisions = new Revisions(store, events, tools, settings, ideas);
-        this.runs = new RunExecution(store, events, tools, clock);
+        this.runs = new RunExecution(store, events, tools, clock, shutdown);
         this.runsRoot = tools.runsRoot();
     }
 
@@ -205,6 +206,7 @@ public final class ResearchService implements AutoCloseable {
 
     @Override
     public void close() {
+        shutdown.begin();
         ideaPool.shutdownNow();
         runPool.shutdownNow();
     }

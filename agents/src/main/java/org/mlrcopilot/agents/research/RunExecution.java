@@ -26,7 +26,10 @@ final class RunExecution {
     private final Clock clock;
     private final Map<String, RunTeam> teams = new ConcurrentHashMap<>();
 
-    RunExecution(ResearchStore store, ResearchEvents events, ResearchTools tools, Clock clock) {
+    private final Shutdown shutdown;
+
+    RunExecution(ResearchStore store, ResearchEvents events, ResearchTools tools, Clock clock, Shutdown shutdown) {
+        this.shutdown = shutdown;
         this.store = store;
         this.events = events;
         this.tools = tools;
@@ -49,14 +52,19 @@ final class RunExecution {
             TaskSpec task = tools.taskFor(planText);
             ExperimentAgent agent = tools.experiments(research, team)
                     .orElseThrow(() -> new ResearchRefusedException("no language model is configured"));
-            run = save(run.with(RunStatus.RUNNING, run.step(), clock.instant()));
+            run = save(run.onTask(task.name()).with(RunStatus.RUNNING, run.step(), clock.instant()));
             research = researchStatus(research, ResearchStatus.RUNNING, "running " + runId + " on task " + task.name());
             events.milestone(research, run, resume ? "Resuming " + runId + " after step " + run.step()
                     : "Started " + runId + " on task " + task.name() + " (up to " + run.maxSteps() + " steps)");
             ExperimentResult result = resume ? agent.resume(task, Path.of(run.runDir()), listener(runId))
                     : agent.run(task, planText, Path.of(run.runDir()), listener(runId));
-            finish(runId, result);
+            if (!shutdown.underway()) {
+                finish(runId, result);
+            }
         } catch (RuntimeException e) {
+            if (shutdown.underway()) {
+                return;
+            }
             ResearchRun failed = save(store.run(runId).orElseThrow().with(RunStatus.FAILED, run.step(), clock.instant()));
             researchStatus(research, ResearchStatus.FAILED, "run " + runId + " failed");
             events.problem(research, "run " + runId + " failed: " + Failures.message(e),

@@ -107,7 +107,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
             start(m, found.link());
         } else if (m.mentionsBot() && found.any()) {
             answer(m, "I can't read " + String.join(", ", found.unreadable()) + ". " + PaperLinks.SUPPORTED);
-        } else if (m.mentionsBot() && m.text().toLowerCase().matches("(?s).*\\b(help|@mlr)\\b.*")) {
+        } else if (m.mentionsBot() && m.text().toLowerCase().matches("(?s).*(\\bhelp\\b|@mlr\\b).*")) {
             answer(m, Commands.HELP);
         }
         return "";

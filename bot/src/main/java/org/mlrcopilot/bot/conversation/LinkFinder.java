@@ -11,7 +11,7 @@ import org.mlrcopilot.agents.paper.link.UnsupportedLinkException;
 final class LinkFinder {
 
     private static final Pattern CANDIDATE = Pattern.compile(
-            "<?(https?://[^\\s<>|]+)(?:\\|[^>]*)?>?"          // URLs, also Slack's <url|label>
+            "<?([a-z][a-z0-9+.-]*://[^\\s<>|]+)(?:\\|[^>]*)?>?"  // URLs, also Slack's <url|label>
             + "|\\b(arXiv:\\s*\\S+)"                             // arXiv:2408.14033
             + "|\\b(\\d{4}\\.\\d{4,5}(?:v\\d+)?)\\b"            // bare new-style arXiv ids
             + "|\\b(doi:\\s*\\S+|10\\.\\d{4,9}/\\S+)",            // DOIs

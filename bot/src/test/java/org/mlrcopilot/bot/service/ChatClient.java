@@ -1,0 +1,131 @@
+package org.mlrcopilot.bot.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A person in the web chat, speaking its HTTP API as the browser does. */
+final class ChatClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    final String user;
+    final String name;
+
+    ChatClient(int port, String user, String name) {
+        this.base = "http://127.0.0.1:" + port;
+        this.user = user;
+        this.name = name;
+    }
+
+    JsonNode post(String channel, String text) {
+        return send("POST", "/api/channels/" + channel + "/messages", Map.of("user", user, "userName", name,
+                "text", text));
+    }
+
+    JsonNode postWithEventId(String channel, String text, String eventId) {
+        return send("POST", "/api/channels/" + channel + "/messages", Map.of("user", user, "userName", name,
+                "text", text, "eventId", eventId));
+    }
+
+    JsonNode reply(String channel, String threadId, String text) {
+        return send("POST", "/api/channels/" + channel + "/messages", Map.of("user", user, "userName", name,
+                "text", text, "threadId", threadId));
+    }
+
+    JsonNode react(String messageId, String emoji) {
+        return send("POST", "/api/messages/" + messageId + "/reactions", Map.of("user", user, "userName", name,
+                "emoji", emoji));
+    }
+
+    JsonNode unreact(String messageId, String emoji) {
+        return send("DELETE", "/api/messages/" + messageId + "/reactions/" + enc(emoji) + "?user=" + enc(user)
+                + "&userName=" + enc(name), null);
+    }
+
+    JsonNode press(String messageId, String action, String value) {
+        return send("POST", "/api/messages/" + messageId + "/buttons", Map.of("user", user, "userName", name,
+                "action", action, "value", value));
+    }
+
+    JsonNode command(String channel, String commandName, String args) {
+        return send("POST", "/api/commands", Map.of("channel", channel, "user", user, "userName", name,
+                "name", commandName, "args", args));
+    }
+
+    /** Every message of the thread rooted at {@code rootId}, oldest first, the root included. */
+    List<JsonNode> thread(String channel, String rootId) {
+        List<JsonNode> out = new ArrayList<>();
+        send("GET", "/api/channels/" + channel + "/messages", null)
+                .forEach(m -> {
+                    if (m.path("threadId").asText().equals(rootId)) {
+                        out.add(m);
+                    }
+                });
+        return out;
+    }
+
+    String get(String path) {
+        return raw("GET", path, null).body();
+    }
+
+    int status(String path) {
+        return raw("GET", path, null).statusCode();
+    }
+
+    byte[] bytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode send(String method, String path, Object body) {
+        HttpResponse<String> response = raw(method, path, body);
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + ": "
+                    + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpResponse<String> raw(String method, String path, Object body) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).method(method, publisher)
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,140 @@
+package org.mlrcopilot.bot.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.mlrcopilot.agents.research.Research;
+import org.mlrcopilot.agents.research.ResearchStatus;
+
+/**
+ * Inbound latency and memory of the running service (web chat over HTTP, H2 file store, fake LLM):
+ * <ol>
+ * <li>a burst of 2,000 events at 200 per second (replies, votes and reactions in a research's thread, and new
+ * paper links), open loop: each event is sent on schedule whether or not earlier ones were answered; the time
+ * from sending to the HTTP answer (acknowledged) is measured, p50 and p99;</li>
+ * <li>the heap after 50 researches submitted at once and carried to their hypotheses (after a full GC).</li>
+ * </ol>
+ * Run: {@code mvn -q -pl bot test-compile exec:java -Dexec.mainClass=org.mlrcopilot.bot.service.InboundBenchmark
+ * -Dexec.classpathScope=test}
+ */
+public final class InboundBenchmark {
+
+    private static final int EVENTS = 2000;
+    private static final int PER_SECOND = 200;
+    private static final int RESEARCHES = 50;
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("mlr-bench");
+        try (ServiceFixture fixture = new ServiceFixture(dir, Map.of());
+             BotService service = fixture.start(new ByteArrayOutputStream())) {
+            ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
+            String root = bob.post("research", fixture.paperUrl()).at("/message/id").asText();
+            String h1 = ServiceIT.find(ServiceIT.waitForHypotheses(bob, "research", root, 3), "H1 v1: ")
+                    .path("id").asText();
+            burst(service.port(), root, h1, fixture.paperUrl());
+            heap(service, fixture);
+        }
+    }
+
+    private static void burst(int port, String root, String h1, String paper) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+        ObjectMapper json = new ObjectMapper();
+        long[] latencies = new long[EVENTS];
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        long start = System.nanoTime() + 200_000_000L;
+        for (int i = 0; i < EVENTS; i++) {
+            int n = i;
+            HttpRequest request = request(port, json, n, root, h1, paper);
+            long at = start + n * 1_000_000_000L / PER_SECOND;
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            clock.schedule(() -> {
+                long t0 = System.nanoTime();
+                http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
+                    latencies[n] = e != null || r.statusCode() >= 300 ? -1 : System.nanoTime() - t0;
+                    done.complete(null);
+                });
+            }, at - System.nanoTime(), TimeUnit.NANOSECONDS);
+            sent.add(done);
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        clock.shutdown();
+        long failed = Arrays.stream(latencies).filter(l -> l < 0).count();
+        long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
+        System.out.printf(Locale.ROOT, "burst: %d events at %d/s, %d failed; acknowledged p50 %.1f ms, p99 %.1f ms,"
+                + " max %.1f ms (target p99 <= 50 ms)%n", EVENTS, PER_SECOND, failed, ms(ok, 0.50), ms(ok, 0.99),
+                ok[ok.length - 1] / 1e6);
+    }
+
+    private static HttpRequest request(int port, ObjectMapper json, int n, String root, String h1, String paper)
+            throws Exception {
+        String base = "http://127.0.0.1:" + port;
+        Map<String, String> body;
+        String path;
+        switch (n % 10) {
+            case 0, 1, 2, 3, 4 -> {
+                path = "/api/channels/research/messages";
+                body = Map.of("user", "u" + n, "userName", "user" + n, "text", "H1 idea " + n, "threadId", root);
+            }
+            case 5, 6, 7, 8 -> {
+                path = "/api/messages/" + h1 + "/reactions";
+                body = Map.of("user", "u" + n, "userName", "user" + n, "emoji", n % 2 == 0 ? "+1" : "-1");
+            }
+            default -> {
+                path = "/api/channels/general/messages";
+                body = Map.of("user", "u" + n, "userName", "user" + n, "text", "chat without a link " + n);
+            }
+        }
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+    }
+
+    private static void heap(BotService service, ServiceFixture fixture) throws Exception {
+        ChatClient carol = new ChatClient(service.port(), "u-carol", "carol");
+        long before = usedHeapAfterGc();
+        for (int i = 0; i < RESEARCHES; i++) {
+            carol.post("research", "paper " + i + " " + (i % 2 == 0 ? fixture.paperUrl() : fixture.secondPaperUrl()));
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long peak = 0;
+        while (System.nanoTime() < deadline) {
+            List<Research> recent = service.store().recent(RESEARCHES + 1);
+            peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            if (recent.stream().filter(r -> r.status() == ResearchStatus.READY).count() == RESEARCHES + 1) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        long after = usedHeapAfterGc();
+        System.out.printf(Locale.ROOT, "heap: %d researches to hypotheses; used after GC %.0f MB (before %.0f MB), "
+                + "peak sampled %.0f MB (target <= 512 MB)%n", RESEARCHES, after / 1e6, before / 1e6, peak / 1e6);
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6;
+    }
+}

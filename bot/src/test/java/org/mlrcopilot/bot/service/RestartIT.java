@@ -1,0 +1,106 @@
+package org.mlrcopilot.bot.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.research.ResearchRun;
+
+/**
+ * The service stopped in the middle of the idea stage and in the middle of an experiment, then started again on
+ * the same data: nothing is lost, the status message is edited again (not posted twice), a repeated event is
+ * ignored, and the run resumes after its last completed step.
+ */
+class RestartIT {
+
+    @TempDir
+    Path dir;
+    private ServiceFixture fixture;
+    private BotService service;
+
+    @BeforeEach
+    void start() {
+        fixture = new ServiceFixture(dir, Map.of());
+        service = fixture.start(new ByteArrayOutputStream());
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        fixture.close();
+    }
+
+    private static long statusMessages(List<JsonNode> thread) {
+        return thread.stream().filter(m -> m.path("bot").asBoolean())
+                .filter(m -> m.path("text").asText().contains("· research r-")).count();
+    }
+
+    @Test
+    void theIdeaStageContinuesAfterARestart() throws Exception {
+        fixture.llm.enqueueText(Files.readString(ServiceFixture.ANSWERS.resolve("elements.json")), 1000, 100)
+                .enqueueSlow(Duration.ofSeconds(60), "{}");
+        ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
+        String root = bob.postWithEventId("research", fixture.paperUrl(), "evt-1").at("/message/id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> fixture.llm.requests().size() >= 2);
+
+        service.close();
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        service = fixture.start(report);
+        bob = new ChatClient(service.port(), "u-bob", "bob");
+
+        assertThat(report.toString()).contains("recovered 1");
+        List<JsonNode> thread = ServiceIT.waitForHypotheses(bob, "research", root, 3);
+        assertThat(statusMessages(thread)).isEqualTo(1);
+        assertThat(thread.stream().filter(m -> m.path("title").asText().startsWith("Brief: "))).hasSize(1);
+        bob.postWithEventId("research", fixture.paperUrl(), "evt-1");
+        Thread.sleep(500);
+        assertThat(service.store().recent(10)).hasSize(1);
+    }
+
+    @Test
+    void anInterruptedRunResumesAfterItsLastStep() throws Exception {
+        ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
+        String root = bob.post("research", fixture.paperUrl()).at("/message/id").asText();
+        JsonNode h2 = ServiceIT.find(ServiceIT.waitForHypotheses(bob, "research", root, 3), "H2 v1: ");
+        fixture.action("list_files", Map.of("dir_path", "."));
+        fixture.llm.enqueueSlow(Duration.ofSeconds(60), "thinking");
+        bob.press(h2.path("id").asText(), "run", "H2");
+        String researchId = service.store().recent(1).get(0).id();
+        await().atMost(Duration.ofMinutes(2)).until(() -> service.store().runs(researchId).stream()
+                .anyMatch(r -> r.step() == 1));
+
+        service.close();
+        fixture.action("write_file", Map.of("file_name", "train.py", "content",
+                ServiceFixture.trainingScriptWithPlot()));
+        fixture.action("execute_script", Map.of("script_name", "train.py"));
+        fixture.action("final_answer", Map.of("answer", "Scaled pixels and an RBF SVC did better."));
+        service = fixture.start(new ByteArrayOutputStream());
+        ChatClient back = new ChatClient(service.port(), "u-bob", "bob");
+
+        JsonNode results = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Optional.ofNullable(ServiceIT.find(back.thread("research", root), "Results: ")),
+                        Optional::isPresent).get();
+        assertThat(results.path("text").asText()).contains("@bob");
+        ResearchRun run = service.store().runs(researchId).get(0);
+        List<StepRecord> steps = service.store().steps(run.id());
+        assertThat(steps).extracting(StepRecord::action)
+                .containsExactly("list_files", "write_file", "execute_script", "final_answer");
+        assertThat(back.thread("research", root).stream().map(m -> m.path("text").asText()))
+                .anyMatch(t -> t.contains("Resuming " + run.id() + " after step 1"));
+        assertThat(statusMessages(back.thread("research", root))).isEqualTo(1);
+    }
+}

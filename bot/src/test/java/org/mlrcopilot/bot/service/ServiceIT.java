@@ -1,0 +1,172 @@
+package org.mlrcopilot.bot.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlrcopilot.agents.research.ResearchRun;
+import org.mlrcopilot.agents.research.RunStatus;
+
+/**
+ * The whole flow through the web chat's HTTP API: a paper link, the brief and ranked hypotheses in its thread, a
+ * vote and a reply recorded, a non-approver refused, an approver's rocket starting an experiment in the real
+ * sandbox, and the results with the plot, the diff, the trace and the cost; the requester mentioned at the end.
+ */
+class ServiceIT {
+
+    @TempDir
+    Path dir;
+    private ServiceFixture fixture;
+    private BotService service;
+    private final ByteArrayOutputStream report = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void start() {
+        fixture = new ServiceFixture(dir, Map.of("MLR_SERVICE_APPROVERS", "alice"));
+        service = fixture.start(report);
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        fixture.close();
+    }
+
+    static JsonNode find(List<JsonNode> thread, String titlePrefix) {
+        return thread.stream().filter(m -> m.path("title").asText().startsWith(titlePrefix)).findFirst().orElse(null);
+    }
+
+    static List<JsonNode> waitForHypotheses(ChatClient who, String channel, String root, int count) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                .until(() -> who.thread(channel, root), t -> t.stream()
+                        .filter(m -> m.path("title").asText().matches("H\\d+ v\\d+: .*")).count() == count
+                        && t.stream().anyMatch(m -> m.path("text").asText().contains("ready")));
+    }
+
+    @Test
+    void fromALinkToResultsInOneThread() throws Exception {
+        ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
+        ChatClient alice = new ChatClient(service.port(), "u-alice", "alice");
+        String root = bob.post("research", "Could we build on this? " + fixture.paperUrl()).at("/message/id").asText();
+
+        List<JsonNode> thread = waitForHypotheses(bob, "research", root, 3);
+        JsonNode first = thread.get(0);
+        assertThat(first.at("/reactions/eyes").toString()).contains("mlr");
+        JsonNode brief = find(thread, "Brief: ");
+        assertThat(brief.path("text").asText()).contains("Research tasks:").contains("Related work:");
+        JsonNode h1 = find(thread, "H1 v1: ");
+        assertThat(h1.path("buttons").toString()).contains("Run experiment", "Refine", "Discard");
+        assertThat(h1.path("fields").toString()).contains("Clarity", "Nearest prior work");
+        assertThat(thread.stream().filter(m -> m.path("bot").asBoolean()).map(m -> m.path("text").asText()))
+                .filteredOn(t -> t.contains("*ready*")).hasSize(1);
+
+        bob.react(h1.path("id").asText(), "+1");
+        bob.reply("research", root, "H1 should also try a smaller learning rate");
+        await().atMost(Duration.ofSeconds(10)).until(() -> find(bob.thread("research", root), "H1 v1: ")
+                .path("text").asText().contains("👍 1"));
+        String researchId = service.store().recent(1).get(0).id();
+        assertThat(service.store().feedback(researchId, "H1")).singleElement()
+                .satisfies(f -> assertThat(f.text()).contains("smaller learning rate"));
+
+        String refused = bob.press(h1.path("id").asText(), "run", "H1").path("notice").asText();
+        assertThat(refused).contains("bob is not an approver").contains("alice");
+        assertThat(service.store().runs(researchId)).isEmpty();
+
+        fixture.action("write_file", Map.of("file_name", "train.py", "content",
+                ServiceFixture.trainingScriptWithPlot()));
+        fixture.action("execute_script", Map.of("script_name", "train.py"));
+        fixture.action("final_answer", Map.of("answer", "An RBF SVC on scaled pixels beats the baseline."));
+        String notice = alice.react(h1.path("id").asText(), "rocket").path("notice").asText();
+        assertThat(notice).contains("Approved");
+
+        JsonNode results = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Optional.ofNullable(find(bob.thread("research", root), "Results: ")), Optional::isPresent)
+                .get();
+        assertThat(results.path("text").asText()).contains("@bob");
+        assertThat(results.path("fields").toString()).contains("Baseline", "Final", "Improvement", "Cost");
+        JsonNode plot = null;
+        for (JsonNode a : results.path("attachments")) {
+            if (a.path("name").asText().equals("accuracy.png")) {
+                plot = a;
+            }
+        }
+        assertThat(plot).as(results.toString()).isNotNull();
+        byte[] png = bob.bytes(plot.path("url").asText());
+        assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(results.path("attachments").toString()).contains("changes.diff", "trace.jsonl");
+
+        ResearchRun run = service.store().runs(researchId).get(0);
+        assertThat(run.status()).isEqualTo(RunStatus.DONE);
+        assertThat(run.approver()).isEqualTo("alice");
+        assertThat(run.requester()).isEqualTo("u-bob");
+        assertThat(run.result().finalScore()).isGreaterThan(run.result().baseline());
+        List<JsonNode> finalThread = bob.thread("research", root);
+        assertThat(finalThread.stream().map(m -> m.path("text").asText()))
+                .anyMatch(t -> t.contains("Baseline measured: accuracy"))
+                .anyMatch(t -> t.contains("Step 2 ran train.py"));
+        long mentions = finalThread.stream().filter(m -> m.path("bot").asBoolean())
+                .filter(m -> m.path("text").asText().contains("@bob")).count();
+        assertThat(mentions).as("the requester is mentioned only on completion").isEqualTo(1);
+
+        assertThat(bob.get("/healthz")).contains("\"status\":\"ok\"");
+        assertThat(bob.get("/metrics")).contains("mlr_events_total").contains("mlr_runs_total{outcome=\"done\"")
+                .contains("mlr_llm_calls_total").contains("mlr_sandbox_run_seconds");
+        assertThat(bob.get("/api/runs/" + run.id())).contains("execute_script");
+    }
+
+    @Test
+    void aRetriedEventIsHandledOnce() {
+        ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
+        bob.postWithEventId("research", "look " + fixture.paperUrl(), "client-42");
+        bob.postWithEventId("research", "look " + fixture.paperUrl(), "client-42");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !service.store().recent(5).isEmpty()
+                && service.store().recent(5).get(0).status().name().equals("READY"));
+        assertThat(service.store().recent(5)).hasSize(1);
+        assertThat(bob.get("/metrics")).containsPattern("mlr_events_total\\{duplicate=\"true\"");
+    }
+
+    @Test
+    void badLinksAreAnsweredPolitelyAndLoseNothing() {
+        ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
+        String odd = bob.post("general", "@mlr what about ftp://papers.example/x.pdf ?").at("/message/id").asText();
+        JsonNode answer = await().atMost(Duration.ofSeconds(10)).until(() -> bob.thread("general", odd),
+                t -> t.size() == 2).get(1);
+        assertThat(answer.path("text").asText()).contains("I can't read").contains("arXiv");
+
+        String missing = bob.post("research", "this one " + fixture.missingPaperUrl()).at("/message/id").asText();
+        List<JsonNode> thread = await().atMost(Duration.ofSeconds(30)).until(() -> bob.thread("research", missing),
+                t -> t.stream().anyMatch(m -> m.path("text").asText().contains("Next:")));
+        String problem = thread.stream().map(m -> m.path("text").asText()).filter(t -> t.contains("Next:"))
+                .findFirst().orElseThrow();
+        assertThat(problem).contains("@bob").contains("404").contains("Next:");
+        assertThat(service.store().recent(5)).singleElement()
+                .satisfies(r -> assertThat(r.status().name()).isEqualTo("FAILED"));
+    }
+
+    @Test
+    void twoResearchesRunAtOnce() {
+        ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
+        ChatClient carol = new ChatClient(service.port(), "u-carol", "carol");
+        String a = bob.post("research", fixture.paperUrl()).at("/message/id").asText();
+        String b = carol.post("general", "and " + fixture.secondPaperUrl()).at("/message/id").asText();
+
+        waitForHypotheses(bob, "research", a, 3);
+        waitForHypotheses(carol, "general", b, 3);
+        assertThat(find(carol.thread("general", b), "Brief: ").path("title").asText())
+                .isNotEqualTo(find(bob.thread("research", a), "Brief: ").path("title").asText());
+        assertThat(service.store().recent(5)).hasSize(2);
+    }
+}
