@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,11 +77,29 @@ class BrowserIT {
     private WebDriverWait waiting(Duration d) {
         WebDriverWait wait = new WebDriverWait(browser, d);
         wait.pollingEvery(Duration.ofMillis(200));
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
+    /** Live updates redraw the messages: an element found a moment ago may be replaced; find it again. */
+    private <T> T fresh(java.util.function.Supplier<T> action) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return action.get();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private WebElement message(String titlePrefix) {
-        return waiting(Duration.ofSeconds(90)).until(d -> d.findElements(By.cssSelector(".thread .message")).stream()
+        return message(titlePrefix, Duration.ofSeconds(90));
+    }
+
+    private WebElement message(String titlePrefix, Duration patience) {
+        return waiting(patience).until(d -> d.findElements(By.cssSelector(".thread .message")).stream()
                 .filter(m -> !m.findElements(By.cssSelector(".title")).isEmpty())
                 .filter(m -> m.findElement(By.cssSelector(".title")).getText().startsWith(titlePrefix))
                 .findFirst().orElse(null));
@@ -103,37 +122,46 @@ class BrowserIT {
         composer.sendKeys("<b>bold?</b> please read " + fixture.paperUrl());
         browser.findElement(By.cssSelector("#composer button")).click();
 
-        WebElement posted = waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector(".message"))
-                .stream().filter(m -> m.getText().contains("please read")).findFirst().orElse(null));
-        assertThat(posted.findElements(By.tagName("b"))).as("user HTML is shown as text").isEmpty();
-        assertThat(posted.getText()).contains("<b>bold?</b>");
-        posted.click();
+        String posted = waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#messages .message"))
+                .stream().filter(m -> m.getText().contains("please read")).findFirst()
+                .map(m -> m.findElements(By.tagName("b")).size() + "|" + m.getText()).orElse(null));
+        assertThat(posted).as("user HTML is shown as text").startsWith("0|").contains("<b>bold?</b>");
+        fresh(() -> {
+            browser.findElements(By.cssSelector("#messages .message")).stream()
+                    .filter(m -> m.getText().contains("please read")).findFirst().orElseThrow().click();
+            return null;
+        });
 
-        WebElement h1 = message("H1 v1: ");
         message("H3 v1: ");
-        assertThat(h1.findElements(By.cssSelector("button[data-action]"))).extracting(WebElement::getText)
-                .contains("Run experiment", "Refine", "Discard");
+        assertThat(fresh(() -> message("H1 v1: ").findElements(By.cssSelector("button[data-action]")).stream()
+                .map(WebElement::getText).toList())).contains("Run experiment", "Refine", "Discard");
 
-        h1.findElement(By.cssSelector(".react-picker button[data-emoji='+1']")).click();
+        fresh(() -> {
+            message("H1 v1: ").findElement(By.cssSelector(".react-picker button[data-emoji='+1']")).click();
+            return null;
+        });
         waiting(Duration.ofSeconds(20)).until(d -> message("H1 v1: ").getText().contains("👍 1"));
 
         fixture.action("write_file", Map.of("file_name", "train.py", "content",
                 ServiceFixture.trainingScriptWithPlot()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
         fixture.action("final_answer", Map.of("answer", "An RBF SVC beats the baseline."));
-        message("H1 v1: ").findElement(By.cssSelector("button[data-action='run']")).click();
+        fresh(() -> {
+            message("H1 v1: ").findElement(By.cssSelector("button[data-action='run']")).click();
+            return null;
+        });
         waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("toast")).getText().contains("Approved"));
 
-        WebElement results = waiting(Duration.ofMinutes(4)).until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(".thread .message")).stream()
-                    .filter(m -> m.getText().contains("Results: ")).toList();
-            return found.isEmpty() ? null : found.get(0);
+        WebElement results = message("Results: ", Duration.ofMinutes(4));
+        String text = fresh(() -> message("Results: ").getText());
+        assertThat(text).contains("Baseline").contains("Improvement");
+        Number width = waiting(Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> plots = message("Results: ").findElements(By.cssSelector("img.attachment"));
+            Object w = plots.isEmpty() ? null : ((JavascriptExecutor) d).executeScript(
+                    "return arguments[0].src.endsWith('accuracy.png') ? arguments[0].naturalWidth : 0;", plots.get(0));
+            return w instanceof Number n && n.intValue() > 0 ? n : null;
         });
-        WebElement plot = waiting(Duration.ofSeconds(20)).until(d -> results.findElements(
-                By.cssSelector("img.attachment")).stream().findFirst().orElse(null));
-        assertThat(plot.getAttribute("src")).endsWith("accuracy.png");
-        Object width = ((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth;", plot);
-        assertThat(((Number) width).intValue()).as("the plot image loaded").isPositive();
-        assertThat(results.getText()).contains("Baseline").contains("Improvement");
+        assertThat(width.intValue()).as("the plot image loaded").isPositive();
+        assertThat(results).isNotNull();
     }
 }
