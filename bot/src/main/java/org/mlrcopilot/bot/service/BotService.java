@@ -33,11 +33,12 @@ public final class BotService implements AutoCloseable {
     private final Conversation conversation;
     private final WebChat web;
     private final WebServer server;
+    private final ServiceMetrics metrics;
 
     private BotService(MlrConfig config, Components c, PrintStream report) {
         Clock clock = Clock.systemUTC();
         this.store = c.store();
-        ServiceMetrics metrics = c.metrics();
+        this.metrics = c.metrics();
         GuardedHttpClient http = keep(new GuardedHttpClient(PaperTools.policy(config.fetch())));
         PaperTools papers = keep(PaperTools.create(config, store.papers()));
         ServiceTools tools = new ServiceTools(config, papers, c.models(), c.sandbox(),
@@ -85,6 +86,10 @@ public final class BotService implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    public ServiceMetrics metrics() {
+        return metrics;
     }
 
     public Store store() {

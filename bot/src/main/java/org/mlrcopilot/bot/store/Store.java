@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.mlrcopilot.agents.experiment.RunCheckpoints;
@@ -40,6 +41,7 @@ public final class Store implements ResearchStore, AutoCloseable {
     private final RunCheckpoints checkpoints;
     private final StoreResearches researches;
     private final StoreRuns runs;
+    private final JdbcConnectionPool pool;
 
     private Store(String url) {
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -52,7 +54,9 @@ public final class Store implements ResearchStore, AutoCloseable {
             closeQuietly(keepOpen, e);
             throw e;
         }
-        Jdbi jdbi = Jdbi.create(dataSource);
+        this.pool = JdbcConnectionPool.create(dataSource);
+        pool.setMaxConnections(16);
+        Jdbi jdbi = Jdbi.create(pool);
         this.papers = new StorePaperCache(jdbi);
         this.usage = new StoreUsageStore(jdbi);
         this.checkpoints = new StoreRunCheckpoints(jdbi);
@@ -227,6 +231,7 @@ public final class Store implements ResearchStore, AutoCloseable {
 
     @Override
     public void close() {
+        pool.dispose();
         try {
             keepOpen.close();
         } catch (SQLException e) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.paper.ContentHash;
 import org.mlrcopilot.agents.research.MessageLink;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.RunStatus;
@@ -15,16 +16,21 @@ final class StoreRuns {
     private static final List<String> FINISHED = List.of(RunStatus.DONE.name(), RunStatus.FAILED.name(),
             RunStatus.STOPPED.name());
 
+    /** Fits processed_events.event_id (VARCHAR(512)) with room to spare. */
+    private static final int MAX_EVENT_ID = 256;
+
     private final Jdbi jdbi;
 
     StoreRuns(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
+    /** One INSERT; the primary key rejects an id seen before. Ids longer than the column are kept as a hash. */
     boolean firstTime(String eventId) {
+        String key = eventId.length() <= MAX_EVENT_ID ? eventId : "sha256:" + ContentHash.of(eventId);
         try {
             jdbi.useHandle(h -> h.createUpdate("INSERT INTO processed_events (event_id, received_at) VALUES (:id, :at)")
-                    .bind("id", eventId).bind("at", System.currentTimeMillis()).execute());
+                    .bind("id", key).bind("at", System.currentTimeMillis()).execute());
             return true;
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {

@@ -28,11 +28,13 @@ import org.mlrcopilot.config.MlrConfig;
  */
 final class ServiceFixture implements AutoCloseable {
 
-    static final Path ANSWERS = Path.of("../agents/src/test/resources/idea/answers");
-    static final Path SPECTER = Path.of("../agents/src/test/resources/papers/2020.acl-main.207.pdf");
-    static final Path SECOND = Path.of("../agents/src/test/resources/papers/N18-3011.pdf");
-    static final Path OPENALEX = Path.of("../agents/src/test/resources/literature/openalex/works.json");
-    static final Path TASK = Path.of("../tasks/digits-classifier");
+    /** The repository root, from the bot module (tests) or the root (benchmarks run by exec:java). */
+    static final Path ROOT = Files.isDirectory(Path.of("../tasks")) ? Path.of("..") : Path.of(".");
+    static final Path ANSWERS = ROOT.resolve("agents/src/test/resources/idea/answers");
+    static final Path SPECTER = ROOT.resolve("agents/src/test/resources/papers/2020.acl-main.207.pdf");
+    static final Path SECOND = ROOT.resolve("agents/src/test/resources/papers/N18-3011.pdf");
+    static final Path OPENALEX = ROOT.resolve("agents/src/test/resources/literature/openalex/works.json");
+    static final Path TASK = ROOT.resolve("tasks/digits-classifier");
 
     final Path dir;
     final MockWebServer site = new MockWebServer();
@@ -112,7 +114,7 @@ final class ServiceFixture implements AutoCloseable {
 
     /** A better model for the digits task that also saves a plot of its validation accuracy. */
     static String trainingScriptWithPlot() throws IOException {
-        return Files.readString(Path.of("../agents/src/test/resources/experiment/train_svc.py"))
+        return Files.readString(ROOT.resolve("agents/src/test/resources/experiment/train_svc.py"))
                 + "\nimport matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
                 + "plt.bar(['baseline', 'svc'], [0.96, model.score(x_val, y_val)])\nplt.savefig('accuracy.png')\n"
                 + "print('saved accuracy.png')\n";

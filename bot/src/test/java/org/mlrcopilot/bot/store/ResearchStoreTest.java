@@ -142,6 +142,128 @@ class ResearchStoreTest {
     }
 
     @Test
+    void theIdeaSideSurvivesAReopen() {
+        store = Store.open(dir);
+        store.save(research("r-1", ResearchStatus.READING, 0));
+        store.save(research("r-2", ResearchStatus.DONE, 1));
+        store.save(new StoredBrief("r-1", "arxiv:2408.14033", "t", "a", null, new RelatedWork(List.of(), List.of())));
+        store.save(new StoredHypothesis("r-1", 0, hypothesis("H1", 1), HypothesisState.PROPOSED));
+        store.save(new StoredHypothesis("r-1", 0, hypothesis("H1", 2), HypothesisState.APPROVED));
+        store.add(new Feedback("r-1", "H1", "", "bob", "more data", T0));
+        store.add(new Feedback("r-1", "", "run-1", "ann", "use a smaller model", T0.plusSeconds(1)));
+        store.vote(new Vote("r-1", "H1", "bob", -1));
+        store.close();
+
+        store = Store.open(dir);
+        assertThat(store.research("r-1")).contains(research("r-1", ResearchStatus.READING, 0));
+        assertThat(store.research("r-9")).isEmpty();
+        assertThat(store.unfinished()).extracting(Research::id).containsExactly("r-1");
+        assertThat(store.recent(10)).extracting(Research::id).containsExactly("r-2", "r-1");
+        assertThat(store.brief("r-1")).get().satisfies(b -> assertThat(b.elements()).isNull());
+        assertThat(store.brief("r-2")).isEmpty();
+        assertThat(store.hypotheses("r-1")).containsExactly(
+                new StoredHypothesis("r-1", 0, hypothesis("H1", 2), HypothesisState.APPROVED));
+        assertThat(store.versions("r-1", "H1")).extracting(StoredHypothesis::state)
+                .containsExactly(HypothesisState.PROPOSED, HypothesisState.APPROVED);
+        assertThat(store.feedback("r-1", "H1")).containsExactly(new Feedback("r-1", "H1", "", "bob", "more data", T0));
+        assertThat(store.runFeedback("run-1")).extracting(Feedback::author).containsExactly("ann");
+        assertThat(store.votes("r-1", "H1")).isEqualTo(new VoteCount(0, 1));
+    }
+
+    @Test
+    void activeRunsAreTheUnfinishedOnesOldestFirst() {
+        store = Store.open(dir);
+        store.save(research("r-1", ResearchStatus.RUNNING, 0));
+        store.save(run("run-c", RunStatus.PAUSED, 3));
+        store.save(run("run-a", RunStatus.QUEUED, 1));
+        store.save(run("run-b", RunStatus.STOPPED, 2));
+        store.save(run("run-d", RunStatus.WAITING, 4));
+        assertThat(store.activeRuns()).extracting(ResearchRun::id).containsExactly("run-a", "run-c", "run-d");
+        assertThat(store.runs("r-1")).extracting(ResearchRun::id).containsExactly("run-a", "run-b", "run-c", "run-d");
+        assertThat(store.runs("r-2")).isEmpty();
+        assertThat(store.run("run-x")).isEmpty();
+        assertThat(store.steps("run-a")).isEmpty();
+    }
+
+    @Test
+    void aResultWithEveryValueAndARelativeTraceComesBackEqual() {
+        store = Store.open(dir);
+        store.save(research("r-1", ResearchStatus.RUNNING, 0));
+        ExperimentResult result = new ExperimentResult(0.91, 0.95, 4.4, Boolean.FALSE, "accuracy", "answer",
+                List.of("0.99"), List.of("plot.png", "submission.csv"), "--- a\n+++ b", Path.of("runs/run-a/trace.jsonl"),
+                7, "max-steps");
+        ResearchRun done = run("run-a", RunStatus.RUNNING, 0).finished(RunStatus.DONE, result, T0.plusSeconds(600));
+        store.save(done);
+        assertThat(store.run("run-a")).contains(done);
+        ExperimentResult unscored = new ExperimentResult(Double.NaN, null, null, null, "rmse", "", List.of(),
+                List.of(), "", dir.resolve("trace.jsonl"), 0, "error: boom");
+        store.save(done.finished(RunStatus.FAILED, unscored, T0.plusSeconds(700)));
+        ExperimentResult back = store.run("run-a").orElseThrow().result();
+        assertThat(back.baseline()).isNaN();
+        assertThat(List.of(back.metric(), back.stopReason(), back.trace())).containsExactly("rmse", "error: boom",
+                dir.resolve("trace.jsonl"));
+        assertThat(back.finalScore()).isNull();
+        assertThat(back.success()).isNull();
+    }
+
+    @Test
+    void aTraceWrittenAsAFileUriIsStillRead() {
+        String json = """
+                {"baseline":"NaN","finalScore":null,"improvementPct":null,"success":null,"metric":"accuracy",
+                 "finalAnswer":"","flaggedClaims":[],"artifacts":[],"diff":"","trace":"file:///data/runs/r%201/trace.jsonl",
+                 "steps":0,"stopReason":"stopped"}""";
+        ExperimentResult back = StoreJson.read(json, ExperimentResult.class);
+        assertThat(back.trace()).isEqualTo(Path.of("/data/runs/r 1/trace.jsonl"));
+        assertThat(back.baseline()).isNaN();
+        assertThat(StoreJson.write(back)).contains("\"trace\":\"/data/runs/r 1/trace.jsonl\"", "\"baseline\":\"NaN\"");
+    }
+
+    @Test
+    void aLinkIsReplacedByItsKey() {
+        store = Store.open(dir);
+        store.save(research("r-1", ResearchStatus.READY, 0));
+        store.link(new MessageLink("slack", "C1", "100.1", "100.1", "r-1", "root"));
+        store.link(new MessageLink("slack", "C1", "100.2", "100.1", "r-1", "hypothesis:H1"));
+        store.link(new MessageLink("slack", "C1", "100.2", "100.1", "r-1", "hypothesis:H2"));
+        assertThat(store.message("slack", "C1", "100.2")).get().extracting(MessageLink::role)
+                .isEqualTo("hypothesis:H2");
+        assertThat(store.messageFor("r-1", "hypothesis:H1")).isEmpty();
+        assertThat(store.messageFor("r-1", "hypothesis:H2")).get().extracting(MessageLink::messageId)
+                .isEqualTo("100.2");
+        assertThat(store.message("slack", "C2", "100.2")).isEmpty();
+        assertThat(store.researchOfThread("slack", "C1", "100.1")).contains("r-1");
+        assertThat(store.researchOfThread("discord", "C1", "100.1")).isEmpty();
+    }
+
+    @Test
+    void aLongEventIdIsRecordedAndRecognised() {
+        store = Store.open(dir);
+        String longId = "web:web-client-" + "x".repeat(5000);
+        assertThat(store.firstTime(longId)).isTrue();
+        assertThat(store.firstTime(longId)).isFalse();
+        assertThat(store.firstTime(longId + "y")).isTrue();
+    }
+
+    @Test
+    void firstTimeIsCheapOnAFileStore() {
+        store = Store.open(dir);
+        store.firstTime("warm-up");
+        long start = System.nanoTime();
+        for (int i = 0; i < 500; i++) {
+            assertThat(store.firstTime("slack:Ev" + i)).isTrue();
+            assertThat(store.firstTime("slack:Ev" + i)).isFalse();
+        }
+        double perCallMs = (System.nanoTime() - start) / 1e6 / 1000;
+        assertThat(perCallMs).isLessThan(3.0);
+    }
+
+    private static ResearchRun run(String id, RunStatus status, int minute) {
+        Instant at = T0.plusSeconds(60L * minute);
+        return new ResearchRun(id, "r-1", "H1", 1, "digits", "u1", "alice", status, 0, 30, "/data/runs/" + id, null,
+                at, at);
+    }
+
+    @Test
     void concurrentDuplicatesAreRecognisedExactlyOnce() throws Exception {
         store = Store.open(dir);
         AtomicInteger firsts = new AtomicInteger();
