@@ -1,12 +1,19 @@
-// The web chat. DOM hooks (stable, used by the browser test):
-//   #display-name              the display name input (stored per browser)
-//   #composer textarea/button  post a root message in the open channel
-//   .message[data-id]          a message; .title, .text, .fields, .attachments inside
-//   .message button[data-action][data-value]   a bot button (Run experiment, Refine, Discard, Stop…)
-//   .reaction[data-emoji]      a reaction chip (click toggles yours); .react-picker button[data-emoji] adds one
-//   .thread                    the open thread panel; .thread .message its messages
-//   img.attachment             an image attachment; a.file other files
-//   #toast                     short notices (e.g. "Approved: run-… is queued", refusals)
+// The web chat: plain JavaScript, no build step, no external resources. User text is rendered only through
+// Markdown.render (markdown.js), which escapes HTML first; everything else is set with textContent.
+//
+// DOM hooks (stable; the Selenium browser test targets them):
+//   #display-name                  the display name input (kept in localStorage with a random user id per browser)
+//   #channel-list li[data-channel] a channel; #new-channel input / button create one
+//   #composer textarea, #composer button   post a root message in the open channel ("Paste a paper link…")
+//   .message[data-id]              a message (also data-thread); .bot for the bot's
+//   .message .title                its bold title; .message .text its rendered text; .message .fields its table
+//   .message button[data-action]   a bot button (data-value too): Run experiment, Refine, Discard, Stop…
+//   .reaction[data-emoji]          a reaction chip with its count (click toggles yours; .mine when yours)
+//   .react-picker button[data-emoji]   add a reaction: +1 -1 rocket repeat eyes
+//   .thread                        the open thread panel; .thread .message its messages; #reply textarea / button
+//   img.attachment                 an image attachment; a.file any other file
+//   a.run-link                     a link to a run page (/run.html?id=…)
+//   #toast                         short notices (the handler's answer, errors); .shown while visible
 'use strict';
 (() => {
   const PICKER = ['+1', '-1', 'rocket', 'repeat', 'eyes'];
@@ -57,11 +64,14 @@
     const el = document.createElement('div');
     el.className = 'message' + (m.bot ? ' bot' : '');
     el.dataset.id = m.id;
+    el.dataset.thread = m.threadId;
     if (m.color) el.style.borderLeftColor = m.color;
     const time = new Date(m.ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-    el.innerHTML = `<div class="meta"><span class="author"></span> <span class="time">${time}</span>`
-      + `${m.edited ? ' <span class="edited">(edited)</span>' : ''}</div>`;
-    $('.author', el).textContent = m.userName;
+    const meta = document.createElement('div');
+    meta.className = 'meta';
+    meta.append(span('author', m.userName), ' ', span('time', time));
+    if (m.edited) meta.append(' ', span('edited', '(edited)'));
+    el.appendChild(meta);
     if (m.title) {
       const title = document.createElement('div');
       title.className = 'title';
@@ -91,13 +101,29 @@
     return el;
   }
 
+  function span(className, text) {
+    const s = document.createElement('span');
+    s.className = className;
+    s.textContent = text;
+    return s;
+  }
+
   function fields(list) {
     const table = document.createElement('table');
     table.className = 'fields';
     for (const f of list) {
       const row = table.insertRow();
       row.insertCell().textContent = f.label;
-      row.insertCell().textContent = f.value;
+      const cell = row.insertCell();
+      if (f.label === 'Run' && /^[\w-]+$/.test(f.value)) {
+        const link = document.createElement('a');
+        link.className = 'run-link';
+        link.href = '/run.html?id=' + encodeURIComponent(f.value);
+        link.textContent = f.value;
+        cell.appendChild(link);
+      } else {
+        cell.textContent = f.value;
+      }
     }
     return table;
   }
@@ -134,7 +160,9 @@
       button.dataset.value = b.value;
       if (b.style) button.classList.add(b.style);
       button.addEventListener('click', async () => {
+        button.disabled = true;
         const res = await api('POST', `/api/messages/${m.id}/buttons`, { ...who(), action: b.action, value: b.value });
+        button.disabled = false;
         toast(res.notice);
       });
       box.appendChild(button);
@@ -216,8 +244,9 @@
     ul.replaceChildren(...channels.map(c => {
       const li = document.createElement('li');
       li.textContent = '# ' + c;
+      li.dataset.channel = c;
       li.className = c === channel ? 'current' : '';
-      li.addEventListener('click', () => { openThread = null; location.hash = '#/' + c; select(c); });
+      li.addEventListener('click', () => { location.hash = '#/' + c; });
       return li;
     }));
   }
@@ -225,10 +254,24 @@
   async function select(c) {
     channel = c;
     $('#channel-name').textContent = '# ' + c;
-    const list = await api('GET', `/api/channels/${c}/messages`);
+    const list = await api('GET', `/api/channels/${encodeURIComponent(c)}/messages`);
+    if (!Array.isArray(list)) {
+      if (c !== 'general') select('general');
+      return;
+    }
     for (const m of list) messages.set(m.id, m);
     loadChannels();
     redraw();
+  }
+
+  function route() {
+    const [, c, t] = location.hash.split('/');
+    const next = c ? decodeURIComponent(c) : channel;
+    const thread = t ? decodeURIComponent(t) : null;
+    if (next === channel && thread === openThread) return false;
+    openThread = thread;
+    select(next);
+    return true;
   }
 
   function live() {
@@ -246,7 +289,7 @@
     e.preventDefault();
     const box = $('#composer textarea');
     if (!box.value.trim()) return;
-    const res = await api('POST', `/api/channels/${channel}/messages`, { ...who(), text: box.value });
+    const res = await api('POST', `/api/channels/${encodeURIComponent(channel)}/messages`, { ...who(), text: box.value });
     box.value = '';
     if (res.message) {
       upsert(res.message);
@@ -261,7 +304,7 @@
     e.preventDefault();
     const box = $('#reply textarea');
     if (!box.value.trim() || !openThread) return;
-    const res = await api('POST', `/api/channels/${channel}/messages`, { ...who(), text: box.value,
+    const res = await api('POST', `/api/channels/${encodeURIComponent(channel)}/messages`, { ...who(), text: box.value,
       threadId: openThread });
     box.value = '';
     if (res.message) upsert(res.message);
@@ -271,14 +314,18 @@
   $('#new-channel').addEventListener('submit', async e => {
     e.preventDefault();
     const input = $('#new-channel input');
-    await api('POST', '/api/channels', { name: input.value });
+    const name = input.value.trim().toLowerCase();
+    const res = await api('POST', '/api/channels', { name });
     input.value = '';
-    loadChannels();
+    if (Array.isArray(res) && res.includes(name)) {
+      openThread = null;
+      location.hash = '#/' + name;
+    } else {
+      loadChannels();
+    }
   });
 
-  const [, c, t] = location.hash.split('/');
-  if (c) channel = c;
-  if (t) openThread = t;
-  select(channel);
+  window.addEventListener('hashchange', route);
+  if (!route()) select(channel);
   live();
 })();

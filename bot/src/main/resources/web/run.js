@@ -1,34 +1,57 @@
-// The run page: status, result, step trace, log and cost; refreshes every 3 s while the run is active.
+// The run page (/run.html?id=<runId>): status, cost, result (metric, baseline, final score), the step table and
+// the tail of trace.jsonl; refreshes every 3 s until the run is finished. Hooks: #run-title, #run-summary
+// (.run-status), #run-result, #run-steps tr, #run-log. Everything from the server is escaped or set as text.
 'use strict';
 (() => {
-  const id = new URLSearchParams(location.search).get('id');
+  const id = new URLSearchParams(location.search).get('id') || '';
   const esc = Markdown.escape;
+  const $ = s => document.getElementById(s);
   const clip = (s, n) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+  const num = (x, digits = 4) => (x === null || x === undefined ? '–' : Number(x).toFixed(digits));
+  const FINISHED = ['DONE', 'FAILED', 'STOPPED'];
+
+  function summary(run) {
+    return `<p>status <span class="run-status ${esc(run.status)}">${esc(run.status)}</span>, step `
+      + `${run.step}/${run.maxSteps}, requested by ${esc(run.requester)}, approved by ${esc(run.approver)}</p>`
+      + `<p>cost $${num(run.usage.costUsd)} · ${run.usage.tokens} tokens in ${run.usage.calls} model calls `
+      + `(research ${esc(run.researchId)})</p>`;
+  }
+
+  function result(r) {
+    const improvement = r.improvementPct == null ? '–' : num(r.improvementPct, 1) + '%';
+    return `<table class="fields"><tr><td>metric</td><td>${esc(r.metric)}</td></tr>`
+      + `<tr><td>baseline</td><td>${num(r.baseline)}</td></tr><tr><td>final</td><td>${num(r.final)}</td></tr>`
+      + `<tr><td>improvement</td><td>${improvement}</td></tr><tr><td>success</td><td>${esc(r.success)}</td></tr>`
+      + `<tr><td>stopped</td><td>${esc(r.stopReason)}</td></tr></table>`
+      + `<div class="text">${Markdown.render(r.finalAnswer)}</div>`
+      + r.flaggedClaims.map(c => `<p>⚠️ not printed by any execution: ${esc(c)}</p>`).join('')
+      + `<details><summary>diff</summary><pre>${esc(r.diff)}</pre></details>`;
+  }
+
+  function step(s) {
+    return `<tr><td>${s.step}</td><td>${esc(s.action)}</td><td><code>${esc(clip(s.input, 160))}</code></td>`
+      + `<td><pre>${esc(clip(s.observation, 600))}</pre></td><td>${s.inputTokens + s.outputTokens}</td>`
+      + `<td>${(s.durationMs / 1000).toFixed(1)} s</td></tr>`;
+  }
 
   async function load() {
-    const run = await (await fetch('/api/runs/' + encodeURIComponent(id))).json();
-    if (run.error) {
-      document.getElementById('run-title').textContent = run.error;
+    let run;
+    try {
+      run = await (await fetch('/api/runs/' + encodeURIComponent(id))).json();
+    } catch (e) {
+      setTimeout(load, 3000);
       return;
     }
-    document.getElementById('run-title').textContent = `${run.id} · ${run.hypothesisId} on ${run.task}`;
-    document.getElementById('run-summary').innerHTML = `<p>status <strong>${esc(run.status)}</strong>, step `
-      + `${run.step}/${run.maxSteps}, approved by ${esc(run.approver)} · cost $${run.usage.costUsd.toFixed(4)}, `
-      + `${run.usage.tokens} tokens in ${run.usage.calls} model calls</p>`;
-    if (run.result) {
-      const r = run.result;
-      document.getElementById('run-result').innerHTML = `<p>${esc(r.metric)}: baseline ${r.baseline}, final ${r.final}`
-        + `, improvement ${r.improvementPct == null ? '-' : r.improvementPct.toFixed(1) + '%'}, success ${r.success}`
-        + ` (stopped: ${esc(r.stopReason)})</p><p>${Markdown.render(r.finalAnswer)}</p>`
-        + r.flaggedClaims.map(c => `<p>⚠️ not printed by any execution: ${esc(c)}</p>`).join('')
-        + `<details><summary>diff</summary><pre>${esc(r.diff)}</pre></details>`;
+    if (run.error) {
+      $('run-title').textContent = run.error;
+      return;
     }
-    document.getElementById('run-steps').innerHTML = run.steps.map(s => `<tr><td>${s.step}</td>`
-      + `<td>${esc(s.action)}</td><td><code>${esc(clip(s.input, 160))}</code></td>`
-      + `<td><pre>${esc(clip(s.observation, 600))}</pre></td><td>${s.inputTokens + s.outputTokens}</td>`
-      + `<td>${s.durationMs}</td></tr>`).join('');
-    document.getElementById('run-log').textContent = run.log.join('\n');
-    if (!['DONE', 'FAILED', 'STOPPED'].includes(run.status)) setTimeout(load, 3000);
+    $('run-title').textContent = `${run.id} · ${run.hypothesisId} on ${run.task}`;
+    $('run-summary').innerHTML = summary(run);
+    if (run.result) $('run-result').innerHTML = result(run.result);
+    $('run-steps').innerHTML = run.steps.map(step).join('');
+    $('run-log').textContent = run.log.join('\n');
+    if (!FINISHED.includes(run.status)) setTimeout(load, 3000);
   }
   load();
 })();

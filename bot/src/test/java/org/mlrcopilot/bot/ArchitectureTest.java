@@ -61,6 +61,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void javalinOnlyInTheHttpServerAndTheWebChat() {
+        noClasses().that().resideOutsideOfPackages("org.mlrcopilot.bot.http..", "org.mlrcopilot.bot.chat.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..")
+                .check(classes);
+    }
+
+    @Test
     void databaseCodeOnlyInTheStore() {
         noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..")

@@ -40,11 +40,20 @@ final class Outbox implements AutoCloseable {
 
     /** Queues a status edit; edits arriving within the interval collapse into the latest one. */
     void status(String researchId, Runnable edit) {
-        if (pendingStatus.put(researchId, edit) != null) {
+        edit(researchId, "status", edit);
+    }
+
+    /**
+     * Queues an edit of one message ({@code key} within the research); edits of the same message arriving within
+     * the interval collapse into the latest one, which still goes out in the research's order.
+     */
+    void edit(String researchId, String key, Runnable edit) {
+        String slot = researchId + "\n" + key;
+        if (pendingStatus.put(slot, edit) != null) {
             return;
         }
-        long wait = lastStatus.getOrDefault(researchId, 0L) + intervalMs - System.currentTimeMillis();
-        timer.schedule(() -> send(researchId, () -> flush(researchId)), Math.max(0, wait), TimeUnit.MILLISECONDS);
+        long wait = lastStatus.getOrDefault(slot, 0L) + intervalMs - System.currentTimeMillis();
+        timer.schedule(() -> send(researchId, () -> flush(slot)), Math.max(0, wait), TimeUnit.MILLISECONDS);
     }
 
     /** Completes when everything queued so far for the research was sent. */
@@ -52,10 +61,10 @@ final class Outbox implements AutoCloseable {
         return tails.getOrDefault(researchId, CompletableFuture.completedFuture(null));
     }
 
-    private void flush(String researchId) {
-        Runnable latest = pendingStatus.remove(researchId);
+    private void flush(String slot) {
+        Runnable latest = pendingStatus.remove(slot);
         if (latest != null) {
-            lastStatus.put(researchId, System.currentTimeMillis());
+            lastStatus.put(slot, System.currentTimeMillis());
             latest.run();
         }
     }

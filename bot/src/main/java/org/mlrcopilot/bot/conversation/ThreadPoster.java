@@ -64,7 +64,12 @@ final class ThreadPoster implements ResearchEvents {
 
     @Override
     public void hypothesis(Research research, StoredHypothesis h, VoteCount votes) {
-        outbox.send(research.id(), () -> upsert(research, "hypothesis:" + h.id(), Messages.hypothesis(h, votes)));
+        String role = "hypothesis:" + h.id();
+        if (store.messageFor(research.id(), role).isEmpty()) {
+            outbox.send(research.id(), () -> upsert(research, role, Messages.hypothesis(h, votes)));
+        } else {
+            outbox.edit(research.id(), role, () -> upsert(research, role, Messages.hypothesis(h, votes)));
+        }
     }
 
     @Override

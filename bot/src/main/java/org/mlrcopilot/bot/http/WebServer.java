@@ -3,18 +3,24 @@ package org.mlrcopilot.bot.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The service's one HTTP server (Javalin on Jetty): {@code /healthz}, {@code /metrics} in Prometheus format, and
- * whatever the {@link Routes} contributors add. Errors answer JSON without stack traces; they are logged.
+ * The service's one HTTP server (Javalin on Jetty): {@code GET /healthz} (200, or 503 unless "status" is "ok"),
+ * {@code GET /metrics} in Prometheus text format, and whatever the {@link Routes} contributors add. Unknown paths
+ * and errors answer JSON {@code {"error": ...}}; exceptions are logged, never shown with their stack trace.
  */
 public final class WebServer implements AutoCloseable {
 
+    /** The largest request body any route reads; routes set tighter limits of their own. */
+    public static final long MAX_REQUEST_BYTES = 1 << 20;
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final System.Logger LOG = System.getLogger("mlr.http");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Javalin app;
@@ -23,31 +29,50 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts on {@code host:port} (0 = any free port). */
+    /** Starts on {@code host:port} (0 = any free port, see {@link #port()}). */
     public static WebServer start(String host, int port, List<Routes> contributors,
             Supplier<Map<String, Object>> health, PrometheusMeterRegistry metrics) {
         Javalin app = Javalin.create(config -> {
-            config.http.maxRequestSize = 1_000_000;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.startup.showJavalinBanner = false;
             config.routes.get("/healthz", ctx -> {
                 Map<String, Object> h = health.get();
                 json(ctx.status("ok".equals(h.get("status")) ? 200 : 503), h);
             });
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
+            config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
             contributors.forEach(c -> c.register(config.routes));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.log(System.Logger.Level.ERROR, ctx.method() + " " + ctx.path() + " failed", e);
-                json(ctx.status(500), Map.of("error", "internal error: " + e.getClass().getSimpleName()));
-            });
-            config.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    json(ctx, Map.of("error", "not found: " + ctx.path()));
-                }
-            });
+            errors(config);
         });
         app.start(host, port);
         return new WebServer(app);
+    }
+
+    private static void errors(JavalinConfig config) {
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.log(System.Logger.Level.ERROR, "a request failed", e);
+            error(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "), see the log");
+        });
+        config.routes.error(404, "*", ctx -> {
+            String type = ctx.res().getContentType();
+            if (type == null || !type.startsWith("application/json")) {
+                error(ctx, 404, "not found: " + ctx.path());
+            }
+        });
+    }
+
+    /**
+     * Answers {"error": message} unless the answer is already on its way (an event stream) or the request is
+     * over (a stream closed after the client left): an error handler that threw would be called again.
+     */
+    private static void error(Context ctx, int status, String message) {
+        try {
+            if (!ctx.res().isCommitted()) {
+                json(ctx.status(status), Map.of("error", message));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "cannot answer an error: " + e);
+        }
     }
 
     /** Writes {@code value} as the JSON answer. */
@@ -59,6 +84,7 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /** The port the server listens on. */
     public int port() {
         return app.port();
     }

@@ -48,7 +48,7 @@ public final class BotService implements AutoCloseable {
                 config.service().approvers(), config.service().hypotheses(), config.experiment().maxSteps()), clock,
                 config.service().ideaWorkers(), config.service().runWorkers()));
         conversation.attach(research, config.budget().perDayUsd());
-        this.web = new WebChat(config.store().dataDir(), store, clock);
+        this.web = keep(new WebChat(config.store().dataDir(), store, clock));
         conversation.add(web);
         this.server = keep(WebServer.start(config.web().bindAddress(), config.web().port(), List.of(web.routes()),
                 () -> health(c), metrics.registry()));

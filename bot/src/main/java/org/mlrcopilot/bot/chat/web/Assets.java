@@ -1,5 +1,6 @@
 package org.mlrcopilot.bot.chat.web;
 
+import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ final class Assets {
         }
         try (InputStream in = Assets.class.getResourceAsStream("/web/" + name)) {
             if (in == null) {
-                throw new IOException("no web asset " + name);
+                throw new NotFoundResponse("no asset " + name);
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             CACHE.put(name, text);

@@ -1,201 +1,170 @@
 package org.mlrcopilot.bot.chat.web;
 
+import static org.mlrcopilot.bot.chat.web.Requests.CHANNEL;
+import static org.mlrcopilot.bot.chat.web.Requests.EMOJI;
+import static org.mlrcopilot.bot.chat.web.Requests.matching;
+import static org.mlrcopilot.bot.chat.web.Requests.text;
 import static org.mlrcopilot.bot.http.WebServer.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.ServiceUnavailableResponse;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.mlrcopilot.bot.chat.Inbound;
 import org.mlrcopilot.bot.chat.InboundHandler;
+import org.mlrcopilot.bot.chat.web.Requests.Who;
 
-/** The web chat's HTTP API: channels, messages, reactions, buttons, commands, live events, files, dashboard. */
+/**
+ * The chat part of the HTTP API: channels, messages, reactions, buttons, commands and the live events. What people
+ * do is stored first, then handed to the bot's {@link InboundHandler} on the request thread; its notice is answered.
+ */
 final class ChatApi {
 
-    private static final int MAX_TEXT = 16_000;
-    private static final String CHANNEL = "[a-z0-9-]{1,40}";
+    private static final int MAX_TEXT = 32_000;
+    private static final int MAX_CHANNELS = 200;
 
     private final WebChat chat;
     private final ChatState state;
-    private final Dashboard dashboard;
-    private final Path files;
 
-    ChatApi(WebChat chat, ChatState state, Dashboard dashboard, Path files) {
+    ChatApi(WebChat chat, ChatState state) {
         this.chat = chat;
         this.state = state;
-        this.dashboard = dashboard;
-        this.files = files;
     }
 
     void register(RoutesConfig r) {
-        r.get("/", ctx -> page(ctx, "index.html"));
-        r.get("/run.html", ctx -> page(ctx, "run.html"));
-        r.get("/researches.html", ctx -> page(ctx, "researches.html"));
-        r.get("/static/{file}", this::asset);
         r.get("/api/channels", ctx -> json(ctx, state.channels()));
         r.post("/api/channels", this::createChannel);
-        r.get("/api/channels/{channel}/messages", ctx -> json(ctx, state.inChannel(ctx.pathParam("channel"))));
+        r.get("/api/channels/{channel}/messages", ctx -> json(ctx, state.inChannel(channel(ctx.pathParam("channel")))));
         r.post("/api/channels/{channel}/messages", this::postMessage);
         r.get("/api/messages/{id}", ctx -> json(ctx, message(ctx)));
-        r.post("/api/messages/{id}/reactions", ctx -> react(ctx, body(ctx).path("emoji").asText(), true));
-        r.delete("/api/messages/{id}/reactions/{emoji}", ctx -> react(ctx, ctx.pathParam("emoji"), false));
+        r.post("/api/messages/{id}/reactions", ctx -> {
+            JsonNode b = Requests.body(ctx);
+            react(ctx, Requests.who(b), b.path("emoji").asText(""), true);
+        });
+        r.delete("/api/messages/{id}/reactions/{emoji}", ctx -> react(ctx, Requests.who(ctx), ctx.pathParam("emoji"),
+                false));
         r.post("/api/messages/{id}/buttons", this::press);
         r.post("/api/commands", this::command);
-        r.sse("/api/events", client -> chat.hub().join(client));
-        r.get("/files/{id}/{name}", this::file);
-        r.get("/api/researches", ctx -> json(ctx, dashboard.researches()));
-        r.get("/api/runs/{id}", ctx -> json(ctx, dashboard.run(ctx.pathParam("id"))));
+        r.sse("/api/events", chat.hub()::join);
     }
 
     private void createChannel(Context ctx) {
-        String name = body(ctx).path("name").asText().strip().toLowerCase();
-        if (!name.matches(CHANNEL)) {
-            bad(ctx, "a channel name is 1-40 lower-case letters, digits or '-'");
-            return;
+        String name = matching(text(Requests.body(ctx), "name", 40, true).strip().toLowerCase(), CHANNEL,
+                "channel name");
+        if (!state.hasChannel(name) && state.channels().size() >= MAX_CHANNELS) {
+            throw new BadRequestResponse("there are " + MAX_CHANNELS + " channels already");
         }
         state.addChannel(name);
         json(ctx, state.channels());
     }
 
     private void postMessage(Context ctx) {
-        String channel = ctx.pathParam("channel");
-        JsonNode b = body(ctx);
-        String text = b.path("text").asText();
-        if (!state.hasChannel(channel) || text.isBlank() || text.length() > MAX_TEXT) {
-            bad(ctx, "a message needs a known channel and 1-" + MAX_TEXT + " characters of text");
-            return;
-        }
+        String channel = channel(ctx.pathParam("channel"));
+        JsonNode b = Requests.body(ctx);
+        Who who = Requests.who(b);
+        String text = text(b, "text", MAX_TEXT, true);
+        String thread = thread(channel, text(b, "threadId", 40, false).strip());
+        String eventId = text(b, "eventId", 200, false).strip();
+        InboundHandler handler = handler();
+        state.name(who.user(), who.name());
         String id = state.nextId();
-        String threadId = b.path("threadId").asText("");
-        if (!threadId.isBlank() && state.message(threadId).isEmpty()) {
-            bad(ctx, "no thread " + threadId);
-            return;
-        }
-        WebMessage m = new WebMessage(id, channel, threadId.isBlank() ? id : threadId, user(b), name(b), false, "",
-                text, List.of(), List.of(), List.of(), "", Map.of(), System.currentTimeMillis(), false);
-        chat.publish(m, "message");
-        String eventId = b.path("eventId").asText("").isBlank() ? "web-" + id : "web-client-" + b.get("eventId").asText();
-        String notice = deliver(ctx, new Inbound.MessagePosted("web", eventId, channel, id, threadId, user(b), name(b),
-                text, true));
-        answer(ctx, m.id(), notice);
+        WebMessage m = state.post(WebMessage.from(id, channel, thread.isEmpty() ? id : thread, who.user(), who.name(),
+                text, chat.now()));
+        String notice = handler.handle(new Inbound.MessagePosted(WebChat.PLATFORM,
+                eventId.isEmpty() ? "web-" + id : eventId, channel, id, thread, who.user(), who.name(), text, true));
+        answer(ctx, m, notice);
     }
 
-    private void react(Context ctx, String emoji, boolean add) {
+    /** The root of the thread {@code threadId} names (it may name a reply), "" for none. */
+    private String thread(String channel, String threadId) {
+        if (threadId.isEmpty()) {
+            return "";
+        }
+        WebMessage m = state.message(threadId).filter(x -> x.channel().equals(channel))
+                .orElseThrow(() -> new BadRequestResponse("no thread " + threadId + " in #" + channel));
+        return m.threadId();
+    }
+
+    private void react(Context ctx, Who who, String emoji, boolean add) {
         WebMessage m = message(ctx);
-        if (m == null) {
+        matching(emoji, EMOJI, "emoji");
+        InboundHandler handler = handler();
+        state.name(who.user(), who.name());
+        WebMessage now = state.react(m.id(), emoji, who.user(), add).orElse(null);
+        if (now == null) {
+            answer(ctx, state.message(m.id()).orElse(m), "");
             return;
         }
-        JsonNode b = add ? body(ctx) : null;
-        String user = add ? user(b) : ctx.queryParam("user");
-        String name = add ? name(b) : ctx.queryParam("userName");
-        if (user == null || user.isBlank() || emoji.isBlank() || emoji.length() > 40) {
-            bad(ctx, "a reaction needs a user and an emoji");
-            return;
-        }
-        chat.publish(m.reacted(emoji, user, add), "reaction");
-        String notice = deliver(ctx, new Inbound.ReactionChanged("web", "web-r-" + state.nextId(), m.channel(), m.id(),
-                user, name, emoji, add));
-        answer(ctx, m.id(), notice);
+        String eventId = eventId(add ? "react" : "unreact");
+        answer(ctx, now, handler.handle(new Inbound.ReactionChanged(WebChat.PLATFORM, eventId, m.channel(), m.id(),
+                who.user(), who.name(), emoji, add)));
     }
 
     private void press(Context ctx) {
         WebMessage m = message(ctx);
-        if (m == null) {
-            return;
+        JsonNode b = Requests.body(ctx);
+        Who who = Requests.who(b);
+        String action = text(b, "action", 40, true);
+        String value = text(b, "value", 60, false);
+        if (m.buttons().stream().noneMatch(x -> x.action().equals(action) && x.value().equals(value))) {
+            throw new BadRequestResponse("that button is no longer on the message");
         }
-        JsonNode b = body(ctx);
-        String notice = deliver(ctx, new Inbound.ButtonPressed("web", "web-b-" + state.nextId(), m.channel(), m.id(),
-                user(b), name(b), b.path("action").asText(), b.path("value").asText()));
-        json(ctx, Map.of("notice", notice == null ? "" : notice));
+        InboundHandler handler = handler();
+        state.name(who.user(), who.name());
+        notice(ctx, handler.handle(new Inbound.ButtonPressed(WebChat.PLATFORM, eventId("button"), m.channel(), m.id(),
+                who.user(), who.name(), action, value)));
     }
 
     private void command(Context ctx) {
-        JsonNode b = body(ctx);
-        String notice = deliver(ctx, new Inbound.Command("web", "web-c-" + state.nextId(),
-                b.path("channel").asText("general"), user(b), name(b), b.path("name").asText("help"),
-                b.path("args").asText("")));
-        json(ctx, Map.of("notice", notice == null ? "" : notice));
+        JsonNode b = Requests.body(ctx);
+        Who who = Requests.who(b);
+        String channel = channel(text(b, "channel", 40, false).isBlank() ? "general" : b.path("channel").asText());
+        String name = matching(text(b, "name", 40, true).strip().toLowerCase(), "[a-z][a-z0-9_-]{0,39}", "command");
+        String args = text(b, "args", 4_000, false);
+        InboundHandler handler = handler();
+        state.name(who.user(), who.name());
+        notice(ctx, handler.handle(new Inbound.Command(WebChat.PLATFORM, eventId("command"), channel, who.user(),
+                who.name(), name, args)));
     }
 
-    private String deliver(Context ctx, Inbound event) {
+    private InboundHandler handler() {
         InboundHandler handler = chat.handler();
         if (handler == null) {
-            ctx.status(503);
-            return "the bot is not running";
+            throw new ServiceUnavailableResponse("the bot is not running");
         }
-        return handler.handle(event);
+        return handler;
     }
 
-    private void answer(Context ctx, String messageId, String notice) {
+    private String channel(String name) {
+        if (!name.matches(CHANNEL) || !state.hasChannel(name)) {
+            throw new NotFoundResponse("no channel #" + name);
+        }
+        return name;
+    }
+
+    private WebMessage message(Context ctx) {
+        String id = ctx.pathParam("id");
+        return state.message(id).orElseThrow(() -> new NotFoundResponse("no message " + id));
+    }
+
+    /** Reactions, buttons and commands cannot be retried by the browser: a fresh id each (never reused). */
+    private static String eventId(String kind) {
+        return "web-" + kind + "-" + UUID.randomUUID();
+    }
+
+    private static void answer(Context ctx, WebMessage m, String notice) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("message", state.message(messageId).orElse(null));
+        out.put("message", m);
         out.put("notice", notice == null ? "" : notice);
         json(ctx, out);
     }
 
-    private void file(Context ctx) throws IOException {
-        WebMessage m = state.message(ctx.pathParam("id")).orElse(null);
-        String name = ctx.pathParam("name");
-        WebMessage.File f = m == null ? null : m.attachments().stream().filter(a -> a.name().equals(name))
-                .findFirst().orElse(null);
-        Path path = f == null ? null : files.resolve(m.id()).resolve(f.name()).normalize();
-        if (path == null || !path.startsWith(files.normalize()) || !Files.isRegularFile(path)) {
-            json(ctx.status(404), Map.of("error", "no such file"));
-            return;
-        }
-        ctx.contentType(f.contentType()).header("X-Content-Type-Options", "nosniff").result(Files.readAllBytes(path));
-    }
-
-    private void page(Context ctx, String name) throws IOException {
-        ctx.contentType("text/html; charset=utf-8").result(Assets.read(name));
-    }
-
-    private void asset(Context ctx) throws IOException {
-        String name = ctx.pathParam("file");
-        if (!name.matches("[a-z-]+\\.(js|css)")) {
-            json(ctx.status(404), Map.of("error", "no such file"));
-            return;
-        }
-        ctx.contentType(name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8")
-                .result(Assets.read(name));
-    }
-
-    private WebMessage message(Context ctx) {
-        WebMessage m = state.message(ctx.pathParam("id")).orElse(null);
-        if (m == null) {
-            json(ctx.status(404), Map.of("error", "no message " + ctx.pathParam("id")));
-        }
-        return m;
-    }
-
-    private static JsonNode body(Context ctx) {
-        try {
-            return ChatState.JSON.readTree(ctx.body().isBlank() ? "{}" : ctx.body());
-        } catch (IOException e) {
-            return ChatState.JSON.createObjectNode();
-        }
-    }
-
-    private static String user(JsonNode b) {
-        String user = b.path("user").asText("").strip();
-        return user.isBlank() ? "anonymous" : clip(user);
-    }
-
-    private static String name(JsonNode b) {
-        String name = b.path("userName").asText("").strip();
-        return name.isBlank() ? user(b) : clip(name);
-    }
-
-    private static String clip(String s) {
-        return s.length() > 80 ? s.substring(0, 80) : s;
-    }
-
-    private static void bad(Context ctx, String why) {
-        json(ctx.status(400), Map.of("error", why));
+    private static void notice(Context ctx, String notice) {
+        json(ctx, Map.of("notice", notice == null ? "" : notice));
     }
 }

@@ -4,24 +4,23 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 /**
- * Channels and messages of the web chat, durable as an append-only JSON-lines journal replayed at start-up (a
- * message's latest line wins). All methods are synchronized: request threads and bot workers share it.
+ * Channels, messages, reactions and display names of the web chat, kept in a {@link Journal} and replayed at
+ * start-up. Every method is synchronized (request threads and bot workers share it), and every change is handed
+ * to {@code changes} inside the lock, so listeners see changes in the order they were made.
  */
 final class ChatState implements AutoCloseable {
 
@@ -30,63 +29,107 @@ final class ChatState implements AutoCloseable {
 
     private final Set<String> channels = new LinkedHashSet<>(List.of("general", "research"));
     private final Map<String, WebMessage> messages = new LinkedHashMap<>();
-    private final Map<String, String> names = new LinkedHashMap<>();
-    private final BufferedWriter journal;
+    private final Map<String, String> names = new HashMap<>();
+    private final Journal journal;
+    private final BiConsumer<String, WebMessage> changes;
     private long lastId;
 
-    ChatState(Path journalFile) {
-        try {
-            Files.createDirectories(journalFile.getParent());
-            if (Files.exists(journalFile)) {
-                replay(Files.readAllLines(journalFile, StandardCharsets.UTF_8));
-            }
-            this.journal = Files.newBufferedWriter(journalFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the web chat journal " + journalFile, e);
+    /** Replays {@code journalFile}; {@code changes} gets ("message" or "reaction", the message) for every change. */
+    ChatState(Path journalFile, BiConsumer<String, WebMessage> changes) {
+        this.journal = new Journal(journalFile);
+        this.changes = changes;
+        journal.entries().forEach(this::replay);
+    }
+
+    private void replay(JsonNode e) {
+        String op = e.path("op").asText(e.has("message") ? "update" : "channel");
+        switch (op) {
+            case "post", "update" -> remember(message(e.get("message")));
+            case "react", "unreact" -> replayReaction(e, op.equals("react"));
+            case "channel" -> channels.add(e.path(e.has("name") ? "name" : "channel").asText());
+            case "user" -> names.put(e.path("id").asText(), e.path("name").asText());
+            default -> { } // written by a newer version: ignore
         }
     }
 
-    private void replay(List<String> lines) throws IOException {
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode entry;
-            try {
-                entry = JSON.readTree(line);
-            } catch (IOException e) {
-                continue; // a line cut short by a crash
-            }
-            if (entry.has("channel") && !entry.has("message")) {
-                channels.add(entry.get("channel").asText());
-            } else if (entry.has("message")) {
-                remember(JSON.treeToValue(entry.get("message"), WebMessage.class));
-            }
+    private void replayReaction(JsonNode e, boolean add) {
+        WebMessage m = messages.get(e.path("id").asText());
+        if (m != null) {
+            messages.put(m.id(), m.reacted(e.path("emoji").asText(), e.path("user").asText(), add));
+        }
+    }
+
+    private static WebMessage message(JsonNode node) {
+        try {
+            return JSON.treeToValue(node, WebMessage.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a web chat journal entry is not a message: " + node, e);
         }
     }
 
     private void remember(WebMessage m) {
         messages.put(m.id(), m);
         names.put(m.user(), m.userName());
-        lastId = Math.max(lastId, Long.parseLong(m.id().substring(1)));
+        if (m.id().matches("m\\d{1,18}")) {
+            lastId = Math.max(lastId, Long.parseLong(m.id().substring(1)));
+        }
     }
 
     synchronized String nextId() {
         return "m" + (++lastId);
     }
 
-    synchronized void put(WebMessage m) {
+    /** Stores a new message. */
+    synchronized WebMessage post(WebMessage m) {
         remember(m);
-        write(Map.of("message", m));
+        journal.append(Map.of("op", "post", "message", m));
+        changes.accept("message", m);
+        return m;
+    }
+
+    /** Replaces a message with {@code edit} of it; empty if there is no such message. */
+    synchronized Optional<WebMessage> update(String id, UnaryOperator<WebMessage> edit) {
+        WebMessage m = messages.get(id);
+        if (m == null) {
+            return Optional.empty();
+        }
+        WebMessage next = edit.apply(m);
+        messages.put(id, next);
+        journal.append(Map.of("op", "update", "message", next));
+        changes.accept("message", next);
+        return Optional.of(next);
+    }
+
+    /** Adds or removes {@code user}'s reaction; empty if there is no such message or nothing changed. */
+    synchronized Optional<WebMessage> react(String id, String emoji, String user, boolean add) {
+        WebMessage m = messages.get(id);
+        if (m == null || m.reactions().getOrDefault(emoji, Set.of()).contains(user) == add) {
+            return Optional.empty();
+        }
+        WebMessage next = m.reacted(emoji, user, add);
+        messages.put(id, next);
+        journal.append(Map.of("op", add ? "react" : "unreact", "id", id, "emoji", emoji, "user", user));
+        changes.accept("reaction", next);
+        return Optional.of(next);
     }
 
     synchronized boolean addChannel(String name) {
         if (!channels.add(name)) {
             return false;
         }
-        write(Map.of("channel", name));
+        journal.append(Map.of("op", "channel", "name", name));
         return true;
+    }
+
+    /** Remembers the display name {@code user} goes by now (for mentions). */
+    synchronized void name(String user, String name) {
+        if (!name.equals(names.put(user, name))) {
+            journal.append(Map.of("op", "user", "id", user, "name", name));
+        }
+    }
+
+    synchronized String nameOf(String user) {
+        return names.getOrDefault(user, user);
     }
 
     synchronized List<String> channels() {
@@ -101,32 +144,13 @@ final class ChatState implements AutoCloseable {
         return Optional.ofNullable(messages.get(id));
     }
 
+    /** Every message of {@code channel}, roots and replies, oldest first. */
     synchronized List<WebMessage> inChannel(String channel) {
-        List<WebMessage> out = new ArrayList<>();
-        messages.values().stream().filter(m -> m.channel().equals(channel)).forEach(out::add);
-        return out;
-    }
-
-    synchronized String nameOf(String user) {
-        return names.getOrDefault(user, user);
-    }
-
-    private void write(Object entry) {
-        try {
-            journal.write(JSON.writeValueAsString(entry));
-            journal.newLine();
-            journal.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the web chat journal", e);
-        }
+        return messages.values().stream().filter(m -> m.channel().equals(channel)).toList();
     }
 
     @Override
     public synchronized void close() {
-        try {
-            journal.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        journal.close();
     }
 }

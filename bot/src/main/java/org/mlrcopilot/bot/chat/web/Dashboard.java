@@ -1,68 +1,74 @@
 package org.mlrcopilot.bot.chat.web;
 
+import static org.mlrcopilot.bot.http.WebServer.json;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStore;
 import org.mlrcopilot.agents.usage.UsageTotals;
 
-/** The overview of researches and the run page's data, read from the research store. */
+/**
+ * The overview of researches ({@code GET /api/researches}) and the run page's data ({@code GET /api/runs/{id}}),
+ * read from the research store.
+ */
 final class Dashboard {
 
+    private static final int RESEARCHES = 100;
     private static final int LOG_LINES = 200;
+    private static final int LINE_CHARS = 4_000;
+    private static final long TAIL_BYTES = 512 * 1024;
     private final ResearchStore store;
 
     Dashboard(ResearchStore store) {
         this.store = store;
     }
 
+    void register(RoutesConfig r) {
+        r.get("/api/researches", ctx -> json(ctx, researches()));
+        r.get("/api/runs/{id}", ctx -> json(ctx, run(ctx.pathParam("id"))));
+    }
+
     List<Map<String, Object>> researches() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Research r : store.recent(100)) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", r.id());
-            row.put("title", r.title());
-            row.put("link", r.link());
-            row.put("status", r.status());
-            row.put("detail", r.detail());
-            row.put("requester", r.requester());
-            row.put("platform", r.platform());
-            row.put("createdAt", r.createdAt().toString());
-            row.put("thread", store.messageFor(r.id(), "root").map(l -> l.channel() + "/" + l.thread()).orElse(""));
-            row.put("runs", store.runs(r.id()).stream().map(Dashboard::runRow).toList());
-            row.put("usage", usage(store.usage().forResearch(r.id())));
-            out.add(row);
-        }
-        return out;
+        return store.recent(RESEARCHES).stream().map(this::research).toList();
+    }
+
+    private Map<String, Object> research(Research r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", r.id());
+        row.put("title", r.title());
+        row.put("link", r.link());
+        row.put("status", r.status());
+        row.put("detail", r.detail());
+        row.put("requester", r.requester());
+        row.put("platform", r.platform());
+        row.put("createdAt", r.createdAt().toString());
+        row.put("thread", store.messageFor(r.id(), "root").map(l -> l.channel() + "/" + l.thread()).orElse(""));
+        row.put("runs", store.runs(r.id()).stream().map(Dashboard::runRow).toList());
+        row.put("usage", usage(store.usage().forResearch(r.id())));
+        return row;
     }
 
     Map<String, Object> run(String id) {
-        ResearchRun run = store.run(id).orElse(null);
-        if (run == null) {
-            return Map.of("error", "no run " + id);
-        }
-        Map<String, Object> out = new LinkedHashMap<>(runRow(run));
+        ResearchRun run = store.run(id).orElseThrow(() -> new NotFoundResponse("no run " + id));
+        Map<String, Object> out = runRow(run);
         out.put("steps", store.steps(id));
         out.put("usage", usage(store.usage().forResearch(run.researchId())));
         out.put("log", tail(Path.of(run.runDir()).resolve("trace.jsonl")));
         if (run.result() != null) {
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("metric", run.result().metric());
-            result.put("baseline", Double.isNaN(run.result().baseline()) ? null : run.result().baseline());
-            result.put("final", run.result().finalScore());
-            result.put("improvementPct", run.result().improvementPct());
-            result.put("success", run.result().success());
-            result.put("finalAnswer", run.result().finalAnswer());
-            result.put("flaggedClaims", run.result().flaggedClaims());
-            result.put("stopReason", run.result().stopReason());
-            result.put("diff", run.result().diff());
-            out.put("result", result);
+            out.put("result", result(run.result()));
         }
         return out;
     }
@@ -73,24 +79,56 @@ final class Dashboard {
         row.put("researchId", run.researchId());
         row.put("hypothesisId", run.hypothesisId());
         row.put("task", run.task());
+        row.put("requester", run.requester());
         row.put("approver", run.approver());
         row.put("status", run.status());
         row.put("step", run.step());
         row.put("maxSteps", run.maxSteps());
+        row.put("createdAt", run.createdAt().toString());
+        row.put("updatedAt", run.updatedAt().toString());
         return row;
     }
 
-    private static Map<String, Object> usage(UsageTotals u) {
-        return Map.of("calls", u.calls(), "tokens", u.tokens(), "costUsd", u.costUsd());
+    private static Map<String, Object> result(ExperimentResult r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("metric", r.metric());
+        out.put("baseline", Double.isNaN(r.baseline()) ? null : r.baseline());
+        out.put("final", r.finalScore());
+        out.put("improvementPct", r.improvementPct());
+        out.put("success", r.success());
+        out.put("finalAnswer", r.finalAnswer());
+        out.put("flaggedClaims", r.flaggedClaims());
+        out.put("artifacts", r.artifacts());
+        out.put("steps", r.steps());
+        out.put("stopReason", r.stopReason());
+        out.put("diff", r.diff());
+        return out;
     }
 
+    private static Map<String, Object> usage(UsageTotals u) {
+        return Map.of("calls", u.calls(), "inputTokens", u.inputTokens(), "outputTokens", u.outputTokens(),
+                "tokens", u.tokens(), "costUsd", u.costUsd());
+    }
+
+    /** The last lines of {@code file}, read from its last 512 KiB; long lines are cut. */
     private static List<String> tail(Path file) {
-        try {
-            if (!Files.isRegularFile(file)) {
-                return List.of();
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            long start = Math.max(0, in.size() - TAIL_BYTES);
+            ByteBuffer buffer = ByteBuffer.allocate((int) (in.size() - start));
+            in.position(start);
+            while (buffer.hasRemaining() && in.read(buffer) > 0) {
+                // read on
             }
-            List<String> lines = Files.readAllLines(file);
-            return lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size());
+            List<String> lines = new ArrayList<>(List.of(new String(buffer.array(), 0, buffer.position(),
+                    StandardCharsets.UTF_8).split("\n")));
+            if (start > 0 && !lines.isEmpty()) {
+                lines.remove(0); // cut in the middle
+            }
+            return lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size()).stream()
+                    .map(l -> l.length() > LINE_CHARS ? l.substring(0, LINE_CHARS) + " …" : l).toList();
         } catch (IOException e) {
             return List.of("(cannot read " + file.getFileName() + ": " + e.getMessage() + ")");
         }

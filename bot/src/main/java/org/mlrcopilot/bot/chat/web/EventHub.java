@@ -1,42 +1,99 @@
 package org.mlrcopilot.bot.chat.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.sse.SseClient;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The browsers listening for live updates (server-sent events); dead ones are dropped, their number is bounded. */
-final class EventHub {
+/**
+ * The browsers listening for live updates (server-sent events on {@code /api/events}). One thread sends, in the
+ * order the changes were made, so a slow browser never holds up a request or a bot worker. A comment every 15 s
+ * keeps idle connections open and finds dead ones; their number is bounded.
+ */
+final class EventHub implements AutoCloseable {
 
-    static final int MAX_CLIENTS = 200;
+    static final int MAX_CLIENTS = 100;
+    private static final long HEARTBEAT_SECONDS = 15;
 
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "web-chat-events");
+        t.setDaemon(true);
+        return t;
+    });
 
+    EventHub() {
+        sender.scheduleWithFixedDelay(() -> clients.forEach(c -> send(c, null, "ping", "")), HEARTBEAT_SECONDS,
+                HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** A browser connects: it gets a "hello" (its cue to fetch what it missed), then every change. */
     void join(SseClient client) {
         if (clients.size() >= MAX_CLIENTS) {
-            client.sendEvent("error", "too many open chat windows");
+            client.sendEvent("error", "{\"error\":\"too many open chat windows\"}");
             client.close();
             return;
         }
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
-        clients.add(client);
-        client.sendEvent("hello", "{}", String.valueOf(ids.get()));
+        run(() -> {
+            clients.add(client);
+            send(client, "hello", "{}", String.valueOf(ids.get()));
+        });
     }
 
-    void broadcast(String event, String json) {
-        String id = String.valueOf(ids.incrementAndGet());
-        for (SseClient client : clients) {
-            try {
-                if (client.terminated()) {
-                    clients.remove(client);
-                } else {
-                    client.sendEvent(event, json, id);
-                }
-            } catch (RuntimeException e) {
-                clients.remove(client);
-            }
+    /** Queues {@code message} as event {@code event} ("message" or "reaction") for every browser. */
+    void broadcast(String event, WebMessage message) {
+        String json;
+        try {
+            json = ChatState.JSON.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a web chat message as JSON", e);
         }
+        String id = String.valueOf(ids.incrementAndGet());
+        run(() -> clients.forEach(c -> send(c, event, json, id)));
+    }
+
+    private void run(Runnable task) {
+        try {
+            sender.execute(task);
+        } catch (RejectedExecutionException e) {
+            // closed: nobody is listening any more
+        }
+    }
+
+    int clients() {
+        return clients.size();
+    }
+
+    private void send(SseClient client, String event, String data, String id) {
+        try {
+            if (event == null) {
+                client.sendComment(data);
+            } else {
+                client.sendEvent(event, data, id);
+            }
+        } catch (RuntimeException e) {
+            client.close();
+        }
+        if (client.terminated()) {
+            clients.remove(client);
+        }
+    }
+
+    /**
+     * Stops sending. The streams themselves end with the server: closing one whose request the stopped server has
+     * already recycled would only make Javalin fail on it.
+     */
+    @Override
+    public void close() {
+        sender.shutdownNow();
+        clients.clear();
     }
 }

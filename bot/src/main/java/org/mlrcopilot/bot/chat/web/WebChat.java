@@ -1,14 +1,7 @@
 package org.mlrcopilot.bot.chat.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.mlrcopilot.agents.research.ResearchStore;
 import org.mlrcopilot.bot.chat.ChatPlatform;
@@ -20,35 +13,46 @@ import org.mlrcopilot.bot.http.Routes;
 
 /**
  * The built-in web chat: channels, threads, reactions, buttons and attachments in the browser, with live updates
- * over server-sent events, kept in a journal under {@code <dataDir>/web}. The bot's platform with no token needed,
- * and a dashboard (researches, run pages) next to Slack or Discord.
+ * over server-sent events, kept in a journal under {@code <dataDir>/web} ({@code chat.jsonl}, {@code files/}).
+ * The bot's platform with no token needed, plus a dashboard (researches, run pages) next to Slack or Discord.
+ * No login: a tool for one machine or a team's LAN. Thread-safe.
  */
 public final class WebChat implements ChatPlatform, AutoCloseable {
 
+    static final String PLATFORM = "web";
     static final String BOT = "mlr";
+    static final String BOT_NAME = "MLR-Copilot";
 
-    private final ChatState state;
     private final EventHub hub = new EventHub();
-    private final Path files;
+    private final ChatState state;
+    private final Attachments attachments;
     private final Clock clock;
-    private final ChatApi api;
+    private final Routes routes;
     private volatile InboundHandler handler;
 
     public WebChat(Path dataDir, ResearchStore store, Clock clock) {
-        this.state = new ChatState(dataDir.resolve("web").resolve("chat.jsonl"));
-        this.files = dataDir.resolve("web").resolve("files");
+        Path web = dataDir.resolve("web");
+        this.state = new ChatState(web.resolve("chat.jsonl"), hub::broadcast);
+        this.attachments = new Attachments(web.resolve("files"));
         this.clock = clock;
-        this.api = new ChatApi(this, state, new Dashboard(store), files);
+        ChatApi api = new ChatApi(this, state);
+        Pages pages = new Pages(state, web.resolve("files"));
+        Dashboard dashboard = new Dashboard(store);
+        this.routes = r -> {
+            api.register(r);
+            pages.register(r);
+            dashboard.register(r);
+        };
     }
 
-    /** The HTTP API, the live events and the pages. */
+    /** The HTTP API, the live events, the pages and the attachments, for the {@code WebServer}. */
     public Routes routes() {
-        return api::register;
+        return routes;
     }
 
     @Override
     public String name() {
-        return "web";
+        return PLATFORM;
     }
 
     @Override
@@ -56,31 +60,26 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
         this.handler = inbound;
     }
 
-    InboundHandler handler() {
-        return handler;
-    }
-
     @Override
     public MessageRef post(ThreadRef thread, OutboundMessage message) {
         String id = state.nextId();
         String threadId = thread.threadId().isBlank() ? id : thread.threadId();
-        WebMessage m = new WebMessage(id, thread.channel(), threadId, BOT, "MLR-Copilot", true, message.title(),
-                message.text(), message.fields(), message.buttons(), copy(id, message.attachments()), message.color(),
-                Map.of(), clock.millis(), false);
-        publish(m, "message");
+        state.post(new WebMessage(id, thread.channel(), threadId, BOT, BOT_NAME, true, message.title(),
+                message.text(), message.fields(), message.buttons(), attachments.keep(id, message.attachments()),
+                message.color(), Map.of(), clock.millis(), false));
         return new MessageRef(thread.channel(), id, threadId);
     }
 
     @Override
     public void update(MessageRef ref, OutboundMessage replacement) {
-        WebMessage m = state.message(ref.messageId()).orElseThrow(
+        var files = attachments.keep(ref.messageId(), replacement.attachments());
+        state.update(ref.messageId(), m -> m.edited(replacement, files)).orElseThrow(
                 () -> new IllegalArgumentException("no web chat message " + ref.messageId()));
-        publish(m.edited(replacement, copy(m.id(), replacement.attachments())), "message");
     }
 
     @Override
     public void react(MessageRef ref, String emoji) {
-        state.message(ref.messageId()).ifPresent(m -> publish(m.reacted(emoji, BOT, true), "reaction"));
+        state.react(ref.messageId(), emoji, BOT, true);
     }
 
     @Override
@@ -93,43 +92,28 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
         return "@" + state.nameOf(userId);
     }
 
-    /** Stores the message (new or changed) and tells every open browser. */
-    void publish(WebMessage m, String event) {
-        state.put(m);
-        try {
-            hub.broadcast(event, ChatState.JSON.writeValueAsString(m));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    @Override
+    public void stop() {
+        handler = null;
+    }
+
+    /** Stops the live events and closes the journal. */
+    @Override
+    public void close() {
+        stop();
+        hub.close();
+        state.close();
+    }
+
+    InboundHandler handler() {
+        return handler;
     }
 
     EventHub hub() {
         return hub;
     }
 
-    private List<WebMessage.File> copy(String messageId, List<OutboundMessage.Attachment> attachments) {
-        List<WebMessage.File> out = new ArrayList<>();
-        for (OutboundMessage.Attachment a : attachments) {
-            String name = a.name().replaceAll("[^A-Za-z0-9._-]", "_");
-            Path target = files.resolve(messageId).resolve(name);
-            try {
-                Files.createDirectories(target.getParent());
-                Files.copy(a.file(), target, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot keep the attachment " + a.file(), e);
-            }
-            out.add(new WebMessage.File(name, a.contentType(), "/files/" + messageId + "/" + name));
-        }
-        return out;
-    }
-
-    @Override
-    public void stop() {
-        handler = null;
-    }
-
-    @Override
-    public void close() {
-        state.close();
+    long now() {
+        return clock.millis();
     }
 }

@@ -35,6 +35,13 @@ record WebMessage(String id, String channel, String threadId, String user, Strin
         reactions = copy;
     }
 
+    /** A person's message: text only, no reactions yet. */
+    static WebMessage from(String id, String channel, String threadId, String user, String userName, String text,
+            long ts) {
+        return new WebMessage(id, channel, threadId, user, userName, false, "", text, List.of(), List.of(), List.of(),
+                "", Map.of(), ts, false);
+    }
+
     WebMessage edited(OutboundMessage m, List<File> files) {
         return new WebMessage(id, channel, threadId, user, userName, bot, m.title(), m.text(), m.fields(), m.buttons(),
                 files, m.color(), reactions, ts, true);

@@ -1,0 +1,94 @@
+package org.mlrcopilot.bot.chat.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The web chat's append-only JSON-lines file: one change a line ({@code op} post, update, react, unreact, channel,
+ * user). Lines are flushed, not synced: a crash loses at most the last lines, and a line cut short is skipped.
+ * Not thread-safe; {@link ChatState} serializes the calls.
+ */
+final class Journal implements AutoCloseable {
+
+    private final Path file;
+    private final BufferedWriter out;
+
+    Journal(Path file) {
+        this.file = file;
+        try {
+            Files.createDirectories(file.getParent());
+            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            if (cutShort(file)) {
+                out.newLine();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the web chat journal " + file, e);
+        }
+    }
+
+    /** Whether a crash left the last line without its line break (the next entry must not join it). */
+    private static boolean cutShort(Path file) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            if (channel.size() == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.position(channel.size() - 1).read(last);
+            return last.get(0) != '\n';
+        }
+    }
+
+    /** Every complete entry written so far, oldest first. */
+    List<JsonNode> entries() {
+        List<JsonNode> entries = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    read(line, entries);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the web chat journal " + file, e);
+        }
+        return entries;
+    }
+
+    private static void read(String line, List<JsonNode> entries) {
+        try {
+            entries.add(ChatState.JSON.readTree(line));
+        } catch (IOException e) {
+            System.getLogger("mlr.web").log(System.Logger.Level.WARNING, "skipping a broken journal line");
+        }
+    }
+
+    void append(Map<String, Object> entry) {
+        try {
+            out.write(ChatState.JSON.writeValueAsString(entry));
+            out.newLine();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to the web chat journal " + file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

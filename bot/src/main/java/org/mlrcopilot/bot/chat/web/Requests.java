@@ -1,0 +1,85 @@
+package org.mlrcopilot.bot.chat.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** Reading and checking what the browser sends; a bad request throws an answer (400 or 413) for the server. */
+final class Requests {
+
+    /** The largest body a message may have. */
+    static final int MAX_BODY = 64 * 1024;
+    static final String CHANNEL = "[a-z0-9-]{1,40}";
+    static final String EMOJI = "[a-z0-9_+-]{1,40}";
+
+    private Requests() {
+    }
+
+    /** The person acting: the browser's user id and display name. */
+    record Who(String user, String name) {
+    }
+
+    /** The JSON object in the body, {} when empty. */
+    static JsonNode body(Context ctx) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > MAX_BODY) {
+            throw new ContentTooLargeResponse("the request is larger than " + MAX_BODY / 1024 + " KiB");
+        }
+        try {
+            JsonNode body = ChatState.JSON.readTree(bytes.length == 0 ? "{}"
+                    : new String(bytes, StandardCharsets.UTF_8));
+            if (body == null || !body.isObject()) {
+                throw new BadRequestResponse("the body must be a JSON object");
+            }
+            return body;
+        } catch (IOException e) {
+            throw new BadRequestResponse("the body is not JSON");
+        }
+    }
+
+    /** The person from {@code user} and {@code userName} of the body. */
+    static Who who(JsonNode body) {
+        return who(body.path("user").asText(""), body.path("userName").asText(""));
+    }
+
+    /** The person from the query parameters {@code user} and {@code userName}. */
+    static Who who(Context ctx) {
+        return who(ctx.queryParam("user"), ctx.queryParam("userName"));
+    }
+
+    private static Who who(String user, String name) {
+        String id = user == null ? "" : user.strip();
+        if (!id.matches("[A-Za-z0-9._@-]{1,80}")) {
+            throw new BadRequestResponse("user must be 1-80 letters, digits or . _ @ -");
+        }
+        String shown = name == null ? "" : name.strip().replaceAll("\\p{Cntrl}", "");
+        return new Who(id, shown.isEmpty() ? id : clip(shown, 80));
+    }
+
+    /** Field {@code name} of the body, at most {@code max} characters; blank is refused when {@code required}. */
+    static String text(JsonNode body, String name, int max, boolean required) {
+        String value = body.path(name).isValueNode() ? body.path(name).asText("") : "";
+        if (required && value.isBlank()) {
+            throw new BadRequestResponse(name + " is required");
+        }
+        if (value.length() > max) {
+            throw new BadRequestResponse(name + " is longer than " + max + " characters");
+        }
+        return value;
+    }
+
+    /** {@code value} if it matches {@code pattern}, else a 400 naming {@code what}. */
+    static String matching(String value, String pattern, String what) {
+        if (value == null || !value.matches(pattern)) {
+            throw new BadRequestResponse("bad " + what + ": expected " + pattern);
+        }
+        return value;
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}
