@@ -19,6 +19,9 @@ public final class ServiceMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+    private final Timer ack = Timer.builder("mlr_event_ack").description("inbound event to acknowledgement")
+            .publishPercentiles(0.5, 0.99).register(registry);
+
     public ServiceMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -35,8 +38,7 @@ public final class ServiceMetrics {
     }
 
     public void acknowledged(Duration took) {
-        Timer.builder("mlr_event_ack").description("inbound event to acknowledgement")
-                .publishPercentiles(0.5, 0.99).register(registry).record(took);
+        ack.record(took);
     }
 
     public void llm(Usage usage) {

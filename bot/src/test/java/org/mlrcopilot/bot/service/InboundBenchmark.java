@@ -36,6 +36,7 @@ import org.mlrcopilot.agents.research.ResearchStatus;
 public final class InboundBenchmark {
 
     private static final int EVENTS = 2000;
+    private static final int RUNS = 3;
     private static final int PER_SECOND = 200;
     private static final int RESEARCHES = 50;
     /** The events come from a team of this many people. */
@@ -49,8 +50,17 @@ public final class InboundBenchmark {
             String root = bob.post("research", fixture.paperUrl()).at("/message/id").asText();
             String h1 = ServiceIT.find(ServiceIT.waitForHypotheses(bob, "research", root, 3), "H1 v1: ")
                     .path("id").asText();
-            burst(service.port(), root, h1, fixture.paperUrl(), 500, "warm-up");
-            burst(service.port(), root, h1, fixture.paperUrl(), EVENTS, "burst");
+            burst(service.port(), root, h1, fixture.paperUrl(), 1000, "warm-up");
+            List<Double> p50s = new ArrayList<>();
+            List<Double> p99s = new ArrayList<>();
+            for (int run = 1; run <= RUNS; run++) {
+                Thread.sleep(3000);
+                double[] q = burst(service.port(), root, h1, fixture.paperUrl(), EVENTS, "burst " + run);
+                p50s.add(q[0]);
+                p99s.add(q[1]);
+            }
+            System.out.printf(Locale.ROOT, "median of %d bursts: p50 %.1f ms, p99 %.1f ms (target p99 <= 50 ms)%n",
+                    RUNS, median(p50s), median(p99s));
             var ack = service.metrics().registry().find("mlr_event_ack").timer().takeSnapshot();
             for (var p : ack.percentileValues()) {
                 System.out.printf(Locale.ROOT, "in the handler (record + hand off), all events: p%.0f %.2f ms%n",
@@ -64,7 +74,12 @@ public final class InboundBenchmark {
         System.exit(0);
     }
 
-    private static void burst(int port, String root, String h1, String paper, int events, String label)
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double[] burst(int port, String root, String h1, String paper, int events, String label)
             throws Exception {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "bench-http");
@@ -98,6 +113,7 @@ public final class InboundBenchmark {
                 + "p99 %.1f ms, max %.1f ms (target p99 <= 50 ms)%n", label, events, PER_SECOND, failed, ms(ok, 0.50),
                 ms(ok, 0.99),
                 ok[ok.length - 1] / 1e6);
+        return new double[] {ms(ok, 0.50), ms(ok, 0.99)};
     }
 
     private static HttpRequest request(int port, ObjectMapper json, int n, String root, String h1, String paper)
