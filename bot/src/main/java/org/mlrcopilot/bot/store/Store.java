@@ -64,7 +64,10 @@ public final class Store implements ResearchStore, AutoCloseable {
         this.runs = new StoreRuns(jdbi);
     }
 
-    /** The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing. */
+    /**
+     * The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing. Every commit is written to
+     * the file before the call returns ({@code WRITE_DELAY=0}), so a killed process loses nothing it acknowledged.
+     */
     public static Store open(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
@@ -72,7 +75,7 @@ public final class Store implements ResearchStore, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dir, e);
         }
-        return new Store("jdbc:h2:file:" + dir.resolve("mlr") + ";AUTO_SERVER=FALSE");
+        return new Store("jdbc:h2:file:" + dir.resolve("mlr") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
     }
 
     /** A database in memory that lives as long as the JVM, shared by every store of the same name. */
