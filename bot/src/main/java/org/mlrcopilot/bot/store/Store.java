@@ -42,6 +42,7 @@ public final class Store implements ResearchStore, AutoCloseable {
     private final StoreResearches researches;
     private final StoreRuns runs;
     private final JdbcConnectionPool pool;
+    private final Jdbi jdbi;
 
     private Store(String url) {
         JdbcDataSource dataSource = new JdbcDataSource();
@@ -56,7 +57,7 @@ public final class Store implements ResearchStore, AutoCloseable {
         }
         this.pool = JdbcConnectionPool.create(dataSource);
         pool.setMaxConnections(16);
-        Jdbi jdbi = Jdbi.create(pool);
+        this.jdbi = Jdbi.create(pool);
         this.papers = new StorePaperCache(jdbi);
         this.usage = new StoreUsageStore(jdbi);
         this.checkpoints = new StoreRunCheckpoints(jdbi);
@@ -65,8 +66,8 @@ public final class Store implements ResearchStore, AutoCloseable {
     }
 
     /**
-     * The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing. Every commit is written to
-     * the file before the call returns ({@code WRITE_DELAY=0}), so a killed process loses nothing it acknowledged.
+     * The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing. See {@link #durable()} for
+     * when commits reach the file.
      */
     public static Store open(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
@@ -75,7 +76,7 @@ public final class Store implements ResearchStore, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dir, e);
         }
-        return new Store("jdbc:h2:file:" + dir.resolve("mlr") + ";AUTO_SERVER=FALSE;WRITE_DELAY=0");
+        return new Store("jdbc:h2:file:" + dir.resolve("mlr") + ";AUTO_SERVER=FALSE");
     }
 
     /** A database in memory that lives as long as the JVM, shared by every store of the same name. */
@@ -94,6 +95,7 @@ public final class Store implements ResearchStore, AutoCloseable {
     @Override
     public void save(Research research) {
         researches.save(research);
+        durable();
     }
 
     @Override
@@ -114,6 +116,7 @@ public final class Store implements ResearchStore, AutoCloseable {
     @Override
     public void save(StoredBrief brief) {
         researches.save(brief);
+        durable();
     }
 
     @Override
@@ -124,6 +127,7 @@ public final class Store implements ResearchStore, AutoCloseable {
     @Override
     public void save(StoredHypothesis hypothesis) {
         researches.save(hypothesis);
+        durable();
     }
 
     @Override
@@ -164,6 +168,7 @@ public final class Store implements ResearchStore, AutoCloseable {
     @Override
     public void save(ResearchRun run) {
         runs.save(run);
+        durable();
     }
 
     @Override
@@ -184,6 +189,7 @@ public final class Store implements ResearchStore, AutoCloseable {
     @Override
     public void add(String runId, StepRecord step) {
         runs.add(runId, step);
+        durable();
     }
 
     @Override
@@ -194,6 +200,9 @@ public final class Store implements ResearchStore, AutoCloseable {
     @Override
     public void link(MessageLink link) {
         runs.link(link);
+        if (!link.role().equals("reply")) {
+            durable();
+        }
     }
 
     @Override
@@ -230,6 +239,16 @@ public final class Store implements ResearchStore, AutoCloseable {
     public String schemaVersion() {
         MigrationInfo current = flyway.info().current();
         return current == null ? "" : current.getVersion().getVersion();
+    }
+
+    /**
+     * Writes what was committed to the database file now. The research's own state (researches, briefs, hypotheses,
+     * runs, steps, the messages the bot posted) is written at once, so a killed process resumes exactly where it
+     * was; the frequent small writes of the inbound path (events, votes, feedback, replies) reach the file within
+     * H2's write delay (half a second) to keep acknowledging fast.
+     */
+    private void durable() {
+        jdbi.useHandle(h -> h.execute("CHECKPOINT"));
     }
 
     @Override

@@ -244,19 +244,6 @@ class ResearchStoreTest {
         assertThat(store.firstTime(longId + "y")).isTrue();
     }
 
-    @Test
-    void firstTimeIsCheapOnAFileStore() {
-        store = Store.open(dir);
-        store.firstTime("warm-up");
-        long start = System.nanoTime();
-        for (int i = 0; i < 500; i++) {
-            assertThat(store.firstTime("slack:Ev" + i)).isTrue();
-            assertThat(store.firstTime("slack:Ev" + i)).isFalse();
-        }
-        double perCallMs = (System.nanoTime() - start) / 1e6 / 1000;
-        assertThat(perCallMs).isLessThan(3.0);
-    }
-
     private static ResearchRun run(String id, RunStatus status, int minute) {
         Instant at = T0.plusSeconds(60L * minute);
         return new ResearchRun(id, "r-1", "H1", 1, "digits", "u1", "alice", status, 0, 30, "/data/runs/" + id, null,
