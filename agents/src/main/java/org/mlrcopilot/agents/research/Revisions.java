@@ -31,7 +31,7 @@ final class Revisions {
             throw new ResearchRefusedException(h.id() + " was discarded");
         }
         VoteCount votes = store.votes(h.researchId(), h.id());
-        if (store.feedback(h.researchId(), h.id()).isEmpty() && votes.up() + votes.down() == 0) {
+        if (comments(h.researchId(), h.id()).isEmpty() && votes.up() + votes.down() == 0) {
             throw new ResearchRefusedException("reply to " + h.id() + " with what to change (or vote on it), "
                     + "then press Refine");
         }
@@ -51,9 +51,8 @@ final class Revisions {
         events.hypothesis(r, refining, store.votes(researchId, hypothesisId));
         try {
             VoteCount votes = store.votes(researchId, hypothesisId);
-            List<String> comments = store.feedback(researchId, hypothesisId).stream()
-                    .map(f -> f.author() + ": " + f.text()).toList();
-            Hypothesis revised = agent.get().revise(h.hypothesis(), new HumanFeedback(comments, votes.up(),
+            Hypothesis revised = agent.get().revise(h.hypothesis(), new HumanFeedback(comments(researchId,
+                    hypothesisId), votes.up(),
                     votes.down()), brief.relatedWork());
             StoredHypothesis next = new StoredHypothesis(researchId, h.position(), revised, HypothesisState.PROPOSED);
             store.save(next);
@@ -88,6 +87,15 @@ final class Revisions {
             stage.status(r, ResearchStatus.READY, "could not draft more hypotheses");
             events.problem(r, f.cause(), f.nextStep());
         }
+    }
+
+    /** What the team said about this hypothesis, and about the research as a whole, oldest first. */
+    private List<String> comments(String researchId, String hypothesisId) {
+        List<String> out = new ArrayList<>();
+        store.feedback(researchId, "").forEach(f -> out.add(f.author() + " (on the research): " + f.text()));
+        store.feedback(researchId, hypothesisId).stream().filter(f -> f.runId().isEmpty())
+                .forEach(f -> out.add(f.author() + ": " + f.text()));
+        return out;
     }
 
     private StoredHypothesis current(String researchId, String hypothesisId) {

@@ -15,15 +15,15 @@ import org.mlrcopilot.agents.experiment.ApprovalGate;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.ExperimentLimits;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
-import org.mlrcopilot.agents.experiment.FileRunCheckpoints;
 import org.mlrcopilot.agents.experiment.StepRecord;
 import org.mlrcopilot.agents.task.Evaluator;
 import org.mlrcopilot.agents.task.TaskSpec;
-import org.mlrcopilot.agents.usage.InMemoryUsageStore;
+import org.mlrcopilot.agents.usage.UsageStore;
 import org.mlrcopilot.agents.usage.MeteredChatModel;
 import org.mlrcopilot.agents.usage.UsageContext;
 import org.mlrcopilot.agents.usage.UsageTotals;
 import org.mlrcopilot.bot.llm.LlmModels;
+import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.llm.LlmProviders;
 import org.mlrcopilot.bot.papers.PaperTools;
 import org.mlrcopilot.bot.research.HubModelRetriever;
@@ -57,7 +57,14 @@ final class ExperimentRun {
         }
         String runId = task.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runDir = resumeDir != null ? resumeDir : config.store().dataDir().resolve("runs").resolve(runId);
-        InMemoryUsageStore usage = new InMemoryUsageStore();
+        try (Store store = Store.open(config.store().dataDir())) {
+            return run(task, planFile, resumeDir, models, runId, runDir, store);
+        }
+    }
+
+    private int run(TaskSpec task, Path planFile, Path resumeDir, LlmModels models, String runId, Path runDir,
+            Store store) throws JsonProcessingException {
+        UsageStore usage = store.usage();
         UsageContext context = new UsageContext(runId, "cli", usage, Prices.table(config.budget().prices()),
                 IdeasCommand.budget(config.budget()), Clock.systemUTC(), models.cachedTokens());
         try (Sandbox sandbox = Sandboxes.select(config).sandbox();
@@ -69,7 +76,7 @@ final class ExperimentRun {
             ExperimentAgent agent = new ExperimentAgent(new MeteredChatModel(models.main(), "main", context),
                     new MeteredChatModel(models.fast(), "fast", context), sandbox,
                     new Evaluator(sandbox, Sandboxes.limits(config.sandbox())), limits(),
-                    new ConsoleTeam(System.in, System.err, copilot), new FileRunCheckpoints(runDir.resolve("checkpoints")),
+                    new ConsoleTeam(System.in, System.err, copilot), store.checkpoints(),
                     Approvals.gate(config.experiment(), copilot), Clock.systemUTC(), hub,
                     Approvals.costGate(config, models.mainModel()));
             System.err.println("... " + task.name() + ": measuring the baseline, then up to " + maxSteps + " steps in the "

@@ -8,10 +8,11 @@ import org.mlrcopilot.agents.idea.IdeaAgent;
 import org.mlrcopilot.agents.idea.IdeaBrief;
 import org.mlrcopilot.agents.idea.IdeaSettings;
 import org.mlrcopilot.agents.usage.Budget;
-import org.mlrcopilot.agents.usage.InMemoryUsageStore;
 import org.mlrcopilot.agents.usage.MeteredChatModel;
 import org.mlrcopilot.agents.usage.UsageContext;
+import org.mlrcopilot.agents.usage.UsageStore;
 import org.mlrcopilot.agents.usage.UsageTotals;
+import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.llm.LlmProviders;
 import org.mlrcopilot.bot.papers.PaperTools;
@@ -48,10 +49,16 @@ final class IdeasCommand implements Callable<Integer> {
             System.err.println("mlr: " + StatusReport.llm(config));
             return 5;
         }
-        InMemoryUsageStore usage = new InMemoryUsageStore();
+        try (Store store = Store.open(config.store().dataDir())) {
+            return run(config, models, store);
+        }
+    }
+
+    private int run(MlrConfig config, LlmModels models, Store store) throws JsonProcessingException {
+        UsageStore usage = store.usage();
         UsageContext context = new UsageContext("cli-" + System.currentTimeMillis(), "cli", usage,
                 Prices.table(config.budget().prices()), budget(config.budget()), Clock.systemUTC(), models.cachedTokens());
-        try (PaperTools tools = PaperTools.create(config)) {
+        try (PaperTools tools = PaperTools.create(config, store.papers())) {
             progress("reading " + link);
             IdeaAgent agent = new IdeaAgent(new MeteredChatModel(models.main(), "main", context),
                     new MeteredChatModel(models.fast(), "fast", context), tools::related,

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,8 @@ final class PaperCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        try (PaperTools tools = PaperTools.create(mlr.config().config())) {
+        try (Store store = Store.open(mlr.config().config().store().dataDir());
+             PaperTools tools = PaperTools.create(mlr.config().config(), store.papers())) {
             Paper paper = tools.read(link);
             RelatedWork related = noRelated ? new RelatedWork(java.util.List.of(), java.util.List.of())
                     : tools.related(paper);

@@ -76,7 +76,7 @@ public final class Store implements ResearchStore, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dir, e);
         }
-        return new Store("jdbc:h2:file:" + dir.resolve("mlr") + ";AUTO_SERVER=FALSE");
+        return new Store("jdbc:h2:file:" + dir.resolve("mlr") + ";AUTO_SERVER=TRUE");
     }
 
     /** A database in memory that lives as long as the JVM, shared by every store of the same name. */

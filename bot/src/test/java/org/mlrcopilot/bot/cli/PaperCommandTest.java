@@ -61,7 +61,7 @@ class PaperCommandTest {
     }
 
     @Test
-    void printsThePaperAndItsRelatedWorkWithAJsonLastLine() throws IOException {
+    void printsThePaperAndItsRelatedWorkWithAJsonLastLine() throws IOException, InterruptedException {
         CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "paper",
                 server.url("/files/paper.pdf").toString(), "--json");
 
@@ -86,7 +86,20 @@ class PaperCommandTest {
         }
         assertThat(json.get("relatedWorkSources").toString()).contains("semantic-scholar").contains("429");
         assertThat(outcome.out()).contains("Related work").contains("References: ");
-        assertThat(Files.list(dir.resolve("data/papers/by-hash"))).isNotEmpty();
+        while (server.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS) != null) {
+            // the first run's requests
+        }
+        CliRunner.Outcome again = CliRunner.run("--dir", dir.toString(), "paper",
+                server.url("/files/paper.pdf").toString(), "--json");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.lastLine()).contains(json.get("title").asText());
+        java.util.List<String> paths = new java.util.ArrayList<>();
+        for (var r = server.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS); r != null;
+                r = server.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS)) {
+            paths.add(r.getPath());
+        }
+        assertThat(paths).as("the paper comes from the store's cache").doesNotContain("/files/paper.pdf");
+        assertThat(dir.resolve("data/mlr.mv.db")).exists();
     }
 
     @Test
