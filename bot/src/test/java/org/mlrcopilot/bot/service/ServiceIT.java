@@ -80,6 +80,17 @@ class ServiceIT {
         assertThat(service.store().feedback(researchId, "H1")).singleElement()
                 .satisfies(f -> assertThat(f.text()).contains("smaller learning rate"));
 
+        String refining = bob.press(h1.path("id").asText(), "refine", "H1").path("notice").asText();
+        assertThat(refining).contains("Refining H1");
+        JsonNode v2 = await().atMost(Duration.ofSeconds(30)).until(() -> Optional.ofNullable(
+                find(bob.thread("research", root), "H1 v2: ")), Optional::isPresent).get();
+        assertThat(v2.path("id").asText()).as("the same message, edited").isEqualTo(h1.path("id").asText());
+        assertThat(v2.path("text").asText()).contains("Changed in v2");
+        assertThat(fixture.llm.requests().stream().filter(r -> r.body().at("/response_format/json_schema/name")
+                .asText().equals("revision")).findFirst().orElseThrow().promptText())
+                .contains("smaller learning rate");
+        assertThat(service.store().versions(researchId, "H1")).hasSize(2);
+
         String refused = bob.press(h1.path("id").asText(), "run", "H1").path("notice").asText();
         assertThat(refused).contains("bob is not an approver").contains("alice");
         assertThat(service.store().runs(researchId)).isEmpty();
