@@ -68,6 +68,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void slackSdkOnlyInTheSlackAdapter() {
+        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.chat.slack..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.slack.api..")
+                .check(classes);
+    }
+
+    @Test
     void databaseCodeOnlyInTheStore() {
         noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..")

@@ -11,6 +11,9 @@ import org.mlrcopilot.agents.research.ResearchService;
 import org.mlrcopilot.agents.research.ResearchSettings;
 import org.mlrcopilot.bot.chat.web.WebChat;
 import org.mlrcopilot.bot.conversation.Conversation;
+import org.mlrcopilot.bot.chat.slack.SlackPlatform;
+import org.mlrcopilot.bot.http.RawEndpoint;
+import org.mlrcopilot.bot.http.Routes;
 import org.mlrcopilot.bot.http.WebServer;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.metrics.CountingUsageStore;
@@ -50,7 +53,13 @@ public final class BotService implements AutoCloseable {
         conversation.attach(research, config.budget().perDayUsd());
         this.web = keep(new WebChat(config.store().dataDir(), store, clock));
         conversation.add(web);
-        this.server = keep(WebServer.start(config.web().bindAddress(), config.web().port(), List.of(web.routes()),
+        List<Routes> routes = new ArrayList<>(List.of(web.routes()));
+        SlackPlatform slack = SlackSetup.platform(config, report);
+        if (slack != null) {
+            conversation.add(slack);
+            routes.add(RawEndpoint.post("/slack/events", slack.events()));
+        }
+        this.server = keep(WebServer.start(config.web().bindAddress(), config.web().port(), routes,
                 () -> health(c), metrics.registry()));
         int resumed = research.recover();
         if (resumed > 0) {

@@ -1,0 +1,92 @@
+package org.mlrcopilot.bot.chat.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.ReactionRemovedEvent;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.mlrcopilot.bot.chat.Inbound;
+import org.mlrcopilot.bot.chat.InboundHandler;
+
+/**
+ * Translates Slack's events, button clicks and the {@code /mlr} command to our inbound records. A mention that
+ * also arrives as a channel message has one id, {@code (channel, ts)}, so it is handled once; the bot's own
+ * messages are ignored. Every handler acknowledges at once: the work runs elsewhere.
+ */
+final class SlackHandlers {
+
+    private static final Pattern ACTIONS = Pattern.compile("^[a-z_]{1,40}$");
+    private final App app;
+    private final List<String> channels;
+
+    SlackHandlers(App app, List<String> channels) {
+        this.app = app;
+        this.channels = List.copyOf(channels);
+    }
+
+    void register(InboundHandler handler) {
+        app.event(AppMentionEvent.class, (payload, ctx) -> {
+            AppMentionEvent e = payload.getEvent();
+            handler.handle(message(e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), e.getText(), true));
+            return ctx.ack();
+        });
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent e = payload.getEvent();
+            if (e.getBotId() == null && e.getUser() != null && (e.getThreadTs() != null
+                    || channels.contains(e.getChannel()))) {
+                handler.handle(message(e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), e.getText(),
+                        channels.contains(e.getChannel())));
+            }
+            return ctx.ack();
+        });
+        app.event(ReactionAddedEvent.class, (payload, ctx) -> reaction(handler, payload.getEventId(), ctx,
+                payload.getEvent().getItem().getChannel(), payload.getEvent().getItem().getTs(),
+                payload.getEvent().getUser(), payload.getEvent().getReaction(), true));
+        app.event(ReactionRemovedEvent.class, (payload, ctx) -> reaction(handler, payload.getEventId(), ctx,
+                payload.getEvent().getItem().getChannel(), payload.getEvent().getItem().getTs(),
+                payload.getEvent().getUser(), payload.getEvent().getReaction(), false));
+        app.blockAction(ACTIONS, (req, ctx) -> {
+            var p = req.getPayload();
+            var action = p.getActions().get(0);
+            String notice = handler.handle(new Inbound.ButtonPressed("slack", "action:" + action.getActionTs(),
+                    p.getChannel().getId(), p.getContainer().getMessageTs(), p.getUser().getId(),
+                    p.getUser().getUsername(), action.getActionId(), action.getValue()));
+            if (!notice.isBlank() && ctx.getResponseUrl() != null) {
+                try {
+                    ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(notice));
+                } catch (java.io.IOException | RuntimeException e) {
+                    System.getLogger("mlr.slack").log(System.Logger.Level.WARNING,
+                            "cannot answer the button click: " + e.getMessage());
+                }
+            }
+            return ctx.ack();
+        });
+        app.command("/mlr", (req, ctx) -> {
+            var p = req.getPayload();
+            String text = p.getText() == null ? "" : p.getText().strip();
+            String name = text.isEmpty() ? "help" : text.split("\\s+", 2)[0];
+            String args = text.contains(" ") ? text.substring(text.indexOf(' ') + 1) : "";
+            String notice = handler.handle(new Inbound.Command("slack", "command:" + p.getTriggerId(),
+                    p.getChannelId(), p.getUserId(), p.getUserName(), name, args));
+            return ctx.ack(notice.isBlank() ? "OK" : notice);
+        });
+    }
+
+    private static Inbound.MessagePosted message(String channel, String ts, String threadTs, String user,
+            String text, boolean mentionsBot) {
+        return new Inbound.MessagePosted("slack", "message:" + channel + ":" + ts, channel, ts,
+                threadTs == null || threadTs.equals(ts) ? "" : threadTs, user, user, text, mentionsBot);
+    }
+
+    private static Response reaction(InboundHandler handler, String eventId, EventContext ctx, String channel,
+            String ts, String user, String emoji, boolean added) {
+        if (channel != null && ts != null) {
+            handler.handle(new Inbound.ReactionChanged("slack", eventId, channel, ts, user, user, emoji, added));
+        }
+        return ctx.ack();
+    }
+}

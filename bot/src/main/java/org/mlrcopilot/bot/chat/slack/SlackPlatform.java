@@ -1,0 +1,114 @@
+package org.mlrcopilot.bot.chat.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import java.io.IOException;
+import java.util.List;
+import org.mlrcopilot.bot.chat.ChatPlatform;
+import org.mlrcopilot.bot.chat.InboundHandler;
+import org.mlrcopilot.bot.chat.MessageRef;
+import org.mlrcopilot.bot.chat.OutboundMessage;
+import org.mlrcopilot.bot.chat.ThreadRef;
+import org.mlrcopilot.bot.http.RawEndpoint;
+
+/**
+ * Slack through Bolt for Java: events (mentions, messages, reactions), button clicks and the {@code /mlr} command
+ * come in through one {@link App} and are translated to our inbound records; posts, edits and reactions go out
+ * through the Web API with the bot token. A Web API answer with {@code ok: false} is an error.
+ */
+public final class SlackPlatform implements ChatPlatform {
+
+    private final App app;
+    private final MethodsClient api;
+    private final String webBase;
+    private final SlackHandlers handlers;
+
+    /**
+     * @param apiUrl   the Web API base URL, e.g. https://slack.com/api/
+     * @param channels channel ids where a paper link starts a research without a mention
+     * @param webBase  the web view's base URL, for links to pages too long for Slack
+     */
+    public SlackPlatform(String apiUrl, String botToken, String signingSecret, List<String> channels,
+            String webBase) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
+        config.setPrettyResponseLoggingEnabled(false);
+        Slack slack = Slack.getInstance(config);
+        this.app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(botToken)
+                .signingSecret(signingSecret).build());
+        this.api = slack.methods(botToken);
+        this.webBase = webBase;
+        this.handlers = new SlackHandlers(app, channels);
+    }
+
+    @Override
+    public String name() {
+        return "slack";
+    }
+
+    @Override
+    public void start(InboundHandler handler) {
+        handlers.register(handler);
+    }
+
+    /** The events URL ({@code POST /slack/events}) for http mode: signature and timestamp checked by Bolt. */
+    public RawEndpoint events() {
+        return new SlackEventsEndpoint(app);
+    }
+
+    @Override
+    public MessageRef post(ThreadRef thread, OutboundMessage message) {
+        var answer = call(() -> api.chatPostMessage(r -> r.channel(thread.channel())
+                .threadTs(thread.threadId().isBlank() ? null : thread.threadId())
+                .text(SlackBlocks.fallback(message)).blocks(SlackBlocks.of(message, webBase))
+                .unfurlLinks(false).unfurlMedia(false)), "chat.postMessage");
+        return new MessageRef(answer.getChannel(), answer.getTs(), thread.threadId().isBlank() ? answer.getTs()
+                : thread.threadId());
+    }
+
+    @Override
+    public void update(MessageRef message, OutboundMessage replacement) {
+        call(() -> api.chatUpdate(r -> r.channel(message.channel()).ts(message.messageId())
+                .text(SlackBlocks.fallback(replacement)).blocks(SlackBlocks.of(replacement, webBase))),
+                "chat.update");
+    }
+
+    @Override
+    public void react(MessageRef message, String emoji) {
+        call(() -> api.reactionsAdd(r -> r.channel(message.channel()).timestamp(message.messageId()).name(emoji)),
+                "reactions.add");
+    }
+
+    @Override
+    public String mention(String userId) {
+        return "<@" + userId + ">";
+    }
+
+    private interface Call<T extends SlackApiTextResponse> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private static <T extends SlackApiTextResponse> T call(Call<T> call, String method) {
+        try {
+            T answer = call.run();
+            if (!answer.isOk()) {
+                throw new SlackCallException(method + " failed: " + answer.getError());
+            }
+            return answer;
+        } catch (IOException | SlackApiException e) {
+            throw new SlackCallException(method + " failed: " + e.getMessage());
+        }
+    }
+
+    /** A Web API call that failed; the message names the method and Slack's error. */
+    static final class SlackCallException extends RuntimeException {
+        SlackCallException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.mlrcopilot.bot.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Slack in http mode: the real Bolt App behind {@code POST /slack/events}, the real Web API client pointed at a
+ * fake Slack that records every call. Signed events start a research in a thread; bad signatures and stale
+ * timestamps are refused with 401; a retried event is handled once; a button click edits the message.
+ */
+class SlackIT {
+
+    private static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    private static final String MENTION_TS = "1700000001.000100";
+
+    @TempDir
+    Path dir;
+    private FakeSlack slack;
+    private ServiceFixture fixture;
+    private BotService service;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        slack = new FakeSlack();
+        fixture = new ServiceFixture(dir, Map.of("MLR_SLACK_MODE", "http", "SLACK_BOT_TOKEN", "xoxb-test-1",
+                "SLACK_SIGNING_SECRET", SECRET, "MLR_SLACK_API_URL", slack.apiUrl(),
+                "MLR_SERVICE_STATUS_INTERVAL", "50ms"));
+        service = fixture.start(new ByteArrayOutputStream());
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+        fixture.close();
+        slack.close();
+    }
+
+    private HttpResponse<String> send(String contentType, String body, long timestamp, String secret,
+            Map<String, String> extra) throws Exception {
+        String signature = "v0=" + HexFormat.of().formatHex(hmac(secret, "v0:" + timestamp + ":" + body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port()
+                + "/slack/events")).header("Content-Type", contentType)
+                .header("X-Slack-Request-Timestamp", String.valueOf(timestamp)).header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        extra.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> event(String eventId, String eventJson, long timestamp, String secret,
+            Map<String, String> extra) throws Exception {
+        String body = "{\"token\":\"legacy\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
+                + "\"event_id\":\"" + eventId + "\",\"event_time\":" + timestamp + ",\"event\":" + eventJson + "}";
+        return send("application/json", body, timestamp, secret, extra);
+    }
+
+    private String mention() {
+        return "{\"type\":\"app_mention\",\"user\":\"U1\",\"text\":\"<@UBOT> please read <" + fixture.paperUrl()
+                + ">\",\"ts\":\"" + MENTION_TS + "\",\"channel\":\"C1\",\"event_ts\":\"" + MENTION_TS + "\"}";
+    }
+
+    private static byte[] hmac(String secret, String text) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    @Test
+    void aMentionWithAPaperBecomesAThreadWithHypotheses() throws Exception {
+        assertThat(event("Ev1", mention(), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+
+        List<FakeSlack.Call> hypotheses = await().atMost(Duration.ofSeconds(90)).until(() -> slack
+                .calls("chat.postMessage").stream().filter(c -> c.param("text").matches("(?s)H\\d v1: .*")).toList(),
+                l -> l.size() == 3);
+        assertThat(hypotheses).allSatisfy(c -> {
+            assertThat(c.param("thread_ts")).isEqualTo(MENTION_TS);
+            assertThat(c.param("channel")).isEqualTo("C1");
+            assertThat(c.param("unfurl_links")).isIn("0", "false");
+            assertThat(c.param("blocks")).contains("\"type\":\"actions\"").contains("\"action_id\":\"run\"");
+        });
+        assertThat(slack.calls("reactions.add")).anySatisfy(c -> {
+            assertThat(c.param("name")).isEqualTo("eyes");
+            assertThat(c.param("timestamp")).isEqualTo(MENTION_TS);
+        });
+        assertThat(slack.calls("chat.postMessage")).allSatisfy(c ->
+                assertThat(c.params().get("token") == null ? "" : c.param("token")).isIn("", "xoxb-test-1"));
+
+        assertThat(event("Ev1", mention(), now(), SECRET, Map.of("X-Slack-Retry-Num", "1",
+                "X-Slack-Retry-Reason", "http_timeout")).statusCode()).isEqualTo(200);
+        String sameMessage = mention().replace("app_mention", "message");
+        assertThat(event("Ev2", sameMessage, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        Thread.sleep(500);
+        assertThat(service.store().recent(10)).hasSize(1);
+
+        String researchId = service.store().recent(1).get(0).id();
+        String h2Ts = service.store().messageFor(researchId, "hypothesis:H2").orElseThrow().messageId();
+        String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U2\",\"username\":\"ann\","
+                + "\"team_id\":\"T1\"},\"api_app_id\":\"A1\",\"token\":\"legacy\",\"container\":{\"type\":"
+                + "\"message\",\"message_ts\":\"" + h2Ts + "\",\"channel_id\":\"C1\"},\"trigger_id\":\"t1\","
+                + "\"team\":{\"id\":\"T1\"},\"channel\":{\"id\":\"C1\",\"name\":\"research\"},"
+                + "\"response_url\":\"" + slack.apiUrl() + "respond\",\"actions\":[{\"action_id\":\"discard\","
+                + "\"block_id\":\"b1\",\"value\":\"H2\",\"type\":\"button\",\"action_ts\":\"1700000300.000100\","
+                + "\"text\":{\"type\":\"plain_text\",\"text\":\"Discard\"}}]}";
+        assertThat(send("application/x-www-form-urlencoded", "payload=" + enc(payload), now(), SECRET, Map.of())
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack.calls("chat.update").stream()
+                .anyMatch(c -> c.param("ts").equals(h2Ts) && c.param("text").contains("_discarded_")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("respond").isEmpty());
+    }
+
+    @Test
+    void badSignaturesAndStaleRequestsAreRefused() throws Exception {
+        assertThat(event("Ev9", mention(), now(), "not-the-secret", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(event("Ev9", mention(), now() - 600, SECRET, Map.of()).statusCode()).isEqualTo(401);
+        Thread.sleep(300);
+        assertThat(service.store().recent(10)).isEmpty();
+        assertThat(slack.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void theSlashCommandAnswersTheCaller() throws Exception {
+        String body = "command=" + enc("/mlr") + "&text=" + enc("help") + "&user_id=U1&user_name=ann&channel_id=C1"
+                + "&team_id=T1&trigger_id=tr1&response_url=" + enc("http://127.0.0.1:9/resp") + "&token=legacy";
+        HttpResponse<String> answer = send("application/x-www-form-urlencoded", body, now(), SECRET, Map.of());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("MLR-Copilot").contains("/mlr paper");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
