@@ -35,10 +35,17 @@ final class SlackBlocks {
         if (!m.title().isBlank()) {
             blocks.add(header(h -> h.text(plainText(clip(m.title(), MAX_HEADER, "")))));
         }
-        for (String part : sections(m.text(), webLink)) {
+        for (String part : sections(absolute(m.text(), webLink), webLink)) {
             blocks.add(section(s -> s.text(markdownText(part))));
         }
-        fields(m.fields()).forEach(blocks::add);
+        List<LayoutBlock> fieldBlocks = fields(m.fields());
+        int room = MAX_BLOCKS - blocks.size() - (m.buttons().isEmpty() ? 0 : 1);
+        if (fieldBlocks.size() > room) {
+            blocks.addAll(fieldBlocks.subList(0, Math.max(0, room - 1)));
+            blocks.add(context(c -> c.elements(List.of(markdownText("More in the web view: " + webLink)))));
+        } else {
+            blocks.addAll(fieldBlocks);
+        }
         if (!m.buttons().isEmpty()) {
             List<BlockElement> elements = new ArrayList<>();
             m.buttons().stream().limit(25).forEach(b -> elements.add(button(x -> {
@@ -49,11 +56,6 @@ final class SlackBlocks {
                 return x;
             })));
             blocks.add(actions(a -> a.elements(elements)));
-        }
-        if (blocks.size() > MAX_BLOCKS) {
-            List<LayoutBlock> cut = new ArrayList<>(blocks.subList(0, MAX_BLOCKS - 1));
-            cut.add(context(c -> c.elements(List.of(markdownText("More in the web view: " + webLink)))));
-            return cut;
         }
         return blocks;
     }
@@ -69,7 +71,8 @@ final class SlackBlocks {
         }
         if (!rest.isEmpty()) {
             String last = out.remove(out.size() - 1);
-            out.add(clip(last, MAX_SECTION, "… (cut; the whole message: " + webLink + ")"));
+            String marker = "… (cut; the whole message: " + webLink + ")";
+            out.add(last.substring(0, Math.min(last.length(), MAX_SECTION - marker.length())) + marker);
         }
         return out;
     }
@@ -83,6 +86,12 @@ final class SlackBlocks {
             out.add(section(s -> s.fields(texts)));
         }
         return out;
+    }
+
+    /** Links to the web view's pages, relative in our messages, made absolute for Slack. */
+    static String absolute(String text, String webBase) {
+        return text.replaceAll("(^|\\s)(/run\\.html\\?id=[\\w-]+)", "$1<" + java.util.regex.Matcher.quoteReplacement(
+                webBase) + "$2|run page>");
     }
 
     /** The plain text Slack shows in notifications and where blocks cannot be shown. */
