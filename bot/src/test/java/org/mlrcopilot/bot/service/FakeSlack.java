@@ -29,6 +29,13 @@ final class FakeSlack implements AutoCloseable {
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final AtomicLong ts = new AtomicLong(1_700_000_100_000_000L);
+    private final java.util.Set<String> rateLimited = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final List<Long> rateLimitedAt = new CopyOnWriteArrayList<>();
+
+    /** The next call of {@code method} is answered 429 with {@code Retry-After: 1}. */
+    void rateLimitNext(String method) {
+        rateLimited.add(method);
+    }
 
     FakeSlack() {
         try {
@@ -51,6 +58,13 @@ final class FakeSlack implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        if (rateLimited.remove(method)) {
+            rateLimitedAt.add(System.nanoTime());
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            exchange.sendResponseHeaders(429, -1);
+            exchange.close();
+            return;
+        }
         calls.add(new Call(method, params));
         String body = switch (method) {
             case "auth.test" -> "{\"ok\":true,\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\",\"team_id\":\"T1\","

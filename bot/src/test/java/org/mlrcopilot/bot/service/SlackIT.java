@@ -132,6 +132,23 @@ class SlackIT {
     }
 
     @Test
+    void aRateLimitedPostIsWaitedOutAndTheThreadKeepsItsOrder() throws Exception {
+        slack.rateLimitNext("chat.postMessage");
+        assertThat(event("Ev5", mention(), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+
+        List<FakeSlack.Call> posts = await().atMost(Duration.ofSeconds(90)).until(() -> slack
+                .calls("chat.postMessage"), l -> l.stream().filter(c -> c.param("text").matches("(?s)H\\d v1: .*"))
+                .count() == 3);
+        assertThat(slack.rateLimitedAt).hasSize(1);
+        assertThat(posts.get(0).param("text")).as("the status message, refused once, still comes first")
+                .contains("research r-");
+        assertThat(posts.stream().map(c -> c.param("text")).filter(t -> t.startsWith("Brief: ")
+                || t.matches("(?s)H\\d v1: .*")).toList()).hasSize(4);
+        assertThat(posts.stream().map(c -> c.param("text")).toList().indexOf(posts.stream().map(c -> c.param("text"))
+                .filter(t -> t.startsWith("Brief: ")).findFirst().orElseThrow())).isLessThan(posts.size() - 3);
+    }
+
+    @Test
     void badSignaturesAndStaleRequestsAreRefused() throws Exception {
         assertThat(event("Ev9", mention(), now(), "not-the-secret", Map.of()).statusCode()).isEqualTo(401);
         assertThat(event("Ev9", mention(), now() - 600, SECRET, Map.of()).statusCode()).isEqualTo(401);

@@ -23,6 +23,8 @@ import org.mlrcopilot.bot.http.RawEndpoint;
  */
 public final class SlackPlatform implements ChatPlatform {
 
+    private static final int MAX_ATTEMPTS = 5;
+
     private final App app;
     private final MethodsClient api;
     private final String webBase;
@@ -93,15 +95,42 @@ public final class SlackPlatform implements ChatPlatform {
         T run() throws IOException, SlackApiException;
     }
 
+    /**
+     * Makes a Web API call; a 429 is waited out (its {@code Retry-After}) and the same call made again, so the
+     * research's later messages, queued behind it, keep their order.
+     */
     private static <T extends SlackApiTextResponse> T call(Call<T> call, String method) {
-        try {
-            T answer = call.run();
-            if (!answer.isOk()) {
-                throw new SlackCallException(method + " failed: " + answer.getError());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                T answer = call.run();
+                if (!answer.isOk()) {
+                    throw new SlackCallException(method + " failed: " + answer.getError());
+                }
+                return answer;
+            } catch (SlackApiException e) {
+                if (e.getResponse().code() != 429 || attempt == MAX_ATTEMPTS) {
+                    throw new SlackCallException(method + " failed: HTTP " + e.getResponse().code() + " "
+                            + e.getResponseBody());
+                }
+                waitOut(e.getResponse().header("Retry-After"));
+            } catch (IOException e) {
+                throw new SlackCallException(method + " failed: " + e.getMessage());
             }
-            return answer;
-        } catch (IOException | SlackApiException e) {
-            throw new SlackCallException(method + " failed: " + e.getMessage());
+        }
+    }
+
+    private static void waitOut(String retryAfter) {
+        long seconds;
+        try {
+            seconds = retryAfter == null ? 1 : Math.max(1, Math.min(60, Long.parseLong(retryAfter.strip())));
+        } catch (NumberFormatException e) {
+            seconds = 1;
+        }
+        try {
+            Thread.sleep(seconds * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackCallException("interrupted while waiting out Slack's rate limit");
         }
     }
 
