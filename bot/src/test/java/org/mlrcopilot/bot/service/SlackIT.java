@@ -44,7 +44,7 @@ class SlackIT {
         slack = new FakeSlack();
         fixture = new ServiceFixture(dir, Map.of("MLR_SLACK_MODE", "http", "SLACK_BOT_TOKEN", "xoxb-test-1",
                 "SLACK_SIGNING_SECRET", SECRET, "MLR_SLACK_API_URL", slack.apiUrl(),
-                "MLR_SERVICE_STATUS_INTERVAL", "50ms"));
+                "MLR_SERVICE_STATUS_INTERVAL", "50ms", "MLR_SERVICE_APPROVERS", "U9"));
         service = fixture.start(new ByteArrayOutputStream());
     }
 
@@ -129,6 +129,17 @@ class SlackIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> slack.calls("chat.update").stream()
                 .anyMatch(c -> c.param("ts").equals(h2Ts) && c.param("text").contains("_discarded_")));
         await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("respond").isEmpty());
+
+        String h1Ts = service.store().messageFor(researchId, "hypothesis:H1").orElseThrow().messageId();
+        String rocket = "{\"type\":\"reaction_added\",\"user\":\"U1\",\"reaction\":\"rocket\",\"item\":{\"type\":"
+                + "\"message\",\"channel\":\"C1\",\"ts\":\"" + h1Ts + "\"},\"item_user\":\"UBOT\","
+                + "\"event_ts\":\"1700000400.000100\"}";
+        assertThat(event("Ev7", rocket, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        FakeSlack.Call whisper = await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postEphemeral"),
+                l -> !l.isEmpty()).get(0);
+        assertThat(whisper.param("user")).isEqualTo("U1");
+        assertThat(whisper.param("text")).contains("not an approver").contains("U9");
+        assertThat(service.store().runs(researchId)).isEmpty();
     }
 
     @Test

@@ -20,26 +20,34 @@ import org.mlrcopilot.bot.chat.InboundHandler;
 final class SlackHandlers {
 
     private static final Pattern ACTIONS = Pattern.compile("^[a-z_]{1,40}$");
+    /** Tells one person something only they see (an ephemeral message), off the handler's thread. */
+    interface Whisper {
+        void tell(String channel, String user, String text);
+    }
+
     private final App app;
     private final List<String> channels;
+    private final Whisper whisper;
 
-    SlackHandlers(App app, List<String> channels) {
+    SlackHandlers(App app, List<String> channels, Whisper whisper) {
         this.app = app;
         this.channels = List.copyOf(channels);
+        this.whisper = whisper;
     }
 
     void register(InboundHandler handler) {
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent e = payload.getEvent();
-            handler.handle(message(e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), e.getText(), true));
+            tell(e.getChannel(), e.getUser(), handler.handle(message(e.getChannel(), e.getTs(), e.getThreadTs(),
+                    e.getUser(), e.getText(), true)));
             return ctx.ack();
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
             if (e.getBotId() == null && e.getUser() != null && (e.getThreadTs() != null
                     || channels.contains(e.getChannel()))) {
-                handler.handle(message(e.getChannel(), e.getTs(), e.getThreadTs(), e.getUser(), e.getText(),
-                        channels.contains(e.getChannel())));
+                tell(e.getChannel(), e.getUser(), handler.handle(message(e.getChannel(), e.getTs(),
+                        e.getThreadTs(), e.getUser(), e.getText(), channels.contains(e.getChannel()))));
             }
             return ctx.ack();
         });
@@ -82,11 +90,18 @@ final class SlackHandlers {
                 threadTs == null || threadTs.equals(ts) ? "" : threadTs, user, user, text, mentionsBot);
     }
 
-    private static Response reaction(InboundHandler handler, String eventId, EventContext ctx, String channel,
+    private Response reaction(InboundHandler handler, String eventId, EventContext ctx, String channel,
             String ts, String user, String emoji, boolean added) {
         if (channel != null && ts != null) {
-            handler.handle(new Inbound.ReactionChanged("slack", eventId, channel, ts, user, user, emoji, added));
+            tell(channel, user, handler.handle(new Inbound.ReactionChanged("slack", eventId, channel, ts, user, user,
+                    emoji, added)));
         }
         return ctx.ack();
+    }
+
+    private void tell(String channel, String user, String notice) {
+        if (notice != null && !notice.isBlank() && user != null) {
+            whisper.tell(channel, user, notice);
+        }
     }
 }

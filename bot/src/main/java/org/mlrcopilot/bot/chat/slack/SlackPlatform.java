@@ -29,6 +29,12 @@ public final class SlackPlatform implements ChatPlatform {
     private final MethodsClient api;
     private final String webBase;
     private final SlackHandlers handlers;
+    private final java.util.concurrent.ExecutorService whispers = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "mlr-slack-ephemeral");
+                t.setDaemon(true);
+                return t;
+            });
 
     /**
      * @param apiUrl   the Web API base URL, e.g. https://slack.com/api/
@@ -45,7 +51,7 @@ public final class SlackPlatform implements ChatPlatform {
                 .signingSecret(signingSecret).build());
         this.api = slack.methods(botToken);
         this.webBase = webBase;
-        this.handlers = new SlackHandlers(app, channels);
+        this.handlers = new SlackHandlers(app, channels, this::ephemeral);
     }
 
     @Override
@@ -84,6 +90,22 @@ public final class SlackPlatform implements ChatPlatform {
     public void react(MessageRef message, String emoji) {
         call(() -> api.reactionsAdd(r -> r.channel(message.channel()).timestamp(message.messageId()).name(emoji)),
                 "reactions.add");
+    }
+
+    /** A message only {@code user} sees, e.g. why their approval was refused; sent off the caller's thread. */
+    void ephemeral(String channel, String user, String text) {
+        whispers.execute(() -> {
+            try {
+                call(() -> api.chatPostEphemeral(r -> r.channel(channel).user(user).text(text)), "chat.postEphemeral");
+            } catch (SlackCallException e) {
+                System.getLogger("mlr.slack").log(System.Logger.Level.WARNING, e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        whispers.shutdown();
     }
 
     @Override
