@@ -44,6 +44,7 @@ final class FakeSlack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/", this::answer);
+        server.createContext("/upload/", this::upload);
         server.start();
     }
 
@@ -71,6 +72,12 @@ final class FakeSlack implements AutoCloseable {
                     + "\"user\":\"mlr\",\"team\":\"Lab\",\"url\":\"https://lab.slack.com/\"}";
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\""
                     + next() + "\"}";
+            case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:"
+                    + server.getAddress().getPort() + "/upload/F" + calls.size() + "\",\"file_id\":\"F" + calls.size()
+                    + "\"}";
+            case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"file\"}]}";
+            case "files.info" -> "{\"ok\":true,\"file\":{\"id\":\"" + params.getOrDefault("file", "F1")
+                    + "\",\"name\":\"file\",\"shares\":{}}}";
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\""
                     + params.get("ts") + "\"}";
             default -> "{\"ok\":true}";
@@ -79,6 +86,18 @@ final class FakeSlack implements AutoCloseable {
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    /** Bytes uploaded to an upload URL, by file id. */
+    final Map<String, byte[]> uploads = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private void upload(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring("/upload/".length());
+        uploads.put(id, exchange.getRequestBody().readAllBytes());
+        byte[] ok = "OK".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, ok.length);
+        exchange.getResponseBody().write(ok);
         exchange.close();
     }
 

@@ -143,6 +143,38 @@ class SlackIT {
     }
 
     @Test
+    void anApprovedRunPostsItsResultsWithThePlotInTheThread() throws Exception {
+        assertThat(event("Ev20", mention(), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).until(() -> slack.calls("chat.postMessage").stream()
+                .filter(c -> c.param("text").matches("(?s)H\\d v1: .*")).count() == 3);
+        String researchId = service.store().recent(1).get(0).id();
+        String h1Ts = service.store().messageFor(researchId, "hypothesis:H1").orElseThrow().messageId();
+        fixture.action("write_file", Map.of("file_name", "train.py", "content",
+                ServiceFixture.trainingScriptWithPlot()));
+        fixture.action("execute_script", Map.of("script_name", "train.py"));
+        fixture.action("final_answer", Map.of("answer", "An RBF SVC beats the baseline."));
+        String rocket = "{\"type\":\"reaction_added\",\"user\":\"U9\",\"reaction\":\"rocket\",\"item\":{\"type\":"
+                + "\"message\",\"channel\":\"C1\",\"ts\":\"" + h1Ts + "\"},\"item_user\":\"UBOT\","
+                + "\"event_ts\":\"1700000500.000100\"}";
+        assertThat(event("Ev21", rocket, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+
+        FakeSlack.Call results = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                .until(() -> slack.calls("chat.postMessage").stream().filter(c -> c.param("text")
+                        .startsWith("Results: ")).findFirst(), java.util.Optional::isPresent).get();
+        assertThat(results.param("thread_ts")).isEqualTo(MENTION_TS);
+        assertThat(results.param("text")).contains("<@U1>");
+        assertThat(results.param("blocks")).contains("Baseline").contains("Improvement");
+        FakeSlack.Call complete = await().atMost(Duration.ofSeconds(30)).until(() -> slack
+                .calls("files.completeUploadExternal"), l -> !l.isEmpty()).get(0);
+        assertThat(complete.param("thread_ts")).isEqualTo(MENTION_TS);
+        assertThat(complete.param("channel_id")).isEqualTo("C1");
+        assertThat(slack.calls("files.getUploadURLExternal")).extracting(c -> c.param("filename"))
+                .contains("accuracy.png");
+        assertThat(slack.uploads.values()).anySatisfy(bytes -> assertThat(new String(bytes,
+                StandardCharsets.ISO_8859_1)).contains("PNG"));
+    }
+
+    @Test
     void aRateLimitedPostIsWaitedOutAndTheThreadKeepsItsOrder() throws Exception {
         slack.rateLimitNext("chat.postMessage");
         assertThat(event("Ev5", mention(), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);

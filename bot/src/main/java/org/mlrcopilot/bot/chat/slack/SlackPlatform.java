@@ -7,6 +7,8 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
+import com.slack.api.methods.request.files.FilesUploadV2Request;
 import java.io.IOException;
 import java.util.List;
 import org.mlrcopilot.bot.chat.ChatPlatform;
@@ -75,8 +77,28 @@ public final class SlackPlatform implements ChatPlatform {
                 .threadTs(thread.threadId().isBlank() ? null : thread.threadId())
                 .text(SlackBlocks.fallback(message)).blocks(SlackBlocks.of(message, webBase))
                 .unfurlLinks(false).unfurlMedia(false)), "chat.postMessage");
-        return new MessageRef(answer.getChannel(), answer.getTs(), thread.threadId().isBlank() ? answer.getTs()
-                : thread.threadId());
+        MessageRef posted = new MessageRef(answer.getChannel(), answer.getTs(), thread.threadId().isBlank()
+                ? answer.getTs() : thread.threadId());
+        if (!message.attachments().isEmpty()) {
+            upload(posted, message.attachments());
+        }
+        return posted;
+    }
+
+    /** Plots, diffs and traces as files in the thread (the files upload v2 flow). */
+    private void upload(MessageRef posted, List<OutboundMessage.Attachment> attachments) {
+        List<FilesUploadV2Request.UploadFile> files = attachments.stream()
+                .map(a -> FilesUploadV2Request.UploadFile.builder().file(a.file().toFile()).filename(a.name())
+                        .title(a.name()).build()).toList();
+        try {
+            var answer = api.filesUploadV2(r -> r.channel(posted.channel()).threadTs(posted.threadId())
+                    .uploadFiles(files));
+            if (!answer.isOk()) {
+                throw new SlackCallException("files upload failed: " + answer.getError());
+            }
+        } catch (IOException | SlackApiException | SlackFilesUploadV2Exception e) {
+            throw new SlackCallException("files upload failed: " + e.getMessage());
+        }
     }
 
     @Override
