@@ -73,6 +73,15 @@ public sealed interface Inbound {
         }
     }
 
+    /** A person opened the bot's home (Slack's App Home tab); the handler answers with what to show them. */
+    record HomeOpened(String platform, String eventId, String channel, String user, String userName)
+            implements Inbound {
+        public HomeOpened {
+            Check.ids(platform, eventId, channel, user);
+            userName = Objects.requireNonNullElse(userName, user);
+        }
+    }
+
     /** Field checks shared by the events. */
     final class Check {
         private Check() {

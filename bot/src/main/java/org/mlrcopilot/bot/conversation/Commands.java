@@ -54,6 +54,28 @@ final class Commands {
         return out.length() == "Recent researches:".length() ? "No researches yet: post a paper link." : out.toString();
     }
 
+    /** The home of one person: their researches, the runs in progress, today's spending, how to start. */
+    String home(String platform, String user) {
+        StringBuilder out = new StringBuilder("*Your researches*");
+        service.store().recent(50).stream().filter(r -> r.platform().equals(platform) && r.requester().equals(user))
+                .limit(10).forEach(r -> out.append("\n• ").append(r.title().isBlank() ? r.link() : r.title())
+                        .append(" — ").append(r.status().name().toLowerCase(Locale.ROOT)).append(": ")
+                        .append(r.detail()));
+        if (out.length() == "*Your researches*".length()) {
+            out.append("\nNone yet: mention me with a paper link, or /mlr paper <link>.");
+        }
+        out.append("\n\n*Running experiments*");
+        int before = out.length();
+        service.store().activeRuns().forEach(run -> out.append("\n• ").append(run.id()).append(" (")
+                .append(run.hypothesisId()).append(") step ").append(run.step()).append("/").append(run.maxSteps()));
+        if (out.length() == before) {
+            out.append("\nNone.");
+        }
+        out.append("\n\n*Settings*\nApprovers: ").append(service.settings().approvers().isEmpty() ? "anyone"
+                : String.join(", ", service.settings().approvers())).append("\n").append(budget(platform));
+        return out.toString();
+    }
+
     private String budget(String team) {
         UsageTotals today = service.store().usage().forTeamOn(team, LocalDate.now(ZoneOffset.UTC));
         return String.format(Locale.ROOT, "Today: $%.4f of $%.2f (%,d tokens in %d model calls)", today.costUsd(),

@@ -89,6 +89,9 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         if (event instanceof Inbound.ButtonPressed b) {
             return replies.button(service, b);
         }
+        if (event instanceof Inbound.HomeOpened home) {
+            return commands.home(home.platform(), home.user());
+        }
         Inbound.Command c = (Inbound.Command) event;
         if (c.name().equals("paper")) {
             return paperCommand(c);

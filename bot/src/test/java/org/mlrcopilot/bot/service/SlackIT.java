@@ -192,6 +192,22 @@ class SlackIT {
     }
 
     @Test
+    void theAppHomeShowsThePersonsResearches() throws Exception {
+        assertThat(event("Ev30", mention(), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).until(() -> slack.calls("chat.postMessage").stream()
+                .filter(c -> c.param("text").matches("(?s)H\\d v1: .*")).count() == 3);
+        String opened = "{\"type\":\"app_home_opened\",\"user\":\"U1\",\"channel\":\"D1\",\"tab\":\"home\","
+                + "\"event_ts\":\"1700000600.000100\"}";
+        assertThat(event("Ev31", opened, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+
+        FakeSlack.Call publish = await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("views.publish"),
+                l -> !l.isEmpty()).get(0);
+        assertThat(publish.param("user_id")).isEqualTo("U1");
+        assertThat(publish.param("view")).contains("\"type\":\"home\"").contains("Your researches")
+                .contains("SPECTER").contains("Approvers: U9");
+    }
+
+    @Test
     void badSignaturesAndStaleRequestsAreRefused() throws Exception {
         assertThat(event("Ev9", mention(), now(), "not-the-secret", Map.of()).statusCode()).isEqualTo(401);
         assertThat(event("Ev9", mention(), now() - 600, SECRET, Map.of()).statusCode()).isEqualTo(401);

@@ -28,6 +28,16 @@ final class SlackHandlers {
     private final App app;
     private final List<String> channels;
     private final Whisper whisper;
+    private Home home = (user, text) -> { };
+
+    /** Publishes a person's App Home view, off the handler's thread. */
+    interface Home {
+        void publish(String user, String text);
+    }
+
+    void home(Home publisher) {
+        this.home = publisher;
+    }
 
     SlackHandlers(App app, List<String> channels, Whisper whisper) {
         this.app = app;
@@ -57,6 +67,14 @@ final class SlackHandlers {
         app.event(ReactionRemovedEvent.class, (payload, ctx) -> reaction(handler, payload.getEventId(), ctx,
                 payload.getEvent().getItem().getChannel(), payload.getEvent().getItem().getTs(),
                 payload.getEvent().getUser(), payload.getEvent().getReaction(), false));
+        app.event(com.slack.api.model.event.AppHomeOpenedEvent.class, (payload, ctx) -> {
+            var e = payload.getEvent();
+            if ("home".equals(e.getTab())) {
+                home.publish(e.getUser(), handler.handle(new Inbound.HomeOpened("slack", payload.getEventId(),
+                        e.getChannel() == null ? "home" : e.getChannel(), e.getUser(), e.getUser())));
+            }
+            return ctx.ack();
+        });
         app.blockAction(ACTIONS, (req, ctx) -> {
             var p = req.getPayload();
             var action = p.getActions().get(0);

@@ -54,6 +54,7 @@ public final class SlackPlatform implements ChatPlatform {
         this.api = slack.methods(botToken);
         this.webBase = webBase;
         this.handlers = new SlackHandlers(app, channels, this::ephemeral);
+        handlers.home(this::publishHome);
     }
 
     @Override
@@ -119,6 +120,22 @@ public final class SlackPlatform implements ChatPlatform {
         whispers.execute(() -> {
             try {
                 call(() -> api.chatPostEphemeral(r -> r.channel(channel).user(user).text(text)), "chat.postEphemeral");
+            } catch (SlackCallException e) {
+                System.getLogger("mlr.slack").log(System.Logger.Level.WARNING, e.getMessage());
+            }
+        });
+    }
+
+    /** The App Home tab of {@code user}: what the conversation says their home holds. */
+    void publishHome(String user, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        whispers.execute(() -> {
+            try {
+                call(() -> api.viewsPublish(r -> r.userId(user).view(com.slack.api.model.view.View.builder()
+                        .type("home").blocks(SlackBlocks.of(new OutboundMessage("MLR-Copilot", text, List.of(),
+                                List.of(), List.of(), ""), webBase)).build())), "views.publish");
             } catch (SlackCallException e) {
                 System.getLogger("mlr.slack").log(System.Logger.Level.WARNING, e.getMessage());
             }
