@@ -57,8 +57,8 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static String chatStatus(MlrConfig c) {
-        String slack = c.slack().botToken().isPresent() ? "slack token found (" + c.slack().mode() + " mode; only http "
-                + "mode is in this release)" : "slack off (SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, MLR_SLACK_MODE=http)";
+        String slack = c.slack().botToken().isPresent() ? "slack on (" + c.slack().mode() + " mode)"
+                : "slack off (SLACK_BOT_TOKEN with SLACK_APP_TOKEN, or SLACK_SIGNING_SECRET and MLR_SLACK_MODE=http)";
         String discord = c.discord().botToken().isPresent()
                 ? "discord token found (Discord support is not in this release)" : "discord off (DISCORD_BOT_TOKEN)";
         return "web chat on " + c.web().bindAddress() + ":" + c.web().port() + "; " + slack + "; " + discord;

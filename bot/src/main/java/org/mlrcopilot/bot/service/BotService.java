@@ -57,7 +57,10 @@ public final class BotService implements AutoCloseable {
         SlackPlatform slack = SlackSetup.platform(config, report);
         if (slack != null) {
             conversation.add(slack);
-            routes.add(RawEndpoint.post("/slack/events", slack.events()));
+            if (config.slack().mode().equals("http")) {
+                routes.add(RawEndpoint.post("/slack/events", slack.events()));
+            }
+            SlackSetup.connect(config, slack);
         }
         this.server = keep(WebServer.start(config.web().bindAddress(), config.web().port(), routes,
                 () -> health(c), metrics.registry()));

@@ -27,6 +27,8 @@ final class FakeSlack implements AutoCloseable {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** Where apps.connections.open sends Socket Mode clients. */
+    volatile String socketUrl = "ws://127.0.0.1:9/";
     private final HttpServer server;
     private final AtomicLong ts = new AtomicLong(1_700_000_100_000_000L);
     private final java.util.Set<String> rateLimited = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -78,6 +80,7 @@ final class FakeSlack implements AutoCloseable {
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"file\"}]}";
             case "files.info" -> "{\"ok\":true,\"file\":{\"id\":\"" + params.getOrDefault("file", "F1")
                     + "\",\"name\":\"file\",\"shares\":{}}}";
+            case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\""
                     + params.get("ts") + "\"}";
             default -> "{\"ok\":true}";

@@ -4,6 +4,8 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
@@ -31,6 +33,7 @@ public final class SlackPlatform implements ChatPlatform {
     private final MethodsClient api;
     private final String webBase;
     private final SlackHandlers handlers;
+    private volatile SocketModeApp socket;
     private final java.util.concurrent.ExecutorService whispers = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "mlr-slack-ephemeral");
@@ -65,6 +68,19 @@ public final class SlackPlatform implements ChatPlatform {
     @Override
     public void start(InboundHandler handler) {
         handlers.register(handler);
+    }
+
+    /**
+     * Socket Mode: connects out to Slack with the app-level token (no public URL needed); events arrive over the
+     * WebSocket into the same {@link App} and handlers as in http mode.
+     */
+    public void connect(String appToken) {
+        try {
+            socket = new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
+            socket.startAsync();
+        } catch (Exception e) {
+            throw new SlackCallException("cannot connect to Slack in Socket Mode: " + e.getMessage());
+        }
     }
 
     /** The events URL ({@code POST /slack/events}) for http mode: signature and timestamp checked by Bolt. */
@@ -145,6 +161,13 @@ public final class SlackPlatform implements ChatPlatform {
     @Override
     public void stop() {
         whispers.shutdown();
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (Exception e) {
+                System.getLogger("mlr.slack").log(System.Logger.Level.WARNING, "closing Socket Mode: " + e);
+            }
+        }
     }
 
     @Override
