@@ -80,6 +80,8 @@ final class FakeSlack implements AutoCloseable {
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"file\"}]}";
             case "files.info" -> "{\"ok\":true,\"file\":{\"id\":\"" + params.getOrDefault("file", "F1")
                     + "\",\"name\":\"file\",\"shares\":{}}}";
+            case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"name\":\"ann\","
+                    + "\"real_name\":\"Ann Lee\",\"profile\":{\"display_name\":\"ann-" + params.get("user") + "\"}}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\""
                     + params.get("ts") + "\"}";

@@ -138,7 +138,8 @@ class SlackIT {
         FakeSlack.Call whisper = await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postEphemeral"),
                 l -> !l.isEmpty()).get(0);
         assertThat(whisper.param("user")).isEqualTo("U1");
-        assertThat(whisper.param("text")).contains("not an approver").contains("U9");
+        assertThat(whisper.param("text")).contains("ann-U1 is not an approver").contains("U9");
+        assertThat(slack.calls("users.info")).extracting(c -> c.param("user")).containsOnlyOnce("U1");
         assertThat(service.store().runs(researchId)).isEmpty();
     }
 

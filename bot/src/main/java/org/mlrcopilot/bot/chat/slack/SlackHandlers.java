@@ -29,6 +29,12 @@ final class SlackHandlers {
     private final List<String> channels;
     private final Whisper whisper;
     private Home home = (user, text) -> { };
+    private java.util.function.UnaryOperator<String> names = user -> user;
+
+    /** Display names by user id: answers at once from a cache (the id until the name is known). */
+    void names(java.util.function.UnaryOperator<String> lookup) {
+        this.names = lookup;
+    }
 
     /** Publishes a person's App Home view, off the handler's thread. */
     interface Home {
@@ -49,7 +55,7 @@ final class SlackHandlers {
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent e = payload.getEvent();
             tell(e.getChannel(), e.getUser(), handler.handle(message(e.getChannel(), e.getTs(), e.getThreadTs(),
-                    e.getUser(), e.getText(), true)));
+                    e.getUser(), names.apply(e.getUser()), e.getText(), true)));
             return ctx.ack();
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
@@ -57,7 +63,8 @@ final class SlackHandlers {
             if (e.getBotId() == null && e.getUser() != null && (e.getThreadTs() != null
                     || channels.contains(e.getChannel()))) {
                 tell(e.getChannel(), e.getUser(), handler.handle(message(e.getChannel(), e.getTs(),
-                        e.getThreadTs(), e.getUser(), e.getText(), channels.contains(e.getChannel()))));
+                        e.getThreadTs(), e.getUser(), names.apply(e.getUser()), e.getText(),
+                        channels.contains(e.getChannel()))));
             }
             return ctx.ack();
         });
@@ -103,16 +110,16 @@ final class SlackHandlers {
     }
 
     private static Inbound.MessagePosted message(String channel, String ts, String threadTs, String user,
-            String text, boolean mentionsBot) {
+            String name, String text, boolean mentionsBot) {
         return new Inbound.MessagePosted("slack", "message:" + channel + ":" + ts, channel, ts,
-                threadTs == null || threadTs.equals(ts) ? "" : threadTs, user, user, text, mentionsBot);
+                threadTs == null || threadTs.equals(ts) ? "" : threadTs, user, name, text, mentionsBot);
     }
 
     private Response reaction(InboundHandler handler, String eventId, EventContext ctx, String channel,
             String ts, String user, String emoji, boolean added) {
         if (channel != null && ts != null) {
-            tell(channel, user, handler.handle(new Inbound.ReactionChanged("slack", eventId, channel, ts, user, user,
-                    emoji, added)));
+            tell(channel, user, handler.handle(new Inbound.ReactionChanged("slack", eventId, channel, ts, user,
+                    names.apply(user), emoji, added)));
         }
         return ctx.ack();
     }

@@ -34,6 +34,7 @@ public final class SlackPlatform implements ChatPlatform {
     private final String webBase;
     private final SlackHandlers handlers;
     private volatile SocketModeApp socket;
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ExecutorService whispers = java.util.concurrent.Executors
             .newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "mlr-slack-ephemeral");
@@ -58,6 +59,7 @@ public final class SlackPlatform implements ChatPlatform {
         this.webBase = webBase;
         this.handlers = new SlackHandlers(app, channels, this::ephemeral);
         handlers.home(this::publishHome);
+        handlers.names(this::nameOf);
     }
 
     @Override
@@ -140,6 +142,36 @@ public final class SlackPlatform implements ChatPlatform {
                 System.getLogger("mlr.slack").log(System.Logger.Level.WARNING, e.getMessage());
             }
         });
+    }
+
+    /**
+     * A user's display name from the cache; the first time, the id, while {@code users.info} is asked off the
+     * inbound path.
+     */
+    String nameOf(String user) {
+        if (user == null) {
+            return null;
+        }
+        String known = names.get(user);
+        if (known != null) {
+            return known;
+        }
+        if (names.putIfAbsent(user, user) == null) {
+            whispers.execute(() -> {
+                try {
+                    var info = call(() -> api.usersInfo(r -> r.user(user)), "users.info");
+                    var profile = info.getUser().getProfile();
+                    String display = profile == null ? "" : profile.getDisplayName();
+                    String name = display != null && !display.isBlank() ? display : info.getUser().getRealName();
+                    if (name != null && !name.isBlank()) {
+                        names.put(user, name);
+                    }
+                } catch (RuntimeException e) {
+                    System.getLogger("mlr.slack").log(System.Logger.Level.WARNING, "users.info " + user + ": " + e);
+                }
+            });
+        }
+        return user;
     }
 
     /** The App Home tab of {@code user}: what the conversation says their home holds. */
