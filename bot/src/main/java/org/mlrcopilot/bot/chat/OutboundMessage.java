@@ -2,6 +2,7 @@ package org.mlrcopilot.bot.chat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,11 +15,19 @@ import java.util.Objects;
  * @param buttons     actions under the message
  * @param attachments files (plots, logs, diffs) shown or offered with the message
  * @param color       a status colour as #rrggbb, "" for the default
+ * @param metadata    what the message stands for (research id, role), carried by platforms that keep message
+ *                    metadata (Slack), so a message can be recognised even without the store
  */
 public record OutboundMessage(String title, String text, List<Field> fields, List<Button> buttons,
-                              List<Attachment> attachments, String color) {
+                              List<Attachment> attachments, String color, Map<String, String> metadata) {
+
+    public OutboundMessage(String title, String text, List<Field> fields, List<Button> buttons,
+            List<Attachment> attachments, String color) {
+        this(title, text, fields, buttons, attachments, color, Map.of());
+    }
 
     public OutboundMessage {
+        metadata = Map.copyOf(Objects.requireNonNullElse(metadata, Map.of()));
         title = Objects.requireNonNullElse(title, "");
         text = Objects.requireNonNullElse(text, "");
         fields = List.copyOf(fields);
@@ -32,11 +41,15 @@ public record OutboundMessage(String title, String text, List<Field> fields, Lis
     }
 
     public OutboundMessage withButtons(List<Button> value) {
-        return new OutboundMessage(title, text, fields, value, attachments, color);
+        return new OutboundMessage(title, text, fields, value, attachments, color, metadata);
     }
 
     public OutboundMessage withAttachments(List<Attachment> value) {
-        return new OutboundMessage(title, text, fields, buttons, value, color);
+        return new OutboundMessage(title, text, fields, buttons, value, color, metadata);
+    }
+
+    public OutboundMessage withMetadata(Map<String, String> value) {
+        return new OutboundMessage(title, text, fields, buttons, attachments, color, value);
     }
 
     /** A label and its value, e.g. "Novelty" "4/5". */

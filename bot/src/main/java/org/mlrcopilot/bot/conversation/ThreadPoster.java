@@ -131,7 +131,8 @@ final class ThreadPoster implements ResearchEvents {
     private void post(Research r, String role, OutboundMessage message) {
         MessageLink root = store.messageFor(r.id(), "root").orElseThrow(
                 () -> new IllegalStateException("research " + r.id() + " has no thread"));
-        MessageRef posted = platform(r).post(new ThreadRef(root.channel(), root.thread()), message);
+        MessageRef posted = platform(r).post(new ThreadRef(root.channel(), root.thread()),
+                message.withMetadata(Map.of("research", r.id(), "role", role)));
         store.link(new MessageLink(r.platform(), posted.channel(), posted.messageId(), root.thread(), r.id(), role));
     }
 

@@ -100,6 +100,8 @@ class SlackIT {
             assertThat(c.param("channel")).isEqualTo("C1");
             assertThat(c.param("unfurl_links")).isIn("0", "false");
             assertThat(c.param("blocks")).contains("\"type\":\"actions\"").contains("\"action_id\":\"run\"");
+            assertThat(c.param("metadata")).contains("\"event_type\":\"mlr_message\"").contains("\"research\":\"r-")
+                    .contains("\"role\":\"hypothesis:H");
         });
         assertThat(slack.calls("reactions.add")).anySatisfy(c -> {
             assertThat(c.param("name")).isEqualTo("eyes");

@@ -95,13 +95,22 @@ public final class SlackPlatform implements ChatPlatform {
         var answer = call(() -> api.chatPostMessage(r -> r.channel(thread.channel())
                 .threadTs(thread.threadId().isBlank() ? null : thread.threadId())
                 .text(SlackBlocks.fallback(message)).blocks(SlackBlocks.of(message, webBase))
-                .unfurlLinks(false).unfurlMedia(false)), "chat.postMessage");
+                .metadata(metadata(message)).unfurlLinks(false).unfurlMedia(false)), "chat.postMessage");
         MessageRef posted = new MessageRef(answer.getChannel(), answer.getTs(), thread.threadId().isBlank()
                 ? answer.getTs() : thread.threadId());
         if (!message.attachments().isEmpty()) {
             upload(posted, message.attachments());
         }
         return posted;
+    }
+
+    /** What the message stands for, kept by Slack with it (event type {@code mlr_message}). */
+    private static com.slack.api.model.Message.Metadata metadata(OutboundMessage message) {
+        if (message.metadata().isEmpty()) {
+            return null;
+        }
+        return com.slack.api.model.Message.Metadata.builder().eventType("mlr_message")
+                .eventPayload(new java.util.HashMap<>(message.metadata())).build();
     }
 
     /** Plots, diffs and traces as files in the thread (the files upload v2 flow). */
