@@ -21,7 +21,8 @@ final class Results {
     private Results() {
     }
 
-    static OutboundMessage of(RunReport report, String mention) {
+    /** {@code hypothesisLink}: a permalink to the hypothesis message that was run, "" when the platform has none. */
+    static OutboundMessage of(RunReport report, String mention, String hypothesisLink) {
         ResearchRun run = report.run();
         ExperimentResult r = run.result();
         List<Field> fields = new ArrayList<>();
@@ -35,7 +36,8 @@ final class Results {
         fields.add(new Field("Steps", r.steps() + " (stopped: " + r.stopReason() + ")"));
         fields.add(new Field("Cost", String.format(Locale.ROOT, "$%.4f, %,d tokens in %d calls",
                 report.usage().costUsd(), report.usage().tokens(), report.usage().calls())));
-        StringBuilder text = new StringBuilder(mention).append(" results of ").append(run.hypothesisId())
+        StringBuilder text = new StringBuilder(mention).append(" results of ").append(hypothesisLink.isBlank()
+                ? run.hypothesisId() : "<" + hypothesisLink + "|" + run.hypothesisId() + ">")
                 .append(" (approved by ").append(run.approver()).append(")");
         if (!r.finalAnswer().isBlank()) {
             text.append("\n*Agent's answer:* ").append(Messages.clip(r.finalAnswer(), 1500));

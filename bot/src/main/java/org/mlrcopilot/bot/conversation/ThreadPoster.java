@@ -105,8 +105,12 @@ final class ThreadPoster implements ResearchEvents {
     public void finished(Research research, ResearchRun run, RunReport report) {
         metrics.run(run.status().name());
         status(research);
-        outbox.send(research.id(), () -> post(research, "result:" + run.id(),
-                Results.of(report, platform(research).mention(research.requester()))));
+        outbox.send(research.id(), () -> {
+            String link = store.messageFor(research.id(), "hypothesis:" + run.hypothesisId())
+                    .map(l -> platform(research).permalink(ref(l))).orElse("");
+            post(research, "result:" + run.id(), Results.of(report, platform(research).mention(research.requester()),
+                    link));
+        });
     }
 
     @Override

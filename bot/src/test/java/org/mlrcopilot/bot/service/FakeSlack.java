@@ -80,6 +80,9 @@ final class FakeSlack implements AutoCloseable {
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"file\"}]}";
             case "files.info" -> "{\"ok\":true,\"file\":{\"id\":\"" + params.getOrDefault("file", "F1")
                     + "\",\"name\":\"file\",\"shares\":{}}}";
+            case "chat.getPermalink" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"permalink\":"
+                    + "\"https://lab.slack.com/archives/" + params.get("channel") + "/p"
+                    + params.getOrDefault("message_ts", "").replace(".", "") + "\"}";
             case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"name\":\"ann\","
                     + "\"real_name\":\"Ann Lee\",\"profile\":{\"display_name\":\"ann-" + params.get("user") + "\"}}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";

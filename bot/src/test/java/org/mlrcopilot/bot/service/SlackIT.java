@@ -166,6 +166,8 @@ class SlackIT {
                         .startsWith("Results: ")).findFirst(), java.util.Optional::isPresent).get();
         assertThat(results.param("thread_ts")).isEqualTo(MENTION_TS);
         assertThat(results.param("text")).contains("<@U1>");
+        assertThat(results.param("text")).contains("<https://lab.slack.com/archives/C1/p" + h1Ts.replace(".", "")
+                + "|H1>");
         assertThat(results.param("blocks")).contains("Baseline").contains("Improvement");
         FakeSlack.Call complete = await().atMost(Duration.ofSeconds(30)).until(() -> slack
                 .calls("files.completeUploadExternal"), l -> !l.isEmpty()).get(0);

@@ -212,6 +212,16 @@ public final class SlackPlatform implements ChatPlatform {
     }
 
     @Override
+    public String permalink(MessageRef message) {
+        try {
+            return call(() -> api.chatGetPermalink(r -> r.channel(message.channel()).messageTs(message.messageId())),
+                    "chat.getPermalink").getPermalink();
+        } catch (SlackCallException e) {
+            return "";
+        }
+    }
+
+    @Override
     public String mention(String userId) {
         return "<@" + userId + ">";
     }
