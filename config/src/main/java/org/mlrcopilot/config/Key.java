@@ -166,7 +166,7 @@ enum Key {
             "Base URL of the Slack Web API"),
     SLACK_CHANNELS("slack.channels", "", ValueType.list(),
             c -> c.slack().channels(),
-            "Slack channels the bot works in, as names or IDs"),
+            "Slack channel IDs (e.g. C0123ABCD) where a paper link starts a research without a mention"),
     SLACK_BOT_TOKEN("slack.botToken", "", ValueType.secret(),
             c -> c.slack().botToken(),
             "Slack bot token (xoxb-...)", "SLACK_BOT_TOKEN"),
