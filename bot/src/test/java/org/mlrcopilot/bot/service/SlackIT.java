@@ -230,6 +230,35 @@ class SlackIT {
         assertThat(answer.body()).contains("MLR-Copilot").contains("/mlr paper");
     }
 
+    @Test
+    void paperStatusAndBudgetCommandsWork() throws Exception {
+        HttpResponse<String> started = send("application/x-www-form-urlencoded", command("paper "
+                + fixture.paperUrl(), "tr2"), now(), SECRET, Map.of());
+        assertThat(started.body()).contains("Starting research r-");
+
+        FakeSlack.Call root = await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.postMessage")
+                .stream().filter(c -> c.param("text").contains("asked me to research")).findFirst(),
+                java.util.Optional::isPresent).get();
+        assertThat(root.param("thread_ts")).isEmpty();
+        assertThat(root.param("text")).contains("<@U1>");
+        String rootTs = service.store().messageFor(service.store().recent(1).get(0).id(), "root").orElseThrow()
+                .messageId();
+        await().atMost(Duration.ofSeconds(90)).until(() -> slack.calls("chat.postMessage").stream()
+                .filter(c -> c.param("text").matches("(?s)H\\d v1: .*") && c.param("thread_ts").equals(rootTs))
+                .count() == 3);
+
+        assertThat(send("application/x-www-form-urlencoded", command("status", "tr3"), now(), SECRET, Map.of())
+                .body()).contains("Recent researches").contains("SPECTER");
+        assertThat(send("application/x-www-form-urlencoded", command("budget", "tr4"), now(), SECRET, Map.of())
+                .body()).contains("Today: $").contains("model calls");
+    }
+
+    private String command(String text, String trigger) {
+        return "command=" + enc("/mlr") + "&text=" + enc(text) + "&user_id=U1&user_name=ann&channel_id=C1"
+                + "&team_id=T1&trigger_id=" + trigger + "&response_url=" + enc(slack.apiUrl() + "respond")
+                + "&token=legacy";
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
