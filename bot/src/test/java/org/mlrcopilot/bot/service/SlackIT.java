@@ -44,7 +44,7 @@ class SlackIT {
         slack = new FakeSlack();
         fixture = new ServiceFixture(dir, Map.of("MLR_SLACK_MODE", "http", "SLACK_BOT_TOKEN", "xoxb-test-1",
                 "SLACK_SIGNING_SECRET", SECRET, "MLR_SLACK_API_URL", slack.apiUrl(),
-                "MLR_SERVICE_STATUS_INTERVAL", "50ms", "MLR_SERVICE_APPROVERS", "U9"));
+                "MLR_SERVICE_STATUS_INTERVAL", "50ms", "MLR_SERVICE_APPROVERS", "U9", "MLR_SLACK_CHANNELS", "C7"));
         service = fixture.start(new ByteArrayOutputStream());
     }
 
@@ -228,6 +228,30 @@ class SlackIT {
         HttpResponse<String> answer = send("application/x-www-form-urlencoded", body, now(), SECRET, Map.of());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("MLR-Copilot").contains("/mlr paper");
+    }
+
+    @Test
+    void aLinkInAWatchedChannelStartsAResearchAndReactionsVote() throws Exception {
+        String ts = "1700000800.000100";
+        String plain = "{\"type\":\"message\",\"user\":\"U3\",\"text\":\"worth a look <" + fixture.paperUrl()
+                + ">\",\"ts\":\"" + ts + "\",\"channel\":\"C7\",\"channel_type\":\"channel\"}";
+        String elsewhere = plain.replace("C7", "C8").replace(ts, "1700000801.000100");
+        assertThat(event("Ev40", plain, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        assertThat(event("Ev41", elsewhere, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).until(() -> slack.calls("chat.postMessage").stream()
+                .filter(c -> c.param("text").matches("(?s)H\\d v1: .*") && c.param("thread_ts").equals(ts))
+                .count() == 3);
+        assertThat(service.store().recent(10)).as("a link in an unwatched channel without a mention is ignored")
+                .hasSize(1);
+
+        String researchId = service.store().recent(1).get(0).id();
+        String h3Ts = service.store().messageFor(researchId, "hypothesis:H3").orElseThrow().messageId();
+        String added = "{\"type\":\"reaction_added\",\"user\":\"U4\",\"reaction\":\"+1\",\"item\":{\"type\":"
+                + "\"message\",\"channel\":\"C7\",\"ts\":\"" + h3Ts + "\"},\"event_ts\":\"1700000802.000100\"}";
+        event("Ev42", added, now(), SECRET, Map.of());
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3").up() == 1);
+        event("Ev43", added.replace("reaction_added", "reaction_removed"), now(), SECRET, Map.of());
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3").up() == 0);
     }
 
     @Test
