@@ -75,6 +75,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void jdaOnlyInTheDiscordAdapter() {
+        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.chat.discord..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..")
+                .check(classes);
+    }
+
+    @Test
     void databaseCodeOnlyInTheStore() {
         noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..")
