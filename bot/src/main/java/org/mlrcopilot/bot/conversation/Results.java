@@ -1,5 +1,6 @@
 package org.mlrcopilot.bot.conversation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import org.mlrcopilot.bot.chat.OutboundMessage.Field;
 
 /** The results message of a run, and the short summary of one execution. */
 final class Results {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Results() {
     }
@@ -77,12 +80,12 @@ final class Results {
     }
 
     private static String scriptOf(String input) {
-        int at = input.indexOf("\"script_name\"");
-        if (at < 0) {
+        try {
+            String name = JSON.readTree(input).path("script_name").asText("");
+            return name.isBlank() ? "a script" : name;
+        } catch (IOException e) {
             return "a script";
         }
-        String rest = input.substring(input.indexOf(':', at) + 1).strip();
-        return rest.startsWith("\"") ? rest.substring(1, Math.max(1, rest.indexOf('"', 1))) : "a script";
     }
 
     private static String number(double value) {

@@ -13,7 +13,6 @@ import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.literature.RelatedWorkFinder;
 import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.agents.paper.PaperCache;
-import org.mlrcopilot.agents.paper.cache.FilePaperCache;
 import org.mlrcopilot.agents.paper.pdf.PdfPaperReader;
 import org.mlrcopilot.agents.paper.reader.PaperReader;
 import org.mlrcopilot.agents.paper.reader.PaperSources;
@@ -32,10 +31,6 @@ public final class PaperTools implements AutoCloseable {
         this.http = http;
         this.reader = reader;
         this.related = related;
-    }
-
-    public static PaperTools create(MlrConfig config) {
-        return create(config, new FilePaperCache(config.store().dataDir().resolve("papers")));
     }
 
     /** With the given cache of papers already read (the service's store). */

@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FakeSlack implements AutoCloseable {
 
-    /** One Web API call: the method and its form parameters. */
-    record Call(String method, Map<String, String> params) {
+    /** One Web API call: the method, its form parameters and the Authorization header it carried. */
+    record Call(String method, Map<String, String> params, String authorization) {
         String param(String name) {
             return params.getOrDefault(name, "");
         }
@@ -68,7 +68,7 @@ final class FakeSlack implements AutoCloseable {
             exchange.close();
             return;
         }
-        calls.add(new Call(method, params));
+        calls.add(new Call(method, params, exchange.getRequestHeaders().getFirst("Authorization")));
         String body = switch (method) {
             case "auth.test" -> "{\"ok\":true,\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\",\"team_id\":\"T1\","
                     + "\"user\":\"mlr\",\"team\":\"Lab\",\"url\":\"https://lab.slack.com/\"}";

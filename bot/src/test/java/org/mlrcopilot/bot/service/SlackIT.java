@@ -108,7 +108,7 @@ class SlackIT {
             assertThat(c.param("timestamp")).isEqualTo(MENTION_TS);
         });
         assertThat(slack.calls("chat.postMessage")).allSatisfy(c ->
-                assertThat(c.params().get("token") == null ? "" : c.param("token")).isIn("", "xoxb-test-1"));
+                assertThat(c.authorization()).isEqualTo("Bearer xoxb-test-1"));
 
         assertThat(event("Ev1", mention(), now(), SECRET, Map.of("X-Slack-Retry-Num", "1",
                 "X-Slack-Retry-Reason", "http_timeout")).statusCode()).isEqualTo(200);
