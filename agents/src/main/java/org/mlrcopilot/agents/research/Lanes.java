@@ -10,18 +10,18 @@ import java.util.function.Consumer;
  * Work for one research runs in order, one task at a time, on a shared bounded pool; different researches run in
  * parallel. A failing task is reported and does not stop the lane.
  */
-final class Lanes {
+public final class Lanes {
 
     private final ExecutorService pool;
     private final Consumer<RuntimeException> onError;
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    Lanes(ExecutorService pool, Consumer<RuntimeException> onError) {
+    public Lanes(ExecutorService pool, Consumer<RuntimeException> onError) {
         this.pool = pool;
         this.onError = onError;
     }
 
-    void submit(String lane, Runnable task) {
+    public void submit(String lane, Runnable task) {
         tails.compute(lane, (key, tail) -> {
             CompletableFuture<Void> before = tail == null ? CompletableFuture.completedFuture(null) : tail;
             return before.thenRunAsync(() -> guarded(task), pool);
@@ -29,7 +29,7 @@ final class Lanes {
     }
 
     /** Completes when every task submitted so far to {@code lane} has run. */
-    CompletableFuture<Void> idle(String lane) {
+    public CompletableFuture<Void> idle(String lane) {
         return tails.getOrDefault(lane, CompletableFuture.completedFuture(null));
     }
 

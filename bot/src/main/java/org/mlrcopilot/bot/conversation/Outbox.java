@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mlrcopilot.agents.research.Lanes;
 
 /**
  * Outbound chat calls, in order per research (a rate-limited platform call never reorders a thread) and off the
@@ -21,7 +22,7 @@ final class Outbox implements AutoCloseable {
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final long intervalMs;
-    private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final Lanes lanes;
     private final Map<String, Runnable> pendingStatus = new ConcurrentHashMap<>();
     private final Map<String, Long> lastStatus = new ConcurrentHashMap<>();
 
@@ -30,12 +31,12 @@ final class Outbox implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "mlr-outbox-" + n.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mlr-outbox-timer"));
         this.intervalMs = statusInterval.toMillis();
+        this.lanes = new Lanes(pool, e -> LOG.log(System.Logger.Level.WARNING, "chat call failed: " + e.getMessage(), e));
     }
 
     /** Runs {@code call} after every call queued before for the same research. */
     void send(String researchId, Runnable call) {
-        tails.compute(researchId, (key, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
-                .thenRunAsync(() -> guarded(call), pool));
+        lanes.submit(researchId, call);
     }
 
     /** Queues a status edit; edits arriving within the interval collapse into the latest one. */
@@ -58,7 +59,7 @@ final class Outbox implements AutoCloseable {
 
     /** Completes when everything queued so far for the research was sent. */
     CompletableFuture<Void> idle(String researchId) {
-        return tails.getOrDefault(researchId, CompletableFuture.completedFuture(null));
+        return lanes.idle(researchId);
     }
 
     private void flush(String slot) {
@@ -66,14 +67,6 @@ final class Outbox implements AutoCloseable {
         if (latest != null) {
             lastStatus.put(slot, System.currentTimeMillis());
             latest.run();
-        }
-    }
-
-    private static void guarded(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "chat call failed: " + e.getMessage(), e);
         }
     }
 
