@@ -118,7 +118,7 @@ class SlackIT {
         assertThat(service.store().recent(10)).hasSize(1);
 
         String researchId = service.store().recent(1).get(0).id();
-        String h2Ts = service.store().messageFor(researchId, "hypothesis:H2").orElseThrow().messageId();
+        String h2Ts = linked(researchId, "hypothesis:H2");
         String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U2\",\"username\":\"ann\","
                 + "\"team_id\":\"T1\"},\"api_app_id\":\"A1\",\"token\":\"legacy\",\"container\":{\"type\":"
                 + "\"message\",\"message_ts\":\"" + h2Ts + "\",\"channel_id\":\"C1\"},\"trigger_id\":\"t1\","
@@ -132,7 +132,7 @@ class SlackIT {
                 .anyMatch(c -> c.param("ts").equals(h2Ts) && c.param("text").contains("_discarded_")));
         await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("respond").isEmpty());
 
-        String h1Ts = service.store().messageFor(researchId, "hypothesis:H1").orElseThrow().messageId();
+        String h1Ts = linked(researchId, "hypothesis:H1");
         String rocket = "{\"type\":\"reaction_added\",\"user\":\"U1\",\"reaction\":\"rocket\",\"item\":{\"type\":"
                 + "\"message\",\"channel\":\"C1\",\"ts\":\"" + h1Ts + "\"},\"item_user\":\"UBOT\","
                 + "\"event_ts\":\"1700000400.000100\"}";
@@ -151,7 +151,7 @@ class SlackIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> slack.calls("chat.postMessage").stream()
                 .filter(c -> c.param("text").matches("(?s)H\\d v1: .*")).count() == 3);
         String researchId = service.store().recent(1).get(0).id();
-        String h1Ts = service.store().messageFor(researchId, "hypothesis:H1").orElseThrow().messageId();
+        String h1Ts = linked(researchId, "hypothesis:H1");
         fixture.action("write_file", Map.of("file_name", "train.py", "content",
                 ServiceFixture.trainingScriptWithPlot()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
@@ -245,7 +245,7 @@ class SlackIT {
                 .hasSize(1);
 
         String researchId = service.store().recent(1).get(0).id();
-        String h3Ts = service.store().messageFor(researchId, "hypothesis:H3").orElseThrow().messageId();
+        String h3Ts = linked(researchId, "hypothesis:H3");
         String added = "{\"type\":\"reaction_added\",\"user\":\"U4\",\"reaction\":\"+1\",\"item\":{\"type\":"
                 + "\"message\",\"channel\":\"C7\",\"ts\":\"" + h3Ts + "\"},\"event_ts\":\"1700000802.000100\"}";
         event("Ev42", added, now(), SECRET, Map.of());
@@ -265,8 +265,7 @@ class SlackIT {
                 java.util.Optional::isPresent).get();
         assertThat(root.param("thread_ts")).isEmpty();
         assertThat(root.param("text")).contains("<@U1>");
-        String rootTs = service.store().messageFor(service.store().recent(1).get(0).id(), "root").orElseThrow()
-                .messageId();
+        String rootTs = linked(service.store().recent(1).get(0).id(), "root");
         await().atMost(Duration.ofSeconds(90)).until(() -> slack.calls("chat.postMessage").stream()
                 .filter(c -> c.param("text").matches("(?s)H\\d v1: .*") && c.param("thread_ts").equals(rootTs))
                 .count() == 3);
@@ -281,6 +280,12 @@ class SlackIT {
         return "command=" + enc("/mlr") + "&text=" + enc(text) + "&user_id=U1&user_name=ann&channel_id=C1"
                 + "&team_id=T1&trigger_id=" + trigger + "&response_url=" + enc(slack.apiUrl() + "respond")
                 + "&token=legacy";
+    }
+
+    /** The message id stored for a role: stored once Slack's answer is back, a moment after the fake saw the call. */
+    private String linked(String researchId, String role) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> service.store().messageFor(researchId, role),
+                java.util.Optional::isPresent).get().messageId();
     }
 
     private static String enc(String s) {
