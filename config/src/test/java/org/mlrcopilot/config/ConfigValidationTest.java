@@ -132,7 +132,7 @@ class ConfigValidationTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(1)))
                 .hasMessage("fetch.connectTimeout: \"0s\" must be longer than 0");
         assertThatThrownBy(() -> new StoreConfig(null)).hasMessage("store.dataDir: a value is required");
-        assertThatThrownBy(() -> new DiscordConfig(List.of(" "), "", Secret.none()))
+        assertThatThrownBy(() -> new DiscordConfig("https://discord.com/api/v10/", "", List.of(" "), "", Secret.none()))
                 .hasMessage("discord.channels: \" \" must not contain empty entries");
     }
 }
