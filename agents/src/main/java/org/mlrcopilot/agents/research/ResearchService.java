@@ -107,11 +107,23 @@ public final class ResearchService implements AutoCloseable {
 
     /** Approves an experiment run of the hypothesis; refused for non-approvers and when a run is active. */
     public ResearchRun approve(String researchId, String hypothesisId, String userId, String userName) {
-        Research r = require(researchId);
         if (!settings.mayApprove(userId, userName)) {
             throw new ResearchRefusedException(userName + " is not an approver; ask one of "
                     + String.join(", ", settings.approvers()) + " to approve the run");
         }
+        return approved(researchId, hypothesisId, userName);
+    }
+
+    /**
+     * Approves an experiment run for a person the chat itself names an approver (a Discord role), instead of
+     * {@code service.approvers}; refused when the hypothesis was discarded or a run is active.
+     */
+    public ResearchRun approveAsApprover(String researchId, String hypothesisId, String userName) {
+        return approved(researchId, hypothesisId, userName);
+    }
+
+    private ResearchRun approved(String researchId, String hypothesisId, String userName) {
+        Research r = require(researchId);
         StoredHypothesis h = hypothesis(researchId, hypothesisId);
         if (h.state() == HypothesisState.DISCARDED) {
             throw new ResearchRefusedException(hypothesisId + " was discarded");

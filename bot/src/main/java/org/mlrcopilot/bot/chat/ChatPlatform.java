@@ -32,6 +32,20 @@ public interface ChatPlatform {
         return "@" + userId;
     }
 
+    /**
+     * The platform's own rule for who approves experiment runs (Discord: a role): empty when it has none and
+     * {@code service.approvers} decides.
+     */
+    default java.util.Optional<Approval> approval(String channel, String user) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether a person may approve runs, and who may (for the refusal), e.g. "members of the role Reviewers".
+     */
+    record Approval(boolean allowed, String who) {
+    }
+
     /** Stops delivering events and releases connections. */
     default void stop() {
     }

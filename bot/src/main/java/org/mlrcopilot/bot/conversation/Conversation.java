@@ -42,7 +42,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         this.metrics = metrics;
         this.outbox = new Outbox(4, statusInterval);
         this.poster = new ThreadPoster(platforms, store, outbox, metrics);
-        this.replies = new Replies(store, outbox);
+        this.replies = new Replies(store, outbox, platforms);
     }
 
     /** What the service reports to; give it to the {@link ResearchService} constructor. */

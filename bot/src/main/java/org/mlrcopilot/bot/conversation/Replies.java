@@ -12,6 +12,8 @@ import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchService;
 import org.mlrcopilot.agents.research.ResearchStore;
 import org.mlrcopilot.agents.research.StoredHypothesis;
+import org.mlrcopilot.agents.research.ResearchRefusedException;
+import org.mlrcopilot.bot.chat.ChatPlatform;
 import org.mlrcopilot.bot.chat.Emoji;
 import org.mlrcopilot.bot.chat.Inbound;
 
@@ -22,10 +24,27 @@ final class Replies {
 
     private final ResearchStore store;
     private final Outbox outbox;
+    private final java.util.Map<String, ChatPlatform> platforms;
 
-    Replies(ResearchStore store, Outbox outbox) {
+    Replies(ResearchStore store, Outbox outbox, java.util.Map<String, ChatPlatform> platforms) {
         this.store = store;
         this.outbox = outbox;
+        this.platforms = platforms;
+    }
+
+    /** Approves by the platform's own rule (a Discord role) where it has one, else by service.approvers. */
+    private ResearchRun approve(ResearchService service, String researchId, String hypothesisId, String platform,
+            String channel, String user, String userName) {
+        ChatPlatform chat = platforms.get(platform);
+        Optional<ChatPlatform.Approval> rule = chat == null ? Optional.empty() : chat.approval(channel, user);
+        if (rule.isEmpty()) {
+            return service.approve(researchId, hypothesisId, user, userName);
+        }
+        if (!rule.get().allowed()) {
+            throw new ResearchRefusedException(userName + " is not an approver; ask " + rule.get().who()
+                    + " to approve the run");
+        }
+        return service.approveAsApprover(researchId, hypothesisId, userName);
     }
 
     String threadReply(ResearchService service, String researchId, Inbound.MessagePosted m) {
@@ -73,7 +92,8 @@ final class Replies {
                 case Emoji.THUMBS_DOWN -> service.vote(researchId, h, r.user(), r.added() ? -1 : 0);
                 case Emoji.ROCKET -> {
                     if (r.added()) {
-                        return approved(service.approve(researchId, h, r.user(), r.userName()));
+                        return approved(approve(service, researchId, h, r.platform(), r.channel(), r.user(),
+                                r.userName()));
                     }
                 }
                 default -> {
@@ -94,7 +114,8 @@ final class Replies {
         }
         String researchId = link.get().researchId();
         return switch (b.action()) {
-            case "run" -> approved(service.approve(researchId, b.value(), b.user(), b.userName()));
+            case "run" -> approved(approve(service, researchId, b.value(), b.platform(), b.channel(), b.user(),
+                    b.userName()));
             case "refine" -> {
                 service.refine(researchId, b.value(), b.userName());
                 yield "Refining " + b.value() + " from the thread's feedback";

@@ -11,6 +11,7 @@ import org.mlrcopilot.agents.research.ResearchService;
 import org.mlrcopilot.agents.research.ResearchSettings;
 import org.mlrcopilot.bot.chat.web.WebChat;
 import org.mlrcopilot.bot.conversation.Conversation;
+import org.mlrcopilot.bot.chat.discord.DiscordPlatform;
 import org.mlrcopilot.bot.chat.slack.SlackPlatform;
 import org.mlrcopilot.bot.http.RawEndpoint;
 import org.mlrcopilot.bot.http.Routes;
@@ -61,6 +62,11 @@ public final class BotService implements AutoCloseable {
                 routes.add(RawEndpoint.post("/slack/events", slack.events()));
             }
             SlackSetup.connect(config, slack);
+        }
+        DiscordPlatform discord = DiscordSetup.platform(config, report);
+        if (discord != null) {
+            conversation.add(discord);
+            DiscordSetup.connect(discord, report);
         }
         this.server = keep(WebServer.start(config.web().bindAddress(), config.web().port(), routes,
                 () -> health(c), metrics.registry()));

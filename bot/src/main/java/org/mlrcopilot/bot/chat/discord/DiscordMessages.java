@@ -37,6 +37,13 @@ final class DiscordMessages {
     private DiscordMessages() {
     }
 
+    /** Links to the web view's pages, relative in our messages, made absolute. */
+    static OutboundMessage absolute(OutboundMessage m, String webBase) {
+        String text = m.text().replaceAll("(^|\\s)(/run\\.html\\?id=[\\w-]+)", "$1<"
+                + java.util.regex.Matcher.quoteReplacement(webBase) + "$2|run page>");
+        return new OutboundMessage(m.title(), text, m.fields(), m.buttons(), m.attachments(), m.color(), m.metadata());
+    }
+
     static MessageCreateData of(OutboundMessage m, String webLink) {
         MessageCreateBuilder out = new MessageCreateBuilder();
         if (m.title().isBlank() && m.fields().isEmpty()) {
@@ -109,9 +116,9 @@ final class DiscordMessages {
                 rest.substring(colon + 1)));
     }
 
-    /** Our light markdown in Discord's: *bold* -> **bold**, <url|label> -> [label](url). */
+    /** Our light markdown in Discord's: *bold* -> **bold**, <url|label> -> [label](url), :+1: -> the emoji. */
     static String markdown(String text) {
-        return text.replaceAll("(?<![*\\w])\\*([^*\\n]+)\\*(?![*\\w])", "**$1**")
+        return DiscordEmoji.shortCodes(text).replaceAll("(?<![*\\w])\\*([^*\\n]+)\\*(?![*\\w])", "**$1**")
                 .replaceAll("<((?:https?://|/)[^|>\\s]+)\\|([^>]+)>", "[$2]($1)");
     }
 

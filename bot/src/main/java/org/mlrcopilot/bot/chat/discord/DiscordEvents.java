@@ -1,0 +1,194 @@
+package org.mlrcopilot.bot.chat.discord;
+
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.react.GenericMessageReactionEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionAddEvent;
+import net.dv8tion.jda.api.events.message.react.MessageReactionRemoveEvent;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.requests.CloseCode;
+import org.mlrcopilot.bot.chat.Inbound;
+import org.mlrcopilot.bot.chat.InboundHandler;
+
+/**
+ * Translates Discord's gateway events (messages, reactions, button presses, the {@code /mlr} slash command) to
+ * our inbound records. Events in a research's thread are given the thread's parent channel and the thread's id,
+ * which is the id of the message it was started from. The bot's own messages and reactions are ignored; buttons
+ * and commands are acknowledged at once (Discord allows three seconds), the work runs elsewhere.
+ */
+final class DiscordEvents extends ListenerAdapter {
+
+    private static final System.Logger LOG = System.getLogger("mlr.discord");
+    private static final String P = "discord";
+
+    private final DiscordPlatform platform;
+    private final InboundHandler handler;
+    /** Reaction events carry no id: this run's start and the gateway's sequence number make one. */
+    private final long session = System.currentTimeMillis();
+    private volatile boolean ready;
+
+    DiscordEvents(DiscordPlatform platform, InboundHandler handler) {
+        this.platform = platform;
+        this.handler = handler;
+    }
+
+    boolean ready() {
+        return ready;
+    }
+
+    /** The {@code /mlr} command and its subcommands, as Discord shows them. */
+    static SlashCommandData command() {
+        return Commands.slash("mlr", "MLR-Copilot: research a paper, see status and budget").addSubcommands(
+                new SubcommandData("paper", "Read a paper and propose hypotheses in a new thread")
+                        .addOption(OptionType.STRING, "link", "arXiv, OpenReview, ACL Anthology or PDF link", true),
+                new SubcommandData("status", "Recent researches and running experiments"),
+                new SubcommandData("stop", "Stop an experiment run")
+                        .addOption(OptionType.STRING, "run", "The run's id, e.g. run-1a2b3c", true),
+                new SubcommandData("budget", "Today's model spending against the daily budget"),
+                new SubcommandData("help", "What the bot does and how to use it"));
+    }
+
+    @Override
+    public void onReady(ReadyEvent event) {
+        event.getJDA().updateCommands().addCommands(command()).queue(
+                ok -> LOG.log(System.Logger.Level.INFO, "discord: /mlr registered"),
+                e -> LOG.log(System.Logger.Level.WARNING, "discord: cannot register /mlr: " + e.getMessage()));
+        platform.checkChannels();
+        ready = true;
+    }
+
+    @Override
+    public void onShutdown(ShutdownEvent event) {
+        ready = false;
+        if (event.getCloseCode() == CloseCode.DISALLOWED_INTENTS) {
+            platform.contentRefused();
+        }
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        if (!event.isFromGuild() || event.getAuthor().isBot() || event.isWebhookMessage()) {
+            return;
+        }
+        Message message = event.getMessage();
+        platform.rolesOf(event.getMember());
+        String name = name(event.getMember(), event.getAuthor());
+        Inbound.MessagePosted posted;
+        if (event.isFromThread()) {
+            ThreadChannel thread = event.getChannel().asThreadChannel();
+            posted = new Inbound.MessagePosted(P, "message:" + message.getId(), thread.getParentChannel().getId(),
+                    message.getId(), thread.getId(), event.getAuthor().getId(), name, message.getContentRaw(), false);
+        } else {
+            if (event.getChannelType() != ChannelType.TEXT) {
+                return;
+            }
+            boolean mentioned = message.getMentions().isMentioned(event.getJDA().getSelfUser(),
+                    Message.MentionType.USER);
+            boolean watched = platform.watched(event.getGuildChannel());
+            if (!mentioned && !watched) {
+                return;
+            }
+            posted = new Inbound.MessagePosted(P, "message:" + message.getId(), event.getChannel().getId(),
+                    message.getId(), "", event.getAuthor().getId(), name, message.getContentRaw(), mentioned
+                    || watched);
+        }
+        String notice = handler.handle(posted);
+        if (!notice.isBlank()) {
+            platform.tell(event.getGuildChannel(), event.getAuthor().getId(), notice);
+        }
+    }
+
+    @Override
+    public void onMessageReactionAdd(MessageReactionAddEvent event) {
+        platform.rolesOf(event.getMember());
+        reaction(event, true);
+    }
+
+    @Override
+    public void onMessageReactionRemove(MessageReactionRemoveEvent event) {
+        reaction(event, false);
+    }
+
+    private void reaction(GenericMessageReactionEvent event, boolean added) {
+        if (!event.isFromGuild() || event.getUserIdLong() == event.getJDA().getSelfUser().getIdLong()
+                || event.getEmoji().getType() != Emoji.Type.UNICODE) {
+            return;
+        }
+        String emoji = DiscordEmoji.canonical(event.getEmoji().asUnicode().getName());
+        String channel = parentOf(event.getChannel());
+        String name = event.getMember() != null ? event.getMember().getEffectiveName()
+                : event.getUser() != null ? event.getUser().getEffectiveName() : event.getUserId();
+        String notice = handler.handle(new Inbound.ReactionChanged(P, "reaction:" + session + ":"
+                + event.getResponseNumber(), channel, event.getMessageId(), event.getUserId(), name, emoji, added));
+        if (!notice.isBlank()) {
+            platform.tell(event.getGuildChannel(), event.getUserId(), notice);
+        }
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        Optional<DiscordMessages.Action> action = DiscordMessages.action(event.getComponentId());
+        if (action.isEmpty() || !event.isFromGuild()) {
+            event.reply("That button is not one of mine.").setEphemeral(true).queue();
+            return;
+        }
+        platform.rolesOf(event.getMember());
+        String notice = handler.handle(new Inbound.ButtonPressed(P, "interaction:" + event.getId(),
+                parentOf(event.getChannel()), event.getMessageId(), event.getUser().getId(),
+                name(event.getMember(), event.getUser()), action.get().action(), action.get().value()));
+        if (notice.isBlank()) {
+            event.deferEdit().queue();
+        } else {
+            event.reply(notice).setEphemeral(true).queue();
+        }
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!event.getName().equals("mlr")) {
+            return;
+        }
+        if (!event.isFromGuild()) {
+            event.reply("Use /mlr in a server channel the bot is in.").setEphemeral(true).queue();
+            return;
+        }
+        platform.rolesOf(event.getMember());
+        String sub = event.getSubcommandName() == null ? "help" : event.getSubcommandName();
+        String args = List.of("link", "run").stream().map(event::getOption).filter(o -> o != null)
+                .map(OptionMapping::getAsString).findFirst().orElse("");
+        String notice = handler.handle(new Inbound.Command(P, "interaction:" + event.getId(),
+                parentOf(event.getChannel()), event.getUser().getId(), name(event.getMember(), event.getUser()), sub,
+                args));
+        event.reply(notice.isBlank() ? "OK" : DiscordMessages.clip(DiscordMessages.markdown(notice),
+                DiscordMessages.CONTENT)).setEphemeral(true).queue();
+    }
+
+    /** A thread's parent channel (research threads are named by the parent and the root message), else itself. */
+    private static String parentOf(MessageChannel channel) {
+        if (channel instanceof ThreadChannel thread) {
+            return thread.getParentChannel().getId();
+        }
+        return channel.getId();
+    }
+
+    private static String name(Member member, User user) {
+        return member != null ? member.getEffectiveName() : user.getEffectiveName();
+    }
+}
