@@ -165,18 +165,20 @@ public final class DiscordPlatform implements ChatPlatform {
             }
             Member self = channel.getGuild().getSelfMember();
             List<String> missing = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
             NEEDED.forEach((permission, why) -> {
                 if (!self.hasPermission(channel, permission)) {
                     missing.add(permission.getName() + " (" + why + ")");
+                    keys.add("permission:" + permission.getName());
                 }
             });
             if (!missing.isEmpty()) {
-                problem(channel, "permissions", "I am missing permissions in #" + channel.getName() + ": "
+                problem(channel, keys, "I am missing permissions in #" + channel.getName() + ": "
                         + String.join(", ", missing) + ". A server admin can grant them to my role in the channel's "
                         + "settings.");
             }
             if (!readsContent) {
-                problem(channel, "content", "I cannot read messages here: Discord has not granted me the Message "
+                problem(channel, List.of("content"), "I cannot read messages here: Discord has not granted me the Message "
                         + "Content intent. Mention me with the link (@" + jda.getSelfUser().getName() + " <link>), "
                         + "or ask the bot's owner to enable \"Message Content Intent\" in the Developer Portal.");
             }
@@ -248,7 +250,8 @@ public final class DiscordPlatform implements ChatPlatform {
             return parent.createThreadChannel(name, thread.threadId())
                     .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
         } catch (InsufficientPermissionException e) {
-            problem(parent, "threads", "I cannot create threads in #" + parent.getName() + " (missing permission "
+            problem(parent, List.of("permission:" + e.getPermission().getName()), "I cannot create threads in #"
+                    + parent.getName() + " (missing permission "
                     + e.getPermission().getName() + "), so I answer in the channel. A server admin can grant "
                     + "Create Public Threads to my role.");
         } catch (ErrorResponseException e) {
@@ -256,7 +259,8 @@ public final class DiscordPlatform implements ChatPlatform {
                     && e.getErrorResponse() != ErrorResponse.MISSING_ACCESS) {
                 throw new DiscordCallException("cannot create the research's thread: " + e.getMeaning());
             }
-            problem(parent, "threads", "I cannot create threads in #" + parent.getName() + " (Discord says: "
+            problem(parent, List.of("permission:" + net.dv8tion.jda.api.Permission.CREATE_PUBLIC_THREADS.getName()),
+                    "I cannot create threads in #" + parent.getName() + " (Discord says: "
                     + e.getMeaning() + "), so I answer in the channel. A server admin can grant Create Public "
                     + "Threads to my role.");
         }
@@ -315,9 +319,16 @@ public final class DiscordPlatform implements ChatPlatform {
         return channel;
     }
 
-    /** Says a problem once: in the log, and in the channel when the bot may write there. */
-    void problem(GuildMessageChannel channel, String kind, String text) {
-        if (!reported.add(channel.getId() + ":" + kind)) {
+    /**
+     * Says a problem once: in the log, and in the channel when the bot may write there. {@code keys} name what is
+     * wrong (e.g. a missing permission); a problem whose keys were all said before is not said again.
+     */
+    void problem(GuildMessageChannel channel, List<String> keys, String text) {
+        boolean fresh = false;
+        for (String key : keys) {
+            fresh |= reported.add(channel.getId() + ":" + key);
+        }
+        if (!fresh) {
             return;
         }
         LOG.log(Level.WARNING, "discord: " + text);

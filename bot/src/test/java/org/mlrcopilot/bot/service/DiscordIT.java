@@ -1,0 +1,250 @@
+package org.mlrcopilot.bot.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mlrcopilot.bot.service.FakeDiscord.CHANNEL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Discord: the real JDA connected to a fake Discord (REST and gateway) in the test. A paper link in the watched
+ * channel opens a thread from the message with the status, the brief and the hypotheses as embeds with buttons;
+ * reactions vote; a thread message is feedback; approval by the Reviewers role; the run's results arrive in the
+ * thread with the plot attached; the slash command answers only the caller; a 429 is waited out without losing or
+ * reordering messages; missing permissions and a refused Message Content intent are said once.
+ */
+class DiscordIT {
+
+    private static final String ANN = "910000000000000001";
+    private static final String BOB = "910000000000000002";
+    private static final String RITA = "910000000000000003";
+    private static final List<String> REVIEWER = List.of(FakeDiscord.REVIEWERS);
+
+    @TempDir
+    Path dir;
+    private FakeDiscord discord;
+    private ServiceFixture fixture;
+    private BotService service;
+    private final ByteArrayOutputStream report = new ByteArrayOutputStream();
+
+    private void start() {
+        Map<String, String> env = new HashMap<>(Map.of("DISCORD_BOT_TOKEN", "discord-test-token",
+                "MLR_DISCORD_API_URL", discord.apiUrl(), "MLR_DISCORD_GATEWAY_URL", discord.gatewayUrl(),
+                "MLR_DISCORD_CHANNELS", "papers", "MLR_DISCORD_APPROVER_ROLE", "Reviewers",
+                "MLR_SERVICE_STATUS_INTERVAL", "50ms"));
+        fixture = new ServiceFixture(dir, env);
+        service = fixture.start(report);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !discord.calls("PUT", "applications/\\d+/commands")
+                .isEmpty());
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
+        if (discord != null) {
+            discord.close();
+        }
+    }
+
+    private List<FakeDiscord.Call> posts(String channel) {
+        return discord.calls("POST", "channels/" + channel + "/messages");
+    }
+
+    private static String title(FakeDiscord.Call call) {
+        JsonNode embeds = call.body().path("embeds");
+        return embeds.isArray() && embeds.size() > 0 ? embeds.get(0).path("title").asText() : "";
+    }
+
+    private static String everything(FakeDiscord.Call call) {
+        return call.body().toString();
+    }
+
+    private List<String> hypothesisTitles(String thread) {
+        return posts(thread).stream().map(DiscordIT::title).filter(t -> t.matches("H\\d v1: .*")).toList();
+    }
+
+    private String linked(String researchId, String role) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> service.store().messageFor(researchId, role),
+                Optional::isPresent).get().messageId();
+    }
+
+    @Test
+    void aLinkOpensAThreadWhereTheTeamVotesGivesFeedbackApprovesAndGetsResults() throws Exception {
+        discord = new FakeDiscord();
+        start();
+        assertThat(discord.calls("GET", "users/@me")).first().satisfies(c ->
+                assertThat(c.authorization()).isEqualTo("Bot discord-test-token"));
+        JsonNode command = discord.calls("PUT", "applications/\\d+/commands").get(0).body().get(0);
+        assertThat(command.path("name").asText()).isEqualTo("mlr");
+        assertThat(command.toString()).contains("\"paper\"").contains("\"link\"").contains("\"status\"")
+                .contains("\"stop\"").contains("\"budget\"").contains("\"help\"");
+
+        String root = discord.say(CHANNEL, ANN, "ann", List.of(), "worth a look " + fixture.paperUrl(), false);
+        discord.say(FakeDiscord.OTHER_CHANNEL, BOB, "bob", List.of(), "elsewhere " + fixture.paperUrl(), false);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(root).size() == 3);
+        assertThat(service.store().recent(10)).as("a link in an unwatched channel without a mention is ignored")
+                .hasSize(1);
+        FakeDiscord.Call thread = discord.calls("POST", "channels/" + CHANNEL + "/messages/" + root + "/threads")
+                .get(0);
+        assertThat(thread.text("name")).startsWith("Research r-");
+        assertThat(discord.calls("PUT", "channels/" + CHANNEL + "/messages/" + root + "/reactions/.+/@me"))
+                .extracting(FakeDiscord.Call::path).anySatisfy(p -> assertThat(p).contains("👀"));
+        List<FakeDiscord.Call> inThread = posts(root);
+        assertThat(everything(inThread.get(0))).as("the status message comes first").contains("r-");
+        FakeDiscord.Call h1 = inThread.stream().filter(c -> title(c).startsWith("H1 v1: ")).findFirst().orElseThrow();
+        assertThat(h1.body().path("embeds").get(0).path("color").asInt()).isPositive();
+        assertThat(h1.body().path("components").toString()).contains("\"custom_id\":\"mlr:run:H1\"")
+                .contains("\"custom_id\":\"mlr:refine:H1\"").contains("\"custom_id\":\"mlr:discard:H1\"");
+        assertThat(inThread).allSatisfy(c -> assertThat(c.text("content").length()).isLessThanOrEqualTo(2000));
+        String researchId = service.store().recent(1).get(0).id();
+        String statusId = linked(researchId, "status");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !discord.calls("PATCH", "channels/" + root
+                + "/messages/" + statusId).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("PATCH", "channels/" + root).stream()
+                .anyMatch(c -> !c.text("name").startsWith("Research ")));
+
+        String h3 = linked(researchId, "hypothesis:H3");
+        discord.react(root, h3, BOB, "bob", List.of(), "👍", true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3").up() == 1);
+        discord.react(root, h3, BOB, "bob", List.of(), "👍", false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3").up() == 0);
+
+        discord.say(root, BOB, "bob", List.of(), "H2 needs an ablation on the kernel", false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().feedback(researchId, "H2").stream()
+                .anyMatch(f -> f.text().contains("ablation")));
+
+        String h1Id = linked(researchId, "hypothesis:H1");
+        discord.react(root, h1Id, BOB, "bob", List.of(), "🚀", true);
+        FakeDiscord.Call refused = await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST",
+                "channels/8\\d+/messages"), l -> !l.isEmpty()).get(0);
+        assertThat(refused.text("content")).contains("bob is not an approver").contains("role Reviewers");
+        assertThat(discord.calls("POST", "users/@me/channels").get(0).text("recipient_id")).isEqualTo(BOB);
+        assertThat(service.store().runs(researchId)).isEmpty();
+
+        fixture.action("write_file", Map.of("file_name", "train.py", "content",
+                ServiceFixture.trainingScriptWithPlot()));
+        fixture.action("execute_script", Map.of("script_name", "train.py"));
+        fixture.action("final_answer", Map.of("answer", "An RBF SVC beats the baseline."));
+        String press = discord.press(root, h1Id, "mlr:run:H1", RITA, "rita", REVIEWER);
+        FakeDiscord.Call answer = await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST",
+                "interactions/" + press + "/.+/callback"), l -> !l.isEmpty()).get(0);
+        assertThat(answer.body().path("type").asInt()).isEqualTo(4);
+        assertThat(answer.body().path("data").path("flags").asInt() & 64).as("only rita sees it").isEqualTo(64);
+        assertThat(answer.body().path("data").path("content").asText()).contains("Approved: run-");
+        assertThat(service.store().runs(researchId)).singleElement().satisfies(r -> {
+            assertThat(r.approver()).isEqualTo("rita");
+            assertThat(r.requester()).isEqualTo(ANN);
+        });
+
+        FakeDiscord.Call results = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                .until(() -> posts(root).stream().filter(c -> title(c).startsWith("Results")).findFirst(),
+                        Optional::isPresent).get();
+        assertThat(everything(results)).contains("<@" + ANN + ">").contains("Baseline")
+                .contains("https://discord.com/channels/" + FakeDiscord.GUILD + "/" + root + "/" + h1Id);
+        assertThat(results.files()).contains("accuracy.png");
+    }
+
+    @Test
+    void theSlashCommandAnswersOnlyTheCallerAndPaperOpensAThread() throws Exception {
+        discord = new FakeDiscord();
+        start();
+        String help = discord.slash(CHANNEL, ANN, "ann", "help", null, null);
+        FakeDiscord.Call helpAnswer = await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST",
+                "interactions/" + help + "/.+/callback"), l -> !l.isEmpty()).get(0);
+        assertThat(helpAnswer.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
+        assertThat(helpAnswer.body().path("data").path("content").asText()).contains("/mlr paper");
+
+        String paper = discord.slash(CHANNEL, ANN, "ann", "paper", "link", fixture.paperUrl());
+        await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST", "interactions/" + paper
+                + "/.+/callback").stream().anyMatch(c -> c.body().toString().contains("Starting research r-")));
+        FakeDiscord.Call root = await().atMost(Duration.ofSeconds(30)).until(() -> posts(CHANNEL).stream()
+                .filter(c -> c.text("content").contains("asked me to research")).findFirst(), Optional::isPresent)
+                .get();
+        assertThat(root.text("content")).contains("<@" + ANN + ">");
+        String rootId = linked(service.store().recent(1).get(0).id(), "root");
+        await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(rootId).size() == 3);
+
+        String status = discord.slash(CHANNEL, ANN, "ann", "status", null, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST", "interactions/" + status
+                + "/.+/callback").stream().anyMatch(c -> c.body().toString().contains("Recent researches")));
+    }
+
+    @Test
+    void aRateLimitIsWaitedOutAndTheThreadKeepsEveryMessageInOrder() throws Exception {
+        discord = new FakeDiscord();
+        start();
+        String root = discord.say(CHANNEL, ANN, "ann", List.of(), fixture.paperUrl(), false);
+        discord.rateLimit("POST channels/" + root + "/messages", 2);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(root).size() == 3);
+        assertThat(discord.calls("POST 429", "channels/" + root + "/messages")).hasSize(2);
+        List<String> order = posts(root).stream().map(c -> title(c).isEmpty() ? c.text("content") : title(c))
+                .toList();
+        assertThat(order.get(0)).as("the status message, refused twice, still comes first").contains("r-");
+        assertThat(order.stream().filter(t -> t.startsWith("Brief"))).hasSize(1);
+        assertThat(order.stream().filter(t -> t.matches("H\\d v1: .*")).distinct().toList()).hasSize(3);
+        int brief = order.indexOf(order.stream().filter(t -> t.startsWith("Brief")).findFirst().orElseThrow());
+        assertThat(brief).isLessThan(order.indexOf(order.stream().filter(t -> t.matches("H\\d v1: .*"))
+                .findFirst().orElseThrow()));
+        List<FakeDiscord.Call> attempts = discord.calls().stream().filter(c -> c.path().equals("channels/" + root
+                + "/messages")).toList();
+        for (int i = 0; i < attempts.size() - 1; i++) {
+            if (attempts.get(i).method().equals("POST 429")) {
+                assertThat(attempts.get(i + 1).body()).as("the refused message is the next one made again")
+                        .isEqualTo(attempts.get(i).body());
+            }
+        }
+    }
+
+    @Test
+    void withoutThreadPermissionTheBotSaysSoOnceAndAnswersInTheChannel() throws Exception {
+        discord = new FakeDiscord();
+        discord.botPermissions(FakeDiscord.ALL & ~FakeDiscord.CREATE_PUBLIC_THREADS);
+        start();
+        FakeDiscord.Call notice = await().atMost(Duration.ofSeconds(10)).until(() -> posts(CHANNEL), l -> !l.isEmpty())
+                .get(0);
+        assertThat(notice.text("content")).contains("missing permissions in #papers").contains("Create Public Threads");
+
+        String root = discord.say(CHANNEL, ANN, "ann", List.of(), fixture.paperUrl(), false);
+        await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(CHANNEL).size() == 3);
+        assertThat(discord.calls("POST", "channels/\\d+/messages/\\d+/threads")).as("JDA checks before asking")
+                .isEmpty();
+        assertThat(posts(CHANNEL).stream().filter(c -> c.text("content").contains("⚠️"))).as("said once")
+                .hasSize(1);
+        assertThat(root).isNotBlank();
+    }
+
+    @Test
+    void aRefusedMessageContentIntentIsSaidOnceAndMentionsStillWork() throws Exception {
+        discord = new FakeDiscord();
+        discord.refuseMessageContent();
+        start();
+        assertThat(discord.identified()).hasSize(2);
+        assertThat(discord.identified().get(0) & (1L << 15)).isNotZero();
+        assertThat(discord.identified().get(1) & (1L << 15)).isZero();
+        FakeDiscord.Call notice = await().atMost(Duration.ofSeconds(10)).until(() -> posts(CHANNEL), l -> !l.isEmpty())
+                .get(0);
+        assertThat(notice.text("content")).contains("cannot read messages").contains("Message Content Intent");
+
+        String root = discord.say(CHANNEL, ANN, "ann", List.of(), "<@" + FakeDiscord.BOT + "> "
+                + fixture.paperUrl(), true);
+        await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(root).size() == 3);
+        assertThat(posts(CHANNEL).stream().filter(c -> c.text("content").contains("⚠️"))).hasSize(1);
+    }
+}
