@@ -157,7 +157,9 @@ class DiscordIT {
                         Optional::isPresent).get();
         assertThat(everything(results)).contains("<@" + ANN + ">").contains("Baseline")
                 .contains("https://discord.com/channels/" + FakeDiscord.GUILD + "/" + root + "/" + h1Id);
-        assertThat(results.files()).contains("accuracy.png");
+        assertThat(results.files()).contains("accuracy.png", "changes.diff", "trace.jsonl");
+        assertThat(results.body().path("embeds").get(0).path("image").path("url").asText())
+                .as("the plot shown in the embed").isEqualTo("attachment://accuracy.png");
     }
 
     @Test

@@ -65,6 +65,9 @@ final class DiscordMessages {
         if (m.color().matches("#[0-9a-fA-F]{6}")) {
             e.setColor(Color.decode(m.color()));
         }
+        m.attachments().stream().filter(OutboundMessage.Attachment::image)
+                .filter(a -> a.name().matches("[\\w.-]+\\.(png|jpe?g|gif|webp)")).findFirst()
+                .ifPresent(a -> e.setImage("attachment://" + a.name()));
         int used = title.length() + description.length();
         int added = 0;
         for (OutboundMessage.Field f : m.fields()) {

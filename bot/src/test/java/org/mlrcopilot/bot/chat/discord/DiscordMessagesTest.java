@@ -61,4 +61,32 @@ class DiscordMessagesTest {
         assertThat(DiscordMessages.of(new OutboundMessage("", "x".repeat(5000), List.of(), List.of(), List.of(), ""),
                 WEB).getContent()).hasSizeLessThanOrEqualTo(2000).contains(WEB);
     }
+
+    @Test
+    void reactionsMapBothWaysAndShortCodesBecomeEmoji() {
+        assertThat(DiscordEmoji.unicode("+1")).isEqualTo("👍");
+        assertThat(DiscordEmoji.canonical("👍🏽")).as("skin tones count as the same vote").isEqualTo("+1");
+        assertThat(DiscordEmoji.canonical("🚀")).isEqualTo("rocket");
+        assertThat(DiscordEmoji.canonical("⚠")).isEqualTo("warning");
+        assertThat(DiscordEmoji.canonical("🎉")).isEqualTo("🎉");
+        assertThat(DiscordMessages.markdown("React :+1: / :-1:, :rocket: to approve"))
+                .isEqualTo("React 👍 / 👎, 🚀 to approve");
+    }
+
+    @Test
+    void theFirstPlotIsTheEmbedsImageAndRunLinksBecomeAbsolute(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path png = java.nio.file.Files.write(dir.resolve("accuracy.png"), new byte[] {1, 2, 3});
+        OutboundMessage results = new OutboundMessage("Results: run-1", "Details: /run.html?id=run-1",
+                List.of(new OutboundMessage.Field("Accuracy", "0.91")), List.of(), List.of(
+                        new OutboundMessage.Attachment("changes.diff", "text/x-diff", png),
+                        new OutboundMessage.Attachment("accuracy.png", "image/png", png)), "");
+
+        MessageCreateData data = DiscordMessages.of(DiscordMessages.absolute(results, WEB), WEB);
+
+        assertThat(data.getEmbeds().get(0).getImage().getUrl()).isEqualTo("attachment://accuracy.png");
+        assertThat(data.getEmbeds().get(0).getDescription())
+                .isEqualTo("Details: [run page](" + WEB + "/run.html?id=run-1)");
+        assertThat(data.getFiles()).extracting(f -> f.getName()).containsExactly("changes.diff", "accuracy.png");
+    }
 }
