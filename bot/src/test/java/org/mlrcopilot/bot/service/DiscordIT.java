@@ -137,6 +137,12 @@ class DiscordIT {
         assertThat(discord.calls("POST", "users/@me/channels").get(0).text("recipient_id")).isEqualTo(BOB);
         assertThat(service.store().runs(researchId)).isEmpty();
 
+        String bobPress = discord.press(root, h1Id, "mlr:run:H1", BOB, "bob", List.of());
+        FakeDiscord.Call bobAnswer = await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST",
+                "interactions/" + bobPress + "/.+/callback"), l -> !l.isEmpty()).get(0);
+        assertThat(bobAnswer.body().path("data").path("flags").asInt() & 64).as("only bob sees it").isEqualTo(64);
+        assertThat(bobAnswer.body().path("data").path("content").asText()).contains("not an approver");
+
         fixture.action("write_file", Map.of("file_name", "train.py", "content",
                 ServiceFixture.trainingScriptWithPlot()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
@@ -230,6 +236,17 @@ class DiscordIT {
         assertThat(posts(CHANNEL).stream().filter(c -> c.text("content").contains("⚠️"))).as("said once")
                 .hasSize(1);
         assertThat(root).isNotBlank();
+    }
+
+    @Test
+    void aRefusedTokenTurnsDiscordOffAndTheServiceStillRuns() throws Exception {
+        discord = new FakeDiscord();
+        fixture = new ServiceFixture(dir, Map.of("DISCORD_BOT_TOKEN", "not-the-token", "MLR_DISCORD_API_URL",
+                discord.apiUrl(), "MLR_DISCORD_GATEWAY_URL", discord.gatewayUrl()));
+        service = fixture.start(report);
+        assertThat(report.toString()).contains("discord: OFF: cannot log in").contains("DISCORD_BOT_TOKEN");
+        assertThat(discord.identified()).isEmpty();
+        assertThat(service.port()).isPositive();
     }
 
     @Test

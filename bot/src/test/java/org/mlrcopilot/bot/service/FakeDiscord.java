@@ -35,6 +35,7 @@ import org.java_websocket.server.WebSocketServer;
  */
 final class FakeDiscord implements AutoCloseable {
 
+    static final String TOKEN = "discord-test-token";
     static final String GUILD = "900000000000000001";
     static final String CHANNEL = "900000000000000010";
     static final String OTHER_CHANNEL = "900000000000000011";
@@ -324,6 +325,10 @@ final class FakeDiscord implements AutoCloseable {
                 return;
             }
             calls.add(new Call(method, path, body, files, auth(exchange)));
+            if (!path.startsWith("interactions/") && !auth(exchange).equals("Bot " + TOKEN)) {
+                send(exchange, 401, "{\"message\":\"401: Unauthorized\",\"code\":0}");
+                return;
+            }
             answer(exchange, method, path, body, files);
         } catch (RuntimeException e) {
             e.printStackTrace();
