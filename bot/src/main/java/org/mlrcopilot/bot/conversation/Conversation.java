@@ -155,7 +155,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
 
     @Override
     public void close() {
-        platforms.values().forEach(ChatPlatform::stop);
         outbox.close();
+        platforms.values().forEach(ChatPlatform::stop);
     }
 }

@@ -80,5 +80,10 @@ final class Outbox implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         pool.shutdown();
+        try {
+            pool.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -117,7 +117,7 @@ class DiscordIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> !discord.calls("PATCH", "channels/" + root
                 + "/messages/" + statusId).isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("PATCH", "channels/" + root).stream()
-                .anyMatch(c -> !c.text("name").startsWith("Research ")));
+                .anyMatch(c -> c.text("name").startsWith("SPECTER")));
 
         String h3 = linked(researchId, "hypothesis:H3");
         discord.react(root, h3, BOB, "bob", List.of(), "👍", true);

@@ -142,7 +142,14 @@ public final class DiscordPlatform implements ChatPlatform {
         }
         LOG.log(Level.WARNING, "Discord refused the Message Content intent: enable \"Message Content Intent\" in "
                 + "the Developer Portal (Bot page). Until then only messages that mention the bot are read.");
-        side.execute(() -> jda = build(false));
+        side.execute(() -> {
+            try {
+                jda = build(false);
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "discord: cannot connect again without the Message Content intent: "
+                        + e.getMessage());
+            }
+        });
     }
 
     boolean readsContent() {
@@ -223,7 +230,7 @@ public final class DiscordPlatform implements ChatPlatform {
         }
         if (target instanceof ThreadChannel t && "brief".equals(message.metadata().get("role"))
                 && !message.title().isBlank()) {
-            rename(t, message.title());
+            rename(t, message.title().replaceFirst("^Brief: ", ""));
         }
         return new MessageRef(thread.channel(), sent.getId(), thread.threadId());
     }
