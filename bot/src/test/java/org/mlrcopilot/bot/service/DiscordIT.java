@@ -239,6 +239,35 @@ class DiscordIT {
     }
 
     @Test
+    void afterARestartTheThreadIsFoundAgainEvenWhenDiscordArchivedIt() throws Exception {
+        discord = new FakeDiscord();
+        start();
+        String root = discord.say(CHANNEL, ANN, "ann", List.of(), fixture.paperUrl(), false);
+        await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(root).size() == 3);
+        String researchId = service.store().recent(1).get(0).id();
+        String h2 = linked(researchId, "hypothesis:H2");
+        service.conversation().idle(researchId).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        service.close();
+        discord.archive(root);
+
+        service = fixture.start(report);
+        await().atMost(Duration.ofSeconds(20)).until(() -> discord.calls("PUT", "applications/\\d+/commands")
+                .size() == 2);
+        String press = discord.press(root, h2, "mlr:discard:H2", BOB, "bob", List.of());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !discord.calls("POST", "interactions/" + press
+                + "/.+/callback").isEmpty());
+        FakeDiscord.Call edit = await().atMost(Duration.ofSeconds(20)).until(() -> discord.calls("PATCH",
+                "channels/" + root + "/messages/" + h2), l -> !l.isEmpty()).get(0);
+        assertThat(edit.body().toString()).contains("discarded");
+        assertThat(discord.calls("GET", "channels/" + CHANNEL + "/threads/archived/public")).isNotEmpty();
+        List<FakeDiscord.Call> all = discord.calls();
+        int reopened = all.indexOf(all.stream().filter(c -> c.method().equals("PATCH") && c.path().equals("channels/"
+                + root) && c.body().has("archived") && !c.body().get("archived").asBoolean()).findFirst()
+                .orElseThrow());
+        assertThat(reopened).as("the thread is opened again before the edit").isLessThan(all.indexOf(edit));
+    }
+
+    @Test
     void aRefusedTokenTurnsDiscordOffAndTheServiceStillRuns() throws Exception {
         discord = new FakeDiscord();
         fixture = new ServiceFixture(dir, Map.of("DISCORD_BOT_TOKEN", "not-the-token", "MLR_DISCORD_API_URL",

@@ -105,6 +105,21 @@ final class FakeDiscord implements AutoCloseable {
         this.refuseContent = true;
     }
 
+    /** Discord archives a thread nobody wrote in for a while (done here while the bot is away). */
+    void archive(String threadId) {
+        ((ObjectNode) threads.get(threadId).get("thread_metadata")).put("archived", true);
+    }
+
+    private boolean archived(String channelId) {
+        ObjectNode thread = threads.get(channelId);
+        return thread != null && thread.path("thread_metadata").path("archived").asBoolean();
+    }
+
+    private void unarchive(String threadId) {
+        ((ObjectNode) threads.get(threadId).get("thread_metadata")).put("archived", false);
+        gateway.dispatch("THREAD_UPDATE", threads.get(threadId).deepCopy());
+    }
+
     /** The next {@code times} calls whose "METHOD path" matches {@code route} get a 429. */
     void rateLimit(String route, int times) {
         limited.put(route, new AtomicInteger(times));
@@ -288,7 +303,10 @@ final class FakeDiscord implements AutoCloseable {
         ObjectNode self = member(List.of(BOT_ROLE));
         self.set("user", user(BOT, "MLR-Copilot").put("bot", true));
         g.putArray("members").add(self);
-        for (String empty : List.of("threads", "emojis", "stickers", "voice_states", "presences",
+        ArrayNode active = g.putArray("threads");
+        threads.values().stream().filter(t -> !t.path("thread_metadata").path("archived").asBoolean())
+                .forEach(active::add);
+        for (String empty : List.of("emojis", "stickers", "voice_states", "presences",
                 "guild_scheduled_events", "stage_instances", "features", "soundboard_sounds")) {
             g.putArray(empty);
         }
@@ -362,11 +380,19 @@ final class FakeDiscord implements AutoCloseable {
                 send(exchange, 403, "{\"message\":\"Missing Permissions\",\"code\":50013}");
                 return;
             }
+            if (threads.containsKey(m.group(2))) {
+                send(exchange, 400, "{\"message\":\"A thread has already been created for this message\","
+                        + "\"code\":160004}");
+                return;
+            }
             ObjectNode thread = threadJson(m.group(2), m.group(1), body.path("name").asText("thread"));
             threads.put(m.group(2), thread);
             send(exchange, 201, thread.toString());
             gateway.dispatch("THREAD_CREATE", thread.deepCopy().put("newly_created", true));
         } else if ((m = Pattern.compile("channels/(\\d+)/messages").matcher(path)).matches() && method.equals("POST")) {
+            if (archived(m.group(1))) {
+                unarchive(m.group(1));
+            }
             String id = String.valueOf(ids.incrementAndGet());
             ObjectNode msg = message(id, m.group(1), user(BOT, "MLR-Copilot").put("bot", true),
                     body.path("content").asText(""));
@@ -384,6 +410,10 @@ final class FakeDiscord implements AutoCloseable {
         } else if ((m = Pattern.compile("channels/(\\d+)/messages/(\\d+)").matcher(path)).matches()
                 && method.equals("PATCH")) {
             ObjectNode msg = messages.get(m.group(2));
+            if (archived(m.group(1))) {
+                send(exchange, 400, "{\"message\":\"Thread is archived\",\"code\":50083}");
+                return;
+            }
             if (msg == null) {
                 send(exchange, 404, "{\"message\":\"Unknown Message\",\"code\":10008}");
                 return;
@@ -403,7 +433,19 @@ final class FakeDiscord implements AutoCloseable {
             if (body.has("name")) {
                 thread.put("name", body.get("name").asText());
             }
+            if (body.has("archived")) {
+                ((ObjectNode) thread.get("thread_metadata")).put("archived", body.get("archived").asBoolean());
+            }
             send(exchange, 200, thread.toString());
+            gateway.dispatch("THREAD_UPDATE", thread.deepCopy());
+        } else if ((m = Pattern.compile("channels/(\\d+)/threads/archived/public").matcher(path)).matches()) {
+            String parent = m.group(1);
+            ObjectNode out = json.createObjectNode().put("has_more", false);
+            ArrayNode list = out.putArray("threads");
+            threads.values().stream().filter(t -> t.path("parent_id").asText().equals(parent))
+                    .filter(t -> t.path("thread_metadata").path("archived").asBoolean()).forEach(list::add);
+            out.putArray("members");
+            send(exchange, 200, out.toString());
         } else if (path.matches("interactions/\\d+/[^/]+/callback")) {
             send(exchange, 204, "");
         } else if (path.equals("users/@me/channels") && method.equals("POST")) {

@@ -249,7 +249,7 @@ public final class DiscordPlatform implements ChatPlatform {
         }
         ThreadChannel existing = jda.getThreadChannelById(thread.threadId());
         if (existing != null) {
-            return existing;
+            return open(existing);
         }
         String research = message.metadata().getOrDefault("research", "");
         String name = DiscordMessages.clip("Research " + research, 100).strip();
@@ -262,6 +262,10 @@ public final class DiscordPlatform implements ChatPlatform {
                     + e.getPermission().getName() + "), so I answer in the channel. A server admin can grant "
                     + "Create Public Threads to my role.");
         } catch (ErrorResponseException e) {
+            if (e.getErrorResponse() == ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS) {
+                return archived(parent, thread.threadId()).orElseThrow(() -> new DiscordCallException(
+                        "the research's thread " + thread.threadId() + " exists but the bot cannot find it"));
+            }
             if (e.getErrorResponse() != ErrorResponse.MISSING_PERMISSIONS
                     && e.getErrorResponse() != ErrorResponse.MISSING_ACCESS) {
                 throw new DiscordCallException("cannot create the research's thread: " + e.getMeaning());
@@ -309,13 +313,40 @@ public final class DiscordPlatform implements ChatPlatform {
 
     /** Where a message lives: the root message in the channel, the others in the thread (if there is one). */
     private GuildMessageChannel channelOf(MessageRef message) {
+        TextChannel parent = parent(message.channel());
         if (!message.messageId().equals(message.threadId())) {
             ThreadChannel thread = jda.getThreadChannelById(message.threadId());
             if (thread != null) {
-                return thread;
+                return open(thread);
+            }
+            Optional<ThreadChannel> archived = archived(parent, message.threadId());
+            if (archived.isPresent()) {
+                return archived.get();
             }
         }
-        return parent(message.channel());
+        return parent;
+    }
+
+    /**
+     * A research thread Discord archived while nobody wrote in it (it is then no longer among the threads the
+     * gateway announces): found in the channel's archived threads and opened again.
+     */
+    private Optional<ThreadChannel> archived(TextChannel parent, String threadId) {
+        try {
+            return parent.retrieveArchivedPublicThreadChannels().stream().limit(500)
+                    .filter(t -> t.getId().equals(threadId)).findFirst().map(this::open);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot look for archived thread " + threadId + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Un-archives a thread so its messages can be edited again (Discord refuses edits in archived threads). */
+    private ThreadChannel open(ThreadChannel thread) {
+        if (thread.isArchived() && !thread.isLocked()) {
+            thread.getManager().setArchived(false).complete();
+        }
+        return thread;
     }
 
     private TextChannel parent(String channelId) {
