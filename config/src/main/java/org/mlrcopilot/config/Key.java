@@ -188,7 +188,7 @@ enum Key {
             "Discord channels where a paper link starts a research without a mention, as names or IDs"),
     DISCORD_APPROVER_ROLE("discord.approverRole", "", ValueType.text(),
             c -> c.discord().approverRole(),
-            "Discord role (name or ID) whose members may approve experiment runs; empty uses service.approvers"),
+            "Discord role (name or ID) whose members may approve experiment runs, besides service.approvers"),
     DISCORD_BOT_TOKEN("discord.botToken", "", ValueType.secret(),
             c -> c.discord().botToken(),
             "Discord bot token", "DISCORD_BOT_TOKEN"),

@@ -21,6 +21,11 @@ public record ResearchSettings(List<String> approvers, int hypotheses, int maxSt
         }
     }
 
+    /** Whether the person is named in {@code approvers} (an empty list names nobody). */
+    public boolean names(String userId, String userName) {
+        return approvers.contains(userId) || approvers.contains(userName);
+    }
+
     public boolean mayApprove(String userId, String userName) {
         return approvers.isEmpty() || approvers.contains(userId) || approvers.contains(userName);
     }
