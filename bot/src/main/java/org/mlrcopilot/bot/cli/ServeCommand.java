@@ -60,7 +60,8 @@ final class ServeCommand implements Callable<Integer> {
         String slack = c.slack().botToken().isPresent() ? "slack on (" + c.slack().mode() + " mode)"
                 : "slack off (SLACK_BOT_TOKEN with SLACK_APP_TOKEN, or SLACK_SIGNING_SECRET and MLR_SLACK_MODE=http)";
         String discord = c.discord().botToken().isPresent()
-                ? "discord token found (Discord support is not in this release)" : "discord off (DISCORD_BOT_TOKEN)";
+                ? "discord on" + (c.discord().channels().isEmpty() ? "" : " (watching "
+                        + String.join(", ", c.discord().channels()) + ")") : "discord off (DISCORD_BOT_TOKEN)";
         return "web chat on " + c.web().bindAddress() + ":" + c.web().port() + "; " + slack + "; " + discord;
     }
 }
