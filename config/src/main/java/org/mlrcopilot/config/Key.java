@@ -134,6 +134,10 @@ enum Key {
             c -> c.web().bindAddress(),
             "Address the web interface listens on: 127.0.0.1 for this machine only, 0.0.0.0 for the whole network "
                     + "(the web chat has no login: expose it only to your team)"),
+    WEB_PUBLIC_URL("web.publicUrl", "", ValueType.url(true),
+            c -> c.web().publicUrl(),
+            "Address people open the web view at, for links from Slack and Discord (e.g. https://mlr.example.org); "
+                    + "empty: http://localhost:<web.port>"),
 
     SERVICE_APPROVERS("service.approvers", "", ValueType.list(),
             c -> c.service().approvers(),

@@ -126,7 +126,7 @@ class ConfigValidationTest {
 
     @Test
     void recordsValidateThemselves() {
-        assertThatThrownBy(() -> new WebConfig(0, "127.0.0.1")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> new WebConfig(0, "127.0.0.1", "")).isInstanceOf(ConfigException.class)
                 .hasMessage("web.port: \"0\" must be between 1 and 65535");
         assertThatThrownBy(() -> new FetchConfig(false, 1024, Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofSeconds(1)))
@@ -134,5 +134,14 @@ class ConfigValidationTest {
         assertThatThrownBy(() -> new StoreConfig(null)).hasMessage("store.dataDir: a value is required");
         assertThatThrownBy(() -> new DiscordConfig("https://discord.com/api/v10/", "", List.of(" "), "", Secret.none()))
                 .hasMessage("discord.channels: \" \" must not contain empty entries");
+    }
+
+    @Test
+    void linksFromChatsUseThePublicAddressOfTheWebView() {
+        assertThat(new WebConfig(8080, "0.0.0.0", "").publicBase()).isEqualTo("http://localhost:8080");
+        assertThat(new WebConfig(8080, "127.0.0.1", "https://mlr.example.org/").publicBase())
+                .isEqualTo("https://mlr.example.org");
+        assertThatThrownBy(() -> new WebConfig(8080, "127.0.0.1", "mlr.example.org"))
+                .hasMessageStartingWith("web.publicUrl:");
     }
 }

@@ -16,7 +16,7 @@ final class DiscordSetup {
         if (!d.botToken().isPresent()) {
             return null;
         }
-        String web = "http://" + config.web().bindAddress() + ":" + config.web().port();
+        String web = config.web().publicBase();
         report.println("discord: REST " + d.apiUrl() + (d.gatewayUrl().isBlank() ? "" : ", gateway " + d.gatewayUrl())
                 + (d.channels().isEmpty() ? ", answering mentions" : ", watching " + String.join(", ", d.channels()))
                 + (d.approverRole().isBlank() ? "" : ", approvers: role " + d.approverRole()));

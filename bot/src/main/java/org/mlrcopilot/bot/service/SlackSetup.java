@@ -16,7 +16,7 @@ final class SlackSetup {
         if (!s.botToken().isPresent()) {
             return null;
         }
-        String web = "http://" + config.web().bindAddress() + ":" + config.web().port();
+        String web = config.web().publicBase();
         if (s.mode().equals("socket")) {
             if (!s.appToken().isPresent()) {
                 report.println("slack: OFF: Socket Mode needs the app-level token SLACK_APP_TOKEN (xapp-..., scope "

@@ -41,7 +41,7 @@ class DiscordIT {
         Map<String, String> env = new HashMap<>(Map.of("DISCORD_BOT_TOKEN", "discord-test-token",
                 "MLR_DISCORD_API_URL", discord.apiUrl(), "MLR_DISCORD_GATEWAY_URL", discord.gatewayUrl(),
                 "MLR_DISCORD_CHANNELS", "papers", "MLR_DISCORD_APPROVER_ROLE", "Reviewers",
-                "MLR_SERVICE_STATUS_INTERVAL", "50ms"));
+                "MLR_SERVICE_STATUS_INTERVAL", "50ms", "MLR_WEB_PUBLIC_URL", "https://mlr.example.org/"));
         fixture = new ServiceFixture(dir, env);
         service = fixture.start(report);
         await().atMost(Duration.ofSeconds(20)).until(() -> !discord.calls("PUT", "applications/\\d+/commands")
@@ -161,7 +161,8 @@ class DiscordIT {
         FakeDiscord.Call results = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
                 .until(() -> posts(root).stream().filter(c -> title(c).startsWith("Results")).findFirst(),
                         Optional::isPresent).get();
-        assertThat(everything(results)).contains("<@" + ANN + ">").contains("Baseline")
+        assertThat(everything(results)).contains("[run page](https://mlr.example.org/run.html?id=run-")
+                .contains("<@" + ANN + ">").contains("Baseline")
                 .contains("https://discord.com/channels/" + FakeDiscord.GUILD + "/" + root + "/" + h1Id);
         assertThat(results.files()).contains("accuracy.png", "changes.diff", "trace.jsonl");
         assertThat(results.body().path("embeds").get(0).path("image").path("url").asText())
