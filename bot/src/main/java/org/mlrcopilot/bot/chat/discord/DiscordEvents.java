@@ -42,15 +42,10 @@ final class DiscordEvents extends ListenerAdapter {
     private final InboundHandler handler;
     /** Reaction events carry no id: this run's start and the gateway's sequence number make one. */
     private final long session = System.currentTimeMillis();
-    private volatile boolean ready;
 
     DiscordEvents(DiscordPlatform platform, InboundHandler handler) {
         this.platform = platform;
         this.handler = handler;
-    }
-
-    boolean ready() {
-        return ready;
     }
 
     /** The {@code /mlr} command and its subcommands, as Discord shows them. */
@@ -71,12 +66,10 @@ final class DiscordEvents extends ListenerAdapter {
                 ok -> LOG.log(System.Logger.Level.INFO, "discord: /mlr registered"),
                 e -> LOG.log(System.Logger.Level.WARNING, "discord: cannot register /mlr: " + e.getMessage()));
         platform.checkChannels();
-        ready = true;
     }
 
     @Override
     public void onShutdown(ShutdownEvent event) {
-        ready = false;
         if (event.getCloseCode() == CloseCode.DISALLOWED_INTENTS) {
             platform.contentRefused();
         }

@@ -1,7 +1,6 @@
 package org.mlrcopilot.bot.chat.discord;
 
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -120,19 +119,6 @@ public final class DiscordPlatform implements ChatPlatform {
             builder.setSessionController(new Gateway(settings.gatewayUrl())).setCompression(Compression.NONE);
         }
         return builder.build();
-    }
-
-    /** Waits until the bot is connected and has its servers (for start-up checks and tests). */
-    public boolean awaitReady(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            JDA current = jda;
-            if (current != null && current.getStatus() == JDA.Status.CONNECTED && events.ready()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
     }
 
     /** Discord refused the Message Content intent (close code 4014): connect again without it. */
