@@ -103,6 +103,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         boolean reply = !m.threadId().isBlank() && !m.threadId().equals(m.messageId());
         if (reply) {
             return store.researchOfThread(m.platform(), m.channel(), m.threadId())
+                    .or(() -> store.message(m.platform(), m.channel(), m.threadId()).map(MessageLink::researchId))
                     .map(id -> replies.threadReply(service, id, m)).orElse("");
         }
         LinkFinder.Found found = LinkFinder.in(m.text());

@@ -62,20 +62,30 @@ final class Replies {
         if (run.isPresent()) {
             service.reply(run.get().id(), m.userName(), m.text());
         } else {
-            service.feedback(researchId, target(researchId, m.text()), m.userName(), m.text());
+            service.feedback(researchId, target(researchId, m), m.userName(), m.text());
         }
         return "";
     }
 
-    /** The hypothesis a reply is about: the one it names, else the only one still proposed, else none. */
-    private String target(String researchId, String text) {
+    /**
+     * The hypothesis a reply is about: the one it names, else the one whose message it answers (a reply to a
+     * message, where the platform has them), else the only one still proposed, else none.
+     */
+    private String target(String researchId, Inbound.MessagePosted reply) {
+        String text = reply.text();
         List<StoredHypothesis> all = store.hypotheses(researchId);
+        Optional<String> answered = store.message(reply.platform(), reply.channel(), reply.threadId())
+                .map(MessageLink::role).filter(role -> role.startsWith("hypothesis:"))
+                .map(role -> role.substring("hypothesis:".length()));
         Matcher m = HYPOTHESIS.matcher(text);
         if (m.find()) {
             String id = "H" + m.group(1);
             if (all.stream().anyMatch(h -> h.id().equals(id))) {
                 return id;
             }
+        }
+        if (answered.isPresent()) {
+            return answered.get();
         }
         List<StoredHypothesis> open = all.stream().filter(h -> h.state() == HypothesisState.PROPOSED).toList();
         return open.size() == 1 ? open.get(0).id() : "";

@@ -236,7 +236,13 @@ class DiscordIT {
                 .isEmpty();
         assertThat(posts(CHANNEL).stream().filter(c -> c.text("content").contains("⚠️"))).as("said once")
                 .hasSize(1);
-        assertThat(root).isNotBlank();
+        String researchId = service.store().recent(1).get(0).id();
+        assertThat(service.store().messageFor(researchId, "root").orElseThrow().messageId()).isEqualTo(root);
+        String h2 = linked(researchId, "hypothesis:H2");
+        discord.reply(CHANNEL, h2, BOB, "bob", "needs an ablation on the kernel");
+        await("a reply to a hypothesis in the channel is its feedback").atMost(Duration.ofSeconds(10))
+                .until(() -> service.store().feedback(researchId, "H2").stream()
+                        .anyMatch(f -> f.text().contains("ablation")));
     }
 
     @Test

@@ -146,8 +146,27 @@ final class FakeDiscord implements AutoCloseable {
 
     /** A person posts a message in the channel (or a thread); returns its id. */
     String say(String channel, String userId, String name, List<String> roles, String content, boolean mentionBot) {
+        return post(channel, userId, name, roles, content, mentionBot, null);
+    }
+
+    /** A person answers a message with Discord's reply (a message reference); returns its id. */
+    String reply(String channel, String answered, String userId, String name, String content) {
+        return post(channel, userId, name, List.of(), content, false, answered);
+    }
+
+    private String post(String channel, String userId, String name, List<String> roles, String content,
+            boolean mentionBot, String answered) {
         String id = String.valueOf(ids.incrementAndGet());
         ObjectNode m = message(id, channel, user(userId, name), content);
+        if (answered != null) {
+            m.put("type", 19);
+            m.putObject("message_reference").put("type", 0).put("message_id", answered).put("channel_id", channel)
+                    .put("guild_id", GUILD);
+            ObjectNode original = messages.get(answered);
+            if (original != null) {
+                m.set("referenced_message", original.deepCopy());
+            }
+        }
         m.set("member", member(roles));
         if (mentionBot) {
             m.putArray("mentions").add(user(BOT, "MLR-Copilot").put("bot", true));

@@ -92,6 +92,17 @@ final class DiscordEvents extends ListenerAdapter {
             if (event.getChannelType() != ChannelType.TEXT) {
                 return;
             }
+            Message answered = message.getReferencedMessage();
+            if (answered != null && answered.getAuthor().getIdLong() == event.getJDA().getSelfUser().getIdLong()) {
+                // a reply to one of the bot's messages in the channel (where it may not open threads): feedback
+                String notice = handler.handle(new Inbound.MessagePosted(P, "message:" + message.getId(),
+                        event.getChannel().getId(), message.getId(), answered.getId(), event.getAuthor().getId(),
+                        name, message.getContentRaw(), false));
+                if (!notice.isBlank()) {
+                    platform.tell(event.getGuildChannel(), event.getAuthor().getId(), notice);
+                }
+                return;
+            }
             boolean mentioned = message.getMentions().isMentioned(event.getJDA().getSelfUser(),
                     Message.MentionType.USER);
             boolean watched = platform.watched(event.getGuildChannel());
