@@ -45,7 +45,7 @@ public final class ResearchService implements AutoCloseable {
         this.lanes = new Lanes(ideaPool, e -> System.getLogger("mlr.research")
                 .log(System.Logger.Level.ERROR, "research task failed", e));
         this.ideas = new IdeaStage(store, events, tools, settings, clock, shutdown);
-        this.revisions = new Revisions(store, events, tools, settings, ideas);
+        this.revisions = new Revisions(store, events, tools, settings, ideas, shutdown);
         this.runs = new RunExecution(store, events, tools, clock, shutdown);
         this.runsRoot = tools.runsRoot();
     }
@@ -176,12 +176,14 @@ public final class ResearchService implements AutoCloseable {
     public int recover() {
         List<Research> open = store.unfinished();
         open.forEach(r -> start(r.id()));
+        List<StoredHypothesis> refining = store.hypothesesIn(HypothesisState.REFINING);
+        refining.forEach(h -> lanes.submit(h.researchId(), () -> revisions.refine(h.researchId(), h.id())));
         List<ResearchRun> active = store.activeRuns();
         for (ResearchRun run : active) {
             StoredHypothesis h = hypothesis(run.researchId(), run.hypothesisId());
             runPool.execute(() -> runs.execute(run.id(), PlanText.of(h.hypothesis())));
         }
-        return open.size() + active.size();
+        return open.size() + refining.size() + active.size();
     }
 
     /** Completes when the research's queued idea work has run (for tests and shutdown). */

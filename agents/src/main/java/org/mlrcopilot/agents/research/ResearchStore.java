@@ -23,6 +23,9 @@ public interface ResearchStore {
     /** Researches whose idea stage was in progress ({@link ResearchStatus#inProgress()}), oldest first. */
     List<Research> unfinished();
 
+    /** The hypotheses, in their latest versions, that are in {@code state} (all researches). */
+    List<StoredHypothesis> hypothesesIn(HypothesisState state);
+
     void save(StoredBrief brief);
 
     Optional<StoredBrief> brief(String researchId);

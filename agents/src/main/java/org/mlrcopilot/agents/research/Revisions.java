@@ -17,8 +17,11 @@ final class Revisions {
     private final ResearchSettings settings;
     private final IdeaStage stage;
 
+    private final Shutdown shutdown;
+
     Revisions(ResearchStore store, ResearchEvents events, ResearchTools tools, ResearchSettings settings,
-            IdeaStage stage) {
+            IdeaStage stage, Shutdown shutdown) {
+        this.shutdown = shutdown;
         this.store = store;
         this.events = events;
         this.tools = tools;
@@ -43,6 +46,9 @@ final class Revisions {
         Optional<IdeaAgent> agent = tools.ideas(r);
         StoredBrief brief = store.brief(researchId).orElse(null);
         if (agent.isEmpty() || brief == null) {
+            if (h.state() == HypothesisState.REFINING) {
+                store.save(h.in(HypothesisState.PROPOSED));
+            }
             events.problem(r, "refining needs a language model", tools.howToConfigureModel());
             return;
         }
@@ -58,8 +64,12 @@ final class Revisions {
             store.save(next);
             events.hypothesis(r, next, votes);
         } catch (RuntimeException e) {
-            store.save(h);
-            events.hypothesis(r, h, store.votes(researchId, hypothesisId));
+            if (shutdown.underway()) {
+                return; // left "refining": refined again after the restart
+            }
+            StoredHypothesis back = h.in(HypothesisState.PROPOSED);
+            store.save(back);
+            events.hypothesis(r, back, store.votes(researchId, hypothesisId));
             Failures f = Failures.thinking(e);
             events.problem(r, f.cause(), "press Refine to try again");
         }

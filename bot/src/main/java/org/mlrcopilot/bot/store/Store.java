@@ -216,6 +216,11 @@ public final class Store implements ResearchStore, AutoCloseable {
     }
 
     @Override
+    public List<StoredHypothesis> hypothesesIn(org.mlrcopilot.agents.research.HypothesisState state) {
+        return researches.hypothesesIn(state);
+    }
+
+    @Override
     public Optional<String> researchOfThread(String platform, String channel, String thread) {
         return runs.researchOfThread(platform, channel, thread);
     }

@@ -7,6 +7,7 @@ import org.mlrcopilot.agents.research.Feedback;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchStatus;
 import org.mlrcopilot.agents.research.StoredBrief;
+import org.mlrcopilot.agents.research.HypothesisState;
 import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.Vote;
 import org.mlrcopilot.agents.research.VoteCount;
@@ -75,6 +76,16 @@ final class StoreResearches {
                             WHERE y.research_id = x.research_id AND y.hypothesis_id = x.hypothesis_id)
                         ORDER BY position, hypothesis_id""")
                 .bind("research", researchId).mapTo(String.class).list()).stream()
+                .map(j -> StoreJson.read(j, StoredHypothesis.class)).toList();
+    }
+
+    List<StoredHypothesis> hypothesesIn(HypothesisState state) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT json FROM hypotheses x WHERE state = :state AND version = (
+                            SELECT MAX(version) FROM hypotheses y
+                            WHERE y.research_id = x.research_id AND y.hypothesis_id = x.hypothesis_id)
+                        ORDER BY research_id, position, hypothesis_id""")
+                .bind("state", state.name()).mapTo(String.class).list()).stream()
                 .map(j -> StoreJson.read(j, StoredHypothesis.class)).toList();
     }
 

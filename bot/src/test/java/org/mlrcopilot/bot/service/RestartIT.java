@@ -72,6 +72,33 @@ class RestartIT {
     }
 
     @Test
+    void aRefinementInterruptedByAStopIsMadeAfterTheRestart() throws Exception {
+        ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
+        String root = bob.post("research", fixture.paperUrl()).at("/message/id").asText();
+        JsonNode h1 = ServiceIT.find(ServiceIT.waitForHypotheses(bob, "research", root, 3), "H1 v1: ");
+        bob.reply("research", root, "H1 should also try a smaller learning rate");
+        String researchId = service.store().recent(1).get(0).id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !service.store().feedback(researchId, "H1").isEmpty());
+        fixture.llm.enqueueSlow(Duration.ofSeconds(60), "{}");
+        assertThat(bob.press(h1.path("id").asText(), "refine", "H1").path("notice").asText()).contains("Refining H1");
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.store().hypotheses(researchId).stream()
+                .anyMatch(h -> h.id().equals("H1") && h.state().name().equals("REFINING")));
+
+        service.close();
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        service = fixture.start(report);
+        bob = new ChatClient(service.port(), "u-bob", "bob");
+
+        assertThat(report.toString()).contains("recovered 1");
+        ChatClient reader = bob;
+        JsonNode v2 = await().atMost(Duration.ofSeconds(30)).until(() -> Optional.ofNullable(
+                ServiceIT.find(reader.thread("research", root), "H1 v2: ")), Optional::isPresent).get();
+        assertThat(v2.path("id").asText()).as("the same message, edited").isEqualTo(h1.path("id").asText());
+        assertThat(service.store().hypotheses(researchId)).filteredOn(h -> h.id().equals("H1")).singleElement()
+                .satisfies(h -> assertThat(h.state().name()).isEqualTo("PROPOSED"));
+    }
+
+    @Test
     void anInterruptedRunResumesAfterItsLastStep() throws Exception {
         ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
         String root = bob.post("research", fixture.paperUrl()).at("/message/id").asText();
