@@ -38,7 +38,24 @@ final class ChatState implements AutoCloseable {
     ChatState(Path journalFile, BiConsumer<String, WebMessage> changes) {
         this.journal = new Journal(journalFile);
         this.changes = changes;
-        journal.entries().forEach(this::replay);
+        List<JsonNode> entries = journal.entries();
+        entries.forEach(this::replay);
+        List<Map<String, Object>> snapshot = snapshot();
+        if (entries.size() > 2 * snapshot.size() + COMPACT_SLACK) {
+            journal.compact(snapshot);
+        }
+    }
+
+    /** Entries a journal may carry beyond twice what its state needs before it is compacted at start-up. */
+    static final int COMPACT_SLACK = 200;
+
+    /** The state as journal entries: channels, then messages in order, then display names. */
+    private List<Map<String, Object>> snapshot() {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        channels.forEach(c -> out.add(Map.of("op", "channel", "name", c)));
+        messages.values().forEach(m -> out.add(Map.of("op", "post", "message", m)));
+        names.forEach((id, name) -> out.add(Map.of("op", "user", "id", id, "name", name)));
+        return out;
     }
 
     private void replay(JsonNode e) {

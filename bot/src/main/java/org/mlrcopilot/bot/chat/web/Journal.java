@@ -17,24 +17,58 @@ import java.util.Map;
 /**
  * The web chat's append-only JSON-lines file: one change a line ({@code op} post, update, react, unreact, channel,
  * user). Lines are flushed, not synced: a crash loses at most the last lines, and a line cut short is skipped.
+ * At start-up a journal much longer than the state it adds up to is rewritten as that state ({@link #compact}).
  * Not thread-safe; {@link ChatState} serializes the calls.
  */
 final class Journal implements AutoCloseable {
 
     private final Path file;
-    private final BufferedWriter out;
+    private BufferedWriter out;
 
     Journal(Path file) {
         this.file = file;
         try {
             Files.createDirectories(file.getParent());
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            this.out = writer(file);
             if (cutShort(file)) {
                 out.newLine();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the web chat journal " + file, e);
+        }
+    }
+
+    private static BufferedWriter writer(Path file) throws IOException {
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Replaces the journal with {@code snapshot} (the state it adds up to, an entry a line): written to a
+     * temporary file, synced, then moved over the journal in one step, so a crash leaves the old or the new one.
+     */
+    void compact(List<Map<String, Object>> snapshot) {
+        Path next = file.resolveSibling(file.getFileName() + ".compact");
+        try (var channel = java.nio.channels.FileChannel.open(next, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                BufferedWriter w = new BufferedWriter(java.nio.channels.Channels.newWriter(channel,
+                        StandardCharsets.UTF_8))) {
+            for (Map<String, Object> entry : snapshot) {
+                w.write(ChatState.JSON.writeValueAsString(entry));
+                w.newLine();
+            }
+            w.flush();
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the compacted web chat journal " + next, e);
+        }
+        try {
+            out.close();
+            Files.move(next, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            out = writer(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace the web chat journal " + file, e);
         }
     }
 

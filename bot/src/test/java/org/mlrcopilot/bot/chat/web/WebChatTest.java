@@ -366,6 +366,33 @@ class WebChatTest {
                 .path("op").asText()).contains("channel", "post", "update", "react", "unreact", "user");
     }
 
+    @Test
+    void aLongJournalIsCompactedAtStartUpAndLosesNothing() throws Exception {
+        String root = ok("POST", "/api/channels/research/messages", Map.of("user", "u-ada", "userName", "Ada",
+                "text", "a paper")).path("message").path("id").asText();
+        MessageRef status = chat.post(new ThreadRef("research", root), OutboundMessage.text("queued"));
+        for (int step = 1; step <= 600; step++) {
+            chat.update(status, OutboundMessage.text("running step " + step + "/600"));
+        }
+        ok("POST", "/api/messages/" + status.messageId() + "/reactions", Map.of("user", "u-bo", "userName", "Bo",
+                "emoji", "+1"));
+        JsonNode before = ok("GET", "/api/channels/research/messages", null);
+        Path journal = dir.resolve("web/chat.jsonl");
+        assertThat(Files.readAllLines(journal)).hasSizeGreaterThan(600);
+
+        reopen();
+        List<String> lines = Files.readAllLines(journal);
+        assertThat(lines).as("channels, two messages, names").hasSizeLessThan(10);
+        assertThat(ok("GET", "/api/channels/research/messages", null)).isEqualTo(before);
+        assertThat(before.get(1).path("text").asText()).isEqualTo("running step 600/600");
+        assertThat(chat.mention("u-bo")).isEqualTo("@Bo");
+        assertThat(chat.post(new ThreadRef("general", ""), OutboundMessage.text("next")).messageId())
+                .isEqualTo("m3");
+        reopen();
+        assertThat(ok("GET", "/api/channels/research/messages", null)).isEqualTo(before);
+        assertThat(Files.readAllLines(journal)).as("appends continue after compaction").hasSize(lines.size() + 1);
+    }
+
     // --- pages and dashboard ---
 
     @Test
