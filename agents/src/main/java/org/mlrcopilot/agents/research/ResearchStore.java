@@ -23,6 +23,13 @@ public interface ResearchStore {
     /** Researches whose idea stage was in progress ({@link ResearchStatus#inProgress()}), oldest first. */
     List<Research> unfinished();
 
+    /**
+     * Returns once everything written so far would survive a killed process (what an acknowledgement promises).
+     * Stores that write through at once need not do anything.
+     */
+    default void sync() {
+    }
+
     /** The hypotheses, in their latest versions, that are in {@code state} (all researches). */
     List<StoredHypothesis> hypothesesIn(HypothesisState state);
 

@@ -71,7 +71,9 @@ public final class Conversation implements InboundHandler, AutoCloseable {
                 return "";
             }
             metrics.event(event.platform(), type, false);
-            return route(event);
+            String notice = route(event);
+            store.sync();
+            return notice;
         } catch (ResearchRefusedException | UnsupportedLinkException e) {
             return e.getMessage();
         } finally {

@@ -82,6 +82,22 @@ class KillIT {
     }
 
     @Test
+    void aVoteAcknowledgedJustBeforeTheKillIsKept() throws Exception {
+        ChatClient bob = launch();
+        String root = bob.post("research", fixture.paperUrl()).at("/message/id").asText();
+        String h1 = ServiceIT.find(ServiceIT.waitForHypotheses(bob, "research", root, 3), "H1 v1: ").path("id")
+                .asText();
+        bob.react(h1, "+1");
+        kill();
+
+        launch();
+        ChatClient ann = new ChatClient(fixture.port, "u-ann", "ann");
+        ann.react(h1, "+1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ServiceIT.find(ann.thread("research", root), "H1 v1: ")
+                .path("text").asText().contains("👍 2"));
+    }
+
+    @Test
     void killedDuringARunItResumesAfterTheLastStep() throws Exception {
         ChatClient bob = launch();
         String root = bob.post("research", fixture.paperUrl()).at("/message/id").asText();

@@ -106,6 +106,32 @@ class ResearchStoreTest {
     }
 
     @Test
+    void manyWritersWaitingForTheGroupCommitAllGetThrough() throws Exception {
+        store = Store.open(dir);
+        java.util.concurrent.ExecutorService team = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int writer = t;
+            done.add(team.submit(() -> {
+                for (int i = 0; i < 50; i++) {
+                    assertThat(store.firstTime("web:evt-" + writer + "-" + i)).isTrue();
+                    store.sync();
+                }
+            }));
+        }
+        for (var f : done) {
+            f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        team.shutdown();
+        store.close();
+        long started = System.nanoTime();
+        store.sync();
+        assertThat(System.nanoTime() - started).as("a closed store does not wait").isLessThan(1_000_000_000L);
+        store = Store.open(dir);
+        assertThat(store.firstTime("web:evt-7-49")).isFalse();
+    }
+
+    @Test
     void runsStepsLinksAndEventsSurviveAReopen() {
         store = Store.open(dir);
         store.save(research("r-1", ResearchStatus.RUNNING, 0));
