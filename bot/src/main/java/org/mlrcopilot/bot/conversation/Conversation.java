@@ -109,7 +109,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
                     .map(id -> replies.threadReply(service, id, m)).orElse("");
         }
         LinkFinder.Found found = LinkFinder.in(m.text());
-        if (found.link() != null) {
+        if (found.link() != null && (m.mentionsBot() || LinkFinder.plainlyPaper(found.link()))) {
             start(m, found.link());
         } else if (m.mentionsBot() && found.any()) {
             answer(m, "I can't read " + String.join(", ", found.unreadable()) + ". " + PaperLinks.SUPPORTED);

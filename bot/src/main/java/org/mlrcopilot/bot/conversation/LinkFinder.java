@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mlrcopilot.agents.paper.link.PaperLink;
 import org.mlrcopilot.agents.paper.link.PaperLinks;
 import org.mlrcopilot.agents.paper.link.UnsupportedLinkException;
 
@@ -40,6 +41,32 @@ final class LinkFinder {
             }
         }
         return new Found(null, unreadable);
+    }
+
+    /** Hosts whose pages are papers (a landing page elsewhere may be anything: a repository, a video). */
+    private static final Pattern PAPER_HOSTS = Pattern.compile("(?i)(^|\\.)(semanticscholar\\.org|openalex\\.org|"
+            + "proceedings\\.neurips\\.cc|papers\\.nips\\.cc|proceedings\\.mlr\\.press|jmlr\\.org|"
+            + "openaccess\\.thecvf\\.com|dl\\.acm\\.org|ieeexplore\\.ieee\\.org|biorxiv\\.org|medrxiv\\.org|"
+            + "nature\\.com|science\\.org|springer\\.com|sciencedirect\\.com|aaai\\.org|ijcai\\.org|"
+            + "huggingface\\.co|paperswithcode\\.com|researchgate\\.net|ssrn\\.com)$");
+
+    /**
+     * Whether a readable link is plainly a paper (arXiv, OpenReview, ACL Anthology, a DOI, a PDF, a known paper
+     * site), so that posting it in a watched channel starts a research without mentioning the bot.
+     */
+    static boolean plainlyPaper(String link) {
+        try {
+            PaperLink parsed = PaperLinks.parse(link);
+            if (!(parsed instanceof PaperLink.Web web)) {
+                return true;
+            }
+            String path = web.uri().getPath() == null ? "" : web.uri().getPath().toLowerCase(java.util.Locale.ROOT);
+            String host = web.uri().getHost() == null ? "" : web.uri().getHost();
+            return path.endsWith(".pdf") || PAPER_HOSTS.matcher(host).find()
+                    && !(host.endsWith("huggingface.co") && !path.startsWith("/papers/"));
+        } catch (UnsupportedLinkException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static String first(Matcher m) {

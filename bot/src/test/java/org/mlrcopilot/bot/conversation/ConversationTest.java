@@ -135,6 +135,20 @@ class ConversationTest {
         assertThat(LinkFinder.in("no link here").any()).isFalse();
     }
 
+    @Test
+    void onlyPlainPaperLinksStartAResearchWithoutAMention() {
+        assertThat(LinkFinder.plainlyPaper("https://arxiv.org/abs/2408.14033")).isTrue();
+        assertThat(LinkFinder.plainlyPaper("2408.14033")).isTrue();
+        assertThat(LinkFinder.plainlyPaper("doi:10.18653/v1/2020.acl-main.207")).isTrue();
+        assertThat(LinkFinder.plainlyPaper("https://example.org/files/paper.PDF")).isTrue();
+        assertThat(LinkFinder.plainlyPaper("https://proceedings.neurips.cc/paper/2020/hash/abc-Abstract.html"))
+                .isTrue();
+        assertThat(LinkFinder.plainlyPaper("https://huggingface.co/papers/2408.14033")).isTrue();
+        assertThat(LinkFinder.plainlyPaper("https://huggingface.co/bert-base-uncased")).isFalse();
+        assertThat(LinkFinder.plainlyPaper("https://github.com/du-nlp-lab/MLR-Copilot")).isFalse();
+        assertThat(LinkFinder.plainlyPaper("https://www.youtube.com/watch?v=x")).isFalse();
+    }
+
     /** Tools with no language model: a paper and related work from memory. */
     private record NoModelTools(Path dir) implements ResearchTools {
         @Override

@@ -94,12 +94,16 @@ class DiscordIT {
         assertThat(command.toString()).contains("\"paper\"").contains("\"link\"").contains("\"status\"")
                 .contains("\"stop\"").contains("\"budget\"").contains("\"help\"");
 
+        String chatter = discord.say(CHANNEL, BOB, "bob", List.of(), "help me with https://github.com/x/y", false);
         String root = discord.say(CHANNEL, ANN, "ann", List.of(), "worth a look " + fixture.paperUrl(), false);
         discord.say(FakeDiscord.OTHER_CHANNEL, BOB, "bob", List.of(), "elsewhere " + fixture.paperUrl(), false);
 
         await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(root).size() == 3);
         assertThat(service.store().recent(10)).as("a link in an unwatched channel without a mention is ignored")
                 .hasSize(1);
+        assertThat(discord.calls("POST", "channels/\\d+/messages/" + chatter + "/threads"))
+                .as("chatter in a watched channel gets no thread").isEmpty();
+        assertThat(posts(chatter)).isEmpty();
         FakeDiscord.Call thread = discord.calls("POST", "channels/" + CHANNEL + "/messages/" + root + "/threads")
                 .get(0);
         assertThat(thread.text("name")).startsWith("Research r-");
@@ -188,6 +192,12 @@ class DiscordIT {
         assertThat(root.text("content")).contains("<@" + ANN + ">");
         String rootId = linked(service.store().recent(1).get(0).id(), "root");
         await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(rootId).size() == 3);
+
+        String news = discord.slash(FakeDiscord.NEWS_CHANNEL, ANN, "ann", "paper", "link", fixture.paperUrl());
+        FakeDiscord.Call refused = await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST",
+                "interactions/" + news + "/.+/callback"), l -> !l.isEmpty()).get(0);
+        assertThat(refused.body().path("data").path("content").asText()).contains("Use /mlr in a text channel");
+        assertThat(service.store().recent(10)).hasSize(1);
 
         String status = discord.slash(CHANNEL, ANN, "ann", "status", null, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST", "interactions/" + status

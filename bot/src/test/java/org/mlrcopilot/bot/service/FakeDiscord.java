@@ -39,6 +39,7 @@ final class FakeDiscord implements AutoCloseable {
     static final String GUILD = "900000000000000001";
     static final String CHANNEL = "900000000000000010";
     static final String OTHER_CHANNEL = "900000000000000011";
+    static final String NEWS_CHANNEL = "900000000000000012";
     static final String BOT = "900000000000000100";
     static final String APP = "900000000000000101";
     static final String BOT_ROLE = "900000000000000200";
@@ -275,8 +276,9 @@ final class FakeDiscord implements AutoCloseable {
         if (thread != null) {
             return thread;
         }
-        ObjectNode c = json.createObjectNode().put("id", id).put("type", 0).put("guild_id", GUILD)
-                .put("name", id.equals(CHANNEL) ? "papers" : "general").put("position", id.equals(CHANNEL) ? 0 : 1)
+        ObjectNode c = json.createObjectNode().put("id", id).put("type", id.equals(NEWS_CHANNEL) ? 5 : 0)
+                .put("guild_id", GUILD).put("name", id.equals(CHANNEL) ? "papers" : id.equals(NEWS_CHANNEL)
+                        ? "announcements" : "general").put("position", id.equals(CHANNEL) ? 0 : 1)
                 .put("nsfw", false).put("rate_limit_per_user", 0).put("flags", 0);
         c.putNull("topic");
         c.putNull("parent_id");
@@ -314,7 +316,7 @@ final class FakeDiscord implements AutoCloseable {
         roles.add(role(BOT_ROLE, "MLR-Copilot", botPermissions, 1, true));
         roles.add(role(REVIEWERS, "Reviewers", 0, 2, false));
         ArrayNode channels = g.putArray("channels");
-        for (String id : List.of(CHANNEL, OTHER_CHANNEL)) {
+        for (String id : List.of(CHANNEL, OTHER_CHANNEL, NEWS_CHANNEL)) {
             ObjectNode c = channelJson(id);
             c.remove("guild_id");
             channels.add(c);

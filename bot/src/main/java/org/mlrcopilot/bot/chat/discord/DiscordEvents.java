@@ -6,6 +6,7 @@ import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.entities.emoji.Emoji;
@@ -40,8 +41,12 @@ final class DiscordEvents extends ListenerAdapter {
 
     private final DiscordPlatform platform;
     private final InboundHandler handler;
-    /** Reaction events carry no id: this run's start and the gateway's sequence number make one. */
+    /**
+     * Reaction events carry no id: this run's start and a count make one (the gateway's sequence number starts
+     * again after a reconnect; the gateway does not send an event twice within a run).
+     */
     private final long session = System.currentTimeMillis();
+    private final java.util.concurrent.atomic.AtomicLong reactions = new java.util.concurrent.atomic.AtomicLong();
 
     DiscordEvents(DiscordPlatform platform, InboundHandler handler) {
         this.platform = platform;
@@ -86,6 +91,10 @@ final class DiscordEvents extends ListenerAdapter {
         Inbound.MessagePosted posted;
         if (event.isFromThread()) {
             ThreadChannel thread = event.getChannel().asThreadChannel();
+            if (!(thread.getParentChannel() instanceof TextChannel) || message.getIdLong() == thread.getIdLong()
+                    || !platform.readsContent() && message.getContentRaw().isBlank()) {
+                return; // forum posts, and thread messages the bot may not read, are not ours
+            }
             posted = new Inbound.MessagePosted(P, "message:" + message.getId(), thread.getParentChannel().getId(),
                     message.getId(), thread.getId(), event.getAuthor().getId(), name, message.getContentRaw(), false);
         } else {
@@ -110,8 +119,7 @@ final class DiscordEvents extends ListenerAdapter {
                 return;
             }
             posted = new Inbound.MessagePosted(P, "message:" + message.getId(), event.getChannel().getId(),
-                    message.getId(), "", event.getAuthor().getId(), name, message.getContentRaw(), mentioned
-                    || watched);
+                    message.getId(), "", event.getAuthor().getId(), name, message.getContentRaw(), mentioned);
         }
         String notice = handler.handle(posted);
         if (!notice.isBlank()) {
@@ -140,7 +148,7 @@ final class DiscordEvents extends ListenerAdapter {
         String name = event.getMember() != null ? event.getMember().getEffectiveName()
                 : event.getUser() != null ? event.getUser().getEffectiveName() : event.getUserId();
         String notice = handler.handle(new Inbound.ReactionChanged(P, "reaction:" + session + ":"
-                + event.getResponseNumber(), channel, event.getMessageId(), event.getUserId(), name, emoji, added));
+                + reactions.incrementAndGet(), channel, event.getMessageId(), event.getUserId(), name, emoji, added));
         if (!notice.isBlank()) {
             platform.tell(event.getGuildChannel(), event.getUserId(), notice);
         }
@@ -154,9 +162,15 @@ final class DiscordEvents extends ListenerAdapter {
             return;
         }
         platform.rolesOf(event.getMember());
-        String notice = handler.handle(new Inbound.ButtonPressed(P, "interaction:" + event.getId(),
-                parentOf(event.getChannel()), event.getMessageId(), event.getUser().getId(),
-                name(event.getMember(), event.getUser()), action.get().action(), action.get().value()));
+        String notice;
+        try {
+            notice = handler.handle(new Inbound.ButtonPressed(P, "interaction:" + event.getId(),
+                    parentOf(event.getChannel()), event.getMessageId(), event.getUser().getId(),
+                    name(event.getMember(), event.getUser()), action.get().action(), action.get().value()));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "discord: button " + event.getComponentId() + " failed", e);
+            notice = "That did not work: " + e.getMessage();
+        }
         if (notice.isBlank()) {
             event.deferEdit().queue();
         } else {
@@ -173,13 +187,25 @@ final class DiscordEvents extends ListenerAdapter {
             event.reply("Use /mlr in a server channel the bot is in.").setEphemeral(true).queue();
             return;
         }
+        MessageChannel channel = event.getChannel();
+        if (!(channel instanceof TextChannel) && !(channel instanceof ThreadChannel t
+                && t.getParentChannel() instanceof TextChannel)) {
+            event.reply("Use /mlr in a text channel (or one of its threads): research threads live there.")
+                    .setEphemeral(true).queue();
+            return;
+        }
         platform.rolesOf(event.getMember());
         String sub = event.getSubcommandName() == null ? "help" : event.getSubcommandName();
         String args = List.of("link", "run").stream().map(event::getOption).filter(o -> o != null)
                 .map(OptionMapping::getAsString).findFirst().orElse("");
-        String notice = handler.handle(new Inbound.Command(P, "interaction:" + event.getId(),
-                parentOf(event.getChannel()), event.getUser().getId(), name(event.getMember(), event.getUser()), sub,
-                args));
+        String notice;
+        try {
+            notice = handler.handle(new Inbound.Command(P, "interaction:" + event.getId(), parentOf(channel),
+                    event.getUser().getId(), name(event.getMember(), event.getUser()), sub, args));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "discord: /mlr " + sub + " failed", e);
+            notice = "That did not work: " + e.getMessage();
+        }
         event.reply(notice.isBlank() ? "OK" : DiscordMessages.clip(DiscordMessages.markdown(notice),
                 DiscordMessages.CONTENT)).setEphemeral(true).queue();
     }

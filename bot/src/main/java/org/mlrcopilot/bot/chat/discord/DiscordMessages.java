@@ -50,6 +50,12 @@ final class DiscordMessages {
             out.setContent(cut(markdown(m.text()), CONTENT, webLink));
         } else {
             out.setEmbeds(embed(m, webLink));
+            // a mention inside an embed notifies nobody: the people it names go in the content too
+            String mentions = java.util.regex.Pattern.compile("<@!?\\d+>").matcher(m.text()).results()
+                    .map(java.util.regex.MatchResult::group).distinct().collect(java.util.stream.Collectors.joining(" "));
+            if (!mentions.isEmpty()) {
+                out.setContent(clip(mentions, CONTENT));
+            }
         }
         out.setComponents(rows(m.buttons()));
         m.attachments().forEach(a -> out.addFiles(FileUpload.fromData(a.file().toFile(), a.name())));

@@ -55,6 +55,9 @@ public final class DiscordPlatform implements ChatPlatform {
         t.setDaemon(true);
         return t;
     });
+    /** Research threads that could not be opened: their messages live in the channel (said once). */
+    private final Set<String> inChannel = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
     private volatile DiscordEvents events;
     private volatile JDA jda;
     private volatile boolean readsContent = true;
@@ -130,7 +133,13 @@ public final class DiscordPlatform implements ChatPlatform {
                 + "the Developer Portal (Bot page). Until then only messages that mention the bot are read.");
         side.execute(() -> {
             try {
+                if (stopped) {
+                    return;
+                }
                 jda = build(false);
+                if (stopped) {
+                    jda.shutdownNow();
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.ERROR, "discord: cannot connect again without the Message Content intent: "
                         + e.getMessage());
@@ -237,12 +246,16 @@ public final class DiscordPlatform implements ChatPlatform {
         if (existing != null) {
             return open(existing);
         }
+        if (inChannel.contains(thread.threadId())) {
+            return parent;
+        }
         String research = message.metadata().getOrDefault("research", "");
         String name = DiscordMessages.clip("Research " + research, 100).strip();
         try {
             return parent.createThreadChannel(name, thread.threadId())
                     .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
         } catch (InsufficientPermissionException e) {
+            inChannel.add(thread.threadId());
             problem(parent, List.of("permission:" + e.getPermission().getName()), "I cannot create threads in #"
                     + parent.getName() + " (missing permission "
                     + e.getPermission().getName() + "), so I answer in the channel. A server admin can grant "
@@ -256,6 +269,7 @@ public final class DiscordPlatform implements ChatPlatform {
                     && e.getErrorResponse() != ErrorResponse.MISSING_ACCESS) {
                 throw new DiscordCallException("cannot create the research's thread: " + e.getMeaning());
             }
+            inChannel.add(thread.threadId());
             problem(parent, List.of("permission:" + net.dv8tion.jda.api.Permission.CREATE_PUBLIC_THREADS.getName()),
                     "I cannot create threads in #" + parent.getName() + " (Discord says: "
                     + e.getMeaning() + "), so I answer in the channel. A server admin can grant Create Public "
@@ -305,10 +319,14 @@ public final class DiscordPlatform implements ChatPlatform {
             if (thread != null) {
                 return open(thread);
             }
+            if (inChannel.contains(message.threadId())) {
+                return parent;
+            }
             Optional<ThreadChannel> archived = archived(parent, message.threadId());
             if (archived.isPresent()) {
                 return archived.get();
             }
+            inChannel.add(message.threadId()); // no such thread: the research lives in the channel
         }
         return parent;
     }
@@ -356,7 +374,7 @@ public final class DiscordPlatform implements ChatPlatform {
             return;
         }
         LOG.log(Level.WARNING, "discord: " + text);
-        side.execute(() -> {
+        later(() -> {
             try {
                 if (channel.canTalk()) {
                     channel.sendMessage("⚠️ " + text).complete();
@@ -369,7 +387,7 @@ public final class DiscordPlatform implements ChatPlatform {
 
     /** Tells one person something only they should see (a direct message; in the thread if DMs are closed). */
     void tell(GuildMessageChannel where, String userId, String text) {
-        side.execute(() -> {
+        later(() -> {
             try {
                 jda.openPrivateChannelById(userId).flatMap(dm -> dm.sendMessage(text)).complete();
             } catch (RuntimeException e) {
@@ -383,8 +401,20 @@ public final class DiscordPlatform implements ChatPlatform {
         });
     }
 
+    /** Runs a side call (a notice) off the event thread, unless the platform was stopped. */
+    private void later(Runnable call) {
+        try {
+            if (!stopped) {
+                side.execute(call);
+            }
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.log(Level.DEBUG, "discord: stopped, a notice is not sent");
+        }
+    }
+
     @Override
     public void stop() {
+        stopped = true;
         side.shutdownNow();
         JDA current = jda;
         if (current != null) {

@@ -89,4 +89,13 @@ class DiscordMessagesTest {
                 .isEqualTo("Details: [run page](" + WEB + "/run.html?id=run-1)");
         assertThat(data.getFiles()).extracting(f -> f.getName()).containsExactly("changes.diff", "accuracy.png");
     }
+
+    @Test
+    void mentionsInAnEmbedAreAlsoInTheContentSoTheyNotify() {
+        OutboundMessage results = new OutboundMessage("Results: run-1", "<@123456> your run finished; cc <@!789>",
+                List.of(), List.of(), List.of(), "");
+        assertThat(DiscordMessages.of(results, WEB).getContent()).isEqualTo("<@123456> <@!789>");
+        assertThat(DiscordMessages.of(new OutboundMessage("Brief: x", "no one", List.of(), List.of(), List.of(), ""),
+                WEB).getContent()).isEmpty();
+    }
 }
