@@ -78,6 +78,19 @@ class DiscordIT {
         return posts(thread).stream().map(DiscordIT::title).filter(t -> t.matches("H\\d v1: .*")).toList();
     }
 
+    /** Discord's callback for the interaction: the acknowledgement (type 4 reply, 5 deferred reply, 6 deferred). */
+    private FakeDiscord.Call acknowledgement(String interaction) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST", "interactions/"
+                + interaction + "/.+/callback"), l -> !l.isEmpty()).get(0);
+    }
+
+    /** What the person is told after the acknowledgement: the follow-up or the deferred reply's content. */
+    private FakeDiscord.Call answer(String interaction) {
+        return await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls().stream()
+                .filter(c -> c.path().matches("webhooks/\\d+/itoken-" + interaction + "(/messages/@original)?"))
+                .findFirst(), Optional::isPresent).get();
+    }
+
     private String linked(String researchId, String role) {
         return await().atMost(Duration.ofSeconds(10)).until(() -> service.store().messageFor(researchId, role),
                 Optional::isPresent).get().messageId();
@@ -142,21 +155,20 @@ class DiscordIT {
         assertThat(service.store().runs(researchId)).isEmpty();
 
         String bobPress = discord.press(root, h1Id, "mlr:run:H1", BOB, "bob", List.of());
-        FakeDiscord.Call bobAnswer = await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST",
-                "interactions/" + bobPress + "/.+/callback"), l -> !l.isEmpty()).get(0);
-        assertThat(bobAnswer.body().path("data").path("flags").asInt() & 64).as("only bob sees it").isEqualTo(64);
-        assertThat(bobAnswer.body().path("data").path("content").asText()).contains("not an approver");
+        assertThat(acknowledgement(bobPress).body().path("type").asInt()).as("deferred at once").isEqualTo(6);
+        FakeDiscord.Call bobAnswer = answer(bobPress);
+        assertThat(bobAnswer.body().path("flags").asInt() & 64).as("only bob sees it").isEqualTo(64);
+        assertThat(bobAnswer.text("content")).contains("not an approver");
 
         fixture.action("write_file", Map.of("file_name", "train.py", "content",
                 ServiceFixture.trainingScriptWithPlot()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
         fixture.action("final_answer", Map.of("answer", "An RBF SVC beats the baseline."));
         String press = discord.press(root, h1Id, "mlr:run:H1", RITA, "rita", REVIEWER);
-        FakeDiscord.Call answer = await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST",
-                "interactions/" + press + "/.+/callback"), l -> !l.isEmpty()).get(0);
-        assertThat(answer.body().path("type").asInt()).isEqualTo(4);
-        assertThat(answer.body().path("data").path("flags").asInt() & 64).as("only rita sees it").isEqualTo(64);
-        assertThat(answer.body().path("data").path("content").asText()).contains("Approved: run-");
+        assertThat(acknowledgement(press).body().path("type").asInt()).isEqualTo(6);
+        FakeDiscord.Call answer = answer(press);
+        assertThat(answer.body().path("flags").asInt() & 64).as("only rita sees it").isEqualTo(64);
+        assertThat(answer.text("content")).contains("Approved: run-");
         assertThat(service.store().runs(researchId)).singleElement().satisfies(r -> {
             assertThat(r.approver()).isEqualTo("rita");
             assertThat(r.requester()).isEqualTo(ANN);
@@ -178,14 +190,13 @@ class DiscordIT {
         discord = new FakeDiscord();
         start();
         String help = discord.slash(CHANNEL, ANN, "ann", "help", null, null);
-        FakeDiscord.Call helpAnswer = await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST",
-                "interactions/" + help + "/.+/callback"), l -> !l.isEmpty()).get(0);
-        assertThat(helpAnswer.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
-        assertThat(helpAnswer.body().path("data").path("content").asText()).contains("/mlr paper");
+        FakeDiscord.Call deferred = acknowledgement(help);
+        assertThat(deferred.body().path("type").asInt()).as("deferred at once").isEqualTo(5);
+        assertThat(deferred.body().path("data").path("flags").asInt() & 64).as("only ann sees it").isEqualTo(64);
+        assertThat(answer(help).text("content")).contains("/mlr paper");
 
         String paper = discord.slash(CHANNEL, ANN, "ann", "paper", "link", fixture.paperUrl());
-        await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST", "interactions/" + paper
-                + "/.+/callback").stream().anyMatch(c -> c.body().toString().contains("Starting research r-")));
+        assertThat(answer(paper).text("content")).contains("Starting research r-");
         FakeDiscord.Call root = await().atMost(Duration.ofSeconds(30)).until(() -> posts(CHANNEL).stream()
                 .filter(c -> c.text("content").contains("asked me to research")).findFirst(), Optional::isPresent)
                 .get();
@@ -194,14 +205,13 @@ class DiscordIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(rootId).size() == 3);
 
         String news = discord.slash(FakeDiscord.NEWS_CHANNEL, ANN, "ann", "paper", "link", fixture.paperUrl());
-        FakeDiscord.Call refused = await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST",
-                "interactions/" + news + "/.+/callback"), l -> !l.isEmpty()).get(0);
+        FakeDiscord.Call refused = acknowledgement(news);
         assertThat(refused.body().path("data").path("content").asText()).contains("Use /mlr in a text channel");
+        assertThat(refused.body().path("data").path("flags").asInt() & 64).isEqualTo(64);
         assertThat(service.store().recent(10)).hasSize(1);
 
         String status = discord.slash(CHANNEL, ANN, "ann", "status", null, null);
-        await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST", "interactions/" + status
-                + "/.+/callback").stream().anyMatch(c -> c.body().toString().contains("Recent researches")));
+        assertThat(answer(status).text("content")).contains("Recent researches");
     }
 
     @Test

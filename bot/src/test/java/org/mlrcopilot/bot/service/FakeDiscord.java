@@ -66,7 +66,7 @@ final class FakeDiscord implements AutoCloseable {
     private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> threads = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> limited = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong(950000000000000000L);
+    private final AtomicLong ids = new AtomicLong();
     private volatile long botPermissions = ALL;
     private volatile boolean refuseContent;
 
@@ -94,6 +94,11 @@ final class FakeDiscord implements AutoCloseable {
 
     String gatewayUrl() {
         return "ws://127.0.0.1:" + gateway.getPort() + "/";
+    }
+
+    /** A new id as Discord makes them: milliseconds since 2015 in the high bits (JDA reads times from ids). */
+    private String snowflake() {
+        return String.valueOf(((System.currentTimeMillis() - 1420070400000L) << 22) | (ids.incrementAndGet() & 0xFFF));
     }
 
     /** Gives the bot's role only these permissions (set before the bot connects). */
@@ -157,7 +162,7 @@ final class FakeDiscord implements AutoCloseable {
 
     private String post(String channel, String userId, String name, List<String> roles, String content,
             boolean mentionBot, String answered) {
-        String id = String.valueOf(ids.incrementAndGet());
+        String id = snowflake();
         ObjectNode m = message(id, channel, user(userId, name), content);
         if (answered != null) {
             m.put("type", 19);
@@ -220,8 +225,11 @@ final class FakeDiscord implements AutoCloseable {
         return d.get("id").asText();
     }
 
+    private final Map<String, String> interactionChannels = new ConcurrentHashMap<>();
+
     private ObjectNode interaction(int type, String channel, String userId, String name, List<String> roles) {
-        String id = String.valueOf(ids.incrementAndGet());
+        String id = snowflake();
+        interactionChannels.put(id, channel);
         ObjectNode d = json.createObjectNode().put("id", id).put("application_id", APP).put("type", type)
                 .put("guild_id", GUILD).put("channel_id", channel).put("token", "itoken-" + id).put("version", 1)
                 .put("app_permissions", String.valueOf(botPermissions)).put("locale", "en-US")
@@ -364,7 +372,8 @@ final class FakeDiscord implements AutoCloseable {
                 return;
             }
             calls.add(new Call(method, path, body, files, auth(exchange)));
-            if (!path.startsWith("interactions/") && !auth(exchange).equals("Bot " + TOKEN)) {
+            if (!path.startsWith("interactions/") && !path.startsWith("webhooks/")
+                    && !auth(exchange).equals("Bot " + TOKEN)) {
                 send(exchange, 401, "{\"message\":\"401: Unauthorized\",\"code\":0}");
                 return;
             }
@@ -414,14 +423,14 @@ final class FakeDiscord implements AutoCloseable {
             if (archived(m.group(1))) {
                 unarchive(m.group(1));
             }
-            String id = String.valueOf(ids.incrementAndGet());
+            String id = snowflake();
             ObjectNode msg = message(id, m.group(1), user(BOT, "MLR-Copilot").put("bot", true),
                     body.path("content").asText(""));
             msg.set("embeds", rich(body.get("embeds")));
             msg.set("components", body.has("components") ? body.get("components") : json.createArrayNode());
             ArrayNode attachments = msg.putArray("attachments");
             for (int i = 0; i < files.size(); i++) {
-                attachments.addObject().put("id", String.valueOf(ids.incrementAndGet())).put("filename",
+                attachments.addObject().put("id", snowflake()).put("filename",
                         files.get(i)).put("size", 1).put("url", "https://cdn.example/" + files.get(i))
                         .put("proxy_url", "https://cdn.example/" + files.get(i));
             }
@@ -467,6 +476,12 @@ final class FakeDiscord implements AutoCloseable {
                     .filter(t -> t.path("thread_metadata").path("archived").asBoolean()).forEach(list::add);
             out.putArray("members");
             send(exchange, 200, out.toString());
+        } else if ((m = Pattern.compile("webhooks/\\d+/([^/]+)(/messages/@original)?").matcher(path)).matches()) {
+            String interaction = m.group(1).replace("itoken-", "");
+            ObjectNode msg = message(snowflake(), interactionChannels.getOrDefault(
+                    interaction, CHANNEL), user(BOT, "MLR-Copilot").put("bot", true), body.path("content").asText(""));
+            msg.put("flags", body.path("flags").asInt(64)).put("webhook_id", APP).put("application_id", APP);
+            send(exchange, 200, msg.toString());
         } else if (path.matches("interactions/\\d+/[^/]+/callback")) {
             send(exchange, 204, "");
         } else if (path.equals("users/@me/channels") && method.equals("POST")) {

@@ -162,6 +162,7 @@ final class DiscordEvents extends ListenerAdapter {
             return;
         }
         platform.rolesOf(event.getMember());
+        event.deferEdit().queue(); // acknowledged at once; a notice follows only to the person who pressed
         String notice;
         try {
             notice = handler.handle(new Inbound.ButtonPressed(P, "interaction:" + event.getId(),
@@ -171,10 +172,9 @@ final class DiscordEvents extends ListenerAdapter {
             LOG.log(System.Logger.Level.WARNING, "discord: button " + event.getComponentId() + " failed", e);
             notice = "That did not work: " + e.getMessage();
         }
-        if (notice.isBlank()) {
-            event.deferEdit().queue();
-        } else {
-            event.reply(notice).setEphemeral(true).queue();
+        if (!notice.isBlank()) {
+            event.getHook().sendMessage(DiscordMessages.clip(DiscordMessages.markdown(notice), DiscordMessages.CONTENT))
+                    .setEphemeral(true).queue();
         }
     }
 
@@ -195,6 +195,7 @@ final class DiscordEvents extends ListenerAdapter {
             return;
         }
         platform.rolesOf(event.getMember());
+        event.deferReply(true).queue(); // acknowledged at once, answered only to the caller below
         String sub = event.getSubcommandName() == null ? "help" : event.getSubcommandName();
         String args = List.of("link", "run").stream().map(event::getOption).filter(o -> o != null)
                 .map(OptionMapping::getAsString).findFirst().orElse("");
@@ -206,8 +207,8 @@ final class DiscordEvents extends ListenerAdapter {
             LOG.log(System.Logger.Level.WARNING, "discord: /mlr " + sub + " failed", e);
             notice = "That did not work: " + e.getMessage();
         }
-        event.reply(notice.isBlank() ? "OK" : DiscordMessages.clip(DiscordMessages.markdown(notice),
-                DiscordMessages.CONTENT)).setEphemeral(true).queue();
+        event.getHook().editOriginal(notice.isBlank() ? "OK" : DiscordMessages.clip(DiscordMessages.markdown(notice),
+                DiscordMessages.CONTENT)).queue();
     }
 
     /** A thread's parent channel (research threads are named by the parent and the root message), else itself. */
