@@ -238,11 +238,14 @@ class SlackIT {
         String elsewhere = plain.replace("C7", "C8").replace(ts, "1700000801.000100");
         assertThat(event("Ev40", plain, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
         assertThat(event("Ev41", elsewhere, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        String chatter = plain.replace("worth a look <" + fixture.paperUrl() + ">", "our code: <https://github.com/x/y>")
+                .replace(ts, "1700000799.000100");
+        assertThat(event("Ev39", chatter, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(90)).until(() -> slack.calls("chat.postMessage").stream()
                 .filter(c -> c.param("text").matches("(?s)H\\d v1: .*") && c.param("thread_ts").equals(ts))
                 .count() == 3);
-        assertThat(service.store().recent(10)).as("a link in an unwatched channel without a mention is ignored")
-                .hasSize(1);
+        assertThat(service.store().recent(10)).as("a link in an unwatched channel without a mention, and a "
+                + "repository link in a watched one, are ignored").hasSize(1);
 
         String researchId = service.store().recent(1).get(0).id();
         String h3Ts = linked(researchId, "hypothesis:H3");

@@ -62,9 +62,10 @@ final class SlackHandlers {
             MessageEvent e = payload.getEvent();
             if (e.getBotId() == null && e.getUser() != null && (e.getThreadTs() != null
                     || channels.contains(e.getChannel()))) {
+                boolean mentioned = e.getText() != null && ctx.getBotUserId() != null
+                        && e.getText().contains("<@" + ctx.getBotUserId() + ">");
                 tell(e.getChannel(), e.getUser(), handler.handle(message(e.getChannel(), e.getTs(),
-                        e.getThreadTs(), e.getUser(), names.apply(e.getUser()), e.getText(),
-                        channels.contains(e.getChannel()))));
+                        e.getThreadTs(), e.getUser(), names.apply(e.getUser()), e.getText(), mentioned)));
             }
             return ctx.ack();
         });
