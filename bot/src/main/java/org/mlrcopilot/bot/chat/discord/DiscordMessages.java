@@ -94,7 +94,12 @@ final class DiscordMessages {
         List<ActionRow> rows = new ArrayList<>();
         List<Button> row = new ArrayList<>();
         for (OutboundMessage.Button b : buttons) {
-            String id = clip(PREFIX + b.action() + ":" + b.value(), CUSTOM_ID);
+            String id = PREFIX + b.action() + ":" + b.value();
+            if (id.length() > CUSTOM_ID) {
+                // a cut id would act on something else: leave the button out (the web view has it)
+                System.getLogger("mlr.discord").log(System.Logger.Level.WARNING, "button id too long: " + id);
+                continue;
+            }
             Button button = switch (b.style()) {
                 case "primary" -> Button.primary(id, clip(b.label(), 80));
                 case "danger" -> Button.danger(id, clip(b.label(), 80));

@@ -98,4 +98,13 @@ class DiscordMessagesTest {
         assertThat(DiscordMessages.of(new OutboundMessage("Brief: x", "no one", List.of(), List.of(), List.of(), ""),
                 WEB).getContent()).isEmpty();
     }
+
+    @Test
+    void aButtonWhoseIdWouldBeCutIsLeftOut() {
+        OutboundMessage m = new OutboundMessage("", "pick", List.of(), List.of(
+                new OutboundMessage.Button("resume", "Resume", "run-1", ""),
+                new OutboundMessage.Button("a".repeat(40), "Too long", "v".repeat(60), "")), List.of(), "");
+        List<Button> buttons = ((ActionRow) DiscordMessages.of(m, WEB).getComponents().get(0)).getButtons();
+        assertThat(buttons).extracting(Button::getId).containsExactly("mlr:resume:run-1");
+    }
 }
