@@ -27,6 +27,6 @@ public record ResearchSettings(List<String> approvers, int hypotheses, int maxSt
     }
 
     public boolean mayApprove(String userId, String userName) {
-        return approvers.isEmpty() || approvers.contains(userId) || approvers.contains(userName);
+        return approvers.isEmpty() || names(userId, userName);
     }
 }

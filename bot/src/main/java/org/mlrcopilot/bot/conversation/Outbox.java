@@ -81,7 +81,7 @@ final class Outbox implements AutoCloseable {
         timer.shutdownNow();
         pool.shutdown();
         try {
-            pool.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+            pool.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

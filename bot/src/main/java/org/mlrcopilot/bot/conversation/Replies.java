@@ -74,9 +74,6 @@ final class Replies {
     private String target(String researchId, Inbound.MessagePosted reply) {
         String text = reply.text();
         List<StoredHypothesis> all = store.hypotheses(researchId);
-        Optional<String> answered = store.message(reply.platform(), reply.channel(), reply.threadId())
-                .map(MessageLink::role).filter(role -> role.startsWith("hypothesis:"))
-                .map(role -> role.substring("hypothesis:".length()));
         Matcher m = HYPOTHESIS.matcher(text);
         if (m.find()) {
             String id = "H" + m.group(1);
@@ -84,6 +81,9 @@ final class Replies {
                 return id;
             }
         }
+        Optional<String> answered = store.message(reply.platform(), reply.channel(), reply.threadId())
+                .map(MessageLink::role).filter(role -> role.startsWith("hypothesis:"))
+                .map(role -> role.substring("hypothesis:".length()));
         if (answered.isPresent()) {
             return answered.get();
         }

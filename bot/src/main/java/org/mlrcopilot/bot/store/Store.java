@@ -41,6 +41,11 @@ public final class Store implements ResearchStore, AutoCloseable {
     private final RunCheckpoints checkpoints;
     private final StoreResearches researches;
     private final StoreRuns runs;
+    /** Group commit: how many syncs were asked for, how many the last checkpoint covered. */
+    private final Object flushLock = new Object();
+    private long asked;
+    private long flushed;
+    private boolean closed;
     private final JdbcConnectionPool pool;
     private final Jdbi jdbi;
 
@@ -67,11 +72,6 @@ public final class Store implements ResearchStore, AutoCloseable {
         flusher.setDaemon(true);
         flusher.start();
     }
-
-    private final Object flushLock = new Object();
-    private long asked;
-    private long flushed;
-    private boolean closed;
 
     /**
      * The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing. See {@link #durable()} for
@@ -258,16 +258,17 @@ public final class Store implements ResearchStore, AutoCloseable {
      * Writes what was committed to the database file now. The research's own state (researches, briefs, hypotheses,
      * runs, steps, the messages the bot posted) is written at once, so a killed process resumes exactly where it
      * was; the frequent small writes of the inbound path (events, votes, feedback, replies) are written by the
-     * group commit of {@link #sync()} before the event is acknowledged.
+     * same group commit ({@link #sync()}) before the event is acknowledged.
      */
     private void durable() {
-        jdbi.useHandle(h -> h.execute("CHECKPOINT"));
+        sync();
     }
 
     /**
      * Group commit: the caller waits until a checkpoint that started after its writes has written them to the
      * file. One checkpoint serves every caller that arrived while the previous one ran, so under load the inbound
-     * path pays about one checkpoint, not one per event; H2's own write delay (half a second) covers the rest.
+     * path pays about one checkpoint, not one per event. Waits at most two seconds (then H2's own write delay,
+     * half a second, still writes it).
      */
     @Override
     public void sync() {

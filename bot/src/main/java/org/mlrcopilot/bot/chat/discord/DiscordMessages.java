@@ -59,6 +59,7 @@ final class DiscordMessages {
         }
         out.setComponents(rows(m.buttons()));
         m.attachments().forEach(a -> out.addFiles(FileUpload.fromData(a.file().toFile(), a.name())));
+        out.setAllowedMentions(java.util.EnumSet.of(net.dv8tion.jda.api.entities.Message.MentionType.USER));
         return out.build();
     }
 

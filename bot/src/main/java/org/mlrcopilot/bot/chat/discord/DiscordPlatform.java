@@ -25,7 +25,6 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
-import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.mlrcopilot.bot.chat.ChatPlatform;
@@ -151,14 +150,6 @@ public final class DiscordPlatform implements ChatPlatform {
         return readsContent;
     }
 
-    JDA jda() {
-        return jda;
-    }
-
-    Settings settings() {
-        return settings;
-    }
-
     /** The watched channels the bot can see, checked for the permissions it needs (said once when missing). */
     void checkChannels() {
         for (TextChannel channel : jda.getTextChannels()) {
@@ -192,7 +183,7 @@ public final class DiscordPlatform implements ChatPlatform {
                 .anyMatch(c -> c.equals(channel.getId()) || c.equalsIgnoreCase(channel.getName()));
     }
 
-    /** Remembers the roles a person had on their latest event (for approvals by role). */
+    /** Remembers the roles (ids and lower-case names) a person had on their latest event, for approvals. */
     void rolesOf(Member member) {
         if (member != null) {
             Set<String> ids = ConcurrentHashMap.newKeySet();
@@ -210,8 +201,7 @@ public final class DiscordPlatform implements ChatPlatform {
             return Optional.empty();
         }
         String role = settings.approverRole();
-        boolean allowed = roles.getOrDefault(user, Set.of()).contains(role)
-                || roles.getOrDefault(user, Set.of()).contains(role.toLowerCase(java.util.Locale.ROOT));
+        boolean allowed = roles.getOrDefault(user, Set.of()).contains(role.toLowerCase(java.util.Locale.ROOT));
         return Optional.of(new Approval(allowed, "someone with the role " + role));
     }
 
@@ -231,9 +221,7 @@ public final class DiscordPlatform implements ChatPlatform {
     }
 
     private MessageCreateData create(OutboundMessage message) {
-        MessageCreateData data = DiscordMessages.of(DiscordMessages.absolute(message, settings.webBase()),
-                settings.webBase());
-        return MessageCreateBuilder.from(data).setAllowedMentions(EnumSet.of(Message.MentionType.USER)).build();
+        return DiscordMessages.of(DiscordMessages.absolute(message, settings.webBase()), settings.webBase());
     }
 
     /** The thread's channel: the thread (created from the root message the first time), else the channel. */
@@ -255,11 +243,8 @@ public final class DiscordPlatform implements ChatPlatform {
             return parent.createThreadChannel(name, thread.threadId())
                     .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
         } catch (InsufficientPermissionException e) {
-            inChannel.add(thread.threadId());
-            problem(parent, List.of("permission:" + e.getPermission().getName()), "I cannot create threads in #"
-                    + parent.getName() + " (missing permission "
-                    + e.getPermission().getName() + "), so I answer in the channel. A server admin can grant "
-                    + "Create Public Threads to my role.");
+            return answerInChannel(parent, thread.threadId(), e.getPermission(), "missing permission "
+                    + e.getPermission().getName());
         } catch (ErrorResponseException e) {
             if (e.getErrorResponse() == ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS) {
                 return archived(parent, thread.threadId()).orElseThrow(() -> new DiscordCallException(
@@ -269,12 +254,17 @@ public final class DiscordPlatform implements ChatPlatform {
                     && e.getErrorResponse() != ErrorResponse.MISSING_ACCESS) {
                 throw new DiscordCallException("cannot create the research's thread: " + e.getMeaning());
             }
-            inChannel.add(thread.threadId());
-            problem(parent, List.of("permission:" + net.dv8tion.jda.api.Permission.CREATE_PUBLIC_THREADS.getName()),
-                    "I cannot create threads in #" + parent.getName() + " (Discord says: "
-                    + e.getMeaning() + "), so I answer in the channel. A server admin can grant Create Public "
-                    + "Threads to my role.");
+            return answerInChannel(parent, thread.threadId(), Permission.CREATE_PUBLIC_THREADS, "Discord says: "
+                    + e.getMeaning());
         }
+    }
+
+    /** The research's thread cannot be opened: its messages go to the channel from now on, said once. */
+    private TextChannel answerInChannel(TextChannel parent, String threadId, Permission missing, String why) {
+        inChannel.add(threadId);
+        problem(parent, List.of("permission:" + missing.getName()), "I cannot create threads in #"
+                + parent.getName() + " (" + why + "), so I answer in the channel. A server admin can grant "
+                + "Create Public Threads to my role.");
         return parent;
     }
 
