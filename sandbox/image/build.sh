@@ -9,7 +9,8 @@ TAG="${1:-${MLR_SANDBOX_IMAGE:-mlr-sandbox:0.1}}"
 ROOTFS="${2:-${MLR_SANDBOX_ROOTFS:-/var/lib/mlr-copilot/sandbox-rootfs}}"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 
-docker build --network host -t "$TAG" "$HERE"
+# EXTRA_REQUIREMENTS="pkg1 pkg2" adds Python packages to the image
+docker build --network host --build-arg EXTRA_REQUIREMENTS="${EXTRA_REQUIREMENTS:-}" -t "$TAG" "$HERE"
 
 if [ "$(id -u)" = "0" ]; then
   echo "[build] exporting the root filesystem to $ROOTFS" >&2

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** File-tree chores: copying (regular files only, symlinks skipped), deleting, hashing, telling text from binary. */
-final class FileTrees {
+public final class FileTrees {
 
     static final long TEXT_LIMIT_BYTES = 1024 * 1024;
 
@@ -28,7 +28,7 @@ final class FileTrees {
     }
 
     /** Copies the regular files and directories under {@code from} into {@code to}, replacing files there. */
-    static void copyTree(Path from, Path to) {
+    public static void copyTree(Path from, Path to) {
         for (Path file : regularFiles(from)) {
             Path target = to.resolve(from.relativize(file).toString());
             try {
@@ -41,7 +41,7 @@ final class FileTrees {
     }
 
     /** Regular files under {@code root} (not following symlinks), sorted. */
-    static List<Path> regularFiles(Path root) {
+    public static List<Path> regularFiles(Path root) {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
@@ -52,7 +52,7 @@ final class FileTrees {
         }
     }
 
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -91,7 +91,7 @@ final class FileTrees {
     }
 
     /** The file's content if it is UTF-8 text without NUL bytes and at most 1 MB; otherwise null. */
-    static String textOrNull(Path file) {
+    public static String textOrNull(Path file) {
         try {
             if (Files.size(file) > TEXT_LIMIT_BYTES) {
                 return null;
