@@ -212,7 +212,7 @@ enum Key {
     EXPERIMENT_WALL_TIME("experiment.wallTime", "2h", ValueType.duration(),
             c -> c.experiment().wallTime(),
             "Longest wall time of one experiment run, baseline included"),
-    EXPERIMENT_TASK_MATCH("experiment.taskMatch", "0.6", ValueType.decimal(0, 1),
+    EXPERIMENT_TASK_MATCH("experiment.taskMatch", "0.55", ValueType.decimal(0, 1),
             c -> c.experiment().taskMatch(),
             "Least similarity (cosine, 0-1) between a plan and a registered task for the task to be used; below "
                     + "it an experiment is built from the plan's own data"),

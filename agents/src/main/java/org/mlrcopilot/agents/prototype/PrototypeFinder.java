@@ -88,7 +88,8 @@ public final class PrototypeFinder {
         return found.stream().filter(c -> c.item().kind().equals(kind)).toList();
     }
 
-    private List<TaskMatch> rankTasks(String plan, List<RegisteredTask> tasks) {
+    /** Registered tasks by the cosine similarity of "name: description" to the plan, best first. */
+    public List<TaskMatch> rankTasks(String plan, List<RegisteredTask> tasks) {
         double[] cos = similarity.to(plan, tasks.stream().map(t -> t.name() + ": " + t.description()).toList());
         return IntStream.range(0, tasks.size()).mapToObj(i -> new TaskMatch(tasks.get(i).name(), cos[i]))
                 .sorted(Comparator.comparingDouble(TaskMatch::score).reversed()).toList();

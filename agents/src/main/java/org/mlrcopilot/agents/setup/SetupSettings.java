@@ -31,7 +31,7 @@ public record SetupSettings(double taskMatch, long maxDatasetBytes, long maxCode
     }
 
     public static SetupSettings defaults() {
-        return new SetupSettings(0.6, 100L << 20, 20L << 20, 50_000, 20, URI.create("https://huggingface.co"), "",
+        return new SetupSettings(0.55, 100L << 20, 20L << 20, 50_000, 20, URI.create("https://huggingface.co"), "",
                 URI.create("https://api.github.com"));
     }
 
