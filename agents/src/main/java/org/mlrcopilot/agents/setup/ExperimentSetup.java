@@ -80,9 +80,9 @@ public final class ExperimentSetup {
                     + String.join("\n- ", fetched.issues.stream().map(DatasetIssue::describe).toList()));
         }
         listener.phase("Writing the data split, the evaluation and the baseline");
-        String system = PromptTemplates.render("prompts/setup/system.txt", Map.of("maxSteps",
+        String system = PromptTemplates.render("/prompts/setup/system.txt", Map.of("maxSteps",
                 String.valueOf(settings.maxSteps()), "packages", Packages.INSTALLED));
-        String user = PromptTemplates.render("prompts/setup/user.txt", Map.of("plan", request.planText(),
+        String user = PromptTemplates.render("/prompts/setup/user.txt", Map.of("plan", request.planText(),
                 "metric", request.metric(), "datasets", describe(fetched), "code", fetched.code == null
                         ? "not found" : fetched.code.repository() + " under prototype/ (read-only)",
                 "files", new SetupTools(setup, sandbox, limits).list("."),
