@@ -1,5 +1,5 @@
 // The run page (/run.html?id=<runId>): status, cost, result (metric, baseline, final score), the step table and
-// the tail of trace.jsonl; refreshes every 3 s until the run is finished. Hooks: #run-title, #run-summary
+// the set-up (data, metric, the frozen eval.py), the tail of trace.jsonl; refreshes every 3 s until the run is finished. Hooks: #run-title, #run-summary
 // (.run-status), #run-result, #run-steps tr, #run-log. Everything from the server is escaped or set as text.
 'use strict';
 (() => {
@@ -48,6 +48,10 @@
     }
     $('run-title').textContent = `${run.id} · ${run.hypothesisId} on ${run.task}`;
     $('run-summary').innerHTML = summary(run);
+    if (run.setup) {
+      $('run-setup').innerHTML = `<div class="text">${Markdown.render(run.setup)}</div>`
+        + (run.evalScript ? `<details><summary>the frozen eval.py</summary><pre>${esc(run.evalScript)}</pre></details>` : '');
+    }
     if (run.result) $('run-result').innerHTML = result(run.result);
     $('run-steps').innerHTML = run.steps.map(step).join('');
     $('run-log').textContent = run.log.join('\n');

@@ -1,6 +1,8 @@
 package org.mlrcopilot.agents.research;
 
 import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.setup.SetupReport;
+import org.mlrcopilot.agents.setup.SetupText;
 
 /**
  * What happened in a research, in domain terms, for whoever shows it to the team. Calls come from the service's
@@ -19,6 +21,14 @@ public interface ResearchEvents {
 
     /** Something worth its own message: baseline measured, an execution's summary, a run started or paused. */
     void milestone(Research research, ResearchRun run, String text);
+
+    /**
+     * The experiment was set up: its data, code, metric, evaluation and baseline; {@code awaitingApproval} when the
+     * loop waits for the team's go-ahead (a reply revises the set-up).
+     */
+    default void setup(Research research, ResearchRun run, SetupReport report, boolean awaitingApproval) {
+        milestone(research, run, SetupText.of(report, awaitingApproval));
+    }
 
     /** A step of a run was completed. */
     void step(Research research, ResearchRun run, StepRecord step);

@@ -138,12 +138,11 @@ public final class ResearchService implements AutoCloseable {
         store.save(run);
         StoredHypothesis approved = h.in(HypothesisState.APPROVED);
         store.save(approved);
-        String plan = PlanText.of(h.hypothesis());
         lanes.submit(researchId, () -> {
             events.hypothesis(r, approved, store.votes(researchId, hypothesisId));
             events.milestone(r, run, "Run " + runId + " of " + hypothesisId + " approved by " + userName + "; queued");
         });
-        runPool.execute(() -> runs.execute(runId, plan));
+        runPool.execute(() -> runs.execute(runId, h.hypothesis()));
         return run;
     }
 
@@ -181,7 +180,7 @@ public final class ResearchService implements AutoCloseable {
         List<ResearchRun> active = store.activeRuns();
         for (ResearchRun run : active) {
             StoredHypothesis h = hypothesis(run.researchId(), run.hypothesisId());
-            runPool.execute(() -> runs.execute(run.id(), PlanText.of(h.hypothesis())));
+            runPool.execute(() -> runs.execute(run.id(), h.hypothesis()));
         }
         return open.size() + refining.size() + active.size();
     }

@@ -1,12 +1,14 @@
 package org.mlrcopilot.agents.research;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.TeamChannel;
 import org.mlrcopilot.agents.idea.IdeaAgent;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.paper.Paper;
+import org.mlrcopilot.agents.setup.ExperimentSetup;
 import org.mlrcopilot.agents.task.TaskSpec;
 
 /** What the service needs from the outside world, wired by the running bot from its configuration. */
@@ -24,8 +26,17 @@ public interface ResearchTools {
     /** An experiment agent for the research's run; empty when no language model is configured. */
     Optional<ExperimentAgent> experiments(Research research, TeamChannel team);
 
-    /** The registered task that best fits the hypothesis's plan; throws when none is registered. */
-    TaskSpec taskFor(String planText);
+    /**
+     * The experiment set-up for the research's runs (metered against its budget): a registered task when one fits
+     * the plan, else a task built from the plan's data; empty when no language model is configured.
+     */
+    Optional<ExperimentSetup> setup(Research research);
+
+    /** The registered tasks (empty when none is registered). */
+    List<TaskSpec> registeredTasks();
+
+    /** Whether the team confirms the set-up before the experiment loop starts. */
+    boolean confirmSetup();
 
     /** Where runs keep their workspaces. */
     Path runsRoot();

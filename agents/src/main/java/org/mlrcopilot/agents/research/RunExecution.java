@@ -14,11 +14,24 @@ import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.experiment.StepListener;
 import org.mlrcopilot.agents.experiment.StepRecord;
 import org.mlrcopilot.agents.task.TaskSpec;
+import org.mlrcopilot.agents.task.Tasks;
+import org.mlrcopilot.agents.experiment.RunControl;
+import org.mlrcopilot.agents.idea.Hypothesis;
+import org.mlrcopilot.agents.setup.DatasetRecord;
+import org.mlrcopilot.agents.setup.ExperimentSetup;
+import org.mlrcopilot.agents.setup.SetupException;
+import org.mlrcopilot.agents.setup.SetupListener;
+import org.mlrcopilot.agents.setup.SetupReport;
+import org.mlrcopilot.agents.setup.SetupRequest;
+import org.mlrcopilot.agents.setup.SetupText;
+import java.util.regex.Pattern;
 
 /** Runs (and resumes) experiment runs and reports them as they go. */
 final class RunExecution {
 
     private static final List<String> IMAGES = List.of(".png", ".jpg", ".jpeg", ".svg");
+    private static final int MAX_SETUP_REVISIONS = 3;
+    private static final Pattern GO = Pattern.compile("(?i)^(go|yes|ok|okay|approve|approved|start|run|lgtm|👍|🚀)(?=\\W|$)");
 
     private final ResearchStore store;
     private final ResearchEvents events;
@@ -40,22 +53,30 @@ final class RunExecution {
         return teams.computeIfAbsent(runId, id -> new RunTeam(id, store, question -> asked(id, question)));
     }
 
-    void execute(String runId, String planText) {
+    void execute(String runId, Hypothesis hypothesis) {
         ResearchRun run = store.run(runId).orElseThrow();
         Research research = store.research(run.researchId()).orElseThrow();
         boolean resume = store.checkpoints().load(runId).isPresent();
         RunTeam team = team(runId);
+        String planText = PlanText.of(hypothesis);
         try {
             if (!resume) {
                 clearUnfinishedWorkspace(Path.of(run.runDir()));
             }
-            TaskSpec task = tools.taskFor(planText);
             ExperimentAgent agent = tools.experiments(research, team)
                     .orElseThrow(() -> new ResearchRefusedException("no language model is configured"));
-            run = save(run.onTask(task.name()).with(RunStatus.RUNNING, run.step(), clock.instant()));
-            research = researchStatus(research, ResearchStatus.RUNNING, "running " + runId + " on task " + task.name());
+            SetupReport report = resume ? null : setUp(research, run, hypothesis, planText, team);
+            if (shutdown.underway()) {
+                return;
+            }
+            TaskSpec task = resume ? resumedTask(run) : report.task();
+            String label = resume ? run.task() : report.registered() ? task.name() : "built from the plan ("
+                    + String.join(", ", report.datasets().stream().map(DatasetRecord::id).toList()) + ")";
+            run = save(store.run(runId).orElseThrow().onTask(label).with(RunStatus.RUNNING, run.step(),
+                    clock.instant()));
+            research = researchStatus(research, ResearchStatus.RUNNING, "running " + runId + " on task " + label);
             events.milestone(research, run, resume ? "Resuming " + runId + " after step " + run.step()
-                    : "Started " + runId + " on task " + task.name() + " (up to " + run.maxSteps() + " steps)");
+                    : "Started " + runId + " on task " + label + " (up to " + run.maxSteps() + " steps)");
             ExperimentResult result = resume ? agent.resume(task, Path.of(run.runDir()), listener(runId))
                     : agent.run(task, planText, Path.of(run.runDir()), listener(runId));
             if (!shutdown.underway()) {
@@ -67,10 +88,72 @@ final class RunExecution {
             }
             ResearchRun failed = save(store.run(runId).orElseThrow().with(RunStatus.FAILED, run.step(), clock.instant()));
             researchStatus(research, ResearchStatus.FAILED, "run " + runId + " failed");
-            events.problem(research, "run " + runId + " failed: " + Failures.message(e),
-                    "fix the cause, then press Run experiment again");
+            events.problem(research, "run " + runId + " failed: " + Failures.message(e), e instanceof SetupException
+                    ? "name another dataset in a reply (\"use dataset owner/name\") or raise the limit it names, "
+                    + "then press Run experiment again" : "fix the cause, then press Run experiment again");
             teams.remove(failed.id());
         }
+    }
+
+    /**
+     * The set-up stage: a registered task when one fits, else a task built from the plan; shown to the team and,
+     * when the team confirms set-ups, revised by its replies until someone says go.
+     */
+    private SetupReport setUp(Research research, ResearchRun run, Hypothesis hypothesis, String planText, RunTeam team) {
+        ExperimentSetup setup = tools.setup(research)
+                .orElseThrow(() -> new ResearchRefusedException("no language model is configured"));
+        researchStatus(research, ResearchStatus.RUNNING, "setting up " + run.id() + ": finding the plan's data");
+        SetupRequest request = new SetupRequest(hypothesis, planText, codeLinks(research), Map.of(),
+                tools.registeredTasks(), Path.of(run.runDir()), "");
+        for (int revision = 0; ; revision++) {
+            SetupReport report = setup.prepare(request, setupListener(research, run));
+            SetupText.save(Path.of(run.runDir()), report);
+            boolean ask = tools.confirmSetup() && revision < MAX_SETUP_REVISIONS;
+            events.setup(store.research(research.id()).orElse(research), run, report, ask);
+            if (!ask) {
+                return report;
+            }
+            String reply = team.answer("The experiment set-up is ready. " + SetupText.GO_HINT);
+            if (GO.matcher(RunTeam.withoutAuthor(reply)).find() || shutdown.underway()
+                    || team.control() == RunControl.STOPPED) {
+                return report;
+            }
+            request = request.withFeedback(reply);
+        }
+    }
+
+    private List<String> codeLinks(Research research) {
+        try {
+            return tools.read(research.link()).codeLinks();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private SetupListener setupListener(Research research, ResearchRun run) {
+        return new SetupListener() {
+            @Override
+            public void phase(String text) {
+                researchStatus(research, ResearchStatus.RUNNING, "setting up " + run.id() + ": " + text);
+            }
+
+            @Override
+            public void step(int step, String tool, String target) {
+                researchStatus(research, ResearchStatus.RUNNING, "setting up " + run.id() + ": step " + step + " "
+                        + tool + (target.isEmpty() ? "" : " " + target));
+            }
+        };
+    }
+
+    /** The task of an interrupted run: the one built under its directory, else the registered one it ran on. */
+    private TaskSpec resumedTask(ResearchRun run) {
+        Path built = Path.of(run.runDir()).resolve("task");
+        if (java.nio.file.Files.isDirectory(built)) {
+            return Tasks.load(built);
+        }
+        return tools.registeredTasks().stream().filter(t -> t.name().equals(run.task())).findFirst()
+                .orElseThrow(() -> new ResearchRefusedException("the task " + run.task() + " of " + run.id()
+                        + " is no longer registered"));
     }
 
     private StepListener listener(String runId) {

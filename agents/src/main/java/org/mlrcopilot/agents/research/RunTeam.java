@@ -62,8 +62,13 @@ final class RunTeam implements TeamChannel {
     @Override
     public boolean approve(String description) {
         String reply = answer("May I go ahead? " + description + "\nReply *yes* to approve or *no* to decline.");
-        String word = reply.strip().toLowerCase(Locale.ROOT);
+        String word = withoutAuthor(reply).toLowerCase(Locale.ROOT);
         return word.startsWith("yes") || word.startsWith("ok") || word.startsWith("approve") || word.equals("y");
+    }
+
+    /** A reply as the team typed it, without the "author: " the thread adds in front. */
+    static String withoutAuthor(String reply) {
+        return reply.strip().replaceFirst("^[^:\n]{1,80}: ", "").strip();
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.experiment.StepRecord;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.RunReport;
+import org.mlrcopilot.agents.setup.SetupReport;
+import org.mlrcopilot.agents.setup.SetupText;
 import org.mlrcopilot.bot.chat.OutboundMessage;
 import org.mlrcopilot.bot.chat.OutboundMessage.Attachment;
 import org.mlrcopilot.bot.chat.OutboundMessage.Field;
@@ -30,6 +32,7 @@ final class Results {
         ExperimentResult r = run.result();
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("Run", run.id()));
+        fields.add(new Field("Task", run.task()));
         fields.add(new Field("Metric", r.metric()));
         fields.add(new Field("Baseline", number(r.baseline())));
         fields.add(new Field("Final", r.finalScore() == null ? "not scored" : number(r.finalScore())));
@@ -49,6 +52,24 @@ final class Results {
         text.append("\nRun page with the step trace and logs: /run.html?id=").append(run.id());
         return new OutboundMessage("Results: " + run.id(), text.toString(), fields, List.of(), attachments(report),
                 Boolean.TRUE.equals(r.success()) ? "#2e7d32" : "#4a6fa5");
+    }
+
+    /** The set-up of a run: task and why, data, code, metric, the frozen eval.py, the baseline. */
+    static OutboundMessage setup(SetupReport report, boolean awaitingApproval) {
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("Task", report.registered() ? report.task().name() : "built from the plan"));
+        fields.add(new Field("Metric", report.metric() + " (" + report.direction().name().toLowerCase(Locale.ROOT)
+                + " is better)"));
+        fields.add(new Field("Baseline", Double.isNaN(report.baseline()) ? "measured at the start"
+                : number(report.baseline())));
+        if (!report.registered()) {
+            fields.add(new Field("Data", report.datasets().stream().map(d -> d.id()).reduce((a, b) -> a + ", " + b)
+                    .orElse("-")));
+        }
+        List<Attachment> files = report.registered() ? List.of()
+                : List.of(new Attachment("eval.py", "text/x-python", report.task().evalScript()));
+        return new OutboundMessage("Experiment set-up", Messages.clip(SetupText.of(report, awaitingApproval), 3500),
+                fields, List.of(), files, awaitingApproval ? "#f9a825" : "#4a6fa5");
     }
 
     private static List<Attachment> attachments(RunReport report) {

@@ -13,6 +13,7 @@ import org.mlrcopilot.agents.research.RunReport;
 import org.mlrcopilot.agents.research.StoredBrief;
 import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.VoteCount;
+import org.mlrcopilot.agents.setup.SetupReport;
 import org.mlrcopilot.bot.chat.ChatPlatform;
 import org.mlrcopilot.bot.chat.MessageRef;
 import org.mlrcopilot.bot.chat.OutboundMessage;
@@ -81,6 +82,11 @@ final class ThreadPoster implements ResearchEvents {
                 post(research, "milestone:" + run.id(), OutboundMessage.text(text));
             }
         });
+    }
+
+    @Override
+    public void setup(Research research, ResearchRun run, SetupReport report, boolean awaitingApproval) {
+        outbox.send(research.id(), () -> post(research, "setup:" + run.id(), Results.setup(report, awaitingApproval)));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.mlrcopilot.agents.prototype.PrototypeFinder;
 import org.mlrcopilot.agents.prototype.PrototypeQuery;
 import org.mlrcopilot.agents.prototype.Prototypes;
 import org.mlrcopilot.agents.prototype.RegisteredTask;
+import org.mlrcopilot.agents.prototype.TaskMatch;
 
 /** The Retrieve Model action backed by the Hugging Face Hub, through the guarded client. */
 public final class HubModelRetriever implements ModelRetriever {
@@ -37,6 +38,11 @@ public final class HubModelRetriever implements ModelRetriever {
     /** Everything the look-ups find for a plan, to show the team before a run starts. */
     public Prototypes gather(PrototypeQuery query, List<RegisteredTask> tasks) {
         return finder().find(query, tasks);
+    }
+
+    /** Registered tasks ranked by similarity to a plan, best first. */
+    public List<TaskMatch> rankTasks(String plan, List<RegisteredTask> tasks) {
+        return finder().rankTasks(plan, tasks);
     }
 
     @Override

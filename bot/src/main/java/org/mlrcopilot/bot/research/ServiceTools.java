@@ -1,6 +1,7 @@
 package org.mlrcopilot.bot.research;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -14,11 +15,10 @@ import org.mlrcopilot.agents.idea.IdeaAgent;
 import org.mlrcopilot.agents.idea.IdeaSettings;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.paper.Paper;
-import org.mlrcopilot.agents.prototype.PrototypeQuery;
-import org.mlrcopilot.agents.prototype.RegisteredTask;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRefusedException;
 import org.mlrcopilot.agents.research.ResearchTools;
+import org.mlrcopilot.agents.setup.ExperimentSetup;
 import org.mlrcopilot.agents.task.Evaluator;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Tasks;
@@ -44,6 +44,7 @@ public final class ServiceTools implements ResearchTools {
     private final RunCheckpoints checkpoints;
     private final HubModelRetriever hub;
     private final Clock clock;
+    private final GuardedHttpClient http;
 
     /** {@code models} null when no language model is configured; {@code sandbox} null when none can run. */
     public ServiceTools(MlrConfig config, PaperTools papers, LlmModels models, Sandbox sandbox, UsageStore usage,
@@ -55,6 +56,7 @@ public final class ServiceTools implements ResearchTools {
         this.sandbox = sandbox;
         this.usage = usage;
         this.clock = clock;
+        this.http = http;
         this.hub = new HubModelRetriever(http, URI.create(config.papers().huggingFaceUrl()),
                 config.research().huggingFaceToken().reveal());
     }
@@ -101,16 +103,26 @@ public final class ServiceTools implements ResearchTools {
     }
 
     @Override
-    public TaskSpec taskFor(String planText) {
-        Path root = config.service().tasksDir();
-        List<TaskSpec> tasks = Tasks.discover(root);
-        if (tasks.isEmpty()) {
-            throw new ResearchRefusedException("no experiment task is registered in " + root.toAbsolutePath()
-                    + " (service.tasksDir)");
+    public Optional<ExperimentSetup> setup(Research research) {
+        if (models == null) {
+            return Optional.empty();
         }
-        List<RegisteredTask> known = tasks.stream().map(t -> new RegisteredTask(t.name(), t.researchProblem())).toList();
-        String best = hub.gather(new PrototypeQuery(planText, List.of(), List.of(), 0), known).tasks().get(0).name();
-        return tasks.stream().filter(t -> t.name().equals(best)).findFirst().orElseThrow();
+        if (sandbox == null) {
+            throw new ResearchRefusedException("no sandbox can run experiments on this machine: see `mlr sandbox status`");
+        }
+        return Optional.of(Setups.of(config, new MeteredChatModel(models.main(), "main", context(research)), sandbox,
+                http.policy(), hub));
+    }
+
+    @Override
+    public List<TaskSpec> registeredTasks() {
+        Path root = config.service().tasksDir();
+        return Files.isDirectory(root) ? Tasks.discover(root) : List.of();
+    }
+
+    @Override
+    public boolean confirmSetup() {
+        return Setups.confirm(config.experiment());
     }
 
     @Override

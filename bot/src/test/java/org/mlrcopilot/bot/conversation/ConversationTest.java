@@ -175,8 +175,18 @@ class ConversationTest {
         }
 
         @Override
-        public TaskSpec taskFor(String planText) {
-            throw new IllegalStateException("no tasks");
+        public Optional<org.mlrcopilot.agents.setup.ExperimentSetup> setup(Research research) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<TaskSpec> registeredTasks() {
+            return List.of();
+        }
+
+        @Override
+        public boolean confirmSetup() {
+            return false;
         }
 
         @Override

@@ -35,6 +35,11 @@ final class ServiceFixture implements AutoCloseable {
     static final Path SECOND = ROOT.resolve("agents/src/test/resources/papers/N18-3011.pdf");
     static final Path OPENALEX = ROOT.resolve("agents/src/test/resources/literature/openalex/works.json");
     static final Path TASK = ROOT.resolve("tasks/digits-classifier");
+    /** H1 fits the digits task, H2 names a Hub dataset, H3 only data nobody can fetch. */
+    static final Path SERVICE_ANSWERS = ROOT.resolve("bot/src/test/resources/service/answers");
+    static final Path SETUP_SCRIPTS = ROOT.resolve("agents/src/test/resources/setup/scripts");
+    static final Path REVIEWS = ROOT.resolve("agents/src/test/resources/setup/reviews.csv");
+    static final String HUB_SHA = "4f1c2e0d9b8a7c6e5f4a3b2c1d0e9f8a7b6c5d4e";
 
     final Path dir;
     final MockWebServer site = new MockWebServer();
@@ -74,7 +79,8 @@ final class ServiceFixture implements AutoCloseable {
             default -> null;
         };
         try {
-            return name == null ? null : Files.readString(ANSWERS.resolve(name));
+            Path own = SERVICE_ANSWERS.resolve(name == null ? "-" : name);
+            return name == null ? null : Files.readString(Files.isRegularFile(own) ? own : ANSWERS.resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -161,12 +167,60 @@ final class ServiceFixture implements AutoCloseable {
                     return new MockResponse().setHeader("Content-Type", "application/json").setBody(works);
                 }
                 if (path.startsWith("/hub/")) {
-                    return new MockResponse().setHeader("Content-Type", "application/json").setBody("[]");
+                    return hub(path);
                 }
                 return path.startsWith("/s2/") ? new MockResponse().setResponseCode(429)
                         : new MockResponse().setResponseCode(404);
             }
         };
+    }
+
+    /** The Hugging Face Hub's dataset API for one dataset, imdb-mini/reviews (a CSV of 240 labelled reviews). */
+    private static MockResponse hub(String path) {
+        String id = "imdb-mini/reviews";
+        try {
+            if (path.equals("/hub/api/datasets/" + id)) {
+                return json("{\"id\":\"" + id + "\",\"sha\":\"" + HUB_SHA + "\",\"private\":false,\"gated\":false,"
+                        + "\"cardData\":{\"license\":\"apache-2.0\"},\"tags\":[\"license:apache-2.0\"],"
+                        + "\"siblings\":[{\"rfilename\":\"README.md\"},{\"rfilename\":\"data/train.csv\"}]}");
+            }
+            if (path.startsWith("/hub/api/datasets/" + id + "/tree/" + HUB_SHA)) {
+                return json("[{\"type\":\"file\",\"oid\":\"a1\",\"size\":2100,\"path\":\"README.md\"},"
+                        + "{\"type\":\"file\",\"oid\":\"a2\",\"size\":" + Files.size(REVIEWS)
+                        + ",\"path\":\"data/train.csv\"}]");
+            }
+            if (path.equals("/hub/datasets/" + id + "/resolve/" + HUB_SHA + "/data/train.csv")) {
+                return new MockResponse().setHeader("Content-Type", "text/csv")
+                        .setBody(new Buffer().write(Files.readAllBytes(REVIEWS)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return path.startsWith("/hub/api/datasets/") ? json("{\"error\":\"Dataset not found\"}").setResponseCode(404)
+                : json("[]");
+    }
+
+    private static MockResponse json(String body) {
+        return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    /** Enqueues the set-up agent's steps for H2: split, evaluation, majority baseline, finish. */
+    void setupSteps() throws IOException {
+        action("write_file", Map.of("file_name", "split.py", "content", Files.readString(SETUP_SCRIPTS.resolve(
+                "split.py"))));
+        action("execute_script", Map.of("script_name", "split.py"));
+        action("write_file", Map.of("file_name", "eval.py", "content", Files.readString(SETUP_SCRIPTS.resolve(
+                "eval.py"))));
+        action("write_file", Map.of("file_name", "env/train.py", "content", Files.readString(SETUP_SCRIPTS.resolve(
+                "train_majority.py"))));
+        action("finish_setup", Map.of("metric", "accuracy", "direction", "higher", "summary",
+                "env/data/train.csv (text,label) and env/data/test_features.csv (id,text); train.py writes "
+                        + "submission.csv (id,label) with the majority label"));
+    }
+
+    /** A better model for H2's task: TF-IDF with logistic regression. */
+    static String tfidfScript() throws IOException {
+        return Files.readString(SETUP_SCRIPTS.resolve("train_tfidf.py"));
     }
 
     private static int freePort() throws IOException {

@@ -126,6 +126,8 @@ class ServiceIT {
         List<JsonNode> finalThread = bob.thread("research", root);
         assertThat(finalThread.stream().map(m -> m.path("text").asText()))
                 .anyMatch(t -> t.contains("Baseline measured: accuracy"))
+                .anyMatch(t -> t.contains("*Experiment set-up*: registered task digits-classifier")
+                        && t.contains("fits the plan (similarity"))
                 .anyMatch(t -> t.contains("Step 2 ran train.py"));
         long mentions = finalThread.stream().filter(m -> m.path("bot").asBoolean())
                 .filter(m -> m.path("text").asText().contains("@bob")).count();

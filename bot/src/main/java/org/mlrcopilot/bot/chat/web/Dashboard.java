@@ -18,6 +18,7 @@ import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStore;
+import org.mlrcopilot.agents.setup.SetupText;
 import org.mlrcopilot.agents.usage.UsageTotals;
 
 /**
@@ -67,6 +68,9 @@ final class Dashboard {
         out.put("steps", store.steps(id));
         out.put("usage", usage(store.usage().forResearch(run.researchId())));
         out.put("log", tail(Path.of(run.runDir()).resolve("trace.jsonl")));
+        out.put("setup", text(Path.of(run.runDir()).resolve(SetupText.FILE)));
+        Path eval = Path.of(run.runDir()).resolve("task/scripts/eval.py");
+        out.put("evalScript", text(eval));
         if (run.result() != null) {
             out.put("result", result(run.result()));
         }
@@ -108,6 +112,15 @@ final class Dashboard {
     private static Map<String, Object> usage(UsageTotals u) {
         return Map.of("calls", u.calls(), "inputTokens", u.inputTokens(), "outputTokens", u.outputTokens(),
                 "tokens", u.tokens(), "costUsd", u.costUsd());
+    }
+
+    /** A small text file's content, "" when it is missing. */
+    private static String text(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) < TAIL_BYTES ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     /** The last lines of {@code file}, read from its last 512 KiB; long lines are cut. */
