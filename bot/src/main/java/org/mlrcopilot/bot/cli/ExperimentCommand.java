@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mlrcopilot.agents.setup.PlanFile;
 import org.mlrcopilot.agents.task.Direction;
 import org.mlrcopilot.agents.task.Evaluator;
 import org.mlrcopilot.agents.task.Score;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * `mlr experiment --task <dir> --baseline-only [--direction higher|lower] [--json]`: prepares the
- * task on a fresh copy of its starter code, runs the untouched code in the sandbox and scores it.
+ * `mlr experiment --task <dir> ...`: a registered task's baseline, or the ExperimentAgent's run on it;
+ * `mlr experiment --plan plan.json [--setup-only]`: an experiment set up from a hypothesis's own data, then run.
  */
 @Command(name = "experiment", description = "Measure a task's baseline, then let the ExperimentAgent edit, run and "
         + "debug the code in the sandbox to improve on it (needs an LLM), with live step output.")
@@ -31,7 +32,7 @@ final class ExperimentCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     MlrCommand mlr;
 
-    @Option(names = "--task", required = true, description = "Task directory (env/, scripts/), e.g. tasks/digits-classifier.")
+    @Option(names = "--task", description = "Task directory (env/, scripts/), e.g. tasks/digits-classifier.")
     Path task;
 
     @Option(names = "--baseline-only", description = "Prepare the task, run the starter code and print its score.")
@@ -40,8 +41,17 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--direction", description = "higher or lower is better (overrides scripts/task.yaml).")
     String direction;
 
-    @Option(names = "--plan", description = "Experiment plan file (default: the task's research problem).")
+    @Option(names = "--plan", description = "Without --task: a hypothesis as `mlr ideas --json` prints it (or its plan "
+            + "object, or the whole output), set up as an experiment on its own data. With --task: the plan the agent "
+            + "follows (text or JSON; default: the task's research problem).")
     Path plan;
+
+    @Option(names = "--hypothesis", description = "Which hypothesis of a plan file holding several, e.g. H2 (default: "
+            + "the first).")
+    String hypothesis;
+
+    @Option(names = "--setup-only", description = "With --plan: build the task and measure its baseline, then stop.")
+    boolean setupOnly;
 
     @Option(names = "--copilot", description = "Ask for feedback and approval after every step.")
     boolean copilot;
@@ -60,6 +70,20 @@ final class ExperimentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         MlrConfig config = mlr.config().config();
+        if (task == null) {
+            if (plan == null) {
+                System.err.println("mlr: give --task <dir> (a registered task) or --plan <plan.json> (a hypothesis to "
+                        + "set up on its own data)");
+                return 2;
+            }
+            int steps = maxSteps == null ? config.experiment().maxSteps() : maxSteps;
+            return new SetupRun(config, json).run(PlanFile.read(plan, hypothesis), setupOnly,
+                    new ExperimentRun(config, copilot, steps, json));
+        }
+        if (setupOnly) {
+            System.err.println("mlr: --setup-only needs --plan without --task");
+            return 2;
+        }
         if (!baselineOnly) {
             int steps = maxSteps == null ? config.experiment().maxSteps() : maxSteps;
             return new ExperimentRun(config, copilot, steps, json).run(withDirection(Tasks.load(task)), plan, resume);

@@ -50,19 +50,24 @@ final class ExperimentRun {
     }
 
     int run(TaskSpec task, Path planFile, Path resumeDir) throws JsonProcessingException {
+        String runId = task.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path runDir = resumeDir != null ? resumeDir : config.store().dataDir().resolve("runs").resolve(runId);
+        return run(task, plan(task, planFile), runDir, resumeDir != null);
+    }
+
+    /** A run in {@code runDir} (a new one, or the continuation of an interrupted one). */
+    int run(TaskSpec task, String planText, Path runDir, boolean resume) throws JsonProcessingException {
         LlmModels models = LlmProviders.fromConfig(config.llm()).orElse(null);
         if (models == null) {
             System.err.println("mlr: " + StatusReport.llm(config));
             return 5;
         }
-        String runId = task.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path runDir = resumeDir != null ? resumeDir : config.store().dataDir().resolve("runs").resolve(runId);
         try (Store store = Store.open(config.store().dataDir())) {
-            return run(task, planFile, resumeDir, models, runId, runDir, store);
+            return run(task, planText, resume ? runDir : null, models, runDir.getFileName().toString(), runDir, store);
         }
     }
 
-    private int run(TaskSpec task, Path planFile, Path resumeDir, LlmModels models, String runId, Path runDir,
+    private int run(TaskSpec task, String planText, Path resumeDir, LlmModels models, String runId, Path runDir,
             Store store) throws JsonProcessingException {
         UsageStore usage = store.usage();
         UsageContext context = new UsageContext(runId, "cli", usage, Prices.table(config.budget().prices()),
@@ -71,8 +76,9 @@ final class ExperimentRun {
              GuardedHttpClient http = new GuardedHttpClient(PaperTools.policy(config.fetch()))) {
             HubModelRetriever hub = new HubModelRetriever(http, URI.create(config.papers().huggingFaceUrl()),
                     config.research().huggingFaceToken().reveal());
-            String planText = plan(task, planFile);
-            System.err.println(Approvals.prototypes(hub, task, planText));
+            if (!task.root().startsWith(runDir.toAbsolutePath().normalize())) {
+                System.err.println(Approvals.prototypes(hub, task, planText));
+            }
             ExperimentAgent agent = new ExperimentAgent(new MeteredChatModel(models.main(), "main", context),
                     new MeteredChatModel(models.fast(), "fast", context), sandbox,
                     new Evaluator(sandbox, Sandboxes.limits(config.sandbox())), limits(),

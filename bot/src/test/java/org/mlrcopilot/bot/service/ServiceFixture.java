@@ -18,6 +18,7 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okio.Buffer;
 import org.mlrcopilot.bot.llm.FakeLlmServer;
+import org.mlrcopilot.bot.testing.FakeHubDatasets;
 import org.mlrcopilot.config.ConfigLoader;
 import org.mlrcopilot.config.MlrConfig;
 
@@ -38,8 +39,7 @@ final class ServiceFixture implements AutoCloseable {
     /** H1 fits the digits task, H2 names a Hub dataset, H3 only data nobody can fetch. */
     static final Path SERVICE_ANSWERS = ROOT.resolve("bot/src/test/resources/service/answers");
     static final Path SETUP_SCRIPTS = ROOT.resolve("agents/src/test/resources/setup/scripts");
-    static final Path REVIEWS = ROOT.resolve("agents/src/test/resources/setup/reviews.csv");
-    static final String HUB_SHA = "4f1c2e0d9b8a7c6e5f4a3b2c1d0e9f8a7b6c5d4e";
+
 
     final Path dir;
     final MockWebServer site = new MockWebServer();
@@ -167,41 +167,12 @@ final class ServiceFixture implements AutoCloseable {
                     return new MockResponse().setHeader("Content-Type", "application/json").setBody(works);
                 }
                 if (path.startsWith("/hub/")) {
-                    return hub(path);
+                    return FakeHubDatasets.answer(path.substring("/hub".length()));
                 }
                 return path.startsWith("/s2/") ? new MockResponse().setResponseCode(429)
                         : new MockResponse().setResponseCode(404);
             }
         };
-    }
-
-    /** The Hugging Face Hub's dataset API for one dataset, imdb-mini/reviews (a CSV of 240 labelled reviews). */
-    private static MockResponse hub(String path) {
-        String id = "imdb-mini/reviews";
-        try {
-            if (path.equals("/hub/api/datasets/" + id)) {
-                return json("{\"id\":\"" + id + "\",\"sha\":\"" + HUB_SHA + "\",\"private\":false,\"gated\":false,"
-                        + "\"cardData\":{\"license\":\"apache-2.0\"},\"tags\":[\"license:apache-2.0\"],"
-                        + "\"siblings\":[{\"rfilename\":\"README.md\"},{\"rfilename\":\"data/train.csv\"}]}");
-            }
-            if (path.startsWith("/hub/api/datasets/" + id + "/tree/" + HUB_SHA)) {
-                return json("[{\"type\":\"file\",\"oid\":\"a1\",\"size\":2100,\"path\":\"README.md\"},"
-                        + "{\"type\":\"file\",\"oid\":\"a2\",\"size\":" + Files.size(REVIEWS)
-                        + ",\"path\":\"data/train.csv\"}]");
-            }
-            if (path.equals("/hub/datasets/" + id + "/resolve/" + HUB_SHA + "/data/train.csv")) {
-                return new MockResponse().setHeader("Content-Type", "text/csv")
-                        .setBody(new Buffer().write(Files.readAllBytes(REVIEWS)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return path.startsWith("/hub/api/datasets/") ? json("{\"error\":\"Dataset not found\"}").setResponseCode(404)
-                : json("[]");
-    }
-
-    private static MockResponse json(String body) {
-        return new MockResponse().setHeader("Content-Type", "application/json").setBody(body);
     }
 
     /** Enqueues the set-up agent's steps for H2: split, evaluation, majority baseline, finish. */
