@@ -186,6 +186,35 @@ class DiscordIT {
     }
 
     @Test
+    void aPlanWithItsOwnDataIsSetUpShownAndRunInTheThread() throws Exception {
+        discord = new FakeDiscord();
+        start();
+        String root = discord.say(CHANNEL, ANN, "ann", List.of(), "worth a look " + fixture.paperUrl(), false);
+        await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(root).size() == 3);
+        String researchId = service.store().recent(1).get(0).id();
+        fixture.setupSteps();
+        fixture.action("write_file", Map.of("file_name", "train.py", "content", ServiceFixture.tfidfScript()));
+        fixture.action("execute_script", Map.of("script_name", "train.py"));
+        fixture.action("final_answer", Map.of("answer", "TF-IDF with logistic regression beats the majority class."));
+
+        String press = discord.press(root, linked(researchId, "hypothesis:H2"), "mlr:run:H2", RITA, "rita", REVIEWER);
+        assertThat(answer(press).text("content")).contains("Approved: run-");
+
+        FakeDiscord.Call setup = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300))
+                .until(() -> posts(root).stream().filter(c -> title(c).equals("Experiment set-up")).findFirst(),
+                        Optional::isPresent).get();
+        assertThat(everything(setup)).contains("imdb-mini/reviews").contains("license apache-2.0")
+                .contains("accuracy (higher is better)").contains("0.5000");
+        assertThat(setup.files()).contains("eval.py");
+        FakeDiscord.Call results = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                .until(() -> posts(root).stream().filter(c -> title(c).startsWith("Results")).findFirst(),
+                        Optional::isPresent).get();
+        assertThat(everything(results)).contains("built from the plan (imdb-mini/reviews)").contains("accuracy");
+        assertThat(service.store().runs(researchId)).singleElement()
+                .satisfies(r -> assertThat(r.result().finalScore()).isGreaterThan(r.result().baseline()));
+    }
+
+    @Test
     void theSlashCommandAnswersOnlyTheCallerAndPaperOpensAThread() throws Exception {
         discord = new FakeDiscord();
         start();

@@ -180,6 +180,35 @@ class SlackIT {
     }
 
     @Test
+    void aPlanWithItsOwnDataIsSetUpShownAndRunInTheThread() throws Exception {
+        assertThat(event("Ev30", mention(), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).until(() -> slack.calls("chat.postMessage").stream()
+                .filter(c -> c.param("text").matches("(?s)H\\d v1: .*")).count() == 3);
+        String researchId = service.store().recent(1).get(0).id();
+        fixture.setupSteps();
+        fixture.action("write_file", Map.of("file_name", "train.py", "content", ServiceFixture.tfidfScript()));
+        fixture.action("execute_script", Map.of("script_name", "train.py"));
+        fixture.action("final_answer", Map.of("answer", "TF-IDF with logistic regression beats the majority class."));
+        String rocket = "{\"type\":\"reaction_added\",\"user\":\"U9\",\"reaction\":\"rocket\",\"item\":{\"type\":"
+                + "\"message\",\"channel\":\"C1\",\"ts\":\"" + linked(researchId, "hypothesis:H2") + "\"},"
+                + "\"item_user\":\"UBOT\",\"event_ts\":\"1700000600.000100\"}";
+        assertThat(event("Ev31", rocket, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+
+        FakeSlack.Call setup = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300))
+                .until(() -> slack.calls("chat.postMessage").stream().filter(c -> c.param("text")
+                        .startsWith("Experiment set-up")).findFirst(), java.util.Optional::isPresent).get();
+        assertThat(setup.param("thread_ts")).isEqualTo(MENTION_TS);
+        assertThat(setup.param("blocks")).contains("imdb-mini/reviews").contains("apache-2.0")
+                .contains("accuracy (higher is better)").contains("0.5000");
+        FakeSlack.Call results = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+                .until(() -> slack.calls("chat.postMessage").stream().filter(c -> c.param("text")
+                        .startsWith("Results: ")).findFirst(), java.util.Optional::isPresent).get();
+        assertThat(results.param("blocks")).contains("built from the plan (imdb-mini/reviews)").contains("accuracy");
+        await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("files.getUploadURLExternal").stream()
+                .anyMatch(c -> c.param("filename").equals("eval.py")));
+    }
+
+    @Test
     void aRateLimitedPostIsWaitedOutAndTheThreadKeepsItsOrder() throws Exception {
         slack.rateLimitNext("chat.postMessage");
         assertThat(event("Ev5", mention(), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
