@@ -105,6 +105,31 @@ class DatasetResolverTest {
     }
 
     @Test
+    void parquetOnlyDatasetsAreConvertedOrSaidToBeUnreadable() throws IOException {
+        sources.dataset("pq/only", "cc-by-4.0", Map.of("data/train.parquet", new byte[] {'P', 'A', 'R', '1', 0, 'P',
+                'A', 'R', '1'}));
+        TableConverter toCsv = (parquet, maxRows) -> {
+            try {
+                Path csv = parquet.resolveSibling("train.csv");
+                Files.writeString(csv, "a,b\n1,2\n");
+                return java.util.Optional.of(new TableConverter.Converted(csv, java.util.Optional.of("converted")));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        DatasetRecord converted = new DatasetResolver(new HubDatasets(http, sources.hub(), ""), http, Map.of(), toCsv,
+                1000).resolve(new DatasetRef("PQ", "pq/only"), tmp.resolve("a"), 1 << 20).record();
+        DatasetRecord kept = resolver("", Map.of(), 1000).resolve(new DatasetRef("PQ", "pq/only"), tmp.resolve("b"),
+                1 << 20).record();
+
+        assertThat(converted.files()).containsExactly("pq_only/data/train.csv");
+        assertThat(tmp.resolve("a/pq_only/data/train.parquet")).doesNotExist();
+        assertThat(converted.note()).isEqualTo("converted");
+        assertThat(kept.files()).containsExactly("pq_only/data/train.parquet");
+        assertThat(kept.note()).contains("Parquet, which the sandbox image cannot read");
+    }
+
+    @Test
     void scikitLearnUrlsAndAttachedFilesResolveWithoutTheHub() throws IOException {
         Path posted = Files.write(tmp.resolve("posted.csv"), csv(5));
         DatasetResolver resolver = resolver("", Map.of("posted.csv", posted), 1000);
