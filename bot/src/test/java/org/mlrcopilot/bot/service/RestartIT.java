@@ -103,6 +103,7 @@ class RestartIT {
         ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
         String root = bob.post("research", fixture.paperUrl()).at("/message/id").asText();
         JsonNode h2 = ServiceIT.find(ServiceIT.waitForHypotheses(bob, "research", root, 3), "H2 v1: ");
+        fixture.setupSteps();
         fixture.action("list_files", Map.of("dir_path", "."));
         fixture.llm.enqueueSlow(Duration.ofSeconds(60), "thinking");
         bob.press(h2.path("id").asText(), "run", "H2");
@@ -111,10 +112,9 @@ class RestartIT {
                 .anyMatch(r -> r.step() == 1));
 
         service.close();
-        fixture.action("write_file", Map.of("file_name", "train.py", "content",
-                ServiceFixture.trainingScriptWithPlot()));
+        fixture.action("write_file", Map.of("file_name", "train.py", "content", ServiceFixture.tfidfScript()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
-        fixture.action("final_answer", Map.of("answer", "Scaled pixels and an RBF SVC did better."));
+        fixture.action("final_answer", Map.of("answer", "TF-IDF with logistic regression did better."));
         service = fixture.start(new ByteArrayOutputStream());
         ChatClient back = new ChatClient(service.port(), "u-bob", "bob");
 
@@ -129,5 +129,8 @@ class RestartIT {
         assertThat(back.thread("research", root).stream().map(m -> m.path("text").asText()))
                 .anyMatch(t -> t.contains("Resuming " + run.id() + " after step 1"));
         assertThat(statusMessages(back.thread("research", root))).isEqualTo(1);
+        assertThat(run.task()).as("the task built from the plan is resumed, not set up again")
+                .isEqualTo("built from the plan (imdb-mini/reviews)");
+        assertThat(run.result().finalScore()).isGreaterThan(run.result().baseline());
     }
 }
