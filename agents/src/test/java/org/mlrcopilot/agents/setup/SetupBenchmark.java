@@ -24,7 +24,8 @@ import org.mlrcopilot.sandbox.docker.DockerSandbox;
  * Set-up time and bytes fetched for three plans of different sizes (review datasets of 240, 20,000 and 200,000
  * rows on a fake Hugging Face Hub, the largest sampled to experiment.maxRows), with the real guarded client, the
  * real Docker sandbox and a scripted set-up agent (split, evaluation, baseline, finish): medians over the runs,
- * and the share of the set-up spent downloading versus in the sandbox.
+ * and the share of the set-up spent downloading versus the rest (sandbox runs of split.py and the baseline, the
+ * frozen scoring, file copies; the scripted model answers at once). One warm-up run per plan.
  * <pre>mvn -q -pl agents test-compile exec:java -Dexec.mainClass=org.mlrcopilot.agents.setup.SetupBenchmark
  *     -Dexec.classpathScope=test [-Dexec.args="runs"]</pre>
  */
@@ -38,9 +39,12 @@ public final class SetupBenchmark {
         Path tmp = Files.createTempDirectory("mlr-setup-bench-");
         try (FakeSources sources = new FakeSources(); DockerSandbox sandbox = DockerSandbox.start(
                 SandboxSettings.defaults())) {
-            System.out.printf(Locale.ROOT, "%-8s %10s %12s %10s %10s %10s %9s%n", "plan", "rows", "bytes", "total",
-                    "download", "sandbox", "download%");
-            for (int rows : new int[] {240, 20_000, 200_000}) {
+            System.out.printf(Locale.ROOT, "%-8s %10s %12s %10s %10s %12s %9s%n", "plan", "rows", "bytes", "total",
+                    "download", "sandbox etc", "download%");
+            String[] names = {"small", "medium", "large"};
+            int[] sizes = {240, 20_000, 200_000};
+            for (int p = 0; p < sizes.length; p++) {
+                int rows = sizes[p];
                 String id = "bench/reviews-" + rows;
                 sources.dataset(id, "apache-2.0", Map.of("data/train.csv", reviews(rows)));
                 long[] total = new long[runs];
@@ -56,7 +60,7 @@ public final class SetupBenchmark {
                 }
                 long t = median(total);
                 long f = median(fetch);
-                System.out.printf(Locale.ROOT, "%-8s %10d %12d %8d ms %7d ms %7d ms %8.1f%%%n", "rows", rows, bytes,
+                System.out.printf(Locale.ROOT, "%-8s %10d %12d %7d ms %7d ms %9d ms %8.1f%%%n", names[p], rows, bytes,
                         t, f, t - f, 100.0 * f / t);
             }
         } finally {
