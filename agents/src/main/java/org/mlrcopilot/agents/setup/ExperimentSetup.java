@@ -37,6 +37,7 @@ public final class ExperimentSetup {
     private final ChatModel model;
     private final GuardedHttpClient dataHttp;
     private final GuardedHttpClient codeHttp;
+    private final GuardedHttpClient modelHttp;
     private final TaskRanker ranker;
     private final TableConverter converter;
     private final SetupSettings settings;
@@ -54,6 +55,7 @@ public final class ExperimentSetup {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.dataHttp = new GuardedHttpClient(fetchPolicy.withMaxBytes(settings.maxDatasetBytes()));
         this.codeHttp = new GuardedHttpClient(fetchPolicy.withMaxBytes(settings.maxCodeBytes()));
+        this.modelHttp = new GuardedHttpClient(fetchPolicy.withMaxBytes(settings.maxModelBytes()));
         this.agent = new SetupAgent(model, new TaskFreezer(new Evaluator(sandbox, limits)), settings.maxSteps());
     }
 
@@ -85,6 +87,9 @@ public final class ExperimentSetup {
         String user = PromptTemplates.render("/prompts/setup/user.txt", Map.of("plan", request.planText(),
                 "metric", request.metric(), "datasets", describe(fetched), "code", fetched.code == null
                         ? "not found" : fetched.code.repository() + " under prototype/ (read-only)",
+                "models", fetched.models.isEmpty() ? "none fetched" : String.join(", ", fetched.models.stream()
+                        .map(m -> m.id() + " under models/" + DatasetResolver.safeName(m.id()) + "/ (read-only)")
+                        .toList()),
                 "files", new SetupTools(setup, sandbox, limits).list("."),
                 "feedback", request.feedback().isEmpty() ? "" : "\nFeedback from the team (it takes priority):\n"
                         + request.feedback() + "\n"));
@@ -98,7 +103,7 @@ public final class ExperimentSetup {
             notes.add(done.directionNote());
         }
         return new SetupReport(done.frozen().task(), false, best, why, fetched.datasets, fetched.issues,
-                fetched.code, done.metric(), done.direction(), done.frozen().baseline().value(), done.summary(),
+                fetched.code, fetched.models, done.metric(), done.direction(), done.frozen().baseline().value(), done.summary(),
                 notes, fetchTime, Duration.ofNanos(System.nanoTime() - start), fetched.bytes);
     }
 
@@ -112,7 +117,7 @@ public final class ExperimentSetup {
         String why = String.format(Locale.ROOT, "the registered task %s fits the plan (similarity %.2f, at least "
                 + "%.2f: experiment.taskMatch)", task.name(), best.get().score(), settings.taskMatch());
         return Optional.of(new SetupReport(task, true, best.get().score(), why, List.of(), List.of(), null,
-                task.metric(), task.direction(), Double.NaN, task.researchProblem(), List.of(), Duration.ZERO,
+                List.of(), task.metric(), task.direction(), Double.NaN, task.researchProblem(), List.of(), Duration.ZERO,
                 Duration.ZERO, 0));
     }
 
@@ -129,6 +134,7 @@ public final class ExperimentSetup {
         final List<DatasetRecord> datasets = new ArrayList<>();
         final List<DatasetIssue> issues = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        final List<ModelRecord> models = new ArrayList<>();
         CodeRecord code;
         long bytes;
     }
@@ -161,6 +167,14 @@ public final class ExperimentSetup {
                 out.notes.add("the paper's code was not fetched: " + e.getMessage());
             }
         });
+        HubModels hubModels = new HubModels(new HubDatasets(modelHttp, settings.hubUrl(), settings.hfToken()));
+        long modelBudget = settings.maxModelBytes();
+        for (String id : HubModels.ids(request.hypothesis().plan().models())) {
+            Optional<ModelRecord> model = hubModels.fetch(id, setup.resolve("models"), modelBudget, out.notes::add);
+            model.ifPresent(out.models::add);
+            modelBudget -= model.map(ModelRecord::bytes).orElse(0L);
+            out.bytes += model.map(ModelRecord::bytes).orElse(0L);
+        }
         out.notes.addAll(Packages.missing(request.planText()));
         ComputeEstimate compute = request.hypothesis().plan().compute();
         if (compute.gpuHours() > 0) {

@@ -38,8 +38,30 @@ final class HubDatasets {
 
     /** A dataset's card data; empty when the Hub has no such dataset. Gated or private ones throw a DatasetDenied. */
     Optional<Info> info(String id) {
+        return info("api/datasets/", id);
+    }
+
+    /** A model's card data, as {@link #info} for datasets. */
+    Optional<Info> modelInfo(String id) {
+        return info("api/models/", id);
+    }
+
+    List<TreeFile> modelTree(String id, String revision) {
+        return tree("api/models/", id, revision);
+    }
+
+    byte[] downloadModel(String id, String revision, String file) {
+        return http.get(authorized(FetchRequest.get(hub.resolve(path(id) + "/resolve/" + encode(revision) + "/"
+                + path(file))).deadline(FILE_DEADLINE).retries(2))).body();
+    }
+
+    URI modelPage(String id) {
+        return hub.resolve(path(id));
+    }
+
+    private Optional<Info> info(String api, String id) {
         try {
-            JsonNode node = json("api/datasets/" + path(id));
+            JsonNode node = json(api + path(id));
             String license = node.at("/cardData/license").isTextual() ? node.at("/cardData/license").asText()
                     : node.at("/cardData/license").isArray() && !node.at("/cardData/license").isEmpty()
                     ? node.at("/cardData/license").get(0).asText() : tagLicense(node.path("tags"));
@@ -59,7 +81,11 @@ final class HubDatasets {
 
     /** Every file of the dataset at {@code revision}, with its size. */
     List<TreeFile> tree(String id, String revision) {
-        JsonNode node = json("api/datasets/" + path(id) + "/tree/" + encode(revision) + "?recursive=true");
+        return tree("api/datasets/", id, revision);
+    }
+
+    private List<TreeFile> tree(String api, String id, String revision) {
+        JsonNode node = json(api + path(id) + "/tree/" + encode(revision) + "?recursive=true");
         List<TreeFile> files = new ArrayList<>();
         for (JsonNode entry : node) {
             if ("file".equals(entry.path("type").asText())) {

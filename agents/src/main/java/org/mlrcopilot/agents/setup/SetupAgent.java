@@ -95,7 +95,7 @@ final class SetupAgent {
         String text = problem + "\n\nHow the experiment is set up:\n" + summary + "\n\nThe score is " + metric + " ("
                 + direction.name().toLowerCase(Locale.ROOT) + " is better) of train.py's predictions on held-out "
                 + "data you cannot see, computed by an evaluation you cannot change. Do not change the files under "
-                + "data/ or prototype/.\n";
+                + "data/, prototype/ or models/.\n";
         TaskFreezer.Frozen frozen = freezer.freeze(tools, runDir, metric, direction, text);
         return new Finished(frozen, metric, direction, summary, step, note);
     }

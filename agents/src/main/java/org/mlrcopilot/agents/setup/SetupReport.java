@@ -16,6 +16,7 @@ import org.mlrcopilot.agents.task.TaskSpec;
  * @param datasets   the datasets fetched
  * @param issues     the plan's datasets that could not be fetched
  * @param code       the paper's code under prototype/, or null
+ * @param models     model files under models/
  * @param metric     the frozen evaluation's metric
  * @param direction  whether higher or lower is better
  * @param baseline   the baseline scored by the frozen evaluation; NaN when the loop measures it (registered task)
@@ -26,7 +27,8 @@ import org.mlrcopilot.agents.task.TaskSpec;
  * @param bytes      bytes downloaded
  */
 public record SetupReport(TaskSpec task, boolean registered, double similarity, String why,
-                          List<DatasetRecord> datasets, List<DatasetIssue> issues, CodeRecord code, String metric,
+                          List<DatasetRecord> datasets, List<DatasetIssue> issues, CodeRecord code,
+                          List<ModelRecord> models, String metric,
                           Direction direction, double baseline, String summary, List<String> notes,
                           Duration fetchTime, Duration totalTime, long bytes) {
 
@@ -35,6 +37,7 @@ public record SetupReport(TaskSpec task, boolean registered, double similarity, 
         Objects.requireNonNull(why, "why");
         datasets = List.copyOf(datasets);
         issues = List.copyOf(issues);
+        models = List.copyOf(models);
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(direction, "direction");
         summary = Objects.requireNonNullElse(summary, "");

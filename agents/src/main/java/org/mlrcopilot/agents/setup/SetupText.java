@@ -28,6 +28,9 @@ public final class SetupText {
             out.append(String.format(Locale.ROOT, "Code: %s (%d files, %s) under prototype/, read-only%n",
                     r.code().repository(), r.code().files(), size(r.code().bytes())));
         }
+        r.models().forEach(m -> out.append(String.format(Locale.ROOT, "Model: %s%s (%d files, %s, license %s) under "
+                + "models/, read-only%n", m.id(), m.revision().isEmpty() ? "" : "@" + m.revision().substring(0,
+                Math.min(7, m.revision().length())), m.files().size(), size(m.bytes()), m.license())));
         out.append("Metric: ").append(r.metric()).append(" (").append(r.direction().name().toLowerCase(Locale.ROOT))
                 .append(" is better), scored by the frozen scripts/eval.py").append(r.registered() ? ""
                         : " on held-out data the experiment cannot see").append('\n');

@@ -22,7 +22,7 @@ final class SetupTools {
     static final String FINISH = "finish_setup";
     static final int MAX_READ = 6_000;
     static final int MAX_OUTPUT = 4_000;
-    private static final List<String> READ_ONLY = List.of("raw", "prototype");
+    private static final List<String> READ_ONLY = List.of("raw", "prototype", "models");
 
     static final List<ToolSpecification> SPECS = List.of(
             spec("list_files", "Lists the files under a directory of the set-up (\".\" for the top).", "dir_path"),

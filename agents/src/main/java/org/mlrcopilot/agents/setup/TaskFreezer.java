@@ -30,7 +30,7 @@ import org.mlrcopilot.sandbox.ExecutionResult;
 final class TaskFreezer {
 
     static final String TASK_DIR = "task";
-    static final List<String> READ_ONLY = List.of("data/**", "prototype/**");
+    static final List<String> READ_ONLY = List.of("data/**", "prototype/**", "models/**");
 
     private final Evaluator evaluator;
 
@@ -86,6 +86,7 @@ final class TaskFreezer {
                 }
             }
             FileTrees.copyTree(setup.resolve("prototype"), env.resolve("prototype"));
+            FileTrees.copyTree(setup.resolve("models"), env.resolve("models"));
             Files.createDirectories(scripts);
             Files.copy(setup.resolve("eval.py"), scripts.resolve("eval.py"));
             Files.copy(setup.resolve("split.py"), scripts.resolve("split.py"));

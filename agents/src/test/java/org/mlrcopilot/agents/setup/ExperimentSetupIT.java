@@ -93,6 +93,15 @@ class ExperimentSetupIT {
                 "Higher accuracy", List.of(), plan, null, "", List.of());
     }
 
+    static Hypothesis withModel(Hypothesis h, String model) {
+        ExperimentPlan p = h.plan();
+        List<String> models = new java.util.ArrayList<>(p.models());
+        models.add(model);
+        return new Hypothesis(h.id(), h.version(), h.title(), h.method(), h.rationale(), h.expectedOutcome(),
+                h.risks(), new ExperimentPlan(p.objective(), p.datasets(), p.baselines(), models, p.metrics(),
+                p.procedure(), p.compute(), p.successCriterion()), null, "", List.of());
+    }
+
     private ExperimentSetup setup(ScriptedModel model, SetupSettings settings) {
         return new ExperimentSetup(model, sandbox, LIMITS, FetchPolicy.defaults().withAllowPrivateAddresses(true),
                 (plan, tasks) -> ranker().rankTasks(plan, tasks), TableConverter.none(), settings);
@@ -116,6 +125,8 @@ class ExperimentSetupIT {
         sources.dataset("imdb-mini/reviews", "apache-2.0",
                 Map.of("data/train.csv", Files.readAllBytes(SCRIPTS.resolve("../reviews.csv"))));
         sources.repository("acme/ngram-sentiment", Map.of("README.md", "# n-gram sentiment", "model.py", "NGRAMS = 2"));
+        sources.model("acme/tiny-sentiment", Map.of("config.json", "{\"labels\": 2}".getBytes(), "model.safetensors",
+                new byte[64]), Map.of());
         String leaking = script("split.py").replace("print(", "test[[\"id\", \"label\"]].to_csv(\"env/data/labels.csv\","
                 + " index=False)\nprint(");
         ScriptedModel model = new ScriptedModel()
@@ -133,7 +144,7 @@ class ExperimentSetupIT {
                 .tool("finish_setup", Map.of("metric", "accuracy", "direction", "higher", "summary",
                         "env/data/train.csv (text,label), env/data/test_features.csv (id,text); train.py predicts the "
                                 + "majority label into submission.csv (id,label)"));
-        Hypothesis h = sentimentPlan("imdb-mini/reviews");
+        Hypothesis h = withModel(sentimentPlan("imdb-mini/reviews"), "acme/tiny-sentiment");
         Path runDir = tmp.resolve("run-1");
         TaskSpec digits = Tasks.load(Path.of("../tasks/digits-classifier"));
 
@@ -164,6 +175,10 @@ class ExperimentSetupIT {
         assertThat(task.envDir().resolve("data/labels.csv")).doesNotExist();
         assertThat(task.envDir().resolve("data/test_features.csv")).content().doesNotContain(",pos", ",neg");
         assertThat(task.envDir().resolve("prototype/model.py")).hasContent("NGRAMS = 2");
+        assertThat(report.models()).singleElement().satisfies(m -> assertThat(m.id()).isEqualTo("acme/tiny-sentiment"));
+        assertThat(task.envDir().resolve("models/acme_tiny-sentiment/model.safetensors")).hasSize(64);
+        assertThat(task.readOnlyGlobs()).contains("models/**");
+        assertThat(SetupText.of(report, false)).contains("Model: acme/tiny-sentiment@4f1c2e0");
         assertThat(task.envDir().resolve("submission.csv")).doesNotExist();
         assertThat(task.readOnlyGlobs()).contains("data/**", "prototype/**");
         assertThat(task.researchProblem()).contains("Word n-gram features").contains("accuracy (higher is better)");

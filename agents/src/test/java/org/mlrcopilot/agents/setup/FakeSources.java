@@ -36,6 +36,7 @@ final class FakeSources implements AutoCloseable {
     private final Map<String, Dataset> datasets = new ConcurrentHashMap<>();
     private final Map<String, byte[]> repos = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, Dataset> models = new ConcurrentHashMap<>();
     private final MockWebServer server = new MockWebServer();
 
     record Dataset(String license, String gated, Map<String, byte[]> files, Map<String, Long> declaredSizes) {
@@ -62,6 +63,12 @@ final class FakeSources implements AutoCloseable {
 
     FakeSources dataset(String id, String license, Map<String, byte[]> content) {
         datasets.put(id, new Dataset(license, null, new LinkedHashMap<>(content), Map.of()));
+        return this;
+    }
+
+    /** A model on the Hub, its files by path; {@code declared} adds files listed with these sizes only. */
+    FakeSources model(String id, Map<String, byte[]> content, Map<String, Long> declared) {
+        models.put(id, new Dataset("mit", null, new LinkedHashMap<>(content), declared));
         return this;
     }
 
@@ -115,7 +122,20 @@ final class FakeSources implements AutoCloseable {
             return search(request.getRequestUrl().queryParameter("search"));
         }
         if (path.startsWith("/hub/api/datasets/")) {
-            return api(path.substring("/hub/api/datasets/".length()));
+            return api(datasets, path.substring("/hub/api/datasets/".length()));
+        }
+        if (path.startsWith("/hub/api/models/")) {
+            return api(models, path.substring("/hub/api/models/".length()));
+        }
+        boolean modelFile = path.startsWith("/hub/") && !path.startsWith("/hub/datasets/")
+                && path.contains("/resolve/" + SHA + "/");
+        if (modelFile) {
+            String rest = path.substring("/hub/".length());
+            String id = rest.substring(0, rest.indexOf("/resolve/"));
+            String file = rest.substring(rest.indexOf("/resolve/") + ("/resolve/" + SHA + "/").length());
+            Dataset m = models.get(id);
+            return m == null || !m.files().containsKey(file) ? new MockResponse().setResponseCode(404)
+                    : bytes(m.files().get(file));
         }
         if (path.startsWith("/hub/datasets/")) {
             String rest = path.substring("/hub/datasets/".length());
@@ -159,10 +179,10 @@ final class FakeSources implements AutoCloseable {
         return json(list.toString());
     }
 
-    private MockResponse api(String rest) {
+    private MockResponse api(Map<String, Dataset> all, String rest) {
         int tree = rest.indexOf("/tree/");
         String id = tree < 0 ? rest : rest.substring(0, tree);
-        Dataset d = datasets.get(id);
+        Dataset d = all.get(id);
         if (d == null) {
             return json("{\"error\":\"Dataset not found\"}").setResponseCode(404);
         }

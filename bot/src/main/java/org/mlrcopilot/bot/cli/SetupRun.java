@@ -117,6 +117,7 @@ final class SetupRun {
         out.put("datasets", r.datasets().stream().map(SetupRun::dataset).toList());
         out.put("issues", r.issues());
         out.put("prototype", r.code());
+        out.put("models", r.models());
         out.put("metric", r.metric());
         out.put("direction", r.direction().name().toLowerCase());
         out.put("baseline", Double.isNaN(r.baseline()) ? null : r.baseline());

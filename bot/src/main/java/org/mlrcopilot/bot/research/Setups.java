@@ -19,7 +19,8 @@ public final class Setups {
 
     public static SetupSettings settings(MlrConfig config) {
         ExperimentConfig e = config.experiment();
-        return new SetupSettings(e.taskMatch(), e.maxDatasetBytes(), e.maxCodeBytes(), e.maxRows(), e.setupSteps(),
+        return new SetupSettings(e.taskMatch(), e.maxDatasetBytes(), e.maxCodeBytes(), e.maxModelBytes(), e.maxRows(),
+                e.setupSteps(),
                 URI.create(config.papers().huggingFaceUrl()), config.research().huggingFaceToken().reveal(),
                 URI.create(e.githubApiUrl()));
     }
