@@ -50,6 +50,10 @@ final class ExperimentCommand implements Callable<Integer> {
             + "the first).")
     String hypothesis;
 
+    @Option(names = "--data", paramLabel = "<name>=<file>", description = "With --plan: a data file of the team's, "
+            + "used for the plan's dataset of that name (or whose source is attachment:<name>). Repeatable.")
+    Map<String, Path> data = new LinkedHashMap<>();
+
     @Option(names = "--setup-only", description = "With --plan: build the task and measure its baseline, then stop.")
     boolean setupOnly;
 
@@ -77,7 +81,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 return 2;
             }
             int steps = maxSteps == null ? config.experiment().maxSteps() : maxSteps;
-            return new SetupRun(config, json).run(PlanFile.read(plan, hypothesis), setupOnly,
+            return new SetupRun(config, json, data).run(PlanFile.read(plan, hypothesis), setupOnly,
                     new ExperimentRun(config, copilot, steps, json));
         }
         if (setupOnly) {

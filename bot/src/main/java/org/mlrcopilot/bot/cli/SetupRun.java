@@ -41,10 +41,12 @@ final class SetupRun {
     static final int NOTHING_ASSEMBLED = 6;
     private final MlrConfig config;
     private final boolean json;
+    private final Map<String, Path> data;
 
-    SetupRun(MlrConfig config, boolean json) {
+    SetupRun(MlrConfig config, boolean json, Map<String, Path> data) {
         this.config = config;
         this.json = json;
+        this.data = Map.copyOf(data);
     }
 
     int run(Hypothesis hypothesis, boolean setupOnly, ExperimentRun then) throws JsonProcessingException {
@@ -68,7 +70,7 @@ final class SetupRun {
             System.err.println("... setting up " + hypothesis.id() + " in " + runDir + " (" + sandbox.backend()
                     + " sandbox)");
             report = Setups.of(config, new MeteredChatModel(models.main(), "main", context), sandbox, http.policy(),
-                    hub).prepare(new SetupRequest(hypothesis, planText, List.of(), Map.of(), registered(), runDir, ""),
+                    hub).prepare(new SetupRequest(hypothesis, planText, List.of(), data, registered(), runDir, ""),
                     progress());
         } catch (SetupException e) {
             System.err.println("mlr: the experiment could not be set up: " + e.getMessage());

@@ -101,6 +101,25 @@ class PlanCliIT {
     }
 
     @Test
+    void aFileOfTheTeamsIsTheDataOfThePlan() throws IOException {
+        tool("write_file", Map.of("file_name", "split.py", "content", FakeHubDatasets.script("split.py")
+                .replace("raw/imdb-mini_reviews/data/train.csv", "raw/attached/reviews.csv")));
+        tool("write_file", Map.of("file_name", "eval.py", "content", FakeHubDatasets.script("eval.py")));
+        tool("write_file", Map.of("file_name", "env/train.py", "content", FakeHubDatasets.script("train_majority.py")));
+        tool("finish_setup", Map.of("metric", "accuracy", "direction", "higher", "summary", "our reviews, majority"));
+
+        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--plan",
+                plan("attachment:reviews.csv").toString(), "--data", "reviews.csv=" + FakeHubDatasets.REVIEWS,
+                "--setup-only", "--json");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        JsonNode setup = json.readTree(outcome.lastLine());
+        assertThat(setup.at("/datasets/0/source").asText()).isEqualTo("file");
+        assertThat(setup.at("/datasets/0/files/0").asText()).isEqualTo("attached/reviews.csv");
+        assertThat(setup.get("baseline").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
     void aPlanWhoseDataCannotBeHadExitsWithTheReasonAndWhatToDo() throws IOException {
         CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--plan",
                 plan("nobody/nothing").toString(), "--setup-only", "--json");
