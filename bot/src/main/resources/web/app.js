@@ -10,7 +10,8 @@
 //   .message button[data-action]   a bot button (data-value too): Run experiment, Refine, Discard, Stop…
 //   .reaction[data-emoji]          a reaction chip with its count (click toggles yours; .mine when yours)
 //   .react-picker button[data-emoji]   add a reaction: +1 -1 rocket repeat eyes
-//   .thread                        the open thread panel; .thread .message its messages; #reply textarea / button
+//   .thread                        the open thread panel; .thread .message its messages; #reply textarea / button;
+//                                  #reply input[type=file] files to upload and post with the reply
 //   img.attachment                 an image attachment; a.file any other file
 //   a.run-link                     a link to a run page (/run.html?id=…)
 //   #toast                         short notices (the handler's answer, errors); .shown while visible
@@ -300,13 +301,27 @@
   $('#composer textarea').addEventListener('keydown', e => {
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('#composer button').click(); }
   });
+  async function upload(file) {
+    const q = new URLSearchParams({ ...who(), name: file.name });
+    const res = await fetch('/api/uploads?' + q, { method: 'POST', body: file });
+    const data = await res.json().catch(() => ({}));
+    if (!res.ok) toast(data.notice || data.error || ('upload failed: ' + res.status));
+    return res.ok ? data.id : null;
+  }
   $('#reply').addEventListener('submit', async e => {
     e.preventDefault();
     const box = $('#reply textarea');
-    if (!box.value.trim() || !openThread) return;
+    const picker = $('#reply input[type=file]');
+    if ((!box.value.trim() && !picker.files.length) || !openThread) return;
+    const files = [];
+    for (const f of picker.files) {
+      const id = await upload(f);
+      if (id) files.push(id);
+    }
     const res = await api('POST', `/api/channels/${encodeURIComponent(channel)}/messages`, { ...who(), text: box.value,
-      threadId: openThread });
+      threadId: openThread, files });
     box.value = '';
+    picker.value = '';
     if (res.message) upsert(res.message);
     toast(res.notice);
   });

@@ -32,6 +32,7 @@ public final class ResearchService implements AutoCloseable {
     private final Revisions revisions;
     private final RunExecution runs;
     private final Path runsRoot;
+    private final ResearchFiles files;
     private final Shutdown shutdown = new Shutdown();
 
     public ResearchService(ResearchStore store, ResearchEvents events, ResearchTools tools, ResearchSettings settings,
@@ -46,7 +47,8 @@ public final class ResearchService implements AutoCloseable {
                 .log(System.Logger.Level.ERROR, "research task failed", e));
         this.ideas = new IdeaStage(store, events, tools, settings, clock, shutdown);
         this.revisions = new Revisions(store, events, tools, settings, ideas, shutdown);
-        this.runs = new RunExecution(store, events, tools, clock, shutdown);
+        this.files = new ResearchFiles(tools.runsRoot());
+        this.runs = new RunExecution(store, events, tools, clock, shutdown, files);
         this.runsRoot = tools.runsRoot();
     }
 
@@ -144,6 +146,24 @@ public final class ResearchService implements AutoCloseable {
         });
         runPool.execute(() -> runs.execute(runId, h.hypothesis()));
         return run;
+    }
+
+    /**
+     * Keeps a file the team posted in the research's thread; data files (CSV, TSV, JSON Lines, JSON, Parquet) become
+     * datasets of the research's next experiment set-ups. Returns the name it is kept under.
+     */
+    public String attach(String researchId, String name, byte[] content) {
+        require(researchId);
+        if (content.length > settings.maxFileBytes()) {
+            throw new ResearchRefusedException(name + " is larger than " + settings.maxFileBytes() / 1_000_000
+                    + " MB (experiment.maxDatasetBytes)");
+        }
+        return files.save(researchId, name, content).getFileName().toString();
+    }
+
+    /** The files the team posted in the research's thread, by the name they are kept under. */
+    public java.util.Map<String, Path> files(String researchId) {
+        return files.of(researchId);
     }
 
     /** A reply to a run: answers the agent's pending question, else it is feedback for the next step. */

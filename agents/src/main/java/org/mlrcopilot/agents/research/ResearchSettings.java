@@ -8,13 +8,23 @@ import java.util.List;
  * @param approvers   who may approve an experiment run (user ids or display names); empty lets anyone
  * @param hypotheses  how many hypotheses to propose per paper
  * @param maxSteps    step limit of an experiment run
+ * @param maxFileBytes largest file the team may post in a research's thread (as data for its experiments)
  */
-public record ResearchSettings(List<String> approvers, int hypotheses, int maxSteps) {
+public record ResearchSettings(List<String> approvers, int hypotheses, int maxSteps, long maxFileBytes) {
+
+    public static final long DEFAULT_MAX_FILE_BYTES = 100L << 20;
+
+    public ResearchSettings(List<String> approvers, int hypotheses, int maxSteps) {
+        this(approvers, hypotheses, maxSteps, DEFAULT_MAX_FILE_BYTES);
+    }
 
     public ResearchSettings {
         approvers = List.copyOf(approvers);
         if (hypotheses < 1 || hypotheses > 10) {
             throw new IllegalArgumentException("hypotheses must be 1..10: " + hypotheses);
+        }
+        if (maxFileBytes < 1) {
+            throw new IllegalArgumentException("maxFileBytes must be >= 1: " + maxFileBytes);
         }
         if (maxSteps < 1) {
             throw new IllegalArgumentException("maxSteps must be >= 1: " + maxSteps);

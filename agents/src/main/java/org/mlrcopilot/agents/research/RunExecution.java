@@ -41,7 +41,11 @@ final class RunExecution {
 
     private final Shutdown shutdown;
 
-    RunExecution(ResearchStore store, ResearchEvents events, ResearchTools tools, Clock clock, Shutdown shutdown) {
+    private final ResearchFiles files;
+
+    RunExecution(ResearchStore store, ResearchEvents events, ResearchTools tools, Clock clock, Shutdown shutdown,
+                 ResearchFiles files) {
+        this.files = files;
         this.shutdown = shutdown;
         this.store = store;
         this.events = events;
@@ -103,9 +107,10 @@ final class RunExecution {
         ExperimentSetup setup = tools.setup(research)
                 .orElseThrow(() -> new ResearchRefusedException("no language model is configured"));
         researchStatus(research, ResearchStatus.RUNNING, "setting up " + run.id() + ": finding the plan's data");
-        SetupRequest request = new SetupRequest(hypothesis, planText, codeLinks(research), Map.of(),
+        SetupRequest request = new SetupRequest(hypothesis, planText, codeLinks(research), files.of(research.id()),
                 tools.registeredTasks(), Path.of(run.runDir()), "");
         for (int revision = 0; ; revision++) {
+            request = request.withAttachments(files.of(research.id()));
             SetupReport report = setup.prepare(request, setupListener(research, run));
             SetupText.save(Path.of(run.runDir()), report);
             boolean ask = tools.confirmSetup() && revision < MAX_SETUP_REVISIONS;

@@ -197,6 +197,10 @@ public final class ExperimentSetup {
         if (refs.isEmpty()) {
             refs.addAll(request.hypothesis().plan().datasets());
         }
+        request.attachments().keySet().stream().filter(DataFiles::isData)
+                .filter(name -> refs.stream().noneMatch(r -> r.name().equals(name)
+                        || r.source().replaceFirst("^(?i)(attachment|file):", "").strip().equals(name)))
+                .forEach(name -> refs.add(new DatasetRef(name, "attachment:" + name)));
         return refs;
     }
 

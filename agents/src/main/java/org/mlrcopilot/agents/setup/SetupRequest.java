@@ -36,6 +36,10 @@ public record SetupRequest(Hypothesis hypothesis, String planText, List<String> 
         return new SetupRequest(hypothesis, planText, codeLinks, attachments, registered, runDir, all);
     }
 
+    public SetupRequest withAttachments(Map<String, Path> files) {
+        return new SetupRequest(hypothesis, planText, codeLinks, files, registered, runDir, feedback);
+    }
+
     /** The plan's primary metric: its first. */
     public String metric() {
         return hypothesis.plan().metrics().get(0);

@@ -22,6 +22,14 @@ public interface ChatPlatform {
     /** Adds the bot's reaction (a canonical emoji name, see {@link Emoji}) to any message. */
     void react(MessageRef message, String emoji);
 
+    /**
+     * The bytes of a file a person posted, at most {@code maxBytes}; throws an unchecked exception whose message
+     * says why it cannot be had (too large, gone, not allowed).
+     */
+    default byte[] download(InboundFile file, long maxBytes) {
+        throw new UnsupportedOperationException(name() + " does not fetch posted files");
+    }
+
     /** A link people can open to see the message, "" when the platform has none. */
     default String permalink(MessageRef message) {
         return "";

@@ -1,5 +1,6 @@
 package org.mlrcopilot.bot.chat;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,15 +24,24 @@ public sealed interface Inbound {
      *
      * @param threadId the thread it was posted in, "" for a new message in the channel
      * @param mentionsBot whether it addresses the bot (a mention, or a direct message)
+     * @param files       files posted with it
      */
     record MessagePosted(String platform, String eventId, String channel, String messageId, String threadId,
-                         String user, String userName, String text, boolean mentionsBot) implements Inbound {
+                         String user, String userName, String text, boolean mentionsBot, List<InboundFile> files)
+            implements Inbound {
         public MessagePosted {
             Check.ids(platform, eventId, channel, user);
             Check.id(messageId, "messageId");
             threadId = Objects.requireNonNullElse(threadId, "");
             userName = Objects.requireNonNullElse(userName, user);
             text = Objects.requireNonNullElse(text, "");
+            files = List.copyOf(Objects.requireNonNullElse(files, List.of()));
+        }
+
+        /** A message without files. */
+        public MessagePosted(String platform, String eventId, String channel, String messageId, String threadId,
+                             String user, String userName, String text, boolean mentionsBot) {
+            this(platform, eventId, channel, messageId, threadId, user, userName, text, mentionsBot, List.of());
         }
 
         public MessageRef message() {

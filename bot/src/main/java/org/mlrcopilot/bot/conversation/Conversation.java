@@ -1,7 +1,10 @@
 package org.mlrcopilot.bot.conversation;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mlrcopilot.agents.paper.link.PaperLinks;
@@ -15,6 +18,7 @@ import org.mlrcopilot.agents.research.ResearchStore;
 import org.mlrcopilot.bot.chat.ChatPlatform;
 import org.mlrcopilot.bot.chat.Emoji;
 import org.mlrcopilot.bot.chat.Inbound;
+import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
 import org.mlrcopilot.bot.chat.OutboundMessage;
 import org.mlrcopilot.bot.chat.ThreadRef;
@@ -104,9 +108,18 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     private String message(Inbound.MessagePosted m) {
         boolean reply = !m.threadId().isBlank() && !m.threadId().equals(m.messageId());
         if (reply) {
-            return store.researchOfThread(m.platform(), m.channel(), m.threadId())
-                    .or(() -> store.message(m.platform(), m.channel(), m.threadId()).map(MessageLink::researchId))
-                    .map(id -> replies.threadReply(service, id, m)).orElse("");
+            Optional<String> research = store.researchOfThread(m.platform(), m.channel(), m.threadId())
+                    .or(() -> store.message(m.platform(), m.channel(), m.threadId()).map(MessageLink::researchId));
+            if (research.isPresent() && !m.files().isEmpty()) {
+                outbox.send(research.get(), () -> {
+                    keepFiles(research.get(), m);
+                    if (!m.text().isBlank()) {
+                        replies.threadReply(service, research.get(), m);
+                    }
+                });
+                return "";
+            }
+            return research.map(id -> replies.threadReply(service, id, m)).orElse("");
         }
         LinkFinder.Found found = LinkFinder.in(m.text());
         if (found.link() != null && (m.mentionsBot() || LinkFinder.plainlyPaper(found.link()))) {
@@ -117,6 +130,30 @@ public final class Conversation implements InboundHandler, AutoCloseable {
             answer(m, Commands.HELP);
         }
         return "";
+    }
+
+    /** Fetches the files posted in a research's thread and keeps them for its experiments; says what it kept. */
+    private void keepFiles(String researchId, Inbound.MessagePosted m) {
+        ChatPlatform platform = platforms.get(m.platform());
+        List<String> kept = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (InboundFile file : m.files()) {
+            try {
+                long max = service.settings().maxFileBytes();
+                if (file.size() > max) {
+                    throw new ResearchRefusedException("larger than " + max / 1_000_000 + " MB "
+                            + "(experiment.maxDatasetBytes)");
+                }
+                kept.add(service.attach(researchId, file.name(), platform.download(file, max)));
+            } catch (RuntimeException e) {
+                failed.add(file.name() + " (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()) + ")");
+            }
+        }
+        String text = (kept.isEmpty() ? "" : "📎 Kept " + String.join(", ", kept) + " for this research's "
+                + "experiments: data files become datasets of the next set-up.")
+                + (failed.isEmpty() ? "" : (kept.isEmpty() ? "" : "\n") + "⚠️ Could not keep " + String.join(", ", failed));
+        platform.post(m.message().thread(), OutboundMessage.text(text));
     }
 
     private void start(Inbound.MessagePosted m, String link) {

@@ -49,7 +49,8 @@ public final class BotService implements AutoCloseable {
                 new CountingUsageStore(store.usage(), metrics), store.checkpoints(), http, clock);
         this.conversation = keep(new Conversation(store, metrics, config.service().statusInterval()));
         this.research = keep(new ResearchService(store, conversation.events(), tools, new ResearchSettings(
-                config.service().approvers(), config.service().hypotheses(), config.experiment().maxSteps()), clock,
+                config.service().approvers(), config.service().hypotheses(), config.experiment().maxSteps(),
+                config.experiment().maxDatasetBytes()), clock,
                 config.service().ideaWorkers(), config.service().runWorkers()));
         conversation.attach(research, config.budget().perDayUsd());
         this.web = keep(new WebChat(config.store().dataDir(), store, clock));

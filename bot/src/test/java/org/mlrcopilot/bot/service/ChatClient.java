@@ -45,6 +45,30 @@ final class ChatClient {
                 "text", text, "threadId", threadId));
     }
 
+    /** Uploads a file; its upload id. */
+    String upload(String fileName, byte[] content) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/uploads?name="
+                    + enc(fileName) + "&user=" + enc(user) + "&userName=" + enc(name)))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(content)).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 300) {
+                throw new IllegalStateException("upload -> " + r.statusCode() + ": " + r.body());
+            }
+            return JSON.readTree(r.body()).path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode replyWithFiles(String channel, String threadId, String text, List<String> uploadIds) {
+        return send("POST", "/api/channels/" + channel + "/messages", Map.of("user", user, "userName", name,
+                "text", text, "threadId", threadId, "files", uploadIds));
+    }
+
     JsonNode react(String messageId, String emoji) {
         return send("POST", "/api/messages/" + messageId + "/reactions", Map.of("user", user, "userName", name,
                 "emoji", emoji));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.RunStatus;
+import org.mlrcopilot.bot.testing.FakeHubDatasets;
 
 /**
  * A plan with its own data through the web chat: H2 names a Hugging Face Hub dataset, so no registered task fits;
@@ -99,6 +100,32 @@ class PlanSetupIT {
         assertThat(run.status()).isEqualTo(RunStatus.DONE);
         assertThat(run.result().baseline()).isEqualTo(0.5);
         assertThat(run.result().finalScore()).as(run.result().toString()).isNotNull().isGreaterThan(0.8);
+    }
+
+    @Test
+    void aDataFilePostedInTheThreadBecomesADatasetOfTheSetUp() throws Exception {
+        ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
+        String root = bob.post("research", "Look: " + fixture.paperUrl()).at("/message/id").asText();
+        JsonNode h3 = find(waitForHypotheses(bob, "research", root, 3), "H3 v1: ");
+        String upload = bob.upload("our reviews.csv", java.nio.file.Files.readAllBytes(FakeHubDatasets.REVIEWS));
+        JsonNode posted = bob.replyWithFiles("research", root, "our own labelled reviews", List.of(upload));
+        assertThat(posted.at("/message/attachments/0/name").asText()).isEqualTo("our_reviews.csv");
+        await().atMost(Duration.ofSeconds(20)).until(() -> bob.thread("research", root).stream().anyMatch(m -> m
+                .path("text").asText().contains("📎 Kept our_reviews.csv")));
+
+        fixture.action("write_file", Map.of("file_name", "split.py", "content", FakeHubDatasets.script("split.py")
+                .replace("raw/imdb-mini_reviews/data/train.csv", "raw/attached/our_reviews.csv")));
+        fixture.action("write_file", Map.of("file_name", "eval.py", "content", FakeHubDatasets.script("eval.py")));
+        fixture.action("write_file", Map.of("file_name", "env/train.py", "content",
+                FakeHubDatasets.script("train_majority.py")));
+        fixture.action("finish_setup", Map.of("metric", "accuracy", "direction", "higher", "summary",
+                "the team's reviews, majority baseline"));
+        bob.press(h3.path("id").asText(), "run", "H3");
+
+        JsonNode setup = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300))
+                .until(() -> setups(bob, root), s -> s.size() == 1).get(0);
+        assertThat(setup.path("text").asText()).contains("our_reviews.csv: our_reviews.csv (file)")
+                .contains("not fetched: S2ORC abstracts").contains("Baseline: 0.5000");
     }
 
     @Test

@@ -12,11 +12,19 @@ import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.ServiceUnavailableResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.mlrcopilot.bot.chat.Inbound;
+import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
+import org.mlrcopilot.bot.chat.OutboundMessage;
 import org.mlrcopilot.bot.chat.web.Requests.Who;
 
 /**
@@ -24,6 +32,8 @@ import org.mlrcopilot.bot.chat.web.Requests.Who;
  * do is stored first, then handed to the bot's {@link InboundHandler} on the request thread; its notice is answered.
  */
 final class ChatApi {
+
+    static final int MAX_FILES = 10;
 
     private static final int MAX_TEXT = 32_000;
     private static final int MAX_CHANNELS = 200;
@@ -41,6 +51,7 @@ final class ChatApi {
         r.post("/api/channels", this::createChannel);
         r.get("/api/channels/{channel}/messages", ctx -> json(ctx, state.inChannel(channel(ctx.pathParam("channel")))));
         r.post("/api/channels/{channel}/messages", this::postMessage);
+        r.post("/api/uploads", this::upload);
         r.get("/api/messages/{id}", ctx -> json(ctx, message(ctx)));
         r.post("/api/messages/{id}/reactions", ctx -> {
             JsonNode b = Requests.body(ctx);
@@ -67,17 +78,58 @@ final class ChatApi {
         String channel = channel(ctx.pathParam("channel"));
         JsonNode b = Requests.body(ctx);
         Who who = Requests.who(b);
-        String text = text(b, "text", MAX_TEXT, true);
+        List<InboundFile> files = files(b);
+        String text = text(b, "text", MAX_TEXT, files.isEmpty());
         String thread = thread(channel, text(b, "threadId", 40, false).strip());
         String eventId = text(b, "eventId", 200, false).strip();
         InboundHandler handler = handler();
         state.name(who.user(), who.name());
         String id = state.nextId();
+        List<WebMessage.File> shown = chat.attachments().keep(id, files.stream().map(f -> new OutboundMessage
+                .Attachment(f.name(), f.contentType(), chat.uploads().file(f.location()))).toList());
         WebMessage m = state.post(WebMessage.from(id, channel, thread.isEmpty() ? id : thread, who.user(), who.name(),
-                text, chat.now()));
+                text, chat.now()).withFiles(shown));
         String notice = handler.handle(new Inbound.MessagePosted(WebChat.PLATFORM,
-                eventId.isEmpty() ? "web-" + id : eventId, channel, id, thread, who.user(), who.name(), text, true));
+                eventId.isEmpty() ? "web-" + id : eventId, channel, id, thread, who.user(), who.name(), text, true,
+                files));
         answer(ctx, m, notice);
+    }
+
+    /** The uploads a message carries: {@code files} lists their ids (at most {@value #MAX_FILES}). */
+    private List<InboundFile> files(JsonNode body) {
+        JsonNode ids = body.path("files");
+        if (ids.isMissingNode() || ids.isNull()) {
+            return List.of();
+        }
+        if (!ids.isArray() || ids.size() > MAX_FILES) {
+            throw new BadRequestResponse("files must be a list of at most " + MAX_FILES + " upload ids");
+        }
+        List<InboundFile> out = new ArrayList<>();
+        for (JsonNode id : ids) {
+            Path file = chat.uploads().file(id.asText());
+            try {
+                out.add(new InboundFile(file.getFileName().toString(), "", Files.size(file), id.asText()));
+            } catch (IOException e) {
+                throw new NotFoundResponse("no upload " + id.asText());
+            }
+        }
+        return out;
+    }
+
+    /** {@code POST /api/uploads?name=&user=&userName=} with the file as the body: its upload id, name and size. */
+    private void upload(Context ctx) {
+        Requests.who(ctx);
+        String name = ctx.queryParam("name");
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new BadRequestResponse("name the file: ?name=<file name> (at most 200 characters)");
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            String id = chat.uploads().store(name, in);
+            Path file = chat.uploads().file(id);
+            json(ctx, Map.of("id", id, "name", file.getFileName().toString(), "size", Files.size(file)));
+        } catch (IOException e) {
+            throw new BadRequestResponse("the upload was cut off: " + e.getMessage());
+        }
     }
 
     /** The root of the thread {@code threadId} names (it may name a reply), "" for none. */

@@ -1,10 +1,14 @@
 package org.mlrcopilot.bot.chat.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.mlrcopilot.agents.research.ResearchStore;
 import org.mlrcopilot.bot.chat.ChatPlatform;
+import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
 import org.mlrcopilot.bot.chat.MessageRef;
 import org.mlrcopilot.bot.chat.OutboundMessage;
@@ -26,6 +30,7 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
     private final EventHub hub = new EventHub();
     private final ChatState state;
     private final Attachments attachments;
+    private final Uploads uploads;
     private final Clock clock;
     private final Routes routes;
     private volatile InboundHandler handler;
@@ -34,6 +39,7 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
         Path web = dataDir.resolve("web");
         this.state = new ChatState(web.resolve("chat.jsonl"), hub::broadcast);
         this.attachments = new Attachments(web.resolve("files"));
+        this.uploads = new Uploads(web.resolve("uploads"));
         this.clock = clock;
         ChatApi api = new ChatApi(this, state);
         Pages pages = new Pages(state, web.resolve("files"));
@@ -68,6 +74,27 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
                 message.text(), message.fields(), message.buttons(), attachments.keep(id, message.attachments()),
                 message.color(), Map.of(), clock.millis(), false));
         return new MessageRef(thread.channel(), id, threadId);
+    }
+
+    @Override
+    public byte[] download(InboundFile file, long maxBytes) {
+        Path path = uploads.file(file.location());
+        try {
+            if (Files.size(path) > maxBytes) {
+                throw new IllegalArgumentException("larger than " + maxBytes / 1_000_000 + " MB");
+            }
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the upload " + file.name(), e);
+        }
+    }
+
+    Uploads uploads() {
+        return uploads;
+    }
+
+    Attachments attachments() {
+        return attachments;
     }
 
     @Override

@@ -42,6 +42,11 @@ record WebMessage(String id, String channel, String threadId, String user, Strin
                 "", Map.of(), ts, false);
     }
 
+    WebMessage withFiles(List<File> files) {
+        return new WebMessage(id, channel, threadId, user, userName, bot, title, text, fields, buttons, files, color,
+                reactions, ts, edited);
+    }
+
     WebMessage edited(OutboundMessage m, List<File> files) {
         return new WebMessage(id, channel, threadId, user, userName, bot, m.title(), m.text(), m.fields(), m.buttons(),
                 files, m.color(), reactions, ts, true);
