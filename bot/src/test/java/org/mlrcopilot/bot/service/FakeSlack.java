@@ -47,6 +47,7 @@ final class FakeSlack implements AutoCloseable {
         }
         server.createContext("/api/", this::answer);
         server.createContext("/upload/", this::upload);
+        server.createContext("/files-pri/", this::file);
         server.start();
     }
 
@@ -106,6 +107,31 @@ final class FakeSlack implements AutoCloseable {
         byte[] ok = "OK".getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, ok.length);
         exchange.getResponseBody().write(ok);
+        exchange.close();
+    }
+
+    /** Files people shared, served at url_private_download to requests with the bot token only. */
+    final Map<String, byte[]> shared = new java.util.concurrent.ConcurrentHashMap<>();
+    final List<String> fileAuthorizations = new CopyOnWriteArrayList<>();
+
+    String share(String name, byte[] content) {
+        shared.put(name, content);
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/files-pri/T1-F9/download/" + name;
+    }
+
+    private void file(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestURI().getPath().replaceFirst("^.*/download/", "");
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        fileAuthorizations.add(String.valueOf(auth));
+        byte[] body = shared.get(name);
+        if (body == null || auth == null || !auth.startsWith("Bearer xoxb-")) {
+            exchange.sendResponseHeaders(body == null ? 404 : 403, -1);
+            exchange.close();
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", "text/csv");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
         exchange.close();
     }
 

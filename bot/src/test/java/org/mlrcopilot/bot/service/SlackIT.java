@@ -209,6 +209,31 @@ class SlackIT {
     }
 
     @Test
+    void aDataFileSharedInTheThreadIsFetchedWithTheBotTokenAndKept() throws Exception {
+        assertThat(event("Ev40", mention(), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).until(() -> slack.calls("chat.postMessage").stream()
+                .filter(c -> c.param("text").matches("(?s)H\\d v1: .*")).count() == 3);
+        String researchId = service.store().recent(1).get(0).id();
+        byte[] csv = java.nio.file.Files.readAllBytes(org.mlrcopilot.bot.testing.FakeHubDatasets.REVIEWS);
+        String url = slack.share("reviews.csv", csv);
+        String share = "{\"type\":\"message\",\"subtype\":\"file_share\",\"user\":\"U1\",\"text\":\"our data\","
+                + "\"ts\":\"1700000002.000200\",\"thread_ts\":\"" + MENTION_TS + "\",\"channel\":\"C1\","
+                + "\"files\":[{\"id\":\"F9\",\"name\":\"reviews.csv\",\"mimetype\":\"text/csv\",\"size\":" + csv.length
+                + ",\"url_private\":\"" + url + "\",\"url_private_download\":\"" + url + "\"}],"
+                + "\"event_ts\":\"1700000002.000200\"}";
+
+        assertThat(event("Ev41", share, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+
+        FakeSlack.Call kept = await().atMost(Duration.ofSeconds(20)).until(() -> slack.calls("chat.postMessage")
+                .stream().filter(c -> c.param("text").contains("Kept reviews.csv")).findFirst(),
+                java.util.Optional::isPresent).get();
+        assertThat(kept.param("thread_ts")).isEqualTo(MENTION_TS);
+        assertThat(slack.fileAuthorizations).containsExactly("Bearer xoxb-test-1");
+        assertThat(service.research().files(researchId)).containsKey("reviews.csv");
+        assertThat(service.research().files(researchId).get("reviews.csv")).hasBinaryContent(csv);
+    }
+
+    @Test
     void aRateLimitedPostIsWaitedOutAndTheThreadKeepsItsOrder() throws Exception {
         slack.rateLimitNext("chat.postMessage");
         assertThat(event("Ev5", mention(), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);

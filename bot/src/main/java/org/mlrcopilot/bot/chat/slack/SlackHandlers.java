@@ -10,6 +10,7 @@ import com.slack.api.model.event.ReactionRemovedEvent;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.mlrcopilot.bot.chat.Inbound;
+import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
 
 /**
@@ -66,6 +67,20 @@ final class SlackHandlers {
                         && e.getText().contains("<@" + ctx.getBotUserId() + ">");
                 tell(e.getChannel(), e.getUser(), handler.handle(message(e.getChannel(), e.getTs(),
                         e.getThreadTs(), e.getUser(), names.apply(e.getUser()), e.getText(), mentioned)));
+            }
+            return ctx.ack();
+        });
+        app.event(com.slack.api.model.event.MessageFileShareEvent.class, (payload, ctx) -> {
+            var e = payload.getEvent();
+            if (e.getUser() != null && e.getFiles() != null && !e.getFiles().isEmpty()) {
+                List<InboundFile> files = e.getFiles().stream().filter(f -> f.getName() != null
+                        && f.getUrlPrivateDownload() != null).map(f -> new InboundFile(f.getName(), f.getMimetype(),
+                        f.getSize() == null ? -1 : f.getSize(), f.getUrlPrivateDownload())).toList();
+                String ts = e.getTs();
+                String thread = e.getThreadTs();
+                tell(e.getChannel(), e.getUser(), handler.handle(new Inbound.MessagePosted("slack", "message:"
+                        + e.getChannel() + ":" + ts, e.getChannel(), ts, thread == null || thread.equals(ts) ? ""
+                        : thread, e.getUser(), names.apply(e.getUser()), e.getText(), false, files)));
             }
             return ctx.ack();
         });

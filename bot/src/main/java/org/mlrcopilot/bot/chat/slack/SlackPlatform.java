@@ -13,7 +13,11 @@ import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.request.files.FilesUploadV2Request;
 import java.io.IOException;
 import java.util.List;
+import org.mlrcopilot.agents.fetch.FetchPolicy;
+import org.mlrcopilot.agents.fetch.FetchRequest;
+import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.bot.chat.ChatPlatform;
+import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
 import org.mlrcopilot.bot.chat.MessageRef;
 import org.mlrcopilot.bot.chat.OutboundMessage;
@@ -29,6 +33,8 @@ public final class SlackPlatform implements ChatPlatform {
 
     private static final int MAX_ATTEMPTS = 5;
 
+    private final FetchPolicy fetch;
+    private final String botToken;
     private final App app;
     private final MethodsClient api;
     private final String webBase;
@@ -49,6 +55,14 @@ public final class SlackPlatform implements ChatPlatform {
      */
     public SlackPlatform(String apiUrl, String botToken, String signingSecret, List<String> channels,
             String webBase) {
+        this(apiUrl, botToken, signingSecret, channels, webBase, FetchPolicy.defaults());
+    }
+
+    /** {@code fetch}: the rules for downloading the files people share (Slack's url_private, with the bot token). */
+    public SlackPlatform(String apiUrl, String botToken, String signingSecret, List<String> channels,
+            String webBase, FetchPolicy fetch) {
+        this.fetch = fetch;
+        this.botToken = botToken;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         config.setPrettyResponseLoggingEnabled(false);
@@ -65,6 +79,15 @@ public final class SlackPlatform implements ChatPlatform {
     @Override
     public String name() {
         return "slack";
+    }
+
+    /** A shared file's bytes from its url_private_download, with the bot token (scope files:read). */
+    @Override
+    public byte[] download(InboundFile file, long maxBytes) {
+        try (GuardedHttpClient http = new GuardedHttpClient(fetch.withMaxBytes(maxBytes))) {
+            return http.get(FetchRequest.get(file.location()).header("Authorization", "Bearer " + botToken)
+                    .retries(2)).body();
+        }
     }
 
     @Override
