@@ -215,6 +215,24 @@ class DiscordIT {
     }
 
     @Test
+    void aDataFileAttachedInTheThreadIsFetchedFromTheCdnAndKept() throws Exception {
+        discord = new FakeDiscord();
+        start();
+        String root = discord.say(CHANNEL, ANN, "ann", List.of(), "worth a look " + fixture.paperUrl(), false);
+        await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(root).size() == 3);
+        String researchId = service.store().recent(1).get(0).id();
+        byte[] csv = java.nio.file.Files.readAllBytes(org.mlrcopilot.bot.testing.FakeHubDatasets.REVIEWS);
+
+        discord.sayWithFile(root, ANN, "ann", "our labelled reviews", "reviews.csv", csv);
+
+        FakeDiscord.Call kept = await().atMost(Duration.ofSeconds(20)).until(() -> posts(root).stream()
+                .filter(c -> c.text("content").contains("Kept reviews.csv")).findFirst(), Optional::isPresent).get();
+        assertThat(kept.text("content")).contains("datasets of the next set-up");
+        assertThat(discord.cdnFetches).containsExactly("reviews.csv");
+        assertThat(service.research().files(researchId).get("reviews.csv")).hasBinaryContent(csv);
+    }
+
+    @Test
     void theSlashCommandAnswersOnlyTheCallerAndPaperOpensAThread() throws Exception {
         discord = new FakeDiscord();
         start();

@@ -74,6 +74,7 @@ final class FakeDiscord implements AutoCloseable {
         try {
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             http.createContext("/api/v10/", this::rest);
+            http.createContext("/cdn/", this::cdn);
             http.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
             http.start();
             gateway = new Gateway(new InetSocketAddress("127.0.0.1", 0));
@@ -153,6 +154,40 @@ final class FakeDiscord implements AutoCloseable {
     /** A person posts a message in the channel (or a thread); returns its id. */
     String say(String channel, String userId, String name, List<String> roles, String content, boolean mentionBot) {
         return post(channel, userId, name, roles, content, mentionBot, null);
+    }
+
+    /** Files on the fake CDN, by name; every fetch of one is counted. */
+    final Map<String, byte[]> cdnFiles = new java.util.concurrent.ConcurrentHashMap<>();
+    final List<String> cdnFetches = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A person posts a message with one attached file (served by the fake CDN); returns its id. */
+    String sayWithFile(String channel, String userId, String name, String content, String fileName, byte[] file) {
+        cdnFiles.put(fileName, file);
+        String id = snowflake();
+        ObjectNode m = message(id, channel, user(userId, name), content);
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/cdn/attachments/" + channel + "/" + id
+                + "/" + fileName;
+        m.putArray("attachments").addObject().put("id", snowflake()).put("filename", fileName)
+                .put("size", file.length).put("url", url).put("proxy_url", url).put("content_type", "text/csv");
+        m.set("member", member(List.of()));
+        messages.put(id, m.deepCopy());
+        m.put("guild_id", GUILD);
+        gateway.dispatch("MESSAGE_CREATE", m);
+        return id;
+    }
+
+    private void cdn(com.sun.net.httpserver.HttpExchange exchange) throws java.io.IOException {
+        String name = exchange.getRequestURI().getPath().replaceFirst("^.*/", "");
+        cdnFetches.add(name);
+        byte[] body = cdnFiles.get(name);
+        if (body == null) {
+            exchange.sendResponseHeaders(404, -1);
+        } else {
+            exchange.getResponseHeaders().add("Content-Type", "text/csv");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
     }
 
     /** A person answers a message with Discord's reply (a message reference); returns its id. */

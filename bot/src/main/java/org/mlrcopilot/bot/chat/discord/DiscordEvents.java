@@ -26,6 +26,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.requests.CloseCode;
 import org.mlrcopilot.bot.chat.Inbound;
+import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
 
 /**
@@ -96,7 +97,9 @@ final class DiscordEvents extends ListenerAdapter {
                 return; // forum posts, and thread messages the bot may not read, are not ours
             }
             posted = new Inbound.MessagePosted(P, "message:" + message.getId(), thread.getParentChannel().getId(),
-                    message.getId(), thread.getId(), event.getAuthor().getId(), name, message.getContentRaw(), false);
+                    message.getId(), thread.getId(), event.getAuthor().getId(), name, message.getContentRaw(), false,
+                    message.getAttachments().stream().map(a -> new InboundFile(a.getFileName(), a.getContentType(),
+                            a.getSize(), a.getUrl())).toList());
         } else {
             if (event.getChannelType() != ChannelType.TEXT) {
                 return;

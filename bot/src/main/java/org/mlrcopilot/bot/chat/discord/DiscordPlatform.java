@@ -27,7 +27,11 @@ import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.mlrcopilot.agents.fetch.FetchPolicy;
+import org.mlrcopilot.agents.fetch.FetchRequest;
+import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.bot.chat.ChatPlatform;
+import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
 import org.mlrcopilot.bot.chat.MessageRef;
 import org.mlrcopilot.bot.chat.OutboundMessage;
@@ -67,12 +71,14 @@ public final class DiscordPlatform implements ChatPlatform {
      * @param channels     channel names or ids where a paper link starts a research without a mention
      * @param approverRole the role (name or id) whose members approve runs, "" to leave it to service.approvers
      * @param webBase      the web view's base URL, for links to pages too long for Discord
+     * @param fetch        the rules for downloading the files people attach (from Discord's CDN)
      */
     public record Settings(String apiUrl, String gatewayUrl, String token, List<String> channels, String approverRole,
-                           String webBase) {
+                           String webBase, FetchPolicy fetch) {
         public Settings {
             channels = List.copyOf(channels);
             approverRole = approverRole == null ? "" : approverRole.strip();
+            fetch = fetch == null ? FetchPolicy.defaults() : fetch;
         }
 
         @Override
@@ -83,6 +89,14 @@ public final class DiscordPlatform implements ChatPlatform {
 
     public DiscordPlatform(Settings settings) {
         this.settings = settings;
+    }
+
+    /** An attachment's bytes from its CDN URL, through the guarded client. */
+    @Override
+    public byte[] download(InboundFile file, long maxBytes) {
+        try (GuardedHttpClient http = new GuardedHttpClient(settings.fetch().withMaxBytes(maxBytes))) {
+            return http.get(FetchRequest.get(file.location()).retries(2)).body();
+        }
     }
 
     @Override
