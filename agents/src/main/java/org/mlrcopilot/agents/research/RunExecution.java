@@ -104,26 +104,27 @@ final class RunExecution {
      * when the team confirms set-ups, revised by its replies until someone says go.
      */
     private SetupReport setUp(Research research, ResearchRun run, Hypothesis hypothesis, String planText, RunTeam team) {
-        ExperimentSetup setup = tools.setup(research)
-                .orElseThrow(() -> new ResearchRefusedException("no language model is configured"));
-        researchStatus(research, ResearchStatus.RUNNING, "setting up " + run.id() + ": finding the plan's data");
-        SetupRequest request = new SetupRequest(hypothesis, planText, codeLinks(research), files.of(research.id()),
-                tools.registeredTasks(), Path.of(run.runDir()), "");
-        for (int revision = 0; ; revision++) {
-            request = request.withAttachments(files.of(research.id()));
-            SetupReport report = setup.prepare(request, setupListener(research, run));
-            SetupText.save(Path.of(run.runDir()), report);
-            boolean ask = tools.confirmSetup() && revision < MAX_SETUP_REVISIONS;
-            events.setup(store.research(research.id()).orElse(research), run, report, ask);
-            if (!ask) {
-                return report;
+        try (ExperimentSetup setup = tools.setup(research)
+                .orElseThrow(() -> new ResearchRefusedException("no language model is configured"))) {
+            researchStatus(research, ResearchStatus.RUNNING, "setting up " + run.id() + ": finding the plan's data");
+            SetupRequest request = new SetupRequest(hypothesis, planText, codeLinks(research), files.of(research.id()),
+                    tools.registeredTasks(), Path.of(run.runDir()), "");
+            for (int revision = 0; ; revision++) {
+                request = request.withAttachments(files.of(research.id()));
+                SetupReport report = setup.prepare(request, setupListener(research, run));
+                SetupText.save(Path.of(run.runDir()), report);
+                boolean ask = tools.confirmSetup() && revision < MAX_SETUP_REVISIONS;
+                events.setup(store.research(research.id()).orElse(research), run, report, ask);
+                if (!ask) {
+                    return report;
+                }
+                String reply = team.answer("The experiment set-up is ready. " + SetupText.GO_HINT);
+                if (GO.matcher(RunTeam.withoutAuthor(reply)).find() || shutdown.underway()
+                        || team.control() == RunControl.STOPPED) {
+                    return report;
+                }
+                request = request.withFeedback(reply);
             }
-            String reply = team.answer("The experiment set-up is ready. " + SetupText.GO_HINT);
-            if (GO.matcher(RunTeam.withoutAuthor(reply)).find() || shutdown.underway()
-                    || team.control() == RunControl.STOPPED) {
-                return report;
-            }
-            request = request.withFeedback(reply);
         }
     }
 

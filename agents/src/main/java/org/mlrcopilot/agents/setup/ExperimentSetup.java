@@ -30,7 +30,7 @@ import org.mlrcopilot.sandbox.Sandbox;
  * writes the data loading, held-out split, evaluation and baseline, and the evaluation with the held-out labels is
  * frozen out of the experiment's reach. Thread-safe: each call works in its own run directory.
  */
-public final class ExperimentSetup {
+public final class ExperimentSetup implements AutoCloseable {
 
     static final String SETUP_DIR = "setup";
 
@@ -57,6 +57,14 @@ public final class ExperimentSetup {
         this.codeHttp = new GuardedHttpClient(fetchPolicy.withMaxBytes(settings.maxCodeBytes()));
         this.modelHttp = new GuardedHttpClient(fetchPolicy.withMaxBytes(settings.maxModelBytes()));
         this.agent = new SetupAgent(model, new TaskFreezer(new Evaluator(sandbox, limits)), settings.maxSteps());
+    }
+
+    /** Releases the HTTP clients' connections. */
+    @Override
+    public void close() {
+        dataHttp.close();
+        codeHttp.close();
+        modelHttp.close();
     }
 
     /** Sets the experiment up; throws SetupException with what the team can do when nothing can be assembled. */

@@ -15,6 +15,7 @@ import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.agents.idea.Hypothesis;
 import org.mlrcopilot.agents.research.PlanText;
 import org.mlrcopilot.agents.setup.DatasetRecord;
+import org.mlrcopilot.agents.setup.ExperimentSetup;
 import org.mlrcopilot.agents.setup.SetupException;
 import org.mlrcopilot.agents.setup.SetupListener;
 import org.mlrcopilot.agents.setup.SetupReport;
@@ -69,9 +70,11 @@ final class SetupRun {
                     config.research().huggingFaceToken().reveal());
             System.err.println("... setting up " + hypothesis.id() + " in " + runDir + " (" + sandbox.backend()
                     + " sandbox)");
-            report = Setups.of(config, new MeteredChatModel(models.main(), "main", context), sandbox, http.policy(),
-                    hub).prepare(new SetupRequest(hypothesis, planText, List.of(), data, registered(), runDir, ""),
-                    progress());
+            try (ExperimentSetup setup = Setups.of(config, new MeteredChatModel(models.main(), "main", context),
+                    sandbox, http.policy(), hub)) {
+                report = setup.prepare(new SetupRequest(hypothesis, planText, List.of(), data, registered(), runDir,
+                        ""), progress());
+            }
         } catch (SetupException e) {
             System.err.println("mlr: the experiment could not be set up: " + e.getMessage());
             return NOTHING_ASSEMBLED;
