@@ -23,7 +23,7 @@ public record ExperimentPlan(String objective, List<DatasetRef> datasets, List<S
         models = Texts.nonEmpty(models, "models");
         metrics = Texts.nonEmpty(metrics, "metrics");
         procedure = Texts.nonEmpty(procedure, "procedure");
-        Objects.requireNonNull(compute, "compute must not be null");
+        compute = Objects.requireNonNullElse(compute, new ComputeEstimate(0, 0));
         successCriterion = Texts.required(successCriterion, "successCriterion");
     }
 }

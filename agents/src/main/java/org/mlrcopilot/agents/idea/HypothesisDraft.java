@@ -12,7 +12,7 @@ record HypothesisDraft(String title, String method, String rationale, String exp
         method = Texts.required(method, "method");
         rationale = Texts.required(rationale, "rationale");
         expectedOutcome = Texts.required(expectedOutcome, "expectedOutcome");
-        risks = Texts.list(risks, "risks");
+        risks = Texts.list(Objects.requireNonNullElse(risks, List.of()), "risks");
         Objects.requireNonNull(plan, "plan must not be null");
     }
 

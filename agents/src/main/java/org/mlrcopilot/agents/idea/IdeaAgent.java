@@ -60,14 +60,19 @@ public final class IdeaAgent {
                 paper.ids().arxivId(), paper.ids().doi()));
     }
 
-    /** {@code n} distinct hypotheses, each with an experiment plan, ids H1..Hn (main model, one call). */
+    /**
+     * {@code n} distinct hypotheses, each with an experiment plan, ids H1..Hn (main model, one call); fewer when the
+     * model still gives fewer distinct ones after a repair.
+     */
     public List<Hypothesis> hypotheses(Paper paper, ResearchElements elements, RelatedWork related, int n) {
         if (n < 1 || n > 10) {
             throw new IllegalArgumentException("between 1 and 10 hypotheses can be drafted at once: " + n);
         }
         HypothesesAnswer answer = StructuredChat.ask(main, prompts.hypotheses(paper, elements, related, n),
-                new StructuredChat.Expected<>(Schemas.HYPOTHESES, HypothesesAnswer.class, a -> a.check(n)));
-        return IntStream.range(0, n).mapToObj(i -> answer.hypotheses().get(i).first("H" + (i + 1))).toList();
+                new StructuredChat.Expected<>(Schemas.HYPOTHESES, HypothesesAnswer.class, a -> a.atMost(n),
+                        a -> a.check(n), HypothesesAnswer::distinct));
+        return IntStream.range(0, answer.hypotheses().size())
+                .mapToObj(i -> answer.hypotheses().get(i).first("H" + (i + 1))).toList();
     }
 
     /** The hypotheses with their reviews set, best ranked first (main model, one call). */
@@ -80,7 +85,8 @@ public final class IdeaAgent {
             return List.of();
         }
         ReviewsAnswer answer = StructuredChat.ask(main, prompts.review(hypotheses, related),
-                new StructuredChat.Expected<>(Schemas.REVIEWS, ReviewsAnswer.class, a -> a.check(ids)));
+                new StructuredChat.Expected<>(Schemas.reviews(ids), ReviewsAnswer.class, a -> a.normalized(ids),
+                        a -> { }, a -> a));
         return hypotheses.stream().map(h -> h.withReview(answer.of(h.id())))
                 .sorted(Comparator.comparingInt(h -> h.review().rank())).toList();
     }

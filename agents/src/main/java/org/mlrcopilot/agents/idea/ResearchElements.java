@@ -1,6 +1,7 @@
 package org.mlrcopilot.agents.idea;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a paper works on and leaves open.
@@ -16,6 +17,6 @@ public record ResearchElements(List<String> tasks, List<String> gaps, List<Strin
         tasks = Texts.nonEmpty(tasks, "tasks");
         gaps = Texts.nonEmpty(gaps, "gaps");
         keywords = Texts.nonEmpty(keywords, "keywords").stream().distinct().toList();
-        methodSummary = Texts.required(methodSummary, "methodSummary");
+        methodSummary = Objects.requireNonNullElse(methodSummary, "").strip();
     }
 }

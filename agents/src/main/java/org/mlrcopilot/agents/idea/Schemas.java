@@ -1,6 +1,7 @@
 package org.mlrcopilot.agents.idea;
 
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
+import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
 import dev.langchain4j.model.chat.request.json.JsonNumberSchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
@@ -40,13 +41,17 @@ final class Schemas {
 
     static final JsonSchema HYPOTHESES = schema("hypotheses", object("hypotheses", array(HYPOTHESIS)));
 
-    static final JsonSchema REVIEWS = schema("reviews", object("reviews", array(object(
-            "id", text("the hypothesis id, e.g. H1"),
-            "clarity", score(), "validity", score(), "rigor", score(), "innovativeness", score(),
-            "generalizability", score(),
-            "nearestPriorWork", text("exact title of the most similar related paper, or none"),
-            "noveltyAssessment", text("how the hypothesis differs from that work"),
-            "rank", JsonIntegerSchema.builder().description("1 = most promising, each rank used once").build()))));
+    /** Reviews of exactly these hypotheses: the ids as an enum, ranks 1..n. */
+    static JsonSchema reviews(List<String> ids) {
+        return schema("reviews", object("reviews", array(object(
+                "id", JsonEnumSchema.builder().description("the hypothesis id").enumValues(ids).build(),
+                "clarity", score(), "validity", score(), "rigor", score(), "innovativeness", score(),
+                "generalizability", score(),
+                "nearestPriorWork", text("exact title of the most similar related paper, or none"),
+                "noveltyAssessment", text("how the hypothesis differs from that work"),
+                "rank", JsonIntegerSchema.builder().description("1 (most promising) to " + ids.size()
+                        + ", each rank used once").build()))));
+    }
 
     static final JsonSchema REVISION = schema("revision", object(
             "changeSummary", text("what changed and how each comment was addressed"),

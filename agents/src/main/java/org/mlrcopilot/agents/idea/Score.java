@@ -7,6 +7,6 @@ public record Score(int score, String reason) {
         if (score < 1 || score > 5) {
             throw new IllegalArgumentException("score must be an integer from 1 to 5, got " + score);
         }
-        reason = Texts.required(reason, "reason");
+        reason = reason == null || reason.isBlank() ? "no reason given" : reason.strip();
     }
 }

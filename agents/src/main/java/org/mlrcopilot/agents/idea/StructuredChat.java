@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,19 @@ final class StructuredChat {
 
     private static final Logger LOG = LoggerFactory.getLogger(StructuredChat.class);
 
-    /** What a step expects back: the schema sent to models that support it, the type read, and extra checks. */
-    record Expected<T>(JsonSchema schema, Class<T> type, Consumer<? super T> check) {
+    /**
+     * What a step expects back: the schema sent to models that support it, the type read, a normalization that
+     * tolerates what models commonly get wrong (it may still throw {@link InvalidAnswer}), extra checks, and a
+     * salvage for an answer that still fails them after the repair (what can be kept of it, or an InvalidAnswer).
+     */
+    record Expected<T>(JsonSchema schema, Class<T> type, UnaryOperator<T> normalize, Consumer<? super T> check,
+                       UnaryOperator<T> salvage) {
+
+        Expected(JsonSchema schema, Class<T> type, Consumer<? super T> check) {
+            this(schema, type, UnaryOperator.identity(), check, value -> {
+                throw new InvalidAnswer("no usable part");
+            });
+        }
     }
 
     private StructuredChat() {
@@ -30,21 +42,37 @@ final class StructuredChat {
 
     static <T> T ask(ChatModel model, Prompt prompt, Expected<T> expected) {
         String answer = send(model, prompt.messages(), expected.schema());
+        List<T> readable = new ArrayList<>();
         try {
-            return read(answer, expected);
+            return read(answer, expected, readable);
         } catch (InvalidAnswer first) {
             LOG.warn("{} answer unusable, asking for a repair: {}", prompt.step(), first.getMessage());
             String repaired = send(model, repairMessages(prompt, answer, first.getMessage()), expected.schema());
             try {
-                return read(repaired, expected);
+                return read(repaired, expected, readable);
             } catch (InvalidAnswer second) {
-                throw new LlmOutputException(prompt.step(), second.getMessage());
+                return salvage(prompt, expected, readable, second);
             }
         }
     }
 
-    private static <T> T read(String answer, Expected<T> expected) {
-        T value = JsonAnswers.read(answer, expected.type());
+    /** The later readable answer's usable part, else the earlier's, else the step fails. */
+    private static <T> T salvage(Prompt prompt, Expected<T> expected, List<T> readable, InvalidAnswer problem) {
+        for (int i = readable.size() - 1; i >= 0; i--) {
+            try {
+                T kept = expected.salvage().apply(readable.get(i));
+                LOG.warn("{} answer kept in part after the repair failed: {}", prompt.step(), problem.getMessage());
+                return kept;
+            } catch (InvalidAnswer | IllegalArgumentException ignored) {
+                // try the other answer
+            }
+        }
+        throw new LlmOutputException(prompt.step(), problem.getMessage());
+    }
+
+    private static <T> T read(String answer, Expected<T> expected, List<T> readable) {
+        T value = expected.normalize().apply(JsonAnswers.read(answer, expected.type()));
+        readable.add(value);
         expected.check().accept(value);
         return value;
     }

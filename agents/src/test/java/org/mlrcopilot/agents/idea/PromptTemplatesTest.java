@@ -36,7 +36,7 @@ class PromptTemplatesTest {
     @Test
     void eachSystemPromptStatesEveryFieldOfItsSchema() {
         Map<String, JsonSchema> schemas = Map.of("elements", Schemas.ELEMENTS, "hypotheses", Schemas.HYPOTHESES,
-                "review", Schemas.REVIEWS, "revise", Schemas.REVISION);
+                "review", Schemas.reviews(java.util.List.of("H1", "H2")), "revise", Schemas.REVISION);
         schemas.forEach((step, schema) -> {
             String system = Template.render(step + ".system", step.equals("hypotheses") ? Map.of("count", "3")
                     : Map.of());

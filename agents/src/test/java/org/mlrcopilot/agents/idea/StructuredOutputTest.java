@@ -100,16 +100,18 @@ class StructuredOutputTest {
     }
 
     @Test
-    void theWrongNumberOfHypothesesOrDuplicateRanksAreRepaired() {
+    void tooFewHypothesesAreRepairedAndTiedRanksComeFromTheScores() {
         String twoOnly = answer("hypotheses").replaceFirst("(?s),\\s*\\{\\s*\"title\": \"Paper-grounded.*(?=\\n  ])", "");
         String tiedRanks = answer("review").replace("\"rank\": 3", "\"rank\": 2");
-        ScriptedChatModel main = new ScriptedChatModel(twoOnly, answer("hypotheses"), tiedRanks, answer("review"));
+        ScriptedChatModel main = new ScriptedChatModel(twoOnly, answer("hypotheses"), tiedRanks);
 
         IdeaBrief brief = agent(main, new ScriptedChatModel(answer("elements"))).run(paper, IdeaProgress.silent());
 
+        assertThat(main.calls()).as("ranks are derived, not asked again").isEqualTo(3);
         assertThat(main.user(1)).contains("expected exactly 3 hypotheses but got 2");
-        assertThat(main.user(3)).contains("ranks must be 1..3, each used once, but were [2, 1, 2]");
         assertThat(brief.hypotheses()).extracting(h -> h.review().rank()).containsExactly(1, 2, 3);
+        assertThat(brief.hypotheses()).extracting(h -> h.review().overall())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test

@@ -67,6 +67,54 @@ abstract class LlmProviderContract {
         return LlmProviders.fromConfig(config).orElseThrow();
     }
 
+    /**
+     * A small model's typical answers: prose and a code fence around the JSON, a fourth hypothesis nobody asked
+     * for, reviews naming the hypotheses "Hypothesis A..C" with every rank 1 and a missing novelty assessment. The
+     * stage still completes in three calls: reviews matched by position, ranks derived from the scores.
+     */
+    @Test
+    void theIdeaStageSurvivesASloppyModel() throws java.io.IOException {
+        java.nio.file.Path answers = java.nio.file.Path.of("../agents/src/test/resources/idea/answers");
+        String elements = "Sure! Here is the JSON you asked for:\n```json\n"
+                + java.nio.file.Files.readString(answers.resolve("elements.json")) + "\n```\nLet me know if...";
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode drafted = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(answers.resolve("hypotheses.json").toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode list = (com.fasterxml.jackson.databind.node.ArrayNode)
+                drafted.get("hypotheses");
+        com.fasterxml.jackson.databind.node.ObjectNode extra = list.get(0).deepCopy();
+        extra.put("title", "A fourth idea nobody asked for");
+        list.add(extra);
+        com.fasterxml.jackson.databind.node.ObjectNode reviews = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(answers.resolve("review.json").toFile());
+        int n = 0;
+        for (com.fasterxml.jackson.databind.JsonNode r : reviews.get("reviews")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) r).put("id", "Hypothesis " + (char) ('A' + n++))
+                    .put("rank", 1).remove("noveltyAssessment");
+        }
+        fake.enqueueText(elements).enqueueText("```\n" + drafted + "\n```")
+                .enqueueText("Here are my reviews: " + reviews);
+        org.mlrcopilot.agents.paper.Paper paper = new org.mlrcopilot.agents.paper.Paper(null, "MLR-Copilot",
+                java.util.List.of("R. Li"), "Autonomous machine-learning research with LLM agents.",
+                java.util.List.of(new org.mlrcopilot.agents.paper.Section("Introduction", 1, "We build agents.")),
+                java.util.List.of(), java.util.List.of(), "test", "https://example.org/paper", "");
+
+        org.mlrcopilot.agents.idea.IdeaBrief brief = new org.mlrcopilot.agents.idea.IdeaAgent(models.main(),
+                models.fast(), q -> new org.mlrcopilot.agents.literature.RelatedWork(java.util.List.of(),
+                java.util.List.of()), org.mlrcopilot.agents.idea.IdeaSettings.defaults())
+                .run(paper, org.mlrcopilot.agents.idea.IdeaProgress.silent());
+
+        assertThat(fake.requests()).as("no repair needed").hasSize(3);
+        assertThat(brief.hypotheses()).hasSize(3).extracting(h -> h.review().rank())
+                .containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(brief.hypotheses()).extracting(h -> h.review().overall())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(brief.hypotheses()).extracting(org.mlrcopilot.agents.idea.Hypothesis::title)
+                .doesNotContain("A fourth idea nobody asked for");
+        assertThat(brief.hypotheses()).allSatisfy(h -> assertThat(h.review().noveltyAssessment())
+                .isEqualTo("not assessed"));
+    }
+
     @Test
     void answersWithTextAndUsage() {
         fake.enqueueText("Scaling laws hold.", 42, 7, 5);
