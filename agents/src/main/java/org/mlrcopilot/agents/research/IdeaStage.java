@@ -73,7 +73,15 @@ final class IdeaStage {
         StoredBrief brief = store.brief(r.id()).orElse(null);
         if (brief == null || brief.elements() == null) {
             r = status(r, ResearchStatus.GENERATING, "finding the paper's research tasks, gaps and keywords");
-            ResearchElements elements = agent.elements(paper);
+            ResearchElements elements;
+            try {
+                elements = agent.elements(paper);
+            } catch (RuntimeException e) {
+                if (brief == null && !shutdown.underway()) {
+                    saveBrief(r, paper, null, tools.related(paper)); // the paper and its related work, at least
+                }
+                throw e;
+            }
             r = status(r, ResearchStatus.GENERATING, "searching related work for " + String.join(", ",
                     elements.keywords()));
             brief = saveBrief(r, paper, elements, agent.relatedWork(paper, elements));
@@ -83,10 +91,24 @@ final class IdeaStage {
             List<Hypothesis> drafted = agent.hypotheses(paper, brief.elements(), brief.relatedWork(),
                     settings.hypotheses());
             r = status(r, ResearchStatus.GENERATING, "reviewing and ranking the hypotheses");
-            publish(r, agent.review(drafted, brief.relatedWork()), 0);
+            publish(r, reviewedOrAsDrafted(r, agent, drafted, brief), 0);
         }
         status(r, ResearchStatus.READY, store.hypotheses(r.id()).size()
                 + " hypotheses ready: vote, reply with feedback, or press Run experiment");
+    }
+
+    /** The reviewed hypotheses, best first; when the review fails, the drafts unreviewed, and the team is told. */
+    List<Hypothesis> reviewedOrAsDrafted(Research r, IdeaAgent agent, List<Hypothesis> drafted, StoredBrief brief) {
+        try {
+            return agent.review(drafted, brief.relatedWork());
+        } catch (RuntimeException e) {
+            if (shutdown.underway()) {
+                throw e;
+            }
+            events.problem(r, "the review of the hypotheses failed (" + Failures.thinking(e).cause()
+                    + "), so they are shown unreviewed", "press *Review again* on a hypothesis");
+            return drafted;
+        }
     }
 
     void publish(Research r, List<Hypothesis> ranked, int firstPosition) {

@@ -107,6 +107,12 @@ public final class ResearchService implements AutoCloseable {
         lanes.submit(researchId, () -> revisions.regenerate(researchId));
     }
 
+    /** Reviews the proposed hypotheses that have no review yet (after a failed review, or refined versions). */
+    public void reviewAgain(String researchId, String by) {
+        require(researchId);
+        lanes.submit(researchId, () -> revisions.reviewAgain(researchId));
+    }
+
     /** Approves an experiment run of the hypothesis; refused for non-approvers and when a run is active. */
     public ResearchRun approve(String researchId, String hypothesisId, String userId, String userName) {
         if (!settings.mayApprove(userId, userName)) {

@@ -90,12 +90,43 @@ final class Revisions {
             r = stage.status(r, ResearchStatus.GENERATING, "drafting " + settings.hypotheses() + " more hypotheses");
             List<Hypothesis> drafted = renumber(agent.get().hypotheses(paper, brief.elements(), brief.relatedWork(),
                     settings.hypotheses()), existing.size());
-            stage.publish(r, agent.get().review(drafted, brief.relatedWork()), existing.size());
+            stage.publish(r, stage.reviewedOrAsDrafted(r, agent.get(), drafted, brief), existing.size());
             stage.status(r, ResearchStatus.READY, store.hypotheses(researchId).size() + " hypotheses");
         } catch (RuntimeException e) {
             Failures f = Failures.thinking(e);
             stage.status(r, ResearchStatus.READY, "could not draft more hypotheses");
             events.problem(r, f.cause(), f.nextStep());
+        }
+    }
+
+    /** Reviews the proposed hypotheses that have no review (a review that failed, or a refined version). */
+    void reviewAgain(String researchId) {
+        Research r = store.research(researchId).orElseThrow();
+        Optional<IdeaAgent> agent = tools.ideas(r);
+        StoredBrief brief = store.brief(researchId).orElse(null);
+        List<StoredHypothesis> unreviewed = store.hypotheses(researchId).stream()
+                .filter(h -> h.state() == HypothesisState.PROPOSED && h.hypothesis().review() == null).toList();
+        if (agent.isEmpty() || brief == null || unreviewed.isEmpty()) {
+            events.problem(r, unreviewed.isEmpty() ? "every proposed hypothesis has its review"
+                    : "reviews need a language model", agent.isEmpty() ? tools.howToConfigureModel() : "nothing to do");
+            return;
+        }
+        try {
+            r = stage.status(r, ResearchStatus.GENERATING, "reviewing " + unreviewed.size() + " hypotheses");
+            List<Hypothesis> reviewed = agent.get().review(unreviewed.stream().map(StoredHypothesis::hypothesis)
+                    .toList(), brief.relatedWork());
+            for (Hypothesis h : reviewed) {
+                StoredHypothesis before = unreviewed.stream().filter(u -> u.id().equals(h.id())).findFirst()
+                        .orElseThrow();
+                StoredHypothesis next = new StoredHypothesis(researchId, before.position(), h, before.state());
+                store.save(next);
+                events.hypothesis(r, next, store.votes(researchId, h.id()));
+            }
+            stage.status(r, ResearchStatus.READY, store.hypotheses(researchId).size() + " hypotheses");
+        } catch (RuntimeException e) {
+            Failures f = Failures.thinking(e);
+            stage.status(r, ResearchStatus.READY, "the review failed again");
+            events.problem(r, f.cause(), "press *Review again* to try once more");
         }
     }
 

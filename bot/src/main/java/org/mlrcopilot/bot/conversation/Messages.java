@@ -73,6 +73,9 @@ final class Messages {
         if (h.version() > 1) {
             text.append("\n*Changed in v").append(h.version()).append(":* ").append(h.changeSummary());
         }
+        if (h.review() == null && stored.state() == HypothesisState.PROPOSED) {
+            text.append("\n_not reviewed yet: press Review again for its scores and rank_");
+        }
         text.append("\n").append(stateLine(stored.state())).append("  👍 ").append(votes.up()).append("  👎 ")
                 .append(votes.down());
         return new OutboundMessage(h.id() + " v" + h.version() + ": " + h.title(), text.toString(), fields(h.review()),
@@ -119,9 +122,13 @@ final class Messages {
         if (h.state() != HypothesisState.PROPOSED) {
             return List.of();
         }
-        return List.of(new Button("run", "Run experiment", h.id(), "primary"),
+        List<Button> buttons = new ArrayList<>(List.of(new Button("run", "Run experiment", h.id(), "primary"),
                 new Button("refine", "Refine", h.id(), ""),
-                new Button("discard", "Discard", h.id(), "danger"));
+                new Button("discard", "Discard", h.id(), "danger")));
+        if (h.hypothesis().review() == null) {
+            buttons.add(new Button("review", "Review again", h.id(), ""));
+        }
+        return buttons;
     }
 
     private static String color(Research r) {

@@ -137,6 +137,10 @@ final class Replies {
                 service.discard(researchId, b.value(), b.userName());
                 yield "Discarded " + b.value();
             }
+            case "review" -> {
+                service.reviewAgain(researchId, b.userName());
+                yield "Reviewing the hypotheses that have no review yet";
+            }
             case "stop", "pause", "resume" -> {
                 service.control(b.value(), switch (b.action()) {
                     case "stop" -> RunControl.STOPPED;

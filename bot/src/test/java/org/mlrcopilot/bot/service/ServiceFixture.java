@@ -70,7 +70,7 @@ final class ServiceFixture implements AutoCloseable {
         llm.answerBy(request -> answerFor(request.body().at("/response_format/json_schema/name").asText()));
     }
 
-    private static String answerFor(String schema) {
+    static String answerFor(String schema) {
         String name = switch (schema) {
             case "research_elements" -> "elements.json";
             case "hypotheses" -> "hypotheses.json";
