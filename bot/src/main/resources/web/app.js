@@ -4,7 +4,8 @@
 // DOM hooks (stable; the Selenium browser test targets them):
 //   #display-name                  the display name input (kept in localStorage with a random user id per browser)
 //   #channel-list li[data-channel] a channel; #new-channel input / button create one
-//   #composer textarea, #composer button   post a root message in the open channel ("Paste a paper link…")
+//   #composer textarea, #composer button   post a root message in the open channel ("Paste a paper link…");
+//   #composer input[type=file]      a paper as a PDF file, uploaded and posted with the message
 //   .message[data-id]              a message (also data-thread); .bot for the bot's
 //   .message .title                its bold title; .message .text its rendered text; .message .fields its table
 //   .message button[data-action]   a bot button (data-value too): Run experiment, Refine, Discard, Stop…
@@ -289,9 +290,17 @@
   $('#composer').addEventListener('submit', async e => {
     e.preventDefault();
     const box = $('#composer textarea');
-    if (!box.value.trim()) return;
-    const res = await api('POST', `/api/channels/${encodeURIComponent(channel)}/messages`, { ...who(), text: box.value });
+    const picker = $('#composer input[type=file]');
+    if (!box.value.trim() && !picker.files.length) return;
+    const files = [];
+    for (const f of picker.files) {
+      const id = await upload(f);
+      if (id) files.push(id);
+    }
+    const res = await api('POST', `/api/channels/${encodeURIComponent(channel)}/messages`, { ...who(), text: box.value,
+      files });
     box.value = '';
+    picker.value = '';
     if (res.message) {
       upsert(res.message);
       show(res.message.id);
@@ -302,8 +311,9 @@
     if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('#composer button').click(); }
   });
   async function upload(file) {
-    const q = new URLSearchParams({ ...who(), name: file.name });
-    const res = await fetch('/api/uploads?' + q, { method: 'POST', body: file });
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const res = await fetch('/api/uploads?' + new URLSearchParams(who()), { method: 'POST', body: form });
     const data = await res.json().catch(() => ({}));
     if (!res.ok) toast(data.notice || data.error || ('upload failed: ' + res.status));
     return res.ok ? data.id : null;

@@ -16,9 +16,27 @@ import java.util.stream.Stream;
 final class ResearchFiles {
 
     private final Path root;
+    private final Path papers;
 
     ResearchFiles(Path runsRoot) {
         this.root = runsRoot.toAbsolutePath().normalize().resolveSibling("files");
+        this.papers = runsRoot.toAbsolutePath().normalize().resolveSibling(PAPERS);
+    }
+
+    /** Where posted PDFs are kept as {@code <sha256>.pdf}, next to the runs directory. */
+    static final String PAPERS = "papers";
+
+    /** Keeps a posted paper by its SHA-256. */
+    void savePaper(String sha256, byte[] content) {
+        Path target = papers.resolve(sha256 + ".pdf");
+        try {
+            Files.createDirectories(papers);
+            if (!Files.exists(target)) {
+                Files.write(target, content);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the posted paper", e);
+        }
     }
 
     Path save(String researchId, String name, byte[] content) {

@@ -11,6 +11,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mlrcopilot.agents.experiment.RunControl;
+import org.mlrcopilot.agents.paper.ContentHash;
+import org.mlrcopilot.agents.paper.link.PaperLink;
 import org.mlrcopilot.agents.paper.link.PaperLinks;
 
 /**
@@ -50,6 +52,24 @@ public final class ResearchService implements AutoCloseable {
         this.files = new ResearchFiles(tools.runsRoot());
         this.runs = new RunExecution(store, events, tools, clock, shutdown, files);
         this.runsRoot = tools.runsRoot();
+    }
+
+    /**
+     * A new research for a PDF a person posted as a file, saved as queued: checked to be a PDF of at most
+     * {@code maxBytes}, kept by its SHA-256, and read from there (the file's name is its source).
+     */
+    public Research openUpload(String fileName, byte[] pdf, long maxBytes, String requester, String team,
+                               String platform) {
+        if (pdf.length > maxBytes) {
+            throw new ResearchRefusedException(fileName + " is larger than " + maxBytes / 1_000_000
+                    + " MB (fetch.maxBytes)");
+        }
+        if (pdf.length < 5 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+            throw new ResearchRefusedException(fileName + " is not a PDF");
+        }
+        String sha = ContentHash.of(pdf);
+        files.savePaper(sha, pdf);
+        return open(PaperLink.Upload.link(sha, ResearchFiles.safe(fileName)), requester, team, platform);
     }
 
     /** A new research for a paper link, saved as queued; throws UnsupportedLinkException for a link it cannot read. */

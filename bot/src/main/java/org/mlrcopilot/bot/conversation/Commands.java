@@ -45,7 +45,7 @@ final class Commands {
         StringBuilder out = new StringBuilder("Recent researches:");
         for (Research r : service.store().recent(10)) {
             out.append("\n• ").append(r.id()).append(" ").append(r.status().name().toLowerCase(Locale.ROOT))
-                    .append(": ").append(r.title().isBlank() ? r.link() : r.title()).append(" (").append(r.detail())
+                    .append(": ").append(r.title().isBlank() ? Messages.source(r.link()) : r.title()).append(" (").append(r.detail())
                     .append(")");
             service.store().runs(r.id()).stream().filter(run -> !run.status().finished()).forEach(run -> out
                     .append("\n   run ").append(run.id()).append(" step ").append(run.step()).append("/")
@@ -58,7 +58,7 @@ final class Commands {
     String home(String platform, String user) {
         StringBuilder out = new StringBuilder("*Your researches*");
         service.store().recent(50).stream().filter(r -> r.platform().equals(platform) && r.requester().equals(user))
-                .limit(10).forEach(r -> out.append("\n• ").append(r.title().isBlank() ? r.link() : r.title())
+                .limit(10).forEach(r -> out.append("\n• ").append(r.title().isBlank() ? Messages.source(r.link()) : r.title())
                         .append(" — ").append(r.status().name().toLowerCase(Locale.ROOT)).append(": ")
                         .append(r.detail()));
         if (out.length() == "*Your researches*".length()) {

@@ -41,6 +41,8 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     private volatile ResearchService service;
     private volatile Commands commands;
 
+    private volatile long fileLimit = 30L << 20;
+
     public Conversation(ResearchStore store, ServiceMetrics metrics, Duration statusInterval) {
         this.store = store;
         this.metrics = metrics;
@@ -55,8 +57,14 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     }
 
     public void attach(ResearchService researchService, double perDayUsd) {
+        attach(researchService, perDayUsd, 30L << 20);
+    }
+
+    /** With the largest PDF a person may post as a paper ({@code fetch.maxBytes}). */
+    public void attach(ResearchService researchService, double perDayUsd, long maxPaperBytes) {
         this.service = researchService;
         this.commands = new Commands(researchService, perDayUsd);
+        this.fileLimit = maxPaperBytes;
     }
 
     /** Registers a platform and starts its inbound events. */
@@ -121,6 +129,11 @@ public final class Conversation implements InboundHandler, AutoCloseable {
             }
             return research.map(id -> replies.threadReply(service, id, m)).orElse("");
         }
+        Optional<InboundFile> pdf = m.files().stream().filter(Conversation::isPdf).findFirst();
+        if (pdf.isPresent()) {
+            outbox.send("upload:" + m.messageId(), () -> startFromFile(m, pdf.get()));
+            return "";
+        }
         LinkFinder.Found found = LinkFinder.in(m.text());
         if (found.link() != null && (m.mentionsBot() || LinkFinder.plainlyPaper(found.link()))) {
             start(m, found.link());
@@ -156,8 +169,33 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         platform.post(m.message().thread(), OutboundMessage.text(text));
     }
 
+    private static boolean isPdf(InboundFile f) {
+        return f.name().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") || f.contentType().equals("application/pdf");
+    }
+
+    /** A PDF posted as a file starts a research on it; what goes wrong is said in the message's thread. */
+    private void startFromFile(Inbound.MessagePosted m, InboundFile file) {
+        ChatPlatform platform = platforms.get(m.platform());
+        try {
+            long max = fileLimit;
+            if (file.size() > max) {
+                throw new ResearchRefusedException(file.name() + " is larger than " + max / 1_000_000
+                        + " MB (fetch.maxBytes)");
+            }
+            byte[] bytes = platform.download(file, max);
+            started(m, service.openUpload(file.name(), bytes, max, m.user(), m.platform(), m.platform()));
+        } catch (RuntimeException e) {
+            platform.post(m.message().thread(), OutboundMessage.text("⚠️ I could not read " + file.name() + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "\n*Next:* post a PDF of the paper, or a link to it"));
+        }
+    }
+
     private void start(Inbound.MessagePosted m, String link) {
-        Research r = service.open(link, m.user(), m.platform(), m.platform());
+        started(m, service.open(link, m.user(), m.platform(), m.platform()));
+    }
+
+    private void started(Inbound.MessagePosted m, Research r) {
         store.link(new MessageLink(m.platform(), m.channel(), m.messageId(), m.messageId(), r.id(), "root"));
         ChatPlatform platform = platforms.get(m.platform());
         outbox.send(r.id(), () -> platform.react(m.message(), Emoji.EYES));

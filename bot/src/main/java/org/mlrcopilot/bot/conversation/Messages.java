@@ -36,7 +36,7 @@ final class Messages {
             case FAILED -> "⚠️";
             case STOPPED -> "⏹";
         };
-        String title = r.title().isBlank() ? r.link() : r.title();
+        String title = r.title().isBlank() ? source(r.link()) : r.title();
         String text = icon + " *" + r.status().name().toLowerCase(Locale.ROOT) + "*: " + r.detail()
                 + (runLine.isBlank() ? "" : "\n" + runLine) + "\n_" + title + "_ · research " + r.id();
         return new OutboundMessage("", text, List.of(), List.of(), List.of(), color(r));
@@ -60,6 +60,11 @@ final class Messages {
         }
         text.append("\n\n").append(LEGEND);
         return new OutboundMessage("Brief: " + b.title(), text.toString(), List.of(), List.of(), List.of(), "#4a6fa5");
+    }
+
+    /** A research's source as people know it: the link, or the name of the PDF they posted. */
+    static String source(String link) {
+        return link.startsWith("upload:") && link.indexOf('/') > 0 ? link.substring(link.indexOf('/') + 1) : link;
     }
 
     static OutboundMessage hypothesis(StoredHypothesis stored, VoteCount votes) {

@@ -38,15 +38,26 @@ public final class PaperTools implements AutoCloseable {
         GuardedHttpClient http = new GuardedHttpClient(policy(config.fetch()));
         PapersConfig p = config.papers();
         ArxivApi arxiv = new ArxivApi(http, URI.create(p.arxivApiUrl()));
+        java.nio.file.Path uploads = config.store().dataDir().resolve("papers");
         PaperReader reader = new PaperReader(http, arxiv, new PdfPaperReader(),
                 cache, new PaperSources(URI.create(p.arxivUrl()),
-                URI.create(p.openReviewUrl()), URI.create(p.aclAnthologyUrl()), URI.create(p.doiResolverUrl())));
+                URI.create(p.openReviewUrl()), URI.create(p.aclAnthologyUrl()), URI.create(p.doiResolverUrl())),
+                sha256 -> posted(uploads.resolve(sha256 + ".pdf")));
         LiteratureSettings settings = new LiteratureSettings(URI.create(p.semanticScholarUrl()),
                 URI.create(p.openAlexUrl()), URI.create(p.arxivApiUrl()),
                 config.research().semanticScholarApiKey().reveal(), p.recentYears(), p.relatedWorkCount(),
                 p.relatedWorkDeadline(), p.contactEmail());
         return new PaperTools(http, reader, () -> new RelatedWorkFinder(http, settings,
                 RelatedWorkFinder.localEmbeddings(), Clock.systemUTC()));
+    }
+
+    private static java.util.Optional<byte[]> posted(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.isRegularFile(file) ? java.util.Optional.of(java.nio.file.Files.readAllBytes(file))
+                    : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the posted paper " + file, e);
+        }
     }
 
     public static FetchPolicy policy(FetchConfig fetch) {

@@ -52,7 +52,7 @@ public final class BotService implements AutoCloseable {
                 config.service().approvers(), config.service().hypotheses(), config.experiment().maxSteps(),
                 config.experiment().maxDatasetBytes()), clock,
                 config.service().ideaWorkers(), config.service().runWorkers()));
-        conversation.attach(research, config.budget().perDayUsd());
+        conversation.attach(research, config.budget().perDayUsd(), config.fetch().maxBytes());
         this.web = keep(new WebChat(config.store().dataDir(), store, clock));
         conversation.add(web);
         List<Routes> routes = new ArrayList<>(List.of(web.routes()));

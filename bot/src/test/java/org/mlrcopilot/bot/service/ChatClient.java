@@ -64,6 +64,38 @@ final class ChatClient {
         }
     }
 
+    /** Uploads a file as the browser's form does (multipart/form-data, part "file"); its upload id. */
+    String uploadForm(String fileName, byte[] content) {
+        String boundary = "----mlr" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/uploads?user=" + enc(user)
+                    + "&userName=" + enc(name))).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() >= 300) {
+                throw new IllegalStateException("upload -> " + r.statusCode() + ": " + r.body());
+            }
+            return JSON.readTree(r.body()).path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode postWithFiles(String channel, String text, List<String> uploadIds) {
+        return send("POST", "/api/channels/" + channel + "/messages", Map.of("user", user, "userName", name,
+                "text", text, "files", uploadIds));
+    }
+
     JsonNode replyWithFiles(String channel, String threadId, String text, List<String> uploadIds) {
         return send("POST", "/api/channels/" + channel + "/messages", Map.of("user", user, "userName", name,
                 "text", text, "threadId", threadId, "files", uploadIds));

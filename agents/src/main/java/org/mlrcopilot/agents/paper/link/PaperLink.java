@@ -29,6 +29,24 @@ public sealed interface PaperLink {
     record Doi(String original, String doi) implements PaperLink {
     }
 
+    /**
+     * A PDF a person posted as a file, kept by its SHA-256: {@code upload:<sha256>/<file name>}.
+     *
+     * @param name the file's name as posted, shown as the research's source
+     */
+    record Upload(String original, String sha256, String name) implements PaperLink {
+        public Upload {
+            if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("an upload is named by its SHA-256, got " + sha256);
+            }
+            name = Objects.requireNonNullElse(name, "paper.pdf");
+        }
+
+        public static String link(String sha256, String name) {
+            return "upload:" + sha256 + "/" + name;
+        }
+    }
+
     /** Any other http(s) link: a PDF or a landing page; which one is known after fetching. */
     record Web(String original, URI uri) implements PaperLink {
     }

@@ -24,6 +24,8 @@ public final class PaperLinks {
             "^/(?:anthology/)?(\\d{4}\\.[a-z0-9\\-]+\\.\\d+|[A-Z]\\d{2}-\\d{4})(?:v\\d+)?(?:\\.pdf)?/?$");
     private static final Pattern OPENREVIEW_ID = Pattern.compile("(?:^|&)id=([A-Za-z0-9_\\-]+)");
 
+    private static final Pattern UPLOAD = Pattern.compile("upload:([0-9a-f]{64})/(.{1,200})");
+
     private PaperLinks() {
     }
 
@@ -31,6 +33,10 @@ public final class PaperLinks {
     public static PaperLink parse(String text) {
         String original = text == null ? "" : text.strip();
         String t = original.replaceAll("^<|>$", "");
+        Matcher upload = UPLOAD.matcher(t);
+        if (upload.matches()) {
+            return new PaperLink.Upload(original, upload.group(1), upload.group(2));
+        }
         Matcher id = ARXIV_ID.matcher(t);
         if (id.matches()) {
             return new PaperLink.Arxiv(original, id.group(1), version(id.group(2)));

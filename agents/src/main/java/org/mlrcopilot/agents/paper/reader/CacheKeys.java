@@ -18,6 +18,9 @@ final class CacheKeys {
         if (link instanceof PaperLink.AclAnthology acl) {
             return "acl:" + acl.id();
         }
+        if (link instanceof PaperLink.Upload u) {
+            return "sha256:" + u.sha256();
+        }
         if (link instanceof PaperLink.Doi d) {
             return "doi:" + d.doi().toLowerCase(java.util.Locale.ROOT);
         }

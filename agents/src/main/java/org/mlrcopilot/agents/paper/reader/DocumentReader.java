@@ -17,6 +17,7 @@ import org.mlrcopilot.agents.paper.PaperNotFoundException;
 import org.mlrcopilot.agents.paper.html.HtmlPaper;
 import org.mlrcopilot.agents.paper.html.LandingPage;
 import org.mlrcopilot.agents.paper.html.PaperHtml;
+import org.mlrcopilot.agents.paper.link.PaperLink;
 import org.mlrcopilot.agents.paper.pdf.PdfPaper;
 import org.mlrcopilot.agents.paper.pdf.PdfPaperReader;
 
@@ -84,22 +85,36 @@ final class DocumentReader {
     }
 
     private Paper fromPdf(Fetched doc, Metadata meta) {
-        String hash = ContentHash.of(doc.body());
+        return fromPdf(doc.body(), meta, doc.finalUri().toString(), "pdf", "the PDF at " + doc.finalUri());
+    }
+
+    /** A PDF a person posted: checked to be a PDF, read like a fetched one, its source the file's name. */
+    Paper uploaded(byte[] bytes, PaperLink.Upload upload) {
+        if (!startsWith(bytes, "%PDF-")) {
+            throw new PaperNotFoundException("the file " + upload.name() + " is not a PDF");
+        }
+        return fromPdf(bytes, Metadata.none(PaperIds.none()), upload.original(), "upload",
+                "the file " + upload.name());
+    }
+
+    private Paper fromPdf(byte[] body, Metadata meta, String url, String source, String what) {
+        String hash = ContentHash.of(body);
         Optional<Paper> known = cache.byContentHash(hash);
         if (known.isPresent()) {
             Paper p = known.get();
             return new Paper(meta.ids().merge(p.ids()), meta.titleOr(p.title()), meta.authorsOr(p.authors()),
-                    meta.abstractOr(p.abstractText()), p.sections(), p.references(), p.links(), p.source(),
-                    doc.finalUri().toString(), hash);
+                    meta.abstractOr(p.abstractText()), p.sections(), p.references(), p.links(), p.source(), url,
+                    hash);
         }
-        PdfPaper text = pdf.read(doc.body());
+        PdfPaper text = pdf.read(body);
         String title = meta.titleOr(text.title());
         if (title.isBlank()) {
-            throw new PaperNotFoundException("the PDF at " + doc.finalUri() + " has no recognisable title");
+            throw new PaperNotFoundException(what + " has no recognisable title");
         }
         return new Paper(meta.ids(), title, meta.authorsOr(text.authors()), meta.abstractOr(text.abstractText()),
-                text.sections(), text.references(), text.links(), "pdf", doc.finalUri().toString(), hash);
+                text.sections(), text.references(), text.links(), source, url, hash);
     }
+
 
     private static Paper fromHtml(HtmlPaper html, Metadata meta, Fetched page, String hash) {
         return new Paper(meta.ids(), meta.titleOr(html.title()), meta.authorsOr(html.authors()),

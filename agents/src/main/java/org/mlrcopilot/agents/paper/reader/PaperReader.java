@@ -31,9 +31,23 @@ public final class PaperReader {
     private final PaperCache cache;
     private final PaperSources sources;
     private final DocumentReader documents;
+    private final Uploads uploads;
+
+    /** The bytes of PDFs people posted as files. */
+    @FunctionalInterface
+    public interface Uploads {
+        Optional<byte[]> bytes(String sha256);
+    }
 
     public PaperReader(GuardedHttpClient http, ArxivApi arxiv, PdfPaperReader pdf, PaperCache cache,
                        PaperSources sources) {
+        this(http, arxiv, pdf, cache, sources, sha256 -> Optional.empty());
+    }
+
+    /** With the PDFs people posted as files, by SHA-256. */
+    public PaperReader(GuardedHttpClient http, ArxivApi arxiv, PdfPaperReader pdf, PaperCache cache,
+                       PaperSources sources, Uploads uploads) {
+        this.uploads = uploads;
         this.http = http;
         this.arxiv = arxiv;
         this.cache = cache;
@@ -65,6 +79,11 @@ public final class PaperReader {
         if (link instanceof PaperLink.AclAnthology acl) {
             return landingThenPdf(sources.at(sources.aclAnthology(), "/" + acl.id() + "/"),
                     sources.at(sources.aclAnthology(), "/" + acl.id() + ".pdf"), new PaperIds("", "", "", "", acl.id()));
+        }
+        if (link instanceof PaperLink.Upload u) {
+            byte[] bytes = uploads.bytes(u.sha256()).orElseThrow(() -> new PaperNotFoundException(
+                    "the posted file " + u.name() + " is no longer kept; post it again"));
+            return documents.uploaded(bytes, u);
         }
         if (link instanceof PaperLink.Doi d) {
             return documents.any(sources.at(sources.doiResolver(), "/" + d.doi()), PaperIds.none().withDoi(d.doi()));

@@ -98,8 +98,7 @@ final class DiscordEvents extends ListenerAdapter {
             }
             posted = new Inbound.MessagePosted(P, "message:" + message.getId(), thread.getParentChannel().getId(),
                     message.getId(), thread.getId(), event.getAuthor().getId(), name, message.getContentRaw(), false,
-                    message.getAttachments().stream().map(a -> new InboundFile(a.getFileName(), a.getContentType(),
-                            a.getSize(), a.getUrl())).toList());
+                    files(message));
         } else {
             if (event.getChannelType() != ChannelType.TEXT) {
                 return;
@@ -122,7 +121,8 @@ final class DiscordEvents extends ListenerAdapter {
                 return;
             }
             posted = new Inbound.MessagePosted(P, "message:" + message.getId(), event.getChannel().getId(),
-                    message.getId(), "", event.getAuthor().getId(), name, message.getContentRaw(), mentioned);
+                    message.getId(), "", event.getAuthor().getId(), name, message.getContentRaw(), mentioned,
+                    files(message));
         }
         String notice = handler.handle(posted);
         if (!notice.isBlank()) {
@@ -224,5 +224,10 @@ final class DiscordEvents extends ListenerAdapter {
 
     private static String name(Member member, User user) {
         return member != null ? member.getEffectiveName() : user.getEffectiveName();
+    }
+
+    private static List<InboundFile> files(Message message) {
+        return message.getAttachments().stream().map(a -> new InboundFile(a.getFileName(), a.getContentType(),
+                a.getSize(), a.getUrl())).toList();
     }
 }

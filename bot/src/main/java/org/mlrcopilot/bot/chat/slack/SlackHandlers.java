@@ -72,7 +72,10 @@ final class SlackHandlers {
         });
         app.event(com.slack.api.model.event.MessageFileShareEvent.class, (payload, ctx) -> {
             var e = payload.getEvent();
-            if (e.getUser() != null && e.getFiles() != null && !e.getFiles().isEmpty()) {
+            boolean mentioned = e.getText() != null && ctx.getBotUserId() != null
+                    && e.getText().contains("<@" + ctx.getBotUserId() + ">");
+            boolean ours = e.getThreadTs() != null || channels.contains(e.getChannel()) || mentioned;
+            if (ours && e.getUser() != null && e.getFiles() != null && !e.getFiles().isEmpty()) {
                 List<InboundFile> files = e.getFiles().stream().filter(f -> f.getName() != null
                         && f.getUrlPrivateDownload() != null).map(f -> new InboundFile(f.getName(), f.getMimetype(),
                         f.getSize() == null ? -1 : f.getSize(), f.getUrlPrivateDownload())).toList();
@@ -80,7 +83,7 @@ final class SlackHandlers {
                 String thread = e.getThreadTs();
                 tell(e.getChannel(), e.getUser(), handler.handle(new Inbound.MessagePosted("slack", "message:"
                         + e.getChannel() + ":" + ts, e.getChannel(), ts, thread == null || thread.equals(ts) ? ""
-                        : thread, e.getUser(), names.apply(e.getUser()), e.getText(), false, files)));
+                        : thread, e.getUser(), names.apply(e.getUser()), e.getText(), mentioned, files)));
             }
             return ctx.ack();
         });

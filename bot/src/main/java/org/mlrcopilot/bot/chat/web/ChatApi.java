@@ -116,14 +116,21 @@ final class ChatApi {
         return out;
     }
 
-    /** {@code POST /api/uploads?name=&user=&userName=} with the file as the body: its upload id, name and size. */
+    /**
+     * {@code POST /api/uploads?user=&userName=} with the file as the multipart part {@code file} (the browser's
+     * form), or {@code ?name=} with the file as the whole body: its upload id, name and size.
+     */
     private void upload(Context ctx) {
         Requests.who(ctx);
-        String name = ctx.queryParam("name");
+        io.javalin.http.UploadedFile part = ctx.isMultipartFormData() ? ctx.uploadedFile("file") : null;
+        if (ctx.isMultipartFormData() && part == null) {
+            throw new BadRequestResponse("send the file as the multipart part \"file\"");
+        }
+        String name = part != null ? part.filename() : ctx.queryParam("name");
         if (name == null || name.isBlank() || name.length() > 200) {
             throw new BadRequestResponse("name the file: ?name=<file name> (at most 200 characters)");
         }
-        try (InputStream in = ctx.bodyInputStream()) {
+        try (InputStream in = part != null ? part.content() : ctx.bodyInputStream()) {
             String id = chat.uploads().store(name, in);
             Path file = chat.uploads().file(id);
             json(ctx, Map.of("id", id, "name", file.getFileName().toString(), "size", Files.size(file)));
