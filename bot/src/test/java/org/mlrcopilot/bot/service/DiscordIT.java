@@ -233,6 +233,19 @@ class DiscordIT {
     }
 
     @Test
+    void aPdfAttachedInAWatchedChannelStartsAResearchOnIt() throws Exception {
+        discord = new FakeDiscord();
+        start();
+        byte[] pdf = java.nio.file.Files.readAllBytes(ServiceFixture.SPECTER);
+
+        String root = discord.sayWithFile(CHANNEL, ANN, "ann", "", "specter.pdf", pdf);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(root).size() == 3);
+        assertThat(service.store().recent(1).get(0).link()).endsWith("/specter.pdf");
+        assertThat(discord.cdnFetches).containsExactly("specter.pdf");
+    }
+
+    @Test
     void theSlashCommandAnswersOnlyTheCallerAndPaperOpensAThread() throws Exception {
         discord = new FakeDiscord();
         start();

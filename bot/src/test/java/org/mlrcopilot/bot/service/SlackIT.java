@@ -234,6 +234,24 @@ class SlackIT {
     }
 
     @Test
+    void aPdfSharedWithAMentionStartsAResearchOnIt() throws Exception {
+        byte[] pdf = java.nio.file.Files.readAllBytes(ServiceFixture.SPECTER);
+        String url = slack.share("specter.pdf", pdf);
+        String share = "{\"type\":\"app_mention\",\"user\":\"U1\",\"text\":\"<@UBOT> what about this one?\","
+                + "\"ts\":\"1700000003.000300\",\"channel\":\"C1\",\"files\":[{\"id\":\"F8\",\"name\":"
+                + "\"specter.pdf\",\"mimetype\":\"application/pdf\",\"size\":" + pdf.length + ",\"url_private\":\""
+                + url + "\",\"url_private_download\":\"" + url + "\"}],\"event_ts\":\"1700000003.000300\"}";
+
+        assertThat(event("Ev50", share, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> slack.calls("chat.postMessage").stream()
+                .filter(c -> c.param("thread_ts").equals("1700000003.000300"))
+                .filter(c -> c.param("text").matches("(?s)H\\d v1: .*")).count() == 3);
+        assertThat(service.store().recent(1).get(0).link()).endsWith("/specter.pdf");
+        assertThat(slack.fileAuthorizations).containsExactly("Bearer xoxb-test-1");
+    }
+
+    @Test
     void aRateLimitedPostIsWaitedOutAndTheThreadKeepsItsOrder() throws Exception {
         slack.rateLimitNext("chat.postMessage");
         assertThat(event("Ev5", mention(), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);

@@ -87,6 +87,35 @@ class PaperReaderTest {
     }
 
     @Test
+    void aPostedPdfIsReadFromItsKeptBytesAndCachedByItsSha256() throws IOException {
+        byte[] bytes = pdf("2020.acl-main.207.pdf");
+        String sha = org.mlrcopilot.agents.paper.ContentHash.of(bytes);
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        PaperReader.Uploads uploads = s -> {
+            asked.add(s);
+            return s.equals(sha) ? java.util.Optional.of(bytes) : java.util.Optional.empty();
+        };
+        URI base = site.base();
+        java.util.function.Supplier<PaperReader> reader = () -> new PaperReader(http, new ArxivApi(http,
+                URI.create(base + "/api/query")), new PdfPaperReader(), new FilePaperCache(cacheDir),
+                new PaperSources(base, base, base, base), uploads);
+        String link = org.mlrcopilot.agents.paper.link.PaperLink.Upload.link(sha, "specter.pdf");
+
+        Paper paper = reader.get().read(link);
+        Paper again = reader.get().read(link);
+
+        assertThat(paper.title()).containsIgnoringCase("SPECTER");
+        assertThat(paper.source()).isEqualTo("upload");
+        assertThat(paper.contentHash()).isEqualTo(sha);
+        assertThat(again).isEqualTo(paper);
+        assertThat(asked).as("the second read comes from the cache").containsExactly(sha);
+        assertThat(site.requested).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.get().read(
+                org.mlrcopilot.agents.paper.link.PaperLink.Upload.link("0".repeat(64), "gone.pdf")))
+                .hasMessageContaining("gone.pdf is no longer kept");
+    }
+
+    @Test
     void arxivUsesAtomMetadataAndTheHtmlFullTextThenTheCache() throws IOException {
         site.serve("/api/query*", "application/atom+xml", ATOM.formatted("2408.14033"))
                 .serve("/html/2408.14033v2", "text/html; charset=utf-8", html("arxiv-latexml.html"));

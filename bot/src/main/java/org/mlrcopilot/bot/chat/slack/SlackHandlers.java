@@ -56,7 +56,7 @@ final class SlackHandlers {
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent e = payload.getEvent();
             tell(e.getChannel(), e.getUser(), handler.handle(message(e.getChannel(), e.getTs(), e.getThreadTs(),
-                    e.getUser(), names.apply(e.getUser()), e.getText(), true)));
+                    e.getUser(), names.apply(e.getUser()), e.getText(), true, files(e.getFiles()))));
             return ctx.ack();
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
@@ -76,14 +76,8 @@ final class SlackHandlers {
                     && e.getText().contains("<@" + ctx.getBotUserId() + ">");
             boolean ours = e.getThreadTs() != null || channels.contains(e.getChannel()) || mentioned;
             if (ours && e.getUser() != null && e.getFiles() != null && !e.getFiles().isEmpty()) {
-                List<InboundFile> files = e.getFiles().stream().filter(f -> f.getName() != null
-                        && f.getUrlPrivateDownload() != null).map(f -> new InboundFile(f.getName(), f.getMimetype(),
-                        f.getSize() == null ? -1 : f.getSize(), f.getUrlPrivateDownload())).toList();
-                String ts = e.getTs();
-                String thread = e.getThreadTs();
-                tell(e.getChannel(), e.getUser(), handler.handle(new Inbound.MessagePosted("slack", "message:"
-                        + e.getChannel() + ":" + ts, e.getChannel(), ts, thread == null || thread.equals(ts) ? ""
-                        : thread, e.getUser(), names.apply(e.getUser()), e.getText(), mentioned, files)));
+                tell(e.getChannel(), e.getUser(), handler.handle(message(e.getChannel(), e.getTs(), e.getThreadTs(),
+                        e.getUser(), names.apply(e.getUser()), e.getText(), mentioned, files(e.getFiles()))));
             }
             return ctx.ack();
         });
@@ -130,8 +124,20 @@ final class SlackHandlers {
 
     private static Inbound.MessagePosted message(String channel, String ts, String threadTs, String user,
             String name, String text, boolean mentionsBot) {
+        return message(channel, ts, threadTs, user, name, text, mentionsBot, List.of());
+    }
+
+    private static Inbound.MessagePosted message(String channel, String ts, String threadTs, String user,
+            String name, String text, boolean mentionsBot, List<InboundFile> files) {
         return new Inbound.MessagePosted("slack", "message:" + channel + ":" + ts, channel, ts,
-                threadTs == null || threadTs.equals(ts) ? "" : threadTs, user, name, text, mentionsBot);
+                threadTs == null || threadTs.equals(ts) ? "" : threadTs, user, name, text, mentionsBot, files);
+    }
+
+    /** Shared files people can download (url_private_download, with the bot token). */
+    private static List<InboundFile> files(List<com.slack.api.model.File> files) {
+        return files == null ? List.of() : files.stream().filter(f -> f.getName() != null
+                && f.getUrlPrivateDownload() != null).map(f -> new InboundFile(f.getName(), f.getMimetype(),
+                f.getSize() == null ? -1 : f.getSize(), f.getUrlPrivateDownload())).toList();
     }
 
     private Response reaction(InboundHandler handler, String eventId, EventContext ctx, String channel,
