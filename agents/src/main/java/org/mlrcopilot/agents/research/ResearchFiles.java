@@ -24,7 +24,7 @@ final class ResearchFiles {
     }
 
     /** Where posted PDFs are kept as {@code <sha256>.pdf}, next to the runs directory. */
-    static final String PAPERS = "papers";
+    static final String PAPERS = "posted-papers";
 
     /** Keeps a posted paper by its SHA-256. */
     void savePaper(String sha256, byte[] content) {

@@ -38,7 +38,7 @@ public final class PaperTools implements AutoCloseable {
         GuardedHttpClient http = new GuardedHttpClient(policy(config.fetch()));
         PapersConfig p = config.papers();
         ArxivApi arxiv = new ArxivApi(http, URI.create(p.arxivApiUrl()));
-        java.nio.file.Path uploads = config.store().dataDir().resolve("papers");
+        java.nio.file.Path uploads = config.store().dataDir().resolve("posted-papers");
         PaperReader reader = new PaperReader(http, arxiv, new PdfPaperReader(),
                 cache, new PaperSources(URI.create(p.arxivUrl()),
                 URI.create(p.openReviewUrl()), URI.create(p.aclAnthologyUrl()), URI.create(p.doiResolverUrl())),

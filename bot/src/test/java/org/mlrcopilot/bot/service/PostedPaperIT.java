@@ -59,7 +59,7 @@ class PostedPaperIT {
         assertThat(r.link()).matches("upload:[0-9a-f]{64}/specter\\.pdf");
         assertThat(r.title()).containsIgnoringCase("SPECTER");
         assertThat(find(thread, "Brief: ").path("title").asText()).containsIgnoringCase("SPECTER");
-        assertThat(dir.resolve("data/papers").resolve(r.link().substring(7, 71) + ".pdf")).hasBinaryContent(pdf);
+        assertThat(dir.resolve("data/posted-papers").resolve(r.link().substring(7, 71) + ".pdf")).hasBinaryContent(pdf);
     }
 
     @Test
