@@ -9,7 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * Finds section headings by style (larger or bold) and wording: numbered ("2.1 Setup",
- * "IV. Results", and, once numbered sections have started, "A Appendix") or well known.
+ * "IV. Results", and, once numbered sections have started, "A Appendix") or well known. Templates that set headings
+ * in the body's size and weight are covered too: a numbered or well-known heading in capitals or small capitals
+ * ("1 INTRODUCTION", "I. INTRODUCTION", "REFERENCES"), an unnumbered bold one in capitals ("INTRODUCTION"), and a
+ * short numbered line centred in the text block and set apart by extra space ("1. Introduction"); these only after
+ * the first line of prose, so the title is never taken for a heading.
  */
 final class HeadingDetector {
 
@@ -47,8 +51,9 @@ final class HeadingDetector {
 
     List<Heading> find() {
         List<Heading> headings = new ArrayList<>();
+        int prose = firstProse();
         for (int i = 0; i < lines.size(); i++) {
-            int level = level(lines.get(i));
+            int level = level(lines.get(i), i > prose, spacedBefore(i) && centered(lines.get(i)));
             if (level > 0) {
                 Heading heading = extend(i, level);
                 headings.add(heading);
@@ -59,24 +64,83 @@ final class HeadingDetector {
     }
 
     /** The heading level of the line, or 0 when it is not a heading. */
-    private int level(Line line) {
+    private int level(Line line, boolean afterProse, boolean spaced) {
         String text = line.plain();
-        if (!styled(line) || line.words() > MAX_WORDS || line.letters() < 2 || ".,;".indexOf(line.last()) >= 0) {
+        if (line.words() > MAX_WORDS || line.letters() < 2 || ".,;".indexOf(line.last()) >= 0
+                || line.size() < bodySize - 2.5f) {
             return 0;
         }
+        boolean styled = styled(line);
+        boolean caps = capitals(text);
         if (KNOWN.matcher(text).matches()) {
-            return 1;
+            return styled || afterProse && (caps || spaced) ? 1 : 0;
         }
+        boolean plainHeading = afterProse && line.words() <= 8 && (caps || spaced);
         Matcher matcher;
         if ((matcher = DIGITS.matcher(text)).matches() || (matcher = ROMAN.matcher(text)).matches()) {
+            if (!styled && !plainHeading) {
+                return 0;
+            }
             roman |= matcher.pattern() == ROMAN;
             numbered = true;
             return depth(matcher.group(1));
         }
         if (numbered && (matcher = LETTER.matcher(text)).matches()) {
-            return roman ? 2 : depth(matcher.group(1));
+            return styled || plainHeading ? roman ? 2 : depth(matcher.group(1)) : 0;
         }
-        return 0;
+        return afterProse && caps && line.bold() && line.words() <= 8 ? 1 : 0;
+    }
+
+    /** A numbered heading in capitals, e.g. "VI. CONCLUSION", which a margin filter must not take for a header. */
+    static boolean numberedCapitals(String text) {
+        return capitals(text) && (DIGITS.matcher(text).matches() || ROMAN.matcher(text).matches());
+    }
+
+    /** Letters all capitals (as capitals and small capitals come out), at least four of them. */
+    static boolean capitals(String text) {
+        String letters = text.replaceAll("[^\\p{L}]", "");
+        return letters.length() >= 4 && letters.equals(letters.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** The first line of running prose (eight words or more): the title and authors come before it. */
+    private int firstProse() {
+        for (int i = 0; i < lines.size(); i++) {
+            if (prose(lines.get(i), bodySize)) {
+                return i;
+            }
+        }
+        return lines.size();
+    }
+
+    /** A line of running text on the first page: eight words or more, not in capitals, not set as a title. */
+    static boolean prose(Line line, float bodySize) {
+        return line.page() == 1 && line.words() >= 8 && !capitals(line.plain()) && line.size() <= bodySize + 0.5f;
+    }
+
+    /** Centred in its page's block of running text (not a left-aligned list item or reference). */
+    private boolean centered(Line line) {
+        float left = Float.MAX_VALUE;
+        float right = 0;
+        for (Line l : lines) {
+            if (l.page() == line.page() && l.words() >= 8) {
+                left = Math.min(left, l.x());
+                right = Math.max(right, l.endX());
+            }
+        }
+        float width = right - left;
+        return width > 0 && line.x() > left + 0.1f * width
+                && Math.abs((line.x() + line.endX()) / 2 - (left + right) / 2) < 0.05f * width;
+    }
+
+    /** More space above the line than between the lines of a paragraph, or the top of a column or page. */
+    private boolean spacedBefore(int index) {
+        if (index == 0) {
+            return true;
+        }
+        Line previous = lines.get(index - 1);
+        Line line = lines.get(index);
+        float dy = line.y() - previous.y();
+        return previous.page() != line.page() || dy < 0 || dy > 1.55f * Math.max(line.size(), previous.size());
     }
 
     private static int depth(String number) {
@@ -99,7 +163,9 @@ final class HeadingDetector {
 
     private boolean continuesHeading(Line previous, Line next, CharSequence sofar) {
         float dy = next.y() - previous.y();
-        return next.page() == previous.page() && dy > 0 && dy < 1.6f * previous.size()
+        boolean sameStyle = capitals(previous.plain()) == capitals(next.plain())
+                && (styled(previous) || next.words() < 8);
+        return sameStyle && next.page() == previous.page() && dy > 0 && dy < 1.6f * previous.size()
                 && Math.abs(next.size() - previous.size()) < 0.3f && next.bold() == previous.bold()
                 && ".,;".indexOf(next.last()) < 0 && !startsHeading(next)
                 && sofar.toString().split(" ").length + next.words() <= MAX_WORDS + 4;

@@ -33,7 +33,8 @@ final class MarginFilter {
     }
 
     private static boolean isFurniture(Line line, float bodySize, Set<String> repeated) {
-        return isPageNumber(line.plain()) || line.size() < bodySize - 0.5f || repeated.contains(key(line));
+        return isPageNumber(line.plain()) || repeated.contains(key(line))
+                || line.size() < bodySize - 0.5f && !HeadingDetector.numberedCapitals(line.plain());
     }
 
     private static Set<String> repeatedMarginLines(List<Line> lines) {
