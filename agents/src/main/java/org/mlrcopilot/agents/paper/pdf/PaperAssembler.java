@@ -42,7 +42,7 @@ final class PaperAssembler {
         if (abstractText.isEmpty() && !headings.isEmpty()) {
             abstractText = unheadedAbstract(lines.subList(0, headings.get(0).start()));
         }
-        String title = frontMatter.title().isEmpty() && metadataTitle != null ? metadataTitle : frontMatter.title();
+        String title = title(frontMatter.title(), metadataTitle);
         return new PdfPaper(title, frontMatter.authors(), abstractText, sections, references,
                 links(annotationLinks), pages);
     }
@@ -60,6 +60,26 @@ final class PaperAssembler {
             }
         }
         return candidates;
+    }
+
+    /**
+     * The title: the first page's largest text, or the PDF's metadata title when the two agree (the largest text is
+     * part of it, e.g. a title broken by a footnote mark) or when the page gives none; metadata that names a file or
+     * a program is never a title.
+     */
+    static String title(String largest, String metadata) {
+        String meta = metadata == null ? "" : metadata.strip();
+        boolean usable = meta.length() >= 8 && meta.length() <= 300
+                && !meta.matches("(?i).*(\\.(dvi|pdf|tex|docx?|ps)\\b|microsoft word|untitled|^title$|^paper$).*");
+        if (largest.isBlank()) {
+            return usable ? meta : "";
+        }
+        String l = normalized(largest);
+        return usable && l.length() >= 8 && normalized(meta).contains(l) ? meta : largest;
+    }
+
+    private static String normalized(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     /** Text without recoverable structure, in parts of about {@value #PART_CHARS} characters cut between paragraphs. */

@@ -29,6 +29,20 @@ class TemplateRecoveryTest {
     }
 
     @Test
+    void theTitleIsTheLargestTextOrTheMetadataWhenTheyAgree() {
+        assertThat(PaperAssembler.title("Scaling Laws for Code", "Scaling Laws for Code Generation with Retrieval"))
+                .as("the page's title cut short, the metadata complete").isEqualTo(
+                        "Scaling Laws for Code Generation with Retrieval");
+        assertThat(PaperAssembler.title("Scaling Laws for Code Generation", "Microsoft Word - draft7.docx"))
+                .isEqualTo("Scaling Laws for Code Generation");
+        assertThat(PaperAssembler.title("Scaling Laws for Code Generation", "A different paper altogether"))
+                .as("they disagree: the page wins").isEqualTo("Scaling Laws for Code Generation");
+        assertThat(PaperAssembler.title("", "Scaling Laws for Code Generation")).isEqualTo(
+                "Scaling Laws for Code Generation");
+        assertThat(PaperAssembler.title("", "paper.dvi")).isEmpty();
+    }
+
+    @Test
     void textWithoutRecoverableStructureComesInPartsNeverOneHugeSection() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 200; i++) {
