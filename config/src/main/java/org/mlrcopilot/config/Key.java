@@ -132,13 +132,25 @@ enum Key {
     WEB_BIND_ADDRESS("web.bindAddress", "127.0.0.1", ValueType.matching("[0-9A-Za-z.:-]+",
             "must be an address such as 127.0.0.1 or 0.0.0.0"),
             c -> c.web().bindAddress(),
-            "Address the web interface listens on: 127.0.0.1 for this machine only, 0.0.0.0 for the whole network "
-                    + "(the web chat has no login: expose it only to your team)"),
+            "Address the web interface listens on: 127.0.0.1 for this machine only; another address only with "
+                    + "web.auth=proxy (the web chat has no sign-in of its own yet)"),
     WEB_PUBLIC_URL("web.publicUrl", "", ValueType.url(true),
             c -> c.web().publicUrl(),
             "Address people open the web view at, for links from Slack and Discord (e.g. https://mlr.example.org); "
                     + "empty: http://localhost:<web.port>"),
 
+    WEB_AUTH("web.auth", "none", ValueType.oneOf("none", "proxy"),
+            c -> c.web().auth(),
+            "Who checks that people are who they say: none (one person on this machine: only with a loopback "
+                    + "web.bindAddress) or proxy (an authenticating reverse proxy in front of the service)"),
+    WEB_ALLOWED_HOSTS("web.allowedHosts", "", ValueType.list(),
+            c -> c.web().allowedHosts(),
+            "Host names the service is reached by, besides localhost and the host of web.publicUrl; requests "
+                    + "naming another host are refused (DNS rebinding)"),
+    WEB_METRICS_TOKEN("web.metricsToken", "", ValueType.secret(),
+            c -> c.web().metricsToken(),
+            "Bearer token /metrics requires (Authorization: Bearer ...); empty: /metrics is open to whoever "
+                    + "reaches the service", "MLR_METRICS_TOKEN"),
     SERVICE_APPROVERS("service.approvers", "", ValueType.list(),
             c -> c.service().approvers(),
             "Who may approve experiment runs (user IDs or display names); empty lets anyone in the chat approve"),

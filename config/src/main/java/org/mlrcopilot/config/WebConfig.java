@@ -1,12 +1,24 @@
 package org.mlrcopilot.config;
 
-/** The bot's web interface. */
-public record WebConfig(int port, String bindAddress, String publicUrl) {
+import java.util.List;
+
+/**
+ * The bot's web interface.
+ *
+ * @param auth         none (one person, loopback only) or proxy (an authenticating reverse proxy in front)
+ * @param allowedHosts host names the service is reached by, besides localhost and web.publicUrl's
+ * @param metricsToken the bearer token /metrics requires, unset for none
+ */
+public record WebConfig(int port, String bindAddress, String publicUrl, String auth, List<String> allowedHosts,
+                        Secret metricsToken) {
 
     public WebConfig {
         Key.WEB_PORT.require(port);
         Key.WEB_BIND_ADDRESS.require(bindAddress);
         Key.WEB_PUBLIC_URL.require(publicUrl);
+        Key.WEB_AUTH.require(auth);
+        allowedHosts = List.copyOf(allowedHosts);
+        Key.WEB_METRICS_TOKEN.require(metricsToken);
     }
 
     /** The web view's base address for links people follow from a chat, without a trailing slash. */
@@ -14,7 +26,13 @@ public record WebConfig(int port, String bindAddress, String publicUrl) {
         return publicUrl.isBlank() ? "http://localhost:" + port : publicUrl.replaceAll("/+$", "");
     }
 
+    /** Whether the bind address is this machine only. */
+    public boolean loopback() {
+        return bindAddress.equals("localhost") || bindAddress.startsWith("127.") || bindAddress.equals("::1");
+    }
+
     static WebConfig from(Values v) {
-        return new WebConfig(v.integer(Key.WEB_PORT), v.text(Key.WEB_BIND_ADDRESS), v.text(Key.WEB_PUBLIC_URL));
+        return new WebConfig(v.integer(Key.WEB_PORT), v.text(Key.WEB_BIND_ADDRESS), v.text(Key.WEB_PUBLIC_URL),
+                v.text(Key.WEB_AUTH), v.list(Key.WEB_ALLOWED_HOSTS), v.secret(Key.WEB_METRICS_TOKEN));
     }
 }

@@ -126,7 +126,7 @@ class ConfigValidationTest {
 
     @Test
     void recordsValidateThemselves() {
-        assertThatThrownBy(() -> new WebConfig(0, "127.0.0.1", "")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> new WebConfig(0, "127.0.0.1", "", "none", List.of(), Secret.none())).isInstanceOf(ConfigException.class)
                 .hasMessage("web.port: \"0\" must be between 1 and 65535");
         assertThatThrownBy(() -> new FetchConfig(false, 1024, Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofSeconds(1)))
@@ -138,10 +138,11 @@ class ConfigValidationTest {
 
     @Test
     void linksFromChatsUseThePublicAddressOfTheWebView() {
-        assertThat(new WebConfig(8080, "0.0.0.0", "").publicBase()).isEqualTo("http://localhost:8080");
-        assertThat(new WebConfig(8080, "127.0.0.1", "https://mlr.example.org/").publicBase())
+        assertThat(new WebConfig(8080, "0.0.0.0", "", "proxy", List.of(), Secret.none()).publicBase()).isEqualTo("http://localhost:8080");
+        assertThat(new WebConfig(8080, "127.0.0.1", "https://mlr.example.org/", "none", List.of(), Secret.none()).publicBase())
                 .isEqualTo("https://mlr.example.org");
-        assertThatThrownBy(() -> new WebConfig(8080, "127.0.0.1", "mlr.example.org"))
+        assertThatThrownBy(() -> new WebConfig(8080, "127.0.0.1", "mlr.example.org", "none", List.of(),
+                Secret.none()))
                 .hasMessageStartingWith("web.publicUrl:");
     }
 }

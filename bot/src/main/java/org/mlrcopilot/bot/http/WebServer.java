@@ -32,8 +32,15 @@ public final class WebServer implements AutoCloseable {
     /** Starts on {@code host:port} (0 = any free port, see {@link #port()}). */
     public static WebServer start(String host, int port, List<Routes> contributors,
             Supplier<Map<String, Object>> health, PrometheusMeterRegistry metrics) {
+        return start(host, port, contributors, health, metrics, new RequestGuard(List.of(host), ""));
+    }
+
+    /** With the guard every request passes first (Host allow-list, cross-site refusal, the metrics token). */
+    public static WebServer start(String host, int port, List<Routes> contributors,
+            Supplier<Map<String, Object>> health, PrometheusMeterRegistry metrics, RequestGuard guard) {
         Javalin app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.routes.before(guard::check);
             config.startup.showJavalinBanner = false;
             config.routes.get("/healthz", ctx -> {
                 Map<String, Object> h = health.get();

@@ -15,6 +15,7 @@ import org.mlrcopilot.bot.chat.discord.DiscordPlatform;
 import org.mlrcopilot.bot.chat.slack.SlackPlatform;
 import org.mlrcopilot.bot.http.RawEndpoint;
 import org.mlrcopilot.bot.http.Routes;
+import org.mlrcopilot.bot.http.RequestGuard;
 import org.mlrcopilot.bot.http.WebServer;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.metrics.CountingUsageStore;
@@ -38,6 +39,16 @@ public final class BotService implements AutoCloseable {
     private final WebChat web;
     private final WebServer server;
     private final ServiceMetrics metrics;
+
+    /** Without sign-in (web.auth=none) the web chat lets anyone act as anyone: this machine only. */
+    static void refuseUnguardedExposure(MlrConfig config) {
+        if (config.web().auth().equals("none") && !config.web().loopback()) {
+            throw new org.mlrcopilot.config.ConfigException("web.bindAddress=" + config.web().bindAddress()
+                    + " would let anyone who reaches the port act as anyone in the web chat, which has no sign-in of "
+                    + "its own (web.auth=none): bind 127.0.0.1, or put an authenticating reverse proxy in front and "
+                    + "set web.auth=proxy");
+        }
+    }
 
     private BotService(MlrConfig config, Components c, PrintStream report) {
         Clock clock = Clock.systemUTC();
@@ -69,8 +80,12 @@ public final class BotService implements AutoCloseable {
             conversation.add(discord);
             DiscordSetup.connect(discord, report);
         }
+        List<String> hosts = new ArrayList<>(config.web().allowedHosts());
+        hosts.add(config.web().bindAddress());
+        hosts.add(RequestGuard.hostOf(config.web().publicUrl()));
         this.server = keep(WebServer.start(config.web().bindAddress(), config.web().port(), routes,
-                () -> health(c), metrics.registry()));
+                () -> health(c), metrics.registry(), new RequestGuard(hosts, config.web().metricsToken().isPresent()
+                        ? config.web().metricsToken().reveal() : "")));
         int resumed = research.recover();
         if (resumed > 0) {
             report.println("recovered " + resumed + " researches and runs interrupted by the last shutdown");
@@ -79,6 +94,7 @@ public final class BotService implements AutoCloseable {
 
     /** Starts the bot; {@code report} gets the start-up lines (what is enabled, what is missing). */
     public static BotService start(MlrConfig config, PrintStream report) {
+        refuseUnguardedExposure(config);
         Components c = Components.from(config, report);
         try {
             return new BotService(config, c, report);

@@ -74,17 +74,27 @@ public final class Store implements ResearchStore, AutoCloseable {
     }
 
     /**
-     * The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing. See {@link #durable()} for
-     * when commits reach the file.
+     * The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing; a data directory this creates
+     * is readable by its owner only (it holds papers, runs, usage and chat history). See {@link #durable()} for when
+     * commits reach the file.
      */
     public static Store open(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(dir);
+            if (!Files.exists(dir)) {
+                Files.createDirectories(dir);
+                ownerOnly(dir);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dir, e);
         }
         return new Store("jdbc:h2:file:" + dir.resolve("mlr") + ";AUTO_SERVER=TRUE");
+    }
+
+    private static void ownerOnly(Path dir) throws IOException {
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     /** A database in memory that lives as long as the JVM, shared by every store of the same name. */

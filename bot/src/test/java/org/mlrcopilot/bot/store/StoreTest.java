@@ -23,6 +23,16 @@ class StoreTest {
             assertThat(store.schemaVersion()).isEqualTo("2");
         }
         assertThat(data.resolve("mlr.mv.db")).isRegularFile();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(uncheckedPermissions(data)))
+                .as("a data directory the store creates is its owner's only").isEqualTo("rwx------");
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> uncheckedPermissions(Path p) {
+        try {
+            return java.nio.file.Files.getPosixFilePermissions(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
