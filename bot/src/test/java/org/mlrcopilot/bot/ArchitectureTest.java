@@ -82,6 +82,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void passwordHashingOnlyInTheAuthPackage() {
+        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.auth..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..")
+                .check(classes);
+    }
+
+    @Test
     void databaseCodeOnlyInTheStore() {
         noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..")

@@ -133,16 +133,17 @@ enum Key {
             "must be an address such as 127.0.0.1 or 0.0.0.0"),
             c -> c.web().bindAddress(),
             "Address the web interface listens on: 127.0.0.1 for this machine only; another address only with "
-                    + "web.auth=proxy (the web chat has no sign-in of its own yet)"),
+                    + "sign-in (web.auth=local or proxy)"),
     WEB_PUBLIC_URL("web.publicUrl", "", ValueType.url(true),
             c -> c.web().publicUrl(),
             "Address people open the web view at, for links from Slack and Discord (e.g. https://mlr.example.org); "
                     + "empty: http://localhost:<web.port>"),
 
-    WEB_AUTH("web.auth", "none", ValueType.oneOf("none", "proxy"),
+    WEB_AUTH("web.auth", "none", ValueType.oneOf("none", "local", "proxy"),
             c -> c.web().auth(),
             "Who checks that people are who they say: none (one person on this machine: only with a loopback "
-                    + "web.bindAddress) or proxy (an authenticating reverse proxy in front of the service)"),
+                    + "web.bindAddress), local (accounts by invitation, passwords, sessions) or proxy (an "
+                    + "authenticating reverse proxy in front of the service)"),
     WEB_ALLOWED_HOSTS("web.allowedHosts", "", ValueType.list(),
             c -> c.web().allowedHosts(),
             "Host names the service is reached by, besides localhost and the host of web.publicUrl; requests "

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The bot's web interface.
  *
- * @param auth         none (one person, loopback only) or proxy (an authenticating reverse proxy in front)
+ * @param auth         none (one person, loopback only), local (accounts) or proxy (an authenticating proxy)
  * @param allowedHosts host names the service is reached by, besides localhost and web.publicUrl's
  * @param metricsToken the bearer token /metrics requires, unset for none
  */

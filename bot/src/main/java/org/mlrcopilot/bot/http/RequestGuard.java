@@ -23,14 +23,24 @@ public final class RequestGuard {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> OPEN = Set.of("/healthz");
 
+    private static final List<String> PUBLIC_PREFIXES = List.of("/signin", "/invite/", "/api/auth/signin",
+            "/api/auth/accept", "/static/", "/slack/events", "/metrics");
+
     private final Set<String> hosts;
     private final String metricsToken;
+    private final AuthRoutes auth;
 
     /**
      * @param allowedHosts host names the service is reached by (loopback names are always allowed)
      * @param metricsToken the bearer token /metrics needs, "" for none
      */
     public RequestGuard(List<String> allowedHosts, String metricsToken) {
+        this(allowedHosts, metricsToken, null);
+    }
+
+    /** With sign-in: every route but the sign-in pages, Slack's signed events and health needs a session. */
+    public RequestGuard(List<String> allowedHosts, String metricsToken, AuthRoutes auth) {
+        this.auth = auth;
         Set<String> all = new HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]", "::1"));
         allowedHosts.stream().filter(h -> h != null && !h.isBlank()).map(h -> h.strip().toLowerCase(Locale.ROOT))
                 .forEach(all::add);
@@ -62,6 +72,26 @@ public final class RequestGuard {
         if (ctx.path().equals("/metrics") && !metricsToken.isEmpty() && !bearer(ctx)) {
             throw new UnauthorizedResponse("/metrics needs the token of web.metricsToken (Authorization: Bearer)");
         }
+        if (auth != null) {
+            signedIn(ctx);
+        }
+    }
+
+    private void signedIn(Context ctx) {
+        var person = auth.person(ctx);
+        if (person.isPresent()) {
+            ctx.attribute(AuthRoutes.PERSON, person.get());
+            return;
+        }
+        String path = ctx.path();
+        if (PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
+            return;
+        }
+        if (path.startsWith("/api/") || path.startsWith("/files/")) {
+            throw new UnauthorizedResponse("sign in first (/signin)");
+        }
+        ctx.header("Location", "/signin");
+        throw new HttpResponseException(302, "sign in at /signin");
     }
 
     private boolean crossSite(Context ctx) {

@@ -15,6 +15,9 @@ import org.mlrcopilot.bot.chat.discord.DiscordPlatform;
 import org.mlrcopilot.bot.chat.slack.SlackPlatform;
 import org.mlrcopilot.bot.http.RawEndpoint;
 import org.mlrcopilot.bot.http.Routes;
+import org.mlrcopilot.bot.auth.Accounts;
+import org.mlrcopilot.bot.auth.Role;
+import org.mlrcopilot.bot.http.AuthRoutes;
 import org.mlrcopilot.bot.http.RequestGuard;
 import org.mlrcopilot.bot.http.WebServer;
 import org.mlrcopilot.bot.llm.LlmModels;
@@ -45,8 +48,8 @@ public final class BotService implements AutoCloseable {
         if (config.web().auth().equals("none") && !config.web().loopback()) {
             throw new org.mlrcopilot.config.ConfigException("web.bindAddress=" + config.web().bindAddress()
                     + " would let anyone who reaches the port act as anyone in the web chat, which has no sign-in of "
-                    + "its own (web.auth=none): bind 127.0.0.1, or put an authenticating reverse proxy in front and "
-                    + "set web.auth=proxy");
+                    + "its own (web.auth=none): bind 127.0.0.1, or turn sign-in on (web.auth=local), or put an "
+                    + "authenticating reverse proxy in front and set web.auth=proxy");
         }
     }
 
@@ -80,12 +83,21 @@ public final class BotService implements AutoCloseable {
             conversation.add(discord);
             DiscordSetup.connect(discord, report);
         }
+        AuthRoutes auth = null;
+        if (config.web().auth().equals("local")) {
+            Accounts accounts = new Accounts(store.auth(), clock);
+            auth = new AuthRoutes(accounts, config.web().publicBase());
+            routes.add(auth);
+            web.roles(id -> accounts.role(id).map(Role::mayApprove));
+            accounts.firstAdminInvite().ifPresent(code -> report.println("web: sign-in with local accounts; the "
+                    + "first admin joins at " + config.web().publicBase() + "/invite/" + code + " (one use, 3 days)"));
+        }
         List<String> hosts = new ArrayList<>(config.web().allowedHosts());
         hosts.add(config.web().bindAddress());
         hosts.add(RequestGuard.hostOf(config.web().publicUrl()));
         this.server = keep(WebServer.start(config.web().bindAddress(), config.web().port(), routes,
                 () -> health(c), metrics.registry(), new RequestGuard(hosts, config.web().metricsToken().isPresent()
-                        ? config.web().metricsToken().reveal() : "")));
+                        ? config.web().metricsToken().reveal() : "", auth)));
         int resumed = research.recover();
         if (resumed > 0) {
             report.println("recovered " + resumed + " researches and runs interrupted by the last shutdown");

@@ -41,6 +41,7 @@ public final class Store implements ResearchStore, AutoCloseable {
     private final RunCheckpoints checkpoints;
     private final StoreResearches researches;
     private final StoreRuns runs;
+    private final StoreAuth auth;
     /** Group commit: how many syncs were asked for, how many the last checkpoint covered. */
     private final Object flushLock = new Object();
     private long asked;
@@ -68,6 +69,7 @@ public final class Store implements ResearchStore, AutoCloseable {
         this.checkpoints = new StoreRunCheckpoints(jdbi);
         this.researches = new StoreResearches(jdbi);
         this.runs = new StoreRuns(jdbi);
+        this.auth = new StoreAuth(jdbi);
         Thread flusher = new Thread(this::flushLoop, "mlr-store-flush");
         flusher.setDaemon(true);
         flusher.start();
@@ -95,6 +97,11 @@ public final class Store implements ResearchStore, AutoCloseable {
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    /** People, invites and sessions of the web chat. */
+    public org.mlrcopilot.bot.auth.AuthStore auth() {
+        return auth;
     }
 
     /** A database in memory that lives as long as the JVM, shared by every store of the same name. */

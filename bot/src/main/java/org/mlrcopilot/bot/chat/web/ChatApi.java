@@ -55,7 +55,7 @@ final class ChatApi {
         r.get("/api/messages/{id}", ctx -> json(ctx, message(ctx)));
         r.post("/api/messages/{id}/reactions", ctx -> {
             JsonNode b = Requests.body(ctx);
-            react(ctx, Requests.who(b), b.path("emoji").asText(""), true);
+            react(ctx, Requests.who(ctx, b), b.path("emoji").asText(""), true);
         });
         r.delete("/api/messages/{id}/reactions/{emoji}", ctx -> react(ctx, Requests.who(ctx), ctx.pathParam("emoji"),
                 false));
@@ -77,7 +77,7 @@ final class ChatApi {
     private void postMessage(Context ctx) {
         String channel = channel(ctx.pathParam("channel"));
         JsonNode b = Requests.body(ctx);
-        Who who = Requests.who(b);
+        Who who = Requests.who(ctx, b);
         List<InboundFile> files = files(b);
         String text = text(b, "text", MAX_TEXT, files.isEmpty());
         String thread = thread(channel, text(b, "threadId", 40, false).strip());
@@ -167,7 +167,7 @@ final class ChatApi {
     private void press(Context ctx) {
         WebMessage m = message(ctx);
         JsonNode b = Requests.body(ctx);
-        Who who = Requests.who(b);
+        Who who = Requests.who(ctx, b);
         String action = text(b, "action", 40, true);
         String value = text(b, "value", 60, false);
         if (m.buttons().stream().noneMatch(x -> x.action().equals(action) && x.value().equals(value))) {
@@ -181,7 +181,7 @@ final class ChatApi {
 
     private void command(Context ctx) {
         JsonNode b = Requests.body(ctx);
-        Who who = Requests.who(b);
+        Who who = Requests.who(ctx, b);
         String channel = channel(text(b, "channel", 40, false).isBlank() ? "general" : b.path("channel").asText());
         String name = matching(text(b, "name", 40, true).strip().toLowerCase(), "[a-z][a-z0-9_-]{0,39}", "command");
         String args = text(b, "args", 4_000, false);

@@ -40,14 +40,19 @@ final class Requests {
         }
     }
 
-    /** The person from {@code user} and {@code userName} of the body. */
-    static Who who(JsonNode body) {
-        return who(body.path("user").asText(""), body.path("userName").asText(""));
+    /** The signed-in person, else the person {@code user} and {@code userName} of the body name. */
+    static Who who(Context ctx, JsonNode body) {
+        return signedIn(ctx).orElseGet(() -> who(body.path("user").asText(""), body.path("userName").asText("")));
     }
 
-    /** The person from the query parameters {@code user} and {@code userName}. */
+    /** The signed-in person, else the person of the query parameters {@code user} and {@code userName}. */
     static Who who(Context ctx) {
-        return who(ctx.queryParam("user"), ctx.queryParam("userName"));
+        return signedIn(ctx).orElseGet(() -> who(ctx.queryParam("user"), ctx.queryParam("userName")));
+    }
+
+    private static java.util.Optional<Who> signedIn(Context ctx) {
+        org.mlrcopilot.bot.auth.Person p = ctx.attribute(org.mlrcopilot.bot.http.AuthRoutes.PERSON);
+        return p == null ? java.util.Optional.empty() : java.util.Optional.of(new Who(p.id(), p.name()));
     }
 
     private static Who who(String user, String name) {

@@ -1,0 +1,143 @@
+package org.mlrcopilot.bot.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Local accounts for the web chat: invitations by link (expiring, single use), passwords hashed with Argon2id,
+ * sessions with idle and absolute expiry (a new session on every sign-in), failed sign-ins throttled per name and per
+ * address. Tokens and invite codes are stored as their SHA-256 only.
+ */
+public final class Accounts {
+
+    static final Duration INVITE_LIFE = Duration.ofDays(3);
+    static final Duration IDLE = Duration.ofHours(12);
+    static final Duration ABSOLUTE = Duration.ofDays(7);
+
+    private final AuthStore store;
+    private final Clock clock;
+    private final Throttle throttle;
+
+    public Accounts(AuthStore store, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.throttle = new Throttle(clock);
+    }
+
+    /** A one-time admin invite when nobody is an admin yet (first start), else empty. */
+    public Optional<String> firstAdminInvite() {
+        if (store.people().stream().anyMatch(p -> p.role() == Role.ADMIN)) {
+            return Optional.empty();
+        }
+        return Optional.of(newInvite(Role.ADMIN, "first start"));
+    }
+
+    /** An invite code for a new person of {@code role}; only admins invite. */
+    public String invite(Person by, Role role) {
+        if (by.role() != Role.ADMIN) {
+            throw new AuthException(403, "only admins invite people");
+        }
+        return newInvite(role, by.id());
+    }
+
+    private String newInvite(Role role, String by) {
+        String code = Passwords.token();
+        store.save(new AuthStore.Invite(Passwords.digest(code), role, by, clock.instant().plus(INVITE_LIFE), null));
+        return code;
+    }
+
+    /** Accepts an invite: a new person with that role and password; returns a session token. */
+    public String accept(String code, String name, String password) {
+        String hash = Passwords.digest(code == null ? "" : code);
+        AuthStore.Invite invite = store.invite(hash).orElseThrow(() -> new AuthException(404,
+                "this invite link is not valid; ask an admin for a new one"));
+        if (invite.usedAt() != null || invite.expiresAt().isBefore(clock.instant())) {
+            throw new AuthException(410, "this invite link was used or has expired; ask an admin for a new one");
+        }
+        if (password == null || password.length() < Passwords.MIN_LENGTH) {
+            throw new AuthException(400, "a password has at least " + Passwords.MIN_LENGTH + " characters");
+        }
+        if (store.personNamed(name == null ? "" : name.strip()).isPresent()) {
+            throw new AuthException(409, "the name " + name + " is taken");
+        }
+        Person person = new Person(Passwords.token().substring(0, 12), name == null ? "" : name.strip(),
+                invite.role(), Passwords.hash(password), clock.instant());
+        if (!store.use(hash, clock.instant())) {
+            throw new AuthException(410, "this invite link was used or has expired; ask an admin for a new one");
+        }
+        store.save(person);
+        return newSession(person);
+    }
+
+    /** Signs in; a new session token every time (no fixation). */
+    public String signIn(String name, String password, String address) {
+        String who = "name:" + (name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT));
+        String from = "address:" + address;
+        throttle.check(who, from);
+        Optional<Person> person = store.personNamed(name == null ? "" : name.strip());
+        if (person.isEmpty() || password == null || !Passwords.matches(password, person.get().passwordHash())) {
+            throttle.failed(who, from);
+            throw new AuthException(401, "wrong name or password");
+        }
+        throttle.succeeded(who);
+        return newSession(person.get());
+    }
+
+    /** The person a session token belongs to, when the session is alive; marks it seen. */
+    public Optional<Person> person(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        String hash = Passwords.digest(token);
+        Optional<AuthStore.Session> session = store.session(hash);
+        Instant now = clock.instant();
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        AuthStore.Session s = session.get();
+        if (s.lastSeen().plus(IDLE).isBefore(now) || s.createdAt().plus(ABSOLUTE).isBefore(now)) {
+            store.deleteSession(hash);
+            return Optional.empty();
+        }
+        if (s.lastSeen().plus(Duration.ofMinutes(1)).isBefore(now)) {
+            store.save(new AuthStore.Session(hash, s.personId(), s.createdAt(), now));
+        }
+        return store.person(s.personId());
+    }
+
+    public void signOut(String token) {
+        if (token != null && !token.isBlank()) {
+            store.deleteSession(Passwords.digest(token));
+        }
+    }
+
+    /** Changes a person's role; only admins do. */
+    public Person setRole(Person by, String personId, Role role) {
+        if (by.role() != Role.ADMIN) {
+            throw new AuthException(403, "only admins change roles");
+        }
+        Person p = store.person(personId).orElseThrow(() -> new AuthException(404, "no such person"));
+        Person next = p.withRole(role);
+        store.save(next);
+        return next;
+    }
+
+    /** The role of a person by id, empty for someone without an account. */
+    public Optional<Role> role(String personId) {
+        return store.person(personId).map(Person::role);
+    }
+
+    public java.util.List<Person> people() {
+        return store.people();
+    }
+
+    private String newSession(Person person) {
+        String token = Passwords.token();
+        Instant now = clock.instant();
+        store.save(new AuthStore.Session(Passwords.digest(token), person.id(), now, now));
+        return token;
+    }
+}

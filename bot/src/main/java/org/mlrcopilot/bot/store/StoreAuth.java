@@ -1,0 +1,101 @@
+package org.mlrcopilot.bot.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.mlrcopilot.bot.auth.AuthStore;
+import org.mlrcopilot.bot.auth.Person;
+import org.mlrcopilot.bot.auth.Role;
+
+/** People, invites and sessions (migration V3). */
+final class StoreAuth implements AuthStore {
+
+    private final Jdbi jdbi;
+
+    StoreAuth(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<Person> person(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM people WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> person(rs)).findOne());
+    }
+
+    @Override
+    public Optional<Person> personNamed(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM people WHERE name_key = :key")
+                .bind("key", name.strip().toLowerCase(Locale.ROOT)).map((rs, ctx) -> person(rs)).findOne());
+    }
+
+    @Override
+    public List<Person> people() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM people ORDER BY created_at")
+                .map((rs, ctx) -> person(rs)).list());
+    }
+
+    @Override
+    public void save(Person p) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        MERGE INTO people (id, name, name_key, role, password_hash, created_at) KEY (id)
+                        VALUES (:id, :name, :key, :role, :hash, :created)""")
+                .bind("id", p.id()).bind("name", p.name()).bind("key", p.name().toLowerCase(Locale.ROOT))
+                .bind("role", p.role().name()).bind("hash", p.passwordHash())
+                .bind("created", p.createdAt().toEpochMilli()).execute());
+    }
+
+    @Override
+    public void save(Invite i) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        MERGE INTO invites (code_hash, role, created_by, expires_at, used_at) KEY (code_hash)
+                        VALUES (:hash, :role, :by, :expires, :used)""")
+                .bind("hash", i.codeHash()).bind("role", i.role().name()).bind("by", i.createdBy())
+                .bind("expires", i.expiresAt().toEpochMilli())
+                .bind("used", i.usedAt() == null ? null : i.usedAt().toEpochMilli()).execute());
+    }
+
+    @Override
+    public Optional<Invite> invite(String codeHash) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM invites WHERE code_hash = :hash")
+                .bind("hash", codeHash).map((rs, ctx) -> new Invite(rs.getString("code_hash"),
+                        Role.valueOf(rs.getString("role")), rs.getString("created_by"),
+                        Instant.ofEpochMilli(rs.getLong("expires_at")), rs.getObject("used_at") == null ? null
+                        : Instant.ofEpochMilli(rs.getLong("used_at")))).findOne());
+    }
+
+    @Override
+    public boolean use(String codeHash, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE invites SET used_at = :at WHERE code_hash = :hash "
+                + "AND used_at IS NULL").bind("at", at.toEpochMilli()).bind("hash", codeHash).execute()) == 1;
+    }
+
+    @Override
+    public void save(Session s) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        MERGE INTO sessions (token_hash, person_id, created_at, last_seen) KEY (token_hash)
+                        VALUES (:hash, :person, :created, :seen)""")
+                .bind("hash", s.tokenHash()).bind("person", s.personId())
+                .bind("created", s.createdAt().toEpochMilli()).bind("seen", s.lastSeen().toEpochMilli()).execute());
+    }
+
+    @Override
+    public Optional<Session> session(String tokenHash) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM sessions WHERE token_hash = :hash")
+                .bind("hash", tokenHash).map((rs, ctx) -> new Session(rs.getString("token_hash"),
+                        rs.getString("person_id"), Instant.ofEpochMilli(rs.getLong("created_at")),
+                        Instant.ofEpochMilli(rs.getLong("last_seen")))).findOne());
+    }
+
+    @Override
+    public void deleteSession(String tokenHash) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM sessions WHERE token_hash = :hash").bind("hash", tokenHash)
+                .execute());
+    }
+
+    private static Person person(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Person(rs.getString("id"), rs.getString("name"), Role.valueOf(rs.getString("role")),
+                rs.getString("password_hash"), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}
