@@ -20,8 +20,15 @@ public final class Accounts {
     private final AuthStore store;
     private final Clock clock;
     private final Throttle throttle;
+    private final AuditLog audit;
 
     public Accounts(AuthStore store, Clock clock) {
+        this(store, clock, AuditLog.none());
+    }
+
+    /** With the audit trail that records sign-ins, invitations and role changes. */
+    public Accounts(AuthStore store, Clock clock, AuditLog audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.throttle = new Throttle(clock);
@@ -40,7 +47,9 @@ public final class Accounts {
         if (by.role() != Role.ADMIN) {
             throw new AuthException(403, "only admins invite people");
         }
-        return newInvite(role, by.id());
+        String code = newInvite(role, by.id());
+        log(by.name(), "", "invite", "a new " + role.name().toLowerCase(java.util.Locale.ROOT));
+        return code;
     }
 
     private String newInvite(Role role, String by) {
@@ -69,6 +78,7 @@ public final class Accounts {
             throw new AuthException(410, "this invite link was used or has expired; ask an admin for a new one");
         }
         store.save(person);
+        log(person.name(), "", "join", "as " + person.role().name().toLowerCase(java.util.Locale.ROOT));
         return newSession(person);
     }
 
@@ -80,9 +90,11 @@ public final class Accounts {
         Optional<Person> person = store.personNamed(name == null ? "" : name.strip());
         if (person.isEmpty() || password == null || !Passwords.matches(password, person.get().passwordHash())) {
             throttle.failed(who, from);
+            log(name, address, "sign-in failed", "");
             throw new AuthException(401, "wrong name or password");
         }
         throttle.succeeded(who);
+        log(person.get().name(), address, "sign-in", "");
         return newSession(person.get());
     }
 
@@ -122,6 +134,7 @@ public final class Accounts {
         Person p = store.person(personId).orElseThrow(() -> new AuthException(404, "no such person"));
         Person next = p.withRole(role);
         store.save(next);
+        log(by.name(), "", "role", p.name() + " -> " + role.name().toLowerCase(java.util.Locale.ROOT));
         return next;
     }
 
@@ -132,6 +145,10 @@ public final class Accounts {
 
     public java.util.List<Person> people() {
         return store.people();
+    }
+
+    private void log(String who, String address, String action, String detail) {
+        audit.record(new AuditLog.Entry(clock.instant(), who, "web", address, action, detail));
     }
 
     private String newSession(Person person) {

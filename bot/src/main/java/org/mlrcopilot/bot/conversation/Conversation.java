@@ -67,6 +67,11 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         this.fileLimit = maxPaperBytes;
     }
 
+    /** Where approvals, refusals and stops are recorded. */
+    public void audit(org.mlrcopilot.bot.auth.AuditLog log) {
+        replies.audit(log);
+    }
+
     /** Registers a platform and starts its inbound events. */
     public void add(ChatPlatform platform) {
         platforms.put(platform.name(), platform);

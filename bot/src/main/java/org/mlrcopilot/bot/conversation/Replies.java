@@ -38,6 +38,30 @@ final class Replies {
      */
     private ResearchRun approve(ResearchService service, String researchId, String hypothesisId, String platform,
             String channel, String user, String userName) {
+        String what = hypothesisId + " of " + researchId;
+        try {
+            ResearchRun run = decide(service, researchId, hypothesisId, platform, channel, user, userName);
+            audit(userName, platform, "approve", what + " (" + run.id() + ")");
+            return run;
+        } catch (ResearchRefusedException e) {
+            audit(userName, platform, "approval refused", what + ": " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private volatile org.mlrcopilot.bot.auth.AuditLog audit = org.mlrcopilot.bot.auth.AuditLog.none();
+
+    void audit(org.mlrcopilot.bot.auth.AuditLog log) {
+        this.audit = log;
+    }
+
+    private void audit(String who, String platform, String action, String detail) {
+        audit.record(new org.mlrcopilot.bot.auth.AuditLog.Entry(java.time.Instant.now(), who, platform, "", action,
+                detail));
+    }
+
+    private ResearchRun decide(ResearchService service, String researchId, String hypothesisId, String platform,
+            String channel, String user, String userName) {
         ChatPlatform chat = platforms.get(platform);
         Optional<ChatPlatform.Approval> rule = chat == null ? Optional.empty() : chat.approval(channel, user);
         if (rule.isEmpty() || !rule.get().allowed() && service.settings().names(user, userName)) {
@@ -142,6 +166,7 @@ final class Replies {
                 yield "Reviewing the hypotheses that have no review yet";
             }
             case "stop", "pause", "resume" -> {
+                audit(b.userName(), b.platform(), b.action(), b.value());
                 service.control(b.value(), switch (b.action()) {
                     case "stop" -> RunControl.STOPPED;
                     case "pause" -> RunControl.PAUSED;

@@ -31,7 +31,10 @@ public final class AuthRoutes implements Routes {
     private final boolean secure;
     private final String publicBase;
 
-    public AuthRoutes(Accounts accounts, String publicBase) {
+    private final org.mlrcopilot.bot.auth.AuditLog audit;
+
+    public AuthRoutes(Accounts accounts, String publicBase, org.mlrcopilot.bot.auth.AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.publicBase = publicBase;
         this.secure = publicBase.startsWith("https:");
@@ -68,6 +71,14 @@ public final class AuthRoutes implements Routes {
                 throw new AuthException(403, "only admins see the people");
             }
             json(ctx, accounts.people().stream().map(AuthRoutes::me).toList());
+        }));
+        r.get("/api/auth/audit", ctx -> answer(ctx, () -> {
+            if (signedIn(ctx).role() != Role.ADMIN) {
+                throw new AuthException(403, "only admins see the audit trail");
+            }
+            json(ctx, audit.recent(200).stream().map(e -> Map.of("at", e.at().toString(), "who", e.who(),
+                    "platform", e.platform(), "address", e.address(), "action", e.action(), "detail", e.detail()))
+                    .toList());
         }));
         r.post("/api/auth/people/{id}/role", ctx -> answer(ctx, () -> json(ctx, me(accounts.setRole(signedIn(ctx),
                 ctx.pathParam("id"), Role.parse(body(ctx).path("role").asText()))))));

@@ -67,6 +67,7 @@ public final class BotService implements AutoCloseable {
                 config.experiment().maxDatasetBytes()), clock,
                 config.service().ideaWorkers(), config.service().runWorkers()));
         conversation.attach(research, config.budget().perDayUsd(), config.fetch().maxBytes());
+        conversation.audit(store.audit());
         this.web = keep(new WebChat(config.store().dataDir(), store, clock));
         conversation.add(web);
         List<Routes> routes = new ArrayList<>(List.of(web.routes()));
@@ -85,8 +86,8 @@ public final class BotService implements AutoCloseable {
         }
         AuthRoutes auth = null;
         if (config.web().auth().equals("local")) {
-            Accounts accounts = new Accounts(store.auth(), clock);
-            auth = new AuthRoutes(accounts, config.web().publicBase());
+            Accounts accounts = new Accounts(store.auth(), clock, store.audit());
+            auth = new AuthRoutes(accounts, config.web().publicBase(), store.audit());
             routes.add(auth);
             web.roles(id -> accounts.role(id).map(Role::mayApprove));
             accounts.firstAdminInvite().ifPresent(code -> report.println("web: sign-in with local accounts; the "

@@ -42,6 +42,7 @@ public final class Store implements ResearchStore, AutoCloseable {
     private final StoreResearches researches;
     private final StoreRuns runs;
     private final StoreAuth auth;
+    private final StoreAudit audit;
     /** Group commit: how many syncs were asked for, how many the last checkpoint covered. */
     private final Object flushLock = new Object();
     private long asked;
@@ -70,6 +71,7 @@ public final class Store implements ResearchStore, AutoCloseable {
         this.researches = new StoreResearches(jdbi);
         this.runs = new StoreRuns(jdbi);
         this.auth = new StoreAuth(jdbi);
+        this.audit = new StoreAudit(jdbi);
         Thread flusher = new Thread(this::flushLoop, "mlr-store-flush");
         flusher.setDaemon(true);
         flusher.start();
@@ -97,6 +99,11 @@ public final class Store implements ResearchStore, AutoCloseable {
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    /** The audit trail. */
+    public org.mlrcopilot.bot.auth.AuditLog audit() {
+        return audit;
     }
 
     /** People, invites and sessions of the web chat. */

@@ -111,6 +111,13 @@ class SignInIT {
                 Map.of("action", "run", "value", "H1")).body()).path("notice").asText();
         assertThat(refused).contains("bob is not an approver");
 
+        HttpResponse<String> audit = call("GET", "/api/auth/audit", ada, null);
+        assertThat(audit.body()).contains("\"action\":\"join\"").contains("\"action\":\"invite\"")
+                .contains("\"action\":\"approval refused\"").contains("bob is not an approver")
+                .doesNotContain("correct horse battery").doesNotContain(adminCode);
+        assertThat(call("GET", "/api/auth/audit", bob, null).statusCode()).as("admins only").isEqualTo(403);
+        assertThat(call("GET", "/admin.html", ada, null).statusCode()).isEqualTo(200);
+
         String again = session(call("POST", "/api/auth/signin", null, Map.of("name", "bob",
                 "password", "bob's long password")));
         assertThat(again).as("a new session at every sign-in").isNotEqualTo(bob);

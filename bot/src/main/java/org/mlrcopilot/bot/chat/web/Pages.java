@@ -32,6 +32,7 @@ final class Pages {
         r.get("/run.html", ctx -> page(ctx, "run.html"));
         r.get("/researches.html", ctx -> page(ctx, "researches.html"));
         r.get("/signin", ctx -> page(ctx, "signin.html"));
+        r.get("/admin.html", ctx -> page(ctx, "admin.html"));
         r.get("/invite/{code}", ctx -> page(ctx, "invite.html"));
         r.get("/static/{file}", Pages::asset);
         r.get("/files/{id}/{name}", this::file);
