@@ -139,7 +139,7 @@ enum Key {
             "Address people open the web view at, for links from Slack and Discord (e.g. https://mlr.example.org); "
                     + "empty: http://localhost:<web.port>"),
 
-    WEB_AUTH("web.auth", "none", ValueType.oneOf("none", "local", "proxy"),
+    WEB_AUTH("web.auth", "local", ValueType.oneOf("none", "local", "proxy"),
             c -> c.web().auth(),
             "Who checks that people are who they say: none (one person on this machine: only with a loopback "
                     + "web.bindAddress), local (accounts by invitation, passwords, sessions) or proxy (an "

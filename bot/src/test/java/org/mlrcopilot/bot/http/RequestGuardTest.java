@@ -104,11 +104,15 @@ class RequestGuardTest {
 
     @Test
     void withoutSignInTheServiceRefusesToListenBeyondThisMachine() {
-        var config = ConfigLoader.load(dir, Map.of("MLR_WEB_BIND_ADDRESS", "0.0.0.0")).config();
+        var config = ConfigLoader.load(dir, Map.of("MLR_WEB_BIND_ADDRESS", "0.0.0.0", "MLR_WEB_AUTH", "none"))
+                .config();
         assertThatThrownBy(() -> ServiceStart.check(config)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("web.bindAddress=0.0.0.0").hasMessageContaining("web.auth=proxy");
         ServiceStart.check(ConfigLoader.load(dir, Map.of("MLR_WEB_BIND_ADDRESS", "0.0.0.0", "MLR_WEB_AUTH", "proxy"))
                 .config());
-        ServiceStart.check(ConfigLoader.load(dir, Map.of()).config());
+        ServiceStart.check(ConfigLoader.load(dir, Map.of("MLR_WEB_AUTH", "none")).config());
+        ServiceStart.check(ConfigLoader.load(dir, Map.of("MLR_WEB_BIND_ADDRESS", "0.0.0.0")).config());
+        org.assertj.core.api.Assertions.assertThat(ConfigLoader.load(dir, Map.of()).config().web().auth())
+                .as("sign-in is on out of the box").isEqualTo("local");
     }
 }

@@ -130,7 +130,7 @@ final class ServiceFixture implements AutoCloseable {
         String base = site.url("/").toString();
         Files.writeString(dir.resolve("mlr.yaml"), "fetch:\n  allowPrivateAddresses: true\n"
                 + "store:\n  dataDir: " + dir.resolve("data") + "\n"
-                + "web:\n  port: " + port + "\n"
+                + "web:\n  port: " + port + "\n  auth: none\n"
                 + "sandbox:\n  timeout: 120s\n"
                 + "papers:\n  semanticScholarUrl: " + base + "s2\n  openAlexUrl: " + base + "openalex\n"
                 + "  arxivApiUrl: " + base + "arxiv\n  relatedWorkDeadline: 20s\n  huggingFaceUrl: " + base + "hub\n"
