@@ -284,6 +284,30 @@
   }
 
   $('#display-name').value = me.name;
+  // Signed in (web.auth=local): the session says who acts; show that name and offer signing out.
+  fetch('/api/auth/me').then(r => (r.ok ? r.json() : null)).then(p => {
+    if (!p) return;
+    me.id = p.id;
+    Object.defineProperty(me, 'name', { value: p.name, writable: true });
+    $('#display-name').value = p.name;
+    $('#display-name').disabled = true;
+    const out = document.createElement('a');
+    out.href = '#';
+    out.id = 'sign-out';
+    out.textContent = 'Sign out';
+    out.addEventListener('click', async e => {
+      e.preventDefault();
+      await fetch('/api/auth/signout', { method: 'POST' });
+      location.href = '/signin';
+    });
+    $('#display-name').closest('label').after(out);
+    if (p.role === 'admin') {
+      const admin = document.createElement('a');
+      admin.href = '/admin.html';
+      admin.textContent = 'Admin';
+      out.after(admin);
+    }
+  }).catch(() => {});
   $('#display-name').addEventListener('change', e => {
     localStorage.setItem('mlr.displayName', e.target.value.trim() || me.id);
   });
