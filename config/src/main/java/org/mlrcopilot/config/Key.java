@@ -119,6 +119,13 @@ enum Key {
     BUDGET_PER_DAY_TOKENS("budget.perDayTokens", "20000000", ValueType.count(1),
             c -> c.budget().perDayTokens(),
             "Model token limit per day"),
+    BUDGET_PER_PERSON_USD("budget.perPersonUsd", "20.0", ValueType.positiveDecimal(),
+            c -> c.budget().perPersonUsd(),
+            "Model spending limit per person per day, in US dollars, over the researches they started; checked "
+                    + "before new work starts"),
+    BUDGET_RESEARCHES_PER_HOUR("budget.researchesPerHour", "10", ValueType.integer(1, 10_000),
+            c -> c.budget().researchesPerHour(),
+            "Researches one person may start per hour"),
     BUDGET_PRICES("budget.prices", "", ValueType.matching(
             "|[A-Za-z0-9_.:/-]+=[0-9.]+/[0-9.]+(/[0-9.]+)?(\\s*,\\s*[A-Za-z0-9_.:/-]+=[0-9.]+/[0-9.]+(/[0-9.]+)?)*",
             "must be a comma list of model=input/output[/cachedInput] US dollars per million tokens"),

@@ -35,6 +35,7 @@ public final class ResearchService implements AutoCloseable {
     private final RunExecution runs;
     private final Path runsRoot;
     private final ResearchFiles files;
+    private final PersonLimits limits;
     private final Shutdown shutdown = new Shutdown();
 
     public ResearchService(ResearchStore store, ResearchEvents events, ResearchTools tools, ResearchSettings settings,
@@ -50,6 +51,7 @@ public final class ResearchService implements AutoCloseable {
         this.ideas = new IdeaStage(store, events, tools, settings, clock, shutdown);
         this.revisions = new Revisions(store, events, tools, settings, ideas, shutdown);
         this.files = new ResearchFiles(tools.runsRoot());
+        this.limits = new PersonLimits(store, settings, clock);
         this.runs = new RunExecution(store, events, tools, clock, shutdown, files);
         this.runsRoot = tools.runsRoot();
     }
@@ -75,6 +77,7 @@ public final class ResearchService implements AutoCloseable {
     /** A new research for a paper link, saved as queued; throws UnsupportedLinkException for a link it cannot read. */
     public Research open(String link, String requester, String team, String platform) {
         PaperLinks.parse(link);
+        limits.checkStart(requester);
         String cleaned = link.strip();
         Research r = new Research(Ids.next("r"), cleaned, requester, team, platform, ResearchStatus.QUEUED,
                 "queued", "", clock.instant(), clock.instant());
@@ -152,6 +155,7 @@ public final class ResearchService implements AutoCloseable {
 
     private ResearchRun approved(String researchId, String hypothesisId, String userName) {
         Research r = require(researchId);
+        limits.checkSpending(r.requester());
         StoredHypothesis h = hypothesis(researchId, hypothesisId);
         if (h.state() == HypothesisState.DISCARDED) {
             throw new ResearchRefusedException(hypothesisId + " was discarded");

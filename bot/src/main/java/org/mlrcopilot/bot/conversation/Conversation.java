@@ -197,7 +197,11 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     }
 
     private void start(Inbound.MessagePosted m, String link) {
-        started(m, service.open(link, m.user(), m.platform(), m.platform()));
+        try {
+            started(m, service.open(link, m.user(), m.platform(), m.platform()));
+        } catch (ResearchRefusedException e) {
+            answer(m, "⚠️ " + e.getMessage());
+        }
     }
 
     private void started(Inbound.MessagePosted m, Research r) {

@@ -64,7 +64,8 @@ public final class BotService implements AutoCloseable {
         this.conversation = keep(new Conversation(store, metrics, config.service().statusInterval()));
         this.research = keep(new ResearchService(store, conversation.events(), tools, new ResearchSettings(
                 config.service().approvers(), config.service().hypotheses(), config.experiment().maxSteps(),
-                config.experiment().maxDatasetBytes()), clock,
+                config.experiment().maxDatasetBytes(), config.budget().perPersonUsd(),
+                config.budget().researchesPerHour()), clock,
                 config.service().ideaWorkers(), config.service().runWorkers()));
         conversation.attach(research, config.budget().perDayUsd(), config.fetch().maxBytes());
         conversation.audit(store.audit());
