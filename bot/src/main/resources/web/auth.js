@@ -1,8 +1,10 @@
-// The sign-in page (/signin, #signin) and the invite page (/invite/<code>, #accept): they post JSON to
-// /api/auth/signin or /api/auth/accept, and on success go to the chat; errors are shown in #auth-error as text.
+// The sign-in page (/signin, #signin), the invite page (/invite/<code>, #accept) and the link page (/link.html,
+// #link: a code from /mlr link in Slack or Discord): they post JSON to /api/auth/signin, /api/auth/accept or
+// /api/auth/link, and on success go to the chat; errors are shown in #auth-error as text.
 'use strict';
 (() => {
-  const form = document.getElementById('signin') || document.getElementById('accept');
+  const form = document.getElementById('signin') || document.getElementById('accept')
+    || document.getElementById('link');
   const error = document.getElementById('auth-error');
   form.addEventListener('submit', async e => {
     e.preventDefault();
@@ -11,6 +13,8 @@
     if (form.id === 'accept') {
       path = '/api/auth/accept';
       data.code = location.pathname.split('/').pop();
+    } else if (form.id === 'link') {
+      path = '/api/auth/link';
     }
     const res = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(data) });

@@ -138,6 +138,29 @@ public final class Accounts {
         return next;
     }
 
+    static final Duration LINK_LIFE = Duration.ofMinutes(10);
+
+    /** A one-time code (10 minutes) a platform user enters in the web chat to link their identity to their account. */
+    public String linkCode(String platform, String platformUser) {
+        String code = Passwords.token().substring(0, 10);
+        store.saveLinkCode(Passwords.digest(code), platform, platformUser, clock.instant().plus(LINK_LIFE));
+        return code;
+    }
+
+    /** Links the platform identity the code was made for to {@code person}. */
+    public void link(Person person, String code) {
+        String[] identity = store.useLinkCode(Passwords.digest(code == null ? "" : code.strip()), clock.instant())
+                .orElseThrow(() -> new AuthException(404, "this link code is not valid or has expired; ask the bot "
+                        + "for a new one with /mlr link"));
+        store.link(identity[0], identity[1], person.id(), clock.instant());
+        log(person.name(), "", "link", identity[0] + " user " + identity[1]);
+    }
+
+    /** The web account a platform identity is linked to. */
+    public Optional<Person> personOf(String platform, String platformUser) {
+        return store.personOf(platform, platformUser).flatMap(store::person);
+    }
+
     /** The role of a person by id, empty for someone without an account. */
     public Optional<Role> role(String personId) {
         return store.person(personId).map(Person::role);

@@ -35,4 +35,15 @@ public interface AuthStore {
     Optional<Session> session(String tokenHash);
 
     void deleteSession(String tokenHash);
+
+    /** A one-time code a platform user asked for, to link their identity to a web account. */
+    void saveLinkCode(String codeHash, String platform, String platformUser, Instant expiresAt);
+
+    /** Uses a link code: the platform and user it was made for, when it is valid and unused (single use). */
+    Optional<String[]> useLinkCode(String codeHash, Instant at);
+
+    void link(String platform, String platformUser, String personId, Instant at);
+
+    /** The person a platform identity is linked to. */
+    Optional<String> personOf(String platform, String platformUser);
 }

@@ -19,10 +19,16 @@ final class Commands {
             • In the thread: :+1: / :-1: vote on a hypothesis, :rocket: or *Run experiment* approves a run, \
             :repeat: drafts new hypotheses, replies are feedback (name H1, H2… to aim it), *Refine* revises.
             • During a run: reply to give the agent feedback or answer its question; *stop*, *pause*, *resume*.
-            • Commands: /mlr paper <link> · /mlr status · /mlr stop <run> · /mlr budget · /mlr help""";
+            • Commands: /mlr paper <link> · /mlr status · /mlr stop <run> · /mlr budget · /mlr link · /mlr help""";
 
     private final ResearchService service;
     private final double perDayUsd;
+
+    private volatile People people = People.none();
+
+    void people(People value) {
+        this.people = value;
+    }
 
     Commands(ResearchService service, double perDayUsd) {
         this.service = service;
@@ -37,6 +43,10 @@ final class Commands {
                 yield "Stopping " + c.args();
             }
             case "budget" -> budget(c.platform());
+            case "link" -> people.linkCode(c.platform(), c.user()).map(code -> "Your one-time link code is " + code
+                    + " (10 minutes). Sign in to the web chat, open /link.html and enter it: then what you approve "
+                    + "here counts as your account's, with its role.").orElse("Linking needs sign-in in the web "
+                    + "chat (web.auth=local).");
             default -> HELP;
         };
     }

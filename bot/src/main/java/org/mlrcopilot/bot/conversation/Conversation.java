@@ -67,6 +67,12 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         this.fileLimit = maxPaperBytes;
     }
 
+    /** The people behind chat identities (linked web accounts and their roles). */
+    public void people(People people) {
+        replies.people(people);
+        commands.people(people);
+    }
+
     /** Where approvals, refusals and stops are recorded. */
     public void audit(org.mlrcopilot.bot.auth.AuditLog log) {
         replies.audit(log);

@@ -39,12 +39,14 @@ final class Replies {
     private ResearchRun approve(ResearchService service, String researchId, String hypothesisId, String platform,
             String channel, String user, String userName) {
         String what = hypothesisId + " of " + researchId;
+        String who = platform.equals("web") ? userName
+                : people.linked(platform, user).map(People.Linked::name).orElse(userName);
         try {
             ResearchRun run = decide(service, researchId, hypothesisId, platform, channel, user, userName);
-            audit(userName, platform, "approve", what + " (" + run.id() + ")");
+            audit(who, platform, "approve", what + " (" + run.id() + ")");
             return run;
         } catch (ResearchRefusedException e) {
-            audit(userName, platform, "approval refused", what + ": " + e.getMessage());
+            audit(who, platform, "approval refused", what + ": " + e.getMessage());
             throw e;
         }
     }
@@ -60,8 +62,22 @@ final class Replies {
                 detail));
     }
 
+    private volatile People people = People.none();
+
+    void people(People value) {
+        this.people = value;
+    }
+
     private ResearchRun decide(ResearchService service, String researchId, String hypothesisId, String platform,
             String channel, String user, String userName) {
+        Optional<People.Linked> person = platform.equals("web") ? Optional.empty() : people.linked(platform, user);
+        if (person.isPresent()) {
+            if (!person.get().mayApprove() && !service.settings().names(user, userName)) {
+                throw new ResearchRefusedException(person.get().name() + " is not an approver; ask an approver or an "
+                        + "admin to approve the run");
+            }
+            return service.approveAsApprover(researchId, hypothesisId, person.get().name());
+        }
         ChatPlatform chat = platforms.get(platform);
         Optional<ChatPlatform.Approval> rule = chat == null ? Optional.empty() : chat.approval(channel, user);
         if (rule.isEmpty() || !rule.get().allowed() && service.settings().names(user, userName)) {

@@ -61,6 +61,10 @@ public final class AuthRoutes implements Routes {
             ctx.removeCookie(COOKIE, "/");
             json(ctx, Map.of("signedOut", true));
         });
+        r.post("/api/auth/link", ctx -> answer(ctx, () -> {
+            accounts.link(signedIn(ctx), body(ctx).path("code").asText());
+            json(ctx, Map.of("linked", true));
+        }));
         r.get("/api/auth/me", ctx -> answer(ctx, () -> json(ctx, me(signedIn(ctx)))));
         r.post("/api/auth/invites", ctx -> answer(ctx, () -> {
             String code = accounts.invite(signedIn(ctx), Role.parse(body(ctx).path("role").asText("member")));

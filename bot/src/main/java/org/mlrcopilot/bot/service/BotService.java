@@ -91,6 +91,17 @@ public final class BotService implements AutoCloseable {
             auth = new AuthRoutes(accounts, config.web().publicBase(), store.audit());
             routes.add(auth);
             web.roles(id -> accounts.role(id).map(Role::mayApprove));
+            conversation.people(new org.mlrcopilot.bot.conversation.People() {
+                @Override
+                public java.util.Optional<String> linkCode(String platform, String user) {
+                    return java.util.Optional.of(accounts.linkCode(platform, user));
+                }
+
+                @Override
+                public java.util.Optional<Linked> linked(String platform, String user) {
+                    return accounts.personOf(platform, user).map(p -> new Linked(p.name(), p.role().mayApprove()));
+                }
+            });
             accounts.firstAdminInvite().ifPresent(code -> report.println("web: sign-in with local accounts; the "
                     + "first admin joins at " + config.web().publicBase() + "/invite/" + code + " (one use, 3 days)"));
         }

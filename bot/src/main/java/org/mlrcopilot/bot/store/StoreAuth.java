@@ -94,6 +94,44 @@ final class StoreAuth implements AuthStore {
                 .execute());
     }
 
+    @Override
+    public void saveLinkCode(String codeHash, String platform, String platformUser, Instant expiresAt) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO link_codes (code_hash, platform, platform_user, expires_at) "
+                        + "VALUES (:hash, :platform, :user, :expires)").bind("hash", codeHash)
+                .bind("platform", platform).bind("user", platformUser).bind("expires", expiresAt.toEpochMilli())
+                .execute());
+    }
+
+    @Override
+    public Optional<String[]> useLinkCode(String codeHash, Instant at) {
+        return jdbi.inTransaction(h -> {
+            int used = h.createUpdate("UPDATE link_codes SET used_at = :at WHERE code_hash = :hash AND used_at IS NULL "
+                    + "AND expires_at > :at").bind("at", at.toEpochMilli()).bind("hash", codeHash).execute();
+            if (used != 1) {
+                return Optional.<String[]>empty();
+            }
+            return h.createQuery("SELECT platform, platform_user FROM link_codes WHERE code_hash = :hash")
+                    .bind("hash", codeHash).map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .findOne();
+        });
+    }
+
+    @Override
+    public void link(String platform, String platformUser, String personId, Instant at) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                        MERGE INTO identities (platform, platform_user, person_id, linked_at) KEY (platform, platform_user)
+                        VALUES (:platform, :user, :person, :at)""")
+                .bind("platform", platform).bind("user", platformUser).bind("person", personId)
+                .bind("at", at.toEpochMilli()).execute());
+    }
+
+    @Override
+    public Optional<String> personOf(String platform, String platformUser) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT person_id FROM identities WHERE platform = :platform AND "
+                        + "platform_user = :user").bind("platform", platform).bind("user", platformUser)
+                .mapTo(String.class).findOne());
+    }
+
     private static Person person(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Person(rs.getString("id"), rs.getString("name"), Role.valueOf(rs.getString("role")),
                 rs.getString("password_hash"), Instant.ofEpochMilli(rs.getLong("created_at")));

@@ -285,6 +285,71 @@ class SlackIT {
     }
 
     @Test
+    void aLinkedPersonsApprovalInSlackIsTheirWebAccountsApproval() throws Exception {
+        service.close();
+        fixture.close();
+        java.nio.file.Files.createDirectories(dir.resolve("linked"));
+        fixture = new ServiceFixture(dir.resolve("linked"), Map.of("MLR_SLACK_MODE", "http", "SLACK_BOT_TOKEN",
+                "xoxb-test-1", "SLACK_SIGNING_SECRET", SECRET, "MLR_SLACK_API_URL", slack.apiUrl(),
+                "MLR_SERVICE_STATUS_INTERVAL", "50ms", "MLR_SERVICE_APPROVERS", "nobody", "MLR_WEB_AUTH", "local"));
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        service = fixture.start(report);
+        java.util.regex.Matcher invite = java.util.regex.Pattern.compile("/invite/([A-Za-z0-9_-]+)")
+                .matcher(report.toString());
+        assertThat(invite.find()).isTrue();
+        HttpResponse<String> joined = web("POST", "/api/auth/accept", null, "{\"code\":\"" + invite.group(1)
+                + "\",\"name\":\"ada\",\"password\":\"correct horse battery\"}");
+        String cookie = joined.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
+        String askU9 = command("link", "tr9").replace("user_id=U1", "user_id=U9");
+        HttpResponse<String> code = send("application/x-www-form-urlencoded", askU9, now(), SECRET, Map.of());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("link code is (\\S+) ").matcher(code.body());
+        assertThat(m.find()).as(code.body()).isTrue();
+        assertThat(web("POST", "/api/auth/link", cookie, "{\"code\":\"" + m.group(1) + "\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(web("POST", "/api/auth/link", cookie, "{\"code\":\"" + m.group(1) + "\"}").statusCode())
+                .as("a link code works once").isEqualTo(404);
+
+        assertThat(event("Ev60", mention(), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(90)).until(() -> slack.calls("chat.postMessage").stream()
+                .filter(c -> c.param("text").matches("(?s)H\\d v1: .*")).count() == 3);
+        String researchId = service.store().recent(1).get(0).id();
+        String h1Ts = linked(researchId, "hypothesis:H1");
+        String rocketBy = "{\"type\":\"reaction_added\",\"user\":\"%s\",\"reaction\":\"rocket\",\"item\":{"
+                + "\"type\":\"message\",\"channel\":\"C1\",\"ts\":\"" + h1Ts + "\"},\"item_user\":\"UBOT\","
+                + "\"event_ts\":\"1700000700.00010%s\"}";
+        assertThat(event("Ev61", rocketBy.formatted("U7", "1"), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postEphemeral").stream()
+                .anyMatch(c -> c.param("text").contains("not an approver")));
+        assertThat(service.store().runs(researchId)).isEmpty();
+
+        assertThat(event("Ev62", rocketBy.formatted("U9", "2"), now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !service.store().runs(researchId).isEmpty());
+        assertThat(service.store().runs(researchId).get(0).approver()).as("U9 approves as ada, an admin")
+                .isEqualTo("ada");
+        com.fasterxml.jackson.databind.JsonNode audit = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(web("GET", "/api/auth/audit", cookie, null).body());
+        assertThat(audit.findValuesAsText("action")).contains("link", "approve", "approval refused");
+        java.util.List<String> approvals = new java.util.ArrayList<>();
+        audit.forEach(e -> {
+            if (e.path("action").asText().equals("approve")) {
+                approvals.add(e.path("who").asText() + "@" + e.path("platform").asText());
+            }
+        });
+        assertThat(approvals).containsExactly("ada@slack");
+    }
+
+    private HttpResponse<String> web(String method, String path, String cookie, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void badSignaturesAndStaleRequestsAreRefused() throws Exception {
         assertThat(event("Ev9", mention(), now(), "not-the-secret", Map.of()).statusCode()).isEqualTo(401);
         assertThat(event("Ev9", mention(), now() - 600, SECRET, Map.of()).statusCode()).isEqualTo(401);

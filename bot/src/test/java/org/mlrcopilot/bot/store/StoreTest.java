@@ -20,7 +20,7 @@ class StoreTest {
     void createsTheDatabaseFileInTheDataDirectory() {
         Path data = dir.resolve("nested/data");
         try (Store store = Store.open(data)) {
-            assertThat(store.schemaVersion()).isEqualTo("4");
+            assertThat(store.schemaVersion()).isEqualTo("5");
         }
         assertThat(data.resolve("mlr.mv.db")).isRegularFile();
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(uncheckedPermissions(data)))
@@ -38,10 +38,10 @@ class StoreTest {
     @Test
     void migrationsAreAppliedOnceAcrossReopens() throws SQLException {
         try (Store store = Store.open(dir)) {
-            assertThat(store.schemaVersion()).isEqualTo("4");
+            assertThat(store.schemaVersion()).isEqualTo("5");
         }
         try (Store store = Store.open(dir)) {
-            assertThat(store.schemaVersion()).isEqualTo("4");
+            assertThat(store.schemaVersion()).isEqualTo("5");
         }
         assertThat(appliedMigrations()).isEqualTo(1);
     }
@@ -51,7 +51,7 @@ class StoreTest {
         try (Store first = Store.inMemory("store-test-shared"); Store second = Store.inMemory("store-test-shared")) {
             first.papers().put("k", Fixtures.paper("Shared", Fixtures.HASH));
             assertThat(second.papers().byKey("k")).isPresent();
-            assertThat(second.schemaVersion()).isEqualTo("4");
+            assertThat(second.schemaVersion()).isEqualTo("5");
         }
     }
 

@@ -63,6 +63,7 @@ final class DiscordEvents extends ListenerAdapter {
                 new SubcommandData("stop", "Stop an experiment run")
                         .addOption(OptionType.STRING, "run", "The run's id, e.g. run-1a2b3c", true),
                 new SubcommandData("budget", "Today's model spending against the daily budget"),
+                new SubcommandData("link", "A one-time code to link your Discord identity to your web chat account"),
                 new SubcommandData("help", "What the bot does and how to use it"));
     }
 

@@ -33,6 +33,7 @@ final class Pages {
         r.get("/researches.html", ctx -> page(ctx, "researches.html"));
         r.get("/signin", ctx -> page(ctx, "signin.html"));
         r.get("/admin.html", ctx -> page(ctx, "admin.html"));
+        r.get("/link.html", ctx -> page(ctx, "link.html"));
         r.get("/invite/{code}", ctx -> page(ctx, "invite.html"));
         r.get("/static/{file}", Pages::asset);
         r.get("/files/{id}/{name}", this::file);
