@@ -85,8 +85,7 @@ public final class IdeaAgent {
             return List.of();
         }
         ReviewsAnswer answer = StructuredChat.ask(main, prompts.review(hypotheses, related),
-                new StructuredChat.Expected<>(Schemas.reviews(ids), ReviewsAnswer.class, a -> a.normalized(ids),
-                        a -> { }, a -> a));
+                StructuredChat.Expected.normalizing(Schemas.reviews(ids), ReviewsAnswer.class, a -> a.normalized(ids)));
         return hypotheses.stream().map(h -> h.withReview(answer.of(h.id())))
                 .sorted(Comparator.comparingInt(h -> h.review().rank())).toList();
     }

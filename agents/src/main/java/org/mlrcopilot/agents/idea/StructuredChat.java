@@ -35,6 +35,11 @@ final class StructuredChat {
                 throw new InvalidAnswer("no usable part");
             });
         }
+
+        /** An answer the normalization makes usable (or refuses with an InvalidAnswer); no further checks. */
+        static <T> Expected<T> normalizing(JsonSchema schema, Class<T> type, UnaryOperator<T> normalize) {
+            return new Expected<>(schema, type, normalize, value -> { }, value -> value);
+        }
     }
 
     private StructuredChat() {

@@ -25,18 +25,23 @@ final class PersonLimits {
 
     /** Before a new research of {@code person}. */
     void checkStart(String person) {
+        List<Research> mine = mine(person);
         Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
-        long lastHour = mine(person).stream().filter(r -> r.createdAt().isAfter(hourAgo)).count();
+        long lastHour = mine.stream().filter(r -> r.createdAt().isAfter(hourAgo)).count();
         if (lastHour >= settings.researchesPerHour()) {
             throw new ResearchRefusedException(person + " started " + lastHour + " researches in the last hour, "
                     + "the limit (budget.researchesPerHour); try again later");
         }
-        checkSpending(person);
+        checkSpending(person, mine);
     }
 
     /** Before new model work for {@code person}'s research (a run). */
     void checkSpending(String person) {
-        double spent = spentToday(person);
+        checkSpending(person, mine(person));
+    }
+
+    private void checkSpending(String person, List<Research> mine) {
+        double spent = spentToday(mine);
         if (spent >= settings.perPersonUsd()) {
             throw new ResearchRefusedException(String.format(Locale.ROOT, "the researches %s started spent $%.2f "
                     + "today, the limit per person (budget.perPersonUsd is $%.2f); it resets at 00:00 UTC",
@@ -44,9 +49,9 @@ final class PersonLimits {
         }
     }
 
-    double spentToday(String person) {
+    private double spentToday(List<Research> mine) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return mine(person).stream().flatMap(r -> store.usage().ofResearch(r.id()).stream())
+        return mine.stream().flatMap(r -> store.usage().ofResearch(r.id()).stream())
                 .filter(u -> LocalDate.ofInstant(u.at(), ZoneOffset.UTC).equals(today))
                 .mapToDouble(u -> u.costUsd()).sum();
     }

@@ -9,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.mlrcopilot.agents.task.FileTrees;
 import org.mlrcopilot.sandbox.ExecutionRequest;
 import org.mlrcopilot.sandbox.ExecutionResult;
 import org.mlrcopilot.sandbox.Limits;
@@ -130,10 +129,6 @@ final class SetupTools {
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    static void clear(Path dir) {
-        FileTrees.deleteTree(dir);
     }
 
     private static ToolSpecification spec(String name, String description, String... args) {

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,8 +43,8 @@ final class TaskFreezer {
         require(setup, "split.py", "write split.py (it makes env/data/ and hidden/ from raw/)");
         require(setup, "eval.py", "write eval.py with get_score(path)");
         require(setup, "env/train.py", "write env/train.py, the plan's baseline");
-        SetupTools.clear(setup.resolve("env/data"));
-        SetupTools.clear(setup.resolve("hidden"));
+        FileTrees.deleteTree(setup.resolve("env/data"));
+        FileTrees.deleteTree(setup.resolve("hidden"));
         ExecutionResult split = tools.run(Path.of("split.py"));
         if (!split.succeeded()) {
             throw new SetupException("split.py failed when run again from scratch (" + split.summary() + "):\n"
@@ -103,9 +100,9 @@ final class TaskFreezer {
     /** No file the experiment sees may be a copy of a held-out file. */
     private static void checkNoLeak(Path setup) {
         Set<String> hidden = new HashSet<>();
-        FileTrees.regularFiles(setup.resolve("hidden")).forEach(f -> hidden.add(sha256(f)));
+        FileTrees.regularFiles(setup.resolve("hidden")).forEach(f -> hidden.add(FileTrees.sha256(f)));
         for (Path f : FileTrees.regularFiles(setup.resolve("env"))) {
-            if (hidden.contains(sha256(f))) {
+            if (hidden.contains(FileTrees.sha256(f))) {
                 throw new SetupException(setup.relativize(f) + " is a copy of a held-out file: env/ must not hold "
                         + "the held-out labels");
             }
@@ -121,14 +118,6 @@ final class TaskFreezer {
     private static void requireFiles(Path dir, String problem) {
         if (FileTrees.regularFiles(dir).isEmpty()) {
             throw new SetupException(problem);
-        }
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new SetupException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.mlrcopilot.agents.setup;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,19 +39,15 @@ public final class TaskMatchProbe {
                 print(plan.getFileName().toString(), PlanFile.read(plan, ""), finder, known);
             }
         }
-        Path ideas = root.resolve("agents/src/test/resources/idea/answers/hypotheses.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode ideas = (ObjectNode) json.readTree(root.resolve(
+                "agents/src/test/resources/idea/answers/hypotheses.json").toFile());
+        int n = 1;
+        for (JsonNode h : ideas.get("hypotheses")) {
+            ((ObjectNode) h).put("id", "H" + n++);
+        }
         for (String id : List.of("H1", "H2", "H3")) {
-            com.fasterxml.jackson.databind.JsonNode all = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(ideas.toFile());
-            com.fasterxml.jackson.databind.node.ObjectNode wrapper = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .createObjectNode();
-            com.fasterxml.jackson.databind.node.ArrayNode list = wrapper.putArray("hypotheses");
-            int n = 1;
-            for (com.fasterxml.jackson.databind.JsonNode h : all.get("hypotheses")) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) h).put("id", "H" + n++);
-                list.add(h);
-            }
-            print("idea fixture " + id, PlanFile.parse(wrapper, id), finder, known);
+            print("idea fixture " + id, PlanFile.parse(ideas, id), finder, known);
         }
     }
 

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.mlrcopilot.agents.paper.ContentHash;
 
 /**
  * Password hashes with Argon2id (Bouncy Castle), memory-hard, in the PHC string format
@@ -64,13 +65,9 @@ final class Passwords {
 
     /** SHA-256 of a random token, as tokens are stored (a leaked database holds no usable token). */
     static String digest(String token) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ContentHash.of(token);
     }
+
 
     static String token() {
         byte[] bytes = new byte[32];

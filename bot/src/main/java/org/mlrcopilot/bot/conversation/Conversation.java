@@ -188,13 +188,12 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     private void startFromFile(Inbound.MessagePosted m, InboundFile file) {
         ChatPlatform platform = platforms.get(m.platform());
         try {
-            long max = fileLimit;
-            if (file.size() > max) {
-                throw new ResearchRefusedException(file.name() + " is larger than " + max / 1_000_000
+            if (file.size() > fileLimit) {
+                throw new ResearchRefusedException(file.name() + " is larger than " + fileLimit / 1_000_000
                         + " MB (fetch.maxBytes)");
             }
-            byte[] bytes = platform.download(file, max);
-            started(m, service.openUpload(file.name(), bytes, max, m.user(), m.platform(), m.platform()));
+            byte[] bytes = platform.download(file, fileLimit);
+            started(m, service.openUpload(file.name(), bytes, fileLimit, m.user(), m.platform(), m.platform()));
         } catch (RuntimeException e) {
             platform.post(m.message().thread(), OutboundMessage.text("⚠️ I could not read " + file.name() + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())

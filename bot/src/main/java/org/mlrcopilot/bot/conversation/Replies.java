@@ -39,10 +39,10 @@ final class Replies {
     private ResearchRun approve(ResearchService service, String researchId, String hypothesisId, String platform,
             String channel, String user, String userName) {
         String what = hypothesisId + " of " + researchId;
-        String who = platform.equals("web") ? userName
-                : people.linked(platform, user).map(People.Linked::name).orElse(userName);
+        Optional<People.Linked> person = platform.equals("web") ? Optional.empty() : people.linked(platform, user);
+        String who = person.map(People.Linked::name).orElse(userName);
         try {
-            ResearchRun run = decide(service, researchId, hypothesisId, platform, channel, user, userName);
+            ResearchRun run = decide(service, researchId, hypothesisId, platform, channel, user, userName, person);
             audit(who, platform, "approve", what + " (" + run.id() + ")");
             return run;
         } catch (ResearchRefusedException e) {
@@ -68,9 +68,9 @@ final class Replies {
         this.people = value;
     }
 
+    /** A linked person's role decides; else the platform's own rule (a Discord role), else service.approvers. */
     private ResearchRun decide(ResearchService service, String researchId, String hypothesisId, String platform,
-            String channel, String user, String userName) {
-        Optional<People.Linked> person = platform.equals("web") ? Optional.empty() : people.linked(platform, user);
+            String channel, String user, String userName, Optional<People.Linked> person) {
         if (person.isPresent()) {
             if (!person.get().mayApprove() && !service.settings().names(user, userName)) {
                 throw new ResearchRefusedException(person.get().name() + " is not an approver; ask an approver or an "

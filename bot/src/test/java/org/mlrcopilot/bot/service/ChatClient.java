@@ -45,23 +45,9 @@ final class ChatClient {
                 "text", text, "threadId", threadId));
     }
 
-    /** Uploads a file; its upload id. */
+    /** Uploads a file as the whole body (?name=); its upload id. */
     String upload(String fileName, byte[] content) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/uploads?name="
-                    + enc(fileName) + "&user=" + enc(user) + "&userName=" + enc(name)))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(content)).timeout(Duration.ofSeconds(20)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 300) {
-                throw new IllegalStateException("upload -> " + r.statusCode() + ": " + r.body());
-            }
-            return JSON.readTree(r.body()).path("id").asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return upload("name=" + enc(fileName) + "&", "application/octet-stream", content);
     }
 
     /** Uploads a file as the browser's form does (multipart/form-data, part "file"); its upload id. */
@@ -74,9 +60,13 @@ final class ChatClient {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(content, 0, body, head.length, content.length);
         System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return upload("", "multipart/form-data; boundary=" + boundary, body);
+    }
+
+    private String upload(String query, String contentType, byte[] body) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/uploads?user=" + enc(user)
-                    + "&userName=" + enc(name))).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/uploads?" + query
+                    + "user=" + enc(user) + "&userName=" + enc(name))).header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 300) {

@@ -38,7 +38,6 @@ final class ServiceFixture implements AutoCloseable {
     static final Path TASK = ROOT.resolve("tasks/digits-classifier");
     /** H1 fits the digits task, H2 names a Hub dataset, H3 only data nobody can fetch. */
     static final Path SERVICE_ANSWERS = ROOT.resolve("bot/src/test/resources/service/answers");
-    static final Path SETUP_SCRIPTS = ROOT.resolve("agents/src/test/resources/setup/scripts");
 
 
     final Path dir;
@@ -177,13 +176,11 @@ final class ServiceFixture implements AutoCloseable {
 
     /** Enqueues the set-up agent's steps for H2: split, evaluation, majority baseline, finish. */
     void setupSteps() throws IOException {
-        action("write_file", Map.of("file_name", "split.py", "content", Files.readString(SETUP_SCRIPTS.resolve(
-                "split.py"))));
+        action("write_file", Map.of("file_name", "split.py", "content", FakeHubDatasets.script("split.py")));
         action("execute_script", Map.of("script_name", "split.py"));
-        action("write_file", Map.of("file_name", "eval.py", "content", Files.readString(SETUP_SCRIPTS.resolve(
-                "eval.py"))));
-        action("write_file", Map.of("file_name", "env/train.py", "content", Files.readString(SETUP_SCRIPTS.resolve(
-                "train_majority.py"))));
+        action("write_file", Map.of("file_name", "eval.py", "content", FakeHubDatasets.script("eval.py")));
+        action("write_file", Map.of("file_name", "env/train.py", "content",
+                FakeHubDatasets.script("train_majority.py")));
         action("finish_setup", Map.of("metric", "accuracy", "direction", "higher", "summary",
                 "env/data/train.csv (text,label) and env/data/test_features.csv (id,text); train.py writes "
                         + "submission.csv (id,label) with the majority label"));
@@ -191,7 +188,7 @@ final class ServiceFixture implements AutoCloseable {
 
     /** A better model for H2's task: TF-IDF with logistic regression. */
     static String tfidfScript() throws IOException {
-        return Files.readString(SETUP_SCRIPTS.resolve("train_tfidf.py"));
+        return FakeHubDatasets.script("train_tfidf.py");
     }
 
     private static int freePort() throws IOException {

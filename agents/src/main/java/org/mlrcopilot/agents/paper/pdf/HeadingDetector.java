@@ -32,12 +32,27 @@ final class HeadingDetector {
 
     private final List<Line> lines;
     private final float bodySize;
+    private final Map<Integer, float[]> textBlocks;
     private boolean numbered;
     private boolean roman;
 
     HeadingDetector(List<Line> lines, float bodySize) {
         this.lines = List.copyOf(lines);
         this.bodySize = bodySize;
+        this.textBlocks = textBlocks(this.lines);
+    }
+
+    /** Per page, the left and right edges of its lines of running text (eight words or more). */
+    private static Map<Integer, float[]> textBlocks(List<Line> lines) {
+        Map<Integer, float[]> blocks = new HashMap<>();
+        for (Line l : lines) {
+            if (l.words() >= 8) {
+                float[] b = blocks.computeIfAbsent(l.page(), p -> new float[] {Float.MAX_VALUE, 0});
+                b[0] = Math.min(b[0], l.x());
+                b[1] = Math.max(b[1], l.endX());
+            }
+        }
+        return blocks;
     }
 
     static float bodySize(List<Line> lines) {
@@ -119,14 +134,12 @@ final class HeadingDetector {
 
     /** Centred in its page's block of running text (not a left-aligned list item or reference). */
     private boolean centered(Line line) {
-        float left = Float.MAX_VALUE;
-        float right = 0;
-        for (Line l : lines) {
-            if (l.page() == line.page() && l.words() >= 8) {
-                left = Math.min(left, l.x());
-                right = Math.max(right, l.endX());
-            }
+        float[] block = textBlocks.get(line.page());
+        if (block == null) {
+            return false;
         }
+        float left = block[0];
+        float right = block[1];
         float width = right - left;
         return width > 0 && line.x() > left + 0.1f * width
                 && Math.abs((line.x() + line.endX()) / 2 - (left + right) / 2) < 0.05f * width;

@@ -40,7 +40,8 @@ final class Attachments {
         return out;
     }
 
-    private static String safe(String name) {
+    /** A file name reduced to safe characters (no path, at most 100 characters), "file" when nothing is left. */
+    static String safe(String name) {
         String base = name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
         base = base.replaceAll("^\\.+", "");

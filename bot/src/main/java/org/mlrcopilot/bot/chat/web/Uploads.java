@@ -31,7 +31,7 @@ final class Uploads {
 
     /** Stores the stream as {@code name}; returns the upload's id. */
     String store(String name, InputStream in) {
-        String safe = safe(name);
+        String safe = Attachments.safe(name == null ? "" : name);
         String id = "up-" + UUID.randomUUID().toString().replace("-", "");
         Path target = root.resolve(id).resolve(safe);
         try {
@@ -75,13 +75,6 @@ final class Uploads {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the upload " + id, e);
         }
-    }
-
-    static String safe(String name) {
-        String base = name == null ? "" : name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
-        base = base.length() > 100 ? base.substring(base.length() - 100) : base;
-        return base.isEmpty() ? "file" : base;
     }
 
     private static void deleteQuietly(Path file) {
