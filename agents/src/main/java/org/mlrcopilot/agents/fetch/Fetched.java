@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A successful (2xx) response.
+ * A successful (2xx) response, or a 4xx one when the request asked for error answers.
  *
  * @param requested the URI asked for
  * @param finalUri  the URI that answered, after redirects

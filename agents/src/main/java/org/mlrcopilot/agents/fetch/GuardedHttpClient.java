@@ -48,16 +48,19 @@ public final class GuardedHttpClient implements AutoCloseable {
         return policy;
     }
 
-    /** GETs the request's URI under the policy; throws {@link FetchException} with a user-fit message. */
+    /**
+     * GETs (or POSTs, when the request has a body) the request's URI under the policy; throws {@link FetchException}
+     * with a user-fit message.
+     */
     public Fetched get(FetchRequest request) {
         Objects.requireNonNull(request, "request");
         long start = System.nanoTime();
         try {
             Fetched fetched = follow(request, Deadline.after(deadlineOf(request)));
-            log(request.uri(), String.valueOf(fetched.status()), fetched.body().length, start);
+            log(request, String.valueOf(fetched.status()), fetched.body().length, start);
             return fetched;
         } catch (FetchException e) {
-            log(request.uri(), e.kind() + (e.status() > 0 ? " " + e.status() : ""), 0, start);
+            log(request, e.kind() + (e.status() > 0 ? " " + e.status() : ""), 0, start);
             throw e;
         }
     }
@@ -73,6 +76,10 @@ public final class GuardedHttpClient implements AutoCloseable {
                 if (!Targets.isRedirect(response.code())) {
                     return read(request, url, response, deadline);
                 }
+                if (request.isPost()) {
+                    throw new FetchException(FetchException.Kind.REDIRECT, 0, url.host()
+                            + " redirected a POST, which is not followed", null);
+                }
                 if (hop >= policy.maxRedirects()) {
                     throw new FetchException(FetchException.Kind.REDIRECT, url.host()
                             + " redirected more than " + policy.maxRedirects() + " times");
@@ -83,7 +90,8 @@ public final class GuardedHttpClient implements AutoCloseable {
     }
 
     private Fetched read(FetchRequest request, HttpUrl url, Response response, Deadline deadline) {
-        if (!response.isSuccessful()) {
+        boolean answered = request.answersErrors() && response.code() >= 400 && response.code() < 500;
+        if (!response.isSuccessful() && !answered) {
             throw Failures.status(url.host(), response.code());
         }
         byte[] body;
@@ -93,13 +101,16 @@ public final class GuardedHttpClient implements AutoCloseable {
             throw Failures.from(e, url.host(), deadline);
         }
         String type = response.header("Content-Type", "");
-        ContentCheck.verify(request.expect(), type, body);
+        if (!answered) {
+            ContentCheck.verify(request.expect(), type, body);
+        }
         return new Fetched(request.uri(), url.uri(), response.code(), type, body, response.headers().toMultimap());
     }
 
-    private static void log(URI uri, String outcome, long bytes, long startNanos) {
+    private static void log(FetchRequest request, String outcome, long bytes, long startNanos) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("GET {} -> {} ({} bytes, {} ms)", loggable(uri), outcome, bytes,
+            LOG.debug("{} {} -> {} ({} bytes, {} ms)", request.isPost() ? "POST" : "GET", loggable(request.uri()),
+                    outcome, bytes,
                     (System.nanoTime() - startNanos) / 1_000_000);
         }
     }

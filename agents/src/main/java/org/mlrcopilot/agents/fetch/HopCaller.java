@@ -12,7 +12,7 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** Sends one hop's GET, politely spaced, retrying 429/503 within the retry budget and the deadline. */
+/** Sends one hop's GET (or POST), politely spaced, retrying 429/503 within the retry budget and the deadline. */
 final class HopCaller {
 
     static final String USER_AGENT = "mlr-copilot-bot/0.1 (+https://github.com/mlr-copilot)";
@@ -69,7 +69,13 @@ final class HopCaller {
     }
 
     static Request build(HttpUrl url, FetchRequest request) {
-        Request.Builder builder = new Request.Builder().url(url).get();
+        Request.Builder builder = new Request.Builder().url(url);
+        if (request.isPost()) {
+            builder.post(okhttp3.RequestBody.create(request.body().bytes(),
+                    okhttp3.MediaType.parse(request.body().contentType())));
+        } else {
+            builder.get();
+        }
         request.headers().forEach(builder::header);
         if (!hasHeader(request, "User-Agent")) {
             builder.header("User-Agent", USER_AGENT);
