@@ -1,8 +1,20 @@
 // The sign-in page (/signin, #signin), the invite page (/invite/<code>, #accept) and the link page (/link.html,
 // #link: a code from /mlr link in Slack or Discord): they post JSON to /api/auth/signin, /api/auth/accept or
-// /api/auth/link, and on success go to the chat; errors are shown in #auth-error as text.
+// /api/auth/link, and on success go to the chat; errors are shown in #auth-error as text. The sign-in page also
+// offers single sign-on (#sso) when /api/auth/providers names a provider.
 'use strict';
 (() => {
+  const sso = document.getElementById('sso');
+  if (sso) {
+    fetch('/api/auth/providers').then(r => r.json()).then(p => {
+      if (p.sso) {
+        const link = document.getElementById('sso-start');
+        link.textContent = 'Sign in with ' + p.sso.label;
+        link.href = p.sso.start;
+        sso.hidden = false;
+      }
+    }).catch(() => {});
+  }
   const form = document.getElementById('signin') || document.getElementById('accept')
     || document.getElementById('link');
   const error = document.getElementById('auth-error');

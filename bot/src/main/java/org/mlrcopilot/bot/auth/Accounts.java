@@ -98,6 +98,51 @@ public final class Accounts {
         return newSession(person.get());
     }
 
+    /** The identity platform under which single sign-on subjects are linked to people. */
+    public static final String SSO = "oidc";
+
+    /**
+     * Signs in someone a single sign-on provider vouched for: the person linked to that provider's subject, or, the
+     * first time, a new person with {@code role} (never an existing account matched by e-mail or name). A new
+     * session token every time.
+     */
+    public String signIn(ExternalIdentity identity, Role role, String address) {
+        if (role == Role.ADMIN) {
+            throw new IllegalArgumentException("single sign-on never makes admins by itself");
+        }
+        Optional<Person> known = store.personOf(SSO, identity.key()).flatMap(store::person);
+        Person person;
+        if (known.isPresent()) {
+            person = known.get();
+        } else {
+            person = new Person(Passwords.token().substring(0, 12), freeName(identity), role, "", clock.instant());
+            store.save(person);
+            store.link(SSO, identity.key(), person.id(), clock.instant());
+            log(person.name(), address, "join", "through single sign-on as "
+                    + role.name().toLowerCase(java.util.Locale.ROOT) + (identity.email().isEmpty() ? ""
+                    : " (" + identity.email() + ")"));
+        }
+        log(person.name(), address, "sign-in", "single sign-on");
+        return newSession(person);
+    }
+
+    /** A display name from the identity that fits a person's name and is not taken: "Ada Lovelace", "ada 2". */
+    private String freeName(ExternalIdentity identity) {
+        String base = identity.name().isBlank() ? identity.email().replaceFirst("@.*", "") : identity.name();
+        base = base.replaceAll("[^\\p{L}\\p{N}._@ -]", "").strip();
+        if (base.length() > 50) {
+            base = base.substring(0, 50).strip();
+        }
+        if (base.length() < 2) {
+            base = "person";
+        }
+        String name = base;
+        for (int n = 2; store.personNamed(name).isPresent(); n++) {
+            name = base + " " + n;
+        }
+        return name;
+    }
+
     /** The person a session token belongs to, when the session is alive; marks it seen. */
     public Optional<Person> person(String token) {
         if (token == null || token.isBlank()) {

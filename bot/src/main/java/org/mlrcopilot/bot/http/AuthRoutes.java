@@ -13,18 +13,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.mlrcopilot.bot.auth.Accounts;
 import org.mlrcopilot.bot.auth.AuthException;
+import org.mlrcopilot.bot.auth.ExternalIdentity;
+import org.mlrcopilot.bot.auth.oidc.OidcSignIn;
 import org.mlrcopilot.bot.auth.Person;
 import org.mlrcopilot.bot.auth.Role;
 
 /**
  * Sign-in for the web chat with local accounts ({@code web.auth=local}): the sign-in and invite pages, sign-in and
- * sign-out, accepting an invite, and, for admins, inviting people and setting roles. The session lives in an
+ * sign-out, accepting an invite, single sign-on through an OpenID Connect provider when one is set, and, for admins,
+ * inviting people and setting roles. The session lives in an
  * {@code HttpOnly}, {@code SameSite=Lax} cookie ({@code Secure} when {@code web.publicUrl} is https).
  */
 public final class AuthRoutes implements Routes {
 
     public static final String COOKIE = "mlr_session";
     public static final String PERSON = "mlr.person";
+    static final String SSO_STATE = "mlr_sso_state";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Accounts accounts;
@@ -33,7 +37,20 @@ public final class AuthRoutes implements Routes {
 
     private final org.mlrcopilot.bot.auth.AuditLog audit;
 
+    private final OidcSignIn sso;
+    private final Role ssoRole;
+
     public AuthRoutes(Accounts accounts, String publicBase, org.mlrcopilot.bot.auth.AuditLog audit) {
+        this(accounts, publicBase, audit, null, Role.MEMBER);
+    }
+
+    /**
+     * With single sign-on through {@code sso} (null for none); people new to the service join with {@code ssoRole}.
+     */
+    public AuthRoutes(Accounts accounts, String publicBase, org.mlrcopilot.bot.auth.AuditLog audit, OidcSignIn sso,
+                      Role ssoRole) {
+        this.sso = sso;
+        this.ssoRole = ssoRole;
         this.audit = audit;
         this.accounts = accounts;
         this.publicBase = publicBase;
@@ -47,6 +64,37 @@ public final class AuthRoutes implements Routes {
 
     @Override
     public void register(RoutesConfig r) {
+        r.get("/api/auth/providers", ctx -> json(ctx, sso == null ? Map.of("local", true)
+                : Map.of("local", true, "sso", Map.of("label", sso.label(), "start", "/api/auth/oidc/start"))));
+        if (sso != null) {
+            r.get("/api/auth/oidc/start", ctx -> {
+                try {
+                    OidcSignIn.Start start = sso.start();
+                    Cookie state = new Cookie(SSO_STATE, start.state(), "/api/auth/oidc",
+                            (int) java.time.Duration.ofMinutes(10).toSeconds(), secure);
+                    state.setHttpOnly(true);
+                    state.setSameSite(SameSite.LAX);
+                    ctx.cookie(state);
+                    ctx.redirect(start.authorizationUri().toString(), io.javalin.http.HttpStatus.FOUND);
+                } catch (AuthException e) {
+                    failedPage(ctx, e);
+                }
+            });
+            r.get("/api/auth/oidc/callback", ctx -> {
+                String browserState = ctx.cookie(SSO_STATE);
+                ctx.removeCookie(SSO_STATE, "/api/auth/oidc");
+                try {
+                    ExternalIdentity who = sso.finish(ctx.queryParam("state"), browserState,
+                            ctx.queryParam("code"), ctx.queryParam("error"));
+                    setSession(ctx, accounts.signIn(who, ssoRole, ctx.ip()));
+                    ctx.redirect("/", io.javalin.http.HttpStatus.FOUND);
+                } catch (AuthException e) {
+                    audit.record(new org.mlrcopilot.bot.auth.AuditLog.Entry(java.time.Instant.now(), "", "web",
+                            ctx.ip(), "sign-in failed", "single sign-on: " + e.getMessage()));
+                    failedPage(ctx, e);
+                }
+            });
+        }
         r.post("/api/auth/signin", ctx -> answer(ctx, () -> {
             JsonNode b = body(ctx);
             signedIn(ctx, accounts.signIn(b.path("name").asText(), b.path("password").asText(), ctx.ip()));
@@ -97,12 +145,29 @@ public final class AuthRoutes implements Routes {
     }
 
     private void signedIn(Context ctx, String token) {
+        setSession(ctx, token);
+        Person p = accounts.person(token).orElseThrow();
+        json(ctx, me(p));
+    }
+
+    private void setSession(Context ctx, String token) {
         Cookie cookie = new Cookie(COOKIE, token, "/", (int) java.time.Duration.ofDays(7).toSeconds(), secure);
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.LAX);
         ctx.cookie(cookie);
-        Person p = accounts.person(token).orElseThrow();
-        json(ctx, me(p));
+    }
+
+    /** A failed single sign-on, said on a page of its own (the browser came here by a redirect). */
+    private static void failedPage(Context ctx, AuthException e) {
+        ctx.status(e.status()).contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\">"
+                + "<head><meta charset=\"utf-8\"><title>Sign-in failed · MLR-Copilot</title>"
+                + "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><div class=\"page\">"
+                + "<h1>Sign-in failed</h1><p id=\"auth-error\" role=\"alert\">" + escape(e.getMessage()) + "</p>"
+                + "<p><a href=\"/signin\">Back to sign-in</a></p></div></body></html>");
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static Map<String, Object> me(Person p) {

@@ -24,7 +24,7 @@ public final class RequestGuard {
     private static final Set<String> OPEN = Set.of("/healthz");
 
     private static final List<String> PUBLIC_PREFIXES = List.of("/signin", "/invite/", "/api/auth/signin",
-            "/api/auth/accept", "/static/", "/slack/events", "/metrics");
+            "/api/auth/accept", "/api/auth/providers", "/api/auth/oidc/", "/static/", "/slack/events", "/metrics");
 
     private final Set<String> hosts;
     private final String metricsToken;

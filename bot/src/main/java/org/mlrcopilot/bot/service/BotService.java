@@ -88,7 +88,8 @@ public final class BotService implements AutoCloseable {
         AuthRoutes auth = null;
         if (config.web().auth().equals("local")) {
             Accounts accounts = new Accounts(store.auth(), clock, store.audit());
-            auth = new AuthRoutes(accounts, config.web().publicBase(), store.audit());
+            auth = new AuthRoutes(accounts, config.web().publicBase(), store.audit(), singleSignOn(config, clock, report),
+                    Role.parse(config.web().oidc().role()));
             routes.add(auth);
             web.roles(id -> accounts.role(id).map(Role::mayApprove));
             conversation.people(new org.mlrcopilot.bot.conversation.People() {
@@ -115,6 +116,20 @@ public final class BotService implements AutoCloseable {
         if (resumed > 0) {
             report.println("recovered " + resumed + " researches and runs interrupted by the last shutdown");
         }
+    }
+
+    /** Single sign-on through the configured OpenID Connect provider, null when none is set. */
+    private org.mlrcopilot.bot.auth.oidc.OidcSignIn singleSignOn(MlrConfig config, Clock clock, PrintStream report) {
+        var oidc = config.web().oidc();
+        if (!oidc.enabled()) {
+            return null;
+        }
+        var policy = PaperTools.policy(config.fetch());
+        GuardedHttpClient http = keep(new GuardedHttpClient(policy.withAllowPrivateAddresses(
+                policy.allowPrivateAddresses() || oidc.allowPrivateAddresses())));
+        report.println("web: single sign-on with " + oidc.issuer() + " (\"Sign in with " + oidc.label() + "\")");
+        return new org.mlrcopilot.bot.auth.oidc.OidcSignIn(oidc, java.net.URI.create(config.web().publicBase()
+                + "/api/auth/oidc/callback"), http, clock);
     }
 
     /** Starts the bot; {@code report} gets the start-up lines (what is enabled, what is missing). */
