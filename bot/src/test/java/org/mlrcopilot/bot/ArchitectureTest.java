@@ -89,6 +89,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void openIdConnectOnlyInItsPackage() {
+        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.auth.oidc..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..")
+                .check(classes);
+    }
+
+    @Test
     void databaseCodeOnlyInTheStore() {
         noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..")
