@@ -192,9 +192,12 @@ enum Key {
             c -> c.web().oidc().allowPrivateAddresses(),
             "Let the provider be on a private or loopback address (an on-premise Keycloak); other fetches still "
                     + "follow fetch.allowPrivateAddresses"),
-    SERVICE_APPROVERS("service.approvers", "", ValueType.list(),
+    SERVICE_APPROVERS("service.approvers", "", ValueType.listOf("((slack|discord|web):)?[A-Za-z0-9._@-]{1,80}",
+            "must be user ids such as slack:U0123ABCD, discord:81234567890 or web:<account id>, not display names"),
             c -> c.service().approvers(),
-            "Who may approve experiment runs (user IDs or display names); empty lets anyone in the chat approve"),
+            "Who may approve experiment runs besides people with the approver or admin role: immutable user ids "
+                    + "(slack:U0123ABCD, discord:81234567890, web:<account id>), never display names; empty and no "
+                    + "Discord approver role lets anyone in the chat approve"),
     SERVICE_HYPOTHESES("service.hypotheses", "3", ValueType.integer(1, 10),
             c -> c.service().hypotheses(),
             "How many hypotheses to propose for each paper"),
@@ -244,9 +247,11 @@ enum Key {
     DISCORD_CHANNELS("discord.channels", "", ValueType.list(),
             c -> c.discord().channels(),
             "Discord channels where a paper link starts a research without a mention, as names or IDs"),
-    DISCORD_APPROVER_ROLE("discord.approverRole", "", ValueType.text(),
+    DISCORD_APPROVER_ROLE("discord.approverRole", "", ValueType.matching("|[0-9]{5,25}",
+            "must be the role's id (Discord developer mode: right-click the role, Copy Role ID), not its name"),
             c -> c.discord().approverRole(),
-            "Discord role (name or ID) whose members may approve experiment runs, besides service.approvers"),
+            "ID of the Discord role whose members may approve experiment runs, besides service.approvers (an ID, "
+                    + "not a name: anyone who may create roles can copy a name)"),
     DISCORD_BOT_TOKEN("discord.botToken", "", ValueType.secret(),
             c -> c.discord().botToken(),
             "Discord bot token", "DISCORD_BOT_TOKEN"),

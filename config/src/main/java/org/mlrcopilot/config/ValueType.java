@@ -93,6 +93,12 @@ final class ValueType {
                 "must not contain empty entries", ValueType::joined, false, true);
     }
 
+    /** A list whose every entry matches {@code regex}. */
+    static ValueType listOf(String regex, String rule) {
+        return new ValueType(Parsers::list, v -> ((List<?>) v).stream().allMatch(item -> isEntry(item)
+                && ((String) item).strip().matches(regex)), rule, ValueType::joined, false, true);
+    }
+
     static ValueType secret() {
         return new ValueType(s -> Secret.of(s.strip()), v -> true, "", String::valueOf, true, false);
     }

@@ -162,7 +162,7 @@ class ConfigLoaderPrecedenceTest {
                 export MLR_LLM_PROVIDER=anthropic
 
                 MLR_LLM_MODEL="claude sonnet"   # quoted
-                MLR_DISCORD_APPROVER_ROLE='lab admins'
+                MLR_DISCORD_APPROVER_ROLE=81234567890123
                 MLR_SANDBOX_IMAGE = lab/image:2 # trailing comment
                 ANTHROPIC_API_KEY=sk-ant-with#hash
                 MLR_SANDBOX_RUNTIME=
@@ -174,7 +174,7 @@ class ConfigLoaderPrecedenceTest {
         assertThat(llm.provider()).isEqualTo("anthropic");
         assertThat(llm.model()).isEqualTo("claude sonnet");
         assertThat(llm.anthropicApiKey().reveal()).isEqualTo("sk-ant-with#hash");
-        assertThat(config.discord().approverRole()).isEqualTo("lab admins");
+        assertThat(config.discord().approverRole()).isEqualTo("81234567890123");
         assertThat(config.sandbox().image()).isEqualTo("lab/image:2");
         assertThat(config.sandbox().runtime()).isEmpty();
     }

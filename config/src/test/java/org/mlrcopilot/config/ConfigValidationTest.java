@@ -145,4 +145,30 @@ class ConfigValidationTest {
                 Secret.none()))
                 .hasMessageStartingWith("web.publicUrl:");
     }
+
+    @Test
+    void approversAreIdsNotDisplayNames() {
+        assertThat(ConfigLoader.load(java.nio.file.Path.of("/nonexistent-dir"), java.util.Map.of(
+                "MLR_SERVICE_APPROVERS", "slack:U0123ABCD,discord:81234567890,web:a1b2c3,U9")).config().service()
+                .approvers()).containsExactly("slack:U0123ABCD", "discord:81234567890", "web:a1b2c3", "U9");
+        assertThatThrownBy(() -> ConfigLoader.load(java.nio.file.Path.of("/nonexistent-dir"), java.util.Map.of(
+                "MLR_SERVICE_APPROVERS", "Alice Smith"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not display names");
+        assertThatThrownBy(() -> ConfigLoader.load(java.nio.file.Path.of("/nonexistent-dir"), java.util.Map.of(
+                "MLR_DISCORD_APPROVER_ROLE", "Reviewers"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("role's id");
+    }
+
+    @Test
+    void singleSignOnNeedsAClientId() {
+        assertThatThrownBy(() -> ConfigLoader.load(java.nio.file.Path.of("/nonexistent-dir"), java.util.Map.of(
+                "MLR_WEB_OIDC_ISSUER", "https://slack.com"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("web.oidc.clientId");
+        OidcConfig oidc = ConfigLoader.load(java.nio.file.Path.of("/nonexistent-dir"), java.util.Map.of(
+                "MLR_WEB_OIDC_ISSUER", "https://slack.com", "MLR_WEB_OIDC_CLIENT_ID", "123.456",
+                "MLR_OIDC_CLIENT_SECRET", "s", "MLR_WEB_OIDC_ALLOWED_DOMAINS", "@Example.org")).config().web().oidc();
+        assertThat(oidc.enabled()).isTrue();
+        assertThat(oidc.allowedDomains()).containsExactly("example.org");
+        assertThat(oidc.clientSecret().reveal()).isEqualTo("s");
+    }
 }

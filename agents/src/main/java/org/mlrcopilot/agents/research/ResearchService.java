@@ -136,21 +136,12 @@ public final class ResearchService implements AutoCloseable {
         lanes.submit(researchId, () -> revisions.reviewAgain(researchId));
     }
 
-    /** Approves an experiment run of the hypothesis; refused for non-approvers and when a run is active. */
-    public ResearchRun approve(String researchId, String hypothesisId, String userId, String userName) {
-        if (!settings.mayApprove(userId, userName)) {
-            throw new ResearchRefusedException(userName + " is not an approver; ask one of "
-                    + String.join(", ", settings.approvers()) + " to approve the run");
-        }
-        return approved(researchId, hypothesisId, userName);
-    }
-
     /**
-     * Approves an experiment run for a person the chat itself names an approver (a Discord role), instead of
-     * {@code service.approvers}; refused when the hypothesis was discarded or a run is active.
+     * Approves an experiment run of the hypothesis for {@code approvedBy}, whom the caller has found to be an approver;
+     * refused when the hypothesis was discarded, a run is active or the requester's spending limit is reached.
      */
-    public ResearchRun approveAsApprover(String researchId, String hypothesisId, String userName) {
-        return approved(researchId, hypothesisId, userName);
+    public ResearchRun approve(String researchId, String hypothesisId, String approvedBy) {
+        return approved(researchId, hypothesisId, approvedBy);
     }
 
     private ResearchRun approved(String researchId, String hypothesisId, String userName) {

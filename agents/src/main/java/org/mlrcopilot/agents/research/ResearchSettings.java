@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * How the service behaves.
  *
- * @param approvers   who may approve an experiment run (user ids or display names); empty lets anyone
+ * @param approvers   who may approve an experiment run (immutable ids, e.g. slack:U0123); empty lets anyone
  * @param hypotheses  how many hypotheses to propose per paper
  * @param maxSteps    step limit of an experiment run
  * @param maxFileBytes largest file the team may post in a research's thread (as data for its experiments)
@@ -36,14 +36,5 @@ public record ResearchSettings(List<String> approvers, int hypotheses, int maxSt
         if (maxSteps < 1) {
             throw new IllegalArgumentException("maxSteps must be >= 1: " + maxSteps);
         }
-    }
-
-    /** Whether the person is named in {@code approvers} (an empty list names nobody). */
-    public boolean names(String userId, String userName) {
-        return approvers.contains(userId) || approvers.contains(userName);
-    }
-
-    public boolean mayApprove(String userId, String userName) {
-        return approvers.isEmpty() || names(userId, userName);
     }
 }

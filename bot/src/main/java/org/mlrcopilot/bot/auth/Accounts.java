@@ -206,6 +206,11 @@ public final class Accounts {
         return store.personOf(platform, platformUser).flatMap(store::person);
     }
 
+    /** A person by id, empty for someone without an account. */
+    public Optional<Person> personById(String personId) {
+        return store.person(personId);
+    }
+
     /** The role of a person by id, empty for someone without an account. */
     public Optional<Role> role(String personId) {
         return store.person(personId).map(Person::role);

@@ -3,7 +3,6 @@ package org.mlrcopilot.bot.conversation;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import org.mlrcopilot.agents.experiment.RunControl;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchService;
 import org.mlrcopilot.agents.usage.UsageTotals;
@@ -24,26 +23,25 @@ final class Commands {
     private final ResearchService service;
     private final double perDayUsd;
 
-    private volatile People people = People.none();
+    private final Replies replies;
+    private final Authority authority;
 
-    void people(People value) {
-        this.people = value;
-    }
-
-    Commands(ResearchService service, double perDayUsd) {
+    Commands(ResearchService service, double perDayUsd, Replies replies, Authority authority) {
         this.service = service;
         this.perDayUsd = perDayUsd;
+        this.replies = replies;
+        this.authority = authority;
     }
 
     String run(Inbound.Command c) {
         return switch (c.name()) {
             case "status" -> status();
             case "stop" -> {
-                service.control(c.args(), RunControl.STOPPED, c.userName());
-                yield "Stopping " + c.args();
+                replies.stop(service, c.args().strip(), c.platform(), c.channel(), c.user(), c.userName());
+                yield "Stopping " + c.args().strip();
             }
             case "budget" -> budget(c.platform());
-            case "link" -> people.linkCode(c.platform(), c.user()).map(code -> "Your one-time link code is " + code
+            case "link" -> authority.people().linkCode(c.platform(), c.user()).map(code -> "Your one-time link code is " + code
                     + " (10 minutes). Sign in to the web chat, open /link.html and enter it: then what you approve "
                     + "here counts as your account's, with its role.").orElse("Linking needs sign-in in the web "
                     + "chat (web.auth=local).");
@@ -81,8 +79,8 @@ final class Commands {
         if (out.length() == before) {
             out.append("\nNone.");
         }
-        out.append("\n\n*Settings*\nApprovers: ").append(service.settings().approvers().isEmpty() ? "anyone"
-                : String.join(", ", service.settings().approvers())).append("\n").append(budget(platform));
+        out.append("\n\n*Settings*\nApprovers: ").append(authority.approvers().isEmpty() ? "anyone"
+                : String.join(", ", authority.approvers())).append("\n").append(budget(platform));
         return out.toString();
     }
 

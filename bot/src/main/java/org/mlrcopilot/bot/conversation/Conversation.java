@@ -38,6 +38,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     private final Outbox outbox;
     private final ThreadPoster poster;
     private final Replies replies;
+    private final Authority authority;
     private volatile ResearchService service;
     private volatile Commands commands;
 
@@ -48,7 +49,9 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         this.metrics = metrics;
         this.outbox = new Outbox(4, statusInterval);
         this.poster = new ThreadPoster(platforms, store, outbox, metrics);
-        this.replies = new Replies(store, outbox, platforms);
+        this.authority = new Authority(() -> service == null ? java.util.List.of()
+                : service.settings().approvers(), platforms);
+        this.replies = new Replies(store, outbox, authority);
     }
 
     /** What the service reports to; give it to the {@link ResearchService} constructor. */
@@ -63,14 +66,13 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     /** With the largest PDF a person may post as a paper ({@code fetch.maxBytes}). */
     public void attach(ResearchService researchService, double perDayUsd, long maxPaperBytes) {
         this.service = researchService;
-        this.commands = new Commands(researchService, perDayUsd);
+        this.commands = new Commands(researchService, perDayUsd, replies, authority);
         this.fileLimit = maxPaperBytes;
     }
 
     /** The people behind chat identities (linked web accounts and their roles). */
     public void people(People people) {
-        replies.people(people);
-        commands.people(people);
+        authority.people(people);
     }
 
     /** Where approvals, refusals and stops are recorded. */

@@ -12,7 +12,7 @@ public interface People {
     /** A one-time code for a chat user to link their identity in the web chat; empty when there are no accounts. */
     Optional<String> linkCode(String platform, String user);
 
-    /** The web account a chat identity is linked to. */
+    /** The web account of a chat identity: the account itself on the web chat, the linked one elsewhere. */
     Optional<Linked> linked(String platform, String user);
 
     static People none() {

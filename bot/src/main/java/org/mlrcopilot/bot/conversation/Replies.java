@@ -13,7 +13,6 @@ import org.mlrcopilot.agents.research.ResearchService;
 import org.mlrcopilot.agents.research.ResearchStore;
 import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.ResearchRefusedException;
-import org.mlrcopilot.bot.chat.ChatPlatform;
 import org.mlrcopilot.bot.chat.Emoji;
 import org.mlrcopilot.bot.chat.Inbound;
 
@@ -24,29 +23,35 @@ final class Replies {
 
     private final ResearchStore store;
     private final Outbox outbox;
-    private final java.util.Map<String, ChatPlatform> platforms;
+    private final Authority authority;
 
-    Replies(ResearchStore store, Outbox outbox, java.util.Map<String, ChatPlatform> platforms) {
+    Replies(ResearchStore store, Outbox outbox, Authority authority) {
         this.store = store;
         this.outbox = outbox;
-        this.platforms = platforms;
+        this.authority = authority;
     }
 
-    /**
-     * Approves by the platform's own rule (a Discord role) where it has one, else by service.approvers; a person
-     * named in service.approvers may approve on every platform.
-     */
+    /** Stops a run by command ({@code /mlr stop <run>}) when the actor may. */
+    void stop(ResearchService service, String runId, String platform, String channel, String user, String userName) {
+        ResearchRun run = store.run(runId).orElseThrow(() -> new ResearchRefusedException("no run " + runId));
+        control(service, run, RunControl.STOPPED, platform, channel, user, userName);
+    }
+
+    /** Approves when the {@link Authority} says the actor may; both outcomes are audited. */
     private ResearchRun approve(ResearchService service, String researchId, String hypothesisId, String platform,
             String channel, String user, String userName) {
         String what = hypothesisId + " of " + researchId;
-        Optional<People.Linked> person = platform.equals("web") ? Optional.empty() : people.linked(platform, user);
-        String who = person.map(People.Linked::name).orElse(userName);
+        Authority.Decision may = authority.mayApprove(new Authority.Actor(platform, channel, user, userName));
         try {
-            ResearchRun run = decide(service, researchId, hypothesisId, platform, channel, user, userName, person);
-            audit(who, platform, "approve", what + " (" + run.id() + ")");
+            if (!may.allowed()) {
+                throw new ResearchRefusedException(may.name() + " is not an approver; ask " + may.whoMay()
+                        + " to approve the run");
+            }
+            ResearchRun run = service.approve(researchId, hypothesisId, may.name());
+            audit(may.name(), platform, "approve", what + " (" + run.id() + ")");
             return run;
         } catch (ResearchRefusedException e) {
-            audit(who, platform, "approval refused", what + ": " + e.getMessage());
+            audit(may.name(), platform, "approval refused", what + ": " + e.getMessage());
             throw e;
         }
     }
@@ -62,32 +67,22 @@ final class Replies {
                 detail));
     }
 
-    private volatile People people = People.none();
-
-    void people(People value) {
-        this.people = value;
-    }
-
-    /** A linked person's role decides; else the platform's own rule (a Discord role), else service.approvers. */
-    private ResearchRun decide(ResearchService service, String researchId, String hypothesisId, String platform,
-            String channel, String user, String userName, Optional<People.Linked> person) {
-        if (person.isPresent()) {
-            if (!person.get().mayApprove() && !service.settings().names(user, userName)) {
-                throw new ResearchRefusedException(person.get().name() + " is not an approver; ask an approver or an "
-                        + "admin to approve the run");
-            }
-            return service.approveAsApprover(researchId, hypothesisId, person.get().name());
+    /** Stops, pauses or resumes a run when the actor may; audited. */
+    private void control(ResearchService service, ResearchRun run, RunControl control, String platform,
+            String channel, String user, String userName) {
+        Authority.Decision may = authority.mayControl(new Authority.Actor(platform, channel, user, userName),
+                run.requester(), run.approver());
+        String action = switch (control) {
+            case STOPPED -> "stop";
+            case PAUSED -> "pause";
+            case RUNNING -> "resume";
+        };
+        if (!may.allowed()) {
+            audit(may.name(), platform, action + " refused", run.id());
+            throw new ResearchRefusedException(may.name() + " may not " + action + " this run; ask " + may.whoMay());
         }
-        ChatPlatform chat = platforms.get(platform);
-        Optional<ChatPlatform.Approval> rule = chat == null ? Optional.empty() : chat.approval(channel, user);
-        if (rule.isEmpty() || !rule.get().allowed() && service.settings().names(user, userName)) {
-            return service.approve(researchId, hypothesisId, user, userName);
-        }
-        if (!rule.get().allowed()) {
-            throw new ResearchRefusedException(userName + " is not an approver; ask " + rule.get().who()
-                    + " to approve the run");
-        }
-        return service.approveAsApprover(researchId, hypothesisId, userName);
+        audit(may.name(), platform, action, run.id());
+        service.control(run.id(), control, may.name());
     }
 
     String threadReply(ResearchService service, String researchId, Inbound.MessagePosted m) {
@@ -95,8 +90,9 @@ final class Replies {
         Optional<ResearchRun> run = activeRun(researchId);
         String word = m.text().strip().toLowerCase(Locale.ROOT);
         if (run.isPresent() && List.of("stop", "pause", "resume").contains(word)) {
-            service.control(run.get().id(), RunControl.valueOf(word.equals("stop") ? "STOPPED"
-                    : word.equals("pause") ? "PAUSED" : "RUNNING"), m.userName());
+            control(service, run.get(), word.equals("stop") ? RunControl.STOPPED
+                    : word.equals("pause") ? RunControl.PAUSED : RunControl.RUNNING, m.platform(), m.channel(),
+                    m.user(), m.userName());
             return "";
         }
         if (run.isPresent()) {
@@ -182,12 +178,13 @@ final class Replies {
                 yield "Reviewing the hypotheses that have no review yet";
             }
             case "stop", "pause", "resume" -> {
-                audit(b.userName(), b.platform(), b.action(), b.value());
-                service.control(b.value(), switch (b.action()) {
+                ResearchRun run = store.run(b.value()).filter(x -> x.researchId().equals(researchId))
+                        .orElseThrow(() -> new ResearchRefusedException("no run " + b.value() + " in this research"));
+                control(service, run, switch (b.action()) {
                     case "stop" -> RunControl.STOPPED;
                     case "pause" -> RunControl.PAUSED;
                     default -> RunControl.RUNNING;
-                }, b.userName());
+                }, b.platform(), b.channel(), b.user(), b.userName());
                 yield "";
             }
             default -> "Unknown action " + b.action();

@@ -91,7 +91,6 @@ public final class BotService implements AutoCloseable {
             auth = new AuthRoutes(accounts, config.web().publicBase(), store.audit(), singleSignOn(config, clock, report),
                     Role.parse(config.web().oidc().role()));
             routes.add(auth);
-            web.roles(id -> accounts.role(id).map(Role::mayApprove));
             conversation.people(new org.mlrcopilot.bot.conversation.People() {
                 @Override
                 public java.util.Optional<String> linkCode(String platform, String user) {
@@ -100,11 +99,16 @@ public final class BotService implements AutoCloseable {
 
                 @Override
                 public java.util.Optional<Linked> linked(String platform, String user) {
-                    return accounts.personOf(platform, user).map(p -> new Linked(p.name(), p.role().mayApprove()));
+                    return (platform.equals("web") ? accounts.personById(user) : accounts.personOf(platform, user))
+                            .map(p -> new Linked(p.name(), p.role().mayApprove()));
                 }
             });
             accounts.firstAdminInvite().ifPresent(code -> report.println("web: sign-in with local accounts; the "
                     + "first admin joins at " + config.web().publicBase() + "/invite/" + code + " (one use, 3 days)"));
+        }
+        if (auth == null && config.web().oidc().enabled()) {
+            report.println("web: single sign-on is off: web.oidc.issuer is set but web.auth is "
+                    + config.web().auth() + " (single sign-on works with web.auth=local)");
         }
         List<String> hosts = new ArrayList<>(config.web().allowedHosts());
         hosts.add(config.web().bindAddress());

@@ -38,10 +38,15 @@ class DiscordIT {
     private final ByteArrayOutputStream report = new ByteArrayOutputStream();
 
     private void start() {
+        start(Map.of());
+    }
+
+    private void start(Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(Map.of("DISCORD_BOT_TOKEN", "discord-test-token",
                 "MLR_DISCORD_API_URL", discord.apiUrl(), "MLR_DISCORD_GATEWAY_URL", discord.gatewayUrl(),
-                "MLR_DISCORD_CHANNELS", "papers", "MLR_DISCORD_APPROVER_ROLE", "Reviewers",
+                "MLR_DISCORD_CHANNELS", "papers", "MLR_DISCORD_APPROVER_ROLE", FakeDiscord.REVIEWERS,
                 "MLR_SERVICE_STATUS_INTERVAL", "50ms", "MLR_WEB_PUBLIC_URL", "https://mlr.example.org/"));
+        env.putAll(extra);
         fixture = new ServiceFixture(dir, env);
         service = fixture.start(report);
         await().atMost(Duration.ofSeconds(20)).until(() -> !discord.calls("PUT", "applications/\\d+/commands")
@@ -381,5 +386,72 @@ class DiscordIT {
                 + fixture.paperUrl(), true);
         await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(root).size() == 3);
         assertThat(posts(CHANNEL).stream().filter(c -> c.text("content").contains("⚠️"))).hasSize(1);
+    }
+
+    @Test
+    void aLinkedPersonsRoleDecidesInDiscordAsInTheWebChat() throws Exception {
+        discord = new FakeDiscord();
+        start(Map.of("MLR_WEB_AUTH", "local"));
+        java.util.regex.Matcher invite = java.util.regex.Pattern.compile("/invite/([A-Za-z0-9_-]+)")
+                .matcher(report.toString());
+        assertThat(invite.find()).as(report.toString()).isTrue();
+        String ada = web("POST", "/api/auth/accept", null, "{\"code\":\"" + invite.group(1)
+                + "\",\"name\":\"ada\",\"password\":\"correct horse battery\"}").headers()
+                .firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String memberLink = new com.fasterxml.jackson.databind.ObjectMapper().readTree(web("POST",
+                "/api/auth/invites", ada, "{\"role\":\"member\"}").body()).path("link").asText();
+        String carl = web("POST", "/api/auth/accept", null, "{\"code\":\""
+                + memberLink.substring(memberLink.lastIndexOf('/') + 1)
+                + "\",\"name\":\"carl\",\"password\":\"carl's long password\"}").headers()
+                .firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
+        link(BOB, "bob", ada);
+        link(RITA, "rita", carl);
+
+        String root = discord.say(CHANNEL, ANN, "ann", List.of(), "worth a look " + fixture.paperUrl(), false);
+        await().atMost(Duration.ofSeconds(90)).until(() -> hypothesisTitles(root).size() == 3);
+        String researchId = service.store().recent(1).get(0).id();
+        String h1 = linked(researchId, "hypothesis:H1");
+
+        String ritaPress = discord.press(root, h1, "mlr:run:H1", RITA, "rita", REVIEWER);
+        assertThat(answer(ritaPress).text("content")).as("carl's account is a member, whatever rita's Discord role")
+                .contains("carl is not an approver");
+        assertThat(service.store().runs(researchId)).isEmpty();
+
+        String bobPress = discord.press(root, h1, "mlr:run:H1", BOB, "bob", List.of());
+        assertThat(answer(bobPress).text("content")).as("bob is linked to ada, an admin").contains("Approved");
+        assertThat(service.store().runs(researchId).get(0).approver()).isEqualTo("ada");
+        JsonNode audit = new com.fasterxml.jackson.databind.ObjectMapper().readTree(web("GET", "/api/auth/audit", ada,
+                null).body());
+        List<String> approvals = new java.util.ArrayList<>();
+        audit.forEach(e -> approvals.add(e.path("who").asText() + " " + e.path("action").asText() + "@"
+                + e.path("platform").asText()));
+        assertThat(approvals).contains("ada approve@discord", "carl approval refused@discord");
+        JsonNode run = new com.fasterxml.jackson.databind.ObjectMapper().readTree(web("GET",
+                "/api/runs/" + service.store().runs(researchId).get(0).id(), ada, null).body());
+        assertThat(run.toString()).as("the web view shows the same approver").contains("\"approver\":\"ada\"");
+    }
+
+    /** {@code /mlr link} in Discord, then the code entered in the web chat by the account behind {@code cookie}. */
+    private void link(String user, String name, String cookie) throws Exception {
+        String asked = discord.slash(CHANNEL, user, name, "link", null, null);
+        String text = answer(asked).text("content");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("link code is (\\S+) ").matcher(text);
+        assertThat(code.find()).as(text).isTrue();
+        assertThat(web("POST", "/api/auth/link", cookie, "{\"code\":\"" + code.group(1) + "\"}").statusCode())
+                .isEqualTo(200);
+    }
+
+    private java.net.http.HttpResponse<String> web(String method, String path, String cookie, String body)
+            throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + service.port() + path)).method(method, body == null
+                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(b.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 }

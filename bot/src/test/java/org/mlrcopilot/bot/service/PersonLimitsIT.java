@@ -55,7 +55,7 @@ class PersonLimitsIT {
 
     @Test
     void aPersonWhoseResearchesSpentTheDaysBudgetStartsNoRun() {
-        ChatClient bob = start(Map.of("MLR_BUDGET_PER_PERSON_USD", "0.000001", "MLR_SERVICE_APPROVERS", "alice"));
+        ChatClient bob = start(Map.of("MLR_BUDGET_PER_PERSON_USD", "0.000001", "MLR_SERVICE_APPROVERS", "u-alice"));
         String root = bob.post("research", "look " + fixture.paperUrl()).at("/message/id").asText();
         JsonNode h1 = find(waitForHypotheses(bob, "research", root, 3), "H1 v1: ");
         ChatClient alice = new ChatClient(service.port(), "u-alice", "alice");

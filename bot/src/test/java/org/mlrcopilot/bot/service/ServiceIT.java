@@ -32,7 +32,7 @@ class ServiceIT {
 
     @BeforeEach
     void start() {
-        fixture = new ServiceFixture(dir, Map.of("MLR_SERVICE_APPROVERS", "alice"));
+        fixture = new ServiceFixture(dir, Map.of("MLR_SERVICE_APPROVERS", "web:u-alice"));
         service = fixture.start(report);
     }
 
@@ -92,7 +92,10 @@ class ServiceIT {
         assertThat(service.store().versions(researchId, "H1")).hasSize(2);
 
         String refused = bob.press(h1.path("id").asText(), "run", "H1").path("notice").asText();
-        assertThat(refused).contains("bob is not an approver").contains("alice");
+        assertThat(refused).contains("bob is not an approver").contains("web:u-alice");
+        ChatClient impostor = new ChatClient(service.port(), "u-mallory", "alice");
+        assertThat(impostor.press(h1.path("id").asText(), "run", "H1").path("notice").asText())
+                .as("approvers are known by id, not by the name they show").contains("alice is not an approver");
         assertThat(service.store().runs(researchId)).isEmpty();
 
         fixture.action("write_file", Map.of("file_name", "train.py", "content",

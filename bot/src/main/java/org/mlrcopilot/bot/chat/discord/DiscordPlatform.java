@@ -69,7 +69,7 @@ public final class DiscordPlatform implements ChatPlatform {
      * @param apiUrl       the REST base URL, e.g. https://discord.com/api/v10/
      * @param gatewayUrl   the gateway's WebSocket URL, "" for Discord's own
      * @param channels     channel names or ids where a paper link starts a research without a mention
-     * @param approverRole the role (name or id) whose members approve runs, "" to leave it to service.approvers
+     * @param approverRole the id of the role whose members approve runs, "" to leave it to service.approvers
      * @param webBase      the web view's base URL, for links to pages too long for Discord
      * @param fetch        the rules for downloading the files people attach (from Discord's CDN)
      */
@@ -197,17 +197,24 @@ public final class DiscordPlatform implements ChatPlatform {
                 .anyMatch(c -> c.equals(channel.getId()) || c.equalsIgnoreCase(channel.getName()));
     }
 
-    /** Remembers the roles (ids and lower-case names) a person had on their latest event, for approvals. */
+    /**
+     * Remembers the role ids a person had on their latest event, for approvals (ids only: anyone who may create a
+     * role can give it the approver role's name).
+     */
     void rolesOf(Member member) {
         if (member != null) {
             Set<String> ids = ConcurrentHashMap.newKeySet();
             member.getRoles().forEach(r -> {
                 ids.add(r.getId());
-                ids.add(r.getName().toLowerCase(java.util.Locale.ROOT));
+                if (r.getId().equals(settings.approverRole())) {
+                    approverRoleName = r.getName();
+                }
             });
             roles.put(member.getId(), ids);
         }
     }
+
+    private volatile String approverRoleName = "";
 
     @Override
     public Optional<Approval> approval(String channel, String user) {
@@ -215,8 +222,11 @@ public final class DiscordPlatform implements ChatPlatform {
             return Optional.empty();
         }
         String role = settings.approverRole();
-        boolean allowed = roles.getOrDefault(user, Set.of()).contains(role.toLowerCase(java.util.Locale.ROOT));
-        return Optional.of(new Approval(allowed, "someone with the role " + role));
+        boolean allowed = roles.getOrDefault(user, Set.of()).contains(role);
+        JDA current = jda;
+        net.dv8tion.jda.api.entities.Role known = current == null ? null : current.getRoleById(role);
+        String name = known != null ? known.getName() : approverRoleName;
+        return Optional.of(new Approval(allowed, "someone with the role " + (name.isBlank() ? role : name)));
     }
 
     @Override

@@ -89,19 +89,6 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
         }
     }
 
-    private volatile java.util.function.Function<String, java.util.Optional<Boolean>> approvers = id ->
-            java.util.Optional.empty();
-
-    /** With sign-in: whether a person (by id) may approve runs, from their role; empty for no account. */
-    public void roles(java.util.function.Function<String, java.util.Optional<Boolean>> mayApprove) {
-        this.approvers = mayApprove;
-    }
-
-    @Override
-    public java.util.Optional<Approval> approval(String channel, String user) {
-        return approvers.apply(user).map(allowed -> new Approval(allowed, "an approver or an admin of the web chat"));
-    }
-
     Uploads uploads() {
         return uploads;
     }
