@@ -159,6 +159,7 @@ public final class AuthRoutes implements Routes {
 
     /** A failed single sign-on, said on a page of its own (the browser came here by a redirect). */
     private static void failedPage(Context ctx, AuthException e) {
+        ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'self'");
         ctx.status(e.status()).contentType("text/html; charset=utf-8").result("<!doctype html><html lang=\"en\">"
                 + "<head><meta charset=\"utf-8\"><title>Sign-in failed · MLR-Copilot</title>"
                 + "<link rel=\"stylesheet\" href=\"/static/style.css\"></head><body><div class=\"page\">"

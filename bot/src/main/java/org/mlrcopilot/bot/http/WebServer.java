@@ -91,6 +91,12 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /** Every route, as "METHOD /path" (path parameters in braces), for checks that must cover them all. */
+    public java.util.List<String> endpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).sorted().toList();
+    }
+
     /** The port the server listens on. */
     public int port() {
         return app.port();

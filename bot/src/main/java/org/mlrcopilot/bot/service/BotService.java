@@ -171,6 +171,11 @@ public final class BotService implements AutoCloseable {
         return metrics;
     }
 
+    /** Every route of the web server, as "METHOD /path". */
+    public List<String> endpoints() {
+        return server.endpoints();
+    }
+
     public Store store() {
         return store;
     }

@@ -51,6 +51,7 @@ class PersonLimitsIT {
         ChatClient carol = new ChatClient(service.port(), "u-carol", "carol");
         carol.post("research", "mine " + fixture.paperUrl());
         await().atMost(Duration.ofSeconds(10)).until(() -> service.store().recent(10).size() == 3);
+        await().atMost(Duration.ofSeconds(90)).until(() -> service.store().unfinished().isEmpty());
     }
 
     @Test

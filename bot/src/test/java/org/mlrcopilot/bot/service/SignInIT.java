@@ -140,6 +140,40 @@ class SignInIT {
         assertThat(call("GET", "/api/channels", ada, null).statusCode()).as("existing sessions stay").isEqualTo(200);
     }
 
+    /** The routes that answer without a session: sign-in, invitations, single sign-on, assets, Slack, probes. */
+    private static final java.util.Set<String> OPEN = java.util.Set.of("GET /healthz", "GET /metrics",
+            "GET /signin", "GET /invite/{code}", "POST /api/auth/signin", "POST /api/auth/accept",
+            "GET /api/auth/providers", "POST /api/auth/signout", "POST /slack/events");
+
+    @Test
+    void everyRouteButTheOpenOnesNeedsASession() throws Exception {
+        java.util.List<String> endpoints = service.endpoints();
+        assertThat(endpoints).as("the routes are found").hasSizeGreaterThan(20)
+                .contains("POST /api/messages/{id}/buttons", "GET /api/auth/audit");
+        java.util.List<String> unguarded = new java.util.ArrayList<>();
+        for (String endpoint : endpoints) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+            if (OPEN.contains(endpoint) || path.startsWith("/static/") || method.equals("HEAD")
+                    || method.equals("OPTIONS") || method.startsWith("BEFORE") || method.startsWith("AFTER")) {
+                continue;
+            }
+            String concrete = path.replaceAll("\\{[^}]+}", "x1").replaceAll("<[^>]+>", "x1").replace("*", "x1");
+            if (!concrete.startsWith("/")) {
+                unguarded.add(endpoint + " (not a path)");
+                continue;
+            }
+            HttpResponse<String> answer = call(method, concrete, null, Map.of());
+            boolean guarded = concrete.startsWith("/api/") || concrete.startsWith("/files/")
+                    ? answer.statusCode() == 401
+                    : answer.statusCode() == 302 && answer.headers().firstValue("Location").orElse("").equals("/signin");
+            if (!guarded) {
+                unguarded.add(endpoint + " -> " + answer.statusCode());
+            }
+        }
+        assertThat(unguarded).as("routes answering without a session").isEmpty();
+    }
+
     private java.util.List<JsonNode> thread(String cookie, String root) throws Exception {
         java.util.List<JsonNode> out = new java.util.ArrayList<>();
         json.readTree(call("GET", "/api/channels/research/messages", cookie, null).body()).forEach(m -> {
