@@ -216,6 +216,23 @@ public final class Accounts {
         return store.person(personId).map(Person::role);
     }
 
+    /** A person's linked identities, as "slack U0123" (single sign-on: "sign-on <issuer>"). */
+    public java.util.List<String> identities(String personId) {
+        return store.identitiesOf(personId).stream().map(i -> i[0].equals(SSO)
+                ? "sign-on " + i[1].substring(0, Math.max(0, i[1].indexOf(' '))) : i[0] + " " + i[1]).toList();
+    }
+
+    /** The invites still open, for admins: role, who made it (name), until when. */
+    public java.util.List<String[]> openInvites(Person by) {
+        if (by.role() != Role.ADMIN) {
+            throw new AuthException(403, "only admins see the invites");
+        }
+        return store.openInvites(clock.instant()).stream().map(i -> new String[] {
+                i.role().name().toLowerCase(java.util.Locale.ROOT),
+                store.person(i.createdBy()).map(Person::name).orElse(i.createdBy()), i.expiresAt().toString()})
+                .toList();
+    }
+
     public java.util.List<Person> people() {
         return store.people();
     }

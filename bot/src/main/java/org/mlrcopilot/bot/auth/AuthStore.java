@@ -44,6 +44,12 @@ public interface AuthStore {
 
     void link(String platform, String platformUser, String personId, Instant at);
 
+    /** The chat identities linked to a person, as {platform, platform user}; single sign-on subjects included. */
+    List<String[]> identitiesOf(String personId);
+
+    /** The invites neither used nor expired at {@code now}, newest first. */
+    List<Invite> openInvites(Instant now);
+
     /** The person a platform identity is linked to. */
     Optional<String> personOf(String platform, String platformUser);
 }

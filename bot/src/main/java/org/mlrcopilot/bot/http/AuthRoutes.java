@@ -122,8 +122,15 @@ public final class AuthRoutes implements Routes {
             if (signedIn(ctx).role() != Role.ADMIN) {
                 throw new AuthException(403, "only admins see the people");
             }
-            json(ctx, accounts.people().stream().map(AuthRoutes::me).toList());
+            json(ctx, accounts.people().stream().map(p -> {
+                Map<String, Object> row = new java.util.LinkedHashMap<>(me(p));
+                row.put("identities", accounts.identities(p.id()));
+                row.put("password", !p.passwordHash().isEmpty());
+                return row;
+            }).toList());
         }));
+        r.get("/api/auth/invites", ctx -> answer(ctx, () -> json(ctx, accounts.openInvites(signedIn(ctx)).stream()
+                .map(i -> Map.of("role", i[0], "by", i[1], "expiresAt", i[2])).toList())));
         r.get("/api/auth/audit", ctx -> answer(ctx, () -> {
             if (signedIn(ctx).role() != Role.ADMIN) {
                 throw new AuthException(403, "only admins see the audit trail");

@@ -132,6 +132,21 @@ final class StoreAuth implements AuthStore {
                 .mapTo(String.class).findOne());
     }
 
+    @Override
+    public List<String[]> identitiesOf(String personId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT platform, platform_user FROM identities WHERE person_id = "
+                        + ":person ORDER BY linked_at").bind("person", personId)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list());
+    }
+
+    @Override
+    public List<Invite> openInvites(Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM invites WHERE used_at IS NULL AND expires_at > :now "
+                        + "ORDER BY expires_at DESC").bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> new Invite(rs.getString("code_hash"), Role.valueOf(rs.getString("role")),
+                        rs.getString("created_by"), Instant.ofEpochMilli(rs.getLong("expires_at")), null)).list());
+    }
+
     private static Person person(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Person(rs.getString("id"), rs.getString("name"), Role.valueOf(rs.getString("role")),
                 rs.getString("password_hash"), Instant.ofEpochMilli(rs.getLong("created_at")));

@@ -97,8 +97,15 @@ class SignInIT {
 
         String memberLink = json.readTree(call("POST", "/api/auth/invites", ada, Map.of("role", "member")).body())
                 .path("link").asText();
+        JsonNode open = json.readTree(call("GET", "/api/auth/invites", ada, null).body());
+        assertThat(open).hasSize(1);
+        assertThat(open.get(0).path("role").asText()).isEqualTo("member");
+        assertThat(open.get(0).path("by").asText()).isEqualTo("ada");
         String bob = session(call("POST", "/api/auth/accept", null, Map.of("code", inviteCode(memberLink),
                 "name", "bob", "password", "bob's long password")));
+        assertThat(json.readTree(call("GET", "/api/auth/invites", ada, null).body())).as("a used invite is closed")
+                .isEmpty();
+        assertThat(call("GET", "/api/auth/invites", bob, null).statusCode()).as("admins only").isEqualTo(403);
         JsonNode posted = json.readTree(call("POST", "/api/channels/research/messages", bob, Map.of("user", "u-ada",
                 "userName", "ada", "text", "Look: " + fixture.paperUrl())).body()).path("message");
         assertThat(posted.path("userName").asText()).as("the session says who acts, not the request")

@@ -337,6 +337,8 @@ class SlackIT {
             }
         });
         assertThat(approvals).containsExactly("ada@slack");
+        assertThat(web("GET", "/api/auth/people", cookie, null).body()).as("the admin page lists linked identities")
+                .contains("\"identities\":[\"slack U9\"]");
     }
 
     private HttpResponse<String> web(String method, String path, String cookie, String body) throws Exception {
