@@ -24,9 +24,15 @@ public final class LocalCopy implements AutoCloseable {
 
     /** Copies the snapshot's regular files into a new directory readable by the sandbox user. */
     public static LocalCopy of(WorkspaceSnapshot snapshot) {
+        return of(snapshot, null);
+    }
+
+    /** The copy in a new directory under {@code parent} (the temp dir when null), e.g. a cluster's shared directory. */
+    public static LocalCopy of(WorkspaceSnapshot snapshot, Path parent) {
         try {
-            Path dir = Files.createTempDirectory("mlr-ws-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            var mode = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"));
+            Path dir = parent == null ? Files.createTempDirectory("mlr-ws-", mode)
+                    : Files.createTempDirectory(parent, "ws-", mode);
             for (String relative : snapshot.files()) {
                 Path target = dir.resolve(relative);
                 Files.createDirectories(target.getParent());

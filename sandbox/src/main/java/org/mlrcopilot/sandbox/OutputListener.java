@@ -6,6 +6,13 @@ public interface OutputListener {
 
     void onLine(OutputStream stream, String line);
 
+    /**
+     * The backend's own word on a run that has not started, e.g. "queued on Slurm (Resources) for 1m20s"; called
+     * now and then while it waits.
+     */
+    default void onStatus(String status) {
+    }
+
     static OutputListener ignore() {
         return (stream, line) -> { };
     }

@@ -79,7 +79,8 @@ public final class BubblewrapSandbox implements Sandbox {
         return guarantees(NetworkPolicy.NONE);
     }
 
-    private static Set<Guarantee> guarantees(NetworkPolicy network) {
+    /** What bubblewrap enforces for a run with that network policy. */
+    public static Set<Guarantee> guarantees(NetworkPolicy network) {
         Set<Guarantee> g = EnumSet.copyOf(GUARANTEES);
         if (network == NetworkPolicy.NONE) {
             g.add(Guarantee.NETWORK_ISOLATED);

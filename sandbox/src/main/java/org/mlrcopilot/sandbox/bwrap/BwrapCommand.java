@@ -12,12 +12,20 @@ import org.mlrcopilot.sandbox.SandboxSettings;
 /**
  * The command line: [setpriv to uid 65534 when we are root] prlimit ... bwrap ... -- command.
  * Dropping to 65534 on the host makes the process rlimit count only the sandbox's processes.
+ * Public for backends that run the same confinement elsewhere (a Slurm job on a compute node).
  */
-final class BwrapCommand {
+public final class BwrapCommand {
 
     static final int SANDBOX_UID = 65534;
 
     private BwrapCommand() {
+    }
+
+    /** The command line with the bwrap found on this machine's PATH. */
+    public static List<String> of(SandboxSettings settings, ExecutionRequest request, Path workspaceCopy) {
+        Path bwrap = Tools.find("bwrap").orElseThrow(() -> new org.mlrcopilot.sandbox.SandboxException(
+                "bubblewrap is not installed; install it with `apt-get install -y bubblewrap`", false));
+        return of(bwrap, settings, request, workspaceCopy);
     }
 
     static List<String> of(Path bwrap, SandboxSettings settings, ExecutionRequest request, Path workspaceCopy) {
