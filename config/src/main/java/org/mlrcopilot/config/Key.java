@@ -12,9 +12,10 @@ import java.util.function.Function;
  * environment variable names and unknown-key detection all read this table.
  */
 enum Key {
-    SANDBOX_BACKEND("sandbox.backend", "auto", ValueType.oneOf("auto", "docker", "bwrap", "process"),
+    SANDBOX_BACKEND("sandbox.backend", "auto", ValueType.oneOf("auto", "docker", "bwrap", "slurm", "process"),
             c -> c.sandbox().backend(),
-            "Where untrusted code runs: auto picks an available backend; process has no isolation"),
+            "Where untrusted code runs: auto picks Docker or bubblewrap on this machine; slurm sends each execution "
+                    + "to a Slurm cluster as a batch job; process has no isolation"),
     SANDBOX_IMAGE("sandbox.image", "mlr-sandbox:0.1", ValueType.matching("\\S+", "must be an image name like mlr-sandbox:0.1"),
             c -> c.sandbox().image(),
             "Container image used by the docker backend"),
@@ -46,6 +47,29 @@ enum Key {
             ValueType.matching("[A-Za-z0-9][A-Za-z0-9_.:-]*", "must be none, bridge, host or a network name"),
             c -> c.sandbox().network(),
             "Network for sandboxed code: none, bridge, host or a Docker network name"),
+    SANDBOX_SLURM_SHARED_DIR("sandbox.slurm.sharedDir", "/var/lib/mlr-copilot/slurm", ValueType.path(),
+            c -> c.sandbox().slurm().sharedDir(),
+            "A directory every Slurm node sees, where job workspaces and output live (sandbox.rootfs must be on "
+                    + "shared storage too)"),
+    SANDBOX_SLURM_PARTITION("sandbox.slurm.partition", "", ValueType.matching("[A-Za-z0-9_.,-]*",
+            "must be a partition name"),
+            c -> c.sandbox().slurm().partition(),
+            "Slurm partition for experiment jobs; empty: the cluster's default"),
+    SANDBOX_SLURM_ACCOUNT("sandbox.slurm.account", "", ValueType.matching("[A-Za-z0-9_.,-]*",
+            "must be an account name"),
+            c -> c.sandbox().slurm().account(),
+            "Slurm account experiment jobs are charged to; empty: the user's default"),
+    SANDBOX_SLURM_QOS("sandbox.slurm.qos", "", ValueType.matching("[A-Za-z0-9_.,-]*", "must be a QoS name"),
+            c -> c.sandbox().slurm().qos(),
+            "Slurm quality of service for experiment jobs; empty: the default"),
+    SANDBOX_SLURM_WRAPPER("sandbox.slurm.wrapper", "bwrap", ValueType.matching("\\S.*",
+            "must be bwrap or a command line"),
+            c -> c.sandbox().slurm().wrapper(),
+            "How a job confines the code on the node: bwrap (bubblewrap over sandbox.rootfs), or a command line the "
+                    + "command is appended to, {workspace} for the job's workspace (Apptainer, enroot)"),
+    SANDBOX_SLURM_POLL("sandbox.slurm.poll", "2s", ValueType.duration(),
+            c -> c.sandbox().slurm().poll(),
+            "How often a job's state and output are read while it waits or runs"),
     SANDBOX_ALLOW_UNSAFE_PROCESS("sandbox.allowUnsafeProcess", "false", ValueType.bool(),
             c -> c.sandbox().allowUnsafeProcess(),
             "Permit the process backend, which runs untrusted code without isolation"),

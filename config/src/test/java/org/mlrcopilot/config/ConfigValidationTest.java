@@ -23,7 +23,7 @@ class ConfigValidationTest {
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "MLR_SANDBOX_MEMORY           | lots    | sandbox.memory: \"lots\" is not a size like 512m or 2g",
-        "MLR_SANDBOX_BACKEND          | vm      | sandbox.backend: \"vm\" must be one of auto, docker, bwrap, process",
+        "MLR_SANDBOX_BACKEND          | vm      | sandbox.backend: \"vm\" must be one of auto, docker, bwrap, slurm, process",
         "MLR_LLM_PROVIDER             | gemini  | llm.provider: \"gemini\" must be one of \"\", anthropic, openai, ollama, openai-compatible",
         "MLR_WEB_PORT                 | 0       | web.port: \"0\" must be between 1 and 65535",
         "MLR_WEB_PORT                 | 70000   | web.port: \"70000\" must be between 1 and 65535",

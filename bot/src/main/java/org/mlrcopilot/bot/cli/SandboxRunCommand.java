@@ -47,7 +47,7 @@ final class SandboxRunCommand implements Callable<Integer> {
     @Option(names = "--output-limit", description = "Most output kept, e.g. 1m (default: sandbox.outputLimit).")
     String outputLimit;
 
-    @Option(names = "--backend", description = "auto, docker, bwrap or process (default: sandbox.backend).")
+    @Option(names = "--backend", description = "auto, docker, bwrap, slurm or process (default: sandbox.backend).")
     String backend;
 
     @Option(names = "--json", description = "End with one line of JSON describing the result.")
@@ -57,12 +57,21 @@ final class SandboxRunCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         MlrConfig config = sandbox.mlr.config().config();
         String chosen = backend == null ? config.sandbox().backend() : backend;
-        SandboxSelector.Selection selection = SandboxSelector.select(chosen, Sandboxes.settings(config),
-                config.sandbox().allowUnsafeProcess());
+        SandboxSelector.Selection selection = Sandboxes.select(config, chosen);
         try (Sandbox s = selection.sandbox()) {
             ExecutionResult result = s.run(ExecutionRequest.builder(workspace, command)
                     .limits(limits(config)).network(Sandboxes.network(config.sandbox()))
-                    .listener(SandboxRunCommand::print).build());
+                    .listener(new org.mlrcopilot.sandbox.OutputListener() {
+                        @Override
+                        public void onLine(OutputStream stream, String line) {
+                            print(stream, line);
+                        }
+
+                        @Override
+                        public void onStatus(String status) {
+                            System.err.println("[" + status + "]");
+                        }
+                    }).build());
             System.out.flush();
             System.err.println("\n" + result.summary() + changes(result));
             if (json) {

@@ -39,6 +39,9 @@ final class StatusReport {
             out.append("\n  weaker than Docker: no cgroup memory limit or CPU quota");
         }
         selection.notes().forEach(n -> out.append("\n  passed over: ").append(n));
+        if (selection.sandbox() instanceof org.mlrcopilot.sandbox.slurm.SlurmSandbox slurm) {
+            slurm.status().forEach(p -> out.append("\n  partition ").append(p));
+        }
         return out.toString();
     }
 

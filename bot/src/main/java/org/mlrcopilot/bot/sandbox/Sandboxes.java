@@ -2,6 +2,8 @@ package org.mlrcopilot.bot.sandbox;
 
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.config.SandboxConfig;
+import org.mlrcopilot.config.SlurmConfig;
+import org.mlrcopilot.sandbox.slurm.SlurmSettings;
 import org.mlrcopilot.sandbox.Limits;
 import org.mlrcopilot.sandbox.NetworkPolicy;
 import org.mlrcopilot.sandbox.SandboxSettings;
@@ -30,6 +32,31 @@ public final class Sandboxes {
     }
 
     public static SandboxSelector.Selection select(MlrConfig config) {
-        return SandboxSelector.select(config.sandbox().backend(), settings(config), config.sandbox().allowUnsafeProcess());
+        return select(config, config.sandbox().backend());
+    }
+
+    /** The backend {@code backend} with the configuration's settings. */
+    public static SandboxSelector.Selection select(MlrConfig config, String backend) {
+        return SandboxSelector.select(backend, settings(config), config.sandbox().allowUnsafeProcess(),
+                slurm(config));
+    }
+
+    /**
+     * The Slurm settings; the jobs' label names this installation (host and data directory), so a restarted
+     * service cancels what its previous life left and nobody else's jobs.
+     */
+    public static SlurmSettings slurm(MlrConfig config) {
+        SlurmConfig s = config.sandbox().slurm();
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        String where = config.store().dataDir().toAbsolutePath().normalize().toString();
+        String label = ("mlr-copilot@" + host.replaceAll("[^A-Za-z0-9._-]", "") + ":"
+                + Integer.toHexString(where.hashCode()));
+        return new SlurmSettings(s.sharedDir(), s.partition(), s.account(), s.qos(), s.wrapper(), s.poll(),
+                label.length() > 120 ? label.substring(0, 120) : label);
     }
 }

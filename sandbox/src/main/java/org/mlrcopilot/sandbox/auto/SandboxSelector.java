@@ -17,6 +17,8 @@ import org.mlrcopilot.sandbox.SandboxSettings;
 import org.mlrcopilot.sandbox.bwrap.BubblewrapSandbox;
 import org.mlrcopilot.sandbox.docker.DockerSandbox;
 import org.mlrcopilot.sandbox.process.ProcessSandbox;
+import org.mlrcopilot.sandbox.slurm.SlurmSandbox;
+import org.mlrcopilot.sandbox.slurm.SlurmSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,18 @@ public final class SandboxSelector {
     }
 
     public static Selection select(String backend, SandboxSettings settings, boolean allowUnsafeProcess) {
+        return select(backend, settings, allowUnsafeProcess, null);
+    }
+
+    /** With the Slurm settings the slurm backend needs (null when there are none). */
+    public static Selection select(String backend, SandboxSettings settings, boolean allowUnsafeProcess,
+                                   SlurmSettings slurm) {
         switch (backend.toLowerCase(Locale.ROOT)) {
+            case "slurm":
+                if (slurm == null) {
+                    throw new SandboxException("the slurm backend needs its settings (sandbox.slurm.*)", false);
+                }
+                return new Selection(SlurmSandbox.start(settings, slurm), List.of());
             case "docker":
                 return new Selection(probed(DockerSandbox.start(settings)), List.of());
             case "bwrap":
@@ -51,7 +64,7 @@ public final class SandboxSelector {
                 return auto(settings);
             default:
                 throw new SandboxException("unknown sandbox backend '" + backend
-                        + "'; use auto, docker, bwrap or process", false);
+                        + "'; use auto, docker, bwrap, slurm or process", false);
         }
     }
 
