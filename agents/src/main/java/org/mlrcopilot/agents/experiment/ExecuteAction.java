@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.mlrcopilot.sandbox.ExecutionRequest;
 import org.mlrcopilot.sandbox.ExecutionResult;
 import org.mlrcopilot.sandbox.NetworkPolicy;
+import org.mlrcopilot.sandbox.OutputListener;
 import org.mlrcopilot.sandbox.Sandbox;
 
 /** execute_script: {@code python3 <script>} in the sandbox on the workspace; the full output goes to outputs/step-N.txt. */
@@ -23,7 +24,16 @@ final class ExecuteAction {
     String execute(Run run, String script, int step) {
         run.ws.read(script);
         ExecutionResult result = sandbox.run(ExecutionRequest.builder(run.ws.dir(), "python3", script)
-                .limits(limits.execution()).network(NetworkPolicy.NONE).build());
+                .limits(limits.execution()).network(NetworkPolicy.NONE).listener(new OutputListener() {
+                    @Override
+                    public void onLine(OutputStream stream, String line) {
+                    }
+
+                    @Override
+                    public void onStatus(String status) {
+                        run.listener.onWaiting(status);
+                    }
+                }).build());
         run.executed = true;
         Path saved = save(run, step, result.output());
         return observation(result, saved);

@@ -85,6 +85,7 @@ public final class ExperimentAgent {
         String stop;
         try {
             StepListener hears = listener == null ? StepListener.ignore() : listener;
+            run.listener = hears;
             measureBaseline(run, hears);
             stop = loop.run(run, started, trace, hears);
         } catch (BudgetExceededException e) {
@@ -99,7 +100,7 @@ public final class ExperimentAgent {
         if (!Double.isNaN(run.baseline)) {
             return;
         }
-        run.baseline = evaluator.baseline(run.task, run.ws).value();
+        run.baseline = evaluator.hearing(listener::onWaiting).baseline(run.task, run.ws).value();
         run.ws.snapshot(Run.INITIAL_SNAPSHOT);
         checkpoints.save(run.state());
         listener.onBaseline(run.baseline, run.task.metric());

@@ -22,6 +22,8 @@ final class Run {
     String pendingQuestion;
     double baseline;
     String finalAnswer;
+    /** Who hears about the run while it goes (set when it starts or resumes). */
+    StepListener listener = StepListener.ignore();
 
     Run(TaskSpec task, String plan, Workspace ws, RunState state) {
         this.task = task;

@@ -10,6 +10,10 @@ public interface StepListener {
     default void onBaseline(double value, String metric) {
     }
 
+    /** The sandbox waits before an execution starts, e.g. "queued on Slurm (Resources) for 1m20s". */
+    default void onWaiting(String status) {
+    }
+
     static StepListener ignore() {
         return step -> { };
     }

@@ -173,6 +173,12 @@ final class RunExecution {
             }
 
             @Override
+            public void onWaiting(String status) {
+                ResearchRun run = store.run(runId).orElseThrow();
+                events.waiting(store.research(run.researchId()).orElseThrow(), run, status);
+            }
+
+            @Override
             public void onBaseline(double value, String metric) {
                 ResearchRun run = store.run(runId).orElseThrow();
                 events.milestone(store.research(run.researchId()).orElseThrow(), run,

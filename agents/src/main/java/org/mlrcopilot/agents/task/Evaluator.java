@@ -21,10 +21,21 @@ public final class Evaluator {
 
     private final Sandbox sandbox;
     private final Limits limits;
+    private final java.util.function.Consumer<String> waiting;
 
     public Evaluator(Sandbox sandbox, Limits limits) {
+        this(sandbox, limits, status -> { });
+    }
+
+    private Evaluator(Sandbox sandbox, Limits limits, java.util.function.Consumer<String> waiting) {
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.waiting = waiting;
+    }
+
+    /** The same evaluator, telling {@code waiting} what the sandbox waits for (a cluster's queue). */
+    public Evaluator hearing(java.util.function.Consumer<String> value) {
+        return new Evaluator(sandbox, limits, Objects.requireNonNull(value, "waiting"));
     }
 
     /** Runs scripts/prepare.py once, without network. */
@@ -82,7 +93,17 @@ public final class Evaluator {
     }
 
     private ExecutionResult run(Path workspace, NetworkPolicy network, List<String> command) {
-        return sandbox.run(ExecutionRequest.builder(workspace, command).limits(limits).network(network).build());
+        return sandbox.run(ExecutionRequest.builder(workspace, command).limits(limits).network(network)
+                .listener(new org.mlrcopilot.sandbox.OutputListener() {
+                    @Override
+                    public void onLine(OutputStream stream, String line) {
+                    }
+
+                    @Override
+                    public void onStatus(String status) {
+                        waiting.accept(status);
+                    }
+                }).build());
     }
 
     private static void require(ExecutionResult result, TaskSpec task, String what) {

@@ -44,11 +44,21 @@ final class ThreadPoster implements ResearchEvents {
         outbox.status(research.id(), () -> editStatus(research.id()));
     }
 
+    /** What a run waits for before its next execution, by run id, until the step ends. */
+    private final java.util.Map<String, String> waiting = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public void waiting(Research research, ResearchRun run, String text) {
+        waiting.put(run.id(), text);
+        status(research);
+    }
+
     void editStatus(String researchId) {
         Research r = store.research(researchId).orElseThrow();
         String runLine = store.runs(researchId).stream().filter(run -> !run.status().finished()).findFirst()
                 .map(run -> "run " + run.id() + ": " + run.status().name().toLowerCase() + ", step " + run.step() + "/"
-                        + run.maxSteps()).orElse("");
+                        + run.maxSteps() + (waiting.containsKey(run.id()) ? "; " + waiting.get(run.id()) : ""))
+                .orElse("");
         OutboundMessage message = Messages.status(r, runLine);
         Optional<MessageLink> link = store.messageFor(researchId, "status");
         if (link.isPresent()) {
@@ -91,6 +101,7 @@ final class ThreadPoster implements ResearchEvents {
 
     @Override
     public void step(Research research, ResearchRun run, StepRecord step) {
+        waiting.remove(run.id());
         metrics.step(step.action());
         status(research);
         if (step.action().equals("execute_script")) {
@@ -109,6 +120,7 @@ final class ThreadPoster implements ResearchEvents {
 
     @Override
     public void finished(Research research, ResearchRun run, RunReport report) {
+        waiting.remove(run.id());
         metrics.run(run.status().name());
         status(research);
         outbox.send(research.id(), () -> {

@@ -201,6 +201,11 @@ public final class SlurmSandbox implements Sandbox {
             if (started == 0 && (info.state() == JobState.RUNNING || info.state() == JobState.COMPLETING
                     || info.state().finished())) {
                 started = now;
+                if (lastStatus != 0) {
+                    request.listener().onStatus("running on Slurm" + (info.nodes().isBlank() ? ""
+                            : " (" + info.nodes() + ")") + " after " + human(Duration.ofNanos(now - submitted))
+                            + " in the queue");
+                }
             }
             tail.read();
             if (info.state().finished() || (info.state() == JobState.UNKNOWN && Files.exists(jobDir.resolve(
