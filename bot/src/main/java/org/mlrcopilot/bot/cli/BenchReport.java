@@ -24,6 +24,14 @@ final class BenchReport {
             out.append(String.format("%s / docker run --rm: %.2f   (overhead over host: %.1f ms; docker CLI's: %.1f ms)%n",
                     v.name, median / cli, ms(median - host), ms(cli - host)));
         }
+        SandboxBenchCommand.Variant bwrap = variants.stream().filter(v -> v.name.equals("BubblewrapSandbox"))
+                .findFirst().orElse(null);
+        for (SandboxBenchCommand.Variant v : variants) {
+            if (bwrap != null && v.name.startsWith("SlurmSandbox")) {
+                out.append(String.format("%s / BubblewrapSandbox (same node, same confinement): %.2f%n", v.name,
+                        percentile(v.samples, 50) / percentile(bwrap.samples, 50)));
+            }
+        }
         return out.toString();
     }
 

@@ -41,6 +41,10 @@ final class SandboxBenchCommand implements Callable<Integer> {
     @Option(names = "--with-bwrap", description = "Also measure the bubblewrap backend.")
     boolean withBwrap;
 
+    @Option(names = "--with-slurm", description = "Also measure the Slurm backend (and bubblewrap, its anchor): "
+            + "end to end, and the part outside the job (submit, queue, staging, copy back).")
+    boolean withSlurm;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         MlrConfig config = sandbox.mlr.config().config();
@@ -79,18 +83,38 @@ final class SandboxBenchCommand implements Callable<Integer> {
                 () -> BenchProcesses.time(DockerRunFlags.command(settings, limits, workspace), workspace)));
         Sandbox docker = SandboxSelector.select("docker", settings, false).sandbox();
         variants.add(new Variant("DockerSandbox (docker-java)", docker, () -> timed(docker, workspace, limits)));
-        if (withBwrap) {
+        if (withBwrap || withSlurm) {
             Sandbox bwrap = SandboxSelector.select("bwrap", settings, false).sandbox();
             variants.add(new Variant("BubblewrapSandbox", bwrap, () -> timed(bwrap, workspace, limits)));
+        }
+        if (withSlurm) {
+            MlrConfig config = sandbox.mlr.config().config();
+            Sandbox slurm = Sandboxes.select(config, "slurm").sandbox();
+            long[] inside = new long[1];
+            variants.add(new Variant("SlurmSandbox (poll " + config.sandbox().slurm().poll().toMillis() + " ms)",
+                    slurm, () -> {
+                        long total = timed(slurm, workspace, limits, inside);
+                        return total;
+                    }));
+            variants.add(new Variant("  of which outside the job", null, () -> {
+                long total = timed(slurm, workspace, limits, inside);
+                return total - inside[0];
+            }));
         }
         return variants;
     }
 
     private static long timed(Sandbox sandbox, Path workspace, Limits limits) {
+        return timed(sandbox, workspace, limits, new long[1]);
+    }
+
+    /** End-to-end nanoseconds; {@code inside[0]} gets the run's own duration as the backend measured it. */
+    private static long timed(Sandbox sandbox, Path workspace, Limits limits, long[] inside) {
         long start = System.nanoTime();
         ExecutionResult result = sandbox.run(ExecutionRequest.builder(workspace, "python3", "trivial.py")
                 .limits(limits).build());
         long elapsed = System.nanoTime() - start;
+        inside[0] = result.duration().toNanos();
         if (!result.succeeded() || !result.output().startsWith("ok 3")) {
             throw new SandboxException("benchmark run failed: " + result.summary() + " " + result.output(), false);
         }
