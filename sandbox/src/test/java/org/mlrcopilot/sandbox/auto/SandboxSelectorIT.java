@@ -54,6 +54,6 @@ class SandboxSelectorIT {
     @Test
     void unknownBackendIsAClearError() {
         assertThatThrownBy(() -> SandboxSelector.select("vm", TestSandboxes.settings(), false))
-                .hasMessageContaining("unknown sandbox backend 'vm'").hasMessageContaining("auto, docker, bwrap or process");
+                .hasMessageContaining("unknown sandbox backend 'vm'").hasMessageContaining("auto, docker, bwrap, slurm or process");
     }
 }

@@ -1,0 +1,147 @@
+package org.mlrcopilot.bot.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The README's picture of a research thread, taken from the real web chat in headless Chromium: a paper link, the
+ * brief, the hypotheses with their review scores and buttons, a vote, an approved run and its results with the plot.
+ * The picture is written to bot/target/thread.png; with -Dmlr.screenshot=&lt;file&gt; (./mlr screenshot) it also
+ * replaces that file (docs/images/thread.png).
+ */
+class ThreadPictureIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path dir;
+    private ServiceFixture fixture;
+    private BotService service;
+    private WebDriver browser;
+
+    @BeforeEach
+    void start() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (Boolean.getBoolean("mlr.requireBrowser")) {
+            assertThat(present).as("chromium and chromium-driver are required").isTrue();
+        }
+        assumeTrue(present, "chromium and chromium-driver are not installed");
+        fixture = new ServiceFixture(dir, Map.of());
+        service = fixture.start(new ByteArrayOutputStream());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-extensions", "--no-first-run", "--hide-scrollbars",
+                "--window-size=1280,900", "--force-device-scale-factor=1",
+                "--user-data-dir=" + dir.resolve("chrome-profile"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.close();
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private WebDriverWait waiting(Duration d) {
+        WebDriverWait wait = new WebDriverWait(browser, d);
+        wait.pollingEvery(Duration.ofMillis(200));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private WebElement message(String titlePrefix, Duration patience) {
+        return waiting(patience).until(d -> d.findElements(By.cssSelector(".thread .message")).stream()
+                .filter(m -> !m.findElements(By.cssSelector(".title")).isEmpty())
+                .filter(m -> m.findElement(By.cssSelector(".title")).getText().startsWith(titlePrefix))
+                .findFirst().orElse(null));
+    }
+
+    private void click(String titlePrefix, String css) {
+        waiting(Duration.ofSeconds(20)).until(d -> {
+            message(titlePrefix, Duration.ofSeconds(20)).findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    @Test
+    void aResearchThreadFromLinkToResults() throws Exception {
+        browser.get("http://localhost:" + service.port() + "/");
+        ((JavascriptExecutor) browser).executeScript(
+                "localStorage.setItem('mlr.displayName', 'Dana'); localStorage.setItem('mlr.userId', 'u-dana');");
+        browser.navigate().refresh();
+        waiting(Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#composer textarea")).isEmpty());
+        browser.findElement(By.cssSelector("#composer textarea")).sendKeys("Could we build on this? "
+                + fixture.paperUrl());
+        browser.findElement(By.cssSelector("#composer button")).click();
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#messages .message")).stream()
+                .filter(m -> m.getText().contains("build on this")).findFirst().map(m -> {
+                    m.click();
+                    return true;
+                }).orElse(null));
+        message("H3 v1: ", Duration.ofSeconds(90));
+        click("H1 v1: ", ".react-picker button[data-emoji='+1']");
+        waiting(Duration.ofSeconds(20)).until(d -> message("H1 v1: ", Duration.ofSeconds(5)).getText()
+                .contains("👍 1"));
+
+        fixture.action("write_file", Map.of("file_name", "train.py", "content",
+                ServiceFixture.trainingScriptWithPlot()));
+        fixture.action("execute_script", Map.of("script_name", "train.py"));
+        fixture.action("final_answer", Map.of("answer", "An RBF SVC on scaled pixels beats the baseline."));
+        click("H1 v1: ", "button[data-action='run']");
+        message("Results: ", Duration.ofMinutes(4));
+        waiting(Duration.ofSeconds(20)).until(d -> ((JavascriptExecutor) d).executeScript(
+                "return [...document.querySelectorAll('img.attachment')].some(i => i.naturalWidth > 0);"));
+
+        Object height = ((JavascriptExecutor) browser).executeScript(
+                "const t = document.querySelector('.thread'); t.scrollTop = 0; return t.scrollHeight;");
+        int tall = Math.min(4000, Math.max(900, ((Number) height).intValue() + 200));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, tall));
+        Thread.sleep(500);
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+
+        var image = ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isGreaterThanOrEqualTo(1200);
+        assertThat(image.getHeight()).isGreaterThan(900);
+        Path target = Path.of("target", "thread.png");
+        Files.createDirectories(target.getParent());
+        Files.write(target, png);
+        String wanted = System.getProperty("mlr.screenshot", "");
+        if (!wanted.isBlank()) {
+            Path out = Path.of(wanted).isAbsolute() ? Path.of(wanted) : ServiceFixture.ROOT.resolve(wanted);
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.copy(target, out, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
