@@ -124,19 +124,27 @@ class ThreadPictureIT {
         waiting(Duration.ofSeconds(20)).until(d -> ((JavascriptExecutor) d).executeScript(
                 "return [...document.querySelectorAll('img.attachment')].some(i => i.naturalWidth > 0);"));
 
+        // The whole thread in one picture: the page unrolled (no inner scrolling; element styles, as the page's
+        // content security policy refuses style sheets from scripts), the thread pane wider.
         Object height = ((JavascriptExecutor) browser).executeScript(
-                "const t = document.querySelector('.thread'); t.scrollTop = 0; return t.scrollHeight;");
-        int tall = Math.min(4000, Math.max(900, ((Number) height).intValue() + 200));
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, tall));
-        Thread.sleep(500);
+                "document.querySelector('main').style.height = 'auto';"
+                + "for (const id of ['messages', 'thread-messages']) { const e = document.getElementById(id);"
+                + "  e.style.overflow = 'visible'; e.style.flex = 'none'; }"
+                + "document.querySelector('.thread').style.width = '62%';"
+                + "for (const id of ['composer', 'reply']) { document.getElementById(id).style.display = 'none'; }"
+                + "return document.documentElement.scrollHeight;");
+        int tall = Math.min(6000, Math.max(900, ((Number) height).intValue()));
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280,
+                "height", tall, "deviceScaleFactor", 1, "mobile", false));
+        Thread.sleep(700);
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
 
-        var image = ImageIO.read(new java.io.ByteArrayInputStream(png));
-        assertThat(image.getWidth()).isGreaterThanOrEqualTo(1200);
-        assertThat(image.getHeight()).isGreaterThan(900);
         Path target = Path.of("target", "thread.png");
         Files.createDirectories(target.getParent());
         Files.write(target, png);
+        var image = ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertThat(image.getWidth()).isGreaterThanOrEqualTo(1200);
+        assertThat(image.getHeight()).isGreaterThan(900);
         String wanted = System.getProperty("mlr.screenshot", "");
         if (!wanted.isBlank()) {
             Path out = Path.of(wanted).isAbsolute() ? Path.of(wanted) : ServiceFixture.ROOT.resolve(wanted);
