@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# A single-node Slurm cluster on this machine for the Slurm sandbox tests: Debian's slurm-wlm and
-# munge, a slurm.conf for this host (its CPUs and memory, no accounting, no cgroups), and munged,
-# slurmctld and slurmd started. Idempotent: a running cluster is left as it is.
+# A single-node Slurm cluster on this machine for the Slurm sandbox tests: Debian's slurm-wlm, munge
+# and slurmrestd, a slurm.conf for this host (its CPUs and memory, no accounting, no cgroups, JWT as
+# a second authentication for the REST daemon), and munged, slurmctld, slurmd and slurmrestd
+# (127.0.0.1:6820) started. Idempotent: a running cluster is left as it is.
 # Prints nothing on success but "[slurm] ..." progress lines on stderr.
 set -euo pipefail
 
@@ -10,7 +11,7 @@ as_root() { if [ "$(id -u)" = "0" ]; then "$@"; else sudo "$@"; fi; }
 
 install() {
   local missing=()
-  for pkg in slurm-wlm munge; do
+  for pkg in slurm-wlm munge slurmrestd; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
   if [ "${#missing[@]}" -gt 0 ]; then
@@ -50,6 +51,8 @@ SlurmdLogFile=/var/log/slurm/slurmd.log
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 MinJobAge=600
+AuthAltTypes=auth/jwt
+AuthAltParameters=jwt_key=/var/spool/slurmctld/jwt_hs256.key
 KillWait=5
 InactiveLimit=0
 SlurmctldTimeout=30
@@ -61,7 +64,14 @@ CONF
   if [ ! -f "$conf" ] || [ "$(cat "$conf")" != "$want" ]; then
     log "writing $conf (${cpus} CPUs, ${mem} MB)"
     printf '%s\n' "$want" | as_root tee "$conf" >/dev/null
+    CHANGED=1
   fi
+  if [ ! -f /var/spool/slurmctld/jwt_hs256.key ]; then
+    log "creating the JWT key"
+    as_root sh -c 'dd if=/dev/urandom of=/var/spool/slurmctld/jwt_hs256.key bs=32 count=1 2>/dev/null'
+  fi
+  as_root chown slurm:slurm /var/spool/slurmctld/jwt_hs256.key
+  as_root chmod 600 /var/spool/slurmctld/jwt_hs256.key
   if [ ! -f /etc/munge/munge.key ]; then
     log "creating the munge key"
     as_root sh -c 'dd if=/dev/urandom bs=1 count=1024 of=/etc/munge/munge.key 2>/dev/null'
@@ -73,6 +83,10 @@ CONF
 }
 
 start() {
+  if [ "${CHANGED:-0}" = 1 ] && pgrep -x slurmctld >/dev/null; then
+    log "reconfiguring the running cluster"
+    as_root scontrol reconfigure || true
+  fi
   if ! pgrep -x munged >/dev/null; then
     log "starting munged"
     as_root su -s /bin/sh munge -c '/usr/sbin/munged'
@@ -85,9 +99,17 @@ start() {
     log "starting slurmd"
     as_root /usr/sbin/slurmd
   fi
+  if ! pgrep -x slurmrestd >/dev/null; then
+    # its own unprivileged user (not nobody, the sandbox's user, whose processes the tests count)
+    id slurmrestd >/dev/null 2>&1 || as_root useradd --system --no-create-home --shell /usr/sbin/nologin slurmrestd
+    log "starting slurmrestd on 127.0.0.1:6820 (JWT)"
+    as_root sh -c 'SLURM_JWT=daemon nohup /usr/sbin/slurmrestd -a rest_auth/jwt -s openapi/v0.0.38 \
+      -u slurmrestd 127.0.0.1:6820 >/var/log/slurm/slurmrestd.log 2>&1 &'
+  fi
   for _ in $(seq 1 60); do
-    if sinfo -h -o '%t' 2>/dev/null | grep -qE '^(idle|mix|alloc)'; then
-      log "cluster up: $(sinfo -h -o '%P %D %t %c CPUs %m MB' | head -1)"
+    if sinfo -h -o '%t' 2>/dev/null | grep -qE '^(idle|mix|alloc)' \
+        && (exec 3<>/dev/tcp/127.0.0.1/6820) 2>/dev/null; then
+      log "cluster up: $(sinfo -h -o '%P %D %t %c CPUs %m MB' | head -1); slurmrestd on 127.0.0.1:6820"
       return
     fi
     if sinfo -h -o '%t' 2>/dev/null | grep -qE '^(down|drain|unk)'; then

@@ -105,8 +105,10 @@ class ArchitectureTest {
     @Test
     void everyOutboundFetchGoesThroughTheGuardedClient() {
         // The Slack adapter reads the status and Retry-After of the SDK's own answers to its fixed Web API
-        // (Bolt's HTTP client, like the LLM providers' clients); it fetches nothing a user names.
-        noClasses().that().resideOutsideOfPackages("org.mlrcopilot.agents.fetch..", "org.mlrcopilot.bot.chat.slack..")
+        // (Bolt's HTTP client, like the LLM providers' clients); it fetches nothing a user names. The Slurm backend
+        // talks to the operator's slurmrestd (like the Docker engine's socket), never to an address a user names.
+        noClasses().that().resideOutsideOfPackages("org.mlrcopilot.agents.fetch..", "org.mlrcopilot.bot.chat.slack..",
+                "org.mlrcopilot.sandbox.slurm..")
                 .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "java.net.http..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URL")

@@ -8,7 +8,7 @@ import java.time.Duration;
  * confined on the node, how often they are looked at.
  */
 public record SlurmConfig(Path sharedDir, String partition, String account, String qos, String wrapper,
-                          Duration poll) {
+                          Duration poll, String restUrl, String restUser, Secret restToken) {
 
     public SlurmConfig {
         Key.SANDBOX_SLURM_SHARED_DIR.require(sharedDir);
@@ -17,15 +17,20 @@ public record SlurmConfig(Path sharedDir, String partition, String account, Stri
         Key.SANDBOX_SLURM_QOS.require(qos);
         Key.SANDBOX_SLURM_WRAPPER.require(wrapper);
         Key.SANDBOX_SLURM_POLL.require(poll);
+        Key.SANDBOX_SLURM_REST_URL.require(restUrl);
+        Key.SANDBOX_SLURM_REST_USER.require(restUser);
+        Key.SANDBOX_SLURM_REST_TOKEN.require(restToken);
     }
 
     public static SlurmConfig defaults() {
-        return new SlurmConfig(Path.of("/var/lib/mlr-copilot/slurm"), "", "", "", "bwrap", Duration.ofSeconds(2));
+        return new SlurmConfig(Path.of("/var/lib/mlr-copilot/slurm"), "", "", "", "bwrap", Duration.ofSeconds(2), "",
+                "", Secret.none());
     }
 
     static SlurmConfig from(Values v) {
         return new SlurmConfig(v.path(Key.SANDBOX_SLURM_SHARED_DIR), v.text(Key.SANDBOX_SLURM_PARTITION),
                 v.text(Key.SANDBOX_SLURM_ACCOUNT), v.text(Key.SANDBOX_SLURM_QOS), v.text(Key.SANDBOX_SLURM_WRAPPER),
-                v.duration(Key.SANDBOX_SLURM_POLL));
+                v.duration(Key.SANDBOX_SLURM_POLL), v.text(Key.SANDBOX_SLURM_REST_URL),
+                v.text(Key.SANDBOX_SLURM_REST_USER), v.secret(Key.SANDBOX_SLURM_REST_TOKEN));
     }
 }

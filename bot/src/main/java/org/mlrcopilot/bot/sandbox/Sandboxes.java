@@ -56,7 +56,10 @@ public final class Sandboxes {
         String where = config.store().dataDir().toAbsolutePath().normalize().toString();
         String label = ("mlr-copilot@" + host.replaceAll("[^A-Za-z0-9._-]", "") + ":"
                 + Integer.toHexString(where.hashCode()));
+        SlurmSettings.Rest rest = s.restUrl().isBlank() ? null : new SlurmSettings.Rest(
+                java.net.URI.create(s.restUrl()), s.restUser().isBlank() ? System.getProperty("user.name")
+                : s.restUser(), s.restToken().isPresent() ? s.restToken().reveal() : "");
         return new SlurmSettings(s.sharedDir(), s.partition(), s.account(), s.qos(), s.wrapper(), s.poll(),
-                label.length() > 120 ? label.substring(0, 120) : label);
+                label.length() > 120 ? label.substring(0, 120) : label, rest);
     }
 }

@@ -16,11 +16,7 @@ import org.mlrcopilot.sandbox.SandboxException;
  * minimal environment (never the service's: its secrets stay out of every job and every Slurm program) and a time
  * limit; a program that fails says why.
  */
-final class SlurmCommands {
-
-    /** What Slurm says about one job. */
-    record JobInfo(JobState state, String reason, String exitCode, String nodes) {
-    }
+final class SlurmCommands implements SlurmClient {
 
     private static final long TIMEOUT_SECONDS = 30;
     private final Map<String, String> environment;
@@ -37,8 +33,14 @@ final class SlurmCommands {
         this.environment = Map.copyOf(env);
     }
 
+    @Override
+    public String describe() {
+        return "the Slurm client programs (sbatch, squeue, scontrol, scancel)";
+    }
+
     /** Whether sbatch and squeue are here and the controller answers. */
-    Optional<String> problem() {
+    @Override
+    public Optional<String> problem() {
         try {
             run(List.of("sinfo", "-h", "-o", "%P"), false);
             return Optional.empty();
@@ -47,10 +49,10 @@ final class SlurmCommands {
         }
     }
 
-    /** Submits the script with the options; the job id. */
-    String submit(List<String> options, Path script) {
+    @Override
+    public String submit(JobRequest job, Path script) {
         List<String> argv = new ArrayList<>(List.of("sbatch", "--parsable"));
-        argv.addAll(options);
+        argv.addAll(options(job));
         argv.add(script.toString());
         String out = run(argv, false).strip();
         String id = out.contains(";") ? out.substring(0, out.indexOf(';')) : out;
@@ -60,8 +62,30 @@ final class SlurmCommands {
         return id;
     }
 
+    /** The sbatch options of a job; its environment is not the caller's ({@code --export=NONE}). */
+    static List<String> options(JobRequest job) {
+        List<String> o = new ArrayList<>(List.of("--job-name=" + job.name(), "--comment=" + job.comment(),
+                "--export=NONE", "--no-requeue", "--nodes=1", "--ntasks=1", "--time=" + job.minutes(),
+                "--mem=" + job.memoryMb() + "M", "--cpus-per-task=" + job.cpus(), "--chdir=" + job.directory(),
+                "--output=/dev/null", "--error=/dev/null"));
+        if (!job.gpus().isEmpty()) {
+            o.add("--gres=gpu:" + job.gpus());
+        }
+        if (!job.partition().isEmpty()) {
+            o.add("--partition=" + job.partition());
+        }
+        if (!job.account().isEmpty()) {
+            o.add("--account=" + job.account());
+        }
+        if (!job.qos().isEmpty()) {
+            o.add("--qos=" + job.qos());
+        }
+        return o;
+    }
+
     /** The job's state: squeue while Slurm still lists it, then scontrol, then sacct (with accounting). */
-    Optional<JobInfo> job(String id) {
+    @Override
+    public Optional<JobInfo> job(String id) {
         String line = run(List.of("squeue", "-h", "-t", "all", "-j", id, "-o", "%T|%r|%N"), true).strip();
         if (!line.isEmpty()) {
             String[] f = (line.lines().findFirst().orElse("") + "||").split("\\|", -1);
@@ -84,20 +108,21 @@ final class SlurmCommands {
         return Optional.empty();
     }
 
-    void cancel(String id) {
+    @Override
+    public void cancel(String id) {
         run(List.of("scancel", id), true);
     }
 
-    /** The jobs of this user whose comment is {@code label}: their ids. */
-    List<String> jobsLabelled(String label) {
+    @Override
+    public List<String> jobsLabelled(String label) {
         String user = environment.getOrDefault("USER", System.getProperty("user.name"));
         return run(List.of("squeue", "-h", "-u", user, "-o", "%i|%k"), true).lines()
                 .map(l -> l.split("\\|", 2)).filter(f -> f.length == 2 && f[1].strip().equals(label))
                 .map(f -> f[0].strip()).toList();
     }
 
-    /** Partitions with their nodes, idle nodes, CPUs, memory and generic resources (GPUs), one line each. */
-    List<String> partitions() {
+    @Override
+    public List<String> partitions() {
         return run(List.of("sinfo", "-h", "-o", "%P|%a|%D|%t|%c|%m|%G"), false).lines().filter(l -> !l.isBlank())
                 .toList();
     }

@@ -48,11 +48,11 @@ public final class SlurmSandbox implements Sandbox {
 
     private final SandboxSettings sandbox;
     private final SlurmSettings slurm;
-    private final SlurmCommands commands;
+    private final SlurmClient commands;
     private final String gpus;
     private final Set<String> active = ConcurrentHashMap.newKeySet();
 
-    private SlurmSandbox(SandboxSettings sandbox, SlurmSettings slurm, SlurmCommands commands) {
+    private SlurmSandbox(SandboxSettings sandbox, SlurmSettings slurm, SlurmClient commands) {
         this.sandbox = sandbox;
         this.slurm = slurm;
         this.commands = commands;
@@ -64,9 +64,13 @@ public final class SlurmSandbox implements Sandbox {
      * previous life of the service left behind (by their label).
      */
     public static SlurmSandbox start(SandboxSettings sandbox, SlurmSettings slurm) {
-        SlurmCommands commands = new SlurmCommands();
+        return start(sandbox, slurm, slurm.rest() == null ? new SlurmCommands() : new SlurmRest(slurm.rest()));
+    }
+
+    static SlurmSandbox start(SandboxSettings sandbox, SlurmSettings slurm, SlurmClient commands) {
         commands.problem().ifPresent(problem -> {
-            throw new SandboxException("Slurm does not answer here: " + problem, false);
+            throw new SandboxException("Slurm does not answer through " + commands.describe() + ": " + problem,
+                    false);
         });
         if (sandbox.gpus().equals("all")) {
             throw new SandboxException("sandbox.gpus=all means nothing to Slurm; give the number of GPUs a job asks "
@@ -149,10 +153,13 @@ public final class SlurmSandbox implements Sandbox {
                 copy.chown(65534, 65534);
             }
             Path script = JobScript.write(jobDir, copy.dir(), sandbox, slurm, request);
-            String id = commands.submit(options(request), script);
+            String id = commands.submit(job(request, jobDir), script);
             active.add(id);
             try {
                 return watch(id, jobDir, copy, before, request);
+            } catch (RuntimeException e) {
+                cancelQuietly(id);
+                throw e;
             } finally {
                 active.remove(id);
             }
@@ -184,12 +191,12 @@ public final class SlurmSandbox implements Sandbox {
         boolean timedOut = false;
         boolean interrupted = false;
         long cancelledAt = 0;
-        SlurmCommands.JobInfo info;
+        SlurmClient.JobInfo info;
         while (true) {
             if (!interrupted) {
                 interrupted = pause();
             }
-            info = commands.job(id).orElse(new SlurmCommands.JobInfo(JobState.UNKNOWN, "", "", ""));
+            info = commands.job(id).orElse(new SlurmClient.JobInfo(JobState.UNKNOWN, "", "", ""));
             long now = System.nanoTime();
             boolean reasoned = !info.reason().isBlank() && !info.reason().equals("None");
             if (info.state() == JobState.PENDING && now - lastStatus >= STATUS_EVERY.toNanos()
@@ -246,7 +253,7 @@ public final class SlurmSandbox implements Sandbox {
     }
 
     /** The command's exit code: the job's own record, else what Slurm says ("3:0", or "0:9" for a signal). */
-    private static int exitCode(Path jobDir, SlurmCommands.JobInfo info) {
+    private static int exitCode(Path jobDir, SlurmClient.JobInfo info) {
         try {
             return Integer.parseInt(Files.readString(jobDir.resolve(JobScript.EXIT)).strip());
         } catch (IOException | NumberFormatException e) {
@@ -261,28 +268,18 @@ public final class SlurmSandbox implements Sandbox {
         }
     }
 
-    private List<String> options(ExecutionRequest request) {
+    private SlurmClient.JobRequest job(ExecutionRequest request, Path jobDir) {
         long wallSeconds = request.limits().wallTime().toSeconds();
         long minutes = Math.max(1, (wallSeconds + 59) / 60) + 1;
-        List<String> o = new ArrayList<>(List.of("--job-name=mlr-sandbox", "--comment=" + slurm.label(),
-                "--export=NONE", "--no-requeue", "--nodes=1", "--ntasks=1",
-                "--time=" + minutes,
-                "--mem=" + Math.max(16, (request.limits().memoryBytes() + (1 << 20) - 1) >> 20) + "M",
-                "--cpus-per-task=" + Math.max(1, (int) Math.ceil(request.limits().cpus())),
-                "--output=/dev/null", "--error=/dev/null"));
-        if (!gpus.isEmpty()) {
-            o.add("--gres=gpu:" + gpus);
-        }
-        if (!slurm.partition().isEmpty()) {
-            o.add("--partition=" + slurm.partition());
-        }
-        if (!slurm.account().isEmpty()) {
-            o.add("--account=" + slurm.account());
-        }
-        if (!slurm.qos().isEmpty()) {
-            o.add("--qos=" + slurm.qos());
-        }
-        return o;
+        return new SlurmClient.JobRequest("mlr-sandbox", slurm.label(), minutes,
+                Math.max(16, (request.limits().memoryBytes() + (1 << 20) - 1) >> 20),
+                Math.max(1, (int) Math.ceil(request.limits().cpus())), gpus, slurm.partition(), slurm.account(),
+                slurm.qos(), jobDir);
+    }
+
+    /** Which way Slurm is reached. */
+    public String reachedThrough() {
+        return commands.describe();
     }
 
     private Path jobDir() {
@@ -322,6 +319,20 @@ public final class SlurmSandbox implements Sandbox {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | java.io.UncheckedIOException e) {
             // best effort
+        }
+    }
+
+    /** Cancels a job whose watch failed (Slurm unreachable, the thread interrupted mid-call), best effort. */
+    private void cancelQuietly(String id) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            commands.cancel(id);
+        } catch (SandboxException e) {
+            // the job's time limit ends it anyway
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -17,9 +17,35 @@ import java.util.Objects;
  * @param poll      how often the job's state and output are read while it waits or runs
  * @param label     the job comment that marks a job as this service's (jobs so marked and left over by a previous
  *                  life of the service are cancelled at start-up)
+ * @param rest      the REST daemon to drive instead of the client programs, null for the programs
  */
 public record SlurmSettings(Path sharedDir, String partition, String account, String qos, String wrapper,
-                            Duration poll, String label) {
+                            Duration poll, String label, Rest rest) {
+
+    /**
+     * slurmrestd: its base URL, the user jobs run as and a JWT for that user ({@code scontrol token}); the token
+     * travels only in the request headers.
+     */
+    public record Rest(java.net.URI url, String user, String token) {
+        public Rest {
+            Objects.requireNonNull(url, "url");
+            if (user == null || !user.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalArgumentException("the Slurm REST user is a user name");
+            }
+            Objects.requireNonNull(token, "token");
+        }
+
+        @Override
+        public String toString() {
+            return "Rest[url=" + url + ", user=" + user + "]";
+        }
+    }
+
+    /** With the client programs. */
+    public SlurmSettings(Path sharedDir, String partition, String account, String qos, String wrapper,
+                         Duration poll, String label) {
+        this(sharedDir, partition, account, qos, wrapper, poll, label, null);
+    }
 
     public SlurmSettings {
         Objects.requireNonNull(sharedDir, "sharedDir");
