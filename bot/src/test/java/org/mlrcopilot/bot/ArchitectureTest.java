@@ -98,7 +98,8 @@ class ArchitectureTest {
     @Test
     void databaseCodeOnlyInTheStore() {
         noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..",
+                        "org.h2..", "org.postgresql..", "com.zaxxer.hikari..")
                 .check(classes);
     }
 

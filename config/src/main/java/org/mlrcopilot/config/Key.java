@@ -253,6 +253,18 @@ enum Key {
     STORE_DATA_DIR("store.dataDir", "./data", ValueType.path(),
             c -> c.store().dataDir(),
             "Directory for the bot's database and research artifacts"),
+    STORE_URL("store.url", "", ValueType.matching("|jdbc:postgresql://(?!.*[?&]password=)\\S+",
+            "must be empty or a PostgreSQL JDBC URL such as jdbc:postgresql://db.example.org:5432/mlr, without "
+                    + "a password (that goes in store.password)"),
+            c -> c.store().url(),
+            "PostgreSQL database for the bot's state instead of the H2 file in store.dataDir, e.g. "
+                    + "jdbc:postgresql://db.example.org:5432/mlr (artifacts stay in store.dataDir); empty: H2"),
+    STORE_USER("store.user", "", ValueType.matching("|[^\\s]{1,63}", "must be a database role name"),
+            c -> c.store().user(),
+            "Role the bot signs in to PostgreSQL as (with store.url)"),
+    STORE_PASSWORD("store.password", "", ValueType.secret(),
+            c -> c.store().password(),
+            "Password of that role (with store.url); empty for none, e.g. with peer or certificate sign-in"),
 
     SLACK_MODE("slack.mode", "socket", ValueType.oneOf("socket", "http"),
             c -> c.slack().mode(),
@@ -454,7 +466,7 @@ enum Key {
 
     /** Shows a value in a message: quoted and shortened, or redacted for secrets. */
     String quote(String raw) {
-        if (secret()) {
+        if (secret() || raw.matches("(?is).*[?&;]password=.*")) {
             return "****";
         }
         return "\"" + (raw.length() > 80 ? raw.substring(0, 77) + "..." : raw) + "\"";

@@ -62,7 +62,7 @@ final class ExperimentRun {
             System.err.println("mlr: " + StatusReport.llm(config));
             return 5;
         }
-        try (Store store = Store.open(config.store().dataDir())) {
+        try (Store store = Store.open(config.store())) {
             return run(task, planText, resume ? runDir : null, models, runDir.getFileName().toString(), runDir, store);
         }
     }

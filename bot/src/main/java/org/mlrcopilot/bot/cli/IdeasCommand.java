@@ -49,7 +49,7 @@ final class IdeasCommand implements Callable<Integer> {
             System.err.println("mlr: " + StatusReport.llm(config));
             return 5;
         }
-        try (Store store = Store.open(config.store().dataDir())) {
+        try (Store store = Store.open(config.store())) {
             return run(config, models, store);
         }
     }

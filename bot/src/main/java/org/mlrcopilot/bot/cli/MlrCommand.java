@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** `mlr`: the research bot's command line. */
 @Command(name = "mlr", mixinStandardHelpOptions = true, version = "mlr 0.1.0",
         description = "MLR-Copilot bot: autonomous machine-learning research in your team's chat.",
-        subcommands = {ServeCommand.class, PaperCommand.class, IdeasCommand.class, ExperimentCommand.class, SandboxCommand.class, ConfigCommand.class,
+        subcommands = {ServeCommand.class, PaperCommand.class, IdeasCommand.class, ExperimentCommand.class, SandboxCommand.class, ConfigCommand.class, StoreCommand.class,
             CommandLine.HelpCommand.class})
 public final class MlrCommand {
 

@@ -31,7 +31,7 @@ final class PaperCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        try (Store store = Store.open(mlr.config().config().store().dataDir());
+        try (Store store = Store.open(mlr.config().config().store());
              PaperTools tools = PaperTools.create(mlr.config().config(), store.papers())) {
             Paper paper = tools.read(link);
             RelatedWork related = noRelated ? new RelatedWork(java.util.List.of(), java.util.List.of())

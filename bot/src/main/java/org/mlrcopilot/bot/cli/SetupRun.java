@@ -60,7 +60,7 @@ final class SetupRun {
         Path runDir = config.store().dataDir().resolve("runs").resolve("plan-" + hypothesis.id().toLowerCase()
                 + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         SetupReport report;
-        try (Store store = Store.open(config.store().dataDir());
+        try (Store store = Store.open(config.store());
              Sandbox sandbox = Sandboxes.select(config).sandbox();
              GuardedHttpClient http = new GuardedHttpClient(PaperTools.policy(config.fetch()))) {
             UsageContext context = new UsageContext(runDir.getFileName().toString(), "cli", store.usage(),

@@ -8,6 +8,7 @@ import org.mlrcopilot.agents.paper.pdf.PdfException;
 import org.mlrcopilot.agents.task.TaskException;
 import org.mlrcopilot.agents.task.WorkspaceException;
 import org.mlrcopilot.agents.usage.BudgetExceededException;
+import org.mlrcopilot.bot.store.StoreException;
 import org.mlrcopilot.config.ConfigException;
 import org.mlrcopilot.sandbox.SandboxException;
 
@@ -17,7 +18,7 @@ final class UserErrors {
     private static final List<Class<? extends RuntimeException>> USER_FACING = List.of(ConfigException.class,
             SandboxException.class, IllegalArgumentException.class, UnsupportedLinkException.class,
             PaperNotFoundException.class, FetchException.class, PdfException.class, BudgetExceededException.class,
-            TaskException.class, WorkspaceException.class);
+            TaskException.class, WorkspaceException.class, StoreException.class);
 
     private UserErrors() {
     }

@@ -211,9 +211,8 @@ public final class BotService implements AutoCloseable {
             ServiceMetrics metrics = new ServiceMetrics();
             LlmModels models = StartupReport.models(config, report);
             Sandbox sandbox = StartupReport.sandbox(config, metrics, report);
-            Store store = Store.open(config.store().dataDir());
-            report.println("store: H2 database in " + config.store().dataDir().toAbsolutePath().normalize()
-                    + " (schema " + store.schemaVersion() + ")");
+            Store store = Store.open(config.store());
+            report.println("store: " + store.description() + " (schema " + store.schemaVersion() + ")");
             return new Components(store, metrics, models, sandbox);
         }
 

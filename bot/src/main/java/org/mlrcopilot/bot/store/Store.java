@@ -16,26 +16,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.mlrcopilot.agents.experiment.RunCheckpoints;
 import org.mlrcopilot.agents.paper.PaperCache;
 import org.mlrcopilot.agents.usage.UsageStore;
+import org.mlrcopilot.config.Secret;
+import org.mlrcopilot.config.StoreConfig;
 
 /**
- * The service's durable store: an H2 database, migrated by Flyway when opened, behind the
- * {@link PaperCache}, {@link UsageStore} and {@link RunCheckpoints} ports. One connection stays open
- * while the store is, so the database is not reopened for every statement.
+ * The service's durable store behind the {@link ResearchStore}, {@link PaperCache}, {@link UsageStore} and
+ * {@link RunCheckpoints} ports: an H2 database in the data directory, or a PostgreSQL database, migrated by Flyway
+ * when opened (the same migrations, in each database's own types where they differ).
  */
 public final class Store implements ResearchStore, AutoCloseable {
 
-    private final Connection keepOpen;
+    private final StoreDatabase database;
     private final Flyway flyway;
+    private final Jdbi jdbi;
+    private final Durability durability;
     private final PaperCache papers;
     private final UsageStore usage;
     private final RunCheckpoints checkpoints;
@@ -43,43 +43,37 @@ public final class Store implements ResearchStore, AutoCloseable {
     private final StoreRuns runs;
     private final StoreAuth auth;
     private final StoreAudit audit;
-    /** Group commit: how many syncs were asked for, how many the last checkpoint covered. */
-    private final Object flushLock = new Object();
-    private long asked;
-    private long flushed;
-    private boolean closed;
-    private final JdbcConnectionPool pool;
-    private final Jdbi jdbi;
 
-    private Store(String url) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL(url);
-        this.keepOpen = connect(dataSource);
+    private Store(StoreDatabase database) {
+        this.database = database;
         try {
-            this.flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+            this.flyway = Flyway.configure().dataSource(database.pool())
+                    .locations(database.dialect().migrationLocations()).load();
             flyway.migrate();
         } catch (RuntimeException e) {
-            closeQuietly(keepOpen, e);
+            closeQuietly(database, e);
             throw e;
         }
-        this.pool = JdbcConnectionPool.create(dataSource);
-        pool.setMaxConnections(16);
-        this.jdbi = Jdbi.create(pool);
-        this.papers = new StorePaperCache(jdbi);
+        Dialect dialect = database.dialect();
+        this.jdbi = Jdbi.create(database.pool());
+        this.durability = Durability.of(dialect, jdbi);
+        this.papers = new StorePaperCache(jdbi, dialect);
         this.usage = new StoreUsageStore(jdbi);
-        this.checkpoints = new StoreRunCheckpoints(jdbi);
-        this.researches = new StoreResearches(jdbi);
-        this.runs = new StoreRuns(jdbi);
-        this.auth = new StoreAuth(jdbi);
+        this.checkpoints = new StoreRunCheckpoints(jdbi, dialect);
+        this.researches = new StoreResearches(jdbi, dialect);
+        this.runs = new StoreRuns(jdbi, dialect);
+        this.auth = new StoreAuth(jdbi, dialect);
         this.audit = new StoreAudit(jdbi);
-        Thread flusher = new Thread(this::flushLoop, "mlr-store-flush");
-        flusher.setDaemon(true);
-        flusher.start();
+    }
+
+    /** The store the configuration names: PostgreSQL when {@code store.url} is set, else H2 in the data directory. */
+    public static Store open(StoreConfig config) {
+        return config.postgres() ? postgres(config.url(), config.user(), config.password()) : open(config.dataDir());
     }
 
     /**
      * The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing; a data directory this creates
-     * is readable by its owner only (it holds papers, runs, usage and chat history). See {@link #durable()} for when
+     * is readable by its owner only (it holds papers, runs, usage and chat history). See {@link #sync()} for when
      * commits reach the file.
      */
     public static Store open(Path dataDir) {
@@ -92,13 +86,32 @@ public final class Store implements ResearchStore, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dir, e);
         }
-        return new Store("jdbc:h2:file:" + dir.resolve("mlr") + ";AUTO_SERVER=TRUE");
+        return new Store(StoreDatabase.h2("jdbc:h2:file:" + dir.resolve("mlr") + ";AUTO_SERVER=TRUE",
+                "H2 database in " + dir));
+    }
+
+    /**
+     * The PostgreSQL database at {@code url} (jdbc:postgresql://host:port/database), signed in to as {@code user}
+     * (empty: the driver's default) with {@code password}; its tables are created or migrated on opening.
+     *
+     * @throws StoreException when the server cannot be reached or refuses the sign-in, with the server's reason
+     */
+    public static Store postgres(String url, String user, Secret password) {
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + StoreDatabase.withoutParameters(url));
+        }
+        return new Store(StoreDatabase.postgres(url, user, password.reveal()));
     }
 
     private static void ownerOnly(Path dir) throws IOException {
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
+    }
+
+    /** Where the data lives, e.g. "H2 database in /srv/mlr/data" or "PostgreSQL database jdbc:... as mlr". */
+    public String description() {
+        return database.description();
     }
 
     /** The audit trail. */
@@ -116,7 +129,7 @@ public final class Store implements ResearchStore, AutoCloseable {
         if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("in-memory database name must be letters, digits, '_' or '-': " + name);
         }
-        return new Store("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        return new Store(StoreDatabase.h2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "H2 database in memory"));
     }
 
     @Override
@@ -279,98 +292,46 @@ public final class Store implements ResearchStore, AutoCloseable {
     }
 
     /**
-     * Writes what was committed to the database file now. The research's own state (researches, briefs, hypotheses,
-     * runs, steps, the messages the bot posted) is written at once, so a killed process resumes exactly where it
-     * was; the frequent small writes of the inbound path (events, votes, feedback, replies) are written by the
-     * group commit of {@link #sync()} before the event is acknowledged. (Joining that group commit here was
-     * measured slower: the research lanes' frequent writes kept it busy and acknowledgements waited.)
+     * Makes what was committed durable now. The research's own state (researches, briefs, hypotheses, runs, steps,
+     * the messages the bot posted) is written at once, so a killed process resumes exactly where it was; the
+     * frequent small writes of the inbound path (events, votes, feedback, replies) are made durable by the group
+     * commit of {@link #sync()} before the event is acknowledged. (Joining that group commit here was measured
+     * slower on H2: the research lanes' frequent writes kept it busy and acknowledgements waited.) On PostgreSQL
+     * every commit is already durable and both cost nothing.
      */
     private void durable() {
-        jdbi.useHandle(h -> h.execute("CHECKPOINT"));
+        durability.now();
     }
 
     /**
-     * Group commit: the caller waits until a checkpoint that started after its writes has written them to the
-     * file. One checkpoint serves every caller that arrived while the previous one ran, so under load the inbound
-     * path pays about one checkpoint, not one per event. Waits at most two seconds (then H2's own write delay,
-     * half a second, still writes it).
+     * Returns once everything this thread committed is durable: on H2 a group commit (one checkpoint serves every
+     * caller that arrived while the previous one ran; waits at most two seconds, then H2's own write delay, half a
+     * second, still writes it); on PostgreSQL at once, the commit having waited for the disk.
      */
     @Override
     public void sync() {
-        long mine;
-        synchronized (flushLock) {
-            mine = ++asked;
-            flushLock.notifyAll();
-            long deadline = System.nanoTime() + 2_000_000_000L;
-            while (flushed < mine && !closed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                try {
-                    flushLock.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        durability.sync();
     }
 
-    private void flushLoop() {
-        while (true) {
-            long target;
-            synchronized (flushLock) {
-                while (asked == flushed && !closed) {
-                    try {
-                        flushLock.wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                if (closed) {
-                    return;
-                }
-                target = asked;
-            }
-            try {
-                jdbi.useHandle(h -> h.execute("CHECKPOINT"));
-            } catch (RuntimeException e) {
-                System.getLogger("mlr.store").log(System.Logger.Level.WARNING, "checkpoint failed: " + e.getMessage());
-            }
-            synchronized (flushLock) {
-                flushed = target;
-                flushLock.notifyAll();
-            }
-        }
+    /** The Jdbi of this store, for copying between stores. */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    Dialect dialect() {
+        return database.dialect();
     }
 
     @Override
     public void close() {
-        synchronized (flushLock) {
-            closed = true;
-            flushLock.notifyAll();
-        }
-        pool.dispose();
-        try {
-            keepOpen.close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot close the store: " + e.getMessage(), e);
-        }
+        durability.close();
+        database.close();
     }
 
-    private static Connection connect(JdbcDataSource dataSource) {
+    private static void closeQuietly(StoreDatabase database, RuntimeException cause) {
         try {
-            return dataSource.getConnection();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the store " + dataSource.getURL() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void closeQuietly(Connection connection, RuntimeException cause) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
+            database.close();
+        } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
     }

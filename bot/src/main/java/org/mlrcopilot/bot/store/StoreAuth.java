@@ -13,9 +13,11 @@ import org.mlrcopilot.bot.auth.Role;
 final class StoreAuth implements AuthStore {
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
 
-    StoreAuth(Jdbi jdbi) {
+    StoreAuth(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
     }
 
     @Override
@@ -38,9 +40,8 @@ final class StoreAuth implements AuthStore {
 
     @Override
     public void save(Person p) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        MERGE INTO people (id, name, name_key, role, password_hash, created_at) KEY (id)
-                        VALUES (:id, :name, :key, :role, :hash, :created)""")
+        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("people", "id, name, name_key, role, password_hash, created_at", "id",
+                        ":id, :name, :key, :role, :hash, :created"))
                 .bind("id", p.id()).bind("name", p.name()).bind("key", p.name().toLowerCase(Locale.ROOT))
                 .bind("role", p.role().name()).bind("hash", p.passwordHash())
                 .bind("created", p.createdAt().toEpochMilli()).execute());
@@ -48,9 +49,8 @@ final class StoreAuth implements AuthStore {
 
     @Override
     public void save(Invite i) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        MERGE INTO invites (code_hash, role, created_by, expires_at, used_at) KEY (code_hash)
-                        VALUES (:hash, :role, :by, :expires, :used)""")
+        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("invites", "code_hash, role, created_by, expires_at, used_at", "code_hash",
+                        ":hash, :role, :by, :expires, :used"))
                 .bind("hash", i.codeHash()).bind("role", i.role().name()).bind("by", i.createdBy())
                 .bind("expires", i.expiresAt().toEpochMilli())
                 .bind("used", i.usedAt() == null ? null : i.usedAt().toEpochMilli()).execute());
@@ -73,9 +73,8 @@ final class StoreAuth implements AuthStore {
 
     @Override
     public void save(Session s) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        MERGE INTO sessions (token_hash, person_id, created_at, last_seen) KEY (token_hash)
-                        VALUES (:hash, :person, :created, :seen)""")
+        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("sessions", "token_hash, person_id, created_at, last_seen", "token_hash",
+                        ":hash, :person, :created, :seen"))
                 .bind("hash", s.tokenHash()).bind("person", s.personId())
                 .bind("created", s.createdAt().toEpochMilli()).bind("seen", s.lastSeen().toEpochMilli()).execute());
     }
@@ -118,9 +117,8 @@ final class StoreAuth implements AuthStore {
 
     @Override
     public void link(String platform, String platformUser, String personId, Instant at) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        MERGE INTO identities (platform, platform_user, person_id, linked_at) KEY (platform, platform_user)
-                        VALUES (:platform, :user, :person, :at)""")
+        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("identities", "platform, platform_user, person_id, linked_at",
+                        "platform, platform_user", ":platform, :user, :person, :at"))
                 .bind("platform", platform).bind("user", platformUser).bind("person", personId)
                 .bind("at", at.toEpochMilli()).execute());
     }

@@ -14,9 +14,11 @@ import org.mlrcopilot.agents.paper.PaperCache;
 final class StorePaperCache implements PaperCache {
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
 
-    StorePaperCache(Jdbi jdbi) {
+    StorePaperCache(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
     }
 
     @Override
@@ -43,9 +45,9 @@ final class StorePaperCache implements PaperCache {
         String hash = ContentHash.storageHash(paper, key);
         String json = StoreJson.write(paper);
         jdbi.useTransaction(h -> {
-            h.createUpdate("MERGE INTO papers (content_hash, json) KEY (content_hash) VALUES (:hash, :json)")
+            h.createUpdate(dialect.upsert("papers", "content_hash, json", "content_hash", ":hash, :json"))
                     .bind("hash", hash).bind("json", json).execute();
-            h.createUpdate("MERGE INTO paper_keys (\"key\", content_hash) KEY (\"key\") VALUES (:key, :hash)")
+            h.createUpdate(dialect.upsert("paper_keys", "\"key\", content_hash", "\"key\"", ":key, :hash"))
                     .bind("key", key).bind("hash", hash).execute();
         });
     }

@@ -16,15 +16,16 @@ import org.mlrcopilot.agents.research.VoteCount;
 final class StoreResearches {
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
 
-    StoreResearches(Jdbi jdbi) {
+    StoreResearches(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
     }
 
     void save(Research r) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        MERGE INTO researches (id, status, created_at, json) KEY (id)
-                        VALUES (:id, :status, :createdAt, :json)""")
+        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("researches", "id, status, created_at, json", "id",
+                        ":id, :status, :createdAt, :json"))
                 .bind("id", r.id()).bind("status", r.status().name()).bind("createdAt", r.createdAt().toEpochMilli())
                 .bind("json", StoreJson.write(r)).execute());
     }
@@ -50,7 +51,7 @@ final class StoreResearches {
     }
 
     void save(StoredBrief brief) {
-        jdbi.useHandle(h -> h.createUpdate("MERGE INTO briefs (research_id, json) KEY (research_id) VALUES (:id, :json)")
+        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("briefs", "research_id, json", "research_id", ":id, :json"))
                 .bind("id", brief.researchId()).bind("json", StoreJson.write(brief)).execute());
     }
 
@@ -60,10 +61,9 @@ final class StoreResearches {
     }
 
     void save(StoredHypothesis s) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        MERGE INTO hypotheses (research_id, hypothesis_id, version, position, state, json)
-                        KEY (research_id, hypothesis_id, version)
-                        VALUES (:research, :id, :version, :position, :state, :json)""")
+        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("hypotheses",
+                        "research_id, hypothesis_id, version, position, state, json",
+                        "research_id, hypothesis_id, version", ":research, :id, :version, :position, :state, :json"))
                 .bind("research", s.researchId()).bind("id", s.id()).bind("version", s.hypothesis().version())
                 .bind("position", s.position()).bind("state", s.state().name()).bind("json", StoreJson.write(s))
                 .execute());
@@ -122,8 +122,8 @@ final class StoreResearches {
                 h.createUpdate("DELETE FROM votes WHERE research_id = :r AND hypothesis_id = :h AND voter = :v")
                         .bind("r", v.researchId()).bind("h", v.hypothesisId()).bind("v", v.voter()).execute();
             } else {
-                h.createUpdate("MERGE INTO votes (research_id, hypothesis_id, voter, vote) "
-                                + "KEY (research_id, hypothesis_id, voter) VALUES (:r, :h, :v, :value)")
+                h.createUpdate(dialect.upsert("votes", "research_id, hypothesis_id, voter, vote",
+                                "research_id, hypothesis_id, voter", ":r, :h, :v, :value"))
                         .bind("r", v.researchId()).bind("h", v.hypothesisId()).bind("v", v.voter())
                         .bind("value", v.value()).execute();
             }

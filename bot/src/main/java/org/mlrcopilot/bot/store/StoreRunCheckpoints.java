@@ -12,18 +12,19 @@ import org.mlrcopilot.agents.experiment.RunState;
 final class StoreRunCheckpoints implements RunCheckpoints {
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
 
-    StoreRunCheckpoints(Jdbi jdbi) {
+    StoreRunCheckpoints(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
     }
 
     @Override
     public void save(RunState state) {
         String json = StoreJson.write(state);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbi.useHandle(h -> h.createUpdate("""
-                        MERGE INTO run_checkpoints (run_id, step, state_json, updated_at) KEY (run_id)
-                        VALUES (:runId, :step, :json, :updatedAt)""")
+        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("run_checkpoints", "run_id, step, state_json, updated_at", "run_id",
+                        ":runId, :step, :json, :updatedAt"))
                 .bind("runId", state.runId()).bind("step", state.step()).bind("json", json)
                 .bind("updatedAt", (position, statement, ctx) -> statement.setObject(position, now))
                 .execute());

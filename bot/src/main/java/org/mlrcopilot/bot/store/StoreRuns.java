@@ -20,9 +20,11 @@ final class StoreRuns {
     private static final int MAX_EVENT_ID = 256;
 
     private final Jdbi jdbi;
+    private final Dialect dialect;
 
-    StoreRuns(Jdbi jdbi) {
+    StoreRuns(Jdbi jdbi, Dialect dialect) {
         this.jdbi = jdbi;
+        this.dialect = dialect;
     }
 
     /** One INSERT; the primary key rejects an id seen before. Ids longer than the column are kept as a hash. */
@@ -41,9 +43,8 @@ final class StoreRuns {
     }
 
     void save(ResearchRun run) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        MERGE INTO runs (id, research_id, status, created_at, json) KEY (id)
-                        VALUES (:id, :research, :status, :createdAt, :json)""")
+        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("runs", "id, research_id, status, created_at, json", "id",
+                        ":id, :research, :status, :createdAt, :json"))
                 .bind("id", run.id()).bind("research", run.researchId()).bind("status", run.status().name())
                 .bind("createdAt", run.createdAt().toEpochMilli()).bind("json", StoreJson.write(run)).execute());
     }
@@ -70,8 +71,8 @@ final class StoreRuns {
     }
 
     void add(String runId, StepRecord step) {
-        jdbi.useHandle(h -> h.createUpdate("MERGE INTO run_steps (run_id, step, json) KEY (run_id, step) "
-                        + "VALUES (:run, :step, :json)")
+        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("run_steps", "run_id, step, json", "run_id, step",
+                        ":run, :step, :json"))
                 .bind("run", runId).bind("step", step.step()).bind("json", StoreJson.write(step)).execute());
     }
 
@@ -82,10 +83,9 @@ final class StoreRuns {
     }
 
     void link(MessageLink l) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        MERGE INTO message_links (platform, channel, message_id, thread, research_id, role)
-                        KEY (platform, channel, message_id)
-                        VALUES (:platform, :channel, :message, :thread, :research, :role)""")
+        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("message_links",
+                        "platform, channel, message_id, thread, research_id, role", "platform, channel, message_id",
+                        ":platform, :channel, :message, :thread, :research, :role"))
                 .bind("platform", l.platform()).bind("channel", l.channel()).bind("message", l.messageId())
                 .bind("thread", l.thread()).bind("research", l.researchId()).bind("role", l.role()).execute());
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.Argument;
@@ -13,7 +14,10 @@ import org.mlrcopilot.agents.usage.Usage;
 import org.mlrcopilot.agents.usage.UsageStore;
 import org.mlrcopilot.agents.usage.UsageTotals;
 
-/** {@link UsageStore} in table {@code llm_usage}, one row per call; totals are summed by the database. */
+/**
+ * {@link UsageStore} in table {@code llm_usage}, one row per call; totals are summed by the database. Times are kept
+ * to the microsecond (PostgreSQL's precision; cut, not rounded, so a call stays on its day).
+ */
 final class StoreUsageStore implements UsageStore {
 
     private static final String TOTALS = """
@@ -36,7 +40,7 @@ final class StoreUsageStore implements UsageStore {
                 .bind("model", u.model()).bind("input", u.inputTokens()).bind("output", u.outputTokens())
                 .bind("cached", u.cachedTokens()).bind("latencyMs", u.latency().toMillis())
                 .bind("outcome", u.outcome()).bind("cost", u.costUsd())
-                .bind("at", utc(u.at().atOffset(ZoneOffset.UTC)))
+                .bind("at", utc(u.at().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)))
                 .execute());
     }
 

@@ -15,15 +15,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchStatus;
+import org.mlrcopilot.bot.store.TestPostgres;
 
 /**
- * Inbound latency and memory of the running service (web chat over HTTP, H2 file store, fake LLM):
+ * Inbound latency and memory of the running service (web chat over HTTP, fake LLM), on the H2 file store and then,
+ * in the same run, on PostgreSQL (the server of {@link TestPostgres}, skipped when absent), with their ratio:
  * <ol>
  * <li>a burst of 2,000 events at 200 per second from a team of 25 (replies and votes in a research's thread,
  * chatter in another channel), after a warm-up of 500, open loop: each event is sent on schedule whether or not earlier ones were answered; the time
@@ -42,9 +45,36 @@ public final class InboundBenchmark {
     /** The events come from a team of this many people. */
     private static final int TEAM = 25;
 
+    /** What one store measured: medians over the bursts, and the heap after the researches. */
+    record Result(String store, double p50, double p99, double heapMb, double peakMb) {
+    }
+
     public static void main(String[] args) throws Exception {
+        try {
+            List<Result> results = new ArrayList<>();
+            results.add(measure("H2", Map.of()));
+            Optional<String> noPostgres = TestPostgres.unreachable();
+            if (noPostgres.isEmpty()) {
+                try (TestPostgres.Database database = TestPostgres.server().createDatabase("bench")) {
+                    results.add(measure("PostgreSQL", database.env()));
+                }
+            } else if (TestPostgres.required()) {
+                throw new IllegalStateException("PostgreSQL is required but " + noPostgres.get());
+            } else {
+                System.out.println("PostgreSQL not measured: " + noPostgres.get());
+            }
+            summary(results);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static Result measure(String store, Map<String, String> settings) throws Exception {
+        System.out.println("== " + store);
         Path dir = Files.createTempDirectory("mlr-bench");
-        try (ServiceFixture fixture = new ServiceFixture(dir, Map.of());
+        try (ServiceFixture fixture = new ServiceFixture(dir, settings);
              BotService service = fixture.start(new ByteArrayOutputStream())) {
             ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
             String root = bob.post("research", fixture.paperUrl()).at("/message/id").asText();
@@ -66,12 +96,23 @@ public final class InboundBenchmark {
                 System.out.printf(Locale.ROOT, "in the handler (record + hand off), all events: p%.0f %.2f ms%n",
                         p.percentile() * 100, p.value(TimeUnit.MILLISECONDS));
             }
-            heap(service, fixture);
-        } catch (Exception e) {
-            e.printStackTrace();
-            System.exit(1);
+            double[] heap = heap(service, fixture);
+            return new Result(store, median(p50s), median(p99s), heap[0], heap[1]);
         }
-        System.exit(0);
+    }
+
+    private static void summary(List<Result> results) {
+        System.out.println("== summary (same run, same machine)");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "%-10s acknowledged p50 %.1f ms, p99 %.1f ms; heap after GC %.0f MB, peak "
+                    + "%.0f MB%n", r.store(), r.p50(), r.p99(), r.heapMb(), r.peakMb());
+        }
+        if (results.size() == 2) {
+            Result h2 = results.get(0);
+            Result pg = results.get(1);
+            System.out.printf(Locale.ROOT, "PostgreSQL / H2: p50 x%.2f, p99 x%.2f, heap after GC x%.2f%n",
+                    pg.p50() / h2.p50(), pg.p99() / h2.p99(), pg.heapMb() / h2.heapMb());
+        }
     }
 
     private static double median(List<Double> values) {
@@ -141,7 +182,8 @@ public final class InboundBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
     }
 
-    private static void heap(BotService service, ServiceFixture fixture) throws Exception {
+    /** Used heap after GC and the peak sampled, in MB. */
+    private static double[] heap(BotService service, ServiceFixture fixture) throws Exception {
         ChatClient carol = new ChatClient(service.port(), "u-carol", "carol");
         long before = usedHeapAfterGc();
         for (int i = 0; i < RESEARCHES; i++) {
@@ -160,6 +202,7 @@ public final class InboundBenchmark {
         long after = usedHeapAfterGc();
         System.out.printf(Locale.ROOT, "heap: %d researches to hypotheses; used after GC %.0f MB (before %.0f MB), "
                 + "peak sampled %.0f MB (target <= 512 MB)%n", RESEARCHES, after / 1e6, before / 1e6, peak / 1e6);
+        return new double[] {after / 1e6, peak / 1e6};
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

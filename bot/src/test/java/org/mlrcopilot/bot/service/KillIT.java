@@ -29,18 +29,31 @@ class KillIT {
     private ServiceFixture fixture;
     private Process serve;
 
+    private Map<String, String> store;
+
     @BeforeEach
     void start() {
         assertThat(JAR).as("the packaged bot (mvn package runs before the integration tests)").isRegularFile();
-        fixture = new ServiceFixture(dir, Map.of());
+        store = storeSettings();
+        fixture = new ServiceFixture(dir, store);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (serve != null) {
-            serve.destroyForcibly();
+            serve.destroyForcibly().waitFor();
         }
         fixture.close();
+        dropStore();
+    }
+
+    /** The settings choosing the store, as environment variables; none: H2 in the data directory. */
+    Map<String, String> storeSettings() {
+        return Map.of();
+    }
+
+    /** Called once the service has stopped. */
+    void dropStore() {
     }
 
     private ChatClient launch() throws IOException {
@@ -48,6 +61,7 @@ class KillIT {
                 dir.toString(), "serve").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("serve.log").toFile()));
         builder.environment().put("OPENAI_API_KEY", "sk-test-service");
+        builder.environment().putAll(store);
         serve = builder.start();
         ChatClient client = new ChatClient(fixture.port, "u-bob", "bob");
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> client.status("/healthz") == 200);

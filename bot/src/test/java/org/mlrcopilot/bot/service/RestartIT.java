@@ -27,12 +27,12 @@ class RestartIT {
 
     @TempDir
     Path dir;
-    private ServiceFixture fixture;
-    private BotService service;
+    ServiceFixture fixture;
+    BotService service;
 
     @BeforeEach
     void start() {
-        fixture = new ServiceFixture(dir, Map.of());
+        fixture = new ServiceFixture(dir, storeSettings());
         service = fixture.start(new ByteArrayOutputStream());
     }
 
@@ -42,6 +42,16 @@ class RestartIT {
             service.close();
         }
         fixture.close();
+        dropStore();
+    }
+
+    /** The settings choosing the store, as environment variables; none: H2 in the data directory. */
+    Map<String, String> storeSettings() {
+        return Map.of();
+    }
+
+    /** Called once the service has stopped. */
+    void dropStore() {
     }
 
     private static long statusMessages(List<JsonNode> thread) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,10 @@ import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.agents.paper.PaperCache;
 import org.mlrcopilot.agents.paper.cache.FilePaperCache;
 
-/** The same expectations of {@link PaperCache} hold for the file cache and the store: they are interchangeable. */
+/**
+ * The same expectations of {@link PaperCache} hold for the file cache and the store on H2 and on PostgreSQL: they are
+ * interchangeable.
+ */
 class PaperCacheContractTest {
 
     private static final List<Store> OPEN = new ArrayList<>();
@@ -32,9 +36,30 @@ class PaperCacheContractTest {
         }
     }
 
+    private static final List<TestPostgres.Database> DATABASES = new ArrayList<>();
+
     static Stream<Subject> caches() {
         return Stream.of(new Subject("FilePaperCache", FilePaperCache::new),
-                new Subject("Store", d -> track(Store.open(d)).papers()));
+                new Subject("Store on H2", d -> track(Store.open(d)).papers()),
+                new Subject("Store on PostgreSQL", onPostgres()));
+    }
+
+    /** A database of its own for each test, created when the test first opens the cache. */
+    private static Function<Path, PaperCache> onPostgres() {
+        TestPostgres.Database[] database = new TestPostgres.Database[1];
+        return d -> {
+            if (database[0] == null) {
+                database[0] = TestPostgres.available().createDatabase("paper_cache");
+                DATABASES.add(database[0]);
+            }
+            return track(database[0].open()).papers();
+        };
+    }
+
+    @AfterAll
+    static void dropDatabases() {
+        DATABASES.forEach(TestPostgres.Database::close);
+        DATABASES.clear();
     }
 
     private static Store track(Store store) {

@@ -34,7 +34,7 @@ import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.Vote;
 import org.mlrcopilot.agents.research.VoteCount;
 
-/** The ResearchStore port on H2: every query, and what survives closing and reopening the database. */
+/** The ResearchStore port on H2 and PostgreSQL: every query, and what survives closing and reopening the database. */
 class ResearchStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
@@ -65,9 +65,9 @@ class ResearchStoreTest {
                 List.of("risk"), plan, null, "smaller learning rate", List.of(v1));
     }
 
-    @Test
-    void researchesBriefsHypothesesFeedbackAndVotes() {
-        store = Store.open(dir);
+    @OnEveryDatabase
+    void researchesBriefsHypothesesFeedbackAndVotes(TestStores stores) {
+        store = stores.open();
         store.save(research("r-1", ResearchStatus.READY, 0));
         store.save(research("r-2", ResearchStatus.GENERATING, 1));
         store.save(research("r-3", ResearchStatus.QUEUED, 2));
@@ -105,9 +105,9 @@ class ResearchStoreTest {
         assertThat(store.votes("r-1", "H9")).isEqualTo(VoteCount.NONE);
     }
 
-    @Test
-    void manyWritersWaitingForTheGroupCommitAllGetThrough() throws Exception {
-        store = Store.open(dir);
+    @OnEveryDatabase
+    void manyWritersWaitingForTheGroupCommitAllGetThrough(TestStores stores) throws Exception {
+        store = stores.open();
         java.util.concurrent.ExecutorService team = java.util.concurrent.Executors.newFixedThreadPool(8);
         List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
         for (int t = 0; t < 8; t++) {
@@ -127,13 +127,13 @@ class ResearchStoreTest {
         long started = System.nanoTime();
         store.sync();
         assertThat(System.nanoTime() - started).as("a closed store does not wait").isLessThan(1_000_000_000L);
-        store = Store.open(dir);
+        store = stores.open();
         assertThat(store.firstTime("web:evt-7-49")).isFalse();
     }
 
-    @Test
-    void runsStepsLinksAndEventsSurviveAReopen() {
-        store = Store.open(dir);
+    @OnEveryDatabase
+    void runsStepsLinksAndEventsSurviveAReopen(TestStores stores) {
+        store = stores.open();
         store.save(research("r-1", ResearchStatus.RUNNING, 0));
         ResearchRun run = new ResearchRun("run-1", "r-1", "H1", 1, "digits", "u1", "alice", RunStatus.RUNNING, 0, 30,
                 dir.resolve("runs/run-1").toString(), null, T0, T0);
@@ -152,7 +152,7 @@ class ResearchStoreTest {
         store.save(run.finished(RunStatus.DONE, result, T0.plusSeconds(60)));
         store.close();
 
-        store = Store.open(dir);
+        store = stores.open();
         assertThat(store.activeRuns()).isEmpty();
         ResearchRun back = store.run("run-1").orElseThrow();
         assertThat(back.result().baseline()).isNaN();
@@ -167,9 +167,9 @@ class ResearchStoreTest {
         assertThat(store.runs("r-1")).hasSize(1);
     }
 
-    @Test
-    void theIdeaSideSurvivesAReopen() {
-        store = Store.open(dir);
+    @OnEveryDatabase
+    void theIdeaSideSurvivesAReopen(TestStores stores) {
+        store = stores.open();
         store.save(research("r-1", ResearchStatus.READING, 0));
         store.save(research("r-2", ResearchStatus.DONE, 1));
         store.save(new StoredBrief("r-1", "arxiv:2408.14033", "t", "a", null, new RelatedWork(List.of(), List.of())));
@@ -180,7 +180,7 @@ class ResearchStoreTest {
         store.vote(new Vote("r-1", "H1", "bob", -1));
         store.close();
 
-        store = Store.open(dir);
+        store = stores.open();
         assertThat(store.research("r-1")).contains(research("r-1", ResearchStatus.READING, 0));
         assertThat(store.research("r-9")).isEmpty();
         assertThat(store.unfinished()).extracting(Research::id).containsExactly("r-1");
@@ -196,9 +196,9 @@ class ResearchStoreTest {
         assertThat(store.votes("r-1", "H1")).isEqualTo(new VoteCount(0, 1));
     }
 
-    @Test
-    void activeRunsAreTheUnfinishedOnesOldestFirst() {
-        store = Store.open(dir);
+    @OnEveryDatabase
+    void activeRunsAreTheUnfinishedOnesOldestFirst(TestStores stores) {
+        store = stores.open();
         store.save(research("r-1", ResearchStatus.RUNNING, 0));
         store.save(run("run-c", RunStatus.PAUSED, 3));
         store.save(run("run-a", RunStatus.QUEUED, 1));
@@ -211,9 +211,9 @@ class ResearchStoreTest {
         assertThat(store.steps("run-a")).isEmpty();
     }
 
-    @Test
-    void aResultWithEveryValueAndARelativeTraceComesBackEqual() {
-        store = Store.open(dir);
+    @OnEveryDatabase
+    void aResultWithEveryValueAndARelativeTraceComesBackEqual(TestStores stores) {
+        store = stores.open();
         store.save(research("r-1", ResearchStatus.RUNNING, 0));
         ExperimentResult result = new ExperimentResult(0.91, 0.95, 4.4, Boolean.FALSE, "accuracy", "answer",
                 List.of("0.99"), List.of("plot.png", "submission.csv"), "--- a\n+++ b", Path.of("runs/run-a/trace.jsonl"),
@@ -244,9 +244,9 @@ class ResearchStoreTest {
         assertThat(StoreJson.write(back)).contains("\"trace\":\"/data/runs/r 1/trace.jsonl\"", "\"baseline\":\"NaN\"");
     }
 
-    @Test
-    void aLinkIsReplacedByItsKey() {
-        store = Store.open(dir);
+    @OnEveryDatabase
+    void aLinkIsReplacedByItsKey(TestStores stores) {
+        store = stores.open();
         store.save(research("r-1", ResearchStatus.READY, 0));
         store.link(new MessageLink("slack", "C1", "100.1", "100.1", "r-1", "root"));
         store.link(new MessageLink("slack", "C1", "100.2", "100.1", "r-1", "hypothesis:H1"));
@@ -261,9 +261,9 @@ class ResearchStoreTest {
         assertThat(store.researchOfThread("discord", "C1", "100.1")).isEmpty();
     }
 
-    @Test
-    void aLongEventIdIsRecordedAndRecognised() {
-        store = Store.open(dir);
+    @OnEveryDatabase
+    void aLongEventIdIsRecordedAndRecognised(TestStores stores) {
+        store = stores.open();
         String longId = "web:web-client-" + "x".repeat(5000);
         assertThat(store.firstTime(longId)).isTrue();
         assertThat(store.firstTime(longId)).isFalse();
@@ -276,9 +276,9 @@ class ResearchStoreTest {
                 at, at);
     }
 
-    @Test
-    void concurrentDuplicatesAreRecognisedExactlyOnce() throws Exception {
-        store = Store.open(dir);
+    @OnEveryDatabase
+    void concurrentDuplicatesAreRecognisedExactlyOnce(TestStores stores) throws Exception {
+        store = stores.open();
         AtomicInteger firsts = new AtomicInteger();
         Set<String> errors = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(8);

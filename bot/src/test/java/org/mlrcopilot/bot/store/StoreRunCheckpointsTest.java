@@ -3,19 +3,13 @@ package org.mlrcopilot.bot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mlrcopilot.bot.store.Fixtures.state;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mlrcopilot.agents.experiment.RunState;
 
 class StoreRunCheckpointsTest {
 
-    @TempDir
-    Path dir;
-
-    @Test
-    void savedStateComesBack() {
-        try (Store store = Store.inMemory("checkpoints-round-trip")) {
+    @OnEveryDatabase
+    void savedStateComesBack(TestStores stores) {
+        try (Store store = stores.open()) {
             RunState state = state("run-1", 3, 0.82);
             store.checkpoints().save(state);
             assertThat(store.checkpoints().load("run-1")).contains(state);
@@ -23,9 +17,9 @@ class StoreRunCheckpointsTest {
         }
     }
 
-    @Test
-    void saveReplacesTheEarlierCheckpoint() {
-        try (Store store = Store.inMemory("checkpoints-upsert")) {
+    @OnEveryDatabase
+    void saveReplacesTheEarlierCheckpoint(TestStores stores) {
+        try (Store store = stores.open()) {
             store.checkpoints().save(state("run-1", 1, 0.5));
             store.checkpoints().save(state("run-1", 2, 0.6));
             store.checkpoints().save(state("run-other", 9, 0.1));
@@ -33,9 +27,9 @@ class StoreRunCheckpointsTest {
         }
     }
 
-    @Test
-    void unmeasuredBaselineStaysNaN() {
-        try (Store store = Store.inMemory("checkpoints-nan")) {
+    @OnEveryDatabase
+    void unmeasuredBaselineStaysNaN(TestStores stores) {
+        try (Store store = stores.open()) {
             store.checkpoints().save(state("run-1", 0, Double.NaN));
             assertThat(store.checkpoints().load("run-1")).get()
                     .satisfies(s -> assertThat(s.baseline()).isNaN())
@@ -43,12 +37,12 @@ class StoreRunCheckpointsTest {
         }
     }
 
-    @Test
-    void survivesARestart() {
-        try (Store store = Store.open(dir)) {
+    @OnEveryDatabase
+    void survivesARestart(TestStores stores) {
+        try (Store store = stores.open()) {
             store.checkpoints().save(state("run-1", 4, Double.NaN));
         }
-        try (Store store = Store.open(dir)) {
+        try (Store store = stores.open()) {
             assertThat(store.checkpoints().load("run-1")).contains(state("run-1", 4, Double.NaN));
         }
     }

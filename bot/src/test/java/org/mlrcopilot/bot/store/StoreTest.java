@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +48,27 @@ class StoreTest {
         assertThat(appliedMigrations()).isEqualTo(1);
     }
 
+    /**
+     * Databases made by earlier versions recorded these checksums; Flyway refuses to open one whose applied
+     * migrations changed. A change of SQL for H2 is a new migration, never an edit.
+     */
+    @Test
+    void theH2MigrationsAreTheOnesEarlierVersionsApplied() throws SQLException {
+        try (Store store = Store.open(dir)) {
+            assertThat(store.description()).isEqualTo("H2 database in " + dir.toAbsolutePath().normalize());
+        }
+        Map<String, Integer> checksums = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(h2Url());
+                ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT \"version\", \"checksum\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
+            while (rs.next()) {
+                checksums.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        assertThat(checksums).containsExactlyEntriesOf(new TreeMap<>(Map.of("1", 1990610308, "2", -242300433,
+                "3", 869674700, "4", 1861730627, "5", 1434311007)));
+    }
+
     @Test
     void inMemoryStoresOfOneNameShareTheDatabase() {
         try (Store first = Store.inMemory("store-test-shared"); Store second = Store.inMemory("store-test-shared")) {
@@ -61,9 +84,12 @@ class StoreTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    private String h2Url() {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("mlr") + ";AUTO_SERVER=FALSE";
+    }
+
     private int appliedMigrations() throws SQLException {
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("mlr") + ";AUTO_SERVER=FALSE";
-        try (Connection c = DriverManager.getConnection(url);
+        try (Connection c = DriverManager.getConnection(h2Url());
                 ResultSet rs = c.createStatement().executeQuery(
                         "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" = '1'")) {
             rs.next();

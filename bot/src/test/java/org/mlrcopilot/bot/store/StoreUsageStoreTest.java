@@ -4,26 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.mlrcopilot.bot.store.Fixtures.usage;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mlrcopilot.agents.usage.Usage;
 import org.mlrcopilot.agents.usage.UsageTotals;
 
 class StoreUsageStoreTest {
 
-    private static final Instant DAY1_LATE = Instant.parse("2025-03-01T23:59:59.999999999Z");
+    /** The last microsecond of the day: times are kept to the microsecond, PostgreSQL's precision. */
+    private static final Instant DAY1_LATE = Instant.parse("2025-03-01T23:59:59.999999Z");
     private static final Instant DAY2_START = Instant.parse("2025-03-02T00:00:00Z");
 
-    @TempDir
-    Path dir;
-
-    @Test
-    void recordedCallsComeBackInOrderWithEveryField() {
-        try (Store store = Store.inMemory("usage-round-trip")) {
+    @OnEveryDatabase
+    void recordedCallsComeBackInOrderWithEveryField(TestStores stores) {
+        try (Store store = stores.open()) {
             Usage first = usage("r1", "team-a", 100, 0.25, DAY1_LATE);
             Usage second = usage("r1", "team-a", 50, 0.5, DAY2_START);
             store.usage().record(first);
@@ -34,9 +29,9 @@ class StoreUsageStoreTest {
         }
     }
 
-    @Test
-    void totalsPerResearch() {
-        try (Store store = Store.inMemory("usage-per-research")) {
+    @OnEveryDatabase
+    void totalsPerResearch(TestStores stores) {
+        try (Store store = stores.open()) {
             store.usage().record(usage("r1", "team-a", 100, 0.25, DAY1_LATE));
             store.usage().record(usage("r1", "team-b", 50, 0.5, DAY2_START));
             store.usage().record(usage("r2", "team-a", 7, 0.1, DAY2_START));
@@ -50,9 +45,9 @@ class StoreUsageStoreTest {
         }
     }
 
-    @Test
-    void totalsPerTeamAndUtcDay() {
-        try (Store store = Store.inMemory("usage-per-team-day")) {
+    @OnEveryDatabase
+    void totalsPerTeamAndUtcDay(TestStores stores) {
+        try (Store store = stores.open()) {
             store.usage().record(usage("r1", "team-a", 100, 0.25, Instant.parse("2025-03-01T00:00:00Z")));
             store.usage().record(usage("r2", "team-a", 10, 0.5, DAY1_LATE));
             store.usage().record(usage("r1", "team-a", 1, 1.0, DAY2_START));
@@ -66,13 +61,23 @@ class StoreUsageStoreTest {
         }
     }
 
-    @Test
-    void survivesARestart() {
+    @OnEveryDatabase
+    void aTimeIsKeptToTheMicrosecondAndStaysOnItsDay(TestStores stores) {
+        try (Store store = stores.open()) {
+            store.usage().record(usage("r1", "team-a", 100, 0.25, Instant.parse("2025-03-01T23:59:59.999999999Z")));
+            assertThat(store.usage().ofResearch("r1")).singleElement().extracting(Usage::at).isEqualTo(DAY1_LATE);
+            assertThat(store.usage().forTeamOn("team-a", LocalDate.of(2025, 3, 1)).calls()).isEqualTo(1);
+            assertThat(store.usage().forTeamOn("team-a", LocalDate.of(2025, 3, 2)).calls()).isZero();
+        }
+    }
+
+    @OnEveryDatabase
+    void survivesARestart(TestStores stores) {
         Usage call = usage("r1", "team-a", 100, 0.25, DAY1_LATE);
-        try (Store store = Store.open(dir)) {
+        try (Store store = stores.open()) {
             store.usage().record(call);
         }
-        try (Store store = Store.open(dir)) {
+        try (Store store = stores.open()) {
             assertThat(store.usage().ofResearch("r1")).containsExactly(call);
             assertThat(store.usage().forTeamOn("team-a", LocalDate.of(2025, 3, 1)).calls()).isEqualTo(1);
         }
