@@ -22,7 +22,7 @@ final class EnvironmentSettings {
             }
         }
         variables.keySet().stream()
-                .filter(name -> name.startsWith(Key.ENV_PREFIX) && Key.byEnvName(name).isEmpty())
+                .filter(name -> name.startsWith(Keys.ENV_PREFIX) && Keys.byEnvName(name).isEmpty())
                 .sorted()
                 .forEach(name -> resolution.warn(unknown(name, file)));
     }
@@ -37,7 +37,7 @@ final class EnvironmentSettings {
 
     private static String unknown(String name, String file) {
         String where = file == null ? "environment variable " + name : name + " in " + file;
-        String hint = Key.similarTo(name, Key::envName).map(key -> "; did you mean " + key.envName() + "?").orElse("");
+        String hint = Keys.similarTo(name, Key::envName).map(key -> "; did you mean " + key.envName() + "?").orElse("");
         return where + " is not a known setting (ignored)" + hint;
     }
 }

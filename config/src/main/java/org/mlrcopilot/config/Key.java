@@ -1,15 +1,13 @@
 package org.mlrcopilot.config;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Every configuration key in one table: its dotted name, default, type, description, conventional environment
- * variable names, and where its value lives in {@link MlrConfig}. Loading, validation, {@code describe()},
- * environment variable names and unknown-key detection all read this table.
+ * variable names, and where its value lives in {@link MlrConfig}. The table is the single source: loading,
+ * validation, {@code describe()}, the reference ({@link ConfigReference}) and unknown-key detection read it; finding
+ * a key by name and naming its environment variable are {@link Keys}'.
  */
 enum Key {
     SANDBOX_BACKEND("sandbox.backend", "auto", ValueType.oneOf("auto", "docker", "bwrap", "slurm", "process"),
@@ -382,8 +380,6 @@ enum Key {
             c -> c.research().semanticScholarApiKey(),
             "Semantic Scholar API key for paper search", "SEMANTIC_SCHOLAR_API_KEY");
 
-    static final String ENV_PREFIX = "MLR_";
-
     private final String id;
     private final String defaultValue;
     private final ValueType type;
@@ -401,32 +397,13 @@ enum Key {
         this.aliases = List.of(aliases);
     }
 
-    static Optional<Key> byId(String id) {
-        return Arrays.stream(values()).filter(key -> key.id.equals(id)).findFirst();
-    }
-
-    static Optional<Key> byEnvName(String name) {
-        return Arrays.stream(values()).filter(key -> key.envName().equals(name)).findFirst();
-    }
-
-    /** True for a section name such as {@code sandbox}, which holds keys rather than being one. */
-    static boolean isSection(String name) {
-        return Arrays.stream(values()).anyMatch(key -> key.id.startsWith(name + "."));
-    }
-
-    /** The key a misspelt name probably meant, ignoring case and separators. */
-    static Optional<Key> similarTo(String name, Function<Key, String> naming) {
-        return Arrays.stream(values()).filter(key -> loose(naming.apply(key)).equals(loose(name))).findFirst();
-    }
-
     String id() {
         return id;
     }
 
     /** {@code sandbox.allowUnsafeProcess} becomes {@code MLR_SANDBOX_ALLOW_UNSAFE_PROCESS}. */
     String envName() {
-        String snake = id.replace('.', '_').replaceAll("([a-z0-9])([A-Z])", "$1_$2");
-        return ENV_PREFIX + snake.toUpperCase(Locale.ROOT);
+        return Keys.envName(id);
     }
 
     List<String> aliases() {
@@ -478,9 +455,5 @@ enum Key {
 
     String display(MlrConfig config) {
         return type.format(valueIn(config));
-    }
-
-    private static String loose(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 }

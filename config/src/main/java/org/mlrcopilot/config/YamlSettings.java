@@ -41,10 +41,10 @@ final class YamlSettings {
     }
 
     private static void apply(String name, Object value, String label, Resolution resolution) {
-        Optional<Key> known = Key.byId(name);
+        Optional<Key> known = Keys.byId(name);
         if (known.isEmpty()) {
-            if (value != null || !Key.isSection(name)) {
-                String hint = Key.similarTo(name, Key::id).map(key -> "; did you mean " + key.id() + "?").orElse("");
+            if (value != null || !Keys.isSection(name)) {
+                String hint = Keys.similarTo(name, Key::id).map(key -> "; did you mean " + key.id() + "?").orElse("");
                 resolution.warn(label + ": unknown key " + name + " (ignored)" + hint);
             }
             return;

@@ -26,8 +26,8 @@ class KeyTest {
     void namesAreUniqueAndLookupsRoundTrip() {
         assertThat(Arrays.stream(Key.values()).map(Key::id)).doesNotHaveDuplicates();
         for (Key key : Key.values()) {
-            assertThat(Key.byId(key.id())).contains(key);
-            assertThat(Key.byEnvName(key.envName())).contains(key);
+            assertThat(Keys.byId(key.id())).contains(key);
+            assertThat(Keys.byEnvName(key.envName())).contains(key);
             assertThat(key.description()).isNotBlank();
         }
     }
