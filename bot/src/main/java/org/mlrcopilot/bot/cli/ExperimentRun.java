@@ -24,6 +24,7 @@ import org.mlrcopilot.agents.usage.UsageContext;
 import org.mlrcopilot.agents.usage.UsageTotals;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.store.Store;
+import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.bot.llm.LlmProviders;
 import org.mlrcopilot.bot.papers.PaperTools;
 import org.mlrcopilot.bot.research.HubModelRetriever;
@@ -62,7 +63,7 @@ final class ExperimentRun {
             System.err.println("mlr: " + StatusReport.llm(config));
             return 5;
         }
-        try (Store store = Store.open(config.store())) {
+        try (Store store = Stores.open(config.store())) {
             return run(task, planText, resume ? runDir : null, models, runDir.getFileName().toString(), runDir, store);
         }
     }

@@ -13,6 +13,7 @@ import org.mlrcopilot.agents.usage.UsageContext;
 import org.mlrcopilot.agents.usage.UsageStore;
 import org.mlrcopilot.agents.usage.UsageTotals;
 import org.mlrcopilot.bot.store.Store;
+import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.llm.LlmProviders;
 import org.mlrcopilot.bot.papers.PaperTools;
@@ -49,7 +50,7 @@ final class IdeasCommand implements Callable<Integer> {
             System.err.println("mlr: " + StatusReport.llm(config));
             return 5;
         }
-        try (Store store = Store.open(config.store())) {
+        try (Store store = Stores.open(config.store())) {
             return run(config, models, store);
         }
     }

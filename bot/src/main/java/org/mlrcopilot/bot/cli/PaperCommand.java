@@ -7,6 +7,7 @@ import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.bot.papers.PaperTools;
 import org.mlrcopilot.bot.store.Store;
+import org.mlrcopilot.bot.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +32,7 @@ final class PaperCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        try (Store store = Store.open(mlr.config().config().store());
+        try (Store store = Stores.open(mlr.config().config().store());
              PaperTools tools = PaperTools.create(mlr.config().config(), store.papers())) {
             Paper paper = tools.read(link);
             RelatedWork related = noRelated ? new RelatedWork(java.util.List.of(), java.util.List.of())

@@ -33,6 +33,7 @@ import org.mlrcopilot.bot.research.Prices;
 import org.mlrcopilot.bot.research.Setups;
 import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.bot.store.Store;
+import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.sandbox.Sandbox;
 
@@ -60,7 +61,7 @@ final class SetupRun {
         Path runDir = config.store().dataDir().resolve("runs").resolve("plan-" + hypothesis.id().toLowerCase()
                 + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         SetupReport report;
-        try (Store store = Store.open(config.store());
+        try (Store store = Stores.open(config.store());
              Sandbox sandbox = Sandboxes.select(config).sandbox();
              GuardedHttpClient http = new GuardedHttpClient(PaperTools.policy(config.fetch()))) {
             UsageContext context = new UsageContext(runDir.getFileName().toString(), "cli", store.usage(),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mlrcopilot.bot.store.Store;
+import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.bot.store.StoreCopy;
 import org.mlrcopilot.config.StoreConfig;
 import picocli.CommandLine.Command;
@@ -48,8 +49,8 @@ final class StoreMigrateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--to (or store.url) must be a PostgreSQL JDBC URL such as "
                     + "jdbc:postgresql://db.example.org:5432/mlr, without a password (set MLR_STORE_PASSWORD)");
         }
-        try (Store source = Store.open(dir);
-             Store target = Store.postgres(url, user != null ? user : config.user(), config.password())) {
+        try (Store source = Stores.open(dir);
+             Store target = Stores.postgres(url, user != null ? user : config.user(), config.password())) {
             System.out.println("copying " + source.description() + " into " + target.description());
             List<StoreCopy.TableCount> counts = StoreCopy.copy(source, target, force);
             return report(counts);

@@ -26,6 +26,7 @@ import org.mlrcopilot.bot.metrics.ServiceMetrics;
 import org.mlrcopilot.bot.papers.PaperTools;
 import org.mlrcopilot.bot.research.ServiceTools;
 import org.mlrcopilot.bot.store.Store;
+import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.sandbox.Sandbox;
 
@@ -211,7 +212,7 @@ public final class BotService implements AutoCloseable {
             ServiceMetrics metrics = new ServiceMetrics();
             LlmModels models = StartupReport.models(config, report);
             Sandbox sandbox = StartupReport.sandbox(config, metrics, report);
-            Store store = Store.open(config.store());
+            Store store = Stores.open(config.store());
             report.println("store: " + store.description() + " (schema " + store.schemaVersion() + ")");
             return new Components(store, metrics, models, sandbox);
         }

@@ -12,23 +12,17 @@ import org.mlrcopilot.agents.research.StoredBrief;
 import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.Vote;
 import org.mlrcopilot.agents.research.VoteCount;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.jdbi.v3.core.Jdbi;
 import org.mlrcopilot.agents.experiment.RunCheckpoints;
 import org.mlrcopilot.agents.paper.PaperCache;
 import org.mlrcopilot.agents.usage.UsageStore;
-import org.mlrcopilot.config.Secret;
-import org.mlrcopilot.config.StoreConfig;
 
 /**
  * The service's durable store behind the {@link ResearchStore}, {@link PaperCache}, {@link UsageStore} and
  * {@link RunCheckpoints} ports: an H2 database in the data directory, or a PostgreSQL database, migrated by Flyway
- * when opened (the same migrations, in each database's own types where they differ).
+ * when opened (the same migrations, in each database's own types where they differ). {@link Stores} opens one.
  */
 public final class Store implements ResearchStore, AutoCloseable {
 
@@ -44,7 +38,7 @@ public final class Store implements ResearchStore, AutoCloseable {
     private final StoreAuth auth;
     private final StoreAudit audit;
 
-    private Store(StoreDatabase database) {
+    Store(StoreDatabase database) {
         this.database = database;
         try {
             this.flyway = Flyway.configure().dataSource(database.pool())
@@ -66,49 +60,6 @@ public final class Store implements ResearchStore, AutoCloseable {
         this.audit = new StoreAudit(jdbi);
     }
 
-    /** The store the configuration names: PostgreSQL when {@code store.url} is set, else H2 in the data directory. */
-    public static Store open(StoreConfig config) {
-        return config.postgres() ? postgres(config.url(), config.user(), config.password()) : open(config.dataDir());
-    }
-
-    /**
-     * The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing; a data directory this creates
-     * is readable by its owner only (it holds papers, runs, usage and chat history). See {@link #sync()} for when
-     * commits reach the file.
-     */
-    public static Store open(Path dataDir) {
-        Path dir = dataDir.toAbsolutePath().normalize();
-        try {
-            if (!Files.exists(dir)) {
-                Files.createDirectories(dir);
-                ownerOnly(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + dir, e);
-        }
-        return new Store(StoreDatabase.h2("jdbc:h2:file:" + dir.resolve("mlr") + ";AUTO_SERVER=TRUE",
-                "H2 database in " + dir));
-    }
-
-    /**
-     * The PostgreSQL database at {@code url} (jdbc:postgresql://host:port/database), signed in to as {@code user}
-     * (empty: the driver's default) with {@code password}; its tables are created or migrated on opening.
-     *
-     * @throws StoreException when the server cannot be reached or refuses the sign-in, with the server's reason
-     */
-    public static Store postgres(String url, String user, Secret password) {
-        if (!url.startsWith("jdbc:postgresql://")) {
-            throw new IllegalArgumentException("not a PostgreSQL JDBC URL: " + StoreDatabase.withoutParameters(url));
-        }
-        return new Store(StoreDatabase.postgres(url, user, password.reveal()));
-    }
-
-    private static void ownerOnly(Path dir) throws IOException {
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        }
-    }
-
     /** Where the data lives, e.g. "H2 database in /srv/mlr/data" or "PostgreSQL database jdbc:... as mlr". */
     public String description() {
         return database.description();
@@ -122,14 +73,6 @@ public final class Store implements ResearchStore, AutoCloseable {
     /** People, invites and sessions of the web chat. */
     public org.mlrcopilot.bot.auth.AuthStore auth() {
         return auth;
-    }
-
-    /** A database in memory that lives as long as the JVM, shared by every store of the same name. */
-    public static Store inMemory(String name) {
-        if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
-            throw new IllegalArgumentException("in-memory database name must be letters, digits, '_' or '-': " + name);
-        }
-        return new Store(StoreDatabase.h2("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "H2 database in memory"));
     }
 
     @Override

@@ -10,11 +10,12 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mlrcopilot.bot.store.Store;
+import org.mlrcopilot.bot.store.Stores;
 
 /** Local accounts over the real store (in memory): expiry of sessions and invites, hashing, roles. */
 class AccountsTest {
 
-    private final Store store = Store.inMemory("accounts-" + System.nanoTime());
+    private final Store store = Stores.inMemory("accounts-" + System.nanoTime());
     private final MovingClock clock = new MovingClock();
     private final Accounts accounts = new Accounts(store.auth(), clock, store.audit());
 

@@ -37,6 +37,7 @@ import org.mlrcopilot.bot.auth.AuthStore;
 import org.mlrcopilot.bot.auth.Person;
 import org.mlrcopilot.bot.auth.Role;
 import org.mlrcopilot.bot.store.Store;
+import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.bot.store.TestPostgres;
 
 /** `mlr store migrate`: an H2 store with something in every table, copied into a real PostgreSQL database. */
@@ -127,7 +128,7 @@ class StoreMigrateCommandTest {
 
     /** Something in every table, through the store's own ports. */
     private static void fill(Path data) {
-        try (Store store = Store.open(data)) {
+        try (Store store = Stores.open(data)) {
             store.save(research("r-1", 0).titled("SPECTER"));
             store.save(research("r-2", 1));
             store.save(new StoredBrief("r-1", "arxiv:2408.14033", "t", "a", null,

@@ -29,6 +29,7 @@ import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.bot.chat.Emoji;
 import org.mlrcopilot.bot.metrics.ServiceMetrics;
 import org.mlrcopilot.bot.store.Store;
+import org.mlrcopilot.bot.store.Stores;
 
 /**
  * The conversation rules without sockets: a platform in memory, the real store (H2 in memory) and service, and
@@ -45,7 +46,7 @@ class ConversationTest {
 
     @BeforeEach
     void start() {
-        store = Store.inMemory("conversation-" + System.nanoTime());
+        store = Stores.inMemory("conversation-" + System.nanoTime());
         conversation = new Conversation(store, new ServiceMetrics(), Duration.ofMillis(50));
         service = new ResearchService(store, conversation.events(), new NoModelTools(dir),
                 new ResearchSettings(List.of("alice"), 3, 5), Clock.systemUTC(), 2, 1);

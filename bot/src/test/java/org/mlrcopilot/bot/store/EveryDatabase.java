@@ -72,7 +72,7 @@ final class EveryDatabase implements TestTemplateInvocationContextProvider {
         try {
             Path dir = Files.createTempDirectory("mlr-store-test");
             invocation.getStore(NAMESPACE).put("dir", (AutoCloseable) () -> delete(dir));
-            return () -> Store.open(dir);
+            return () -> Stores.open(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

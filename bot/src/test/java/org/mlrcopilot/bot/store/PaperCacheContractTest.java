@@ -40,7 +40,7 @@ class PaperCacheContractTest {
 
     static Stream<Subject> caches() {
         return Stream.of(new Subject("FilePaperCache", FilePaperCache::new),
-                new Subject("Store on H2", d -> track(Store.open(d)).papers()),
+                new Subject("Store on H2", d -> track(Stores.open(d)).papers()),
                 new Subject("Store on PostgreSQL", onPostgres()));
     }
 

@@ -40,7 +40,7 @@ class PostgresStoreTest {
     @Test
     void theConfigurationNamesTheDatabaseAndTheReportHidesThePassword() {
         StoreConfig config = ConfigLoader.load(Path.of("does-not-exist"), database.env()).config().store();
-        try (Store store = Store.open(config)) {
+        try (Store store = Stores.open(config)) {
             assertThat(store.schemaVersion()).isEqualTo("5");
             assertThat(store.description()).isEqualTo("PostgreSQL database " + database.url() + " as "
                     + database.user());
@@ -55,7 +55,7 @@ class PostgresStoreTest {
 
     @Test
     void aWrongPasswordIsAClearErrorThatDoesNotRepeatIt() {
-        assertThatThrownBy(() -> Store.postgres(database.url(), database.user(), Secret.of("not-the-password-42")))
+        assertThatThrownBy(() -> Stores.postgres(database.url(), database.user(), Secret.of("not-the-password-42")))
                 .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("cannot open the store, PostgreSQL database " + database.url())
                 .hasMessageContaining("password authentication failed")
@@ -69,7 +69,7 @@ class PostgresStoreTest {
             closedPort = socket.getLocalPort();
         }
         String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/mlr";
-        assertThatThrownBy(() -> Store.postgres(url, "mlr", Secret.of("secret-pw")))
+        assertThatThrownBy(() -> Stores.postgres(url, "mlr", Secret.of("secret-pw")))
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot open the store, PostgreSQL database " + url + " as mlr")
                 .hasMessageContaining("refused")
@@ -103,7 +103,7 @@ class PostgresStoreTest {
 
     @Test
     void aUrlThatIsNotPostgresIsRefused() {
-        assertThatThrownBy(() -> Store.postgres("jdbc:h2:mem:x", "", Secret.none()))
+        assertThatThrownBy(() -> Stores.postgres("jdbc:h2:mem:x", "", Secret.none()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

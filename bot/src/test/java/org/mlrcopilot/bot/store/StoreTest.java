@@ -21,7 +21,7 @@ class StoreTest {
     @Test
     void createsTheDatabaseFileInTheDataDirectory() {
         Path data = dir.resolve("nested/data");
-        try (Store store = Store.open(data)) {
+        try (Store store = Stores.open(data)) {
             assertThat(store.schemaVersion()).isEqualTo("5");
         }
         assertThat(data.resolve("mlr.mv.db")).isRegularFile();
@@ -39,10 +39,10 @@ class StoreTest {
 
     @Test
     void migrationsAreAppliedOnceAcrossReopens() throws SQLException {
-        try (Store store = Store.open(dir)) {
+        try (Store store = Stores.open(dir)) {
             assertThat(store.schemaVersion()).isEqualTo("5");
         }
-        try (Store store = Store.open(dir)) {
+        try (Store store = Stores.open(dir)) {
             assertThat(store.schemaVersion()).isEqualTo("5");
         }
         assertThat(appliedMigrations()).isEqualTo(1);
@@ -54,7 +54,7 @@ class StoreTest {
      */
     @Test
     void theH2MigrationsAreTheOnesEarlierVersionsApplied() throws SQLException {
-        try (Store store = Store.open(dir)) {
+        try (Store store = Stores.open(dir)) {
             assertThat(store.description()).isEqualTo("H2 database in " + dir.toAbsolutePath().normalize());
         }
         Map<String, Integer> checksums = new TreeMap<>();
@@ -71,7 +71,7 @@ class StoreTest {
 
     @Test
     void inMemoryStoresOfOneNameShareTheDatabase() {
-        try (Store first = Store.inMemory("store-test-shared"); Store second = Store.inMemory("store-test-shared")) {
+        try (Store first = Stores.inMemory("store-test-shared"); Store second = Stores.inMemory("store-test-shared")) {
             first.papers().put("k", Fixtures.paper("Shared", Fixtures.HASH));
             assertThat(second.papers().byKey("k")).isPresent();
             assertThat(second.schemaVersion()).isEqualTo("5");
@@ -80,7 +80,7 @@ class StoreTest {
 
     @Test
     void rejectsUnsafeInMemoryNames() {
-        assertThatThrownBy(() -> Store.inMemory("x;INIT=RUNSCRIPT FROM 'evil.sql'"))
+        assertThatThrownBy(() -> Stores.inMemory("x;INIT=RUNSCRIPT FROM 'evil.sql'"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

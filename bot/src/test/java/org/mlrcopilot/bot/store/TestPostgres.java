@@ -102,7 +102,7 @@ public final class TestPostgres {
         }
 
         public Store open() {
-            return Store.postgres(url(), server.user, Secret.of(server.password));
+            return Stores.postgres(url(), server.user, Secret.of(server.password));
         }
 
         /** A store in schema {@code schema} of this database, created if missing. */
@@ -113,7 +113,7 @@ public final class TestPostgres {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create schema " + schema + ": " + e.getMessage(), e);
             }
-            return Store.postgres(url() + "?currentSchema=" + schema, server.user, Secret.of(server.password));
+            return Stores.postgres(url() + "?currentSchema=" + schema, server.user, Secret.of(server.password));
         }
 
         public String user() {

@@ -52,6 +52,7 @@ import org.mlrcopilot.bot.chat.OutboundMessage.Field;
 import org.mlrcopilot.bot.chat.ThreadRef;
 import org.mlrcopilot.bot.http.WebServer;
 import org.mlrcopilot.bot.store.Store;
+import org.mlrcopilot.bot.store.Stores;
 
 /** The web chat over real HTTP: a real server on a free port, a real store, a recording handler. */
 class WebChatTest {
@@ -69,7 +70,7 @@ class WebChatTest {
 
     @BeforeEach
     void start() {
-        store = Store.open(dir.resolve("db"));
+        store = Stores.open(dir.resolve("db"));
         open(true);
     }
 
