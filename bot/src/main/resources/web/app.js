@@ -207,7 +207,11 @@
     toast(res.notice);
   }
 
+  // A message's version grows with every change; an answer that arrives after a newer event (the post's own
+  // answer after the 👀 the bot added meanwhile) must not undo it.
   function upsert(m) {
+    const known = messages.get(m.id);
+    if (known && (known.version || 0) > (m.version || 0)) return;
     messages.set(m.id, m);
     if (m.channel === channel) redraw();
   }
@@ -261,7 +265,10 @@
       if (c !== 'general') select('general');
       return;
     }
-    for (const m of list) messages.set(m.id, m);
+    for (const m of list) {
+      const known = messages.get(m.id);
+      if (!known || (known.version || 0) <= (m.version || 0)) messages.set(m.id, m);
+    }
     loadChannels();
     redraw();
   }
@@ -311,11 +318,34 @@
   $('#display-name').addEventListener('change', e => {
     localStorage.setItem('mlr.displayName', e.target.value.trim() || me.id);
   });
+  // One message limit, counted as people type (the server says the same when it is passed); text that does not
+  // fit stays in the box.
+  const MAX_TEXT = 16000;
+  function counted(form) {
+    const box = $(`#${form} textarea`);
+    const counter = $(`#${form} .counter`);
+    const update = () => {
+      const n = box.value.length;
+      counter.hidden = n < MAX_TEXT * 0.8;
+      counter.textContent = `${n.toLocaleString('en')} / ${MAX_TEXT.toLocaleString('en')}`;
+      counter.classList.toggle('over', n > MAX_TEXT);
+    };
+    box.addEventListener('input', update);
+    return update;
+  }
+  const recount = { composer: counted('composer'), reply: counted('reply') };
+  function fits(box) {
+    if (box.value.length <= MAX_TEXT) return true;
+    toast(`A message holds at most ${MAX_TEXT.toLocaleString('en')} characters; this one has `
+      + `${box.value.length.toLocaleString('en')}. Send the text as a file (📎) instead.`);
+    return false;
+  }
   $('#composer').addEventListener('submit', async e => {
     e.preventDefault();
     const box = $('#composer textarea');
     const picker = $('#composer input[type=file]');
     if (!box.value.trim() && !picker.files.length) return;
+    if (!fits(box)) return;
     const files = [];
     for (const f of picker.files) {
       const id = await upload(f);
@@ -323,9 +353,10 @@
     }
     const res = await api('POST', `/api/channels/${encodeURIComponent(channel)}/messages`, { ...who(), text: box.value,
       files });
-    box.value = '';
-    picker.value = '';
     if (res.message) {
+      box.value = '';
+      picker.value = '';
+      recount.composer();
       upsert(res.message);
       show(res.message.id);
     }
@@ -347,6 +378,7 @@
     const box = $('#reply textarea');
     const picker = $('#reply input[type=file]');
     if ((!box.value.trim() && !picker.files.length) || !openThread) return;
+    if (!fits(box)) return;
     const files = [];
     for (const f of picker.files) {
       const id = await upload(f);
@@ -354,9 +386,12 @@
     }
     const res = await api('POST', `/api/channels/${encodeURIComponent(channel)}/messages`, { ...who(), text: box.value,
       threadId: openThread, files });
-    box.value = '';
-    picker.value = '';
-    if (res.message) upsert(res.message);
+    if (res.message) {
+      box.value = '';
+      picker.value = '';
+      recount.reply();
+      upsert(res.message);
+    }
     toast(res.notice);
   });
   $('#close-thread').addEventListener('click', () => { openThread = null; location.hash = '#/' + channel; drawThread(); });

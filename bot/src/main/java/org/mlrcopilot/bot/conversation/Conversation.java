@@ -51,7 +51,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         this.poster = new ThreadPoster(platforms, store, outbox, metrics);
         this.authority = new Authority(() -> service == null ? java.util.List.of()
                 : service.settings().approvers(), platforms);
-        this.replies = new Replies(store, outbox, authority);
+        this.replies = new Replies(store, outbox, authority, platforms);
     }
 
     /** What the service reports to; give it to the {@link ResearchService} constructor. */

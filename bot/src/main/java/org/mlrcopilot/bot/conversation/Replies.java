@@ -13,6 +13,7 @@ import org.mlrcopilot.agents.research.ResearchService;
 import org.mlrcopilot.agents.research.ResearchStore;
 import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.ResearchRefusedException;
+import org.mlrcopilot.bot.chat.ChatPlatform;
 import org.mlrcopilot.bot.chat.Emoji;
 import org.mlrcopilot.bot.chat.Inbound;
 
@@ -24,11 +25,13 @@ final class Replies {
     private final ResearchStore store;
     private final Outbox outbox;
     private final Authority authority;
+    private final java.util.Map<String, ChatPlatform> platforms;
 
-    Replies(ResearchStore store, Outbox outbox, Authority authority) {
+    Replies(ResearchStore store, Outbox outbox, Authority authority, java.util.Map<String, ChatPlatform> platforms) {
         this.store = store;
         this.outbox = outbox;
         this.authority = authority;
+        this.platforms = platforms;
     }
 
     /** Stops a run by command ({@code /mlr stop <run>}) when the actor may. */
@@ -95,12 +98,20 @@ final class Replies {
                     m.user(), m.userName());
             return "";
         }
+        String taken;
         if (run.isPresent()) {
             service.reply(run.get().id(), m.userName(), m.text());
+            taken = "Passed to the running experiment " + run.get().id();
         } else {
-            service.feedback(researchId, target(researchId, m), m.userName(), m.text());
+            String hypothesis = target(researchId, m);
+            service.feedback(researchId, hypothesis, m.userName(), m.text());
+            taken = hypothesis.isBlank() ? "Taken as feedback on the research" : "Taken as feedback on " + hypothesis;
         }
-        return "";
+        ChatPlatform platform = platforms.get(m.platform());
+        if (platform != null) {
+            outbox.send(researchId, () -> platform.react(m.message(), Emoji.CHECK));
+        }
+        return taken;
     }
 
     /**

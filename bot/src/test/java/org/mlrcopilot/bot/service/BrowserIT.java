@@ -126,6 +126,10 @@ class BrowserIT {
                 .stream().filter(m -> m.getText().contains("please read")).findFirst()
                 .map(m -> m.findElements(By.tagName("b")).size() + "|" + m.getText()).orElse(null));
         assertThat(posted).as("user HTML is shown as text").startsWith("0|").contains("<b>bold?</b>");
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#messages .message")).stream()
+                .filter(m -> m.getText().contains("please read")).findFirst()
+                .map(m -> !m.findElements(By.cssSelector(".reactions button.reaction[data-emoji='eyes']")).isEmpty())
+                .orElse(false));
         fresh(() -> {
             browser.findElements(By.cssSelector("#messages .message")).stream()
                     .filter(m -> m.getText().contains("please read")).findFirst().orElseThrow().click();
@@ -133,6 +137,26 @@ class BrowserIT {
         });
 
         message("H3 v1: ");
+
+        WebElement reply = browser.findElement(By.cssSelector("#reply textarea"));
+        String tooLong = "feedback ".repeat(1_800);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
+                + "arguments[0].dispatchEvent(new Event('input'));", reply, tooLong);
+        assertThat(browser.findElement(By.cssSelector("#reply .counter")).getText()).isEqualTo("16,200 / 16,000");
+        browser.findElement(By.cssSelector("#reply button")).click();
+        waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("toast")).getText()
+                .contains("at most 16,000 characters"));
+        assertThat(reply.getAttribute("value")).as("a refused message stays in the box").isEqualTo(tooLong);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = 'H2: the dataset is too small';"
+                + "arguments[0].dispatchEvent(new Event('input'));", reply);
+        browser.findElement(By.cssSelector("#reply button")).click();
+        waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("toast")).getText()
+                .contains("Taken as feedback on H2"));
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector(".thread .message")).stream()
+                .filter(m -> m.getText().contains("the dataset is too small")).findFirst()
+                .map(m -> !m.findElements(By.cssSelector("button.reaction[data-emoji='white_check_mark']")).isEmpty())
+                .orElse(false));
+        assertThat(reply.getAttribute("value")).as("a sent message leaves the box").isEmpty();
         assertThat(fresh(() -> message("H1 v1: ").findElements(By.cssSelector("button[data-action]")).stream()
                 .map(WebElement::getText).toList())).contains("Run experiment", "Refine", "Discard");
 

@@ -73,7 +73,14 @@ class ServiceIT {
                 .filteredOn(t -> t.contains("*ready*")).hasSize(1);
 
         bob.react(h1.path("id").asText(), "+1");
-        bob.reply("research", root, "H1 should also try a smaller learning rate");
+        JsonNode taken = bob.reply("research", root, "H1 should also try a smaller learning rate");
+        assertThat(taken.path("notice").asText()).isEqualTo("Taken as feedback on H1");
+        String replyId = taken.at("/message/id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> bob.thread("research", root).stream()
+                .filter(m -> m.path("id").asText().equals(replyId)).findFirst().orElseThrow()
+                .at("/reactions/white_check_mark").toString().contains("mlr"));
+        assertThat(first.path("version").asLong()).as("the 👀 made the root message a newer version")
+                .isGreaterThan(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> find(bob.thread("research", root), "H1 v1: ")
                 .path("text").asText().contains("👍 1"));
         String researchId = service.store().recent(1).get(0).id();

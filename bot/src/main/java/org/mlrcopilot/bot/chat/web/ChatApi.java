@@ -35,7 +35,8 @@ final class ChatApi {
 
     static final int MAX_FILES = 10;
 
-    private static final int MAX_TEXT = 32_000;
+    /** The most characters a message holds (the composer counts them too); longer text goes as a file. */
+    static final int MAX_TEXT = 16_000;
     private static final int MAX_CHANNELS = 200;
 
     private final WebChat chat;
@@ -79,7 +80,10 @@ final class ChatApi {
         JsonNode b = Requests.body(ctx);
         Who who = Requests.who(ctx, b);
         List<InboundFile> files = files(b);
-        String text = text(b, "text", MAX_TEXT, files.isEmpty());
+        String text = text(b, "text", Integer.MAX_VALUE, files.isEmpty());
+        if (text.length() > MAX_TEXT) {
+            throw new BadRequestResponse(tooLong(text.length()));
+        }
         String thread = thread(channel, text(b, "threadId", 40, false).strip());
         String eventId = text(b, "eventId", 200, false).strip();
         InboundHandler handler = handler();
@@ -225,5 +229,11 @@ final class ChatApi {
 
     private static void notice(Context ctx, String notice) {
         json(ctx, Map.of("notice", notice == null ? "" : notice));
+    }
+
+    /** The one answer to a message over the limit, whatever its size. */
+    static String tooLong(int length) {
+        return String.format(java.util.Locale.ROOT, "A message holds at most %,d characters; this one has %,d. Send "
+                + "the text as a file (📎) instead.", MAX_TEXT, length);
     }
 }

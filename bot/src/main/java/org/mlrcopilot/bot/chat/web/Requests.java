@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 /** Reading and checking what the browser sends; a bad request throws an answer (400 or 413) for the server. */
 final class Requests {
 
-    /** The largest body a message may have. */
-    static final int MAX_BODY = 64 * 1024;
+    /**
+     * The largest body a request may have: room for a message of {@link ChatApi#MAX_TEXT} characters however it is
+     * encoded (up to six bytes a character, escaped), so a long message meets the message limit, not this one.
+     */
+    static final int MAX_BODY = 128 * 1024;
     static final String CHANNEL = "[a-z0-9-]{1,40}";
     static final String EMOJI = "[a-z0-9_+-]{1,40}";
 
@@ -26,7 +29,8 @@ final class Requests {
     static JsonNode body(Context ctx) {
         byte[] bytes = ctx.bodyAsBytes();
         if (bytes.length > MAX_BODY) {
-            throw new ContentTooLargeResponse("the request is larger than " + MAX_BODY / 1024 + " KiB");
+            throw new ContentTooLargeResponse("the request is larger than " + MAX_BODY / 1024 + " KiB. A message "
+                    + "holds at most " + ChatApi.MAX_TEXT + " characters; send longer text as a file (📎).");
         }
         try {
             JsonNode body = ChatState.JSON.readTree(bytes.length == 0 ? "{}"

@@ -72,7 +72,7 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
         String threadId = thread.threadId().isBlank() ? id : thread.threadId();
         state.post(new WebMessage(id, thread.channel(), threadId, BOT, BOT_NAME, true, message.title(),
                 message.text(), message.fields(), message.buttons(), attachments.keep(id, message.attachments()),
-                message.color(), Map.of(), clock.millis(), false));
+                message.color(), Map.of(), clock.millis(), false, 1));
         return new MessageRef(thread.channel(), id, threadId);
     }
 
