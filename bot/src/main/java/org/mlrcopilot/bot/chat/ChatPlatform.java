@@ -54,6 +54,15 @@ public interface ChatPlatform {
     record Approval(boolean allowed, String who) {
     }
 
+    /**
+     * Whether a short note can reach one person where they are without cluttering anything (Slack's ephemeral
+     * messages, the web chat's notice); where it cannot (Discord: only a direct message), acknowledgements are
+     * reactions alone.
+     */
+    default boolean whispers() {
+        return true;
+    }
+
     /** Stops delivering events and releases connections. */
     default void stop() {
     }

@@ -108,10 +108,11 @@ final class Replies {
             taken = hypothesis.isBlank() ? "Taken as feedback on the research" : "Taken as feedback on " + hypothesis;
         }
         ChatPlatform platform = platforms.get(m.platform());
-        if (platform != null) {
-            outbox.send(researchId, () -> platform.react(m.message(), Emoji.CHECK));
+        if (platform == null) {
+            return taken;
         }
-        return taken;
+        outbox.send(researchId, () -> platform.react(m.message(), Emoji.CHECK));
+        return platform.whispers() ? taken : "";
     }
 
     /**

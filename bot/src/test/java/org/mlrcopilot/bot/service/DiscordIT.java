@@ -147,9 +147,13 @@ class DiscordIT {
         discord.react(root, h3, BOB, "bob", List.of(), "👍", false);
         await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3").up() == 0);
 
-        discord.say(root, BOB, "bob", List.of(), "H2 needs an ablation on the kernel", false);
+        String feedback = discord.say(root, BOB, "bob", List.of(), "H2 needs an ablation on the kernel", false);
         await().atMost(Duration.ofSeconds(10)).until(() -> service.store().feedback(researchId, "H2").stream()
                 .anyMatch(f -> f.text().contains("ablation")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !discord.calls("PUT", "channels/" + root + "/messages/"
+                + feedback + "/reactions/.+/@me").isEmpty());
+        assertThat(discord.calls("PUT", "channels/" + root + "/messages/" + feedback + "/reactions/.+/@me"))
+                .extracting(FakeDiscord.Call::path).anySatisfy(p -> assertThat(p).contains("✅"));
 
         String h1Id = linked(researchId, "hypothesis:H1");
         discord.react(root, h1Id, BOB, "bob", List.of(), "🚀", true);

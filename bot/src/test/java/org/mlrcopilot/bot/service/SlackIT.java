@@ -231,6 +231,8 @@ class SlackIT {
         assertThat(slack.fileAuthorizations).containsExactly("Bearer xoxb-test-1");
         assertThat(service.research().files(researchId)).containsKey("reviews.csv");
         assertThat(service.research().files(researchId).get("reviews.csv")).hasBinaryContent(csv);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("reactions.add").stream().anyMatch(c ->
+                c.param("name").equals("white_check_mark") && c.param("timestamp").equals("1700000002.000200")));
     }
 
     @Test

@@ -206,6 +206,12 @@ public final class DiscordPlatform implements ChatPlatform {
                 + message.messageId();
     }
 
+    /** A note to one person would be a direct message: acknowledgements are reactions instead. */
+    @Override
+    public boolean whispers() {
+        return false;
+    }
+
     @Override
     public String mention(String userId) {
         return "<@" + userId + ">";
