@@ -1,5 +1,7 @@
 package org.mlrcopilot.agents.research;
 
+import org.mlrcopilot.agents.usage.UsageTotals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -196,7 +198,10 @@ final class RunExecution {
                 : status == RunStatus.STOPPED ? ResearchStatus.STOPPED : ResearchStatus.FAILED,
                 runId + " " + status.name().toLowerCase(Locale.ROOT) + " (" + result.stopReason() + ")");
         teams.remove(runId);
-        events.finished(research, run, new RunReport(run, plots(run, result),
+        java.time.Instant since = run.createdAt();
+        UsageTotals own = store.usage().ofResearch(research.id()).stream().filter(u -> !u.at().isBefore(since))
+                .reduce(UsageTotals.ZERO, UsageTotals::plus, (a, b) -> a);
+        events.finished(research, run, new RunReport(run, plots(run, result), own,
                 store.usage().forResearch(research.id())));
     }
 

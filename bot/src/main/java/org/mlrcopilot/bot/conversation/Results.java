@@ -40,8 +40,10 @@ final class Results {
                 : String.format(Locale.ROOT, "%+.1f%%", r.improvementPct())));
         fields.add(new Field("Success (>10%)", r.success() == null ? "-" : r.success() ? "yes" : "no"));
         fields.add(new Field("Steps", r.steps() + " (stopped: " + r.stopReason() + ")"));
-        fields.add(new Field("Cost", String.format(Locale.ROOT, "$%.4f, %,d tokens in %d calls",
+        fields.add(new Field("Cost of this run", String.format(Locale.ROOT, "$%.4f, %,d tokens in %d calls",
                 report.usage().costUsd(), report.usage().tokens(), report.usage().calls())));
+        fields.add(new Field("Research so far", String.format(Locale.ROOT, "$%.4f, %,d tokens in %d calls",
+                report.researchUsage().costUsd(), report.researchUsage().tokens(), report.researchUsage().calls())));
         StringBuilder text = new StringBuilder(mention).append(" results of ").append(hypothesisLink.isBlank()
                 ? run.hypothesisId() : "<" + hypothesisLink + "|" + run.hypothesisId() + ">")
                 .append(" (approved by ").append(run.approver()).append(")");

@@ -116,7 +116,12 @@ class ServiceIT {
                 .until(() -> Optional.ofNullable(find(bob.thread("research", root), "Results: ")), Optional::isPresent)
                 .get();
         assertThat(results.path("text").asText()).contains("@bob");
-        assertThat(results.path("fields").toString()).contains("Baseline", "Final", "Improvement", "Cost");
+        assertThat(results.path("fields").toString()).contains("Baseline", "Final", "Improvement",
+                "Cost of this run", "Research so far");
+        long runTokens = tokens(results, "Cost of this run");
+        long researchTokens = tokens(results, "Research so far");
+        assertThat(runTokens).as("the run's own calls, not the research's").isPositive()
+                .isLessThan(researchTokens);
         JsonNode plot = null;
         for (JsonNode a : results.path("attachments")) {
             if (a.path("name").asText().equals("accuracy.png")) {
@@ -191,5 +196,18 @@ class ServiceIT {
         assertThat(find(carol.thread("general", b), "Brief: ").path("title").asText())
                 .isNotEqualTo(find(bob.thread("research", a), "Brief: ").path("title").asText());
         assertThat(service.store().recent(5)).hasSize(2);
+    }
+
+    /** The tokens a results field names ("$0.0095, 3,645 tokens in 6 calls"). */
+    private static long tokens(JsonNode results, String field) {
+        for (JsonNode f : results.path("fields")) {
+            if (f.path("label").asText().equals(field)) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9,]+) tokens").matcher(
+                        f.path("value").asText());
+                assertThat(m.find()).as(f.toString()).isTrue();
+                return Long.parseLong(m.group(1).replace(",", ""));
+            }
+        }
+        throw new AssertionError("no field " + field + " in " + results);
     }
 }
