@@ -1,10 +1,8 @@
 package org.mlrcopilot.bot.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +16,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -32,9 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     Path dir;
     private ServiceFixture fixture;
@@ -43,21 +35,10 @@ class BrowserIT {
 
     @BeforeEach
     void start() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (Boolean.getBoolean("mlr.requireBrowser")) {
-            assertThat(present).as("chromium and chromium-driver are required (apt-get install chromium "
-                    + "chromium-driver)").isTrue();
-        }
-        assumeTrue(present, "chromium and chromium-driver are not installed");
+        Browsers.assumePresent();
         fixture = new ServiceFixture(dir, Map.of());
         service = fixture.start(new ByteArrayOutputStream());
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-extensions", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + dir.resolve("chrome-profile"));
-        ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
+        browser = Browsers.start(dir.resolve("chrome-profile"));
         browser.manage().timeouts().implicitlyWait(Duration.ZERO);
     }
 
@@ -75,10 +56,7 @@ class BrowserIT {
     }
 
     private WebDriverWait waiting(Duration d) {
-        WebDriverWait wait = new WebDriverWait(browser, d);
-        wait.pollingEvery(Duration.ofMillis(200));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return Browsers.waiting(browser, d);
     }
 
     /** Live updates redraw the messages: an element found a moment ago may be replaced; find it again. */
@@ -99,10 +77,7 @@ class BrowserIT {
     }
 
     private WebElement message(String titlePrefix, Duration patience) {
-        return waiting(patience).until(d -> d.findElements(By.cssSelector(".thread .message")).stream()
-                .filter(m -> !m.findElements(By.cssSelector(".title")).isEmpty())
-                .filter(m -> m.findElement(By.cssSelector(".title")).getText().startsWith(titlePrefix))
-                .findFirst().orElse(null));
+        return Browsers.message(browser, titlePrefix, patience);
     }
 
     @Test

@@ -1,10 +1,8 @@
 package org.mlrcopilot.bot.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,12 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,9 +23,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * research; the member's Run experiment is refused, the admin's starts the run, and the results arrive.
  */
 class SignInBrowserIT {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     Path dir;
@@ -43,11 +34,7 @@ class SignInBrowserIT {
 
     @BeforeEach
     void start() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (Boolean.getBoolean("mlr.requireBrowser")) {
-            assertThat(present).as("chromium and chromium-driver are required").isTrue();
-        }
-        assumeTrue(present, "chromium and chromium-driver are not installed");
+        Browsers.assumePresent();
         fixture = new ServiceFixture(dir, Map.of("MLR_WEB_AUTH", "local"));
         service = fixture.start(report);
         ada = browser("ada");
@@ -55,12 +42,7 @@ class SignInBrowserIT {
     }
 
     private WebDriver browser(String profile) {
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-extensions", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + dir.resolve("chrome-" + profile));
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        return Browsers.start(dir.resolve("chrome-" + profile));
     }
 
     @AfterEach
@@ -79,10 +61,7 @@ class SignInBrowserIT {
     }
 
     private static WebDriverWait waiting(WebDriver browser, Duration d) {
-        WebDriverWait wait = new WebDriverWait(browser, d);
-        wait.pollingEvery(Duration.ofMillis(200));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return Browsers.waiting(browser, d);
     }
 
     private void join(WebDriver browser, String link, String name) {
@@ -94,10 +73,7 @@ class SignInBrowserIT {
     }
 
     private WebElement message(WebDriver browser, String titlePrefix, Duration patience) {
-        return waiting(browser, patience).until(d -> d.findElements(By.cssSelector(".thread .message")).stream()
-                .filter(m -> !m.findElements(By.cssSelector(".title")).isEmpty())
-                .filter(m -> m.findElement(By.cssSelector(".title")).getText().startsWith(titlePrefix))
-                .findFirst().orElse(null));
+        return Browsers.message(browser, titlePrefix, patience);
     }
 
     private void openThread(WebDriver browser, String text) {

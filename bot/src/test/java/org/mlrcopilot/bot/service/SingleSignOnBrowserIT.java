@@ -1,10 +1,8 @@
 package org.mlrcopilot.bot.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,12 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlrcopilot.bot.testing.FakeOidcProvider;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -28,9 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * sees the results of the run.
  */
 class SingleSignOnBrowserIT {
-
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
     @TempDir
     Path dir;
@@ -41,22 +32,13 @@ class SingleSignOnBrowserIT {
 
     @BeforeEach
     void start() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (Boolean.getBoolean("mlr.requireBrowser")) {
-            assertThat(present).as("chromium and chromium-driver are required").isTrue();
-        }
-        assumeTrue(present, "chromium and chromium-driver are not installed");
+        Browsers.assumePresent();
         fixture = new ServiceFixture(dir, Map.of("MLR_WEB_AUTH", "local", "MLR_WEB_OIDC_ISSUER", provider.issuer(),
                 "MLR_WEB_OIDC_CLIENT_ID", "mlr-bot", "MLR_WEB_OIDC_CLIENT_SECRET", "secret",
                 "MLR_WEB_OIDC_LABEL", "Slack", "MLR_WEB_OIDC_ROLE", "approver",
                 "MLR_WEB_OIDC_ALLOW_PRIVATE_ADDRESSES", "true"));
         service = fixture.start(new ByteArrayOutputStream());
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-extensions", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + dir.resolve("chrome"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = Browsers.start(dir.resolve("chrome"));
     }
 
     @AfterEach
@@ -74,17 +56,11 @@ class SingleSignOnBrowserIT {
     }
 
     private WebDriverWait waiting(Duration d) {
-        WebDriverWait wait = new WebDriverWait(browser, d);
-        wait.pollingEvery(Duration.ofMillis(200));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return Browsers.waiting(browser, d);
     }
 
     private WebElement message(String titlePrefix, Duration patience) {
-        return waiting(patience).until(d -> d.findElements(By.cssSelector(".thread .message")).stream()
-                .filter(m -> !m.findElements(By.cssSelector(".title")).isEmpty())
-                .filter(m -> m.findElement(By.cssSelector(".title")).getText().startsWith(titlePrefix))
-                .findFirst().orElse(null));
+        return Browsers.message(browser, titlePrefix, patience);
     }
 
     @Test

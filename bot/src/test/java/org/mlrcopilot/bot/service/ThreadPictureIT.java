@@ -1,7 +1,6 @@
 package org.mlrcopilot.bot.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -17,13 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -34,31 +29,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ThreadPictureIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
     @TempDir
     Path dir;
     private ServiceFixture fixture;
     private BotService service;
-    private WebDriver browser;
+    private ChromeDriver browser;
 
     @BeforeEach
     void start() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (Boolean.getBoolean("mlr.requireBrowser")) {
-            assertThat(present).as("chromium and chromium-driver are required").isTrue();
-        }
-        assumeTrue(present, "chromium and chromium-driver are not installed");
+        Browsers.assumePresent();
         fixture = new ServiceFixture(dir, Map.of());
         service = fixture.start(new ByteArrayOutputStream());
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-extensions", "--no-first-run", "--hide-scrollbars",
-                "--window-size=1280,900", "--force-device-scale-factor=1",
-                "--user-data-dir=" + dir.resolve("chrome-profile"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = Browsers.start(dir.resolve("chrome-profile"), "--hide-scrollbars", "--window-size=1280,900",
+                "--force-device-scale-factor=1");
     }
 
     @AfterEach
@@ -75,17 +58,11 @@ class ThreadPictureIT {
     }
 
     private WebDriverWait waiting(Duration d) {
-        WebDriverWait wait = new WebDriverWait(browser, d);
-        wait.pollingEvery(Duration.ofMillis(200));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return Browsers.waiting(browser, d);
     }
 
     private WebElement message(String titlePrefix, Duration patience) {
-        return waiting(patience).until(d -> d.findElements(By.cssSelector(".thread .message")).stream()
-                .filter(m -> !m.findElements(By.cssSelector(".title")).isEmpty())
-                .filter(m -> m.findElement(By.cssSelector(".title")).getText().startsWith(titlePrefix))
-                .findFirst().orElse(null));
+        return Browsers.message(browser, titlePrefix, patience);
     }
 
     private void click(String titlePrefix, String css) {
@@ -134,7 +111,7 @@ class ThreadPictureIT {
                 + "for (const id of ['composer', 'reply']) { document.getElementById(id).style.display = 'none'; }"
                 + "return document.documentElement.scrollHeight;");
         int tall = Math.min(6000, Math.max(900, ((Number) height).intValue()));
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280,
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280,
                 "height", tall, "deviceScaleFactor", 1, "mobile", false));
         Thread.sleep(700);
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
