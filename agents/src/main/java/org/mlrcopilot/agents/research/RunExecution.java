@@ -196,7 +196,8 @@ final class RunExecution {
         Research research = store.research(run.researchId()).orElseThrow();
         research = researchStatus(research, status == RunStatus.DONE ? ResearchStatus.DONE
                 : status == RunStatus.STOPPED ? ResearchStatus.STOPPED : ResearchStatus.FAILED,
-                runId + " " + status.name().toLowerCase(Locale.ROOT) + " (" + result.stopReason() + ")");
+                runId + " " + status.name().toLowerCase(Locale.ROOT)
+                        + (result.stopReason().equalsIgnoreCase(status.name()) ? "" : " (" + result.stopReason() + ")"));
         teams.remove(runId);
         java.time.Instant since = run.createdAt();
         UsageTotals own = store.usage().ofResearch(research.id()).stream().filter(u -> !u.at().isBefore(since))

@@ -91,12 +91,19 @@ final class Messages {
                 });
     }
 
+    /**
+     * The run's own message: how it started, its run page, and the controls that apply now (Pause or Resume, and
+     * Stop, while it runs; none once it has ended, which the message then says).
+     */
     static OutboundMessage runStarted(ResearchRun run, String text) {
-        return new OutboundMessage("", text + "\nRun page: /run.html?id=" + run.id(),
-                List.of(new Field("Run", run.id())), List.of(
-                        new Button("pause", "Pause", run.id(), ""),
-                        new Button("resume", "Resume", run.id(), ""),
-                        new Button("stop", "Stop", run.id(), "danger")), List.of(), "#4a6fa5");
+        List<Button> controls = run.status().finished() ? List.of()
+                : List.of(run.status() == org.mlrcopilot.agents.research.RunStatus.PAUSED
+                        ? new Button("resume", "Resume", run.id(), "") : new Button("pause", "Pause", run.id(), ""),
+                        new Button("stop", "Stop", run.id(), "danger"));
+        String ended = run.status().finished() ? "\n_Ended: " + run.status().name().toLowerCase(java.util.Locale.ROOT)
+                + "_" : run.status() == org.mlrcopilot.agents.research.RunStatus.PAUSED ? "\n_Paused_" : "";
+        return new OutboundMessage("", text + "\nRun page: /run.html?id=" + run.id() + ended,
+                List.of(new Field("Run", run.id())), controls, List.of(), "#4a6fa5");
     }
 
     private static String stateLine(HypothesisState state) {

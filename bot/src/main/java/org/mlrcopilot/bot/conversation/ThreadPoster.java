@@ -87,11 +87,37 @@ final class ThreadPoster implements ResearchEvents {
     public void milestone(Research research, ResearchRun run, String text) {
         outbox.send(research.id(), () -> {
             if (text.startsWith("Started") || text.startsWith("Resuming")) {
-                upsert(research, "run:" + run.id(), Messages.runStarted(run, text));
+                started.put(run.id(), text);
+                ResearchRun now = current(run);
+                drawn.put(run.id(), now.status());
+                upsert(research, "run:" + run.id(), Messages.runStarted(now, text));
             } else {
                 post(research, "milestone:" + run.id(), OutboundMessage.text(text));
+                controls(research, run);
             }
         });
+    }
+
+    /** How each run's message began ("Started run-… on task …"), to draw it again with the controls that apply. */
+    private final java.util.Map<String, String> started = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The state each run's message was last drawn in. */
+    private final java.util.Map<String, org.mlrcopilot.agents.research.RunStatus> drawn =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The run's message redrawn when its state changed: the controls it allows now (none once it ended). */
+    private void controls(Research research, ResearchRun run) {
+        ResearchRun now = current(run);
+        if (store.messageFor(research.id(), "run:" + run.id()).isEmpty() || now.status() == drawn.get(run.id())) {
+            return;
+        }
+        drawn.put(run.id(), now.status());
+        upsert(research, "run:" + run.id(), Messages.runStarted(now,
+                started.getOrDefault(run.id(), "Run " + run.id() + " of " + run.hypothesisId())));
+    }
+
+    private ResearchRun current(ResearchRun run) {
+        return store.run(run.id()).orElse(run);
     }
 
     @Override
@@ -121,6 +147,11 @@ final class ThreadPoster implements ResearchEvents {
     @Override
     public void finished(Research research, ResearchRun run, RunReport report) {
         waiting.remove(run.id());
+        outbox.send(research.id(), () -> {
+            controls(research, run);
+            started.remove(run.id());
+            drawn.remove(run.id());
+        });
         metrics.run(run.status().name());
         status(research);
         outbox.send(research.id(), () -> {

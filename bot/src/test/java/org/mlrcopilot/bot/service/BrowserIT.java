@@ -161,6 +161,10 @@ class BrowserIT {
             return w instanceof Number n && n.intValue() > 0 ? n : null;
         });
         assertThat(width.intValue()).as("the plot image loaded").isPositive();
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector(".thread .message")).stream()
+                .filter(m -> m.getText().contains("Run page:")).findFirst()
+                .map(m -> m.getText().contains("Ended: done")
+                        && m.findElements(By.cssSelector("button[data-action]")).isEmpty()).orElse(false));
         assertThat(results).isNotNull();
     }
 }

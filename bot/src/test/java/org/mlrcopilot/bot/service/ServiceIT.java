@@ -135,6 +135,10 @@ class ServiceIT {
 
         ResearchRun run = service.store().runs(researchId).get(0);
         assertThat(run.status()).isEqualTo(RunStatus.DONE);
+        JsonNode controls = await().atMost(Duration.ofSeconds(10)).until(() -> bob.thread("research", root).stream()
+                .filter(m -> m.path("text").asText().contains("Run page: /run.html?id=" + run.id())).findFirst()
+                .orElseThrow(), m -> m.path("text").asText().contains("_Ended: done_"));
+        assertThat(controls.path("buttons")).as("a finished run offers no controls").isEmpty();
         assertThat(run.approver()).isEqualTo("alice");
         assertThat(run.requester()).isEqualTo("u-bob");
         assertThat(run.result().finalScore()).isGreaterThan(run.result().baseline());
