@@ -36,15 +36,25 @@
 
   async function load() {
     let run;
+    let res;
     try {
-      run = await (await fetch('/api/runs/' + encodeURIComponent(id))).json();
+      res = await fetch('/api/runs/' + encodeURIComponent(id));
+      run = await res.json().catch(() => ({}));
     } catch (e) {
       setTimeout(load, 3000);
       return;
     }
-    if (run.error) {
-      $('run-title').textContent = run.error;
+    if (res.status === 404) {
+      $('run-title').textContent = `No run ${id}: the link is wrong, or the run belongs to another service`;
       return;
+    }
+    if (!res.ok || run.error) {
+      $('run-title').textContent = run.error || run.title || `The run cannot be shown (error ${res.status})`;
+      return;
+    }
+    if (run.thread) {
+      $('run-thread').querySelector('a').href = run.thread;
+      $('run-thread').hidden = false;
     }
     $('run-title').textContent = `${run.id} · ${run.hypothesisId} on ${run.task}`;
     $('run-summary').innerHTML = summary(run);

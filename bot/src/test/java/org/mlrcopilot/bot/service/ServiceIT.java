@@ -139,6 +139,9 @@ class ServiceIT {
                 .filter(m -> m.path("text").asText().contains("Run page: /run.html?id=" + run.id())).findFirst()
                 .orElseThrow(), m -> m.path("text").asText().contains("_Ended: done_"));
         assertThat(controls.path("buttons")).as("a finished run offers no controls").isEmpty();
+        assertThat(bob.send("GET", "/api/runs/" + run.id(), null).path("thread").asText())
+                .as("the run page links back to its thread").isEqualTo("/#/research/" + root);
+        assertThat(bob.status("/api/runs/run-nonesuch")).isEqualTo(404);
         assertThat(run.approver()).isEqualTo("alice");
         assertThat(run.requester()).isEqualTo("u-bob");
         assertThat(run.result().finalScore()).isGreaterThan(run.result().baseline());

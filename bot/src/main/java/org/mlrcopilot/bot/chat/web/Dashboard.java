@@ -66,6 +66,8 @@ final class Dashboard {
         ResearchRun run = store.run(id).orElseThrow(() -> new NotFoundResponse("no run " + id));
         Map<String, Object> out = runRow(run);
         out.put("steps", store.steps(id));
+        store.messageFor(run.researchId(), "root").filter(root -> root.platform().equals("web"))
+                .ifPresent(root -> out.put("thread", "/#/" + root.channel() + "/" + root.thread()));
         out.put("usage", usage(store.usage().forResearch(run.researchId())));
         out.put("log", tail(Path.of(run.runDir()).resolve("trace.jsonl")));
         out.put("setup", text(Path.of(run.runDir()).resolve(SetupText.FILE)));
