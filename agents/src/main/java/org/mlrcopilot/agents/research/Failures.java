@@ -12,6 +12,15 @@ record Failures(String cause, String nextStep) {
         if (e instanceof UnsupportedLinkException || e instanceof PaperNotFoundException) {
             return new Failures(message(e), "check the link and post it again in the channel");
         }
+        int status = refusedWith(e);
+        if (status == 401 || status == 403) {
+            return new Failures("I could not read the paper: " + message(e), "the page needs an account; post a "
+                    + "link anyone can open (arXiv, OpenReview, ACL Anthology, a DOI) or attach the PDF");
+        }
+        if (status >= 400 && status < 500 && status != 429) {
+            return new Failures("I could not read the paper: " + message(e), "the link is wrong (there is no such "
+                    + "page): check it and post it again, or attach the PDF");
+        }
         return new Failures("I could not read the paper: " + message(e),
                 "try again later, or post a direct PDF link");
     }
@@ -25,6 +34,17 @@ record Failures(String cause, String nextStep) {
                     "react with :repeat: to try again");
         }
         return new Failures("the language model call failed: " + message(e), "react with :repeat: to try again");
+    }
+
+    /** The HTTP status a site refused the fetch with (anywhere among the causes), 0 when none. */
+    private static int refusedWith(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.mlrcopilot.agents.fetch.FetchException f
+                    && f.kind() == org.mlrcopilot.agents.fetch.FetchException.Kind.HTTP_STATUS) {
+                return f.status();
+            }
+        }
+        return 0;
     }
 
     static String message(Throwable e) {

@@ -186,7 +186,8 @@ class ServiceIT {
                 t -> t.stream().anyMatch(m -> m.path("text").asText().contains("Next:")));
         String problem = thread.stream().map(m -> m.path("text").asText()).filter(t -> t.contains("Next:"))
                 .findFirst().orElseThrow();
-        assertThat(problem).contains("@bob").contains("404").contains("Next:");
+        assertThat(problem).contains("@bob").contains("404").contains("Next:").contains("the link is wrong")
+                .doesNotContain("try again later");
         assertThat(service.store().recent(5)).singleElement()
                 .satisfies(r -> assertThat(r.status().name()).isEqualTo("FAILED"));
     }
