@@ -11,7 +11,7 @@ as_root() { if [ "$(id -u)" = "0" ]; then "$@"; else sudo "$@"; fi; }
 
 install() {
   local missing=()
-  for pkg in slurm-wlm munge slurmrestd; do
+  for pkg in slurm-wlm munge slurmrestd procps; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
   done
   if [ "${#missing[@]}" -gt 0 ]; then
