@@ -19,12 +19,14 @@ const Markdown = (() => {
 
   function inline(s) {
     return s
+      .replace(/\[([^\]\n]+)\]\(((?:https?:\/\/|\/)[^\s)]+)\)/g, (m, l, u) => `<a href="${safeUrl(u)}" ${LINK}>${l}</a>`)
       .replace(/&lt;((?:https?:\/\/|\/)(?:[^|&\s]|&amp;)+)\|([^\n]+?)&gt;/g,
         (m, u, l) => `<a href="${safeUrl(u)}" ${LINK}>${l}</a>`)
       .replace(/(^|[\s(])(https?:\/\/[^\s<)]*[^\s<).,;:!?])/g, (m, p, u) => `${p}<a href="${safeUrl(u)}" ${LINK}>${u}</a>`)
       .replace(/(^|\s)(\/run\.html\?id=([\w-]+))/g, (m, p, u) => `${p}<a class="run-link" href="${u}">${u}</a>`)
       .replace(/(^|[\s(])run:([\w-]+)/g, (m, p, id) => `${p}<a class="run-link" href="/run.html?id=${id}">run:${id}</a>`)
       .replace(/`([^`\n]+)`/g, '<code>$1</code>')
+      .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
       .replace(/\*([^*\n]+)\*/g, '<strong>$1</strong>')
       .replace(/(^|\s)_([^_\n]+)_(?=\s|$|[.,;:])/g, '$1<em>$2</em>')
       .replace(/:([a-z0-9_+-]+):/g, (m, n) => EMOJI[n] || m);

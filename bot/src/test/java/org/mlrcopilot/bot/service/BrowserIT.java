@@ -94,13 +94,20 @@ class BrowserIT {
         }
 
         WebElement composer = browser.findElement(By.cssSelector("#composer textarea"));
-        composer.sendKeys("<b>bold?</b> please read " + fixture.paperUrl());
+        composer.sendKeys("<b>bold?</b> **really** please read [the list](/researches.html) "
+                + fixture.paperUrl());
         browser.findElement(By.cssSelector("#composer button")).click();
 
         String posted = waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#messages .message"))
                 .stream().filter(m -> m.getText().contains("please read")).findFirst()
                 .map(m -> m.findElements(By.tagName("b")).size() + "|" + m.getText()).orElse(null));
         assertThat(posted).as("user HTML is shown as text").startsWith("0|").contains("<b>bold?</b>");
+        String rendered = waiting(Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#messages .message"))
+                .stream().filter(m -> m.getText().contains("please read")).findFirst()
+                .map(m -> m.findElements(By.tagName("strong")).stream().map(WebElement::getText).toList() + "|"
+                        + m.findElements(By.cssSelector("a[href='/researches.html']")).stream()
+                        .map(WebElement::getText).toList()).orElse(null));
+        assertThat(rendered).as("Markdown as people type it").isEqualTo("[really]|[the list]");
         waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#messages .message")).stream()
                 .filter(m -> m.getText().contains("please read")).findFirst()
                 .map(m -> !m.findElements(By.cssSelector(".reactions button.reaction[data-emoji='eyes']")).isEmpty())
