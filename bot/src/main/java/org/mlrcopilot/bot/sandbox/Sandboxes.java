@@ -38,7 +38,7 @@ public final class Sandboxes {
     /** The backend {@code backend} with the configuration's settings. */
     public static SandboxSelector.Selection select(MlrConfig config, String backend) {
         return SandboxSelector.select(backend, settings(config), config.sandbox().allowUnsafeProcess(),
-                slurm(config));
+                backend.equalsIgnoreCase("slurm") ? slurm(config) : null);
     }
 
     /**

@@ -16,7 +16,8 @@ import org.mlrcopilot.sandbox.SandboxSettings;
  */
 public final class BwrapCommand {
 
-    static final int SANDBOX_UID = 65534;
+    /** The user sandboxed code runs as (nobody). */
+    public static final int SANDBOX_UID = 65534;
 
     private BwrapCommand() {
     }

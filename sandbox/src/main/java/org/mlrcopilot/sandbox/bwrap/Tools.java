@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Host helpers: finding programs on PATH, temporary directories, whether we are root. */
-final class Tools {
+public final class Tools {
 
     private Tools() {
     }
@@ -22,7 +22,8 @@ final class Tools {
                 .findFirst();
     }
 
-    static boolean isRoot() {
+    /** Whether the service runs as root (then sandboxed code is handed to uid 65534). */
+    public static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 
@@ -34,7 +35,8 @@ final class Tools {
         }
     }
 
-    static void delete(Path dir) {
+    /** Deletes a directory tree, best effort. */
+    public static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

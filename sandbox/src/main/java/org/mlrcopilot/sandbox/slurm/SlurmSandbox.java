@@ -7,14 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.mlrcopilot.sandbox.CopyBack;
 import org.mlrcopilot.sandbox.ExecutionRequest;
 import org.mlrcopilot.sandbox.ExecutionResult;
@@ -28,6 +26,8 @@ import org.mlrcopilot.sandbox.SandboxException;
 import org.mlrcopilot.sandbox.SandboxSettings;
 import org.mlrcopilot.sandbox.WorkspaceSnapshot;
 import org.mlrcopilot.sandbox.bwrap.BubblewrapSandbox;
+import org.mlrcopilot.sandbox.bwrap.BwrapCommand;
+import org.mlrcopilot.sandbox.bwrap.Tools;
 
 /**
  * Experiments on a Slurm cluster: each execution is one batch job. The workspace is copied to the shared directory,
@@ -149,8 +149,8 @@ public final class SlurmSandbox implements Sandbox {
     private Attempt attempt(ExecutionRequest request, WorkspaceSnapshot before) {
         Path jobDir = jobDir();
         try (LocalCopy copy = LocalCopy.of(before, jobDir)) {
-            if (isRoot()) {
-                copy.chown(65534, 65534);
+            if (Tools.isRoot()) {
+                copy.chown(BwrapCommand.SANDBOX_UID, BwrapCommand.SANDBOX_UID);
             }
             Path script = JobScript.write(jobDir, copy.dir(), sandbox, slurm, request);
             String id = commands.submit(job(request, jobDir), script);
@@ -164,7 +164,7 @@ public final class SlurmSandbox implements Sandbox {
                 active.remove(id);
             }
         } finally {
-            delete(jobDir);
+            Tools.delete(jobDir);
         }
     }
 
@@ -308,18 +308,6 @@ public final class SlurmSandbox implements Sandbox {
         long s = d.toSeconds();
         return s < 60 ? s + "s" : s < 3600 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s"
                 : (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // best effort
-        }
     }
 
     /** Cancels a job whose watch failed (Slurm unreachable, the thread interrupted mid-call), best effort. */

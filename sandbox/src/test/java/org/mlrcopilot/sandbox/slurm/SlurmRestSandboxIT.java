@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,12 +77,7 @@ class SlurmRestSandboxIT extends ContainmentContract {
 
     @Override
     protected void assertNothingLeftBehind() {
-        assertThat(rest.jobsLabelled(LABEL)).as("jobs of ours still queued or running").isEmpty();
-        try (Stream<Path> jobs = Files.list(SHARED.resolve("jobs"))) {
-            assertThat(jobs.toList()).as("job directories left on the shared directory").isEmpty();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
+        SlurmSandboxIT.assertNoJobLeft(rest, LABEL, SHARED);
     }
 
     @Test

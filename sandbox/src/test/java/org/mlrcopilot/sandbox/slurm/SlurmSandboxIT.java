@@ -61,14 +61,19 @@ class SlurmSandboxIT extends ContainmentContract {
         return sandbox;
     }
 
-    @Override
-    protected void assertNothingLeftBehind() {
-        assertThat(SLURM.jobsLabelled(LABEL)).as("jobs of ours still queued or running").isEmpty();
-        try (Stream<Path> jobs = Files.list(SHARED.resolve("jobs"))) {
+    /** No job with the label queued or running, no job directory left on the shared directory. */
+    static void assertNoJobLeft(SlurmClient slurm, String label, Path shared) {
+        assertThat(slurm.jobsLabelled(label)).as("jobs of ours still queued or running").isEmpty();
+        try (Stream<Path> jobs = Files.list(shared.resolve("jobs"))) {
             assertThat(jobs.toList()).as("job directories left on the shared directory").isEmpty();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Override
+    protected void assertNothingLeftBehind() {
+        assertNoJobLeft(SLURM, LABEL, SHARED);
         List<String> alive = ProcessHandle.allProcesses()
                 .filter(p -> p.info().user().map("nobody"::equals).orElse(false))
                 .filter(p -> p.info().commandLine().map(c -> !c.isBlank()).orElse(false))
