@@ -23,6 +23,9 @@ import org.mlrcopilot.agents.paper.link.PaperLinks;
  */
 public final class ResearchService implements AutoCloseable {
 
+    /** How long closing waits for the interrupted idea and run work to end. */
+    private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(30);
+
     private final ResearchStore store;
     private final ResearchEvents events;
     private final ResearchSettings settings;
@@ -263,5 +266,19 @@ public final class ResearchService implements AutoCloseable {
         shutdown.begin();
         ideaPool.shutdownNow();
         runPool.shutdownNow();
+        // the work interrupted above must be over before the store closes under it, and before another service
+        // starts on the same state: a model call answered after this point would otherwise still be acted on
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        for (ExecutorService pool : List.of(ideaPool, runPool)) {
+            try {
+                if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    System.getLogger("mlr.research").log(System.Logger.Level.WARNING,
+                            "stopping: work still running after " + CLOSE_WAIT.toSeconds() + " s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

@@ -56,7 +56,8 @@ final class RunExecution {
     }
 
     RunTeam team(String runId) {
-        return teams.computeIfAbsent(runId, id -> new RunTeam(id, store, question -> asked(id, question)));
+        return teams.computeIfAbsent(runId, id -> new RunTeam(id, store, question -> asked(id, question),
+                shutdown::underway));
     }
 
     void execute(String runId, Hypothesis hypothesis) {

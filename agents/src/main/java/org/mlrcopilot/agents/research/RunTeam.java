@@ -17,6 +17,7 @@ final class RunTeam implements TeamChannel {
     private final String runId;
     private final ResearchStore store;
     private final Asker asker;
+    private final java.util.function.BooleanSupplier stopping;
     private final AtomicReference<RunControl> control = new AtomicReference<>(RunControl.RUNNING);
     private final AtomicReference<CompletableFuture<String>> pending = new AtomicReference<>();
     private volatile int delivered;
@@ -26,7 +27,9 @@ final class RunTeam implements TeamChannel {
         void ask(String question);
     }
 
-    RunTeam(String runId, ResearchStore store, Asker asker) {
+    /** {@code stopping}: true once the service shuts down; the run then sees itself stopped. */
+    RunTeam(String runId, ResearchStore store, Asker asker, java.util.function.BooleanSupplier stopping) {
+        this.stopping = stopping;
         this.runId = runId;
         this.store = store;
         this.asker = asker;
@@ -73,7 +76,7 @@ final class RunTeam implements TeamChannel {
 
     @Override
     public RunControl control() {
-        return control.get();
+        return stopping.getAsBoolean() ? RunControl.STOPPED : control.get();
     }
 
     boolean waiting() {

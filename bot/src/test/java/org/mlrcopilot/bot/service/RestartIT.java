@@ -122,6 +122,10 @@ class RestartIT {
                 .anyMatch(r -> r.step() == 1));
 
         service.close();
+        int asked = fixture.llm.requests().size();
+        Thread.sleep(3000);
+        assertThat(fixture.llm.requests()).as("no model call of the stopped service after it closed")
+                .hasSize(asked);
         fixture.action("write_file", Map.of("file_name", "train.py", "content", ServiceFixture.tfidfScript()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
         fixture.action("final_answer", Map.of("answer", "TF-IDF with logistic regression did better."));
