@@ -1,6 +1,6 @@
 package org.mlrcopilot.agents.research;
 
-/** What the team did with a hypothesis. */
+/** What the team did with a hypothesis version; SUPERSEDED: a refined version came after it. */
 public enum HypothesisState {
-    PROPOSED, REFINING, DISCARDED, APPROVED
+    PROPOSED, REFINING, DISCARDED, APPROVED, SUPERSEDED
 }

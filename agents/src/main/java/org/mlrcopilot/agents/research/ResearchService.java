@@ -99,12 +99,15 @@ public final class ResearchService implements AutoCloseable {
         store.add(new Feedback(researchId, hypothesisId, "", author, text, clock.instant()));
     }
 
-    public VoteCount vote(String researchId, String hypothesisId, String voter, int value) {
+    /** A vote on one version of a hypothesis (the version the voter saw); it stays with that version. */
+    public VoteCount vote(String researchId, String hypothesisId, int version, String voter, int value) {
         Research r = require(researchId);
-        StoredHypothesis h = hypothesis(researchId, hypothesisId);
-        store.vote(new Vote(researchId, hypothesisId, voter, value));
-        VoteCount count = store.votes(researchId, hypothesisId);
-        lanes.submit(researchId, () -> events.hypothesis(r, h, count));
+        hypothesis(researchId, hypothesisId);
+        store.vote(new Vote(researchId, hypothesisId, version, voter, value));
+        VoteCount count = store.votes(researchId, hypothesisId, version);
+        lanes.submit(researchId, () -> store.versions(researchId, hypothesisId).stream()
+                .filter(v -> v.hypothesis().version() == version).findFirst()
+                .ifPresent(h -> events.hypothesis(r, h, store.votes(h))));
         return count;
     }
 
@@ -119,7 +122,7 @@ public final class ResearchService implements AutoCloseable {
         Research r = require(researchId);
         StoredHypothesis h = hypothesis(researchId, hypothesisId).in(HypothesisState.DISCARDED);
         store.save(h);
-        lanes.submit(researchId, () -> events.hypothesis(r, h, store.votes(researchId, hypothesisId)));
+        lanes.submit(researchId, () -> events.hypothesis(r, h, store.votes(h)));
     }
 
     /** New hypotheses for the paper (or the idea stage again after a failure). */
@@ -165,7 +168,7 @@ public final class ResearchService implements AutoCloseable {
         StoredHypothesis approved = h.in(HypothesisState.APPROVED);
         store.save(approved);
         lanes.submit(researchId, () -> {
-            events.hypothesis(r, approved, store.votes(researchId, hypothesisId));
+            events.hypothesis(r, approved, store.votes(approved));
             events.milestone(r, run, "Run " + runId + " of " + hypothesisId + " approved by " + userName + "; queued");
         });
         runPool.execute(() -> runs.execute(runId, h.hypothesis()));

@@ -56,7 +56,13 @@ public interface ResearchStore {
 
     void vote(Vote vote);
 
-    VoteCount votes(String researchId, String hypothesisId);
+    /** The votes cast on one version of a hypothesis. */
+    VoteCount votes(String researchId, String hypothesisId, int version);
+
+    /** The votes cast on the version of {@code h}. */
+    default VoteCount votes(StoredHypothesis h) {
+        return votes(h.researchId(), h.id(), h.hypothesis().version());
+    }
 
     void save(ResearchRun run);
 

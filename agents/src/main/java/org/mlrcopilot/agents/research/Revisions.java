@@ -33,7 +33,7 @@ final class Revisions {
         if (h.state() == HypothesisState.DISCARDED) {
             throw new ResearchRefusedException(h.id() + " was discarded");
         }
-        VoteCount votes = store.votes(h.researchId(), h.id());
+        VoteCount votes = store.votes(h);
         if (comments(h.researchId(), h.id()).isEmpty() && votes.up() + votes.down() == 0) {
             throw new ResearchRefusedException("reply to " + h.id() + " with what to change (or vote on it), "
                     + "then press Refine");
@@ -54,24 +54,49 @@ final class Revisions {
         }
         StoredHypothesis refining = h.in(HypothesisState.REFINING);
         store.save(refining);
-        events.hypothesis(r, refining, store.votes(researchId, hypothesisId));
+        VoteCount votes = store.votes(h);
+        events.hypothesis(r, refining, votes);
         try {
-            VoteCount votes = store.votes(researchId, hypothesisId);
             Hypothesis revised = agent.get().revise(h.hypothesis(), new HumanFeedback(comments(researchId,
                     hypothesisId), votes.up(),
                     votes.down()), brief.relatedWork());
+            revised = reviewed(researchId, agent.get(), revised, brief);
             StoredHypothesis next = new StoredHypothesis(researchId, h.position(), revised, HypothesisState.PROPOSED);
+            StoredHypothesis superseded = h.in(HypothesisState.SUPERSEDED);
             store.save(next);
-            events.hypothesis(r, next, votes);
+            store.save(superseded);
+            // the new version is a message of its own, under the feedback that caused it; the old one stays, marked
+            events.hypothesis(r, next, VoteCount.NONE);
+            events.hypothesis(r, superseded, votes);
         } catch (RuntimeException e) {
             if (shutdown.underway()) {
                 return; // left "refining": refined again after the restart
             }
             StoredHypothesis back = h.in(HypothesisState.PROPOSED);
             store.save(back);
-            events.hypothesis(r, back, store.votes(researchId, hypothesisId));
+            events.hypothesis(r, back, store.votes(back));
             Failures f = Failures.thinking(e);
             events.problem(r, f.cause(), "press Refine to try again");
+        }
+    }
+
+    /**
+     * The revised version with a review of its own, ranked among the other open hypotheses; unreviewed (and shown
+     * so, with Review again) when the review fails.
+     */
+    private Hypothesis reviewed(String researchId, IdeaAgent agent, Hypothesis revised, StoredBrief brief) {
+        List<Hypothesis> open = new ArrayList<>(store.hypotheses(researchId).stream()
+                .filter(o -> o.state() == HypothesisState.PROPOSED && !o.id().equals(revised.id()))
+                .map(StoredHypothesis::hypothesis).toList());
+        open.add(revised);
+        try {
+            return agent.review(open, brief.relatedWork()).stream().filter(x -> x.id().equals(revised.id()))
+                    .findFirst().orElse(revised);
+        } catch (RuntimeException e) {
+            if (shutdown.underway()) {
+                throw e;
+            }
+            return revised;
         }
     }
 
@@ -120,7 +145,7 @@ final class Revisions {
                         .orElseThrow();
                 StoredHypothesis next = new StoredHypothesis(researchId, before.position(), h, before.state());
                 store.save(next);
-                events.hypothesis(r, next, store.votes(researchId, h.id()));
+                events.hypothesis(r, next, store.votes(next));
             }
             stage.status(r, ResearchStatus.READY, store.hypotheses(researchId).size() + " hypotheses");
         } catch (RuntimeException e) {

@@ -68,6 +68,11 @@ final class Messages {
     }
 
     static OutboundMessage hypothesis(StoredHypothesis stored, VoteCount votes) {
+        return hypothesis(stored, votes, "");
+    }
+
+    /** {@code previous}: the permalink of the version this one revises (empty: none, or not known). */
+    static OutboundMessage hypothesis(StoredHypothesis stored, VoteCount votes, String previous) {
         Hypothesis h = stored.hypothesis();
         StringBuilder text = new StringBuilder(h.method());
         text.append("\n*Expected:* ").append(h.expectedOutcome());
@@ -76,16 +81,19 @@ final class Messages {
         text.append("\n*Datasets:* ").append(h.plan().datasets().stream().map(d -> d.name())
                 .collect(Collectors.joining(", ")));
         if (h.version() > 1) {
-            text.append("\n*Changed in v").append(h.version()).append(":* ").append(h.changeSummary());
+            String from = "v" + (h.version() - 1);
+            text.append("\n*Changed in v").append(h.version()).append(" from ")
+                    .append(previous.isBlank() ? from : "<" + previous + "|" + from + ">").append(":* ")
+                    .append(h.changeSummary());
         }
         if (h.review() == null && stored.state() == HypothesisState.PROPOSED) {
             text.append("\n_not reviewed yet: press Review again for its scores and rank_");
         }
-        text.append("\n").append(stateLine(stored.state())).append("  👍 ").append(votes.up()).append("  👎 ")
-                .append(votes.down());
+        text.append("\n").append(stateLine(stored.state(), h.version())).append("  👍 ").append(votes.up())
+                .append("  👎 ").append(votes.down()).append(" on v").append(h.version());
         return new OutboundMessage(h.id() + " v" + h.version() + ": " + h.title(), text.toString(), fields(h.review()),
                 buttons(stored), List.of(), switch (stored.state()) {
-                    case DISCARDED -> "#999999";
+                    case DISCARDED, SUPERSEDED -> "#999999";
                     case APPROVED -> "#2e7d32";
                     default -> "#f9a825";
                 });
@@ -106,8 +114,9 @@ final class Messages {
                 List.of(new Field("Run", run.id())), controls, List.of(), "#4a6fa5");
     }
 
-    private static String stateLine(HypothesisState state) {
+    private static String stateLine(HypothesisState state, int version) {
         return switch (state) {
+            case SUPERSEDED -> "_superseded by v" + (version + 1) + " (further down the thread); its votes stay here_";
             case PROPOSED -> "_proposed_";
             case REFINING -> "_refining from your feedback…_";
             case DISCARDED -> "_discarded_";

@@ -130,8 +130,7 @@ final class Replies {
             }
         }
         Optional<String> answered = store.message(reply.platform(), reply.channel(), reply.threadId())
-                .map(MessageLink::role).filter(role -> role.startsWith("hypothesis:"))
-                .map(role -> role.substring("hypothesis:".length()));
+                .map(MessageLink::role).flatMap(HypothesisRole::parse).map(HypothesisRole::id);
         if (answered.isPresent()) {
             return answered.get();
         }
@@ -145,14 +144,16 @@ final class Replies {
             return "";
         }
         String researchId = link.get().researchId();
-        String role = link.get().role();
-        if (role.startsWith("hypothesis:")) {
-            String h = role.substring("hypothesis:".length());
+        Optional<HypothesisRole> version = HypothesisRole.parse(link.get().role());
+        if (version.isPresent()) {
+            String h = version.get().id();
+            int v = version.get().version();
             switch (r.emoji()) {
-                case Emoji.THUMBS_UP -> service.vote(researchId, h, r.user(), r.added() ? 1 : 0);
-                case Emoji.THUMBS_DOWN -> service.vote(researchId, h, r.user(), r.added() ? -1 : 0);
+                case Emoji.THUMBS_UP -> service.vote(researchId, h, v, r.user(), r.added() ? 1 : 0);
+                case Emoji.THUMBS_DOWN -> service.vote(researchId, h, v, r.user(), r.added() ? -1 : 0);
                 case Emoji.ROCKET -> {
                     if (r.added()) {
+                        requireCurrent(researchId, h, v);
                         return approved(approve(service, researchId, h, r.platform(), r.channel(), r.user(),
                                 r.userName()));
                     }
@@ -174,6 +175,10 @@ final class Replies {
             return "That message is not part of a research I know.";
         }
         String researchId = link.get().researchId();
+        Optional<HypothesisRole> shown = HypothesisRole.parse(link.get().role());
+        if (shown.isPresent() && List.of("run", "refine", "discard").contains(b.action())) {
+            requireCurrent(researchId, shown.get().id(), shown.get().version());
+        }
         return switch (b.action()) {
             case "run" -> approved(approve(service, researchId, b.value(), b.platform(), b.channel(), b.user(),
                     b.userName()));
@@ -201,6 +206,16 @@ final class Replies {
             }
             default -> "Unknown action " + b.action();
         };
+    }
+
+    /** A run is approved on the latest version only: the rocket on a superseded message says where to go. */
+    private void requireCurrent(String researchId, String hypothesisId, int version) {
+        store.hypotheses(researchId).stream().filter(h -> h.id().equals(hypothesisId)).findFirst()
+                .filter(h -> h.hypothesis().version() > version)
+                .ifPresent(h -> {
+                    throw new ResearchRefusedException(hypothesisId + " v" + version + " was superseded by v"
+                            + h.hypothesis().version() + "; approve v" + h.hypothesis().version() + " instead");
+                });
     }
 
     private static String approved(ResearchRun run) {

@@ -75,12 +75,22 @@ final class ThreadPoster implements ResearchEvents {
 
     @Override
     public void hypothesis(Research research, StoredHypothesis h, VoteCount votes) {
-        String role = "hypothesis:" + h.id();
+        int version = h.hypothesis().version();
+        String role = HypothesisRole.of(h.id(), version);
         if (store.messageFor(research.id(), role).isEmpty()) {
-            outbox.send(research.id(), () -> upsert(research, role, Messages.hypothesis(h, votes)));
+            // a refined version is a new message at the end of the thread, pointing back to the one it revises
+            outbox.send(research.id(), () -> upsert(research, role, Messages.hypothesis(h, votes,
+                    version > 1 ? versionLink(research, h.id(), version - 1) : "")));
         } else {
-            outbox.edit(research.id(), role, () -> upsert(research, role, Messages.hypothesis(h, votes)));
+            outbox.edit(research.id(), role, () -> upsert(research, role, Messages.hypothesis(h, votes,
+                    version > 1 ? versionLink(research, h.id(), version - 1) : "")));
         }
+    }
+
+    /** The permalink of one version's message, empty when it has none. */
+    private String versionLink(Research research, String id, int version) {
+        return store.messageFor(research.id(), HypothesisRole.of(id, version))
+                .map(l -> platform(research).permalink(ref(l))).orElse("");
     }
 
     @Override
@@ -155,8 +165,7 @@ final class ThreadPoster implements ResearchEvents {
         metrics.run(run.status().name());
         status(research);
         outbox.send(research.id(), () -> {
-            String link = store.messageFor(research.id(), "hypothesis:" + run.hypothesisId())
-                    .map(l -> platform(research).permalink(ref(l))).orElse("");
+            String link = versionLink(research, run.hypothesisId(), run.hypothesisVersion());
             post(research, "result:" + run.id(), Results.of(report, platform(research).mention(research.requester()),
                     link));
         });

@@ -149,8 +149,8 @@ public final class Store implements ResearchStore, AutoCloseable {
     }
 
     @Override
-    public VoteCount votes(String researchId, String hypothesisId) {
-        return researches.votes(researchId, hypothesisId);
+    public VoteCount votes(String researchId, String hypothesisId, int version) {
+        return researches.votes(researchId, hypothesisId, version);
     }
 
     @Override

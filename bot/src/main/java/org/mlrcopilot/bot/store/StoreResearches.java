@@ -119,23 +119,25 @@ final class StoreResearches {
     void vote(Vote v) {
         jdbi.useHandle(h -> {
             if (v.value() == 0) {
-                h.createUpdate("DELETE FROM votes WHERE research_id = :r AND hypothesis_id = :h AND voter = :v")
-                        .bind("r", v.researchId()).bind("h", v.hypothesisId()).bind("v", v.voter()).execute();
+                h.createUpdate("DELETE FROM votes WHERE research_id = :r AND hypothesis_id = :h "
+                                + "AND version = :version AND voter = :v")
+                        .bind("r", v.researchId()).bind("h", v.hypothesisId()).bind("version", v.version())
+                        .bind("v", v.voter()).execute();
             } else {
-                h.createUpdate(dialect.upsert("votes", "research_id, hypothesis_id, voter, vote",
-                                "research_id, hypothesis_id, voter", ":r, :h, :v, :value"))
-                        .bind("r", v.researchId()).bind("h", v.hypothesisId()).bind("v", v.voter())
-                        .bind("value", v.value()).execute();
+                h.createUpdate(dialect.upsert("votes", "research_id, hypothesis_id, version, voter, vote",
+                                "research_id, hypothesis_id, version, voter", ":r, :h, :version, :v, :value"))
+                        .bind("r", v.researchId()).bind("h", v.hypothesisId()).bind("version", v.version())
+                        .bind("v", v.voter()).bind("value", v.value()).execute();
             }
         });
     }
 
-    VoteCount votes(String researchId, String hypothesisId) {
+    VoteCount votes(String researchId, String hypothesisId, int version) {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT COALESCE(SUM(CASE WHEN vote > 0 THEN 1 ELSE 0 END), 0) AS up,
                                COALESCE(SUM(CASE WHEN vote < 0 THEN 1 ELSE 0 END), 0) AS down
-                        FROM votes WHERE research_id = :r AND hypothesis_id = :h""")
-                .bind("r", researchId).bind("h", hypothesisId)
+                        FROM votes WHERE research_id = :r AND hypothesis_id = :h AND version = :version""")
+                .bind("r", researchId).bind("h", hypothesisId).bind("version", version)
                 .map((rs, ctx) -> new VoteCount(rs.getInt("up"), rs.getInt("down"))).one());
     }
 }

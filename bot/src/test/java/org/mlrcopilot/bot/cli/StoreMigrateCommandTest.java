@@ -76,7 +76,7 @@ class StoreMigrateCommandTest {
         try (Store copy = target.open()) {
             assertThat(copy.research("r-1")).map(Research::title).contains("SPECTER");
             assertThat(copy.recent(10)).extracting(Research::id).containsExactly("r-2", "r-1");
-            assertThat(copy.votes("r-1", "H1")).isEqualTo(new VoteCount(1, 1));
+            assertThat(copy.votes("r-1", "H1", 1)).isEqualTo(new VoteCount(1, 1));
             assertThat(copy.steps("run-1")).extracting(StepRecord::action).containsExactly("list_files");
             assertThat(copy.firstTime("web:e1")).isFalse();
             assertThat(copy.papers().byKey("arxiv:2408.14033")).map(Paper::title).contains("SPECTER");
@@ -136,8 +136,8 @@ class StoreMigrateCommandTest {
             store.save(new StoredHypothesis("r-1", 0, hypothesis(), HypothesisState.PROPOSED));
             store.add(new Feedback("r-1", "H1", "", "bob", "first", T0));
             store.add(new Feedback("r-1", "H1", "", "ann", "second", T0));
-            store.vote(new Vote("r-1", "H1", "bob", 1));
-            store.vote(new Vote("r-1", "H1", "ann", -1));
+            store.vote(new Vote("r-1", "H1", 1, "bob", 1));
+            store.vote(new Vote("r-1", "H1", 1, "ann", -1));
             store.save(new ResearchRun("run-1", "r-1", "H1", 1, "digits", "u1", "alice", RunStatus.RUNNING, 0, 30,
                     "/data/runs/run-1", null, T0, T0));
             store.add("run-1", new StepRecord(1, "list_files", "{}", "train.py", List.of(), 10, 100, 5, 20));

@@ -143,9 +143,9 @@ class DiscordIT {
 
         String h3 = linked(researchId, "hypothesis:H3");
         discord.react(root, h3, BOB, "bob", List.of(), "👍", true);
-        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3").up() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3", 1).up() == 1);
         discord.react(root, h3, BOB, "bob", List.of(), "👍", false);
-        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3").up() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3", 1).up() == 0);
 
         String feedback = discord.say(root, BOB, "bob", List.of(), "H2 needs an ablation on the kernel", false);
         await().atMost(Duration.ofSeconds(10)).until(() -> service.store().feedback(researchId, "H2").stream()

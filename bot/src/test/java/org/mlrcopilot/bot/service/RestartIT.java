@@ -103,9 +103,13 @@ class RestartIT {
         ChatClient reader = bob;
         JsonNode v2 = await().atMost(Duration.ofSeconds(30)).until(() -> Optional.ofNullable(
                 ServiceIT.find(reader.thread("research", root), "H1 v2: ")), Optional::isPresent).get();
-        assertThat(v2.path("id").asText()).as("the same message, edited").isEqualTo(h1.path("id").asText());
+        assertThat(v2.path("id").asText()).as("a message of its own").isNotEqualTo(h1.path("id").asText());
         assertThat(service.store().hypotheses(researchId)).filteredOn(h -> h.id().equals("H1")).singleElement()
                 .satisfies(h -> assertThat(h.state().name()).isEqualTo("PROPOSED"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ServiceIT.find(reader.thread("research", root), "H1 v1: ")
+                .path("text").asText().contains("superseded by v2"));
+        assertThat(reader.thread("research", root).stream().filter(m -> m.path("title").asText()
+                .startsWith("H1 v2: "))).as("posted once").hasSize(1);
     }
 
     @Test

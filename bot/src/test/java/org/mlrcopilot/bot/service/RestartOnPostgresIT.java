@@ -31,6 +31,6 @@ class RestartOnPostgresIT extends RestartIT {
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         service = fixture.start(report);
         assertThat(report.toString()).contains("store: PostgreSQL database " + database.url() + " as "
-                + database.user() + " (schema 5)");
+                + database.user() + " (schema 6)");
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.RunStatus;
+import org.mlrcopilot.agents.research.VoteCount;
 
 /**
  * The whole flow through the web chat's HTTP API: a paper link, the brief and ranked hypotheses in its thread, a
@@ -91,17 +92,33 @@ class ServiceIT {
         assertThat(refining).contains("Refining H1");
         JsonNode v2 = await().atMost(Duration.ofSeconds(30)).until(() -> Optional.ofNullable(
                 find(bob.thread("research", root), "H1 v2: ")), Optional::isPresent).get();
-        assertThat(v2.path("id").asText()).as("the same message, edited").isEqualTo(h1.path("id").asText());
-        assertThat(v2.path("text").asText()).contains("Changed in v2");
+        List<JsonNode> refined = bob.thread("research", root);
+        List<String> order = refined.stream().map(m -> m.path("id").asText()).toList();
+        assertThat(order.indexOf(v2.path("id").asText())).as("v2 is a new message under the feedback")
+                .isGreaterThan(order.indexOf(replyId));
+        assertThat(v2.path("text").asText()).contains("Changed in v2 from <").contains("|v1>")
+                .contains("👍 0  👎 0 on v2");
+        assertThat(v2.path("fields").toString()).as("v2 has a review of its own").contains("Clarity");
+        assertThat(v2.path("buttons").toString()).contains("Run experiment", "Refine");
+        JsonNode v1 = await().atMost(Duration.ofSeconds(10)).until(() -> find(bob.thread("research", root),
+                "H1 v1: "), m -> m.path("text").asText().contains("superseded by v2"));
+        assertThat(v1.path("text").asText()).as("v1 keeps its vote").contains("👍 1  👎 0 on v1");
+        assertThat(v1.path("buttons")).as("a superseded version offers nothing to press").isEmpty();
+        bob.react(v2.path("id").asText(), "-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> find(bob.thread("research", root), "H1 v2: ")
+                .path("text").asText().contains("👍 0  👎 1 on v2"));
+        assertThat(service.store().votes(researchId, "H1", 1)).isEqualTo(new VoteCount(1, 0));
+        assertThat(alice.react(h1.path("id").asText(), "rocket").path("notice").asText())
+                .as("v1 cannot be approved any more").contains("H1 v1 was superseded by v2");
         assertThat(fixture.llm.requests().stream().filter(r -> r.body().at("/response_format/json_schema/name")
                 .asText().equals("revision")).findFirst().orElseThrow().promptText())
                 .contains("smaller learning rate");
         assertThat(service.store().versions(researchId, "H1")).hasSize(2);
 
-        String refused = bob.press(h1.path("id").asText(), "run", "H1").path("notice").asText();
+        String refused = bob.press(v2.path("id").asText(), "run", "H1").path("notice").asText();
         assertThat(refused).contains("bob is not an approver").contains("web:u-alice");
         ChatClient impostor = new ChatClient(service.port(), "u-mallory", "alice");
-        assertThat(impostor.press(h1.path("id").asText(), "run", "H1").path("notice").asText())
+        assertThat(impostor.press(v2.path("id").asText(), "run", "H1").path("notice").asText())
                 .as("approvers are known by id, not by the name they show").contains("alice is not an approver");
         assertThat(service.store().runs(researchId)).isEmpty();
 
@@ -109,7 +126,7 @@ class ServiceIT {
                 ServiceFixture.trainingScriptWithPlot()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
         fixture.action("final_answer", Map.of("answer", "An RBF SVC on scaled pixels beats the baseline."));
-        String notice = alice.react(h1.path("id").asText(), "rocket").path("notice").asText();
+        String notice = alice.react(v2.path("id").asText(), "rocket").path("notice").asText();
         assertThat(notice).contains("Approved");
 
         JsonNode results = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))

@@ -393,9 +393,9 @@ class SlackIT {
         String added = "{\"type\":\"reaction_added\",\"user\":\"U4\",\"reaction\":\"+1\",\"item\":{\"type\":"
                 + "\"message\",\"channel\":\"C7\",\"ts\":\"" + h3Ts + "\"},\"event_ts\":\"1700000802.000100\"}";
         event("Ev42", added, now(), SECRET, Map.of());
-        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3").up() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3", 1).up() == 1);
         event("Ev43", added.replace("reaction_added", "reaction_removed"), now(), SECRET, Map.of());
-        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3").up() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.store().votes(researchId, "H3", 1).up() == 0);
     }
 
     @Test

@@ -41,12 +41,12 @@ class PostgresStoreTest {
     void theConfigurationNamesTheDatabaseAndTheReportHidesThePassword() {
         StoreConfig config = ConfigLoader.load(Path.of("does-not-exist"), database.env()).config().store();
         try (Store store = Stores.open(config)) {
-            assertThat(store.schemaVersion()).isEqualTo("5");
+            assertThat(store.schemaVersion()).isEqualTo("6");
             assertThat(store.description()).isEqualTo("PostgreSQL database " + database.url() + " as "
                     + database.user());
         }
         try (Store again = database.open()) {
-            assertThat(again.schemaVersion()).as("migrations are applied once").isEqualTo("5");
+            assertThat(again.schemaVersion()).as("migrations are applied once").isEqualTo("6");
             int applied = again.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM flyway_schema_history "
                     + "WHERE version = '1'").mapTo(Integer.class).one());
             assertThat(applied).isEqualTo(1);
@@ -86,7 +86,7 @@ class PostgresStoreTest {
                 int writer = t;
                 done.add(team.submit(() -> {
                     for (int i = 0; i < 50; i++) {
-                        store.vote(new Vote("r-1", "H1", "voter" + i % 4, writer % 2 == 0 ? 1 : -1));
+                        store.vote(new Vote("r-1", "H1", 1, "voter" + i % 4, writer % 2 == 0 ? 1 : -1));
                         store.save(ResearchStoreTest.research("r-1", ResearchStatus.READY, i));
                     }
                 }));
@@ -95,7 +95,7 @@ class PostgresStoreTest {
                 f.get(60, TimeUnit.SECONDS);
             }
             team.shutdown();
-            VoteCount votes = store.votes("r-1", "H1");
+            VoteCount votes = store.votes("r-1", "H1", 1);
             assertThat(votes.up() + votes.down()).isEqualTo(4);
             assertThat(store.recent(10)).hasSize(1);
         }

@@ -96,13 +96,13 @@ class ResearchStoreTest {
                 .containsExactly("first", "second", "to the run");
         assertThat(store.runFeedback("run-1")).extracting(Feedback::text).containsExactly("to the run");
 
-        store.vote(new Vote("r-1", "H1", "bob", 1));
-        store.vote(new Vote("r-1", "H1", "ann", 1));
-        store.vote(new Vote("r-1", "H1", "bob", -1));
-        assertThat(store.votes("r-1", "H1")).isEqualTo(new VoteCount(1, 1));
-        store.vote(new Vote("r-1", "H1", "ann", 0));
-        assertThat(store.votes("r-1", "H1")).isEqualTo(new VoteCount(0, 1));
-        assertThat(store.votes("r-1", "H9")).isEqualTo(VoteCount.NONE);
+        store.vote(new Vote("r-1", "H1", 1, "bob", 1));
+        store.vote(new Vote("r-1", "H1", 1, "ann", 1));
+        store.vote(new Vote("r-1", "H1", 1, "bob", -1));
+        assertThat(store.votes("r-1", "H1", 1)).isEqualTo(new VoteCount(1, 1));
+        store.vote(new Vote("r-1", "H1", 1, "ann", 0));
+        assertThat(store.votes("r-1", "H1", 1)).isEqualTo(new VoteCount(0, 1));
+        assertThat(store.votes("r-1", "H9", 1)).isEqualTo(VoteCount.NONE);
     }
 
     @OnEveryDatabase
@@ -177,7 +177,7 @@ class ResearchStoreTest {
         store.save(new StoredHypothesis("r-1", 0, hypothesis("H1", 2), HypothesisState.APPROVED));
         store.add(new Feedback("r-1", "H1", "", "bob", "more data", T0));
         store.add(new Feedback("r-1", "", "run-1", "ann", "use a smaller model", T0.plusSeconds(1)));
-        store.vote(new Vote("r-1", "H1", "bob", -1));
+        store.vote(new Vote("r-1", "H1", 1, "bob", -1));
         store.close();
 
         store = stores.open();
@@ -193,7 +193,7 @@ class ResearchStoreTest {
                 .containsExactly(HypothesisState.PROPOSED, HypothesisState.APPROVED);
         assertThat(store.feedback("r-1", "H1")).containsExactly(new Feedback("r-1", "H1", "", "bob", "more data", T0));
         assertThat(store.runFeedback("run-1")).extracting(Feedback::author).containsExactly("ann");
-        assertThat(store.votes("r-1", "H1")).isEqualTo(new VoteCount(0, 1));
+        assertThat(store.votes("r-1", "H1", 1)).isEqualTo(new VoteCount(0, 1));
     }
 
     @OnEveryDatabase

@@ -22,7 +22,7 @@ class StoreTest {
     void createsTheDatabaseFileInTheDataDirectory() {
         Path data = dir.resolve("nested/data");
         try (Store store = Stores.open(data)) {
-            assertThat(store.schemaVersion()).isEqualTo("5");
+            assertThat(store.schemaVersion()).isEqualTo("6");
         }
         assertThat(data.resolve("mlr.mv.db")).isRegularFile();
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(uncheckedPermissions(data)))
@@ -40,10 +40,10 @@ class StoreTest {
     @Test
     void migrationsAreAppliedOnceAcrossReopens() throws SQLException {
         try (Store store = Stores.open(dir)) {
-            assertThat(store.schemaVersion()).isEqualTo("5");
+            assertThat(store.schemaVersion()).isEqualTo("6");
         }
         try (Store store = Stores.open(dir)) {
-            assertThat(store.schemaVersion()).isEqualTo("5");
+            assertThat(store.schemaVersion()).isEqualTo("6");
         }
         assertThat(appliedMigrations()).isEqualTo(1);
     }
@@ -66,7 +66,30 @@ class StoreTest {
             }
         }
         assertThat(checksums).containsExactlyEntriesOf(new TreeMap<>(Map.of("1", 1990610308, "2", -242300433,
-                "3", 869674700, "4", 1861730627, "5", 1434311007)));
+                "3", 869674700, "4", 1861730627, "5", 1434311007, "6", -807077507)));
+    }
+
+    @Test
+    void votesCastBeforeVersionsHadMessagesGoToTheLatestVersion() throws SQLException {
+        org.flywaydb.core.Flyway.configure().dataSource(h2Url(), "", "").target("5")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        try (Connection c = DriverManager.getConnection(h2Url())) {
+            c.createStatement().execute("INSERT INTO researches VALUES ('r-1', 'READY', 0, '{}')");
+            c.createStatement().execute("INSERT INTO hypotheses VALUES ('r-1', 'H1', 1, 0, 'PROPOSED', '{}'),"
+                    + " ('r-1', 'H1', 2, 0, 'PROPOSED', '{}'), ('r-1', 'H2', 1, 1, 'PROPOSED', '{}')");
+            c.createStatement().execute("INSERT INTO votes VALUES ('r-1', 'H1', 'bob', 1), ('r-1', 'H1', 'ann', -1),"
+                    + " ('r-1', 'H2', 'bob', 1)");
+        }
+        try (Store store = Stores.open(dir)) {
+            assertThat(store.schemaVersion()).isEqualTo("6");
+            assertThat(store.votes("r-1", "H1", 2)).isEqualTo(new org.mlrcopilot.agents.research.VoteCount(1, 1));
+            assertThat(store.votes("r-1", "H1", 1)).isEqualTo(org.mlrcopilot.agents.research.VoteCount.NONE);
+            assertThat(store.votes("r-1", "H2", 1)).isEqualTo(new org.mlrcopilot.agents.research.VoteCount(1, 0));
+            store.vote(new org.mlrcopilot.agents.research.Vote("r-1", "H1", 1, "bob", -1));
+            assertThat(store.votes("r-1", "H1", 1)).as("one voter, one vote per version")
+                    .isEqualTo(new org.mlrcopilot.agents.research.VoteCount(0, 1));
+            assertThat(store.votes("r-1", "H1", 2)).isEqualTo(new org.mlrcopilot.agents.research.VoteCount(1, 1));
+        }
     }
 
     @Test
@@ -74,7 +97,7 @@ class StoreTest {
         try (Store first = Stores.inMemory("store-test-shared"); Store second = Stores.inMemory("store-test-shared")) {
             first.papers().put("k", Fixtures.paper("Shared", Fixtures.HASH));
             assertThat(second.papers().byKey("k")).isPresent();
-            assertThat(second.schemaVersion()).isEqualTo("5");
+            assertThat(second.schemaVersion()).isEqualTo("6");
         }
     }
 

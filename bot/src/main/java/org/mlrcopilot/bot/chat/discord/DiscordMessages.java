@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.interactions.components.buttons.Button;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.mlrcopilot.bot.chat.ChatMarkdown;
 import org.mlrcopilot.bot.chat.OutboundMessage;
 
 /**
@@ -131,10 +132,9 @@ final class DiscordMessages {
                 rest.substring(colon + 1)));
     }
 
-    /** Our light markdown in Discord's: *bold* -> **bold**, <url|label> -> [label](url), :+1: -> the emoji. */
+    /** Our text in Discord's Markdown ({@link ChatMarkdown#discord}), :+1: as the emoji. */
     static String markdown(String text) {
-        return DiscordEmoji.shortCodes(text).replaceAll("(?<![*\\w])\\*([^*\\n]+)\\*(?![*\\w])", "**$1**")
-                .replaceAll("<((?:https?://|/)[^|>\\s]+)\\|([^>]+)>", "[$2]($1)");
+        return ChatMarkdown.discord(DiscordEmoji.shortCodes(text));
     }
 
     private static String cut(String text, int max, String webLink) {

@@ -13,6 +13,7 @@ import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import java.util.ArrayList;
 import java.util.List;
+import org.mlrcopilot.bot.chat.ChatMarkdown;
 import org.mlrcopilot.bot.chat.OutboundMessage;
 
 /**
@@ -35,7 +36,7 @@ final class SlackBlocks {
         if (!m.title().isBlank()) {
             blocks.add(header(h -> h.text(plainText(clip(m.title(), MAX_HEADER, "")))));
         }
-        for (String part : sections(absolute(m.text(), webLink), webLink)) {
+        for (String part : sections(ChatMarkdown.slack(absolute(m.text(), webLink)), webLink)) {
             blocks.add(section(s -> s.text(markdownText(part))));
         }
         List<LayoutBlock> fieldBlocks = fields(m.fields());
@@ -82,7 +83,7 @@ final class SlackBlocks {
         for (int i = 0; i < fields.size(); i += 10) {
             List<TextObject> texts = new ArrayList<>();
             fields.subList(i, Math.min(fields.size(), i + 10)).forEach(f -> texts.add(markdownText(
-                    clip("*" + f.label() + "*\n" + f.value(), MAX_FIELD, "…"))));
+                    clip("*" + f.label() + "*\n" + ChatMarkdown.slack(f.value()), MAX_FIELD, "…"))));
             out.add(section(s -> s.fields(texts)));
         }
         return out;
