@@ -1,6 +1,6 @@
 // The run page (/run.html?id=<runId>): status, cost, result (metric, baseline, final score), the step table and
 // the set-up (data, metric, the frozen eval.py), the tail of trace.jsonl; refreshes every 3 s until the run is finished. Hooks: #run-title, #run-summary
-// (.run-status), #run-result, #run-steps tr, #run-log. Everything from the server is escaped or set as text.
+// (.run-status), #run-result (img.plot: the run's plots), #run-steps tr, #run-log. Everything from the server is escaped or set as text.
 'use strict';
 (() => {
   const id = new URLSearchParams(location.search).get('id') || '';
@@ -23,6 +23,9 @@
       + `<tr><td>baseline</td><td>${num(r.baseline)}</td></tr><tr><td>final</td><td>${num(r.final)}</td></tr>`
       + `<tr><td>improvement</td><td>${improvement}</td></tr><tr><td>success</td><td>${esc(r.success)}</td></tr>`
       + `<tr><td>stopped</td><td>${esc(r.stopReason)}</td></tr></table>`
+      + `<div class="plots">${(r.plots || []).map(p => `<figure><img class="plot" alt="${esc(p)}" src="/api/runs/`
+        + `${encodeURIComponent(id)}/plots/${p.split('/').map(encodeURIComponent).join('/')}"><figcaption>${esc(p)}`
+        + `</figcaption></figure>`).join('')}</div>`
       + `<div class="text">${Markdown.render(r.finalAnswer)}</div>`
       + r.flaggedClaims.map(c => `<p>⚠️ not printed by any execution: ${esc(c)}</p>`).join('')
       + `<details><summary>diff</summary><pre>${esc(r.diff)}</pre></details>`;

@@ -31,6 +31,11 @@ public interface ChatPlatform {
     }
 
     /** A link people can open to see the message, "" when the platform has none. */
+    /** The name a user goes by on this platform, as far as it is known; empty when it is not. */
+    default java.util.Optional<String> displayName(String userId) {
+        return java.util.Optional.empty();
+    }
+
     default String permalink(MessageRef message) {
         return "";
     }

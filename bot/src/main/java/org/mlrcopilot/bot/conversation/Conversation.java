@@ -252,4 +252,10 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         outbox.close();
         platforms.values().forEach(ChatPlatform::stop);
     }
+
+    /** The name {@code user} goes by on {@code platform}, the id itself when it is not known. */
+    public String displayName(String platform, String user) {
+        ChatPlatform p = platforms.get(platform);
+        return p == null ? user : p.displayName(user).filter(n -> !n.isBlank()).orElse(user);
+    }
 }

@@ -72,6 +72,7 @@ public final class BotService implements AutoCloseable {
         conversation.audit(store.audit());
         this.web = keep(new WebChat(config.store().dataDir(), store, clock));
         conversation.add(web);
+        web.names(conversation::displayName);
         List<Routes> routes = new ArrayList<>(List.of(web.routes()));
         SlackPlatform slack = SlackSetup.platform(config, report);
         if (slack != null) {

@@ -155,6 +155,22 @@ class DiscordIT {
         assertThat(discord.calls("PUT", "channels/" + root + "/messages/" + feedback + "/reactions/.+/@me"))
                 .extracting(FakeDiscord.Call::path).anySatisfy(p -> assertThat(p).contains("✅"));
 
+        String h2 = linked(researchId, "hypothesis:H2");
+        assertThat(answer(discord.press(root, h2, "mlr:refine:H2", BOB, "bob", List.of())).text("content"))
+                .contains("Refining H2");
+        FakeDiscord.Call v2 = await().atMost(Duration.ofSeconds(30)).until(() -> posts(root).stream()
+                .filter(c -> title(c).startsWith("H2 v2: ")).findFirst(), Optional::isPresent).get();
+        assertThat(everything(v2)).as("a new message linking the version it revises, in Discord's Markdown")
+                .contains("[v1](https://discord.com/channels/" + FakeDiscord.GUILD + "/" + root + "/" + h2 + ")")
+                .contains("**Changed in v2 from");
+        assertThat(v2.body().path("components").toString()).contains("\"custom_id\":\"mlr:run:H2\"");
+        await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("PATCH", "channels/" + root + "/messages/"
+                + h2).stream().anyMatch(c -> everything(c).contains("superseded by v2")));
+        assertThat(discord.calls("PATCH", "channels/" + root + "/messages/" + h2).stream()
+                .filter(c -> everything(c).contains("superseded by v2")).reduce((a, b) -> b).orElseThrow()
+                .body().path("components").toString()).as("the superseded version has no buttons")
+                .doesNotContain("custom_id");
+
         String h1Id = linked(researchId, "hypothesis:H1");
         discord.react(root, h1Id, BOB, "bob", List.of(), "🚀", true);
         FakeDiscord.Call refused = await().atMost(Duration.ofSeconds(10)).until(() -> discord.calls("POST",

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +144,26 @@ class SlackIT {
         assertThat(whisper.param("text")).contains("ann-U1 is not an approver").contains("U9");
         assertThat(slack.calls("users.info")).extracting(c -> c.param("user")).containsOnlyOnce("U1");
         assertThat(service.store().runs(researchId)).isEmpty();
+
+        String feedback = "{\"type\":\"message\",\"user\":\"U1\",\"text\":\"H1 needs **two** seeds\","
+                + "\"ts\":\"1700000500.000100\",\"thread_ts\":\"" + MENTION_TS + "\",\"channel\":\"C1\","
+                + "\"event_ts\":\"1700000500.000100\"}";
+        assertThat(event("Ev8", feedback, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !service.store().feedback(researchId, "H1").isEmpty());
+        assertThat(send("application/x-www-form-urlencoded", "payload=" + enc(payload.replace(h2Ts, h1Ts)
+                .replace("\"discard\"", "\"refine\"").replace("\"H2\"", "\"H1\"").replace("Discard", "Refine")
+                .replace("1700000300.000100", "1700000600.000100")),
+                now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
+        FakeSlack.Call v2 = await().atMost(Duration.ofSeconds(30)).until(() -> slack.calls("chat.postMessage")
+                .stream().filter(c -> c.param("text").startsWith("H1 v2: ")).findFirst(), Optional::isPresent).get();
+        assertThat(v2.param("thread_ts")).as("a new message in the thread").isEqualTo(MENTION_TS);
+        assertThat(v2.param("blocks")).as("linking v1 by its permalink")
+                .contains("\\u003chttps://lab.slack.com/archives/C1/p" + h1Ts.replace(".", "") + "|v1\\u003e")
+                .contains("\"action_id\":\"run\"");
+        FakeSlack.Call v1 = await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
+                .filter(c -> c.param("ts").equals(h1Ts) && c.param("text").contains("superseded by v2"))
+                .findFirst(), Optional::isPresent).get();
+        assertThat(v1.param("blocks")).as("no buttons on the superseded version").doesNotContain("\"actions\"");
     }
 
     @Test

@@ -223,8 +223,10 @@ final class DiscordEvents extends ListenerAdapter {
         return channel.getId();
     }
 
-    private static String name(Member member, User user) {
-        return member != null ? member.getEffectiveName() : user.getEffectiveName();
+    private String name(Member member, User user) {
+        String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
+        platform.seen(user.getId(), name);
+        return name;
     }
 
     private static List<InboundFile> files(Message message) {

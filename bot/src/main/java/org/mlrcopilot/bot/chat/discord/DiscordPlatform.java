@@ -38,6 +38,8 @@ public final class DiscordPlatform implements ChatPlatform {
     private static final System.Logger LOG = System.getLogger("mlr.discord");
 
     private final Settings settings;
+    /** The names people went by when they last acted here, by user id. */
+    private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
     private final DiscordNotices notices;
     private final DiscordThreads threads;
     private final DiscordChannels channels;
@@ -197,6 +199,17 @@ public final class DiscordPlatform implements ChatPlatform {
     public void react(MessageRef message, String emoji) {
         threads.channelOf(message).addReactionById(message.messageId(),
                 net.dv8tion.jda.api.entities.emoji.Emoji.fromUnicode(DiscordEmoji.unicode(emoji))).complete();
+    }
+
+    void seen(String user, String name) {
+        if (names.size() < 100_000 || names.containsKey(user)) {
+            names.put(user, name);
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> displayName(String userId) {
+        return java.util.Optional.ofNullable(names.get(userId));
     }
 
     @Override

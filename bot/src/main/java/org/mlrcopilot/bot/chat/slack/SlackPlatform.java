@@ -235,6 +235,11 @@ public final class SlackPlatform implements ChatPlatform {
     }
 
     @Override
+    public java.util.Optional<String> displayName(String userId) {
+        return java.util.Optional.of(nameOf(userId));
+    }
+
+    @Override
     public String permalink(MessageRef message) {
         try {
             return call(() -> api.chatGetPermalink(r -> r.channel(message.channel()).messageTs(message.messageId())),

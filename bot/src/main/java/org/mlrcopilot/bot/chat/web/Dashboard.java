@@ -32,14 +32,65 @@ final class Dashboard {
     private static final int LINE_CHARS = 4_000;
     private static final long TAIL_BYTES = 512 * 1024;
     private final ResearchStore store;
+    private volatile java.util.function.BinaryOperator<String> names = (platform, user) -> user;
 
     Dashboard(ResearchStore store) {
         this.store = store;
     }
 
+    /** How people are named on the pages: (platform, user id) to the name they go by there. */
+    void names(java.util.function.BinaryOperator<String> names) {
+        this.names = names;
+    }
+
     void register(RoutesConfig r) {
         r.get("/api/researches", ctx -> json(ctx, researches()));
         r.get("/api/runs/{id}", ctx -> json(ctx, run(ctx.pathParam("id"))));
+        r.get("/api/runs/{id}/plots/<name>", ctx -> {
+            Path plot = plot(ctx.pathParam("id"), ctx.pathParam("name"));
+            ctx.contentType(IMAGES.get(extension(plot.getFileName().toString())));
+            ctx.header("Content-Disposition", "inline");
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.result(Files.readAllBytes(plot));
+        });
+    }
+
+    /** The image types a run page shows; an SVG is sent as an image, which cannot run script in an img element. */
+    private static final Map<String, String> IMAGES = Map.of("png", "image/png", "jpg", "image/jpeg",
+            "jpeg", "image/jpeg", "svg", "image/svg+xml");
+    private static final long MAX_PLOT_BYTES = 20L * 1024 * 1024;
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The run's plots: its image artifacts, as the result lists them (names relative to the workspace). */
+    private static List<String> plots(ExperimentResult r) {
+        return r.artifacts().stream().filter(a -> IMAGES.containsKey(extension(a))).toList();
+    }
+
+    /**
+     * One plot of a finished run: only a name its result lists, a regular file inside the workspace (no link
+     * followed), not too large; anything else is "not found".
+     */
+    Path plot(String runId, String name) {
+        ResearchRun run = store.run(runId).orElseThrow(() -> new NotFoundResponse("no run " + runId));
+        if (run.result() == null || !plots(run.result()).contains(name)) {
+            throw new NotFoundResponse("no plot " + name + " in " + runId);
+        }
+        Path workspace = Path.of(run.runDir()).resolve("workspace").toAbsolutePath().normalize();
+        Path file = workspace.resolve(name).normalize();
+        try {
+            if (!file.startsWith(workspace) || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || !file.toRealPath().startsWith(workspace.toRealPath())
+                    || Files.size(file) > MAX_PLOT_BYTES) {
+                throw new NotFoundResponse("no plot " + name + " in " + runId);
+            }
+        } catch (IOException e) {
+            throw new NotFoundResponse("no plot " + name + " in " + runId);
+        }
+        return file;
     }
 
     List<Map<String, Object>> researches() {
@@ -53,18 +104,19 @@ final class Dashboard {
         row.put("link", r.link());
         row.put("status", r.status());
         row.put("detail", r.detail());
-        row.put("requester", r.requester());
+        row.put("requester", names.apply(r.platform(), r.requester()));
+        row.put("requesterId", r.requester());
         row.put("platform", r.platform());
         row.put("createdAt", r.createdAt().toString());
         row.put("thread", store.messageFor(r.id(), "root").map(l -> l.channel() + "/" + l.thread()).orElse(""));
-        row.put("runs", store.runs(r.id()).stream().map(Dashboard::runRow).toList());
+        row.put("runs", store.runs(r.id()).stream().map(run -> runRow(run, r.platform())).toList());
         row.put("usage", usage(store.usage().forResearch(r.id())));
         return row;
     }
 
     Map<String, Object> run(String id) {
         ResearchRun run = store.run(id).orElseThrow(() -> new NotFoundResponse("no run " + id));
-        Map<String, Object> out = runRow(run);
+        Map<String, Object> out = runRow(run, store.research(run.researchId()).map(Research::platform).orElse(""));
         out.put("steps", store.steps(id));
         store.messageFor(run.researchId(), "root").filter(root -> root.platform().equals("web"))
                 .ifPresent(root -> out.put("thread", "/#/" + root.channel() + "/" + root.thread()));
@@ -79,13 +131,14 @@ final class Dashboard {
         return out;
     }
 
-    private static Map<String, Object> runRow(ResearchRun run) {
+    private Map<String, Object> runRow(ResearchRun run, String platform) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", run.id());
         row.put("researchId", run.researchId());
         row.put("hypothesisId", run.hypothesisId());
         row.put("task", run.task());
-        row.put("requester", run.requester());
+        row.put("requester", names.apply(platform, run.requester()));
+        row.put("requesterId", run.requester());
         row.put("approver", run.approver());
         row.put("status", run.status());
         row.put("step", run.step());
@@ -105,6 +158,7 @@ final class Dashboard {
         out.put("finalAnswer", r.finalAnswer());
         out.put("flaggedClaims", r.flaggedClaims());
         out.put("artifacts", r.artifacts());
+        out.put("plots", plots(r));
         out.put("steps", r.steps());
         out.put("stopReason", r.stopReason());
         out.put("diff", r.diff());

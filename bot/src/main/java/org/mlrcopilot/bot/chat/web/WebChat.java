@@ -29,6 +29,7 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
 
     private final EventHub hub = new EventHub();
     private final ChatState state;
+    private final Dashboard dashboard;
     private final Attachments attachments;
     private final Uploads uploads;
     private final Clock clock;
@@ -43,7 +44,7 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
         this.clock = clock;
         ChatApi api = new ChatApi(this, state);
         Pages pages = new Pages(state, web.resolve("files"));
-        Dashboard dashboard = new Dashboard(store);
+        this.dashboard = new Dashboard(store);
         this.routes = r -> {
             api.register(r);
             pages.register(r);
@@ -107,6 +108,16 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
     @Override
     public void react(MessageRef ref, String emoji) {
         state.react(ref.messageId(), emoji, BOT, true);
+    }
+
+    /** How the pages name people: (platform, user id) to the name they go by there. */
+    public void names(java.util.function.BinaryOperator<String> names) {
+        dashboard.names(names);
+    }
+
+    @Override
+    public java.util.Optional<String> displayName(String userId) {
+        return java.util.Optional.of(state.nameOf(userId));
     }
 
     @Override
