@@ -11,8 +11,10 @@
 //   .message button[data-action]   a bot button (data-value too): Run experiment, Refine, Discard, Stop…
 //   .reaction[data-emoji]          a reaction chip with its count (click toggles yours; .mine when yours)
 //   .react-picker button[data-emoji]   add a reaction: +1 -1 rocket repeat eyes
-//   .thread                        the open thread panel; .thread .message its messages; #reply textarea / button;
-//                                  #reply input[type=file] files to upload and post with the reply
+//   .thread                        the open thread panel (#thread-title: the paper's title once the brief is in);
+//                                  .thread .message its messages (.focus: the one a link pointed to); #reply textarea / button[type=submit];
+//                                  #reply input[type=file] files to upload and post with the reply; #reply .as-file sends a reply over the limit as message.txt
+//   .new-messages                  "New messages ↓", shown when messages arrive below what one is reading
 //   img.attachment                 an image attachment; a.file any other file
 //   a.run-link                     a link to a run page (/run.html?id=…)
 //   #toast                         short notices (the handler's answer, errors); .shown while visible
@@ -24,6 +26,7 @@
   const messages = new Map();
   let channel = 'research';
   let openThread = null;
+  let focusMessage = null;
 
   function identity() {
     let id = localStorage.getItem('mlr.userId');
@@ -213,29 +216,66 @@
     const known = messages.get(m.id);
     if (known && (known.version || 0) > (m.version || 0)) return;
     messages.set(m.id, m);
-    if (m.channel === channel) redraw();
+    if (m.channel === channel) redraw(known ? null : m);
   }
 
-  function redraw() {
-    const list = $('#messages');
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-    list.replaceChildren(...[...messages.values()]
-      .filter(m => m.channel === channel && m.threadId === m.id).map(render));
-    if (atBottom) list.scrollTop = list.scrollHeight;
-    drawThread();
+  const atBottom = box => box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+
+  // Drawn again keeping the reader's place: one who was at the end follows new messages; one reading further up
+  // is told that something arrived below instead of being pulled down.
+  function fill(box, list, arrived) {
+    const following = atBottom(box);
+    box.replaceChildren(...list.map(render));
+    const hint = $(`.new-messages[data-for="${box.id}"]`);
+    if (following) {
+      box.scrollTop = box.scrollHeight;
+      hint.hidden = true;
+    } else if (arrived && list.some(x => x.id === arrived.id)) {
+      hint.hidden = false;
+    }
   }
 
-  function drawThread() {
+  function redraw(arrived) {
+    fill($('#messages'), [...messages.values()].filter(m => m.channel === channel && m.threadId === m.id),
+      arrived && arrived.threadId === arrived.id ? arrived : null);
+    drawThread(arrived);
+  }
+
+  function threadTitle(list) {
+    const brief = list.find(m => m.bot && (m.title || '').startsWith('Brief: '));
+    if (brief) return brief.title.slice('Brief: '.length);
+    const root = list.find(m => m.id === openThread);
+    const text = root ? root.text.replace(/\s+/g, ' ').trim() : '';
+    return text ? (text.length > 80 ? text.slice(0, 79) + '…' : text) : 'Thread';
+  }
+
+  function drawThread(arrived) {
     const panel = $('.thread');
     if (!openThread || !messages.has(openThread)) {
       panel.hidden = true;
+      document.body.classList.remove('thread-open');
       return;
     }
     panel.hidden = false;
+    document.body.classList.add('thread-open');
+    const list = [...messages.values()].filter(m => m.threadId === openThread);
+    $('#thread-title').textContent = threadTitle(list);
     const box = $('#thread-messages');
-    const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
-    box.replaceChildren(...[...messages.values()].filter(m => m.threadId === openThread).map(render));
-    if (atBottom) box.scrollTop = box.scrollHeight;
+    fill(box, list, arrived && arrived.threadId === openThread ? arrived : null);
+    if (focusMessage) {
+      const target = box.querySelector(`.message[data-id="${CSS.escape(focusMessage)}"]`);
+      if (target) {
+        target.classList.add('focus');
+        target.scrollIntoView({ block: 'center' });
+        focusMessage = null;
+      }
+    }
+  }
+
+  for (const hint of document.querySelectorAll('.new-messages')) {
+    const box = $('#' + hint.dataset.for);
+    hint.addEventListener('click', () => { box.scrollTop = box.scrollHeight; hint.hidden = true; });
+    box.addEventListener('scroll', () => { if (atBottom(box)) hint.hidden = true; });
   }
 
   function show(threadId) {
@@ -274,10 +314,14 @@
   }
 
   function route() {
-    const [, c, t] = location.hash.split('/');
+    const [, c, t, m] = location.hash.split('/');
     const next = c ? decodeURIComponent(c) : channel;
     const thread = t ? decodeURIComponent(t) : null;
-    if (next === channel && thread === openThread) return false;
+    focusMessage = m ? decodeURIComponent(m) : null;
+    if (next === channel && thread === openThread) {
+      if (focusMessage) drawThread();
+      return false;
+    }
     openThread = thread;
     select(next);
     return true;
@@ -329,6 +373,8 @@
       counter.hidden = n < MAX_TEXT * 0.8;
       counter.textContent = `${n.toLocaleString('en')} / ${MAX_TEXT.toLocaleString('en')}`;
       counter.classList.toggle('over', n > MAX_TEXT);
+      const asFile = $(`#${form} .as-file`);
+      if (asFile) asFile.hidden = n <= MAX_TEXT;
     };
     box.addEventListener('input', update);
     return update;
@@ -337,9 +383,24 @@
   function fits(box) {
     if (box.value.length <= MAX_TEXT) return true;
     toast(`A message holds at most ${MAX_TEXT.toLocaleString('en')} characters; this one has `
-      + `${box.value.length.toLocaleString('en')}. Send the text as a file (📎) instead.`);
+      + `${box.value.length.toLocaleString('en')}. Press "Send as a file" instead.`);
     return false;
   }
+  // A reply longer than one message goes as message.txt, which the bot reads as the reply itself.
+  $('#reply .as-file').addEventListener('click', async () => {
+    const box = $('#reply textarea');
+    if (!box.value.trim() || !openThread) return;
+    const id = await upload(new File([box.value], 'message.txt', { type: 'text/plain' }));
+    if (!id) return;
+    const res = await api('POST', `/api/channels/${encodeURIComponent(channel)}/messages`, { ...who(), text: '',
+      threadId: openThread, files: [id] });
+    if (res.message) {
+      box.value = '';
+      recount.reply();
+      upsert(res.message);
+    }
+    toast(res.notice);
+  });
   $('#composer').addEventListener('submit', async e => {
     e.preventDefault();
     const box = $('#composer textarea');

@@ -17,11 +17,16 @@ const Markdown = (() => {
     return /^(https?:\/\/|\/(?!\/))/i.test(u) ? u : '#';
   }
 
+  // Other sites open in a new tab; a link within this one (a message in a thread, a run page) stays in this tab.
+  function target(u) {
+    return /^https?:\/\//i.test(u) ? ' ' + LINK : '';
+  }
+
   function inline(s) {
     return s
-      .replace(/\[([^\]\n]+)\]\(((?:https?:\/\/|\/)[^\s)]+)\)/g, (m, l, u) => `<a href="${safeUrl(u)}" ${LINK}>${l}</a>`)
+      .replace(/\[([^\]\n]+)\]\(((?:https?:\/\/|\/)[^\s)]+)\)/g, (m, l, u) => `<a href="${safeUrl(u)}"${target(u)}>${l}</a>`)
       .replace(/&lt;((?:https?:\/\/|\/)(?:[^|&\s]|&amp;)+)\|([^\n]+?)&gt;/g,
-        (m, u, l) => `<a href="${safeUrl(u)}" ${LINK}>${l}</a>`)
+        (m, u, l) => `<a href="${safeUrl(u)}"${target(u)}>${l}</a>`)
       .replace(/(^|[\s(])(https?:\/\/[^\s<)]*[^\s<).,;:!?])/g, (m, p, u) => `${p}<a href="${safeUrl(u)}" ${LINK}>${u}</a>`)
       .replace(/(^|\s)(\/run\.html\?id=([\w-]+))/g, (m, p, u) => `${p}<a class="run-link" href="${u}">${u}</a>`)
       .replace(/(^|[\s(])run:([\w-]+)/g, (m, p, id) => `${p}<a class="run-link" href="/run.html?id=${id}">run:${id}</a>`)

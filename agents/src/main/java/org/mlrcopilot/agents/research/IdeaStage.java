@@ -138,7 +138,7 @@ final class IdeaStage {
         if (shutdown.underway()) {
             return;
         }
-        status(r, ResearchStatus.FAILED, f.cause());
-        events.problem(r, f.cause(), f.nextStep());
+        // said once, where the research's state is shown: the status message (which names the requester)
+        status(r, ResearchStatus.FAILED, f.cause() + "\nNext: " + f.nextStep());
     }
 }

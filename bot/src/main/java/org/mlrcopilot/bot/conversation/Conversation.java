@@ -38,6 +38,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     private final Outbox outbox;
     private final ThreadPoster poster;
     private final Replies replies;
+    private final LinkChoices choices;
     private final Authority authority;
     private volatile ResearchService service;
     private volatile Commands commands;
@@ -52,6 +53,17 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         this.authority = new Authority(() -> service == null ? java.util.List.of()
                 : service.settings().approvers(), platforms);
         this.replies = new Replies(store, outbox, authority, platforms);
+        this.choices = new LinkChoices(platforms, outbox, new LinkChoices.Starter() {
+            @Override
+            public void inThread(Inbound.MessagePosted message, String link) {
+                start(message, link);
+            }
+
+            @Override
+            public void inNewThread(Inbound.MessagePosted message, String link, int of) {
+                startInNewThread(message, link, of);
+            }
+        });
     }
 
     /** What the service reports to; give it to the {@link ResearchService} constructor. */
@@ -114,7 +126,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
             return replies.reaction(service, r);
         }
         if (event instanceof Inbound.ButtonPressed b) {
-            return replies.button(service, b);
+            return LinkChoices.answers(b) ? choices.pick(b) : replies.button(service, b);
         }
         if (event instanceof Inbound.HomeOpened home) {
             return commands.home(home.platform(), home.user());
@@ -133,9 +145,13 @@ public final class Conversation implements InboundHandler, AutoCloseable {
                     .or(() -> store.message(m.platform(), m.channel(), m.threadId()).map(MessageLink::researchId));
             if (research.isPresent() && !m.files().isEmpty()) {
                 outbox.send(research.get(), () -> {
-                    keepFiles(research.get(), m);
-                    if (!m.text().isBlank()) {
-                        replies.threadReply(service, research.get(), m);
+                    List<InboundFile> data = m.files().stream().filter(f -> !isText(f)).toList();
+                    if (!data.isEmpty()) {
+                        keepFiles(research.get(), withFiles(m, data));
+                    }
+                    String text = withTextFiles(m);
+                    if (!text.isBlank()) {
+                        replies.threadReply(service, research.get(), withText(m, text));
                     }
                 });
                 return "";
@@ -149,7 +165,11 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         }
         LinkFinder.Found found = LinkFinder.in(m.text());
         if (found.link() != null && (m.mentionsBot() || LinkFinder.plainlyPaper(found.link()))) {
-            start(m, found.link());
+            if (found.links().size() > 1) {
+                choices.several(m, found.links());
+            } else {
+                start(m, found.link());
+            }
         } else if (m.mentionsBot() && found.any()) {
             answer(m, "I can't read " + String.join(", ", found.unreadable()) + ". " + PaperLinks.SUPPORTED);
         } else if (m.mentionsBot() && m.text().toLowerCase().matches("(?s).*(\\bhelp\\b|@mlr\\b).*")) {
@@ -182,6 +202,41 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         platform.post(m.message().thread(), OutboundMessage.text(text));
     }
 
+    /** The most a text file sent in place of a long reply may hold. */
+    static final long MAX_TEXT_FILE = 256 * 1024;
+
+    /** A reply too long for one message, sent as a text file (.txt, .md): read as the reply's text. */
+    private static boolean isText(InboundFile f) {
+        String name = f.name().toLowerCase(java.util.Locale.ROOT);
+        return (name.endsWith(".txt") || name.endsWith(".md")) && f.size() <= MAX_TEXT_FILE;
+    }
+
+    /** The reply's text followed by the text files sent with it (what cannot be read is said in their place). */
+    private String withTextFiles(Inbound.MessagePosted m) {
+        StringBuilder text = new StringBuilder(m.text());
+        ChatPlatform platform = platforms.get(m.platform());
+        for (InboundFile f : m.files().stream().filter(Conversation::isText).toList()) {
+            String content;
+            try {
+                content = new String(platform.download(f, MAX_TEXT_FILE), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (RuntimeException e) {
+                content = "(" + f.name() + " could not be read: " + e.getMessage() + ")";
+            }
+            text.append(text.isEmpty() ? "" : "\n\n").append(content.strip());
+        }
+        return text.toString();
+    }
+
+    private static Inbound.MessagePosted withFiles(Inbound.MessagePosted m, List<InboundFile> files) {
+        return new Inbound.MessagePosted(m.platform(), m.eventId(), m.channel(), m.messageId(), m.threadId(), m.user(),
+                m.userName(), m.text(), m.mentionsBot(), files);
+    }
+
+    private static Inbound.MessagePosted withText(Inbound.MessagePosted m, String text) {
+        return new Inbound.MessagePosted(m.platform(), m.eventId(), m.channel(), m.messageId(), m.threadId(), m.user(),
+                m.userName(), text, m.mentionsBot(), m.files());
+    }
+
     private static boolean isPdf(InboundFile f) {
         return f.name().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") || f.contentType().equals("application/pdf");
     }
@@ -208,6 +263,25 @@ public final class Conversation implements InboundHandler, AutoCloseable {
             started(m, service.open(link, m.user(), m.platform(), m.platform()));
         } catch (ResearchRefusedException e) {
             answer(m, "⚠️ " + e.getMessage());
+        }
+    }
+
+    /** A research on {@code link} in a thread of its own, started from {@code m} (one of several links in it). */
+    private void startInNewThread(Inbound.MessagePosted m, String link, int of) {
+        try {
+            Research r = service.open(link, m.user(), m.platform(), m.platform());
+            ChatPlatform platform = platforms.get(m.platform());
+            outbox.send(r.id(), () -> {
+                var root = platform.post(new ThreadRef(m.channel(), ""), OutboundMessage.text(
+                        platform.mention(m.user()) + " asked me to research " + link + " (one of " + of
+                                + " links in their message)"));
+                store.link(new MessageLink(m.platform(), root.channel(), root.messageId(), root.threadId(), r.id(),
+                        "root"));
+            });
+            poster.status(r);
+            service.start(r.id());
+        } catch (ResearchRefusedException e) {
+            answer(m, "⚠️ " + link + ": " + e.getMessage());
         }
     }
 

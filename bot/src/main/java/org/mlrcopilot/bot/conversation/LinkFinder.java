@@ -18,8 +18,11 @@ final class LinkFinder {
             + "|\\b(doi:\\s*\\S+|10\\.\\d{4,9}/\\S+)",            // DOIs
             Pattern.CASE_INSENSITIVE);
 
-    /** What was found: the first readable link, or the candidates none of which could be read. */
-    record Found(String link, List<String> unreadable) {
+    /**
+     * What was found: the first readable link (and all of them, in order, without repeats), or the candidates
+     * none of which could be read.
+     */
+    record Found(String link, List<String> links, List<String> unreadable) {
         boolean any() {
             return link != null || !unreadable.isEmpty();
         }
@@ -30,17 +33,21 @@ final class LinkFinder {
 
     static Found in(String text) {
         List<String> unreadable = new ArrayList<>();
+        List<String> links = new ArrayList<>();
         Matcher m = CANDIDATE.matcher(text == null ? "" : text);
         while (m.find()) {
             String candidate = first(m).replaceAll("[.,;:)>]+$", "");
             try {
                 PaperLinks.parse(candidate);
-                return new Found(candidate, List.of());
+                if (!links.contains(candidate)) {
+                    links.add(candidate);
+                }
             } catch (UnsupportedLinkException | IllegalArgumentException e) {
                 unreadable.add(candidate);
             }
         }
-        return new Found(null, unreadable);
+        return links.isEmpty() ? new Found(null, List.of(), unreadable)
+                : new Found(links.get(0), List.copyOf(links), List.of());
     }
 
     /** Hosts whose pages are papers (a landing page elsewhere may be anything: a repository, a video). */

@@ -27,6 +27,11 @@ final class Messages {
     }
 
     static OutboundMessage status(Research r, String runLine) {
+        return status(r, runLine, "");
+    }
+
+    /** {@code requester}: how to mention the person who asked, named when the research failed. */
+    static OutboundMessage status(Research r, String runLine, String requester) {
         String icon = switch (r.status()) {
             case QUEUED -> "⏳";
             case READING, GENERATING -> "🔎";
@@ -37,7 +42,10 @@ final class Messages {
             case STOPPED -> "⏹";
         };
         String title = r.title().isBlank() ? source(r.link()) : r.title();
-        String text = icon + " *" + r.status().name().toLowerCase(Locale.ROOT) + "*: " + r.detail()
+        String who = r.status() == org.mlrcopilot.agents.research.ResearchStatus.FAILED && !requester.isBlank()
+                ? requester + " " : "";
+        String text = icon + " " + who + "*" + r.status().name().toLowerCase(Locale.ROOT) + "*: "
+                + r.detail().replace("\nNext: ", "\n*Next:* ")
                 + (runLine.isBlank() ? "" : "\n" + runLine) + "\n_" + title + "_ · research " + r.id();
         return new OutboundMessage("", text, List.of(), List.of(), List.of(), color(r));
     }

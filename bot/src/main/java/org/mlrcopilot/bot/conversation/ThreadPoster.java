@@ -59,7 +59,7 @@ final class ThreadPoster implements ResearchEvents {
                 .map(run -> "run " + run.id() + ": " + run.status().name().toLowerCase() + ", step " + run.step() + "/"
                         + run.maxSteps() + (waiting.containsKey(run.id()) ? "; " + waiting.get(run.id()) : ""))
                 .orElse("");
-        OutboundMessage message = Messages.status(r, runLine);
+        OutboundMessage message = Messages.status(r, runLine, platform(r).mention(r.requester()));
         Optional<MessageLink> link = store.messageFor(researchId, "status");
         if (link.isPresent()) {
             platform(r).update(ref(link.get()), message);

@@ -88,6 +88,42 @@ class ConversationTest {
     }
 
     @Test
+    void aMessageWithSeveralLinksAsksWhichOneAndStartsThePick() throws Exception {
+        chat.say("e1", "u1", "", "bob", "compare https://arxiv.org/abs/2408.14033 with arXiv:2310.03302 "
+                + "and again https://arxiv.org/abs/2408.14033");
+        RecordingPlatform.Posted asked = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> chat.posts.stream().findFirst(), Optional::isPresent).get();
+        assertThat(asked.message().text()).contains("I found 2 paper links").contains("Which one");
+        assertThat(asked.ref().threadId()).as("asked in the message's thread").isEqualTo("u1");
+        assertThat(asked.message().buttons()).extracting(org.mlrcopilot.bot.chat.OutboundMessage.Button::label)
+                .containsExactly("https://arxiv.org/abs/2408.14033", "arXiv:2310.03302", "One research each (2)");
+        assertThat(store.recent(10)).as("nothing started before the answer").isEmpty();
+
+        assertThat(chat.press("e2", asked.ref().messageId(), "carol", "pick", "1")).contains("Reading arXiv:2310.03302");
+        Research r = settle();
+        assertThat(r.link()).isEqualTo("arXiv:2310.03302");
+        assertThat(chat.current.get(asked.ref().messageId()).buttons()).as("the question answered in place").isEmpty();
+        assertThat(chat.press("e3", asked.ref().messageId(), "carol", "pick", "0"))
+                .as("answered once").contains("no longer open");
+        assertThat(store.recent(10)).hasSize(1);
+    }
+
+    @Test
+    void aMessageAskingForEachLinkStartsOneResearchPerLink() throws Exception {
+        chat.say("e1", "u1", "", "bob", "one research each: https://arxiv.org/abs/2408.14033 arXiv:2310.03302");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.recent(10).size() == 2);
+        for (Research r : store.recent(10)) {
+            service.idle(r.id()).get(30, TimeUnit.SECONDS);
+        }
+        assertThat(store.recent(10)).extracting(Research::link)
+                .containsExactlyInAnyOrder("https://arxiv.org/abs/2408.14033", "arXiv:2310.03302");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> chat.posts.stream()
+                .anyMatch(p -> p.ref().threadId().isBlank() || p.message().text().contains("one of 2 links")));
+        assertThat(chat.posts).filteredOn(p -> p.message().text().contains("asked me to research arXiv:2310.03302"))
+                .singleElement().satisfies(p -> assertThat(p.message().text()).contains("(one of 2 links"));
+    }
+
+    @Test
     void aDuplicateEventAndChatterWithoutLinksStartNothing() throws Exception {
         chat.say("e1", "u1", "", "bob", "https://arxiv.org/abs/2408.14033");
         chat.say("e1", "u1", "", "bob", "https://arxiv.org/abs/2408.14033");

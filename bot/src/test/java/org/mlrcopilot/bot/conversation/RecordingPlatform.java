@@ -40,6 +40,10 @@ final class RecordingPlatform implements ChatPlatform {
                 true));
     }
 
+    String press(String eventId, String messageId, String user, String action, String value) {
+        return handler.handle(new Inbound.ButtonPressed("test", eventId, "c1", messageId, user, user, action, value));
+    }
+
     String react(String eventId, String messageId, String user, String emoji, boolean added) {
         return handler.handle(new Inbound.ReactionChanged("test", eventId, "c1", messageId, user, user, emoji, added));
     }

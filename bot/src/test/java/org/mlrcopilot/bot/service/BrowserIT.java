@@ -125,13 +125,23 @@ class BrowserIT {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
                 + "arguments[0].dispatchEvent(new Event('input'));", reply, tooLong);
         assertThat(browser.findElement(By.cssSelector("#reply .counter")).getText()).isEqualTo("16,200 / 16,000");
-        browser.findElement(By.cssSelector("#reply button")).click();
+        browser.findElement(By.cssSelector("#reply button[type=submit]")).click();
         waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("toast")).getText()
                 .contains("at most 16,000 characters"));
         assertThat(reply.getAttribute("value")).as("a refused message stays in the box").isEqualTo(tooLong);
+        browser.findElement(By.cssSelector("#reply .as-file")).click();
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector(".thread .message")).stream()
+                .filter(m -> !m.findElements(By.cssSelector("a.file")).isEmpty()
+                        && m.findElement(By.cssSelector("a.file")).getText().contains("message.txt")).findFirst()
+                .map(m -> !m.findElements(By.cssSelector("button.reaction[data-emoji='white_check_mark']")).isEmpty())
+                .orElse(false));
+        assertThat(reply.getAttribute("value")).as("sent as a file, the box is empty").isEmpty();
+        String researchId = service.store().recent(1).get(0).id();
+        assertThat(service.store().feedback(researchId, "")).as("the file is read as the reply").singleElement()
+                .satisfies(f -> assertThat(f.text()).startsWith("feedback feedback").hasSize(tooLong.strip().length()));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = 'H2: the dataset is too small';"
                 + "arguments[0].dispatchEvent(new Event('input'));", reply);
-        browser.findElement(By.cssSelector("#reply button")).click();
+        browser.findElement(By.cssSelector("#reply button[type=submit]")).click();
         waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("toast")).getText()
                 .contains("Taken as feedback on H2"));
         waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector(".thread .message")).stream()
@@ -143,7 +153,9 @@ class BrowserIT {
                 .map(WebElement::getText).toList())).contains("Run experiment", "Refine", "Discard");
 
         fresh(() -> {
-            message("H1 v1: ").findElement(By.cssSelector(".react-picker button[data-emoji='+1']")).click();
+            WebElement h1 = message("H1 v1: ");
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(h1).perform();
+            h1.findElement(By.cssSelector(".react-picker button[data-emoji='+1']")).click();
             return null;
         });
         waiting(Duration.ofSeconds(20)).until(d -> message("H1 v1: ").getText().contains("👍 1"));
@@ -173,5 +185,81 @@ class BrowserIT {
                 .map(m -> m.getText().contains("Ended: done")
                         && m.findElements(By.cssSelector("button[data-action]")).isEmpty()).orElse(false));
         assertThat(results).isNotNull();
+    }
+
+    /**
+     * An 800 px window: nothing scrolls sideways, the thread is headed by the paper's title, the reaction picker
+     * shows on hover, feedback and Refine make v2 a message of its own with v1 still there, marked superseded,
+     * and a message arriving below what one reads is announced instead of pulling the view down.
+     */
+    @Test
+    void aNarrowWindowShowsARefinementAsConversation() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(800, 900));
+        browser.get("http://127.0.0.1:" + service.port() + "/");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("localStorage.setItem('mlr.displayName', 'erin'); localStorage.setItem('mlr.userId', 'u-erin');");
+        browser.navigate().refresh();
+        WebElement composer = waiting(Duration.ofSeconds(20)).until(
+                ExpectedConditions.elementToBeClickable(By.cssSelector("#composer textarea")));
+        composer.sendKeys("an unbroken " + "x".repeat(300) + " and the paper " + fixture.paperUrl());
+        browser.findElement(By.cssSelector("#composer button")).click();
+        message("H3 v1: ");
+        waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("thread-title")).getText()
+                .startsWith("SPECTER"));
+        assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;"))
+                .intValue()).as("nothing scrolls sideways at 800 px").isLessThanOrEqualTo(0);
+
+        WebElement h2 = message("H2 v1: ");
+        WebElement picker = h2.findElement(By.cssSelector(".react-picker"));
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(
+                browser.findElement(By.id("thread-title"))).perform();
+        assertThat((Boolean) js.executeScript("return matchMedia('(hover: hover)').matches;")).isTrue();
+        assertThat(picker.getCssValue("visibility")).as("the picker hides until hovered").isEqualTo("hidden");
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(h2).perform();
+        waiting(Duration.ofSeconds(5)).until(d -> fresh(() -> message("H2 v1: ")
+                .findElement(By.cssSelector(".react-picker")).getCssValue("visibility")).equals("visible"));
+        fresh(() -> {
+            WebElement again = message("H2 v1: ");
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(again).perform();
+            again.findElement(By.cssSelector(".react-picker button[data-emoji='+1']")).click();
+            return null;
+        });
+        waiting(Duration.ofSeconds(20)).until(d -> message("H2 v1: ").getText().contains("👍 1"));
+
+        WebElement reply = browser.findElement(By.cssSelector("#reply textarea"));
+        reply.sendKeys("H2: use **bigram** features too");
+        browser.findElement(By.cssSelector("#reply button[type=submit]")).click();
+        waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("toast")).getText()
+                .contains("Taken as feedback on H2"));
+        fresh(() -> {
+            message("H2 v1: ").findElement(By.cssSelector("button[data-action='refine']")).click();
+            return null;
+        });
+        waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("toast")).getText().contains("Refining H2"));
+        js.executeScript("document.getElementById('thread-messages').scrollTop = 0;");
+
+        WebElement v2 = message("H2 v2: ", Duration.ofSeconds(60));
+        assertThat(fresh(() -> message("H2 v2: ").getText())).contains("Changed in v2 from v1").contains("on v2");
+        WebElement hint = browser.findElement(By.cssSelector(".new-messages[data-for='thread-messages']"));
+        waiting(Duration.ofSeconds(10)).until(d -> hint.isDisplayed());
+        String v1 = waiting(Duration.ofSeconds(20)).until(d -> {
+            String text = message("H2 v1: ").getText();
+            return text.contains("superseded by v2") ? text : null;
+        });
+        assertThat(v1).as("v1 stays visible with its own vote").contains("👍 1");
+        assertThat(fresh(() -> message("H2 v1: ").findElements(By.cssSelector("button[data-action]")))).isEmpty();
+        List<String> order = fresh(() -> browser.findElements(By.cssSelector(".thread .message")).stream()
+                .map(WebElement::getText).toList());
+        assertThat(order.get(order.size() - 1)).as("v2 comes after the feedback").contains("H2 v2: ");
+        assertThat(order.stream().filter(t -> t.contains("bigram")).findFirst()).isPresent();
+        hint.click();
+        waiting(Duration.ofSeconds(5)).until(d -> !hint.isDisplayed());
+        fresh(() -> {
+            message("H2 v2: ").findElement(By.cssSelector("a[href^='/#/']")).click();
+            return null;
+        });
+        waiting(Duration.ofSeconds(10)).until(d -> fresh(() -> message("H2 v1: ").getAttribute("class"))
+                .contains("focus"));
+        assertThat(v2).isNotNull();
     }
 }

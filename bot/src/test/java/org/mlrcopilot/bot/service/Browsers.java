@@ -44,7 +44,9 @@ final class Browsers {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
         List<String> arguments = new ArrayList<>(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--disable-background-networking", "--disable-extensions",
-                "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile));
+                "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile,
+                // a desktop with a mouse: headless Chromium otherwise reports (hover: none), as a touch screen
+                "--blink-settings=primaryHoverType=2,availableHoverTypes=2"));
         arguments.addAll(List.of(extra));
         options.addArguments(arguments);
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())

@@ -83,7 +83,8 @@ class ImperfectModelIT {
         String root = bob.post("research", "Look: " + fixture.paperUrl()).at("/message/id").asText();
 
         List<JsonNode> thread = await().atMost(Duration.ofSeconds(60)).until(() -> bob.thread("research", root),
-                t -> t.stream().anyMatch(m -> m.path("text").asText().contains("Next:")));
+                t -> t.stream().anyMatch(m -> m.path("text").asText().contains("Next:"))
+                        && find(t, "Brief: ") != null);
         JsonNode brief = find(thread, "Brief: ");
         assertThat(brief).as("the brief is posted").isNotNull();
         assertThat(brief.path("text").asText()).contains("Related work:");

@@ -159,6 +159,15 @@ class ServiceIT {
         assertThat(bob.send("GET", "/api/runs/" + run.id(), null).path("thread").asText())
                 .as("the run page links back to its thread").isEqualTo("/#/research/" + root);
         assertThat(bob.status("/api/runs/run-nonesuch")).isEqualTo(404);
+        JsonNode page = bob.send("GET", "/api/runs/" + run.id(), null);
+        assertThat(page.path("requester").asText()).as("people by name on the run page").isEqualTo("bob");
+        assertThat(page.at("/result/plots").toString()).isEqualTo("[\"accuracy.png\"]");
+        assertThat(bob.bytes("/api/runs/" + run.id() + "/plots/accuracy.png"))
+                .startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        assertThat(bob.status("/api/runs/" + run.id() + "/plots/train.py")).as("only the plots").isEqualTo(404);
+        assertThat(bob.status("/api/runs/" + run.id() + "/plots/..%2F..%2Fmlr.mv.db")).isEqualTo(404);
+        assertThat(bob.send("GET", "/api/researches", null).get(0).path("requester").asText())
+                .as("people by name on the researches page").isEqualTo("bob");
         assertThat(run.approver()).isEqualTo("alice");
         assertThat(run.requester()).isEqualTo("u-bob");
         assertThat(run.result().finalScore()).isGreaterThan(run.result().baseline());
@@ -204,7 +213,9 @@ class ServiceIT {
         String problem = thread.stream().map(m -> m.path("text").asText()).filter(t -> t.contains("Next:"))
                 .findFirst().orElseThrow();
         assertThat(problem).contains("@bob").contains("404").contains("Next:").contains("the link is wrong")
-                .doesNotContain("try again later");
+                .doesNotContain("try again later").as("said in the status message").contains("· research r-");
+        assertThat(bob.thread("research", missing).stream().filter(m -> m.path("text").asText().contains("404")))
+                .as("one error, once").hasSize(1);
         assertThat(service.store().recent(5)).singleElement()
                 .satisfies(r -> assertThat(r.status().name()).isEqualTo("FAILED"));
     }

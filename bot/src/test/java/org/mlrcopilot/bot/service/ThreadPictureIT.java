@@ -67,7 +67,9 @@ class ThreadPictureIT {
 
     private void click(String titlePrefix, String css) {
         waiting(Duration.ofSeconds(20)).until(d -> {
-            message(titlePrefix, Duration.ofSeconds(20)).findElement(By.cssSelector(css)).click();
+            WebElement target = message(titlePrefix, Duration.ofSeconds(20));
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(target).perform();
+            target.findElement(By.cssSelector(css)).click();
             return true;
         });
     }
