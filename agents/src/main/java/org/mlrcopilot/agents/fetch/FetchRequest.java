@@ -65,6 +65,21 @@ public record FetchRequest(URI uri, Map<String, String> headers, Expect expect, 
         return new FetchRequest(uri, headers, expect, value, deadline, body, answersErrors);
     }
 
+    /** Headers that carry credentials: never sent to a host other than the one they were meant for. */
+    private static final java.util.regex.Pattern CREDENTIAL = java.util.regex.Pattern.compile(
+            "(?i)authorization|proxy-authorization|cookie|.*(api[-_]?key|token|secret|auth).*");
+
+    /** This request without its credential headers (Authorization, Cookie, x-api-key, …tokens). */
+    public FetchRequest withoutCredentials() {
+        Map<String, String> h = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            if (!CREDENTIAL.matcher(name).matches()) {
+                h.put(name, value);
+            }
+        });
+        return new FetchRequest(uri, h, expect, maxRetries, deadline, body, answersErrors);
+    }
+
     public FetchRequest deadline(Duration value) {
         return new FetchRequest(uri, headers, expect, maxRetries, value, body, answersErrors);
     }

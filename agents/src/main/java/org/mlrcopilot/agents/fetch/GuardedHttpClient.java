@@ -71,8 +71,12 @@ public final class GuardedHttpClient implements AutoCloseable {
 
     private Fetched follow(FetchRequest request, Deadline deadline) {
         HttpUrl url = targets.check(request.uri());
+        HttpUrl first = url;
         for (int hop = 0; ; hop++) {
-            try (Response response = caller.call(url, request, deadline)) {
+            // credentials go only to the origin they were given for: a redirect elsewhere gets the request without
+            boolean sameOrigin = url.scheme().equals(first.scheme()) && url.host().equals(first.host())
+                    && url.port() == first.port();
+            try (Response response = caller.call(url, sameOrigin ? request : request.withoutCredentials(), deadline)) {
                 if (!Targets.isRedirect(response.code())) {
                     return read(request, url, response, deadline);
                 }

@@ -193,11 +193,20 @@ public final class ResearchService implements AutoCloseable {
         return files.of(researchId);
     }
 
-    /** A reply to a run: answers the agent's pending question, else it is feedback for the next step. */
-    public boolean reply(String runId, String author, String text) {
+    /**
+     * A reply to a run: answers the agent's pending question, else it is feedback for the next step. A question
+     * that asks for approval is answered only by an approver ({@code approver}: the caller has checked); another
+     * person's reply is feedback and leaves the question open.
+     */
+    public boolean reply(String runId, String author, String text, boolean approver) {
         ResearchRun run = store.run(runId).orElseThrow(() -> new ResearchRefusedException("no run " + runId));
         store.add(new Feedback(run.researchId(), run.hypothesisId(), runId, author, text, clock.instant()));
-        return runs.team(runId).reply(author + ": " + text);
+        return runs.team(runId).reply(new RunTeam.Reply(author, text, approver));
+    }
+
+    /** Whether the run waits for an approver to answer its approval question. */
+    public boolean awaitsApproval(String runId) {
+        return runs.team(runId).awaitingApproval();
     }
 
     public void control(String runId, RunControl control, String by) {

@@ -121,12 +121,13 @@ final class RunExecution {
                 if (!ask) {
                     return report;
                 }
-                String reply = team.answer("The experiment set-up is ready. " + SetupText.GO_HINT);
-                if (GO.matcher(RunTeam.withoutAuthor(reply)).find() || shutdown.underway()
+                RunTeam.Reply reply = team.question("The experiment set-up is ready. " + SetupText.GO_HINT);
+                if (GO.matcher(reply.text().strip()).find() || shutdown.underway()
                         || team.control() == RunControl.STOPPED) {
                     return report;
                 }
-                request = request.withFeedback(reply);
+                request = request.withFeedback(reply.author().isEmpty() ? reply.text()
+                        : reply.author() + ": " + reply.text());
             }
         }
     }

@@ -19,7 +19,13 @@ final class RunTeam implements TeamChannel {
     private final Asker asker;
     private final java.util.function.BooleanSupplier stopping;
     private final AtomicReference<RunControl> control = new AtomicReference<>(RunControl.RUNNING);
-    private final AtomicReference<CompletableFuture<String>> pending = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<Reply>> pending = new AtomicReference<>();
+    /** Whether the pending question is an approval, which only an approver's reply answers. */
+    private volatile boolean approving;
+
+    /** A reply in the run's thread: who wrote it, what they wrote (as typed), and whether they may approve. */
+    record Reply(String author, String text, boolean approver) {
+    }
     private volatile int delivered;
 
     /** Posts a question to the thread. */
@@ -47,31 +53,43 @@ final class RunTeam implements TeamChannel {
 
     @Override
     public String answer(String question) {
-        CompletableFuture<String> answer = new CompletableFuture<>();
+        Reply reply = ask(question, false);
+        return reply.author().isEmpty() ? reply.text() : reply.author() + ": " + reply.text();
+    }
+
+    /** The next reply in the thread to {@code question}, anyone's. */
+    Reply question(String question) {
+        return ask(question, false);
+    }
+
+    /** The reply to {@code question}; when {@code approval}, only an approver's reply answers it. */
+    private Reply ask(String question, boolean approval) {
+        CompletableFuture<Reply> answer = new CompletableFuture<>();
+        approving = approval;
         pending.set(answer);
         asker.ask(question);
         try {
             return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "(no answer: the run is stopping)";
+            return new Reply("", "(no answer: the run is stopping)", false);
         } catch (ExecutionException e) {
-            return "(no answer: " + e.getCause().getMessage() + ")";
+            return new Reply("", "(no answer: " + e.getCause().getMessage() + ")", false);
         } finally {
             pending.compareAndSet(answer, null);
         }
     }
 
+    /** Asked in the thread; answered only by an approver, whose reply is read as typed (not by the name before it). */
     @Override
     public boolean approve(String description) {
-        String reply = answer("May I go ahead? " + description + "\nReply *yes* to approve or *no* to decline.");
-        String word = withoutAuthor(reply).toLowerCase(Locale.ROOT);
+        Reply reply = ask("May I go ahead? " + description + "\nAn approver replies *yes* to approve or *no* to "
+                + "decline.", true);
+        if (!reply.approver()) {
+            return false; // stopped, or the run is ending
+        }
+        String word = reply.text().strip().toLowerCase(Locale.ROOT);
         return word.startsWith("yes") || word.startsWith("ok") || word.startsWith("approve") || word.equals("y");
-    }
-
-    /** A reply as the team typed it, without the "author: " the thread adds in front. */
-    static String withoutAuthor(String reply) {
-        return reply.strip().replaceFirst("^[^:\n]{1,80}: ", "").strip();
     }
 
     @Override
@@ -83,23 +101,34 @@ final class RunTeam implements TeamChannel {
         return pending.get() != null;
     }
 
-    /** Answers the pending question; false when none is pending. */
-    boolean reply(String text) {
-        CompletableFuture<String> answer = pending.getAndSet(null);
+    /** Whether the run waits for an approver's answer. */
+    boolean awaitingApproval() {
+        return pending.get() != null && approving;
+    }
+
+    /**
+     * Answers the pending question; false when none is pending, or when it is an approval and the reply is not an
+     * approver's (the question stays open for one).
+     */
+    boolean reply(Reply reply) {
+        if (approving && !reply.approver() && pending.get() != null) {
+            return false;
+        }
+        CompletableFuture<Reply> answer = pending.getAndSet(null);
         if (answer == null) {
             return false;
         }
         feedbackSince(0);
-        answer.complete(text);
+        answer.complete(reply);
         return true;
     }
 
     void set(RunControl next) {
         control.set(next);
         if (next == RunControl.STOPPED) {
-            CompletableFuture<String> answer = pending.getAndSet(null);
+            CompletableFuture<Reply> answer = pending.getAndSet(null);
             if (answer != null) {
-                answer.complete("(no answer: the run was stopped)");
+                answer.complete(new Reply("", "(no answer: the run was stopped)", false));
             }
         }
     }

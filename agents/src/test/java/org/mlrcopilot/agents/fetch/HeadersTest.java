@@ -53,4 +53,30 @@ class HeadersTest {
                 .isEqualTo("http://arxiv.org/abs/1706.03762");
         assertThat(GuardedHttpClient.loggable(URI.create("data:text/plain,SECRET"))).isEqualTo("data:…");
     }
+
+    @Test
+    void credentialsAreNotSentToTheHostARedirectNames() throws InterruptedException {
+        MockWebServer elsewhere = LocalServer.start();
+        try {
+            server.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", elsewhere.url("/moved")));
+            elsewhere.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", server.url("/back")));
+            server.enqueue(new MockResponse().setBody("{}"));
+
+            client.get(FetchRequest.get(server.url("/s").toString()).header("x-api-key", "k-123")
+                    .header("Authorization", "Bearer hf_secret").header("Accept-Language", "en")
+                    .expect(Expect.JSON));
+
+            assertThat(server.takeRequest().getHeader("x-api-key")).isEqualTo("k-123");
+            RecordedRequest moved = elsewhere.takeRequest();
+            assertThat(moved.getPath()).isEqualTo("/moved");
+            assertThat(moved.getHeader("x-api-key")).as("another origin").isNull();
+            assertThat(moved.getHeader("Authorization")).isNull();
+            assertThat(moved.getHeader("Accept-Language")).as("other headers pass").isEqualTo("en");
+            RecordedRequest back = server.takeRequest();
+            assertThat(back.getPath()).isEqualTo("/back");
+            assertThat(back.getHeader("Authorization")).as("the origin they were given for").isEqualTo("Bearer hf_secret");
+        } finally {
+            LocalServer.close(elsewhere);
+        }
+    }
 }

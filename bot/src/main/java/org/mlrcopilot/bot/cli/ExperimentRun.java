@@ -63,7 +63,7 @@ final class ExperimentRun {
             System.err.println("mlr: " + StatusReport.llm(config));
             return 5;
         }
-        try (Store store = Stores.open(config.store())) {
+        try (Store store = Stores.forCommand(config.store(), System.err)) {
             return run(task, planText, resume ? runDir : null, models, runDir.getFileName().toString(), runDir, store);
         }
     }

@@ -50,7 +50,7 @@ final class IdeasCommand implements Callable<Integer> {
             System.err.println("mlr: " + StatusReport.llm(config));
             return 5;
         }
-        try (Store store = Stores.open(config.store())) {
+        try (Store store = Stores.forCommand(config.store(), System.err)) {
             return run(config, models, store);
         }
     }

@@ -32,7 +32,7 @@ final class PaperCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        try (Store store = Stores.open(mlr.config().config().store());
+        try (Store store = Stores.forCommand(mlr.config().config().store(), System.err);
              PaperTools tools = PaperTools.create(mlr.config().config(), store.papers())) {
             Paper paper = tools.read(link);
             RelatedWork related = noRelated ? new RelatedWork(java.util.List.of(), java.util.List.of())

@@ -61,7 +61,7 @@ final class SetupRun {
         Path runDir = config.store().dataDir().resolve("runs").resolve("plan-" + hypothesis.id().toLowerCase()
                 + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         SetupReport report;
-        try (Store store = Stores.open(config.store());
+        try (Store store = Stores.forCommand(config.store(), System.err);
              Sandbox sandbox = Sandboxes.select(config).sandbox();
              GuardedHttpClient http = new GuardedHttpClient(PaperTools.policy(config.fetch()))) {
             UsageContext context = new UsageContext(runDir.getFileName().toString(), "cli", store.usage(),

@@ -100,8 +100,13 @@ final class Replies {
         }
         String taken;
         if (run.isPresent()) {
-            service.reply(run.get().id(), m.userName(), m.text());
-            taken = "Passed to the running experiment " + run.get().id();
+            Authority.Decision may = authority.mayApprove(new Authority.Actor(m.platform(), m.channel(), m.user(),
+                    m.userName()));
+            boolean answered = service.reply(run.get().id(), may.name(), m.text(), may.allowed());
+            taken = !answered && !may.allowed() && service.awaitsApproval(run.get().id())
+                    ? "Kept as feedback for " + run.get().id() + "; its approval question waits for an approver ("
+                    + may.whoMay() + ")"
+                    : "Passed to the running experiment " + run.get().id();
         } else {
             String hypothesis = target(researchId, m);
             service.feedback(researchId, hypothesis, m.userName(), m.text());

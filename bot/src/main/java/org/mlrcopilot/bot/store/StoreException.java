@@ -15,4 +15,17 @@ public final class StoreException extends RuntimeException {
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Whether the database file is held by another process (H2 in a data directory one service owns). */
+    public boolean inUse() {
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** H2's "database may be already in use" (ErrorCode.DATABASE_ALREADY_OPEN_1). */
+    static final int H2_ALREADY_OPEN = 90020;
 }

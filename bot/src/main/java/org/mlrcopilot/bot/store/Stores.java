@@ -19,22 +19,57 @@ public final class Stores {
     }
 
     /**
-     * The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing; a data directory this creates
-     * is readable by its owner only (it holds papers, runs, usage and chat history). See {@link Store#sync()} for when
-     * commits reach the file.
+     * The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing. One process owns it: no TCP
+     * server is opened for others (another process gets a {@link StoreException} that says the file is in use).
+     * The data directory (papers, runs, usage, chat history) and the database files are made their owner's only.
+     * See {@link Store#sync()} for when commits reach the file.
      */
     public static Store open(Path dataDir) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
-            if (!Files.exists(dir)) {
-                Files.createDirectories(dir);
-                ownerOnly(dir);
-            }
+            Files.createDirectories(dir);
+            ownerOnly(dir, "rwx------");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dir, e);
         }
-        return new Store(StoreDatabase.h2("jdbc:h2:file:" + dir.resolve("mlr") + ";AUTO_SERVER=TRUE",
-                "H2 database in " + dir));
+        Store store;
+        try {
+            store = new Store(StoreDatabase.h2("jdbc:h2:file:" + dir.resolve("mlr"), "H2 database in " + dir));
+        } catch (StoreException e) {
+            if (e.inUse()) {
+                throw new StoreException("the H2 database in " + dir + " is in use by another process (a running "
+                        + "./mlr serve?); one process owns it: stop that one, or give this one another store.dataDir",
+                        e);
+            }
+            throw e;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("mlr.")).toList()) {
+                ownerOnly(f, "rw-------");
+            }
+        } catch (IOException e) {
+            store.close();
+            throw new UncheckedIOException("cannot make the database files in " + dir + " their owner's only", e);
+        }
+        return store;
+    }
+
+    /**
+     * The configured store for a one-off command; when the data directory's H2 database is held by the running
+     * service, a store in memory instead (the command then keeps its paper cache and usage for itself), said on
+     * {@code report}.
+     */
+    public static Store forCommand(StoreConfig config, java.io.PrintStream report) {
+        try {
+            return open(config);
+        } catch (StoreException e) {
+            if (!e.inUse()) {
+                throw e;
+            }
+            report.println("note: " + e.getMessage().replaceFirst(";.*", "") + "; this command keeps its paper cache "
+                    + "and usage in memory");
+            return inMemory("command-" + ProcessHandle.current().pid());
+        }
     }
 
     /**
@@ -50,9 +85,12 @@ public final class Stores {
         return new Store(StoreDatabase.postgres(url, user, password.reveal()));
     }
 
-    private static void ownerOnly(Path dir) throws IOException {
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    /** {@code path} with {@code permissions} when it is this user's, on a file system with POSIX permissions. */
+    private static void ownerOnly(Path path, String permissions) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")
+                && Files.getOwner(path, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName()
+                .equals(System.getProperty("user.name"))) {
+            Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
         }
     }
 

@@ -37,7 +37,8 @@ class PlanSetupIT {
 
     @BeforeEach
     void start() {
-        fixture = new ServiceFixture(dir, Map.of("MLR_EXPERIMENT_APPROVAL", "first-execution"));
+        fixture = new ServiceFixture(dir, Map.of("MLR_EXPERIMENT_APPROVAL", "first-execution",
+                "MLR_SERVICE_APPROVERS", "web:u-bob"));
         service = fixture.start(new ByteArrayOutputStream());
     }
 
@@ -89,6 +90,15 @@ class PlanSetupIT {
         bob.reply("research", root, "go");
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).until(() -> bob.thread("research",
                 root).stream().anyMatch(m -> m.path("text").asText().contains("May I go ahead?")));
+        int waitingAt = service.store().run(runId).orElseThrow().step();
+        ChatClient okabe = new ChatClient(service.port(), "u-okabe", "ok");
+        assertThat(okabe.reply("research", root, "yes, go ahead").path("notice").asText())
+                .as("only an approver answers the approval question, whatever the name before the text")
+                .contains("waits for an approver");
+        Thread.sleep(1000);
+        assertThat(service.store().run(runId).orElseThrow().step()).as("still waiting").isEqualTo(waitingAt);
+        assertThat(bob.thread("research", root).stream().filter(m -> m.path("text").asText()
+                .contains("May I go ahead?"))).as("asked once").hasSize(1);
         bob.reply("research", root, "yes");
 
         JsonNode results = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))

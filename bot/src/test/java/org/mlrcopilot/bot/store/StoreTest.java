@@ -3,11 +3,14 @@ package org.mlrcopilot.bot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -90,6 +93,35 @@ class StoreTest {
                     .isEqualTo(new org.mlrcopilot.agents.research.VoteCount(0, 1));
             assertThat(store.votes("r-1", "H1", 2)).isEqualTo(new org.mlrcopilot.agents.research.VoteCount(1, 1));
         }
+    }
+
+    @Test
+    void theH2StoreOpensNoPortAndKeepsItsFilesToItsOwner() throws Exception {
+        Path data = dir.resolve("shared");
+        Files.createDirectories(data);
+        Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        java.util.Set<String> before = listening();
+        try (Store store = Stores.open(data)) {
+            store.papers().put("k", Fixtures.paper("Owner only", Fixtures.HASH));
+            assertThat(listening()).as("no TCP server for other processes").isSubsetOf(before);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
+                    .isEqualTo("rwx------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(data.resolve("mlr.mv.db")))).isEqualTo("rw-------");
+        }
+    }
+
+    /** The TCP sockets listening on this machine ("local address:port" in /proc/net/tcp and tcp6). */
+    private static java.util.Set<String> listening() throws IOException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (Files.isReadable(file)) {
+                Files.readAllLines(file).stream().skip(1).map(l -> l.trim().split("\\s+"))
+                        .filter(f -> f.length > 3 && f[3].equals("0A")).forEach(f -> out.add(f[1]));
+            }
+        }
+        return out;
     }
 
     @Test
