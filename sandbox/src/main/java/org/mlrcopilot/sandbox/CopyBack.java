@@ -17,9 +17,15 @@ import java.util.List;
 /**
  * Brings a run's new and changed regular files back into the workspace, safely: a path that is
  * absolute, climbs out with "..", or passes through a symlink is refused, as are symlinks and
- * special files themselves, and everything past the total size cap. Unchanged files are left alone.
+ * special files themselves, and everything past the total size cap or the file-count cap (a script that makes
+ * millions of empty files does not fill the run directory). Unchanged files are left alone.
  */
 public final class CopyBack {
+
+    /** The most new or changed files one execution brings back. */
+    public static final int MAX_FILES = 10_000;
+    /** The most refused names listed; the rest are counted. */
+    private static final int MAX_LISTED = 100;
 
     private final Path workspace;
     private final WorkspaceSnapshot before;
@@ -27,6 +33,8 @@ public final class CopyBack {
     private final List<String> changed = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
     private long copiedBytes;
+    private long unlisted;
+    private long overCount;
 
     public CopyBack(WorkspaceSnapshot before, long capBytes) {
         this.workspace = before.root();
@@ -44,6 +52,10 @@ public final class CopyBack {
         }
         if (copiedBytes + size > capBytes) {
             refuse(relative);
+            return;
+        }
+        if (changed.size() >= MAX_FILES) {
+            overCount++;
             return;
         }
         try {
@@ -73,7 +85,11 @@ public final class CopyBack {
 
     /** Records a path that will not come back (symlink, device, fifo, path escaping the workspace). */
     public void refuse(String name) {
-        refused.add(name);
+        if (refused.size() < MAX_LISTED) {
+            refused.add(name);
+        } else {
+            unlisted++;
+        }
     }
 
     /** Null when the name is absolute or climbs out of the workspace. */
@@ -114,7 +130,16 @@ public final class CopyBack {
         return List.copyOf(changed);
     }
 
+    /** What did not come back: up to 100 names, then how many more, and the files past the file-count cap. */
     public List<String> refused() {
-        return List.copyOf(refused);
+        List<String> out = new ArrayList<>(refused);
+        if (unlisted > 0) {
+            out.add("… and " + unlisted + " more not copied back");
+        }
+        if (overCount > 0) {
+            out.add(overCount + " more new or changed files not copied back: one execution brings back at most "
+                    + MAX_FILES + " files");
+        }
+        return List.copyOf(out);
     }
 }

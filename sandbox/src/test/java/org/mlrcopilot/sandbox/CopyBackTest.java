@@ -68,6 +68,24 @@ class CopyBackTest {
     }
 
     @Test
+    void aFileCountBombFillsNeitherTheRunDirectoryNorTheMemory() throws IOException {
+        CopyBack copyBack = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20), 1 << 20);
+        int made = CopyBack.MAX_FILES + 2_500;
+        for (int i = 0; i < made; i++) {
+            offer(copyBack, "bomb/f" + i, "");
+        }
+        for (int i = 0; i < 300; i++) {
+            copyBack.refuse("link" + i);
+        }
+        assertThat(copyBack.changed()).hasSize(CopyBack.MAX_FILES);
+        try (var files = Files.list(workspace.resolve("bomb"))) {
+            assertThat(files.count()).as("the run directory is bounded").isEqualTo(CopyBack.MAX_FILES);
+        }
+        assertThat(copyBack.refused()).hasSize(102).contains("… and 200 more not copied back")
+                .contains("2500 more new or changed files not copied back: one execution brings back at most 10000 files");
+    }
+
+    @Test
     void snapshotRefusesAWorkspaceOverTheCapAndSkipsSymlinks() throws IOException {
         Files.writeString(workspace.resolve("big.bin"), "0123456789");
         Files.createSymbolicLink(workspace.resolve("passwd"), Path.of("/etc/passwd"));

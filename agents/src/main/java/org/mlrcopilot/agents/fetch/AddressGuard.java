@@ -27,6 +27,12 @@ final class AddressGuard {
     /** Refuses localhost names and literal addresses (in any spelling) that are not public. */
     void checkHost(String host, int port) {
         if (allowPrivate) {
+            for (InetAddress address : IpLiterals.interpretations(host)) {
+                if (linkLocal(address, port)) {
+                    throw new FetchException(FetchException.Kind.BLOCKED_ADDRESS, literalMessage(host, address,
+                            LINK_LOCAL));
+                }
+            }
             return;
         }
         String name = host.toLowerCase(Locale.ROOT);
@@ -44,6 +50,11 @@ final class AddressGuard {
     /** Refuses when ANY of the addresses a name resolved to is not public. */
     void checkResolved(String host, List<InetAddress> addresses) throws BlockedAddressException {
         if (allowPrivate) {
+            for (InetAddress address : addresses) {
+                if (linkLocal(address, -1)) {
+                    throw new BlockedAddressException(message(host, "resolves to", address, LINK_LOCAL));
+                }
+            }
             return;
         }
         for (InetAddress address : addresses) {
@@ -57,6 +68,9 @@ final class AddressGuard {
     /** Refuses a connection whose remote end is not public, whatever name led there. */
     void checkPeer(String host, InetAddress peer, int port) throws BlockedAddressException {
         if (allowPrivate) {
+            if (peer != null && linkLocal(peer, port)) {
+                throw new BlockedAddressException(message(host, "connected to", peer, LINK_LOCAL));
+            }
             return;
         }
         if (peer == null) {
@@ -66,6 +80,17 @@ final class AddressGuard {
         if (what.isPresent()) {
             throw new BlockedAddressException(message(host, "connected to", peer, what.get()));
         }
+    }
+
+    private static final String LINK_LOCAL = "a link-local address (where cloud metadata services answer), refused "
+            + "even with fetch.allowPrivateAddresses";
+
+    /** Link-local (169.254.0.0/16, fe80::/10, also inside IPv6), unless the exact endpoint is trusted. */
+    private boolean linkLocal(InetAddress address, int port) {
+        if (port >= 0 && trustedEndpoints.contains(new InetSocketAddress(address, port))) {
+            return false;
+        }
+        return AddressRanges.classify(address).filter(what -> what.contains("link-local")).isPresent();
     }
 
     private Optional<String> refusal(InetAddress address, int port) {

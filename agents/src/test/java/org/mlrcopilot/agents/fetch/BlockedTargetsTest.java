@@ -53,6 +53,24 @@ class BlockedTargetsTest {
     }
 
     @Test
+    void privateAddressesAllowedStillRefuseLinkLocalMetadata() throws Exception {
+        try (GuardedHttpClient onPremise = new GuardedHttpClient(LocalServer.policy().withAllowPrivateAddresses(true),
+                ClientHooks.defaults().withResolver(BlockedTargetsTest::resolve).withSocketFactory(sockets))) {
+            for (String uri : List.of("http://169.254.169.254/latest/meta-data", "http://metadata.test/",
+                    "http://[fe80::1]/", "http://[::ffff:169.254.169.254]/")) {
+                assertThatThrownBy(() -> onPremise.get(FetchRequest.get(uri)))
+                        .isInstanceOfSatisfying(FetchException.class, e -> {
+                            assertThat(e.kind()).isEqualTo(FetchException.Kind.BLOCKED_ADDRESS);
+                            assertThat(e.getMessage()).contains("link-local");
+                        });
+            }
+            assertThat(sockets.connects).isEmpty();
+            assertThat(onPremise.get(FetchRequest.get(LocalServer.uri(server, "127.0.0.1", "/private"))).status())
+                    .as("a private address itself is allowed then").isEqualTo(200);
+        }
+    }
+
+    @Test
     void literalRefusalNamesTheAddressAndItsKind() {
         assertBlocked(URI.create("http://169.254.169.254/latest/meta-data"),
                 "refused: 169.254.169.254 is the cloud metadata address");

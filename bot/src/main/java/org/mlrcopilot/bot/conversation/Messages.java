@@ -41,33 +41,34 @@ final class Messages {
             case FAILED -> "⚠️";
             case STOPPED -> "⏹";
         };
-        String title = r.title().isBlank() ? source(r.link()) : r.title();
+        String title = safe(r.title().isBlank() ? source(r.link()) : r.title());
         String who = r.status() == org.mlrcopilot.agents.research.ResearchStatus.FAILED && !requester.isBlank()
                 ? requester + " " : "";
         String text = icon + " " + who + "*" + r.status().name().toLowerCase(Locale.ROOT) + "*: "
-                + r.detail().replace("\nNext: ", "\n*Next:* ")
+                + safe(r.detail()).replace("\nNext: ", "\n*Next:* ")
                 + (runLine.isBlank() ? "" : "\n" + runLine) + "\n_" + title + "_ · research " + r.id();
         return new OutboundMessage("", text, List.of(), List.of(), List.of(), color(r));
     }
 
     static OutboundMessage brief(StoredBrief b) {
         StringBuilder text = new StringBuilder();
-        text.append(clip(b.abstractText(), 600)).append("\n");
+        text.append(clip(safe(b.abstractText()), 600)).append("\n");
         if (b.elements() != null) {
-            text.append("\n*Research tasks:* ").append(String.join("; ", b.elements().tasks()));
-            text.append("\n*Gaps:* ").append(String.join("; ", b.elements().gaps()));
-            text.append("\n*Keywords:* ").append(String.join(", ", b.elements().keywords()));
+            text.append("\n*Research tasks:* ").append(safe(String.join("; ", b.elements().tasks())));
+            text.append("\n*Gaps:* ").append(safe(String.join("; ", b.elements().gaps())));
+            text.append("\n*Keywords:* ").append(safe(String.join(", ", b.elements().keywords())));
         }
         text.append("\n\n*Related work:*");
         List<RelatedPaper> related = b.relatedWork().papers();
-        related.stream().limit(5).forEach(p -> text.append("\n• ").append(p.url() == null || p.url().isBlank()
-                ? p.title() : "<" + p.url() + "|" + p.title() + ">").append(p.year() == null ? "" : " (" + p.year() + ")"));
+        related.stream().limit(5).forEach(p -> text.append("\n• ").append(safeUrl(p.url()).isEmpty()
+                ? safe(p.title()) : "<" + p.url() + "|" + safe(p.title()).replace('|', '/') + ">")
+                .append(p.year() == null ? "" : " (" + p.year() + ")"));
         if (related.isEmpty()) {
             text.append(" none found (").append(b.relatedWork().sources().stream()
                     .map(s -> s.source() + ": " + s.detail()).collect(Collectors.joining("; "))).append(")");
         }
         text.append("\n\n").append(LEGEND);
-        return new OutboundMessage("Brief: " + b.title(), text.toString(), List.of(), List.of(), List.of(), "#4a6fa5");
+        return new OutboundMessage("Brief: " + safe(b.title()), text.toString(), List.of(), List.of(), List.of(), "#4a6fa5");
     }
 
     /** A research's source as people know it: the link, or the name of the PDF they posted. */
@@ -82,24 +83,25 @@ final class Messages {
     /** {@code previous}: the permalink of the version this one revises (empty: none, or not known). */
     static OutboundMessage hypothesis(StoredHypothesis stored, VoteCount votes, String previous) {
         Hypothesis h = stored.hypothesis();
-        StringBuilder text = new StringBuilder(h.method());
-        text.append("\n*Expected:* ").append(h.expectedOutcome());
-        text.append("\n*Plan:* ").append(h.plan().objective());
-        text.append("\n*Metrics:* ").append(String.join(", ", h.plan().metrics()));
-        text.append("\n*Datasets:* ").append(h.plan().datasets().stream().map(d -> d.name())
-                .collect(Collectors.joining(", ")));
+        StringBuilder text = new StringBuilder(safe(h.method()));
+        text.append("\n*Expected:* ").append(safe(h.expectedOutcome()));
+        text.append("\n*Plan:* ").append(safe(h.plan().objective()));
+        text.append("\n*Metrics:* ").append(safe(String.join(", ", h.plan().metrics())));
+        text.append("\n*Datasets:* ").append(safe(h.plan().datasets().stream().map(d -> d.name())
+                .collect(Collectors.joining(", "))));
         if (h.version() > 1) {
             String from = "v" + (h.version() - 1);
             text.append("\n*Changed in v").append(h.version()).append(" from ")
                     .append(previous.isBlank() ? from : "<" + previous + "|" + from + ">").append(":* ")
-                    .append(h.changeSummary());
+                    .append(safe(h.changeSummary()));
         }
         if (h.review() == null && stored.state() == HypothesisState.PROPOSED) {
             text.append("\n_not reviewed yet: press Review again for its scores and rank_");
         }
         text.append("\n").append(stateLine(stored.state(), h.version())).append("  👍 ").append(votes.up())
                 .append("  👎 ").append(votes.down()).append(" on v").append(h.version());
-        return new OutboundMessage(h.id() + " v" + h.version() + ": " + h.title(), text.toString(), fields(h.review()),
+        return new OutboundMessage(h.id() + " v" + h.version() + ": " + safe(h.title()), text.toString(),
+                fields(h.review()),
                 buttons(stored), List.of(), switch (stored.state()) {
                     case DISCARDED, SUPERSEDED -> "#999999";
                     case APPROVED -> "#2e7d32";
@@ -143,7 +145,7 @@ final class Messages {
         out.add(new Field("Rigor", r.rigor().score() + "/5"));
         out.add(new Field("Innovativeness", r.innovativeness().score() + "/5"));
         out.add(new Field("Generalizability", r.generalizability().score() + "/5"));
-        out.add(new Field("Nearest prior work", r.nearestPriorWork()));
+        out.add(new Field("Nearest prior work", safe(r.nearestPriorWork())));
         return out;
     }
 
@@ -167,6 +169,24 @@ final class Messages {
             case STOPPED -> "#999999";
             default -> "#4a6fa5";
         };
+    }
+
+    /**
+     * Text a paper, a model or a person wrote, shown as text: none of it becomes chat markup, so a crafted title
+     * cannot ping the channel ({@code <!channel>}, {@code @everyone}) or show a masked link ({@code <url|Approve>},
+     * {@code [Approve](url)}) on any platform.
+     */
+    static String safe(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace('<', '‹').replace('>', '›').replace("](", "]\u200B(")
+                .replaceAll("(?i)@(everyone|here|channel)\\b", "@\u200B$1");
+    }
+
+    /** An http(s) link fit to put inside the chat's link markup, else empty. */
+    static String safeUrl(String url) {
+        return url != null && url.matches("https?://[^\\s<>|]+") ? url : "";
     }
 
     static String clip(String text, int max) {

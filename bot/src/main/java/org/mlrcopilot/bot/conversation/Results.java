@@ -48,9 +48,10 @@ final class Results {
                 ? run.hypothesisId() : "<" + hypothesisLink + "|" + run.hypothesisId() + ">")
                 .append(" (approved by ").append(run.approver()).append(")");
         if (!r.finalAnswer().isBlank()) {
-            text.append("\n*Agent's answer:* ").append(Messages.clip(r.finalAnswer(), 1500));
+            text.append("\n*Agent's answer:* ").append(Messages.clip(Messages.safe(r.finalAnswer()), 1500));
         }
-        r.flaggedClaims().forEach(c -> text.append("\n⚠️ no execution printed the number in: ").append(c));
+        r.flaggedClaims().forEach(c -> text.append("\n⚠️ no execution printed the number in: ")
+                .append(Messages.safe(c)));
         text.append("\nRun page with the step trace and logs: /run.html?id=").append(run.id());
         return new OutboundMessage("Results: " + run.id(), text.toString(), fields, List.of(), attachments(report),
                 Boolean.TRUE.equals(r.success()) ? "#2e7d32" : "#4a6fa5");
@@ -70,7 +71,8 @@ final class Results {
         }
         List<Attachment> files = report.registered() ? List.of()
                 : List.of(new Attachment("eval.py", "text/x-python", report.task().evalScript()));
-        return new OutboundMessage("Experiment set-up", Messages.clip(SetupText.of(report, awaitingApproval), 3500),
+        return new OutboundMessage("Experiment set-up", Messages.clip(Messages.safe(SetupText.of(report,
+                awaitingApproval)), 3500),
                 fields, List.of(), files, awaitingApproval ? "#f9a825" : "#4a6fa5");
     }
 

@@ -227,6 +227,14 @@ class BrowserIT {
         waiting(Duration.ofSeconds(20)).until(d -> message("H2 v1: ").getText().contains("👍 1"));
 
         WebElement reply = browser.findElement(By.cssSelector("#reply textarea"));
+        reply.sendKeys("see </x(https://e.example/x/onmouseover=alert(1)//|L> `a*b*`");
+        browser.findElement(By.cssSelector("#reply button[type=submit]")).click();
+        WebElement crafted = waiting(Duration.ofSeconds(20)).until(d -> d.findElements(
+                By.cssSelector(".thread .message")).stream().filter(m -> m.getText().contains("see L")).findFirst()
+                .orElse(null));
+        assertThat(crafted.findElements(By.cssSelector("[onmouseover]"))).as("no attribute from the text").isEmpty();
+        assertThat(crafted.findElements(By.cssSelector(".text a"))).hasSize(1);
+        assertThat(crafted.findElement(By.cssSelector(".text code")).getText()).isEqualTo("a*b*");
         reply.sendKeys("H2: use **bigram** features too");
         browser.findElement(By.cssSelector("#reply button[type=submit]")).click();
         waiting(Duration.ofSeconds(10)).until(d -> d.findElement(By.id("toast")).getText()
@@ -261,5 +269,11 @@ class BrowserIT {
         waiting(Duration.ofSeconds(10)).until(d -> fresh(() -> message("H2 v1: ").getAttribute("class"))
                 .contains("focus"));
         assertThat(v2).isNotNull();
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        waiting(Duration.ofSeconds(10)).until(d -> ((Number) js.executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth;")).intValue() <= 0);
+        assertThat(browser.findElement(By.cssSelector("#reply textarea")).isDisplayed())
+                .as("a phone-sized window still shows the thread and its reply box").isTrue();
     }
 }

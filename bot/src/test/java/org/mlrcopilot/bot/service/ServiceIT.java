@@ -200,6 +200,18 @@ class ServiceIT {
     }
 
     @Test
+    void aClientsOwnEventIdCannotSuppressAnotherMessage() {
+        ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
+        ChatClient mallory = new ChatClient(service.port(), "u-mallory", "mallory");
+        int last = Integer.parseInt(bob.post("general", "good morning").at("/message/id").asText().substring(1));
+        String spoofed = mallory.postWithEventId("general", "hello", "web-m" + (last + 2)).at("/message/id").asText();
+        assertThat(spoofed).as("the message ids this test predicts").isEqualTo("m" + (last + 1));
+        String root = bob.post("general", fixture.paperUrl()).at("/message/id").asText();
+        assertThat(root).isEqualTo("m" + (last + 2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.store().recent(5).size() == 1);
+    }
+
+    @Test
     void badLinksAreAnsweredPolitelyAndLoseNothing() {
         ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
         String odd = bob.post("general", "@mlr what about ftp://papers.example/x.pdf ?").at("/message/id").asText();

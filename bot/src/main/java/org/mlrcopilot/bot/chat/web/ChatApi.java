@@ -93,9 +93,11 @@ final class ChatApi {
                 .Attachment(f.name(), f.contentType(), chat.uploads().file(f.location()))).toList());
         WebMessage m = state.post(WebMessage.from(id, channel, thread.isEmpty() ? id : thread, who.user(), who.name(),
                 text, chat.now()).withFiles(shown));
-        String notice = handler.handle(new Inbound.MessagePosted(WebChat.PLATFORM,
-                eventId.isEmpty() ? "web-" + id : eventId, channel, id, thread, who.user(), who.name(), text, true,
-                files));
+        // a client's own event id (to post again safely) is scoped to that client: it can never name another
+        // person's message or one the server numbers later
+        String event = eventId.isEmpty() ? "web-" + id : "web-client:" + who.user() + ":" + eventId;
+        String notice = handler.handle(new Inbound.MessagePosted(WebChat.PLATFORM, event, channel, id, thread,
+                who.user(), who.name(), text, true, files));
         answer(ctx, m, notice);
     }
 
