@@ -383,7 +383,8 @@
   function fits(box) {
     if (box.value.length <= MAX_TEXT) return true;
     toast(`A message holds at most ${MAX_TEXT.toLocaleString('en')} characters; this one has `
-      + `${box.value.length.toLocaleString('en')}. Press "Send as a file" instead.`);
+      + `${box.value.length.toLocaleString('en')}. `
+      + (box.closest('#reply') ? 'Press "Send as a file" instead.' : 'Post the paper first; long text goes in its thread.'));
     return false;
   }
   // A reply longer than one message goes as message.txt, which the bot reads as the reply itself.

@@ -141,6 +141,11 @@ public abstract class SandboxContract {
                 "env; cat /proc/self/environ | tr '\\0' '\\n'").env("VISIBLE", "yes").limits(quick()).build());
         assertThat(result.output()).contains("VISIBLE=yes").doesNotContain(SECRET)
                 .doesNotContain("HOME=" + System.getProperty("user.home") + "\n");
-        assertThat(result.guarantees()).contains(Guarantee.ENVIRONMENT_CLEARED);
+        if (result.backend().equals("process")) {
+            assertThat(result.guarantees()).as("the service's own environment is readable from beside it")
+                    .doesNotContain(Guarantee.ENVIRONMENT_CLEARED);
+        } else {
+            assertThat(result.guarantees()).contains(Guarantee.ENVIRONMENT_CLEARED);
+        }
     }
 }

@@ -33,7 +33,43 @@ record Failures(String cause, String nextStep) {
             return new Failures("the language model's answer was unusable: " + message(e),
                     "react with :repeat: to try again");
         }
-        return new Failures("the language model call failed: " + message(e), "react with :repeat: to try again");
+        System.getLogger("mlr.research").log(System.Logger.Level.WARNING, "language model call failed", e);
+        return new Failures("the language model call failed: " + plainly(e) + " (details in the service log)",
+                "react with :repeat: to try again");
+    }
+
+    /**
+     * What went wrong with a model call, in one plain phrase: the provider's own error text (which may carry
+     * account details, request ids or paths) stays in the service's log.
+     */
+    static String plainly(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof dev.langchain4j.exception.AuthenticationException) {
+                return "the provider refused the API key";
+            }
+            if (t instanceof dev.langchain4j.exception.RateLimitException) {
+                return "the provider is rate-limiting this key";
+            }
+            if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return "the provider did not answer in time";
+            }
+            if (t instanceof dev.langchain4j.exception.ModelNotFoundException) {
+                return "the provider does not know the configured model";
+            }
+            if (t instanceof dev.langchain4j.exception.ContentFilteredException) {
+                return "the provider's content filter refused the request";
+            }
+            if (t instanceof dev.langchain4j.exception.InternalServerException) {
+                return "the provider had an internal error";
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException) {
+                return "the provider could not be reached";
+            }
+            if (t instanceof dev.langchain4j.exception.HttpException http) {
+                return "the provider answered with HTTP " + http.statusCode();
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** The HTTP status a site refused the fetch with (anywhere among the causes), 0 when none. */

@@ -8,7 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * Work for one research runs in order, one task at a time, on a shared bounded pool; different researches run in
- * parallel. A failing task is reported and does not stop the lane.
+ * parallel. A failing task is reported and does not stop the lane, whatever it throws (an Error included: a
+ * StackOverflowError from a hostile document must not leave the research without a worker).
  */
 public final class Lanes {
 
@@ -24,7 +25,7 @@ public final class Lanes {
     public void submit(String lane, Runnable task) {
         tails.compute(lane, (key, tail) -> {
             CompletableFuture<Void> before = tail == null ? CompletableFuture.completedFuture(null) : tail;
-            return before.thenRunAsync(() -> guarded(task), pool);
+            return before.handle((done, failed) -> null).thenRunAsync(() -> guarded(task), pool);
         });
     }
 
@@ -38,6 +39,8 @@ public final class Lanes {
             task.run();
         } catch (RuntimeException e) {
             onError.accept(e);
+        } catch (Error e) {
+            onError.accept(new IllegalStateException("the task failed with " + e, e));
         }
     }
 }

@@ -51,7 +51,7 @@ final class Dashboard {
             ctx.contentType(IMAGES.get(extension(plot.getFileName().toString())));
             ctx.header("Content-Disposition", "inline");
             ctx.header("X-Content-Type-Options", "nosniff");
-            ctx.result(Files.readAllBytes(plot));
+            ctx.result(Files.newInputStream(plot)); // streamed, and closed by the server once written
         });
     }
 

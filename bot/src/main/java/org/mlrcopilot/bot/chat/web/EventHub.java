@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 final class EventHub implements AutoCloseable {
 
     static final int MAX_CLIENTS = 100;
+    /** The most windows one person (signed in) or one address (without sign-in) keeps open. */
+    static final int MAX_PER_PERSON = 10;
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> perPerson =
+            new ConcurrentHashMap<>();
     private static final long HEARTBEAT_SECONDS = 15;
 
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
@@ -35,13 +39,22 @@ final class EventHub implements AutoCloseable {
 
     /** A browser connects: it gets a "hello" (its cue to fetch what it missed), then every change. */
     void join(SseClient client) {
-        if (clients.size() >= MAX_CLIENTS) {
+        String who = holder(client);
+        java.util.concurrent.atomic.AtomicInteger open = perPerson.computeIfAbsent(who,
+                k -> new java.util.concurrent.atomic.AtomicInteger());
+        if (clients.size() >= MAX_CLIENTS || open.incrementAndGet() > MAX_PER_PERSON) {
+            open.decrementAndGet();
             client.sendEvent("error", "{\"error\":\"too many open chat windows\"}");
             client.close();
             return;
         }
         client.keepAlive();
-        client.onClose(() -> clients.remove(client));
+        client.onClose(() -> {
+            clients.remove(client);
+            if (open.decrementAndGet() <= 0) {
+                perPerson.remove(who, open);
+            }
+        });
         run(() -> {
             clients.add(client);
             send(client, "hello", "{}", String.valueOf(ids.get()));
@@ -65,6 +78,16 @@ final class EventHub implements AutoCloseable {
             sender.execute(task);
         } catch (RejectedExecutionException e) {
             // closed: nobody is listening any more
+        }
+    }
+
+    /** Whose window this is: the signed-in person, else the address it comes from. */
+    private static String holder(SseClient client) {
+        try {
+            org.mlrcopilot.bot.auth.Person p = client.ctx().attribute(org.mlrcopilot.bot.http.AuthRoutes.PERSON);
+            return p != null ? "person:" + p.id() : "address:" + client.ctx().ip();
+        } catch (RuntimeException e) {
+            return "unknown";
         }
     }
 

@@ -53,7 +53,7 @@ final class Pages {
         if (!INLINE.contains(f.contentType())) {
             ctx.header("Content-Disposition", "attachment");
         }
-        ctx.result(Files.readAllBytes(path));
+        ctx.result(Files.newInputStream(path)); // streamed, and closed by the server once written
     }
 
     private static void page(Context ctx, String name) throws IOException {

@@ -38,6 +38,7 @@ final class Requests {
             if (body == null || !body.isObject()) {
                 throw new BadRequestResponse("the body must be a JSON object");
             }
+            requireWellFormed(body);
             return body;
         } catch (IOException e) {
             throw new BadRequestResponse("the body is not JSON");
@@ -51,7 +52,36 @@ final class Requests {
 
     /** The signed-in person, else the person of the query parameters {@code user} and {@code userName}. */
     static Who who(Context ctx) {
-        return signedIn(ctx).orElseGet(() -> who(ctx.queryParam("user"), ctx.queryParam("userName")));
+        return signedIn(ctx).orElseGet(() -> who(wellFormed(ctx.queryParam("user")),
+                wellFormed(ctx.queryParam("userName"))));
+    }
+
+    /**
+     * Refuses text no file or database can hold (a lone UTF-16 surrogate, which JSON's \\ud83d escape can
+     * carry): the request gets a 400 before anything of it reaches the chat's state.
+     */
+    static void requireWellFormed(JsonNode node) {
+        if (node.isTextual()) {
+            wellFormed(node.asText());
+        }
+        node.fieldNames().forEachRemaining(Requests::wellFormed);
+        node.elements().forEachRemaining(Requests::requireWellFormed);
+    }
+
+    static String wellFormed(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new BadRequestResponse("the text holds an invalid character (a lone UTF-16 surrogate at "
+                        + "position " + i + "); nothing was changed");
+            }
+        }
+        return text;
     }
 
     private static java.util.Optional<Who> signedIn(Context ctx) {
@@ -89,6 +119,10 @@ final class Requests {
     }
 
     private static String clip(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max; // never half a character
+        return s.substring(0, end);
     }
 }

@@ -117,7 +117,7 @@ class WebChatTest {
                 "text", "agreed", "threadId", id, "eventId", "client-42")).path("message");
         assertThat(reply.path("threadId").asText()).isEqualTo(id);
         Inbound.MessagePosted posted = (Inbound.MessagePosted) events.get(1);
-        assertThat(posted.eventId()).isEqualTo("client-42");
+        assertThat(posted.eventId()).as("a client's own id, scoped to it").isEqualTo("web-client:u-bo:client-42");
         assertThat(posted.threadId()).isEqualTo(id);
         assertThat(posted.mentionsBot()).isTrue();
 
@@ -271,6 +271,54 @@ class WebChatTest {
         } finally {
             stream.body().close();
         }
+    }
+
+    @Test
+    void oneClientCannotHoldEveryLiveUpdateSlot() throws Exception {
+        List<HttpResponse<Stream<String>>> open = new ArrayList<>();
+        try {
+            for (int i = 0; i <= EventHub.MAX_PER_PERSON; i++) {
+                HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(uri("/api/events"))
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+                open.add(stream);
+                BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+                Thread reader = new Thread(() -> {
+                    try {
+                        stream.body().forEach(lines::add);
+                    } catch (UncheckedIOException e) {
+                        lines.add("closed");
+                    }
+                });
+                reader.setDaemon(true);
+                reader.start();
+                if (i < EventHub.MAX_PER_PERSON) {
+                    assertThat(next(lines, "event: hello")).as("window " + (i + 1)).isNotNull();
+                } else {
+                    assertThat(next(lines, "event: error")).as("one window too many").isNotNull();
+                }
+            }
+        } finally {
+            open.forEach(s -> s.body().close());
+        }
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedAndBreaksNothing() throws Exception {
+        for (String body : List.of("{\"user\":\"u-eve\",\"userName\":\"Eve \\ud83d\",\"text\":\"hi\"}",
+                "{\"user\":\"u-eve\",\"userName\":\"Eve\",\"text\":\"x \\udc00 y\"}",
+                "{\"user\":\"u-eve\",\"userName\":\"Eve\",\"text\":\"hi\",\"files\":[\"\\ud800\"]}")) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/channels/research/messages"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(refused.body()).contains("lone UTF-16 surrogate");
+        }
+        JsonNode fine = ok("POST", "/api/channels/research/messages", Map.of("user", "u-eve", "userName",
+                "Eve 😀".repeat(20), "text", "still here"));
+        assertThat(fine.at("/message/userName").asText()).as("a name cut to 80 never splits a character")
+                .satisfies(n -> assertThat(Character.isHighSurrogate(
+                        n.charAt(n.length() - 1))).isFalse());
+        assertThat(ok("GET", "/api/channels/research/messages", null).toString()).contains("still here");
     }
 
     /** The lines of the next event whose data contains {@code text}. */
