@@ -17,6 +17,14 @@ public interface Sandbox extends AutoCloseable {
     /** The protections this backend actually enforces on every run. */
     Set<Guarantee> guarantees();
 
+    /**
+     * What keeps this backend from running code now (its engine unreachable, say), empty when nothing does. Quick:
+     * made for a health check.
+     */
+    default java.util.Optional<String> problem() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     default void close() {
     }

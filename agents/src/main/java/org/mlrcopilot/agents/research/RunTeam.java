@@ -39,7 +39,10 @@ final class RunTeam implements TeamChannel {
         this.runId = runId;
         this.store = store;
         this.asker = asker;
-        this.delivered = store.runFeedback(runId).size();
+        // delivered: what the recorded steps carried, so feedback stored after the last step (acknowledged just
+        // before the service was killed, say) still reaches the agent after the restart
+        this.delivered = Math.min(store.runFeedback(runId).size(),
+                store.steps(runId).stream().mapToInt(s -> s.feedback().size()).sum());
     }
 
     @Override

@@ -34,7 +34,8 @@ final class LinkFinder {
     static Found in(String text) {
         List<String> unreadable = new ArrayList<>();
         List<String> links = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text == null ? "" : text);
+        // invisible format characters (U+200B, U+202C, a BOM...) that copying from a page leaves in a link
+        Matcher m = CANDIDATE.matcher(text == null ? "" : text.replaceAll("\\p{Cf}", ""));
         while (m.find()) {
             String candidate = first(m).replaceAll("[.,;:)>]+$", "");
             try {

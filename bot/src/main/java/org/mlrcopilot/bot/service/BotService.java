@@ -150,14 +150,59 @@ public final class BotService implements AutoCloseable {
         }
     }
 
+    /**
+     * What /healthz says: "ok" (200), or "failing" (503) naming each component that cannot do its job now (the
+     * database, the sandbox engine). Answered within about a second: every check has its own deadline.
+     */
     private Map<String, Object> health(Components c) {
         Map<String, Object> h = new LinkedHashMap<>();
+        Map<String, String> failing = new LinkedHashMap<>();
         h.put("status", "ok");
-        h.put("schema", store.schemaVersion());
+        h.put("schema", check("database", failing, store::schemaVersion));
         h.put("llm", c.models() == null ? "none" : c.models().provider() + " " + c.models().mainModel());
         h.put("sandbox", c.sandbox() == null ? "none" : c.sandbox().backend());
-        h.put("activeRuns", store.activeRuns().size());
+        if (c.sandbox() != null) {
+            check("sandbox", failing, () -> {
+                java.util.Optional<String> problem = c.sandbox().problem();
+                if (problem.isPresent()) {
+                    throw new IllegalStateException(problem.get());
+                }
+                return "";
+            });
+        }
+        h.put("activeRuns", check("database", failing, () -> store.activeRuns().size()));
+        if (!failing.isEmpty()) {
+            h.put("status", "failing");
+            h.put("failing", failing);
+        }
         return h;
+    }
+
+    private static final java.util.concurrent.ExecutorService HEALTH = java.util.concurrent.Executors
+            .newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "health-check");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** The value of one check, null (and the component named in {@code failing}) when it fails or takes too long. */
+    private static <T> T check(String component, Map<String, String> failing,
+            java.util.concurrent.Callable<T> probe) {
+        java.util.concurrent.Future<T> answer = HEALTH.submit(probe);
+        try {
+            return answer.get(800, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            answer.cancel(true);
+            failing.putIfAbsent(component, "no answer within 800 ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            failing.putIfAbsent(component, cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : cause.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failing.putIfAbsent(component, "interrupted");
+        }
+        return null;
     }
 
     private <T extends AutoCloseable> T keep(T part) {

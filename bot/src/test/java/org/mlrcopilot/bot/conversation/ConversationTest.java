@@ -170,6 +170,8 @@ class ConversationTest {
                 .isEqualTo("doi:10.18653/v1/2020.acl-main.207");
         assertThat(LinkFinder.in("ftp://example.org/x.pdf").unreadable()).containsExactly("ftp://example.org/x.pdf");
         assertThat(LinkFinder.in("no link here").any()).isFalse();
+        assertThat(LinkFinder.in("\u202ahttps://arxiv.org/abs/2408.\u200b14033\u202c").link())
+                .as("invisible characters copied with a link are dropped").isEqualTo("https://arxiv.org/abs/2408.14033");
     }
 
     @Test

@@ -121,6 +121,8 @@ class KillIT {
         int before = fixture.llm.requests().size();
         bob.press(h1.path("id").asText(), "run", "H1");
         await().atMost(Duration.ofMinutes(2)).until(() -> fixture.llm.requests().size() >= before + 2);
+        assertThat(bob.reply("research", root, "try a smaller learning rate too").path("notice").asText())
+                .contains("Passed to the running experiment");
 
         kill();
         fixture.action("write_file", Map.of("file_name", "train.py", "content",
@@ -136,5 +138,8 @@ class KillIT {
         List<JsonNode> thread = back.thread("research", root);
         assertThat(thread.stream().map(m -> m.path("text").asText())).anyMatch(t -> t.contains("after step 1"));
         assertThat(statusMessages(thread)).isEqualTo(1);
+        assertThat(fixture.llm.requests().stream().skip(before + 2).map(r -> r.promptText()))
+                .as("feedback acknowledged just before the kill reaches the agent after the restart")
+                .anyMatch(p -> p.contains("try a smaller learning rate too"));
     }
 }

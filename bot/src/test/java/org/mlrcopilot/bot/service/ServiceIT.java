@@ -188,6 +188,16 @@ class ServiceIT {
     }
 
     @Test
+    void healthSaysWhichComponentFails() {
+        ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
+        assertThat(bob.status("/healthz")).isEqualTo(200);
+        assertThat(bob.get("/healthz")).doesNotContain("failing");
+        service.store().close();
+        assertThat(bob.status("/healthz")).as("the database closed under the service").isEqualTo(503);
+        assertThat(bob.get("/healthz")).contains("\"status\":\"failing\"").contains("\"database\":");
+    }
+
+    @Test
     void aRetriedEventIsHandledOnce() {
         ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
         bob.postWithEventId("research", "look " + fixture.paperUrl(), "client-42");

@@ -42,6 +42,16 @@ public final class DockerSandbox implements Sandbox {
         this.localTransfer = localTransfer;
     }
 
+    @Override
+    public java.util.Optional<String> problem() {
+        try {
+            engine.ping();
+            return java.util.Optional.empty();
+        } catch (SandboxException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
+    }
+
     /** Connects, checks the engine and the image, and removes what dead owners left behind. */
     public static DockerSandbox start(SandboxSettings settings) {
         return start(settings, null);

@@ -105,6 +105,11 @@ class DockerSandboxIT extends ContainmentContract {
     }
 
     @Test
+    void aReachableEngineReportsNoProblem() {
+        assertThat(sandbox().problem()).as("what /healthz asks").isEmpty();
+    }
+
+    @Test
     void unreachableEngineIsAClearError() {
         String previous = System.getProperty("DOCKER_HOST");
         System.setProperty("DOCKER_HOST", "unix:///nonexistent/docker.sock");
