@@ -103,9 +103,12 @@ class ThreadPictureIT {
         waiting(Duration.ofSeconds(20)).until(d -> ((JavascriptExecutor) d).executeScript(
                 "return [...document.querySelectorAll('img.attachment')].some(i => i.naturalWidth > 0);"));
 
-        // The whole thread in one picture: the page unrolled (no inner scrolling; element styles, as the page's
-        // content security policy refuses style sheets from scripts), the thread pane wider.
+        // The whole thread in one picture: the page unrolled (no inner scrolling, so no "new messages" hint; element
+        // styles, as the page's content security policy refuses style sheets from scripts), the thread pane wider,
+        // the mouse off the messages.
+        new org.openqa.selenium.interactions.Actions(browser).moveToLocation(2, 2).perform();
         Object height = ((JavascriptExecutor) browser).executeScript(
+                "for (const h of document.querySelectorAll('.new-messages')) { h.hidden = true; }" +
                 "document.querySelector('main').style.height = 'auto';"
                 + "for (const id of ['messages', 'thread-messages']) { const e = document.getElementById(id);"
                 + "  e.style.overflow = 'visible'; e.style.flex = 'none'; }"
