@@ -96,10 +96,10 @@ final class ChatState implements AutoCloseable {
         return "m" + (++lastId);
     }
 
-    /** Stores a new message. */
+    /** Stores a new message. Every change is written to the journal first: one that fails leaves memory as it was. */
     synchronized WebMessage post(WebMessage m) {
-        remember(m);
         journal.append(Map.of("op", "post", "message", m));
+        remember(m);
         changes.accept("message", m);
         return m;
     }
@@ -111,8 +111,8 @@ final class ChatState implements AutoCloseable {
             return Optional.empty();
         }
         WebMessage next = edit.apply(m);
-        messages.put(id, next);
         journal.append(Map.of("op", "update", "message", next));
+        messages.put(id, next);
         changes.accept("message", next);
         return Optional.of(next);
     }
@@ -124,24 +124,26 @@ final class ChatState implements AutoCloseable {
             return Optional.empty();
         }
         WebMessage next = m.reacted(emoji, user, add);
-        messages.put(id, next);
         journal.append(Map.of("op", add ? "react" : "unreact", "id", id, "emoji", emoji, "user", user));
+        messages.put(id, next);
         changes.accept("reaction", next);
         return Optional.of(next);
     }
 
     synchronized boolean addChannel(String name) {
-        if (!channels.add(name)) {
+        if (channels.contains(name)) {
             return false;
         }
         journal.append(Map.of("op", "channel", "name", name));
+        channels.add(name);
         return true;
     }
 
     /** Remembers the display name {@code user} goes by now (for mentions). */
     synchronized void name(String user, String name) {
-        if (!name.equals(names.put(user, name))) {
+        if (!name.equals(names.get(user))) {
             journal.append(Map.of("op", "user", "id", user, "name", name));
+            names.put(user, name);
         }
     }
 

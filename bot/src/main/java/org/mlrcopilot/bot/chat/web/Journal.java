@@ -16,30 +16,32 @@ import java.util.Map;
 
 /**
  * The web chat's append-only JSON-lines file: one change a line ({@code op} post, update, react, unreact, channel,
- * user). Lines are flushed, not synced: a crash loses at most the last lines, and a line cut short is skipped.
+ * user). Each entry is one write of its whole line, not synced: a crash loses at most the last lines; a line cut
+ * short (a crash, or a disk that filled mid-write) stays a line of its own, never joined to the next, and is
+ * skipped when the journal is read.
  * At start-up a journal much longer than the state it adds up to is rewritten as that state ({@link #compact}).
  * Not thread-safe; {@link ChatState} serializes the calls.
  */
 final class Journal implements AutoCloseable {
 
     private final Path file;
-    private BufferedWriter out;
+    private java.nio.channels.FileChannel out;
+    /** A write failed, perhaps half-way: the next entry starts on a new line. */
+    private boolean torn;
 
     Journal(Path file) {
         this.file = file;
         try {
             Files.createDirectories(file.getParent());
             this.out = writer(file);
-            if (cutShort(file)) {
-                out.newLine();
-            }
+            torn = cutShort(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the web chat journal " + file, e);
         }
     }
 
-    private static BufferedWriter writer(Path file) throws IOException {
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+    private static java.nio.channels.FileChannel writer(Path file) throws IOException {
+        return java.nio.channels.FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
     }
 
@@ -107,12 +109,23 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /** Writes {@code entry}; throws (and nothing of the entry counts as written) when the file cannot take it. */
     void append(Map<String, Object> entry) {
+        byte[] line;
         try {
-            out.write(ChatState.JSON.writeValueAsString(entry));
-            out.newLine();
-            out.flush();
+            line = ((torn ? "\n" : "") + ChatState.JSON.writeValueAsString(entry) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
+            throw new IllegalArgumentException("a web chat entry that cannot be written as JSON", e);
+        }
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            torn = false;
+        } catch (IOException e) {
+            torn = true;
             throw new UncheckedIOException("cannot append to the web chat journal " + file, e);
         }
     }
