@@ -36,10 +36,31 @@ public final class CopyBack {
     private long unlisted;
     private long overCount;
 
+    private final List<java.nio.file.PathMatcher> readOnly;
+
     public CopyBack(WorkspaceSnapshot before, long capBytes) {
+        this(before, capBytes, List.of());
+    }
+
+    /** {@code readOnly}: globs of files that never come back, whatever the code wrote there. */
+    public CopyBack(WorkspaceSnapshot before, long capBytes, List<String> readOnly) {
         this.workspace = before.root();
         this.before = before;
         this.capBytes = capBytes;
+        this.readOnly = readOnly.stream().map(g -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g))
+                .toList();
+    }
+
+    /** Whether {@code relative} or a directory it is in matches a read-only glob. */
+    private boolean readOnly(String relative) {
+        for (Path p = Path.of(relative); p != null; p = p.getParent()) {
+            for (java.nio.file.PathMatcher m : readOnly) {
+                if (m.matches(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A regular file of the sandbox's workspace, named relative to it. */
@@ -48,6 +69,12 @@ public final class CopyBack {
         Path target = relative == null ? null : safeTarget(relative);
         if (target == null) {
             refuse(name);
+            return;
+        }
+        if (readOnly(relative)) {
+            if (!unchanged(relative, content)) {
+                refuse(relative + " (read-only)");
+            }
             return;
         }
         if (copiedBytes + size > capBytes) {
@@ -81,6 +108,17 @@ public final class CopyBack {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         copiedBytes += written;
         changed.add(relative);
+    }
+
+    /** Whether {@code content} is what the workspace held at {@code relative} before the run (read to the end). */
+    private boolean unchanged(String relative, InputStream content) {
+        MessageDigest digest = WorkspaceSnapshot.sha256();
+        try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            content.transferTo(sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + relative + " from the sandbox", e);
+        }
+        return HexFormat.of().formatHex(digest.digest()).equals(before.hashOf(relative));
     }
 
     /** Records a path that will not come back (symlink, device, fifo, path escaping the workspace). */

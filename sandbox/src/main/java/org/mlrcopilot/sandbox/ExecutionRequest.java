@@ -18,7 +18,8 @@ public record ExecutionRequest(
         Limits limits,
         NetworkPolicy network,
         Map<String, String> env,
-        OutputListener listener) {
+        OutputListener listener,
+        List<String> readOnly) {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -37,6 +38,7 @@ public record ExecutionRequest(
         env = Map.copyOf(new LinkedHashMap<>(Objects.requireNonNull(env, "env")));
         env.keySet().forEach(ExecutionRequest::checkEnvName);
         listener = listener == null ? OutputListener.ignore() : listener;
+        readOnly = List.copyOf(Objects.requireNonNullElse(readOnly, List.of()));
     }
 
     private static void checkEnvName(String name) {
@@ -61,6 +63,7 @@ public record ExecutionRequest(
         private NetworkPolicy network = NetworkPolicy.NONE;
         private final Map<String, String> env = new LinkedHashMap<>();
         private OutputListener listener = OutputListener.ignore();
+        private List<String> readOnly = List.of();
 
         private Builder(Path workspace, List<String> command) {
             this.workspace = workspace;
@@ -92,8 +95,17 @@ public record ExecutionRequest(
             return this;
         }
 
+        /**
+         * Globs (relative to the workspace) of files the code may read but not change: whatever it writes there
+         * never comes back into the workspace (the result lists them as refused).
+         */
+        public Builder readOnly(List<String> globs) {
+            this.readOnly = List.copyOf(globs);
+            return this;
+        }
+
         public ExecutionRequest build() {
-            return new ExecutionRequest(workspace, command, limits, network, env, listener);
+            return new ExecutionRequest(workspace, command, limits, network, env, listener, readOnly);
         }
     }
 }

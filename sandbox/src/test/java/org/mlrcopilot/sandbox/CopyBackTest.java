@@ -86,6 +86,26 @@ class CopyBackTest {
     }
 
     @Test
+    void readOnlyFilesNeverComeBackChangedOrNew() throws IOException {
+        Files.createDirectories(workspace.resolve("data"));
+        Files.writeString(workspace.resolve("data/labels.csv"), "cat");
+        CopyBack copyBack = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20), 1 << 20, java.util.List.of("data",
+                "*.lock"));
+        offer(copyBack, "data/labels.csv", "dog");
+        offer(copyBack, "data/new.csv", "planted");
+        offer(copyBack, "run.lock", "x");
+        offer(copyBack, "train.py", "print(1)");
+        assertThat(Files.readString(workspace.resolve("data/labels.csv"))).isEqualTo("cat");
+        assertThat(workspace.resolve("data/new.csv")).doesNotExist();
+        assertThat(copyBack.changed()).containsExactly("train.py");
+        assertThat(copyBack.refused()).containsExactly("data/labels.csv (read-only)", "data/new.csv (read-only)",
+                "run.lock (read-only)");
+        CopyBack again = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20), 1 << 20, java.util.List.of("data"));
+        offer(again, "data/labels.csv", "cat");
+        assertThat(again.refused()).as("an unchanged read-only file is no refusal").isEmpty();
+    }
+
+    @Test
     void snapshotRefusesAWorkspaceOverTheCapAndSkipsSymlinks() throws IOException {
         Files.writeString(workspace.resolve("big.bin"), "0123456789");
         Files.createSymbolicLink(workspace.resolve("passwd"), Path.of("/etc/passwd"));

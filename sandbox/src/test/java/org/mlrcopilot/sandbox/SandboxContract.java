@@ -84,6 +84,26 @@ public abstract class SandboxContract {
     }
 
     @Test
+    void whatTheCodeWritesToReadOnlyFilesNeverComesBack() throws IOException {
+        Files.createDirectories(workspace.resolve("data"));
+        Files.writeString(workspace.resolve("data/labels.csv"), "id,label\n1,cat\n");
+        Files.writeString(workspace.resolve("main.py"), "import os\n"
+                + "open('data/labels.csv', 'w').write('id,label\\n1,whatever the model said\\n')\n"
+                + "open('data/extra.csv', 'w').write('planted\\n')\n"
+                + "open('notes.txt', 'w').write('fine\\n')\n");
+        ExecutionResult result = sandbox().run(ExecutionRequest.builder(workspace, "python3", "main.py")
+                .limits(quick()).readOnly(List.of("data")).build());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(Files.readString(workspace.resolve("data/labels.csv"))).as("the evaluation's data as it was")
+                .isEqualTo("id,label\n1,cat\n");
+        assertThat(workspace.resolve("data/extra.csv")).doesNotExist();
+        assertThat(Files.readString(workspace.resolve("notes.txt"))).isEqualTo("fine\n");
+        assertThat(result.refusedFiles()).contains("data/labels.csv (read-only)", "data/extra.csv (read-only)");
+        assertThat(result.changedFiles()).containsExactly("notes.txt");
+    }
+
+    @Test
     void streamsLinesWhileRunningAndKeepsAFinalLineWithoutNewline() throws IOException {
         List<String> lines = new CopyOnWriteArrayList<>();
         List<Long> arrivals = new CopyOnWriteArrayList<>();

@@ -24,7 +24,10 @@ final class ExecuteAction {
     String execute(Run run, String script, int step) {
         run.ws.read(script);
         ExecutionResult result = sandbox.run(ExecutionRequest.builder(run.ws.dir(), "python3", script)
-                .limits(limits.execution()).network(NetworkPolicy.NONE).listener(new OutputListener() {
+                .limits(limits.execution()).network(NetworkPolicy.NONE)
+                // the task's read-only files guard the code too, not only the agent's tools: what the script
+                // writes there never comes back
+                .readOnly(run.ws.task().readOnlyGlobs()).listener(new OutputListener() {
                     @Override
                     public void onLine(OutputStream stream, String line) {
                     }

@@ -100,7 +100,7 @@ public final class BubblewrapSandbox implements Sandbox {
             List<String> command = new ArrayList<>(BwrapCommand.of(bwrap, settings, request, copy.dir()));
             HostProcess.Outcome outcome = HostProcess.run(command, copy.dir(), java.util.Map.of(),
                     request.limits().wallTime(), capture);
-            CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes());
+            CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes(), request.readOnly());
             copy.copyBack(copyBack);
             return outcome.toResult(capture, copyBack, backend(), guarantees(request.network()));
         }

@@ -135,7 +135,7 @@ public final class DockerSandbox implements Sandbox {
         closeQuietly(follow);
         InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
         OutputCapture full = LogReader.reread(client, id, cap, live, request.listener());
-        CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes());
+        CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes(), request.readOnly());
         transfer.copyBack(client, id, copyBack);
         int exit = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue();
         return new ExecutionResult(exit, timedOut, !timedOut && Boolean.TRUE.equals(state.getOOMKilled()),

@@ -70,7 +70,7 @@ public final class ProcessSandbox implements Sandbox {
             env.put("MPLCONFIGDIR", copy.dir().resolve(".matplotlib").toString());
             HostProcess.Outcome outcome = HostProcess.run(request.command(), copy.dir(), env,
                     request.limits().wallTime(), capture);
-            CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes());
+            CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes(), request.readOnly());
             copy.copyBack(copyBack);
             return outcome.toResult(capture, copyBack, backend(), GUARANTEES);
         }

@@ -244,7 +244,7 @@ public final class SlurmSandbox implements Sandbox {
         w.timedOut = timedOut || info.state() == JobState.TIMEOUT;
         w.oom = info.state() == JobState.OUT_OF_MEMORY;
         w.exitCode = w.timedOut || w.oom || cancelledByUs ? 137 : exitCode(jobDir, info);
-        CopyBack copyBack = new CopyBack(before, sandbox.maxWorkspaceBytes());
+        CopyBack copyBack = new CopyBack(before, sandbox.maxWorkspaceBytes(), request.readOnly());
         copy.copyBack(copyBack);
         if (interrupted) {
             Thread.currentThread().interrupt();
