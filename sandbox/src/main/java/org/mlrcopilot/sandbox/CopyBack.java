@@ -36,7 +36,7 @@ public final class CopyBack {
     private long unlisted;
     private long overCount;
 
-    private final List<java.nio.file.PathMatcher> readOnly;
+    private final ReadOnlyGlobs readOnly;
 
     public CopyBack(WorkspaceSnapshot before, long capBytes) {
         this(before, capBytes, List.of());
@@ -47,20 +47,7 @@ public final class CopyBack {
         this.workspace = before.root();
         this.before = before;
         this.capBytes = capBytes;
-        this.readOnly = readOnly.stream().map(g -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + g))
-                .toList();
-    }
-
-    /** Whether {@code relative} or a directory it is in matches a read-only glob. */
-    private boolean readOnly(String relative) {
-        for (Path p = Path.of(relative); p != null; p = p.getParent()) {
-            for (java.nio.file.PathMatcher m : readOnly) {
-                if (m.matches(p)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        this.readOnly = new ReadOnlyGlobs(readOnly);
     }
 
     /** A regular file of the sandbox's workspace, named relative to it. */
@@ -71,7 +58,7 @@ public final class CopyBack {
             refuse(name);
             return;
         }
-        if (readOnly(relative)) {
+        if (readOnly.matching(Path.of(relative)).isPresent()) {
             if (!unchanged(relative, content)) {
                 refuse(relative + " (read-only)");
             }

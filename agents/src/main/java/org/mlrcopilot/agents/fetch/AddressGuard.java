@@ -90,7 +90,7 @@ final class AddressGuard {
         if (port >= 0 && trustedEndpoints.contains(new InetSocketAddress(address, port))) {
             return false;
         }
-        return AddressRanges.classify(address).filter(what -> what.contains("link-local")).isPresent();
+        return AddressRanges.linkLocal(address);
     }
 
     private Optional<String> refusal(InetAddress address, int port) {

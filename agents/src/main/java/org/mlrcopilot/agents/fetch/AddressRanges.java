@@ -58,6 +58,10 @@ final class AddressRanges {
             range("fec0::/10", "a site-local address"),
             range("ff00::/8", "a multicast address"));
 
+    /** Where cloud metadata services answer (169.254.169.254 among them), refused even with private addresses. */
+    private static final List<Range> LINK_LOCAL = List.of(range("169.254.0.0/16", "a link-local address"),
+            range("fe80::/10", "a link-local address"));
+
     private static final byte[] NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
 
     private AddressRanges() {
@@ -71,6 +75,15 @@ final class AddressRanges {
             return direct;
         }
         return embeddedV4(bytes).flatMap(v4 -> classify(v4)).map(what -> what + " embedded in IPv6");
+    }
+
+    /** Whether this is a link-local address (169.254.0.0/16, fe80::/10), also embedded in IPv6. */
+    static boolean linkLocal(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (LINK_LOCAL.stream().anyMatch(r -> r.contains(bytes))) {
+            return true;
+        }
+        return bytes.length == 16 && embeddedV4(bytes).map(AddressRanges::linkLocal).orElse(false);
     }
 
     private static Optional<InetAddress> embeddedV4(byte[] v6) {

@@ -102,12 +102,13 @@ public final class ResearchService implements AutoCloseable {
     /** A vote on one version of a hypothesis (the version the voter saw); it stays with that version. */
     public VoteCount vote(String researchId, String hypothesisId, int version, String voter, int value) {
         Research r = require(researchId);
-        hypothesis(researchId, hypothesisId);
+        StoredHypothesis h = version(researchId, hypothesisId, version).orElseThrow(() ->
+                new ResearchRefusedException("no " + hypothesisId + " v" + version + " in " + researchId));
         store.vote(new Vote(researchId, hypothesisId, version, voter, value));
-        VoteCount count = store.votes(researchId, hypothesisId, version);
-        lanes.submit(researchId, () -> store.versions(researchId, hypothesisId).stream()
-                .filter(v -> v.hypothesis().version() == version).findFirst()
-                .ifPresent(h -> events.hypothesis(r, h, store.votes(h))));
+        VoteCount count = store.votes(h);
+        // drawn as the version is by the time the lane gets to it (approved or superseded meanwhile, say)
+        lanes.submit(researchId, () -> version(researchId, hypothesisId, version)
+                .ifPresent(now -> events.hypothesis(r, now, store.votes(now))));
         return count;
     }
 
@@ -256,6 +257,11 @@ public final class ResearchService implements AutoCloseable {
 
     private Research require(String researchId) {
         return store.research(researchId).orElseThrow(() -> new ResearchRefusedException("no research " + researchId));
+    }
+
+    private java.util.Optional<StoredHypothesis> version(String researchId, String hypothesisId, int version) {
+        return store.versions(researchId, hypothesisId).stream().filter(v -> v.hypothesis().version() == version)
+                .findFirst();
     }
 
     private StoredHypothesis hypothesis(String researchId, String hypothesisId) {

@@ -60,7 +60,7 @@ final class Revisions {
             Hypothesis revised = agent.get().revise(h.hypothesis(), new HumanFeedback(comments(researchId,
                     hypothesisId), votes.up(),
                     votes.down()), brief.relatedWork());
-            revised = reviewed(researchId, agent.get(), revised, brief);
+            revised = reviewed(r, agent.get(), revised, brief);
             StoredHypothesis next = new StoredHypothesis(researchId, h.position(), revised, HypothesisState.PROPOSED);
             StoredHypothesis superseded = h.in(HypothesisState.SUPERSEDED);
             store.save(next);
@@ -81,23 +81,16 @@ final class Revisions {
     }
 
     /**
-     * The revised version with a review of its own, ranked among the other open hypotheses; unreviewed (and shown
-     * so, with Review again) when the review fails.
+     * The revised version with a review of its own, ranked among the other open hypotheses, as the idea stage
+     * reviews: unreviewed (shown so, with Review again) when the review fails.
      */
-    private Hypothesis reviewed(String researchId, IdeaAgent agent, Hypothesis revised, StoredBrief brief) {
-        List<Hypothesis> open = new ArrayList<>(store.hypotheses(researchId).stream()
+    private Hypothesis reviewed(Research r, IdeaAgent agent, Hypothesis revised, StoredBrief brief) {
+        List<Hypothesis> open = new ArrayList<>(store.hypotheses(r.id()).stream()
                 .filter(o -> o.state() == HypothesisState.PROPOSED && !o.id().equals(revised.id()))
                 .map(StoredHypothesis::hypothesis).toList());
         open.add(revised);
-        try {
-            return agent.review(open, brief.relatedWork()).stream().filter(x -> x.id().equals(revised.id()))
-                    .findFirst().orElse(revised);
-        } catch (RuntimeException e) {
-            if (shutdown.underway()) {
-                throw e;
-            }
-            return revised;
-        }
+        return stage.reviewedOrAsDrafted(r, agent, open, brief).stream().filter(x -> x.id().equals(revised.id()))
+                .findFirst().orElse(revised);
     }
 
     void regenerate(String researchId) {

@@ -1,23 +1,20 @@
 package org.mlrcopilot.agents.task;
 
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.List;
+import org.mlrcopilot.sandbox.ReadOnlyGlobs;
 
 /** Turns the agent's relative names into paths inside the workspace, refusing escapes and read-only files. */
 final class WorkspacePaths {
 
     private final Path root;
-    private final List<String> globs;
-    private final List<PathMatcher> readOnly;
+    private final ReadOnlyGlobs readOnly;
 
     WorkspacePaths(Path root, List<String> readOnlyGlobs) {
         this.root = root;
-        this.globs = List.copyOf(readOnlyGlobs);
-        this.readOnly = globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        this.readOnly = new ReadOnlyGlobs(readOnlyGlobs);
     }
 
     /** The path for {@code relative}: no absolute names, no "..", no symlink along the way. */
@@ -48,13 +45,9 @@ final class WorkspacePaths {
             throw new WorkspaceException("not a file: " + relative);
         }
         Path name = root.relativize(resolved);
-        for (Path p = name; p != null; p = p.getParent()) {
-            for (int i = 0; i < readOnly.size(); i++) {
-                if (readOnly.get(i).matches(p)) {
-                    throw new WorkspaceException(name + " is read-only (matches '" + globs.get(i) + "')");
-                }
-            }
-        }
+        readOnly.matching(name).ifPresent(glob -> {
+            throw new WorkspaceException(name + " is read-only (matches '" + glob + "')");
+        });
         return resolved;
     }
 

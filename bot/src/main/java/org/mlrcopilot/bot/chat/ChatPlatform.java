@@ -30,12 +30,12 @@ public interface ChatPlatform {
         throw new UnsupportedOperationException(name() + " does not fetch posted files");
     }
 
-    /** A link people can open to see the message, "" when the platform has none. */
     /** The name a user goes by on this platform, as far as it is known; empty when it is not. */
     default java.util.Optional<String> displayName(String userId) {
         return java.util.Optional.empty();
     }
 
+    /** A link people can open to see the message, "" when the platform has none. */
     default String permalink(MessageRef message) {
         return "";
     }

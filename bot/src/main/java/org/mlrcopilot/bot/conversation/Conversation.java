@@ -269,20 +269,25 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     /** A research on {@code link} in a thread of its own, started from {@code m} (one of several links in it). */
     private void startInNewThread(Inbound.MessagePosted m, String link, int of) {
         try {
-            Research r = service.open(link, m.user(), m.platform(), m.platform());
-            ChatPlatform platform = platforms.get(m.platform());
-            outbox.send(r.id(), () -> {
-                var root = platform.post(new ThreadRef(m.channel(), ""), OutboundMessage.text(
-                        platform.mention(m.user()) + " asked me to research " + link + " (one of " + of
-                                + " links in their message)"));
-                store.link(new MessageLink(m.platform(), root.channel(), root.messageId(), root.threadId(), r.id(),
-                        "root"));
-            });
-            poster.status(r);
-            service.start(r.id());
+            startInNewThread(m.platform(), m.channel(), m.user(), link, " (one of " + of + " links in their message)");
         } catch (ResearchRefusedException e) {
             answer(m, "⚠️ " + link + ": " + e.getMessage());
         }
+    }
+
+    /** A research on {@code link} in a new thread of {@code channel}, under a message the bot posts saying who asked. */
+    private Research startInNewThread(String platformName, String channel, String user, String link, String note) {
+        Research r = service.open(link, user, platformName, platformName);
+        ChatPlatform platform = platforms.get(platformName);
+        outbox.send(r.id(), () -> {
+            var root = platform.post(new ThreadRef(channel, ""), OutboundMessage.text(
+                    platform.mention(user) + " asked me to research " + link + note));
+            store.link(new MessageLink(platformName, root.channel(), root.messageId(), root.threadId(), r.id(),
+                    "root"));
+        });
+        poster.status(r);
+        service.start(r.id());
+        return r;
     }
 
     private void started(Inbound.MessagePosted m, Research r) {
@@ -298,16 +303,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         if (found.link() == null) {
             return "Usage: /mlr paper <link>. " + PaperLinks.SUPPORTED;
         }
-        Research r = service.open(found.link(), c.user(), c.platform(), c.platform());
-        ChatPlatform platform = platforms.get(c.platform());
-        outbox.send(r.id(), () -> {
-            var root = platform.post(new ThreadRef(c.channel(), ""), OutboundMessage.text(
-                    platform.mention(c.user()) + " asked me to research " + found.link()));
-            store.link(new MessageLink(c.platform(), root.channel(), root.messageId(), root.threadId(), r.id(),
-                    "root"));
-        });
-        poster.status(r);
-        service.start(r.id());
+        Research r = startInNewThread(c.platform(), c.channel(), c.user(), found.link(), "");
         return "Starting research " + r.id() + " on " + found.link();
     }
 

@@ -77,13 +77,13 @@ final class ThreadPoster implements ResearchEvents {
     public void hypothesis(Research research, StoredHypothesis h, VoteCount votes) {
         int version = h.hypothesis().version();
         String role = HypothesisRole.of(h.id(), version);
+        // a refined version is a new message at the end of the thread, pointing back to the one it revises
+        Runnable draw = () -> upsert(research, role, Messages.hypothesis(h, votes,
+                version > 1 ? versionLink(research, h.id(), version - 1) : ""));
         if (store.messageFor(research.id(), role).isEmpty()) {
-            // a refined version is a new message at the end of the thread, pointing back to the one it revises
-            outbox.send(research.id(), () -> upsert(research, role, Messages.hypothesis(h, votes,
-                    version > 1 ? versionLink(research, h.id(), version - 1) : "")));
+            outbox.send(research.id(), draw);
         } else {
-            outbox.edit(research.id(), role, () -> upsert(research, role, Messages.hypothesis(h, votes,
-                    version > 1 ? versionLink(research, h.id(), version - 1) : "")));
+            outbox.edit(research.id(), role, draw);
         }
     }
 

@@ -162,13 +162,10 @@ public final class BotService implements AutoCloseable {
         h.put("llm", c.models() == null ? "none" : c.models().provider() + " " + c.models().mainModel());
         h.put("sandbox", c.sandbox() == null ? "none" : c.sandbox().backend());
         if (c.sandbox() != null) {
-            check("sandbox", failing, () -> {
-                java.util.Optional<String> problem = c.sandbox().problem();
-                if (problem.isPresent()) {
-                    throw new IllegalStateException(problem.get());
-                }
-                return "";
-            });
+            String problem = check("sandbox", failing, () -> c.sandbox().problem().orElse(""));
+            if (problem != null && !problem.isEmpty()) {
+                failing.put("sandbox", problem);
+            }
         }
         h.put("activeRuns", check("database", failing, () -> store.activeRuns().size()));
         if (!failing.isEmpty()) {

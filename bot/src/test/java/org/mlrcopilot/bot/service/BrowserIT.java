@@ -80,6 +80,17 @@ class BrowserIT {
         return Browsers.message(browser, titlePrefix, patience);
     }
 
+    /** 👍 from the picker the message shows under the mouse, and the count it then shows. */
+    private void upvote(String titlePrefix) {
+        fresh(() -> {
+            WebElement target = message(titlePrefix);
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(target).perform();
+            target.findElement(By.cssSelector(".react-picker button[data-emoji='+1']")).click();
+            return null;
+        });
+        waiting(Duration.ofSeconds(20)).until(d -> message(titlePrefix).getText().contains("👍 1"));
+    }
+
     @Test
     void postALinkVoteRunAndSeeTheResultsWithAPlot() throws Exception {
         browser.get("http://127.0.0.1:" + service.port() + "/");
@@ -152,13 +163,7 @@ class BrowserIT {
         assertThat(fresh(() -> message("H1 v1: ").findElements(By.cssSelector("button[data-action]")).stream()
                 .map(WebElement::getText).toList())).contains("Run experiment", "Refine", "Discard");
 
-        fresh(() -> {
-            WebElement h1 = message("H1 v1: ");
-            new org.openqa.selenium.interactions.Actions(browser).moveToElement(h1).perform();
-            h1.findElement(By.cssSelector(".react-picker button[data-emoji='+1']")).click();
-            return null;
-        });
-        waiting(Duration.ofSeconds(20)).until(d -> message("H1 v1: ").getText().contains("👍 1"));
+        upvote("H1 v1: ");
 
         fixture.action("write_file", Map.of("file_name", "train.py", "content",
                 ServiceFixture.trainingScriptWithPlot()));
@@ -218,13 +223,7 @@ class BrowserIT {
         new org.openqa.selenium.interactions.Actions(browser).moveToElement(h2).perform();
         waiting(Duration.ofSeconds(5)).until(d -> fresh(() -> message("H2 v1: ")
                 .findElement(By.cssSelector(".react-picker")).getCssValue("visibility")).equals("visible"));
-        fresh(() -> {
-            WebElement again = message("H2 v1: ");
-            new org.openqa.selenium.interactions.Actions(browser).moveToElement(again).perform();
-            again.findElement(By.cssSelector(".react-picker button[data-emoji='+1']")).click();
-            return null;
-        });
-        waiting(Duration.ofSeconds(20)).until(d -> message("H2 v1: ").getText().contains("👍 1"));
+        upvote("H2 v1: ");
 
         WebElement reply = browser.findElement(By.cssSelector("#reply textarea"));
         reply.sendKeys("see </x(https://e.example/x/onmouseover=alert(1)//|L> `a*b*`");

@@ -20,9 +20,11 @@ final class EventHub implements AutoCloseable {
     static final int MAX_CLIENTS = 100;
     /** The most windows one person (signed in) or one address (without sign-in) keeps open. */
     static final int MAX_PER_PERSON = 10;
+    private static final long HEARTBEAT_SECONDS = 15;
+
+    /** Open windows by holder ({@link #holder}). */
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> perPerson =
             new ConcurrentHashMap<>();
-    private static final long HEARTBEAT_SECONDS = 15;
 
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
