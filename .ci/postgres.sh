@@ -67,6 +67,8 @@ create_role_and_database() {
   else
     psql_admin -c "ALTER ROLE \"$PG_USER\" LOGIN CREATEDB PASSWORD '$quoted_password'"
   fi
+  # dropping a test database WITH (FORCE) ends the sessions on it, autovacuum workers included
+  psql_admin -c "GRANT pg_signal_backend TO \"$PG_USER\""
   if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'")" != "1" ]; then
     log "creating database $PG_DB"
     psql_admin -c "CREATE DATABASE \"$PG_DB\" OWNER \"$PG_USER\""

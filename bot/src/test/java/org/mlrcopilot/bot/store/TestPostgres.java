@@ -126,9 +126,30 @@ public final class TestPostgres {
                     server.password);
         }
 
+        /**
+         * Drops the database, ending the sessions still on it. A session the server cannot end for this role (an
+         * autovacuum worker that just started on the new database, owned by no role) ends on its own within seconds:
+         * the drop is tried again for up to 30 s.
+         */
         @Override
         public void close() {
-            server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                try {
+                    server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                    return;
+                } catch (IllegalStateException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
         }
     }
 }
