@@ -82,16 +82,16 @@ public final class ExperimentAgent {
     private ExperimentResult execute(Run run, Instant started, StepListener listener) {
         Trace trace = new Trace(run.runDir());
         trace.touch();
-        String stop;
+        StopReason stop;
         try {
             StepListener hears = listener == null ? StepListener.ignore() : listener;
             run.listener = hears;
             measureBaseline(run, hears);
             stop = loop.run(run, started, trace, hears);
         } catch (BudgetExceededException e) {
-            stop = "budget";
+            stop = StopReason.BUDGET;
         } catch (RuntimeException e) {
-            stop = "error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            stop = StopReason.error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         return new Outcome(evaluator).of(run, trace.file(), stop);
     }

@@ -18,11 +18,11 @@ import java.util.Objects;
  * @param diff           unified diff of the workspace against its initial state
  * @param trace          the run's trace.jsonl
  * @param steps          completed steps
- * @param stopReason     final-answer, max-steps, wall-time, budget, stopped, "declined: ..." or "error: ..."
+ * @param stopReason     why the run ended
  */
 public record ExperimentResult(double baseline, Double finalScore, Double improvementPct, Boolean success,
         String metric, String finalAnswer, List<String> flaggedClaims, List<String> artifacts, String diff,
-        Path trace, int steps, String stopReason) {
+        Path trace, int steps, StopReason stopReason) {
 
     public ExperimentResult {
         Objects.requireNonNull(metric, "metric");
@@ -31,8 +31,6 @@ public record ExperimentResult(double baseline, Double finalScore, Double improv
         artifacts = List.copyOf(artifacts);
         diff = Objects.requireNonNullElse(diff, "");
         Objects.requireNonNull(trace, "trace");
-        if (stopReason == null || stopReason.isBlank()) {
-            throw new IllegalArgumentException("stopReason is blank");
-        }
+        Objects.requireNonNull(stopReason, "stopReason");
     }
 }

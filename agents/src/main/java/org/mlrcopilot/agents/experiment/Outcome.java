@@ -22,7 +22,7 @@ final class Outcome {
         this.evaluator = evaluator;
     }
 
-    ExperimentResult of(Run run, Path trace, String stopReason) {
+    ExperimentResult of(Run run, Path trace, StopReason stopReason) {
         Score last = finalScore(run);
         Score baseline = Double.isNaN(run.baseline) ? null
                 : new Score(run.task.metric(), run.baseline, run.task.direction());

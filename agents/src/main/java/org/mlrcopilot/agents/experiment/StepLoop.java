@@ -35,15 +35,15 @@ final class StepLoop {
         this.clock = clock;
     }
 
-    String run(Run run, Instant started, Trace trace, StepListener listener) {
+    StopReason run(Run run, Instant started, Trace trace, StepListener listener) {
         while (true) {
-            String stop = stopReason(run, started);
+            StopReason stop = stopReason(run, started);
             if (stop != null) {
                 return stop;
             }
             StepRecord record = step(run);
             if (record == null) {
-                return "declined: the team did not approve a step above the cost threshold";
+                return StopReason.declined("the team did not approve a step above the cost threshold");
             }
             run.steps.add(record);
             run.step = record.step();
@@ -52,20 +52,20 @@ final class StepLoop {
             trace.append(record);
             listener.onStep(record);
             if (run.finalAnswer != null) {
-                return "final-answer";
+                return StopReason.FINAL_ANSWER;
             }
         }
     }
 
-    private String stopReason(Run run, Instant started) {
+    private StopReason stopReason(Run run, Instant started) {
         if (awaitRunning() == RunControl.STOPPED) {
-            return "stopped";
+            return StopReason.STOPPED;
         }
         if (run.step >= limits.maxSteps()) {
-            return "max-steps";
+            return StopReason.MAX_STEPS;
         }
         if (Duration.between(started, clock.instant()).compareTo(limits.wallTime()) >= 0) {
-            return "wall-time";
+            return StopReason.WALL_TIME;
         }
         return null;
     }

@@ -1,8 +1,8 @@
 package org.mlrcopilot.agents.research;
 
+import org.mlrcopilot.agents.experiment.RunControl;
 import org.mlrcopilot.agents.experiment.StepRecord;
 import org.mlrcopilot.agents.setup.SetupReport;
-import org.mlrcopilot.agents.setup.SetupText;
 
 /**
  * What happened in a research, in domain terms, for whoever shows it to the team. Calls come from the service's
@@ -19,16 +19,26 @@ public interface ResearchEvents {
     /** A hypothesis was proposed, revised, discarded or approved, or its votes changed. */
     void hypothesis(Research research, StoredHypothesis hypothesis, VoteCount votes);
 
-    /** Something worth its own message: baseline measured, an execution's summary, a run started or paused. */
-    void milestone(Research research, ResearchRun run, String text);
+    /** A hypothesis was approved by {@code approvedBy}: its run is queued until a worker takes it. */
+    void runQueued(Research research, ResearchRun run, String approvedBy);
+
+    /**
+     * The run started on its task ({@link ResearchRun#task()}, up to {@link ResearchRun#maxSteps()} steps), or, when
+     * {@code resumed}, goes on after its last completed step ({@link ResearchRun#step()}) following a restart.
+     */
+    void runStarted(Research research, ResearchRun run, boolean resumed);
 
     /**
      * The experiment was set up: its data, code, metric, evaluation and baseline; {@code awaitingApproval} when the
      * loop waits for the team's go-ahead (a reply revises the set-up).
      */
-    default void setup(Research research, ResearchRun run, SetupReport report, boolean awaitingApproval) {
-        milestone(research, run, SetupText.of(report, awaitingApproval));
-    }
+    void setup(Research research, ResearchRun run, SetupReport report, boolean awaitingApproval);
+
+    /** The starter code's score on the task's metric, before the agent changes anything. */
+    void baselineMeasured(Research research, ResearchRun run, String metric, double value);
+
+    /** {@code by} paused, resumed or asked to stop the run; it takes effect after the current step. */
+    void runControlled(Research research, ResearchRun run, RunControl control, String by);
 
     /** A step of a run was completed. */
     void step(Research research, ResearchRun run, StepRecord step);

@@ -144,11 +144,15 @@ public final class ResearchService implements AutoCloseable {
     }
 
     /**
-     * Approves an experiment run of the hypothesis for {@code approvedBy}, whom the caller has found to be an approver;
-     * refused when the hypothesis was discarded, a run is active or the requester's spending limit is reached.
+     * Approves an experiment run of the hypothesis for {@code approver}; refused when the rule that decides who
+     * approves said no, the hypothesis was discarded, a run is active or the requester's spending limit is reached.
      */
-    public ResearchRun approve(String researchId, String hypothesisId, String approvedBy) {
-        return approved(researchId, hypothesisId, approvedBy);
+    public ResearchRun approve(String researchId, String hypothesisId, Approver approver) {
+        if (!approver.allowed()) {
+            throw new ResearchRefusedException(approver.name() + " is not an approver; ask " + approver.whoMay()
+                    + " to approve the run");
+        }
+        return approved(researchId, hypothesisId, approver.name());
     }
 
     private ResearchRun approved(String researchId, String hypothesisId, String userName) {
@@ -170,7 +174,7 @@ public final class ResearchService implements AutoCloseable {
         store.save(approved);
         lanes.submit(researchId, () -> {
             events.hypothesis(r, approved, store.votes(approved));
-            events.milestone(r, run, "Run " + runId + " of " + hypothesisId + " approved by " + userName + "; queued");
+            events.runQueued(r, run, userName);
         });
         runPool.execute(() -> runs.execute(runId, h.hypothesis()));
         return run;
@@ -196,13 +200,13 @@ public final class ResearchService implements AutoCloseable {
 
     /**
      * A reply to a run: answers the agent's pending question, else it is feedback for the next step. A question
-     * that asks for approval is answered only by an approver ({@code approver}: the caller has checked); another
+     * that asks for approval is answered only by an approver ({@code author} says whether they may approve); another
      * person's reply is feedback and leaves the question open.
      */
-    public boolean reply(String runId, String author, String text, boolean approver) {
+    public boolean reply(String runId, Approver author, String text) {
         ResearchRun run = store.run(runId).orElseThrow(() -> new ResearchRefusedException("no run " + runId));
-        store.add(new Feedback(run.researchId(), run.hypothesisId(), runId, author, text, clock.instant()));
-        return runs.team(runId).reply(new RunTeam.Reply(author, text, approver));
+        store.add(new Feedback(run.researchId(), run.hypothesisId(), runId, author.name(), text, clock.instant()));
+        return runs.team(runId).reply(new RunTeam.Reply(author.name(), text, author.allowed()));
     }
 
     /** Whether the run waits for an approver to answer its approval question. */
@@ -221,11 +225,7 @@ public final class ResearchService implements AutoCloseable {
             store.save(run.with(status, run.step(), clock.instant()));
         }
         Research r = require(run.researchId());
-        lanes.submit(r.id(), () -> events.milestone(r, run, switch (control) {
-            case STOPPED -> "Stop requested by " + by + "; the run ends after the current step";
-            case PAUSED -> "Paused by " + by + " after the current step; press Resume to continue";
-            case RUNNING -> "Resumed by " + by;
-        }));
+        lanes.submit(r.id(), () -> events.runControlled(r, run, control, by));
     }
 
     /** After a restart: the idea stages in progress continue, interrupted runs resume from their last step. */

@@ -10,9 +10,6 @@ import org.mlrcopilot.agents.usage.UsageStore;
 /** The durable state of researches: what survives a restart. Every write is committed when the call returns. */
 public interface ResearchStore {
 
-    /** Records an inbound event id; false when it was recorded before (a duplicate to ignore). */
-    boolean firstTime(String eventId);
-
     void save(Research research);
 
     Optional<Research> research(String id);
@@ -79,17 +76,6 @@ public interface ResearchStore {
 
     /** Steps of a run, in order. */
     List<StepRecord> steps(String runId);
-
-    /** Records a message; the same (platform, channel, messageId) again replaces it. */
-    void link(MessageLink link);
-
-    Optional<MessageLink> message(String platform, String channel, String messageId);
-
-    /** The latest message of the research with that role. */
-    Optional<MessageLink> messageFor(String researchId, String role);
-
-    /** The research a thread belongs to. */
-    Optional<String> researchOfThread(String platform, String channel, String thread);
 
     PaperCache papers();
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
+import org.mlrcopilot.agents.experiment.StopReason;
 import org.mlrcopilot.agents.experiment.StepListener;
 import org.mlrcopilot.agents.experiment.StepRecord;
 import org.mlrcopilot.agents.task.TaskSpec;
@@ -82,8 +83,7 @@ final class RunExecution {
             run = save(store.run(runId).orElseThrow().onTask(label).with(RunStatus.RUNNING, run.step(),
                     clock.instant()));
             research = researchStatus(research, ResearchStatus.RUNNING, "running " + runId + " on task " + label);
-            events.milestone(research, run, resume ? "Resuming " + runId + " after step " + run.step()
-                    : "Started " + runId + " on task " + label + " (up to " + run.maxSteps() + " steps)");
+            events.runStarted(research, run, resume);
             ExperimentResult result = resume ? agent.resume(task, Path.of(run.runDir()), listener(runId))
                     : agent.run(task, planText, Path.of(run.runDir()), listener(runId));
             if (!shutdown.underway()) {
@@ -185,21 +185,23 @@ final class RunExecution {
             @Override
             public void onBaseline(double value, String metric) {
                 ResearchRun run = store.run(runId).orElseThrow();
-                events.milestone(store.research(run.researchId()).orElseThrow(), run,
-                        String.format(Locale.ROOT, "Baseline measured: %s = %.4f", metric, value));
+                events.baselineMeasured(store.research(run.researchId()).orElseThrow(), run, metric, value);
             }
         };
     }
 
     private void finish(String runId, ExperimentResult result) {
-        RunStatus status = result.stopReason().equals("stopped") ? RunStatus.STOPPED
-                : result.stopReason().startsWith("error") ? RunStatus.FAILED : RunStatus.DONE;
+        RunStatus status = switch (result.stopReason().kind()) {
+            case STOPPED -> RunStatus.STOPPED;
+            case ERROR -> RunStatus.FAILED;
+            default -> RunStatus.DONE;
+        };
         ResearchRun run = save(store.run(runId).orElseThrow().finished(status, result, clock.instant()));
         Research research = store.research(run.researchId()).orElseThrow();
         research = researchStatus(research, status == RunStatus.DONE ? ResearchStatus.DONE
                 : status == RunStatus.STOPPED ? ResearchStatus.STOPPED : ResearchStatus.FAILED,
                 runId + " " + status.name().toLowerCase(Locale.ROOT)
-                        + (result.stopReason().equalsIgnoreCase(status.name()) ? "" : " (" + result.stopReason() + ")"));
+                        + (result.stopReason().kind() == StopReason.Kind.STOPPED ? "" : " (" + result.stopReason().text() + ")"));
         teams.remove(runId);
         java.time.Instant since = run.createdAt();
         UsageTotals own = store.usage().ofResearch(research.id()).stream().filter(u -> !u.at().isBefore(since))

@@ -47,7 +47,7 @@ class ActionsExtraTest {
         assertThat(h.team.approvalRequests).hasSize(2);
         assertThat(h.team.approvalRequests.get(0)).contains("Step 1").contains("estimated at $").contains("$0.0100");
         assertThat(h.main.requests).hasSize(1);
-        assertThat(result.stopReason()).startsWith("declined").contains("cost threshold");
+        assertThat(result.stopReason().text()).startsWith("declined").contains("cost threshold");
         assertThat(result.steps()).isEqualTo(1);
     }
 
@@ -57,7 +57,7 @@ class ActionsExtraTest {
         h.costGate = new CostGate(100, chars -> chars * 1e-5);
         h.main.tool("final_answer", Map.of("answer", "done"));
 
-        assertThat(h.run().stopReason()).isEqualTo("final-answer");
+        assertThat(h.run().stopReason().text()).isEqualTo("final-answer");
         assertThat(h.team.approvalRequests).isEmpty();
     }
 

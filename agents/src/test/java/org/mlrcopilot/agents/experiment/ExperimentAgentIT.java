@@ -57,7 +57,7 @@ class ExperimentAgentIT {
         ExperimentResult result = agent(main, tmp).run(digits(), "Try an SVM.", tmp.resolve("run"),
                 StepListener.ignore());
 
-        assertThat(result.stopReason()).isEqualTo("final-answer");
+        assertThat(result.stopReason().text()).isEqualTo("final-answer");
         assertThat(result.baseline()).isBetween(0.8, 0.99);
         assertThat(result.finalScore()).isGreaterThan(result.baseline());
         assertThat(result.improvementPct()).isPositive();
@@ -85,7 +85,7 @@ class ExperimentAgentIT {
 
         assertThat(main.user(2)).contains("exit code: 1").contains("Traceback").contains("NameError")
                 .contains("y_fitt");
-        assertThat(result.stopReason()).isEqualTo("final-answer");
+        assertThat(result.stopReason().text()).isEqualTo("final-answer");
         assertThat(result.finalScore()).isGreaterThan(result.baseline());
         assertThat(result.flaggedClaims()).isEmpty();
     }

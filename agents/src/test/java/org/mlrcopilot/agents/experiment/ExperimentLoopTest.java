@@ -27,7 +27,7 @@ class ExperimentLoopTest {
 
         ExperimentResult result = h.run();
 
-        assertThat(result.stopReason()).isEqualTo("final-answer");
+        assertThat(result.stopReason().text()).isEqualTo("final-answer");
         assertThat(result.baseline()).isEqualTo(0.5);
         assertThat(result.finalScore()).isEqualTo(0.6);
         assertThat(result.improvementPct()).isCloseTo(20.0, org.assertj.core.data.Offset.offset(1e-9));
@@ -108,7 +108,7 @@ class ExperimentLoopTest {
 
         ExperimentResult result = h.run();
 
-        assertThat(result.stopReason()).isEqualTo("max-steps");
+        assertThat(result.stopReason().text()).isEqualTo("max-steps");
         List<Integer> sizes = h.main.requests.stream().map(StepPrompt::chars).toList();
         assertThat(sizes.subList(3, 8)).allSatisfy(size -> assertThat(size).isEqualTo(sizes.get(3)));
         assertThat(sizes.get(3)).isLessThan(3 * 2 * 3000 + 10_000);

@@ -21,7 +21,7 @@ class ResumeTest {
                 .tool("write_file", Map.of("file_name", "b.txt", "content", "two", "log", "wrote a and b"))
                 .then(new IllegalStateException("process killed"));
         ExperimentResult crashed = h.run();
-        assertThat(crashed.stopReason()).startsWith("error:");
+        assertThat(crashed.stopReason().text()).startsWith("error:");
         RunState saved = h.checkpoints.load("run-1").orElseThrow();
         assertThat(saved.step()).isEqualTo(2);
         assertThat(saved.baseline()).isEqualTo(0.5);
@@ -32,7 +32,7 @@ class ResumeTest {
                 .tool("final_answer", Map.of("answer", "done"));
         ExperimentResult resumed = h.agent(fresh, h.sandbox).resume(h.task, h.runDir(), StepListener.ignore());
 
-        assertThat(resumed.stopReason()).isEqualTo("final-answer");
+        assertThat(resumed.stopReason().text()).isEqualTo("final-answer");
         assertThat(resumed.steps()).isEqualTo(4);
         assertThat(fresh.user(0)).contains("Step 3 of").contains("wrote a and b").contains("[Step 2]")
                 .contains("[Step 1]");

@@ -22,7 +22,7 @@ class StopReasonTest {
             h.main.tool("list_files", Map.of("dir_path", "."));
         }
         ExperimentResult result = h.run();
-        assertThat(result.stopReason()).isEqualTo("max-steps");
+        assertThat(result.stopReason().text()).isEqualTo("max-steps");
         assertThat(result.steps()).isEqualTo(3);
         assertThat(h.main.calls()).isEqualTo(3);
     }
@@ -36,7 +36,7 @@ class StopReasonTest {
             h.main.tool("list_files", Map.of("dir_path", "."));
         }
         ExperimentResult result = h.run();
-        assertThat(result.stopReason()).isEqualTo("wall-time");
+        assertThat(result.stopReason().text()).isEqualTo("wall-time");
         assertThat(result.steps()).isEqualTo(3);
     }
 
@@ -46,7 +46,7 @@ class StopReasonTest {
         h.main.tool("list_files", Map.of("dir_path", "."))
                 .then(new BudgetExceededException("research budget of $5.00 spent"));
         ExperimentResult result = h.run();
-        assertThat(result.stopReason()).isEqualTo("budget");
+        assertThat(result.stopReason().text()).isEqualTo("budget");
         assertThat(result.steps()).isEqualTo(1);
         assertThat(result.baseline()).isEqualTo(0.5);
     }
@@ -57,7 +57,7 @@ class StopReasonTest {
         h.main.tool("edit_script", Map.of("script_name", "train.py", "edit_instruction", "x", "save_name", "train.py"))
                 .then(new BudgetExceededException("spent"));
         ExperimentResult result = h.run();
-        assertThat(result.stopReason()).isEqualTo("budget");
+        assertThat(result.stopReason().text()).isEqualTo("budget");
         assertThat(result.steps()).isZero();
     }
 
@@ -68,7 +68,7 @@ class StopReasonTest {
         h.team.afterScript = RunControl.STOPPED;
         h.main.tool("list_files", Map.of("dir_path", ".")).tool("list_files", Map.of("dir_path", "."));
         ExperimentResult result = h.run();
-        assertThat(result.stopReason()).isEqualTo("stopped");
+        assertThat(result.stopReason().text()).isEqualTo("stopped");
         assertThat(result.steps()).isEqualTo(1);
         assertThat(h.main.remaining()).isEqualTo(1);
     }
@@ -81,7 +81,7 @@ class StopReasonTest {
         h.main.tool("final_answer", Map.of("answer", "done"));
         long start = System.nanoTime();
         ExperimentResult result = h.run();
-        assertThat(result.stopReason()).isEqualTo("final-answer");
+        assertThat(result.stopReason().text()).isEqualTo("final-answer");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(StepLoop.PAUSE_POLL.multipliedBy(2));
     }
 
@@ -90,6 +90,19 @@ class StopReasonTest {
         Harness h = new Harness(dir);
         h.main.then(new IllegalStateException("provider unreachable"));
         ExperimentResult result = h.run();
-        assertThat(result.stopReason()).isEqualTo("error: provider unreachable");
+        assertThat(result.stopReason().text()).isEqualTo("error: provider unreachable");
+    }
+
+    @Test
+    void aStopReasonIsWrittenAndReadAsOneString() {
+        assertThat(StopReason.parse("final-answer")).isEqualTo(StopReason.FINAL_ANSWER);
+        assertThat(StopReason.parse("error: provider unreachable"))
+                .isEqualTo(StopReason.error("provider unreachable"));
+        assertThat(StopReason.error("provider unreachable").text()).isEqualTo("error: provider unreachable");
+        assertThat(StopReason.parse("declined: no go").kind()).isEqualTo(StopReason.Kind.DECLINED);
+        assertThat(StopReason.parse("declined: no go").failed()).isFalse();
+        // a text of no known kind (written by an older version) reads as an error that keeps the text
+        assertThat(StopReason.parse("exploded")).isEqualTo(StopReason.error("exploded"));
+        assertThat(StopReason.parse("exploded").failed()).isTrue();
     }
 }

@@ -48,7 +48,7 @@ class TeamInteractionTest {
         assertThat(h.team.approvalRequests.get(0)).contains("write_file").contains("a.txt");
         assertThat(h.runDir().resolve("workspace/a.txt")).doesNotExist();
         assertThat(h.main.user(1)).contains("The team declined this action");
-        assertThat(result.stopReason()).isEqualTo("final-answer");
+        assertThat(result.stopReason().text()).isEqualTo("final-answer");
     }
 
     @Test

@@ -92,7 +92,7 @@ final class ExperimentRun {
             ExperimentResult result = resumeDir != null ? agent.resume(task, runDir, ExperimentRun::printStep)
                     : agent.run(task, planText, runDir, ExperimentRun::printStep);
             print(result, usage.forResearch(runId));
-            return result.stopReason().startsWith("error") ? 4 : 0;
+            return result.stopReason().failed() ? 4 : 0;
         }
     }
 
@@ -118,7 +118,7 @@ final class ExperimentRun {
     private void print(ExperimentResult r, UsageTotals usage) throws JsonProcessingException {
         System.out.printf("%s: baseline %.4f, final %s, improvement %s, success %s, %d steps, stopped: %s%n",
                 r.metric(), r.baseline(), r.finalScore(), r.improvementPct() == null ? "-"
-                        : String.format("%.1f%%", r.improvementPct()), r.success(), r.steps(), r.stopReason());
+                        : String.format("%.1f%%", r.improvementPct()), r.success(), r.steps(), r.stopReason().text());
         System.out.println("final answer: " + r.finalAnswer());
         r.flaggedClaims().forEach(c -> System.out.println("FLAGGED (no execution printed it): " + c));
         System.out.println("trace: " + r.trace());
@@ -130,7 +130,7 @@ final class ExperimentRun {
             out.put("success", r.success());
             out.put("steps", r.steps());
             out.put("usage", usage);
-            out.put("stopReason", r.stopReason());
+            out.put("stopReason", r.stopReason().text());
             out.put("metric", r.metric());
             out.put("finalAnswer", r.finalAnswer());
             out.put("flaggedClaims", r.flaggedClaims());

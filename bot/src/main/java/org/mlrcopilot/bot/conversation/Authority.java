@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.mlrcopilot.agents.research.Approver;
 import org.mlrcopilot.bot.chat.ChatPlatform;
 
 /**
@@ -48,23 +49,23 @@ final class Authority {
         return people;
     }
 
-    /** Whether the actor may approve an experiment run (and so spend the team's budget). */
-    Decision mayApprove(Actor a) {
+    /** Whether the actor may approve an experiment run (and so spend the team's budget): the verdict the service gets. */
+    Approver mayApprove(Actor a) {
         List<String> approvers = approvers();
         Optional<People.Linked> person = people.linked(a.platform(), a.user());
         if (person.isPresent()) {
-            return new Decision(person.get().mayApprove(), person.get().name(), "an approver or an admin");
+            return new Approver(person.get().name(), person.get().mayApprove(), "an approver or an admin");
         }
         if (named(a)) {
-            return new Decision(true, a.userName(), "");
+            return Approver.allowed(a.userName());
         }
         ChatPlatform chat = platforms.get(a.platform());
         Optional<ChatPlatform.Approval> rule = chat == null ? Optional.empty() : chat.approval(a.channel(), a.user());
         if (rule.isPresent()) {
-            return new Decision(rule.get().allowed(), a.userName(), rule.get().who()
+            return new Approver(a.userName(), rule.get().allowed(), rule.get().who()
                     + (approvers.isEmpty() ? "" : " or one of " + String.join(", ", approvers)));
         }
-        return new Decision(approvers.isEmpty(), a.userName(), "one of " + String.join(", ", approvers));
+        return new Approver(a.userName(), approvers.isEmpty(), "one of " + String.join(", ", approvers));
     }
 
     /**
@@ -72,7 +73,7 @@ final class Authority {
      * research or approved the run.
      */
     Decision mayControl(Actor a, String requester, String approver) {
-        Decision approve = mayApprove(a);
+        Approver approve = mayApprove(a);
         if (approve.allowed() || a.user().equals(requester) || approve.name().equals(approver)) {
             return new Decision(true, approve.name(), "");
         }

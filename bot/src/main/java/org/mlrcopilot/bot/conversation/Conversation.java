@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mlrcopilot.agents.paper.link.PaperLinks;
 import org.mlrcopilot.agents.paper.link.UnsupportedLinkException;
-import org.mlrcopilot.agents.research.MessageLink;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchEvents;
 import org.mlrcopilot.agents.research.ResearchRefusedException;
@@ -33,6 +32,7 @@ import org.mlrcopilot.bot.metrics.ServiceMetrics;
 public final class Conversation implements InboundHandler, AutoCloseable {
 
     private final ResearchStore store;
+    private final ThreadLinks links;
     private final ServiceMetrics metrics;
     private final Map<String, ChatPlatform> platforms = new ConcurrentHashMap<>();
     private final Outbox outbox;
@@ -45,14 +45,15 @@ public final class Conversation implements InboundHandler, AutoCloseable {
 
     private volatile long fileLimit = 30L << 20;
 
-    public Conversation(ResearchStore store, ServiceMetrics metrics, Duration statusInterval) {
+    public Conversation(ResearchStore store, ThreadLinks links, ServiceMetrics metrics, Duration statusInterval) {
         this.store = store;
+        this.links = links;
         this.metrics = metrics;
         this.outbox = new Outbox(4, statusInterval);
-        this.poster = new ThreadPoster(platforms, store, outbox, metrics);
+        this.poster = new ThreadPoster(platforms, store, links, outbox, metrics);
         this.authority = new Authority(() -> service == null ? java.util.List.of()
                 : service.settings().approvers(), platforms);
-        this.replies = new Replies(store, outbox, authority, platforms);
+        this.replies = new Replies(store, links, outbox, authority, platforms);
         this.choices = new LinkChoices(platforms, outbox, new LinkChoices.Starter() {
             @Override
             public void inThread(Inbound.MessagePosted message, String link) {
@@ -103,7 +104,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         long started = System.nanoTime();
         String type = event.getClass().getSimpleName();
         try {
-            if (!store.firstTime(event.platform() + ":" + event.eventId())) {
+            if (!links.firstTime(event.platform() + ":" + event.eventId())) {
                 metrics.event(event.platform(), type, true);
                 return "";
             }
@@ -141,8 +142,8 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     private String message(Inbound.MessagePosted m) {
         boolean reply = !m.threadId().isBlank() && !m.threadId().equals(m.messageId());
         if (reply) {
-            Optional<String> research = store.researchOfThread(m.platform(), m.channel(), m.threadId())
-                    .or(() -> store.message(m.platform(), m.channel(), m.threadId()).map(MessageLink::researchId));
+            Optional<String> research = links.researchOfThread(m.platform(), m.channel(), m.threadId())
+                    .or(() -> links.message(m.platform(), m.channel(), m.threadId()).map(MessageLink::researchId));
             if (research.isPresent() && !m.files().isEmpty()) {
                 outbox.send(research.get(), () -> {
                     List<InboundFile> data = m.files().stream().filter(f -> !isText(f)).toList();
@@ -282,8 +283,8 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         outbox.send(r.id(), () -> {
             var root = platform.post(new ThreadRef(channel, ""), OutboundMessage.text(
                     platform.mention(user) + " asked me to research " + link + note));
-            store.link(new MessageLink(platformName, root.channel(), root.messageId(), root.threadId(), r.id(),
-                    "root"));
+            links.link(new MessageLink(platformName, root.channel(), root.messageId(), root.threadId(), r.id(),
+                    MessageRole.ROOT));
         });
         poster.status(r);
         service.start(r.id());
@@ -291,7 +292,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     }
 
     private void started(Inbound.MessagePosted m, Research r) {
-        store.link(new MessageLink(m.platform(), m.channel(), m.messageId(), m.messageId(), r.id(), "root"));
+        links.link(new MessageLink(m.platform(), m.channel(), m.messageId(), m.messageId(), r.id(), MessageRole.ROOT));
         ChatPlatform platform = platforms.get(m.platform());
         outbox.send(r.id(), () -> platform.react(m.message(), Emoji.EYES));
         poster.status(r);

@@ -113,7 +113,13 @@ final class Messages {
      * The run's own message: how it started, its run page, and the controls that apply now (Pause or Resume, and
      * Stop, while it runs; none once it has ended, which the message then says).
      */
-    static OutboundMessage runStarted(ResearchRun run, String text) {
+    /**
+     * A run's own message: how it started ({@code resumedAfter} the step it resumed after following a restart, or
+     * null), its page, and the controls its state allows.
+     */
+    static OutboundMessage run(ResearchRun run, Integer resumedAfter) {
+        String text = resumedAfter != null ? "Resuming " + run.id() + " after step " + resumedAfter
+                : "Started " + run.id() + " on task " + run.task() + " (up to " + run.maxSteps() + " steps)";
         List<Button> controls = run.status().finished() ? List.of()
                 : List.of(run.status() == org.mlrcopilot.agents.research.RunStatus.PAUSED
                         ? new Button("resume", "Resume", run.id(), "") : new Button("pause", "Pause", run.id(), ""),

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mlrcopilot.agents.experiment.RunControl;
 import org.mlrcopilot.agents.research.HypothesisState;
-import org.mlrcopilot.agents.research.MessageLink;
+import org.mlrcopilot.agents.research.Approver;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchService;
 import org.mlrcopilot.agents.research.ResearchStore;
@@ -23,12 +23,15 @@ final class Replies {
     private static final Pattern HYPOTHESIS = Pattern.compile("\\bH([1-9][0-9]*)\\b");
 
     private final ResearchStore store;
+    private final ThreadLinks links;
     private final Outbox outbox;
     private final Authority authority;
     private final java.util.Map<String, ChatPlatform> platforms;
 
-    Replies(ResearchStore store, Outbox outbox, Authority authority, java.util.Map<String, ChatPlatform> platforms) {
+    Replies(ResearchStore store, ThreadLinks links, Outbox outbox, Authority authority,
+            java.util.Map<String, ChatPlatform> platforms) {
         this.store = store;
+        this.links = links;
         this.outbox = outbox;
         this.authority = authority;
         this.platforms = platforms;
@@ -44,13 +47,9 @@ final class Replies {
     private ResearchRun approve(ResearchService service, String researchId, String hypothesisId, String platform,
             String channel, String user, String userName) {
         String what = hypothesisId + " of " + researchId;
-        Authority.Decision may = authority.mayApprove(new Authority.Actor(platform, channel, user, userName));
+        Approver may = authority.mayApprove(new Authority.Actor(platform, channel, user, userName));
         try {
-            if (!may.allowed()) {
-                throw new ResearchRefusedException(may.name() + " is not an approver; ask " + may.whoMay()
-                        + " to approve the run");
-            }
-            ResearchRun run = service.approve(researchId, hypothesisId, may.name());
+            ResearchRun run = service.approve(researchId, hypothesisId, may);
             audit(may.name(), platform, "approve", what + " (" + run.id() + ")");
             return run;
         } catch (ResearchRefusedException e) {
@@ -89,7 +88,8 @@ final class Replies {
     }
 
     String threadReply(ResearchService service, String researchId, Inbound.MessagePosted m) {
-        store.link(new MessageLink(m.platform(), m.channel(), m.messageId(), m.threadId(), researchId, "reply"));
+        links.link(new MessageLink(m.platform(), m.channel(), m.messageId(), m.threadId(), researchId,
+                MessageRole.REPLY));
         Optional<ResearchRun> run = activeRun(researchId);
         String word = m.text().strip().toLowerCase(Locale.ROOT);
         if (run.isPresent() && List.of("stop", "pause", "resume").contains(word)) {
@@ -100,9 +100,9 @@ final class Replies {
         }
         String taken;
         if (run.isPresent()) {
-            Authority.Decision may = authority.mayApprove(new Authority.Actor(m.platform(), m.channel(), m.user(),
+            Approver may = authority.mayApprove(new Authority.Actor(m.platform(), m.channel(), m.user(),
                     m.userName()));
-            boolean answered = service.reply(run.get().id(), may.name(), m.text(), may.allowed());
+            boolean answered = service.reply(run.get().id(), may, m.text());
             taken = !answered && !may.allowed() && service.awaitsApproval(run.get().id())
                     ? "Kept as feedback for " + run.get().id() + "; its approval question waits for an approver ("
                     + may.whoMay() + ")"
@@ -134,8 +134,8 @@ final class Replies {
                 return id;
             }
         }
-        Optional<String> answered = store.message(reply.platform(), reply.channel(), reply.threadId())
-                .map(MessageLink::role).flatMap(HypothesisRole::parse).map(HypothesisRole::id);
+        Optional<String> answered = links.message(reply.platform(), reply.channel(), reply.threadId())
+                .map(MessageLink::role).flatMap(Replies::hypothesis).map(MessageRole.Hypothesis::id);
         if (answered.isPresent()) {
             return answered.get();
         }
@@ -144,12 +144,12 @@ final class Replies {
     }
 
     String reaction(ResearchService service, Inbound.ReactionChanged r) {
-        Optional<MessageLink> link = store.message(r.platform(), r.channel(), r.messageId());
+        Optional<MessageLink> link = links.message(r.platform(), r.channel(), r.messageId());
         if (link.isEmpty()) {
             return "";
         }
         String researchId = link.get().researchId();
-        Optional<HypothesisRole> version = HypothesisRole.parse(link.get().role());
+        Optional<MessageRole.Hypothesis> version = hypothesis(link.get().role());
         if (version.isPresent()) {
             String h = version.get().id();
             int v = version.get().version();
@@ -175,12 +175,12 @@ final class Replies {
     }
 
     String button(ResearchService service, Inbound.ButtonPressed b) {
-        Optional<MessageLink> link = store.message(b.platform(), b.channel(), b.messageId());
+        Optional<MessageLink> link = links.message(b.platform(), b.channel(), b.messageId());
         if (link.isEmpty()) {
             return "That message is not part of a research I know.";
         }
         String researchId = link.get().researchId();
-        Optional<HypothesisRole> shown = HypothesisRole.parse(link.get().role());
+        Optional<MessageRole.Hypothesis> shown = hypothesis(link.get().role());
         if (shown.isPresent() && List.of("run", "refine", "discard").contains(b.action())) {
             requireCurrent(researchId, shown.get().id(), shown.get().version());
         }
@@ -229,5 +229,9 @@ final class Replies {
 
     private Optional<ResearchRun> activeRun(String researchId) {
         return store.runs(researchId).stream().filter(r -> !r.status().finished()).findFirst();
+    }
+
+    private static Optional<MessageRole.Hypothesis> hypothesis(MessageRole role) {
+        return role instanceof MessageRole.Hypothesis h ? Optional.of(h) : Optional.empty();
     }
 }

@@ -39,7 +39,7 @@ final class Results {
         fields.add(new Field("Improvement", r.improvementPct() == null ? "-"
                 : String.format(Locale.ROOT, "%+.1f%%", r.improvementPct())));
         fields.add(new Field("Success (>10%)", r.success() == null ? "-" : r.success() ? "yes" : "no"));
-        fields.add(new Field("Steps", r.steps() + " (stopped: " + r.stopReason() + ")"));
+        fields.add(new Field("Steps", r.steps() + " (stopped: " + r.stopReason().text() + ")"));
         fields.add(new Field("Cost of this run", String.format(Locale.ROOT, "$%.4f, %,d tokens in %d calls",
                 report.usage().costUsd(), report.usage().tokens(), report.usage().calls())));
         fields.add(new Field("Research so far", String.format(Locale.ROOT, "$%.4f, %,d tokens in %d calls",

@@ -1,9 +1,11 @@
 package org.mlrcopilot.bot.conversation;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.mlrcopilot.agents.experiment.RunControl;
 import org.mlrcopilot.agents.experiment.StepRecord;
-import org.mlrcopilot.agents.research.MessageLink;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchEvents;
 import org.mlrcopilot.agents.research.ResearchRun;
@@ -18,6 +20,7 @@ import org.mlrcopilot.bot.chat.ChatPlatform;
 import org.mlrcopilot.bot.chat.MessageRef;
 import org.mlrcopilot.bot.chat.OutboundMessage;
 import org.mlrcopilot.bot.chat.ThreadRef;
+import org.mlrcopilot.bot.conversation.MessageRole.RunPart;
 import org.mlrcopilot.bot.metrics.ServiceMetrics;
 
 /**
@@ -29,12 +32,15 @@ final class ThreadPoster implements ResearchEvents {
 
     private final Map<String, ChatPlatform> platforms;
     private final ResearchStore store;
+    private final ThreadLinks links;
     private final Outbox outbox;
     private final ServiceMetrics metrics;
 
-    ThreadPoster(Map<String, ChatPlatform> platforms, ResearchStore store, Outbox outbox, ServiceMetrics metrics) {
+    ThreadPoster(Map<String, ChatPlatform> platforms, ResearchStore store, ThreadLinks links, Outbox outbox,
+            ServiceMetrics metrics) {
         this.platforms = platforms;
         this.store = store;
+        this.links = links;
         this.outbox = outbox;
         this.metrics = metrics;
     }
@@ -60,70 +66,90 @@ final class ThreadPoster implements ResearchEvents {
                         + run.maxSteps() + (waiting.containsKey(run.id()) ? "; " + waiting.get(run.id()) : ""))
                 .orElse("");
         OutboundMessage message = Messages.status(r, runLine, platform(r).mention(r.requester()));
-        Optional<MessageLink> link = store.messageFor(researchId, "status");
-        if (link.isPresent()) {
-            platform(r).update(ref(link.get()), message);
-        } else {
-            post(r, "status", message);
-        }
+        upsert(r, MessageRole.STATUS, message);
     }
 
     @Override
     public void brief(Research research, StoredBrief brief) {
-        outbox.send(research.id(), () -> post(research, "brief", Messages.brief(brief)));
+        outbox.send(research.id(), () -> post(research, MessageRole.BRIEF, Messages.brief(brief)));
     }
 
     @Override
     public void hypothesis(Research research, StoredHypothesis h, VoteCount votes) {
         int version = h.hypothesis().version();
-        String role = HypothesisRole.of(h.id(), version);
+        MessageRole role = MessageRole.hypothesis(h.id(), version);
         // a refined version is a new message at the end of the thread, pointing back to the one it revises
         Runnable draw = () -> upsert(research, role, Messages.hypothesis(h, votes,
                 version > 1 ? versionLink(research, h.id(), version - 1) : ""));
-        if (store.messageFor(research.id(), role).isEmpty()) {
+        if (links.messageFor(research.id(), role).isEmpty()) {
             outbox.send(research.id(), draw);
         } else {
-            outbox.edit(research.id(), role, draw);
+            outbox.edit(research.id(), role.key(), draw);
         }
     }
 
     /** The permalink of one version's message, empty when it has none. */
     private String versionLink(Research research, String id, int version) {
-        return store.messageFor(research.id(), HypothesisRole.of(id, version))
+        return links.messageFor(research.id(), MessageRole.hypothesis(id, version))
                 .map(l -> platform(research).permalink(ref(l))).orElse("");
     }
 
     @Override
-    public void milestone(Research research, ResearchRun run, String text) {
+    public void runQueued(Research research, ResearchRun run, String approvedBy) {
+        milestone(research, run, "Run " + run.id() + " of " + run.hypothesisId() + " approved by " + approvedBy
+                + "; queued");
+    }
+
+    @Override
+    public void runStarted(Research research, ResearchRun run, boolean resumed) {
         outbox.send(research.id(), () -> {
-            if (text.startsWith("Started") || text.startsWith("Resuming")) {
-                started.put(run.id(), text);
-                ResearchRun now = current(run);
-                drawn.put(run.id(), now.status());
-                upsert(research, "run:" + run.id(), Messages.runStarted(now, text));
+            if (resumed) {
+                resumedAfter.put(run.id(), run.step());
             } else {
-                post(research, "milestone:" + run.id(), OutboundMessage.text(text));
-                controls(research, run);
+                resumedAfter.remove(run.id());
             }
+            ResearchRun now = current(run);
+            drawn.put(run.id(), now.status());
+            upsert(research, MessageRole.of(RunPart.RUN, run.id()), Messages.run(now, resumedAfter.get(run.id())));
         });
     }
 
-    /** How each run's message began ("Started run-… on task …"), to draw it again with the controls that apply. */
-    private final java.util.Map<String, String> started = new java.util.concurrent.ConcurrentHashMap<>();
+    @Override
+    public void baselineMeasured(Research research, ResearchRun run, String metric, double value) {
+        milestone(research, run, String.format(Locale.ROOT, "Baseline measured: %s = %.4f", metric, value));
+    }
+
+    @Override
+    public void runControlled(Research research, ResearchRun run, RunControl control, String by) {
+        milestone(research, run, switch (control) {
+            case STOPPED -> "Stop requested by " + by + "; the run ends after the current step";
+            case PAUSED -> "Paused by " + by + " after the current step; press Resume to continue";
+            case RUNNING -> "Resumed by " + by;
+        });
+    }
+
+    private void milestone(Research research, ResearchRun run, String text) {
+        outbox.send(research.id(), () -> {
+            post(research, MessageRole.of(RunPart.MILESTONE, run.id()), OutboundMessage.text(text));
+            controls(research, run);
+        });
+    }
+
+    /** The step each run resumed after, for the runs this process resumed, to draw their message again. */
+    private final Map<String, Integer> resumedAfter = new ConcurrentHashMap<>();
 
     /** The state each run's message was last drawn in. */
-    private final java.util.Map<String, org.mlrcopilot.agents.research.RunStatus> drawn =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, org.mlrcopilot.agents.research.RunStatus> drawn = new ConcurrentHashMap<>();
 
     /** The run's message redrawn when its state changed: the controls it allows now (none once it ended). */
     private void controls(Research research, ResearchRun run) {
         ResearchRun now = current(run);
-        if (store.messageFor(research.id(), "run:" + run.id()).isEmpty() || now.status() == drawn.get(run.id())) {
+        MessageRole role = MessageRole.of(RunPart.RUN, run.id());
+        if (links.messageFor(research.id(), role).isEmpty() || now.status() == drawn.get(run.id())) {
             return;
         }
         drawn.put(run.id(), now.status());
-        upsert(research, "run:" + run.id(), Messages.runStarted(now,
-                started.getOrDefault(run.id(), "Run " + run.id() + " of " + run.hypothesisId())));
+        upsert(research, role, Messages.run(now, resumedAfter.get(run.id())));
     }
 
     private ResearchRun current(ResearchRun run) {
@@ -132,7 +158,7 @@ final class ThreadPoster implements ResearchEvents {
 
     @Override
     public void setup(Research research, ResearchRun run, SetupReport report, boolean awaitingApproval) {
-        outbox.send(research.id(), () -> post(research, "setup:" + run.id(), Results.setup(report, awaitingApproval)));
+        outbox.send(research.id(), () -> post(research, MessageRole.of(RunPart.SETUP, run.id()), Results.setup(report, awaitingApproval)));
     }
 
     @Override
@@ -141,7 +167,7 @@ final class ThreadPoster implements ResearchEvents {
         metrics.step(step.action());
         status(research);
         if (step.action().equals("execute_script")) {
-            outbox.send(research.id(), () -> post(research, "execution:" + run.id(), OutboundMessage.text(
+            outbox.send(research.id(), () -> post(research, MessageRole.of(RunPart.EXECUTION, run.id()), OutboundMessage.text(
                     Results.execution(step))));
         }
     }
@@ -149,7 +175,7 @@ final class ThreadPoster implements ResearchEvents {
     @Override
     public void question(Research research, ResearchRun run, String question) {
         status(research);
-        outbox.send(research.id(), () -> post(research, "question:" + run.id(), new OutboundMessage(
+        outbox.send(research.id(), () -> post(research, MessageRole.of(RunPart.QUESTION, run.id()), new OutboundMessage(
                 "The agent asks", question + "\nReply in this thread to answer.", java.util.List.of(),
                 java.util.List.of(), java.util.List.of(), "#f9a825")));
     }
@@ -159,14 +185,14 @@ final class ThreadPoster implements ResearchEvents {
         waiting.remove(run.id());
         outbox.send(research.id(), () -> {
             controls(research, run);
-            started.remove(run.id());
+            resumedAfter.remove(run.id());
             drawn.remove(run.id());
         });
         metrics.run(run.status().name());
         status(research);
         outbox.send(research.id(), () -> {
             String link = versionLink(research, run.hypothesisId(), run.hypothesisVersion());
-            post(research, "result:" + run.id(), Results.of(report, platform(research).mention(research.requester()),
+            post(research, MessageRole.of(RunPart.RESULT, run.id()), Results.of(report, platform(research).mention(research.requester()),
                     link));
         });
     }
@@ -176,13 +202,13 @@ final class ThreadPoster implements ResearchEvents {
         outbox.send(research.id(), () -> {
             Research now = store.research(research.id()).orElse(research);
             String who = now.status() == ResearchStatus.FAILED ? platform(now).mention(now.requester()) + " " : "";
-            post(now, "problem", new OutboundMessage("", "⚠️ " + who + cause + "\n*Next:* " + nextStep,
+            post(now, MessageRole.PROBLEM, new OutboundMessage("", "⚠️ " + who + cause + "\n*Next:* " + nextStep,
                     java.util.List.of(), java.util.List.of(), java.util.List.of(), "#c62828"));
         });
     }
 
-    private void upsert(Research r, String role, OutboundMessage message) {
-        Optional<MessageLink> link = store.messageFor(r.id(), role);
+    private void upsert(Research r, MessageRole role, OutboundMessage message) {
+        Optional<MessageLink> link = links.messageFor(r.id(), role);
         if (link.isPresent()) {
             platform(r).update(ref(link.get()), message);
         } else {
@@ -190,12 +216,12 @@ final class ThreadPoster implements ResearchEvents {
         }
     }
 
-    private void post(Research r, String role, OutboundMessage message) {
-        MessageLink root = store.messageFor(r.id(), "root").orElseThrow(
+    private void post(Research r, MessageRole role, OutboundMessage message) {
+        MessageLink root = links.messageFor(r.id(), MessageRole.ROOT).orElseThrow(
                 () -> new IllegalStateException("research " + r.id() + " has no thread"));
         MessageRef posted = platform(r).post(new ThreadRef(root.channel(), root.thread()),
-                message.withMetadata(Map.of("research", r.id(), "role", role)));
-        store.link(new MessageLink(r.platform(), posted.channel(), posted.messageId(), root.thread(), r.id(), role));
+                message.withMetadata(Map.of("research", r.id(), "role", role.key())));
+        links.link(new MessageLink(r.platform(), posted.channel(), posted.messageId(), root.thread(), r.id(), role));
     }
 
     private ChatPlatform platform(Research r) {

@@ -62,7 +62,7 @@ public final class BotService implements AutoCloseable {
         PaperTools papers = keep(PaperTools.create(config, store.papers()));
         ServiceTools tools = new ServiceTools(config, papers, c.models(), c.sandbox(),
                 new CountingUsageStore(store.usage(), metrics), store.checkpoints(), http, clock);
-        this.conversation = keep(new Conversation(store, metrics, config.service().statusInterval()));
+        this.conversation = keep(new Conversation(store, store, metrics, config.service().statusInterval()));
         this.research = keep(new ResearchService(store, conversation.events(), tools, new ResearchSettings(
                 config.service().approvers(), config.service().hypotheses(), config.experiment().maxSteps(),
                 config.experiment().maxDatasetBytes(), config.budget().perPersonUsd(),
@@ -70,7 +70,7 @@ public final class BotService implements AutoCloseable {
                 config.service().ideaWorkers(), config.service().runWorkers()));
         conversation.attach(research, config.budget().perDayUsd(), config.fetch().maxBytes());
         conversation.audit(store.audit());
-        this.web = keep(new WebChat(config.store().dataDir(), store, clock));
+        this.web = keep(new WebChat(config.store().dataDir(), store, store, clock));
         conversation.add(web);
         web.names(conversation::displayName);
         List<Routes> routes = new ArrayList<>(List.of(web.routes()));

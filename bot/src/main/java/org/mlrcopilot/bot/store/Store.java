@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import org.mlrcopilot.agents.experiment.StepRecord;
 import org.mlrcopilot.agents.research.Feedback;
-import org.mlrcopilot.agents.research.MessageLink;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStore;
@@ -18,13 +17,16 @@ import org.jdbi.v3.core.Jdbi;
 import org.mlrcopilot.agents.experiment.RunCheckpoints;
 import org.mlrcopilot.agents.paper.PaperCache;
 import org.mlrcopilot.agents.usage.UsageStore;
+import org.mlrcopilot.bot.conversation.MessageLink;
+import org.mlrcopilot.bot.conversation.MessageRole;
+import org.mlrcopilot.bot.conversation.ThreadLinks;
 
 /**
- * The service's durable store behind the {@link ResearchStore}, {@link PaperCache}, {@link UsageStore} and
- * {@link RunCheckpoints} ports: an H2 database in the data directory, or a PostgreSQL database, migrated by Flyway
+ * The service's durable store behind the {@link ResearchStore}, {@link ThreadLinks}, {@link PaperCache},
+ * {@link UsageStore} and {@link RunCheckpoints} ports: an H2 database in the data directory, or a PostgreSQL database, migrated by Flyway
  * when opened (the same migrations, in each database's own types where they differ). {@link Stores} opens one.
  */
-public final class Store implements ResearchStore, AutoCloseable {
+public final class Store implements ResearchStore, ThreadLinks, AutoCloseable {
 
     private final StoreDatabase database;
     private final Flyway flyway;
@@ -188,7 +190,7 @@ public final class Store implements ResearchStore, AutoCloseable {
     @Override
     public void link(MessageLink link) {
         runs.link(link);
-        if (!link.role().equals("reply")) {
+        if (link.role() != MessageRole.REPLY) {
             durable();
         }
     }
@@ -199,7 +201,7 @@ public final class Store implements ResearchStore, AutoCloseable {
     }
 
     @Override
-    public Optional<MessageLink> messageFor(String researchId, String role) {
+    public Optional<MessageLink> messageFor(String researchId, MessageRole role) {
         return runs.messageFor(researchId, role);
     }
 

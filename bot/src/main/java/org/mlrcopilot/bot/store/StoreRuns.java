@@ -6,7 +6,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.mlrcopilot.agents.experiment.StepRecord;
 import org.mlrcopilot.agents.paper.ContentHash;
-import org.mlrcopilot.agents.research.MessageLink;
+import org.mlrcopilot.bot.conversation.MessageLink;
+import org.mlrcopilot.bot.conversation.MessageRole;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.RunStatus;
 
@@ -87,7 +88,7 @@ final class StoreRuns {
                         "platform, channel, message_id, thread, research_id, role", "platform, channel, message_id",
                         ":platform, :channel, :message, :thread, :research, :role"))
                 .bind("platform", l.platform()).bind("channel", l.channel()).bind("message", l.messageId())
-                .bind("thread", l.thread()).bind("research", l.researchId()).bind("role", l.role()).execute());
+                .bind("thread", l.thread()).bind("research", l.researchId()).bind("role", l.role().key()).execute());
     }
 
     Optional<MessageLink> message(String platform, String channel, String messageId) {
@@ -96,10 +97,10 @@ final class StoreRuns {
                 .bind("p", platform).bind("c", channel).bind("m", messageId).map(StoreRuns::link).findOne());
     }
 
-    Optional<MessageLink> messageFor(String researchId, String role) {
+    Optional<MessageLink> messageFor(String researchId, MessageRole role) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM message_links WHERE research_id = :r "
                         + "AND role = :role ORDER BY seq DESC LIMIT 1")
-                .bind("r", researchId).bind("role", role).map(StoreRuns::link).findOne());
+                .bind("r", researchId).bind("role", role.key()).map(StoreRuns::link).findOne());
     }
 
     Optional<String> researchOfThread(String platform, String channel, String thread) {
@@ -111,6 +112,6 @@ final class StoreRuns {
     private static MessageLink link(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws java.sql.SQLException {
         return new MessageLink(rs.getString("platform"), rs.getString("channel"), rs.getString("message_id"),
-                rs.getString("thread"), rs.getString("research_id"), rs.getString("role"));
+                rs.getString("thread"), rs.getString("research_id"), MessageRole.parse(rs.getString("role")));
     }
 }

@@ -22,7 +22,8 @@ import org.mlrcopilot.agents.idea.Hypothesis;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.research.Feedback;
 import org.mlrcopilot.agents.research.HypothesisState;
-import org.mlrcopilot.agents.research.MessageLink;
+import org.mlrcopilot.bot.conversation.MessageLink;
+import org.mlrcopilot.bot.conversation.MessageRole;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStatus;
@@ -84,7 +85,7 @@ class StoreMigrateCommandTest {
             assertThat(copy.checkpoints().load("run-1")).map(RunState::step).contains(1);
             assertThat(copy.auth().personNamed("ada")).map(Person::role).contains(Role.ADMIN);
             assertThat(copy.auth().personOf("slack", "U1")).contains("p-1");
-            assertThat(copy.messageFor("r-1", "root")).map(MessageLink::messageId).contains("m1");
+            assertThat(copy.messageFor("r-1", MessageRole.parse("root"))).map(MessageLink::messageId).contains("m1");
 
             copy.add(new Feedback("r-1", "H1", "", "cy", "after the move", T0));
             copy.audit().record(new AuditLog.Entry(T0, "ada", "web", "127.0.0.1", "sign-in", "after the move"));
@@ -141,7 +142,7 @@ class StoreMigrateCommandTest {
             store.save(new ResearchRun("run-1", "r-1", "H1", 1, "digits", "u1", "alice", RunStatus.RUNNING, 0, 30,
                     "/data/runs/run-1", null, T0, T0));
             store.add("run-1", new StepRecord(1, "list_files", "{}", "train.py", List.of(), 10, 100, 5, 20));
-            store.link(new MessageLink("web", "research", "m1", "m1", "r-1", "root"));
+            store.link(new MessageLink("web", "research", "m1", "m1", "r-1", MessageRole.parse("root")));
             assertThat(store.firstTime("web:e1")).isTrue();
             store.papers().put("arxiv:2408.14033", new Paper(new PaperIds("2408.14033", "v2", "", "", ""), "SPECTER",
                     List.of("Ada"), "An abstract.", List.of(), List.of(), List.of(), "arxiv-html",

@@ -47,7 +47,7 @@ class ConversationTest {
     @BeforeEach
     void start() {
         store = Stores.inMemory("conversation-" + System.nanoTime());
-        conversation = new Conversation(store, new ServiceMetrics(), Duration.ofMillis(50));
+        conversation = new Conversation(store, store, new ServiceMetrics(), Duration.ofMillis(50));
         service = new ResearchService(store, conversation.events(), new NoModelTools(dir),
                 new ResearchSettings(List.of("alice"), 3, 5), Clock.systemUTC(), 2, 1);
         conversation.attach(service, 50);

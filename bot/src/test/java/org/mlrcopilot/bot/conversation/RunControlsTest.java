@@ -21,14 +21,14 @@ class RunControlsTest {
 
     @Test
     void aRunningRunOffersPauseAndStop() {
-        OutboundMessage m = Messages.runStarted(queued.with(RunStatus.RUNNING, 2, NOW), "Started run-1");
+        OutboundMessage m = Messages.run(queued.with(RunStatus.RUNNING, 2, NOW), null);
         assertThat(actions(m)).containsExactly("pause", "stop");
         assertThat(m.text()).doesNotContain("Ended");
     }
 
     @Test
     void aPausedRunOffersResumeAndStop() {
-        OutboundMessage m = Messages.runStarted(queued.with(RunStatus.PAUSED, 2, NOW), "Started run-1");
+        OutboundMessage m = Messages.run(queued.with(RunStatus.PAUSED, 2, NOW), null);
         assertThat(actions(m)).containsExactly("resume", "stop");
         assertThat(m.text()).contains("_Paused_");
     }
@@ -36,7 +36,7 @@ class RunControlsTest {
     @Test
     void anEndedRunOffersNothingAndSaysHowItEnded() {
         for (RunStatus end : new RunStatus[] {RunStatus.DONE, RunStatus.STOPPED, RunStatus.FAILED}) {
-            OutboundMessage m = Messages.runStarted(queued.with(end, 3, NOW), "Started run-1");
+            OutboundMessage m = Messages.run(queued.with(end, 3, NOW), null);
             assertThat(m.buttons()).as(end.name()).isEmpty();
             assertThat(m.text()).contains("_Ended: " + end.name().toLowerCase(java.util.Locale.ROOT) + "_");
         }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mlrcopilot.bot.service.FakeDiscord.CHANNEL;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.mlrcopilot.bot.conversation.MessageRole;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,7 +98,7 @@ class DiscordIT {
     }
 
     private String linked(String researchId, String role) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> service.store().messageFor(researchId, role),
+        return await().atMost(Duration.ofSeconds(10)).until(() -> service.store().messageFor(researchId, MessageRole.parse(role)),
                 Optional::isPresent).get().messageId();
     }
 
@@ -342,7 +343,7 @@ class DiscordIT {
         assertThat(posts(CHANNEL).stream().filter(c -> c.text("content").contains("⚠️"))).as("said once")
                 .hasSize(1);
         String researchId = service.store().recent(1).get(0).id();
-        assertThat(service.store().messageFor(researchId, "root").orElseThrow().messageId()).isEqualTo(root);
+        assertThat(service.store().messageFor(researchId, MessageRole.parse("root")).orElseThrow().messageId()).isEqualTo(root);
         String h2 = linked(researchId, "hypothesis:H2");
         discord.reply(CHANNEL, h2, BOB, "bob", "needs an ablation on the kernel");
         await("a reply to a hypothesis in the channel is its feedback").atMost(Duration.ofSeconds(10))

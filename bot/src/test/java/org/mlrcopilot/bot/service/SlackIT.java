@@ -3,6 +3,7 @@ package org.mlrcopilot.bot.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import org.mlrcopilot.bot.conversation.MessageRole;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -449,7 +450,7 @@ class SlackIT {
 
     /** The message id stored for a role: stored once Slack's answer is back, a moment after the fake saw the call. */
     private String linked(String researchId, String role) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> service.store().messageFor(researchId, role),
+        return await().atMost(Duration.ofSeconds(10)).until(() -> service.store().messageFor(researchId, MessageRole.parse(role)),
                 java.util.Optional::isPresent).get().messageId();
     }
 

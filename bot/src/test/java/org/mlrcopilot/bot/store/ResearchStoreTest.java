@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
+import org.mlrcopilot.agents.experiment.StopReason;
 import org.mlrcopilot.agents.experiment.StepRecord;
 import org.mlrcopilot.agents.idea.ComputeEstimate;
 import org.mlrcopilot.agents.idea.DatasetRef;
@@ -24,7 +25,8 @@ import org.mlrcopilot.agents.idea.ResearchElements;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.research.Feedback;
 import org.mlrcopilot.agents.research.HypothesisState;
-import org.mlrcopilot.agents.research.MessageLink;
+import org.mlrcopilot.bot.conversation.MessageLink;
+import org.mlrcopilot.bot.conversation.MessageRole;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStatus;
@@ -141,14 +143,14 @@ class ResearchStoreTest {
         store.add("run-1", new StepRecord(1, "list_files", "{}", "train.py", List.of(), 10, 100, 5, 20));
         store.add("run-1", new StepRecord(2, "read_file", "{}", "x", List.of(), 10, 100, 5, 20));
         store.add("run-1", new StepRecord(1, "list_files", "{}", "again", List.of(), 10, 100, 5, 20));
-        store.link(new MessageLink("web", "research", "m1", "m1", "r-1", "root"));
-        store.link(new MessageLink("web", "research", "m2", "m1", "r-1", "status"));
-        store.link(new MessageLink("web", "research", "m5", "m1", "r-1", "status"));
+        store.link(new MessageLink("web", "research", "m1", "m1", "r-1", MessageRole.parse("root")));
+        store.link(new MessageLink("web", "research", "m2", "m1", "r-1", MessageRole.parse("status")));
+        store.link(new MessageLink("web", "research", "m5", "m1", "r-1", MessageRole.parse("status")));
         assertThat(store.firstTime("web:e1")).isTrue();
         assertThat(store.firstTime("web:e1")).isFalse();
         assertThat(store.activeRuns()).extracting(ResearchRun::id).containsExactly("run-1");
         ExperimentResult result = new ExperimentResult(Double.NaN, 0.98, null, null, "accuracy", "done", List.of(),
-                List.of("plot.png"), "diff", dir.resolve("runs/run-1/trace.jsonl"), 2, "final-answer");
+                List.of("plot.png"), "diff", dir.resolve("runs/run-1/trace.jsonl"), 2, StopReason.FINAL_ANSWER);
         store.save(run.finished(RunStatus.DONE, result, T0.plusSeconds(60)));
         store.close();
 
@@ -159,8 +161,8 @@ class ResearchStoreTest {
         assertThat(back.result().finalScore()).isEqualTo(0.98);
         assertThat(back.result().trace()).isEqualTo(dir.resolve("runs/run-1/trace.jsonl"));
         assertThat(store.steps("run-1")).extracting(StepRecord::observation).containsExactly("again", "x");
-        assertThat(store.messageFor("r-1", "status")).get().extracting(MessageLink::messageId).isEqualTo("m5");
-        assertThat(store.message("web", "research", "m2")).get().extracting(MessageLink::role).isEqualTo("status");
+        assertThat(store.messageFor("r-1", MessageRole.parse("status"))).get().extracting(MessageLink::messageId).isEqualTo("m5");
+        assertThat(store.message("web", "research", "m2")).get().extracting(l -> l.role().key()).isEqualTo("status");
         assertThat(store.researchOfThread("web", "research", "m1")).contains("r-1");
         assertThat(store.researchOfThread("web", "general", "m1")).isEmpty();
         assertThat(store.firstTime("web:e1")).isFalse();
@@ -217,16 +219,16 @@ class ResearchStoreTest {
         store.save(research("r-1", ResearchStatus.RUNNING, 0));
         ExperimentResult result = new ExperimentResult(0.91, 0.95, 4.4, Boolean.FALSE, "accuracy", "answer",
                 List.of("0.99"), List.of("plot.png", "submission.csv"), "--- a\n+++ b", Path.of("runs/run-a/trace.jsonl"),
-                7, "max-steps");
+                7, StopReason.MAX_STEPS);
         ResearchRun done = run("run-a", RunStatus.RUNNING, 0).finished(RunStatus.DONE, result, T0.plusSeconds(600));
         store.save(done);
         assertThat(store.run("run-a")).contains(done);
         ExperimentResult unscored = new ExperimentResult(Double.NaN, null, null, null, "rmse", "", List.of(),
-                List.of(), "", dir.resolve("trace.jsonl"), 0, "error: boom");
+                List.of(), "", dir.resolve("trace.jsonl"), 0, StopReason.error("boom"));
         store.save(done.finished(RunStatus.FAILED, unscored, T0.plusSeconds(700)));
         ExperimentResult back = store.run("run-a").orElseThrow().result();
         assertThat(back.baseline()).isNaN();
-        assertThat(List.of(back.metric(), back.stopReason(), back.trace())).containsExactly("rmse", "error: boom",
+        assertThat(List.of(back.metric(), back.stopReason().text(), back.trace())).containsExactly("rmse", "error: boom",
                 dir.resolve("trace.jsonl"));
         assertThat(back.finalScore()).isNull();
         assertThat(back.success()).isNull();
@@ -248,13 +250,13 @@ class ResearchStoreTest {
     void aLinkIsReplacedByItsKey(TestStores stores) {
         store = stores.open();
         store.save(research("r-1", ResearchStatus.READY, 0));
-        store.link(new MessageLink("slack", "C1", "100.1", "100.1", "r-1", "root"));
-        store.link(new MessageLink("slack", "C1", "100.2", "100.1", "r-1", "hypothesis:H1"));
-        store.link(new MessageLink("slack", "C1", "100.2", "100.1", "r-1", "hypothesis:H2"));
-        assertThat(store.message("slack", "C1", "100.2")).get().extracting(MessageLink::role)
+        store.link(new MessageLink("slack", "C1", "100.1", "100.1", "r-1", MessageRole.parse("root")));
+        store.link(new MessageLink("slack", "C1", "100.2", "100.1", "r-1", MessageRole.parse("hypothesis:H1")));
+        store.link(new MessageLink("slack", "C1", "100.2", "100.1", "r-1", MessageRole.parse("hypothesis:H2")));
+        assertThat(store.message("slack", "C1", "100.2")).get().extracting(l -> l.role().key())
                 .isEqualTo("hypothesis:H2");
-        assertThat(store.messageFor("r-1", "hypothesis:H1")).isEmpty();
-        assertThat(store.messageFor("r-1", "hypothesis:H2")).get().extracting(MessageLink::messageId)
+        assertThat(store.messageFor("r-1", MessageRole.parse("hypothesis:H1"))).isEmpty();
+        assertThat(store.messageFor("r-1", MessageRole.parse("hypothesis:H2"))).get().extracting(MessageLink::messageId)
                 .isEqualTo("100.2");
         assertThat(store.message("slack", "C2", "100.2")).isEmpty();
         assertThat(store.researchOfThread("slack", "C1", "100.1")).contains("r-1");

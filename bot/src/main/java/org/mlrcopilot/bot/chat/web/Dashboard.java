@@ -18,6 +18,8 @@ import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStore;
+import org.mlrcopilot.bot.conversation.MessageRole;
+import org.mlrcopilot.bot.conversation.ThreadLinks;
 import org.mlrcopilot.agents.setup.SetupText;
 import org.mlrcopilot.agents.usage.UsageTotals;
 
@@ -32,10 +34,12 @@ final class Dashboard {
     private static final int LINE_CHARS = 4_000;
     private static final long TAIL_BYTES = 512 * 1024;
     private final ResearchStore store;
+    private final ThreadLinks links;
     private volatile java.util.function.BinaryOperator<String> names = (platform, user) -> user;
 
-    Dashboard(ResearchStore store) {
+    Dashboard(ResearchStore store, ThreadLinks links) {
         this.store = store;
+        this.links = links;
     }
 
     /** How people are named on the pages: (platform, user id) to the name they go by there. */
@@ -108,7 +112,7 @@ final class Dashboard {
         row.put("requesterId", r.requester());
         row.put("platform", r.platform());
         row.put("createdAt", r.createdAt().toString());
-        row.put("thread", store.messageFor(r.id(), "root").map(l -> l.channel() + "/" + l.thread()).orElse(""));
+        row.put("thread", links.messageFor(r.id(), MessageRole.ROOT).map(l -> l.channel() + "/" + l.thread()).orElse(""));
         row.put("runs", store.runs(r.id()).stream().map(run -> runRow(run, r.platform())).toList());
         row.put("usage", usage(store.usage().forResearch(r.id())));
         return row;
@@ -118,7 +122,7 @@ final class Dashboard {
         ResearchRun run = store.run(id).orElseThrow(() -> new NotFoundResponse("no run " + id));
         Map<String, Object> out = runRow(run, store.research(run.researchId()).map(Research::platform).orElse(""));
         out.put("steps", store.steps(id));
-        store.messageFor(run.researchId(), "root").filter(root -> root.platform().equals("web"))
+        links.messageFor(run.researchId(), MessageRole.ROOT).filter(root -> root.platform().equals("web"))
                 .ifPresent(root -> out.put("thread", "/#/" + root.channel() + "/" + root.thread()));
         out.put("usage", usage(store.usage().forResearch(run.researchId())));
         out.put("log", tail(Path.of(run.runDir()).resolve("trace.jsonl")));
@@ -160,7 +164,7 @@ final class Dashboard {
         out.put("artifacts", r.artifacts());
         out.put("plots", plots(r));
         out.put("steps", r.steps());
-        out.put("stopReason", r.stopReason());
+        out.put("stopReason", r.stopReason().text());
         out.put("diff", r.diff());
         return out;
     }

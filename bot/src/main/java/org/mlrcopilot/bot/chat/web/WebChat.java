@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.mlrcopilot.agents.research.ResearchStore;
+import org.mlrcopilot.bot.conversation.ThreadLinks;
 import org.mlrcopilot.bot.chat.ChatPlatform;
 import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
@@ -36,7 +37,7 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
     private final Routes routes;
     private volatile InboundHandler handler;
 
-    public WebChat(Path dataDir, ResearchStore store, Clock clock) {
+    public WebChat(Path dataDir, ResearchStore store, ThreadLinks links, Clock clock) {
         Path web = dataDir.resolve("web");
         this.state = new ChatState(web.resolve("chat.jsonl"), hub::broadcast);
         this.attachments = new Attachments(web.resolve("files"));
@@ -44,7 +45,7 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
         this.clock = clock;
         ChatApi api = new ChatApi(this, state);
         Pages pages = new Pages(state, web.resolve("files"));
-        this.dashboard = new Dashboard(store);
+        this.dashboard = new Dashboard(store, links);
         this.routes = r -> {
             api.register(r);
             pages.register(r);

@@ -35,8 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
+import org.mlrcopilot.agents.experiment.StopReason;
 import org.mlrcopilot.agents.experiment.StepRecord;
-import org.mlrcopilot.agents.research.MessageLink;
+import org.mlrcopilot.bot.conversation.MessageLink;
+import org.mlrcopilot.bot.conversation.MessageRole;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStatus;
@@ -75,7 +77,7 @@ class WebChatTest {
     }
 
     private void open(boolean withHandler) {
-        chat = new WebChat(dir, store, Clock.fixed(T0, ZoneOffset.UTC));
+        chat = new WebChat(dir, store, store, Clock.fixed(T0, ZoneOffset.UTC));
         if (withHandler) {
             chat.start(event -> {
                 events.add(event);
@@ -484,7 +486,7 @@ class WebChatTest {
         store.save(run);
         store.add("run-1", new StepRecord(1, "execute_script", "{\"script_name\":\"train.py\"}", "accuracy 0.91",
                 List.of(), 100, 1200, 300, 4500));
-        store.link(new MessageLink("web", "research", "m1", "m1", "r-1", "root"));
+        store.link(new MessageLink("web", "research", "m1", "m1", "r-1", MessageRole.parse("root")));
         store.usage().record(new Usage("r-1", "web", "main", "gpt-x", 1000, 200, 0, Duration.ofMillis(900), "ok",
                 0.0125, T0));
 
@@ -506,7 +508,7 @@ class WebChatTest {
 
         store.save(run.finished(RunStatus.DONE, new ExperimentResult(0.91, 0.95, 4.4, Boolean.FALSE, "accuracy",
                 "RBF wins", List.of(), List.of("accuracy.png"), "diff", runDir.resolve("trace.jsonl"), 1,
-                "final-answer"), T0.plusSeconds(60)));
+                StopReason.FINAL_ANSWER), T0.plusSeconds(60)));
         JsonNode done = ok("GET", "/api/runs/run-1", null);
         assertThat(done.path("status").asText()).isEqualTo("DONE");
         assertThat(done.path("result").path("baseline").asDouble()).isEqualTo(0.91);
