@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import org.mlrcopilot.agents.usage.UsageStore;
 
 /** Per-person limits, checked before new work starts: researches started per hour, model spending per day. */
 final class PersonLimits {
@@ -14,11 +15,13 @@ final class PersonLimits {
     private static final int LOOK_BACK = 1_000;
 
     private final ResearchStore store;
+    private final UsageStore usage;
     private final ResearchSettings settings;
     private final Clock clock;
 
-    PersonLimits(ResearchStore store, ResearchSettings settings, Clock clock) {
+    PersonLimits(ResearchStore store, UsageStore usage, ResearchSettings settings, Clock clock) {
         this.store = store;
+        this.usage = usage;
         this.settings = settings;
         this.clock = clock;
     }
@@ -51,7 +54,7 @@ final class PersonLimits {
 
     private double spentToday(List<Research> mine) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return mine.stream().flatMap(r -> store.usage().ofResearch(r.id()).stream())
+        return mine.stream().flatMap(r -> usage.ofResearch(r.id()).stream())
                 .filter(u -> LocalDate.ofInstant(u.at(), ZoneOffset.UTC).equals(today))
                 .mapToDouble(u -> u.costUsd()).sum();
     }

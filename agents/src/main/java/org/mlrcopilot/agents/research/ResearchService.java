@@ -27,6 +27,7 @@ public final class ResearchService implements AutoCloseable {
     private static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(30);
 
     private final ResearchStore store;
+    private final RunStore runs;
     private final ResearchEvents events;
     private final ResearchSettings settings;
     private final Clock clock;
@@ -35,15 +36,16 @@ public final class ResearchService implements AutoCloseable {
     private final Lanes lanes;
     private final IdeaStage ideas;
     private final Revisions revisions;
-    private final RunExecution runs;
+    private final RunExecution execution;
     private final Path runsRoot;
     private final ResearchFiles files;
     private final PersonLimits limits;
     private final Shutdown shutdown = new Shutdown();
 
-    public ResearchService(ResearchStore store, ResearchEvents events, ResearchTools tools, ResearchSettings settings,
+    public ResearchService(ResearchState state, ResearchEvents events, ResearchTools tools, ResearchSettings settings,
             Clock clock, int ideaThreads, int runThreads) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.store = state.researches();
+        this.runs = state.runs();
         this.events = Objects.requireNonNull(events, "events");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -54,8 +56,8 @@ public final class ResearchService implements AutoCloseable {
         this.ideas = new IdeaStage(store, events, tools, settings, clock, shutdown);
         this.revisions = new Revisions(store, events, tools, settings, ideas, shutdown);
         this.files = new ResearchFiles(tools.runsRoot());
-        this.limits = new PersonLimits(store, settings, clock);
-        this.runs = new RunExecution(store, events, tools, clock, shutdown, files);
+        this.limits = new PersonLimits(store, state.usage(), settings, clock);
+        this.execution = new RunExecution(state, events, tools, clock, shutdown, files);
         this.runsRoot = tools.runsRoot();
     }
 
@@ -162,21 +164,21 @@ public final class ResearchService implements AutoCloseable {
         if (h.state() == HypothesisState.DISCARDED) {
             throw new ResearchRefusedException(hypothesisId + " was discarded");
         }
-        if (store.runs(researchId).stream().anyMatch(run -> !run.status().finished())) {
+        if (runs.runs(researchId).stream().anyMatch(run -> !run.status().finished())) {
             throw new ResearchRefusedException("a run of this research is still active; stop it first");
         }
         String runId = Ids.next("run");
         ResearchRun run = new ResearchRun(runId, researchId, hypothesisId, h.hypothesis().version(), "pending",
                 r.requester(), userName, RunStatus.QUEUED, 0, settings.maxSteps(),
                 runsRoot.resolve(runId).toAbsolutePath().toString(), null, clock.instant(), clock.instant());
-        store.save(run);
+        runs.save(run);
         StoredHypothesis approved = h.in(HypothesisState.APPROVED);
         store.save(approved);
         lanes.submit(researchId, () -> {
             events.hypothesis(r, approved, store.votes(approved));
             events.runQueued(r, run, userName);
         });
-        runPool.execute(() -> runs.execute(runId, h.hypothesis()));
+        runPool.execute(() -> execution.execute(runId, h.hypothesis()));
         return run;
     }
 
@@ -204,25 +206,25 @@ public final class ResearchService implements AutoCloseable {
      * person's reply is feedback and leaves the question open.
      */
     public boolean reply(String runId, Approver author, String text) {
-        ResearchRun run = store.run(runId).orElseThrow(() -> new ResearchRefusedException("no run " + runId));
+        ResearchRun run = runs.run(runId).orElseThrow(() -> new ResearchRefusedException("no run " + runId));
         store.add(new Feedback(run.researchId(), run.hypothesisId(), runId, author.name(), text, clock.instant()));
-        return runs.team(runId).reply(new RunTeam.Reply(author.name(), text, author.allowed()));
+        return execution.team(runId).reply(new RunTeam.Reply(author.name(), text, author.allowed()));
     }
 
     /** Whether the run waits for an approver to answer its approval question. */
     public boolean awaitsApproval(String runId) {
-        return runs.team(runId).awaitingApproval();
+        return execution.team(runId).awaitingApproval();
     }
 
     public void control(String runId, RunControl control, String by) {
-        ResearchRun run = store.run(runId).orElseThrow(() -> new ResearchRefusedException("no run " + runId));
+        ResearchRun run = runs.run(runId).orElseThrow(() -> new ResearchRefusedException("no run " + runId));
         if (run.status().finished()) {
             throw new ResearchRefusedException(runId + " has already finished");
         }
-        runs.team(runId).set(control);
+        execution.team(runId).set(control);
         RunStatus status = control == RunControl.PAUSED ? RunStatus.PAUSED : RunStatus.RUNNING;
         if (control != RunControl.STOPPED) {
-            store.save(run.with(status, run.step(), clock.instant()));
+            runs.save(run.with(status, run.step(), clock.instant()));
         }
         Research r = require(run.researchId());
         lanes.submit(r.id(), () -> events.runControlled(r, run, control, by));
@@ -234,10 +236,10 @@ public final class ResearchService implements AutoCloseable {
         open.forEach(r -> start(r.id()));
         List<StoredHypothesis> refining = store.hypothesesIn(HypothesisState.REFINING);
         refining.forEach(h -> lanes.submit(h.researchId(), () -> revisions.refine(h.researchId(), h.id())));
-        List<ResearchRun> active = store.activeRuns();
+        List<ResearchRun> active = runs.activeRuns();
         for (ResearchRun run : active) {
             StoredHypothesis h = hypothesis(run.researchId(), run.hypothesisId());
-            runPool.execute(() -> runs.execute(run.id(), h.hypothesis()));
+            runPool.execute(() -> execution.execute(run.id(), h.hypothesis()));
         }
         return open.size() + refining.size() + active.size();
     }
@@ -245,10 +247,6 @@ public final class ResearchService implements AutoCloseable {
     /** Completes when the research's queued idea work has run (for tests and shutdown). */
     public CompletableFuture<Void> idle(String researchId) {
         return lanes.idle(researchId);
-    }
-
-    public ResearchStore store() {
-        return store;
     }
 
     public ResearchSettings settings() {

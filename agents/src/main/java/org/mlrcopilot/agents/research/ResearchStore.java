@@ -2,12 +2,11 @@ package org.mlrcopilot.agents.research;
 
 import java.util.List;
 import java.util.Optional;
-import org.mlrcopilot.agents.experiment.RunCheckpoints;
-import org.mlrcopilot.agents.experiment.StepRecord;
-import org.mlrcopilot.agents.paper.PaperCache;
-import org.mlrcopilot.agents.usage.UsageStore;
 
-/** The durable state of researches: what survives a restart. Every write is committed when the call returns. */
+/**
+ * The durable state of researches: the research, the brief of its paper, its hypotheses in every version, the team's
+ * feedback and votes. Runs are in the {@link RunStore}. Every write is committed when the call returns.
+ */
 public interface ResearchStore {
 
     void save(Research research);
@@ -60,26 +59,4 @@ public interface ResearchStore {
     default VoteCount votes(StoredHypothesis h) {
         return votes(h.researchId(), h.id(), h.hypothesis().version());
     }
-
-    void save(ResearchRun run);
-
-    Optional<ResearchRun> run(String runId);
-
-    /** Runs of a research, oldest first. */
-    List<ResearchRun> runs(String researchId);
-
-    /** Runs not finished ({@link RunStatus#finished()} false), oldest first. */
-    List<ResearchRun> activeRuns();
-
-    /** Records a completed step; the same step number again replaces it. */
-    void add(String runId, StepRecord step);
-
-    /** Steps of a run, in order. */
-    List<StepRecord> steps(String runId);
-
-    PaperCache papers();
-
-    UsageStore usage();
-
-    RunCheckpoints checkpoints();
 }

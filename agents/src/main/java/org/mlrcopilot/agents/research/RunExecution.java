@@ -36,7 +36,9 @@ final class RunExecution {
     private static final int MAX_SETUP_REVISIONS = 3;
     private static final Pattern GO = Pattern.compile("(?i)^(go|yes|ok|okay|approve|approved|start|run|lgtm|👍|🚀)(?=\\W|$)");
 
+    private final ResearchState state;
     private final ResearchStore store;
+    private final RunStore runs;
     private final ResearchEvents events;
     private final ResearchTools tools;
     private final Clock clock;
@@ -46,25 +48,27 @@ final class RunExecution {
 
     private final ResearchFiles files;
 
-    RunExecution(ResearchStore store, ResearchEvents events, ResearchTools tools, Clock clock, Shutdown shutdown,
+    RunExecution(ResearchState state, ResearchEvents events, ResearchTools tools, Clock clock, Shutdown shutdown,
                  ResearchFiles files) {
         this.files = files;
         this.shutdown = shutdown;
-        this.store = store;
+        this.state = state;
+        this.store = state.researches();
+        this.runs = state.runs();
         this.events = events;
         this.tools = tools;
         this.clock = clock;
     }
 
     RunTeam team(String runId) {
-        return teams.computeIfAbsent(runId, id -> new RunTeam(id, store, question -> asked(id, question),
+        return teams.computeIfAbsent(runId, id -> new RunTeam(id, store, runs, question -> asked(id, question),
                 shutdown::underway));
     }
 
     void execute(String runId, Hypothesis hypothesis) {
-        ResearchRun run = store.run(runId).orElseThrow();
+        ResearchRun run = runs.run(runId).orElseThrow();
         Research research = store.research(run.researchId()).orElseThrow();
-        boolean resume = store.checkpoints().load(runId).isPresent();
+        boolean resume = state.checkpoints().load(runId).isPresent();
         RunTeam team = team(runId);
         String planText = PlanText.of(hypothesis);
         try {
@@ -80,7 +84,7 @@ final class RunExecution {
             TaskSpec task = resume ? resumedTask(run) : report.task();
             String label = resume ? run.task() : report.registered() ? task.name() : "built from the plan ("
                     + String.join(", ", report.datasets().stream().map(DatasetRecord::id).toList()) + ")";
-            run = save(store.run(runId).orElseThrow().onTask(label).with(RunStatus.RUNNING, run.step(),
+            run = save(runs.run(runId).orElseThrow().onTask(label).with(RunStatus.RUNNING, run.step(),
                     clock.instant()));
             research = researchStatus(research, ResearchStatus.RUNNING, "running " + runId + " on task " + label);
             events.runStarted(research, run, resume);
@@ -93,7 +97,7 @@ final class RunExecution {
             if (shutdown.underway()) {
                 return;
             }
-            ResearchRun failed = save(store.run(runId).orElseThrow().with(RunStatus.FAILED, run.step(), clock.instant()));
+            ResearchRun failed = save(runs.run(runId).orElseThrow().with(RunStatus.FAILED, run.step(), clock.instant()));
             researchStatus(research, ResearchStatus.FAILED, "run " + runId + " failed");
             events.problem(research, "run " + runId + " failed: " + Failures.message(e), e instanceof SetupException
                     ? "name another dataset in a reply (\"use dataset owner/name\") or raise the limit it names, "
@@ -170,21 +174,21 @@ final class RunExecution {
         return new StepListener() {
             @Override
             public void onStep(StepRecord step) {
-                store.add(runId, step);
-                ResearchRun run = save(store.run(runId).orElseThrow().with(RunStatus.RUNNING, step.step(),
+                runs.add(runId, step);
+                ResearchRun run = save(runs.run(runId).orElseThrow().with(RunStatus.RUNNING, step.step(),
                         clock.instant()));
                 events.step(store.research(run.researchId()).orElseThrow(), run, step);
             }
 
             @Override
             public void onWaiting(String status) {
-                ResearchRun run = store.run(runId).orElseThrow();
+                ResearchRun run = runs.run(runId).orElseThrow();
                 events.waiting(store.research(run.researchId()).orElseThrow(), run, status);
             }
 
             @Override
             public void onBaseline(double value, String metric) {
-                ResearchRun run = store.run(runId).orElseThrow();
+                ResearchRun run = runs.run(runId).orElseThrow();
                 events.baselineMeasured(store.research(run.researchId()).orElseThrow(), run, metric, value);
             }
         };
@@ -196,7 +200,7 @@ final class RunExecution {
             case ERROR -> RunStatus.FAILED;
             default -> RunStatus.DONE;
         };
-        ResearchRun run = save(store.run(runId).orElseThrow().finished(status, result, clock.instant()));
+        ResearchRun run = save(runs.run(runId).orElseThrow().finished(status, result, clock.instant()));
         Research research = store.research(run.researchId()).orElseThrow();
         research = researchStatus(research, status == RunStatus.DONE ? ResearchStatus.DONE
                 : status == RunStatus.STOPPED ? ResearchStatus.STOPPED : ResearchStatus.FAILED,
@@ -204,10 +208,10 @@ final class RunExecution {
                         + (result.stopReason().kind() == StopReason.Kind.STOPPED ? "" : " (" + result.stopReason().text() + ")"));
         teams.remove(runId);
         java.time.Instant since = run.createdAt();
-        UsageTotals own = store.usage().ofResearch(research.id()).stream().filter(u -> !u.at().isBefore(since))
+        UsageTotals own = state.usage().ofResearch(research.id()).stream().filter(u -> !u.at().isBefore(since))
                 .reduce(UsageTotals.ZERO, UsageTotals::plus, (a, b) -> a);
         events.finished(research, run, new RunReport(run, plots(run, result), own,
-                store.usage().forResearch(research.id())));
+                state.usage().forResearch(research.id())));
     }
 
     private static List<Path> plots(ResearchRun run, ExperimentResult result) {
@@ -217,13 +221,13 @@ final class RunExecution {
     }
 
     private void asked(String runId, String question) {
-        ResearchRun run = save(store.run(runId).orElseThrow().with(RunStatus.WAITING, store.run(runId).orElseThrow()
+        ResearchRun run = save(runs.run(runId).orElseThrow().with(RunStatus.WAITING, runs.run(runId).orElseThrow()
                 .step(), clock.instant()));
         events.question(store.research(run.researchId()).orElseThrow(), run, question);
     }
 
     ResearchRun save(ResearchRun run) {
-        store.save(run);
+        runs.save(run);
         return run;
     }
 

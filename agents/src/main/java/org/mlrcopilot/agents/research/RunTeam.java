@@ -16,6 +16,7 @@ final class RunTeam implements TeamChannel {
 
     private final String runId;
     private final ResearchStore store;
+    private final RunStore runs;
     private final Asker asker;
     private final java.util.function.BooleanSupplier stopping;
     private final AtomicReference<RunControl> control = new AtomicReference<>(RunControl.RUNNING);
@@ -34,15 +35,16 @@ final class RunTeam implements TeamChannel {
     }
 
     /** {@code stopping}: true once the service shuts down; the run then sees itself stopped. */
-    RunTeam(String runId, ResearchStore store, Asker asker, java.util.function.BooleanSupplier stopping) {
+    RunTeam(String runId, ResearchStore store, RunStore runs, Asker asker, java.util.function.BooleanSupplier stopping) {
         this.stopping = stopping;
         this.runId = runId;
         this.store = store;
+        this.runs = runs;
         this.asker = asker;
         // delivered: what the recorded steps carried, so feedback stored after the last step (acknowledged just
         // before the service was killed, say) still reaches the agent after the restart
         this.delivered = Math.min(store.runFeedback(runId).size(),
-                store.steps(runId).stream().mapToInt(s -> s.feedback().size()).sum());
+                runs.steps(runId).stream().mapToInt(s -> s.feedback().size()).sum());
     }
 
     @Override

@@ -21,13 +21,16 @@ final class Commands {
             • Commands: /mlr paper <link> · /mlr status · /mlr stop <run> · /mlr budget · /mlr link · /mlr help""";
 
     private final ResearchService service;
+    private final ConversationStores stores;
     private final double perDayUsd;
 
     private final Replies replies;
     private final Authority authority;
 
-    Commands(ResearchService service, double perDayUsd, Replies replies, Authority authority) {
+    Commands(ResearchService service, ConversationStores stores, double perDayUsd, Replies replies,
+            Authority authority) {
         this.service = service;
+        this.stores = stores;
         this.perDayUsd = perDayUsd;
         this.replies = replies;
         this.authority = authority;
@@ -51,11 +54,11 @@ final class Commands {
 
     private String status() {
         StringBuilder out = new StringBuilder("Recent researches:");
-        for (Research r : service.store().recent(10)) {
+        for (Research r : stores.researches().recent(10)) {
             out.append("\n• ").append(r.id()).append(" ").append(r.status().name().toLowerCase(Locale.ROOT))
                     .append(": ").append(r.title().isBlank() ? Messages.source(r.link()) : r.title()).append(" (").append(r.detail())
                     .append(")");
-            service.store().runs(r.id()).stream().filter(run -> !run.status().finished()).forEach(run -> out
+            stores.runs().runs(r.id()).stream().filter(run -> !run.status().finished()).forEach(run -> out
                     .append("\n   run ").append(run.id()).append(" step ").append(run.step()).append("/")
                     .append(run.maxSteps()));
         }
@@ -65,7 +68,7 @@ final class Commands {
     /** The home of one person: their researches, the runs in progress, today's spending, how to start. */
     String home(String platform, String user) {
         StringBuilder out = new StringBuilder("*Your researches*");
-        service.store().recent(50).stream().filter(r -> r.platform().equals(platform) && r.requester().equals(user))
+        stores.researches().recent(50).stream().filter(r -> r.platform().equals(platform) && r.requester().equals(user))
                 .limit(10).forEach(r -> out.append("\n• ").append(r.title().isBlank() ? Messages.source(r.link()) : r.title())
                         .append(" — ").append(r.status().name().toLowerCase(Locale.ROOT)).append(": ")
                         .append(r.detail()));
@@ -74,7 +77,7 @@ final class Commands {
         }
         out.append("\n\n*Running experiments*");
         int before = out.length();
-        service.store().activeRuns().forEach(run -> out.append("\n• ").append(run.id()).append(" (")
+        stores.runs().activeRuns().forEach(run -> out.append("\n• ").append(run.id()).append(" (")
                 .append(run.hypothesisId()).append(") step ").append(run.step()).append("/").append(run.maxSteps()));
         if (out.length() == before) {
             out.append("\nNone.");
@@ -85,7 +88,7 @@ final class Commands {
     }
 
     private String budget(String team) {
-        UsageTotals today = service.store().usage().forTeamOn(team, LocalDate.now(ZoneOffset.UTC));
+        UsageTotals today = stores.usage().forTeamOn(team, LocalDate.now(ZoneOffset.UTC));
         return String.format(Locale.ROOT, "Today: $%.4f of $%.2f (%,d tokens in %d model calls)", today.costUsd(),
                 perDayUsd, today.tokens(), today.calls());
     }

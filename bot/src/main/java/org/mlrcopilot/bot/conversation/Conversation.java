@@ -31,6 +31,7 @@ import org.mlrcopilot.bot.metrics.ServiceMetrics;
  */
 public final class Conversation implements InboundHandler, AutoCloseable {
 
+    private final ConversationStores stores;
     private final ResearchStore store;
     private final ThreadLinks links;
     private final ServiceMetrics metrics;
@@ -45,15 +46,16 @@ public final class Conversation implements InboundHandler, AutoCloseable {
 
     private volatile long fileLimit = 30L << 20;
 
-    public Conversation(ResearchStore store, ThreadLinks links, ServiceMetrics metrics, Duration statusInterval) {
-        this.store = store;
-        this.links = links;
+    public Conversation(ConversationStores stores, ServiceMetrics metrics, Duration statusInterval) {
+        this.stores = stores;
+        this.store = stores.researches();
+        this.links = stores.links();
         this.metrics = metrics;
         this.outbox = new Outbox(4, statusInterval);
-        this.poster = new ThreadPoster(platforms, store, links, outbox, metrics);
+        this.poster = new ThreadPoster(platforms, stores, outbox, metrics);
         this.authority = new Authority(() -> service == null ? java.util.List.of()
                 : service.settings().approvers(), platforms);
-        this.replies = new Replies(store, links, outbox, authority, platforms);
+        this.replies = new Replies(stores, outbox, authority, platforms);
         this.choices = new LinkChoices(platforms, outbox, new LinkChoices.Starter() {
             @Override
             public void inThread(Inbound.MessagePosted message, String link) {
@@ -79,7 +81,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     /** With the largest PDF a person may post as a paper ({@code fetch.maxBytes}). */
     public void attach(ResearchService researchService, double perDayUsd, long maxPaperBytes) {
         this.service = researchService;
-        this.commands = new Commands(researchService, perDayUsd, replies, authority);
+        this.commands = new Commands(researchService, stores, perDayUsd, replies, authority);
         this.fileLimit = maxPaperBytes;
     }
 

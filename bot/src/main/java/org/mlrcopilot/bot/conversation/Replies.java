@@ -11,6 +11,7 @@ import org.mlrcopilot.agents.research.Approver;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchService;
 import org.mlrcopilot.agents.research.ResearchStore;
+import org.mlrcopilot.agents.research.RunStore;
 import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.ResearchRefusedException;
 import org.mlrcopilot.bot.chat.ChatPlatform;
@@ -23,15 +24,16 @@ final class Replies {
     private static final Pattern HYPOTHESIS = Pattern.compile("\\bH([1-9][0-9]*)\\b");
 
     private final ResearchStore store;
+    private final RunStore runs;
     private final ThreadLinks links;
     private final Outbox outbox;
     private final Authority authority;
     private final java.util.Map<String, ChatPlatform> platforms;
 
-    Replies(ResearchStore store, ThreadLinks links, Outbox outbox, Authority authority,
-            java.util.Map<String, ChatPlatform> platforms) {
-        this.store = store;
-        this.links = links;
+    Replies(ConversationStores stores, Outbox outbox, Authority authority, java.util.Map<String, ChatPlatform> platforms) {
+        this.store = stores.researches();
+        this.runs = stores.runs();
+        this.links = stores.links();
         this.outbox = outbox;
         this.authority = authority;
         this.platforms = platforms;
@@ -39,7 +41,7 @@ final class Replies {
 
     /** Stops a run by command ({@code /mlr stop <run>}) when the actor may. */
     void stop(ResearchService service, String runId, String platform, String channel, String user, String userName) {
-        ResearchRun run = store.run(runId).orElseThrow(() -> new ResearchRefusedException("no run " + runId));
+        ResearchRun run = runs.run(runId).orElseThrow(() -> new ResearchRefusedException("no run " + runId));
         control(service, run, RunControl.STOPPED, platform, channel, user, userName);
     }
 
@@ -200,7 +202,7 @@ final class Replies {
                 yield "Reviewing the hypotheses that have no review yet";
             }
             case "stop", "pause", "resume" -> {
-                ResearchRun run = store.run(b.value()).filter(x -> x.researchId().equals(researchId))
+                ResearchRun run = runs.run(b.value()).filter(x -> x.researchId().equals(researchId))
                         .orElseThrow(() -> new ResearchRefusedException("no run " + b.value() + " in this research"));
                 control(service, run, switch (b.action()) {
                     case "stop" -> RunControl.STOPPED;
@@ -228,7 +230,7 @@ final class Replies {
     }
 
     private Optional<ResearchRun> activeRun(String researchId) {
-        return store.runs(researchId).stream().filter(r -> !r.status().finished()).findFirst();
+        return runs.runs(researchId).stream().filter(r -> !r.status().finished()).findFirst();
     }
 
     private static Optional<MessageRole.Hypothesis> hypothesis(MessageRole role) {

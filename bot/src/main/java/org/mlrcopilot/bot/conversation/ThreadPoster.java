@@ -11,6 +11,7 @@ import org.mlrcopilot.agents.research.ResearchEvents;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStatus;
 import org.mlrcopilot.agents.research.ResearchStore;
+import org.mlrcopilot.agents.research.RunStore;
 import org.mlrcopilot.agents.research.RunReport;
 import org.mlrcopilot.agents.research.StoredBrief;
 import org.mlrcopilot.agents.research.StoredHypothesis;
@@ -32,15 +33,16 @@ final class ThreadPoster implements ResearchEvents {
 
     private final Map<String, ChatPlatform> platforms;
     private final ResearchStore store;
+    private final RunStore runs;
     private final ThreadLinks links;
     private final Outbox outbox;
     private final ServiceMetrics metrics;
 
-    ThreadPoster(Map<String, ChatPlatform> platforms, ResearchStore store, ThreadLinks links, Outbox outbox,
-            ServiceMetrics metrics) {
+    ThreadPoster(Map<String, ChatPlatform> platforms, ConversationStores stores, Outbox outbox, ServiceMetrics metrics) {
         this.platforms = platforms;
-        this.store = store;
-        this.links = links;
+        this.store = stores.researches();
+        this.runs = stores.runs();
+        this.links = stores.links();
         this.outbox = outbox;
         this.metrics = metrics;
     }
@@ -61,7 +63,7 @@ final class ThreadPoster implements ResearchEvents {
 
     void editStatus(String researchId) {
         Research r = store.research(researchId).orElseThrow();
-        String runLine = store.runs(researchId).stream().filter(run -> !run.status().finished()).findFirst()
+        String runLine = runs.runs(researchId).stream().filter(run -> !run.status().finished()).findFirst()
                 .map(run -> "run " + run.id() + ": " + run.status().name().toLowerCase() + ", step " + run.step() + "/"
                         + run.maxSteps() + (waiting.containsKey(run.id()) ? "; " + waiting.get(run.id()) : ""))
                 .orElse("");
@@ -153,7 +155,7 @@ final class ThreadPoster implements ResearchEvents {
     }
 
     private ResearchRun current(ResearchRun run) {
-        return store.run(run.id()).orElse(run);
+        return runs.run(run.id()).orElse(run);
     }
 
     @Override

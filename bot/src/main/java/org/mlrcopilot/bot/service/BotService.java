@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.agents.research.ResearchService;
+import org.mlrcopilot.agents.research.ResearchState;
 import org.mlrcopilot.agents.research.ResearchSettings;
 import org.mlrcopilot.bot.chat.web.WebChat;
 import org.mlrcopilot.bot.conversation.Conversation;
+import org.mlrcopilot.bot.conversation.ConversationStores;
 import org.mlrcopilot.bot.chat.discord.DiscordPlatform;
 import org.mlrcopilot.bot.chat.slack.SlackPlatform;
 import org.mlrcopilot.bot.http.RawEndpoint;
@@ -62,15 +64,17 @@ public final class BotService implements AutoCloseable {
         PaperTools papers = keep(PaperTools.create(config, store.papers()));
         ServiceTools tools = new ServiceTools(config, papers, c.models(), c.sandbox(),
                 new CountingUsageStore(store.usage(), metrics), store.checkpoints(), http, clock);
-        this.conversation = keep(new Conversation(store, store, metrics, config.service().statusInterval()));
-        this.research = keep(new ResearchService(store, conversation.events(), tools, new ResearchSettings(
+        ConversationStores stores = new ConversationStores(store, store, store, store.usage());
+        this.conversation = keep(new Conversation(stores, metrics, config.service().statusInterval()));
+        this.research = keep(new ResearchService(new ResearchState(store, store, store.checkpoints(), store.usage()),
+                conversation.events(), tools, new ResearchSettings(
                 config.service().approvers(), config.service().hypotheses(), config.experiment().maxSteps(),
                 config.experiment().maxDatasetBytes(), config.budget().perPersonUsd(),
                 config.budget().researchesPerHour()), clock,
                 config.service().ideaWorkers(), config.service().runWorkers()));
         conversation.attach(research, config.budget().perDayUsd(), config.fetch().maxBytes());
         conversation.audit(store.audit());
-        this.web = keep(new WebChat(config.store().dataDir(), store, store, clock));
+        this.web = keep(new WebChat(config.store().dataDir(), stores, clock));
         conversation.add(web);
         web.names(conversation::displayName);
         List<Routes> routes = new ArrayList<>(List.of(web.routes()));

@@ -7,6 +7,7 @@ import org.mlrcopilot.agents.research.Feedback;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStore;
+import org.mlrcopilot.agents.research.RunStore;
 import org.mlrcopilot.agents.research.StoredBrief;
 import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.Vote;
@@ -22,11 +23,11 @@ import org.mlrcopilot.bot.conversation.MessageRole;
 import org.mlrcopilot.bot.conversation.ThreadLinks;
 
 /**
- * The service's durable store behind the {@link ResearchStore}, {@link ThreadLinks}, {@link PaperCache},
+ * The service's durable store behind the {@link ResearchStore}, {@link RunStore}, {@link ThreadLinks}, {@link PaperCache},
  * {@link UsageStore} and {@link RunCheckpoints} ports: an H2 database in the data directory, or a PostgreSQL database, migrated by Flyway
  * when opened (the same migrations, in each database's own types where they differ). {@link Stores} opens one.
  */
-public final class Store implements ResearchStore, ThreadLinks, AutoCloseable {
+public final class Store implements ResearchStore, RunStore, ThreadLinks, AutoCloseable {
 
     private final StoreDatabase database;
     private final Flyway flyway;
@@ -215,17 +216,14 @@ public final class Store implements ResearchStore, ThreadLinks, AutoCloseable {
         return runs.researchOfThread(platform, channel, thread);
     }
 
-    @Override
     public PaperCache papers() {
         return papers;
     }
 
-    @Override
     public UsageStore usage() {
         return usage;
     }
 
-    @Override
     public RunCheckpoints checkpoints() {
         return checkpoints;
     }

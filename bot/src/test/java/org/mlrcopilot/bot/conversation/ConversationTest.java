@@ -22,6 +22,7 @@ import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.agents.paper.PaperIds;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchService;
+import org.mlrcopilot.agents.research.ResearchState;
 import org.mlrcopilot.agents.research.ResearchSettings;
 import org.mlrcopilot.agents.research.ResearchStatus;
 import org.mlrcopilot.agents.research.ResearchTools;
@@ -47,8 +48,8 @@ class ConversationTest {
     @BeforeEach
     void start() {
         store = Stores.inMemory("conversation-" + System.nanoTime());
-        conversation = new Conversation(store, store, new ServiceMetrics(), Duration.ofMillis(50));
-        service = new ResearchService(store, conversation.events(), new NoModelTools(dir),
+        conversation = new Conversation(new ConversationStores(store, store, store, store.usage()), new ServiceMetrics(), Duration.ofMillis(50));
+        service = new ResearchService(new ResearchState(store, store, store.checkpoints(), store.usage()), conversation.events(), new NoModelTools(dir),
                 new ResearchSettings(List.of("alice"), 3, 5), Clock.systemUTC(), 2, 1);
         conversation.attach(service, 50);
         conversation.add(chat);

@@ -18,6 +18,9 @@ import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStore;
+import org.mlrcopilot.agents.research.RunStore;
+import org.mlrcopilot.agents.usage.UsageStore;
+import org.mlrcopilot.bot.conversation.ConversationStores;
 import org.mlrcopilot.bot.conversation.MessageRole;
 import org.mlrcopilot.bot.conversation.ThreadLinks;
 import org.mlrcopilot.agents.setup.SetupText;
@@ -34,12 +37,16 @@ final class Dashboard {
     private static final int LINE_CHARS = 4_000;
     private static final long TAIL_BYTES = 512 * 1024;
     private final ResearchStore store;
+    private final RunStore runs;
     private final ThreadLinks links;
+    private final UsageStore usage;
     private volatile java.util.function.BinaryOperator<String> names = (platform, user) -> user;
 
-    Dashboard(ResearchStore store, ThreadLinks links) {
-        this.store = store;
-        this.links = links;
+    Dashboard(ConversationStores stores) {
+        this.store = stores.researches();
+        this.runs = stores.runs();
+        this.links = stores.links();
+        this.usage = stores.usage();
     }
 
     /** How people are named on the pages: (platform, user id) to the name they go by there. */
@@ -79,7 +86,7 @@ final class Dashboard {
      * followed), not too large; anything else is "not found".
      */
     Path plot(String runId, String name) {
-        ResearchRun run = store.run(runId).orElseThrow(() -> new NotFoundResponse("no run " + runId));
+        ResearchRun run = runs.run(runId).orElseThrow(() -> new NotFoundResponse("no run " + runId));
         if (run.result() == null || !plots(run.result()).contains(name)) {
             throw new NotFoundResponse("no plot " + name + " in " + runId);
         }
@@ -113,18 +120,18 @@ final class Dashboard {
         row.put("platform", r.platform());
         row.put("createdAt", r.createdAt().toString());
         row.put("thread", links.messageFor(r.id(), MessageRole.ROOT).map(l -> l.channel() + "/" + l.thread()).orElse(""));
-        row.put("runs", store.runs(r.id()).stream().map(run -> runRow(run, r.platform())).toList());
-        row.put("usage", usage(store.usage().forResearch(r.id())));
+        row.put("runs", runs.runs(r.id()).stream().map(run -> runRow(run, r.platform())).toList());
+        row.put("usage", usage(usage.forResearch(r.id())));
         return row;
     }
 
     Map<String, Object> run(String id) {
-        ResearchRun run = store.run(id).orElseThrow(() -> new NotFoundResponse("no run " + id));
+        ResearchRun run = runs.run(id).orElseThrow(() -> new NotFoundResponse("no run " + id));
         Map<String, Object> out = runRow(run, store.research(run.researchId()).map(Research::platform).orElse(""));
-        out.put("steps", store.steps(id));
+        out.put("steps", runs.steps(id));
         links.messageFor(run.researchId(), MessageRole.ROOT).filter(root -> root.platform().equals("web"))
                 .ifPresent(root -> out.put("thread", "/#/" + root.channel() + "/" + root.thread()));
-        out.put("usage", usage(store.usage().forResearch(run.researchId())));
+        out.put("usage", usage(usage.forResearch(run.researchId())));
         out.put("log", tail(Path.of(run.runDir()).resolve("trace.jsonl")));
         out.put("setup", text(Path.of(run.runDir()).resolve(SetupText.FILE)));
         Path eval = Path.of(run.runDir()).resolve("task/scripts/eval.py");

@@ -6,8 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.mlrcopilot.agents.research.ResearchStore;
-import org.mlrcopilot.bot.conversation.ThreadLinks;
+import org.mlrcopilot.bot.conversation.ConversationStores;
 import org.mlrcopilot.bot.chat.ChatPlatform;
 import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
@@ -37,7 +36,7 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
     private final Routes routes;
     private volatile InboundHandler handler;
 
-    public WebChat(Path dataDir, ResearchStore store, ThreadLinks links, Clock clock) {
+    public WebChat(Path dataDir, ConversationStores stores, Clock clock) {
         Path web = dataDir.resolve("web");
         this.state = new ChatState(web.resolve("chat.jsonl"), hub::broadcast);
         this.attachments = new Attachments(web.resolve("files"));
@@ -45,7 +44,7 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
         this.clock = clock;
         ChatApi api = new ChatApi(this, state);
         Pages pages = new Pages(state, web.resolve("files"));
-        this.dashboard = new Dashboard(store, links);
+        this.dashboard = new Dashboard(stores);
         this.routes = r -> {
             api.register(r);
             pages.register(r);

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.experiment.StopReason;
 import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.bot.conversation.ConversationStores;
 import org.mlrcopilot.bot.conversation.MessageLink;
 import org.mlrcopilot.bot.conversation.MessageRole;
 import org.mlrcopilot.agents.research.Research;
@@ -77,7 +78,7 @@ class WebChatTest {
     }
 
     private void open(boolean withHandler) {
-        chat = new WebChat(dir, store, store, Clock.fixed(T0, ZoneOffset.UTC));
+        chat = new WebChat(dir, new ConversationStores(store, store, store, store.usage()), Clock.fixed(T0, ZoneOffset.UTC));
         if (withHandler) {
             chat.start(event -> {
                 events.add(event);
