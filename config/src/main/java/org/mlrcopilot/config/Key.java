@@ -145,13 +145,14 @@ enum Key {
             "Model spending limit for one research run, in US dollars"),
     BUDGET_PER_DAY_USD("budget.perDayUsd", "50.0", ValueType.positiveDecimal(),
             c -> c.budget().perDayUsd(),
-            "Model spending limit per day, in US dollars"),
+            "Model spending limit per team per day, in US dollars (a team: a Slack workspace, a Discord server, "
+                    + "the web chat)"),
     BUDGET_PER_RESEARCH_TOKENS("budget.perResearchTokens", "2000000", ValueType.count(1),
             c -> c.budget().perResearchTokens(),
             "Model token limit for one research run"),
     BUDGET_PER_DAY_TOKENS("budget.perDayTokens", "20000000", ValueType.count(1),
             c -> c.budget().perDayTokens(),
-            "Model token limit per day"),
+            "Model token limit per team per day"),
     BUDGET_PER_PERSON_USD("budget.perPersonUsd", "20.0", ValueType.positiveDecimal(),
             c -> c.budget().perPersonUsd(),
             "Model spending limit per person per day, in US dollars, over the researches they started; checked "

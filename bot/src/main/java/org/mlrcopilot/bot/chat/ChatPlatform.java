@@ -10,6 +10,15 @@ public interface ChatPlatform {
     /** "web", "slack", "discord": stored with every message so a restart finds it again. */
     String name();
 
+    /**
+     * The team a channel belongs to, recorded with the researches started there and charged for their model use
+     * against the daily budget: {@code slack:T0123} (the workspace), {@code discord:8123…} (the server), {@code web}.
+     * The platform's name when the team cannot be known.
+     */
+    default String team(String channel) {
+        return name();
+    }
+
     /** Starts delivering inbound events to {@code handler}, which returns quickly. */
     void start(InboundHandler handler);
 

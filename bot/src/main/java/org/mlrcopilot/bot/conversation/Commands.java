@@ -22,15 +22,18 @@ final class Commands {
 
     private final ResearchService service;
     private final ConversationStores stores;
+    private final java.util.function.BinaryOperator<String> teams;
     private final double perDayUsd;
 
     private final Replies replies;
     private final Authority authority;
 
-    Commands(ResearchService service, ConversationStores stores, double perDayUsd, Replies replies,
-            Authority authority) {
+    /** @param teams (platform, channel) to the team charged there ({@code ChatPlatform.team}) */
+    Commands(ResearchService service, ConversationStores stores, java.util.function.BinaryOperator<String> teams,
+            double perDayUsd, Replies replies, Authority authority) {
         this.service = service;
         this.stores = stores;
+        this.teams = teams;
         this.perDayUsd = perDayUsd;
         this.replies = replies;
         this.authority = authority;
@@ -43,7 +46,7 @@ final class Commands {
                 replies.stop(service, c.args().strip(), c.platform(), c.channel(), c.user(), c.userName());
                 yield "Stopping " + c.args().strip();
             }
-            case "budget" -> budget(c.platform());
+            case "budget" -> budget(teams.apply(c.platform(), c.channel()));
             case "link" -> authority.people().linkCode(c.platform(), c.user()).map(code -> "Your one-time link code is " + code
                     + " (10 minutes). Sign in to the web chat, open /link.html and enter it: then what you approve "
                     + "here counts as your account's, with its role.").orElse("Linking needs sign-in in the web "
@@ -83,7 +86,7 @@ final class Commands {
             out.append("\nNone.");
         }
         out.append("\n\n*Settings*\nApprovers: ").append(authority.approvers().isEmpty() ? "anyone"
-                : String.join(", ", authority.approvers())).append("\n").append(budget(platform));
+                : String.join(", ", authority.approvers())).append("\n").append(budget(teams.apply(platform, "")));
         return out.toString();
     }
 

@@ -81,7 +81,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     /** With the largest PDF a person may post as a paper ({@code fetch.maxBytes}). */
     public void attach(ResearchService researchService, double perDayUsd, long maxPaperBytes) {
         this.service = researchService;
-        this.commands = new Commands(researchService, stores, perDayUsd, replies, authority);
+        this.commands = new Commands(researchService, stores, this::team, perDayUsd, replies, authority);
         this.fileLimit = maxPaperBytes;
     }
 
@@ -253,7 +253,8 @@ public final class Conversation implements InboundHandler, AutoCloseable {
                         + " MB (fetch.maxBytes)");
             }
             byte[] bytes = platform.download(file, fileLimit);
-            started(m, service.openUpload(file.name(), bytes, fileLimit, m.user(), m.platform(), m.platform()));
+            started(m, service.openUpload(file.name(), bytes, fileLimit, m.user(), team(m.platform(), m.channel()),
+                    m.platform()));
         } catch (RuntimeException e) {
             platform.post(m.message().thread(), OutboundMessage.text("⚠️ I could not read " + file.name() + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
@@ -263,7 +264,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
 
     private void start(Inbound.MessagePosted m, String link) {
         try {
-            started(m, service.open(link, m.user(), m.platform(), m.platform()));
+            started(m, service.open(link, m.user(), team(m.platform(), m.channel()), m.platform()));
         } catch (ResearchRefusedException e) {
             answer(m, "⚠️ " + e.getMessage());
         }
@@ -280,7 +281,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
 
     /** A research on {@code link} in a new thread of {@code channel}, under a message the bot posts saying who asked. */
     private Research startInNewThread(String platformName, String channel, String user, String link, String note) {
-        Research r = service.open(link, user, platformName, platformName);
+        Research r = service.open(link, user, team(platformName, channel), platformName);
         ChatPlatform platform = platforms.get(platformName);
         outbox.send(r.id(), () -> {
             var root = platform.post(new ThreadRef(channel, ""), OutboundMessage.text(
@@ -330,5 +331,11 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     public String displayName(String platform, String user) {
         ChatPlatform p = platforms.get(platform);
         return p == null ? user : p.displayName(user).filter(n -> !n.isBlank()).orElse(user);
+    }
+
+    /** The team of a channel ({@link ChatPlatform#team}): recorded with the research, charged for its model use. */
+    private String team(String platformName, String channel) {
+        ChatPlatform platform = platforms.get(platformName);
+        return platform == null ? platformName : platform.team(channel);
     }
 }

@@ -136,6 +136,8 @@ class DiscordIT {
                 .contains("\"custom_id\":\"mlr:refine:H1\"").contains("\"custom_id\":\"mlr:discard:H1\"");
         assertThat(inThread).allSatisfy(c -> assertThat(c.text("content").length()).isLessThanOrEqualTo(2000));
         String researchId = service.store().recent(1).get(0).id();
+        assertThat(service.store().recent(1).get(0).team()).as("the server the channel is in")
+                .isEqualTo("discord:" + FakeDiscord.GUILD);
         String statusId = linked(researchId, "status");
         await().atMost(Duration.ofSeconds(20)).until(() -> !discord.calls("PATCH", "channels/" + root
                 + "/messages/" + statusId).isEmpty());

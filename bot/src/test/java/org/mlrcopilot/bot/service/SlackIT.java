@@ -120,6 +120,8 @@ class SlackIT {
         assertThat(service.store().recent(10)).hasSize(1);
 
         String researchId = service.store().recent(1).get(0).id();
+        assertThat(service.store().recent(1).get(0).team()).as("the workspace auth.test names")
+                .isEqualTo("slack:T1");
         String h2Ts = linked(researchId, "hypothesis:H2");
         String payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"U2\",\"username\":\"ann\","
                 + "\"team_id\":\"T1\"},\"api_app_id\":\"A1\",\"token\":\"legacy\",\"container\":{\"type\":"
@@ -439,7 +441,9 @@ class SlackIT {
         assertThat(send("application/x-www-form-urlencoded", command("status", "tr3"), now(), SECRET, Map.of())
                 .body()).contains("Recent researches").contains("SPECTER");
         assertThat(send("application/x-www-form-urlencoded", command("budget", "tr4"), now(), SECRET, Map.of())
-                .body()).contains("Today: $").contains("model calls");
+                .body()).contains("Today: $").contains("model calls")
+                .as("the workspace's spending: the research's model calls were charged to slack:T1")
+                .doesNotContain(" in 0 model calls");
     }
 
     private String command(String text, String trigger) {

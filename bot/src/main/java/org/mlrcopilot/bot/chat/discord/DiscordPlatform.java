@@ -212,6 +212,14 @@ public final class DiscordPlatform implements ChatPlatform {
         return java.util.Optional.ofNullable(names.get(userId));
     }
 
+    /** The server (guild) the channel or thread is in. */
+    @Override
+    public String team(String channel) {
+        JDA current = jda;
+        var found = current == null ? null : current.getGuildChannelById(channel);
+        return found == null ? name() : name() + ":" + found.getGuild().getId();
+    }
+
     @Override
     public String permalink(MessageRef message) {
         GuildMessageChannel channel = threads.channelOf(message);

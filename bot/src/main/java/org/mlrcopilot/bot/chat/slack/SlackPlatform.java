@@ -81,6 +81,21 @@ public final class SlackPlatform implements ChatPlatform {
         return "slack";
     }
 
+    /** The workspace the bot token belongs to (auth.test, asked once it answers). */
+    @Override
+    public String team(String channel) {
+        String known = team;
+        if (known == null) {
+            try {
+                known = name() + ":" + call(() -> api.authTest(r -> r), "auth.test").getTeamId();
+                team = known;
+            } catch (RuntimeException e) {
+                return name();
+            }
+        }
+        return known;
+    }
+
     /** A shared file's bytes from its url_private_download, with the bot token (scope files:read). */
     @Override
     public byte[] download(InboundFile file, long maxBytes) {
@@ -89,6 +104,8 @@ public final class SlackPlatform implements ChatPlatform {
                     .retries(2)).body();
         }
     }
+
+    private volatile String team;
 
     @Override
     public void start(InboundHandler handler) {
