@@ -125,6 +125,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void oneLoggingApi() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.lang.System$Logger")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.logging.Logger")
+                .because("everything logs through SLF4J")
+                .check(classes);
+    }
+
+    @Test
     void noPackageCycles() {
         slices().matching("org.mlrcopilot.(**)").should().beFreeOfCycles().check(classes);
     }

@@ -4,6 +4,7 @@ import org.mlrcopilot.agents.idea.LlmOutputException;
 import org.mlrcopilot.agents.paper.PaperNotFoundException;
 import org.mlrcopilot.agents.paper.link.UnsupportedLinkException;
 import org.mlrcopilot.agents.usage.BudgetExceededException;
+import org.slf4j.LoggerFactory;
 
 /** The short cause and the next step shown in the thread when a stage fails. */
 record Failures(String cause, String nextStep) {
@@ -33,7 +34,7 @@ record Failures(String cause, String nextStep) {
             return new Failures("the language model's answer was unusable: " + message(e),
                     "react with :repeat: to try again");
         }
-        System.getLogger("mlr.research").log(System.Logger.Level.WARNING, "language model call failed", e);
+        LoggerFactory.getLogger("mlr.research").warn("language model call failed", e);
         return new Failures("the language model call failed: " + plainly(e) + " (details in the service log)",
                 "react with :repeat: to try again");
     }

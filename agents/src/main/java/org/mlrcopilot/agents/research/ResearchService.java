@@ -14,6 +14,7 @@ import org.mlrcopilot.agents.experiment.RunControl;
 import org.mlrcopilot.agents.paper.ContentHash;
 import org.mlrcopilot.agents.paper.link.PaperLink;
 import org.mlrcopilot.agents.paper.link.PaperLinks;
+import org.slf4j.LoggerFactory;
 
 /**
  * The use cases of the research bot, independent of any chat platform: submit a paper, feedback and votes,
@@ -51,8 +52,8 @@ public final class ResearchService implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ideaPool = pool("mlr-ideas", ideaThreads);
         this.runPool = pool("mlr-runs", runThreads);
-        this.lanes = new Lanes(ideaPool, e -> System.getLogger("mlr.research")
-                .log(System.Logger.Level.ERROR, "research task failed", e));
+        this.lanes = new Lanes(ideaPool, e -> LoggerFactory.getLogger("mlr.research")
+                .error("research task failed", e));
         this.ideas = new IdeaStage(store, events, tools, settings, clock, shutdown);
         this.revisions = new Revisions(store, events, tools, settings, ideas, shutdown);
         this.files = new ResearchFiles(tools.runsRoot());
@@ -288,8 +289,7 @@ public final class ResearchService implements AutoCloseable {
         for (ExecutorService pool : List.of(ideaPool, runPool)) {
             try {
                 if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    System.getLogger("mlr.research").log(System.Logger.Level.WARNING,
-                            "stopping: work still running after " + CLOSE_WAIT.toSeconds() + " s");
+                    LoggerFactory.getLogger("mlr.research").warn("stopping: work still running after " + CLOSE_WAIT.toSeconds() + " s");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

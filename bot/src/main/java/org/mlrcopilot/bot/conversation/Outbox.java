@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mlrcopilot.agents.research.Lanes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Outbound chat calls, in order per research (a rate-limited platform call never reorders a thread) and off the
@@ -17,7 +19,7 @@ import org.mlrcopilot.agents.research.Lanes;
  */
 final class Outbox implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("mlr.conversation");
+    private static final Logger LOG = LoggerFactory.getLogger("mlr.conversation");
 
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
@@ -31,7 +33,7 @@ final class Outbox implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "mlr-outbox-" + n.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mlr-outbox-timer"));
         this.intervalMs = statusInterval.toMillis();
-        this.lanes = new Lanes(pool, e -> LOG.log(System.Logger.Level.WARNING, "chat call failed: " + e.getMessage(), e));
+        this.lanes = new Lanes(pool, e -> LOG.warn("chat call failed: " + e.getMessage(), e));
     }
 
     /** Runs {@code call} after every call queued before for the same research. */

@@ -10,6 +10,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's one HTTP server (Javalin on Jetty): {@code GET /healthz} (200, or 503 unless "status" is "ok"),
@@ -21,7 +23,7 @@ public final class WebServer implements AutoCloseable {
     /** The largest request body any route reads; routes set tighter limits of their own. */
     public static final long MAX_REQUEST_BYTES = 1 << 20;
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
-    private static final System.Logger LOG = System.getLogger("mlr.http");
+    private static final Logger LOG = LoggerFactory.getLogger("mlr.http");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Javalin app;
 
@@ -57,7 +59,7 @@ public final class WebServer implements AutoCloseable {
     private static void errors(JavalinConfig config) {
         config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         config.routes.exception(Exception.class, (e, ctx) -> {
-            LOG.log(System.Logger.Level.ERROR, "a request failed", e);
+            LOG.error("a request failed", e);
             error(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "), see the log");
         });
         config.routes.error(404, "*", ctx -> {
@@ -78,7 +80,7 @@ public final class WebServer implements AutoCloseable {
                 json(ctx.status(status), Map.of("error", message));
             }
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "cannot answer an error: " + e);
+            LOG.debug("cannot answer an error: " + e);
         }
     }
 

@@ -31,6 +31,7 @@ import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.sandbox.Sandbox;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running bot: store, metrics, language model, sandbox, research service, conversation rules, the web chat
@@ -246,7 +247,7 @@ public final class BotService implements AutoCloseable {
             try {
                 parts.get(i).close();
             } catch (Exception e) {
-                System.getLogger("mlr.service").log(System.Logger.Level.WARNING, "stopping: " + e.getMessage());
+                LoggerFactory.getLogger("mlr.service").warn("stopping: " + e.getMessage());
             }
         }
         store.close();

@@ -1,6 +1,7 @@
 package org.mlrcopilot.bot.store;
 
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
 
 /**
  * Durability on H2: a {@code CHECKPOINT} writes what was committed to the database file. {@link #sync()} is a group
@@ -71,7 +72,7 @@ final class H2GroupCommit implements Durability {
             try {
                 now();
             } catch (RuntimeException e) {
-                System.getLogger("mlr.store").log(System.Logger.Level.WARNING, "checkpoint failed: " + e.getMessage());
+                LoggerFactory.getLogger("mlr.store").warn("checkpoint failed: " + e.getMessage());
             }
             synchronized (flushLock) {
                 flushed = target;

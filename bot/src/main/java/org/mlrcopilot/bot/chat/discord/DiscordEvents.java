@@ -28,6 +28,8 @@ import net.dv8tion.jda.api.requests.CloseCode;
 import org.mlrcopilot.bot.chat.Inbound;
 import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Translates Discord's gateway events (messages, reactions, button presses, the {@code /mlr} slash command) to
@@ -37,7 +39,7 @@ import org.mlrcopilot.bot.chat.InboundHandler;
  */
 final class DiscordEvents extends ListenerAdapter {
 
-    private static final System.Logger LOG = System.getLogger("mlr.discord");
+    private static final Logger LOG = LoggerFactory.getLogger("mlr.discord");
     private static final String P = "discord";
 
     private final DiscordPlatform platform;
@@ -70,8 +72,8 @@ final class DiscordEvents extends ListenerAdapter {
     @Override
     public void onReady(ReadyEvent event) {
         event.getJDA().updateCommands().addCommands(command()).queue(
-                ok -> LOG.log(System.Logger.Level.INFO, "discord: /mlr registered"),
-                e -> LOG.log(System.Logger.Level.WARNING, "discord: cannot register /mlr: " + e.getMessage()));
+                ok -> LOG.info("discord: /mlr registered"),
+                e -> LOG.warn("discord: cannot register /mlr: " + e.getMessage()));
         platform.checkChannels();
     }
 
@@ -173,7 +175,7 @@ final class DiscordEvents extends ListenerAdapter {
                     parentOf(event.getChannel()), event.getMessageId(), event.getUser().getId(),
                     name(event.getMember(), event.getUser()), action.get().action(), action.get().value()));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "discord: button " + event.getComponentId() + " failed", e);
+            LOG.warn("discord: button " + event.getComponentId() + " failed", e);
             notice = "That did not work: " + e.getMessage();
         }
         if (!notice.isBlank()) {
@@ -208,7 +210,7 @@ final class DiscordEvents extends ListenerAdapter {
             notice = handler.handle(new Inbound.Command(P, "interaction:" + event.getId(), parentOf(channel),
                     event.getUser().getId(), name(event.getMember(), event.getUser()), sub, args));
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "discord: /mlr " + sub + " failed", e);
+            LOG.warn("discord: /mlr " + sub + " failed", e);
             notice = "That did not work: " + e.getMessage();
         }
         event.getHook().editOriginal(notice.isBlank() ? "OK" : DiscordMessages.clip(DiscordMessages.markdown(notice),

@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.mlrcopilot.bot.chat.ChatMarkdown;
 import org.mlrcopilot.bot.chat.OutboundMessage;
+import org.slf4j.LoggerFactory;
 
 /**
  * Our messages as Discord messages within Discord's limits: content at most 2,000 characters, an embed's
@@ -99,7 +100,7 @@ final class DiscordMessages {
             String id = PREFIX + b.action() + ":" + b.value();
             if (id.length() > CUSTOM_ID) {
                 // a cut id would act on something else: leave the button out (the web view has it)
-                System.getLogger("mlr.discord").log(System.Logger.Level.WARNING, "button id too long: " + id);
+                LoggerFactory.getLogger("mlr.discord").warn("button id too long: " + id);
                 continue;
             }
             Button button = switch (b.style()) {

@@ -1,6 +1,5 @@
 package org.mlrcopilot.bot.chat.discord;
 
-import java.lang.System.Logger.Level;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +10,8 @@ import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the bot says outside a research's thread, off the event thread: a problem said once (in the log, and in the
@@ -19,7 +20,7 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
  */
 final class DiscordNotices {
 
-    private static final System.Logger LOG = System.getLogger("mlr.discord");
+    private static final Logger LOG = LoggerFactory.getLogger("mlr.discord");
 
     private final Supplier<JDA> jda;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -46,14 +47,14 @@ final class DiscordNotices {
         if (!fresh) {
             return;
         }
-        LOG.log(Level.WARNING, "discord: " + text);
+        LOG.warn("discord: " + text);
         later(() -> {
             try {
                 if (channel.canTalk()) {
                     channel.sendMessage("⚠️ " + text).complete();
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "cannot tell #" + channel.getName() + " about it: " + e.getMessage());
+                LOG.warn("cannot tell #" + channel.getName() + " about it: " + e.getMessage());
             }
         });
     }
@@ -68,7 +69,7 @@ final class DiscordNotices {
                     where.sendMessage("<@" + userId + "> " + text).setAllowedMentions(
                             EnumSet.of(Message.MentionType.USER)).complete();
                 } catch (RuntimeException again) {
-                    LOG.log(Level.WARNING, "cannot tell " + userId + ": " + again.getMessage());
+                    LOG.warn("cannot tell " + userId + ": " + again.getMessage());
                 }
             }
         });
@@ -81,7 +82,7 @@ final class DiscordNotices {
                 side.execute(call);
             }
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.log(Level.DEBUG, "discord: stopped, a notice is not sent");
+            LOG.debug("discord: stopped, a notice is not sent");
         }
     }
 

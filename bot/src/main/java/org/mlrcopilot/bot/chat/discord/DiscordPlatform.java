@@ -1,6 +1,5 @@
 package org.mlrcopilot.bot.chat.discord;
 
-import java.lang.System.Logger.Level;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +24,8 @@ import org.mlrcopilot.bot.chat.InboundHandler;
 import org.mlrcopilot.bot.chat.MessageRef;
 import org.mlrcopilot.bot.chat.OutboundMessage;
 import org.mlrcopilot.bot.chat.ThreadRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Discord through JDA: a paper link in a watched channel (or a mention) starts a research in a thread created from
@@ -35,7 +36,7 @@ import org.mlrcopilot.bot.chat.ThreadRef;
  */
 public final class DiscordPlatform implements ChatPlatform {
 
-    private static final System.Logger LOG = System.getLogger("mlr.discord");
+    private static final Logger LOG = LoggerFactory.getLogger("mlr.discord");
 
     private final Settings settings;
     /** The names people went by when they last acted here, by user id. */
@@ -129,7 +130,7 @@ public final class DiscordPlatform implements ChatPlatform {
         if (!readsContent) {
             return;
         }
-        LOG.log(Level.WARNING, "Discord refused the Message Content intent: enable \"Message Content Intent\" in "
+        LOG.warn("Discord refused the Message Content intent: enable \"Message Content Intent\" in "
                 + "the Developer Portal (Bot page). Until then only messages that mention the bot are read.");
         notices.later(() -> {
             try {
@@ -141,7 +142,7 @@ public final class DiscordPlatform implements ChatPlatform {
                     jda.shutdownNow();
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "discord: cannot connect again without the Message Content intent: "
+                LOG.error("discord: cannot connect again without the Message Content intent: "
                         + e.getMessage());
             }
         });

@@ -1,6 +1,5 @@
 package org.mlrcopilot.bot.chat.discord;
 
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +16,8 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 import org.mlrcopilot.bot.chat.MessageRef;
 import org.mlrcopilot.bot.chat.OutboundMessage;
 import org.mlrcopilot.bot.chat.ThreadRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a research's messages go: its thread, created from the root message the first time (a Discord thread started
@@ -25,7 +26,7 @@ import org.mlrcopilot.bot.chat.ThreadRef;
  */
 final class DiscordThreads {
 
-    private static final System.Logger LOG = System.getLogger("mlr.discord");
+    private static final Logger LOG = LoggerFactory.getLogger("mlr.discord");
 
     private final Supplier<JDA> jda;
     private final DiscordNotices notices;
@@ -86,7 +87,7 @@ final class DiscordThreads {
         try {
             thread.getManager().setName(DiscordMessages.clip(title.strip(), 100)).complete();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot rename thread " + thread.getId() + ": " + e.getMessage());
+            LOG.warn("cannot rename thread " + thread.getId() + ": " + e.getMessage());
         }
     }
 
@@ -119,7 +120,7 @@ final class DiscordThreads {
             return parent.retrieveArchivedPublicThreadChannels().stream().limit(500)
                     .filter(t -> t.getId().equals(threadId)).findFirst().map(this::open);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot look for archived thread " + threadId + ": " + e.getMessage());
+            LOG.warn("cannot look for archived thread " + threadId + ": " + e.getMessage());
             return Optional.empty();
         }
     }

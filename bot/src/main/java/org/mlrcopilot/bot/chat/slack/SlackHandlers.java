@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.mlrcopilot.bot.chat.Inbound;
 import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
+import org.slf4j.LoggerFactory;
 
 /**
  * Translates Slack's events, button clicks and the {@code /mlr} command to our inbound records. A mention that
@@ -105,8 +106,7 @@ final class SlackHandlers {
                 try {
                     ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(notice));
                 } catch (java.io.IOException | RuntimeException e) {
-                    System.getLogger("mlr.slack").log(System.Logger.Level.WARNING,
-                            "cannot answer the button click: " + e.getMessage());
+                    LoggerFactory.getLogger("mlr.slack").warn("cannot answer the button click: " + e.getMessage());
                 }
             }
             return ctx.ack();

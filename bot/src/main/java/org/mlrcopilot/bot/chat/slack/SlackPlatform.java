@@ -23,6 +23,7 @@ import org.mlrcopilot.bot.chat.MessageRef;
 import org.mlrcopilot.bot.chat.OutboundMessage;
 import org.mlrcopilot.bot.chat.ThreadRef;
 import org.mlrcopilot.bot.http.RawEndpoint;
+import org.slf4j.LoggerFactory;
 
 /**
  * Slack through Bolt for Java: events (mentions, messages, reactions), button clicks and the {@code /mlr} command
@@ -188,7 +189,7 @@ public final class SlackPlatform implements ChatPlatform {
             try {
                 call(() -> api.chatPostEphemeral(r -> r.channel(channel).user(user).text(text)), "chat.postEphemeral");
             } catch (SlackCallException e) {
-                System.getLogger("mlr.slack").log(System.Logger.Level.WARNING, e.getMessage());
+                LoggerFactory.getLogger("mlr.slack").warn(e.getMessage());
             }
         });
     }
@@ -216,7 +217,7 @@ public final class SlackPlatform implements ChatPlatform {
                         names.put(user, name);
                     }
                 } catch (RuntimeException e) {
-                    System.getLogger("mlr.slack").log(System.Logger.Level.WARNING, "users.info " + user + ": " + e);
+                    LoggerFactory.getLogger("mlr.slack").warn("users.info " + user + ": " + e);
                 }
             });
         }
@@ -234,7 +235,7 @@ public final class SlackPlatform implements ChatPlatform {
                         .type("home").blocks(SlackBlocks.of(new OutboundMessage("MLR-Copilot", text, List.of(),
                                 List.of(), List.of(), ""), webBase)).build())), "views.publish");
             } catch (SlackCallException e) {
-                System.getLogger("mlr.slack").log(System.Logger.Level.WARNING, e.getMessage());
+                LoggerFactory.getLogger("mlr.slack").warn(e.getMessage());
             }
         });
     }
@@ -246,7 +247,7 @@ public final class SlackPlatform implements ChatPlatform {
             try {
                 socket.close();
             } catch (Exception e) {
-                System.getLogger("mlr.slack").log(System.Logger.Level.WARNING, "closing Socket Mode: " + e);
+                LoggerFactory.getLogger("mlr.slack").warn("closing Socket Mode: " + e);
             }
         }
     }

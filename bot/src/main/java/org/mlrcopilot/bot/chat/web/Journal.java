@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web chat's append-only JSON-lines file: one change a line ({@code op} post, update, react, unreact, channel,
@@ -105,7 +106,7 @@ final class Journal implements AutoCloseable {
         try {
             entries.add(ChatState.JSON.readTree(line));
         } catch (IOException e) {
-            System.getLogger("mlr.web").log(System.Logger.Level.WARNING, "skipping a broken journal line");
+            LoggerFactory.getLogger("mlr.web").warn("skipping a broken journal line");
         }
     }
 
