@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mlrcopilot.agents.concurrent.Lanes;
 import org.mlrcopilot.agents.experiment.RunControl;
 import org.mlrcopilot.agents.paper.ContentHash;
 import org.mlrcopilot.agents.paper.link.PaperLink;

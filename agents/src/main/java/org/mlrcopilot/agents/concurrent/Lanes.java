@@ -1,4 +1,4 @@
-package org.mlrcopilot.agents.research;
+package org.mlrcopilot.agents.concurrent;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package org.mlrcopilot.agents.research;
+package org.mlrcopilot.agents.concurrent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
