@@ -1,29 +1,25 @@
 package org.mlrcopilot.agents.usage;
 
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Set;
+import org.mlrcopilot.agents.llm.DelegatingChatModel;
 
 /**
  * A chat model that checks the budgets before every call and records every call's usage
  * (role, model served, tokens, latency, outcome, cost), failures included.
  */
-public final class MeteredChatModel implements ChatModel {
+public final class MeteredChatModel extends DelegatingChatModel {
 
-    private final ChatModel delegate;
     private final String role;
     private final UsageContext context;
 
     public MeteredChatModel(ChatModel delegate, String role, UsageContext context) {
-        this.delegate = delegate;
+        super(delegate);
         this.role = role;
         this.context = context;
     }
@@ -73,20 +69,5 @@ public final class MeteredChatModel implements ChatModel {
     static String outcomeOf(RuntimeException e) {
         String name = e.getClass().getSimpleName().replace("Exception", "");
         return name.isEmpty() ? "error" : name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
-    }
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return delegate.defaultRequestParameters();
-    }
-
-    @Override
-    public Set<Capability> supportedCapabilities() {
-        return delegate.supportedCapabilities();
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return delegate.provider();
     }
 }

@@ -1,23 +1,19 @@
 package org.mlrcopilot.bot.llm;
 
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.ChatRequestOptions;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.Objects;
-import java.util.Set;
+import org.mlrcopilot.agents.llm.DelegatingChatModel;
 
 /** A {@link ChatModel} whose configuration errors are explained by an {@link ErrorExplainer}. */
-final class ExplainingChatModel implements ChatModel {
+final class ExplainingChatModel extends DelegatingChatModel {
 
-    private final ChatModel delegate;
     private final ErrorExplainer explainer;
 
     ExplainingChatModel(ChatModel delegate, ErrorExplainer explainer) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.explainer = Objects.requireNonNull(explainer, "explainer");
     }
 
@@ -37,26 +33,6 @@ final class ExplainingChatModel implements ChatModel {
         } catch (RuntimeException e) {
             throw explainer.explain(e);
         }
-    }
-
-    @Override
-    public ChatResponse doChat(ChatRequest request) {
-        return chat(request);
-    }
-
-    @Override
-    public ChatRequestParameters defaultRequestParameters() {
-        return delegate.defaultRequestParameters();
-    }
-
-    @Override
-    public Set<Capability> supportedCapabilities() {
-        return delegate.supportedCapabilities();
-    }
-
-    @Override
-    public ModelProvider provider() {
-        return delegate.provider();
     }
 
     @Override
