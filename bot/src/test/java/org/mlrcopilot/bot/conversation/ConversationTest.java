@@ -1,6 +1,7 @@
 package org.mlrcopilot.bot.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,7 +66,9 @@ class ConversationTest {
     private Research settle() throws Exception {
         Research r = store.recent(1).get(0);
         service.idle(r.id()).get(30, TimeUnit.SECONDS);
-        Thread.sleep(200);
+        // what the service reported is posted, the throttled status edits included
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(30))
+                .until(() -> conversation.idle(r.id()).isDone());
         conversation.idle(r.id()).get(30, TimeUnit.SECONDS);
         return store.research(r.id()).orElseThrow();
     }
@@ -155,7 +158,7 @@ class ConversationTest {
                 last.set(n);
             });
         }
-        Thread.sleep(800);
+        await().atMost(Duration.ofSeconds(5)).until(() -> last.get() == 99);
         outbox.idle("r").get(5, TimeUnit.SECONDS);
         assertThat(runs.get()).isBetween(1, 2);
         assertThat(last.get()).isEqualTo(99);

@@ -80,11 +80,9 @@ final class FakeDiscord implements AutoCloseable {
             gateway = new Gateway(new InetSocketAddress("127.0.0.1", 0));
             gateway.setReuseAddr(true);
             gateway.start();
-            long end = System.currentTimeMillis() + 5000;
-            while (gateway.getPort() == 0 && System.currentTimeMillis() < end) {
-                Thread.sleep(10);
-            }
-        } catch (IOException | InterruptedException e) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> gateway.listening && gateway.getPort() > 0);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -607,6 +605,7 @@ final class FakeDiscord implements AutoCloseable {
         private final AtomicInteger sessions = new AtomicInteger();
         private final AtomicInteger seq = new AtomicInteger();
         private volatile WebSocket bot;
+        private volatile boolean listening;
         private volatile boolean readsContent = true;
 
         Gateway(InetSocketAddress address) {
@@ -678,6 +677,7 @@ final class FakeDiscord implements AutoCloseable {
 
         @Override
         public void onStart() {
+            listening = true;
         }
     }
 }

@@ -15,6 +15,8 @@ final class FakeSocketMode extends WebSocketServer {
 
     final List<String> received = new CopyOnWriteArrayList<>();
     final List<WebSocket> clients = new CopyOnWriteArrayList<>();
+    /** Whether the server listens (set once {@link #onStart()} ran). */
+    volatile boolean listening;
 
     FakeSocketMode() {
         super(new InetSocketAddress("127.0.0.1", 0));
@@ -55,5 +57,6 @@ final class FakeSocketMode extends WebSocketServer {
 
     @Override
     public void onStart() {
+        listening = true;
     }
 }

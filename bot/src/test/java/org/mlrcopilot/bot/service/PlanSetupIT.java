@@ -95,8 +95,8 @@ class PlanSetupIT {
         assertThat(okabe.reply("research", root, "yes, go ahead").path("notice").asText())
                 .as("only an approver answers the approval question, whatever the name before the text")
                 .contains("waits for an approver");
-        Thread.sleep(1000);
-        assertThat(service.store().run(runId).orElseThrow().step()).as("still waiting").isEqualTo(waitingAt);
+        await("still waiting").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> service.store().run(runId).orElseThrow().step() == waitingAt);
         assertThat(bob.thread("research", root).stream().filter(m -> m.path("text").asText()
                 .contains("May I go ahead?"))).as("asked once").hasSize(1);
         bob.reply("research", root, "yes");

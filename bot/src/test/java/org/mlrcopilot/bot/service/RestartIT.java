@@ -77,8 +77,8 @@ class RestartIT {
         assertThat(statusMessages(thread)).isEqualTo(1);
         assertThat(thread.stream().filter(m -> m.path("title").asText().startsWith("Brief: "))).hasSize(1);
         bob.postWithEventId("research", fixture.paperUrl(), "evt-1");
-        Thread.sleep(500);
-        assertThat(service.store().recent(10)).hasSize(1);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> service.store().recent(10).size() == 1);
     }
 
     @Test
@@ -127,9 +127,8 @@ class RestartIT {
 
         service.close();
         int asked = fixture.llm.requests().size();
-        Thread.sleep(3000);
-        assertThat(fixture.llm.requests()).as("no model call of the stopped service after it closed")
-                .hasSize(asked);
+        await("no model call of the stopped service after it closed").during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5)).until(() -> fixture.llm.requests().size() == asked);
         fixture.action("write_file", Map.of("file_name", "train.py", "content", ServiceFixture.tfidfScript()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
         fixture.action("final_answer", Map.of("answer", "TF-IDF with logistic regression did better."));

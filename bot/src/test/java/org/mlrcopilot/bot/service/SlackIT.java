@@ -116,8 +116,9 @@ class SlackIT {
                 "X-Slack-Retry-Reason", "http_timeout")).statusCode()).isEqualTo(200);
         String sameMessage = mention().replace("app_mention", "message");
         assertThat(event("Ev2", sameMessage, now(), SECRET, Map.of()).statusCode()).isEqualTo(200);
-        Thread.sleep(500);
-        assertThat(service.store().recent(10)).hasSize(1);
+        await("the retry and the message event of the same mention start nothing more")
+                .during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> service.store().recent(10).size() == 1);
 
         String researchId = service.store().recent(1).get(0).id();
         assertThat(service.store().recent(1).get(0).team()).as("the workspace auth.test names")
@@ -381,8 +382,8 @@ class SlackIT {
     void badSignaturesAndStaleRequestsAreRefused() throws Exception {
         assertThat(event("Ev9", mention(), now(), "not-the-secret", Map.of()).statusCode()).isEqualTo(401);
         assertThat(event("Ev9", mention(), now() - 600, SECRET, Map.of()).statusCode()).isEqualTo(401);
-        Thread.sleep(300);
-        assertThat(service.store().recent(10)).isEmpty();
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> service.store().recent(10).isEmpty());
         assertThat(slack.calls("chat.postMessage")).isEmpty();
     }
 

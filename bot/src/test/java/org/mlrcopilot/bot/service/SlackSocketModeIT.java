@@ -31,8 +31,7 @@ class SlackSocketModeIT {
         slack = new FakeSlack();
         socket = new FakeSocketMode();
         socket.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.getPort() > 0);
-        Thread.sleep(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> socket.listening && socket.getPort() > 0);
         slack.socketUrl = socket.url();
         fixture = new ServiceFixture(dir, Map.of("MLR_SLACK_MODE", "socket", "SLACK_BOT_TOKEN", "xoxb-test-2",
                 "SLACK_APP_TOKEN", "xapp-test-2", "MLR_SLACK_API_URL", slack.apiUrl()));

@@ -118,7 +118,9 @@ class ThreadPictureIT {
         int tall = Math.min(6000, Math.max(900, ((Number) height).intValue()));
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280,
                 "height", tall, "deviceScaleFactor", 1, "mobile", false));
-        Thread.sleep(700);
+        // two animation frames: the page is laid out and painted at the new size
+        browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "requestAnimationFrame(() => requestAnimationFrame(() => done()));");
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
 
         Path target = Path.of("target", "thread.png");

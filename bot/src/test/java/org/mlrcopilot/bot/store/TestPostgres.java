@@ -133,22 +133,16 @@ public final class TestPostgres {
          */
         @Override
         public void close() {
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-            while (true) {
-                try {
-                    server.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                    return;
-                } catch (IllegalStateException e) {
-                    if (System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    try {
-                        Thread.sleep(250);
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
-                }
+            String drop = "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
+            try {
+                org.awaitility.Awaitility.await("dropping " + name).atMost(java.time.Duration.ofSeconds(30))
+                        .pollInterval(java.time.Duration.ofMillis(250)).ignoreExceptions()
+                        .until(() -> {
+                            server.execute(drop);
+                            return true;
+                        });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                server.execute(drop);
             }
         }
     }
