@@ -12,6 +12,7 @@ import org.mlrcopilot.agents.task.Evaluator;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Workspace;
 import org.mlrcopilot.agents.usage.BudgetExceededException;
+import org.mlrcopilot.sandbox.Limits;
 import org.mlrcopilot.sandbox.Sandbox;
 
 /**
@@ -27,37 +28,105 @@ public final class ExperimentAgent {
     private final Clock clock;
     private final StepLoop loop;
 
-    public ExperimentAgent(ChatModel main, ChatModel fast, Sandbox sandbox, Evaluator evaluator, ExperimentLimits limits,
-            TeamChannel team, RunCheckpoints checkpoints, ApprovalGate gate, Clock clock) {
-        this(main, fast, sandbox, evaluator, limits, team, checkpoints, gate, clock, ModelRetriever.none());
-    }
-
-    /** With a look-up behind the Retrieve Model action. */
-    public ExperimentAgent(ChatModel main, ChatModel fast, Sandbox sandbox, Evaluator evaluator, ExperimentLimits limits,
-            TeamChannel team, RunCheckpoints checkpoints, ApprovalGate gate, Clock clock, ModelRetriever retriever) {
-        this(main, fast, sandbox, evaluator, limits, team, checkpoints, gate, clock, retriever, CostGate.none());
-    }
-
-    /** With a look-up behind Retrieve Model and the team's approval for steps above a cost threshold. */
-    public ExperimentAgent(ChatModel main, ChatModel fast, Sandbox sandbox, Evaluator evaluator, ExperimentLimits limits,
-            TeamChannel team, RunCheckpoints checkpoints, ApprovalGate gate, Clock clock, ModelRetriever retriever,
-            CostGate costGate) {
-        Objects.requireNonNull(main, "main");
-        Objects.requireNonNull(costGate, "costGate");
-        Objects.requireNonNull(retriever, "retriever");
-        Objects.requireNonNull(fast, "fast");
-        Objects.requireNonNull(sandbox, "sandbox");
-        Objects.requireNonNull(limits, "limits");
-        Objects.requireNonNull(team, "team");
-        Objects.requireNonNull(gate, "gate");
-        this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
-        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
-        this.clock = Objects.requireNonNull(clock, "clock");
+    private ExperimentAgent(Builder b) {
+        ChatModel main = Objects.requireNonNull(b.main, "main");
+        ChatModel fast = Objects.requireNonNull(b.fast, "fast");
+        Sandbox sandbox = Objects.requireNonNull(b.sandbox, "sandbox");
+        ExperimentLimits limits = b.limits;
+        TeamChannel team = Objects.requireNonNull(b.team, "team");
+        ApprovalGate gate = b.gate;
+        ModelRetriever retriever = b.retriever;
+        CostGate costGate = b.costGate;
+        this.evaluator = b.evaluator != null ? b.evaluator : new Evaluator(sandbox, Limits.defaults());
+        this.checkpoints = Objects.requireNonNull(b.checkpoints, "checkpoints");
+        this.clock = b.clock;
         Meter meter = new Meter();
         StepPrompt prompt = new StepPrompt(limits);
         Actions actions = new Actions(new ExecuteAction(sandbox, limits), new ModelActions(main, fast, meter, prompt),
                 team, gate, checkpoints, retriever);
         this.loop = new StepLoop(main, meter, prompt, actions, team, checkpoints, limits, clock, costGate);
+    }
+
+    /**
+     * An agent acting with the {@code main} model (and the {@code fast} one for summaries and edits) on workspaces
+     * whose scripts run in {@code sandbox}; the team and where checkpoints go must be given too.
+     */
+    public static Builder builder(ChatModel main, ChatModel fast, Sandbox sandbox) {
+        return new Builder(main, fast, sandbox);
+    }
+
+    /** What an agent is made of; what is not set has the default its setter names. */
+    public static final class Builder {
+
+        private final ChatModel main;
+        private final ChatModel fast;
+        private final Sandbox sandbox;
+        private Evaluator evaluator;
+        private ExperimentLimits limits = ExperimentLimits.defaults();
+        private TeamChannel team;
+        private RunCheckpoints checkpoints;
+        private ApprovalGate gate = ApprovalGate.NONE;
+        private Clock clock = Clock.systemUTC();
+        private ModelRetriever retriever = ModelRetriever.none();
+        private CostGate costGate = CostGate.none();
+
+        private Builder(ChatModel main, ChatModel fast, Sandbox sandbox) {
+            this.main = main;
+            this.fast = fast;
+            this.sandbox = sandbox;
+        }
+
+        /** Scores the workspace; by default the task's evaluation in the same sandbox with default limits. */
+        public Builder evaluator(Evaluator value) {
+            this.evaluator = Objects.requireNonNull(value, "evaluator");
+            return this;
+        }
+
+        /** Steps, wall time and each execution's limits; {@link ExperimentLimits#defaults()} by default. */
+        public Builder limits(ExperimentLimits value) {
+            this.limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /** The team: feedback, questions, stop and pause (required). */
+        public Builder team(TeamChannel value) {
+            this.team = Objects.requireNonNull(value, "team");
+            return this;
+        }
+
+        /** Where the run's state is kept after every step (required). */
+        public Builder checkpoints(RunCheckpoints value) {
+            this.checkpoints = Objects.requireNonNull(value, "checkpoints");
+            return this;
+        }
+
+        /** Which actions need the team's approval first; none by default. */
+        public Builder gate(ApprovalGate value) {
+            this.gate = Objects.requireNonNull(value, "gate");
+            return this;
+        }
+
+        /** The clock of the wall-time limit; the system's by default. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** The look-up behind the Retrieve Model action; none by default. */
+        public Builder retriever(ModelRetriever value) {
+            this.retriever = Objects.requireNonNull(value, "retriever");
+            return this;
+        }
+
+        /** The team's approval for steps above a cost threshold; none by default. */
+        public Builder costGate(CostGate value) {
+            this.costGate = Objects.requireNonNull(value, "costGate");
+            return this;
+        }
+
+        public ExperimentAgent build() {
+            return new ExperimentAgent(this);
+        }
     }
 
     /** A new run in {@code runDir} (which must not hold a workspace yet); the run id is the directory's name. */

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -93,10 +92,10 @@ class ExperimentAgentIT {
     private static ExperimentAgent agent(ScriptedChatModel main, Path dir) {
         ExperimentLimits limits = ExperimentLimits.defaults().withMaxSteps(10)
                 .withExecution(Limits.defaults().withWallTime(Duration.ofMinutes(2)));
-        return new ExperimentAgent(main, new ScriptedChatModel(), sandbox,
-                new Evaluator(sandbox, Limits.defaults().withWallTime(Duration.ofMinutes(2))), limits, new ScriptedTeam(),
-                new FileRunCheckpoints(dir.resolve("checkpoints")),
-                ApprovalGate.NONE, Clock.systemUTC());
+        return ExperimentAgent.builder(main, new ScriptedChatModel(), sandbox)
+                .evaluator(new Evaluator(sandbox, Limits.defaults().withWallTime(Duration.ofMinutes(2))))
+                .limits(limits).team(new ScriptedTeam()).checkpoints(new FileRunCheckpoints(dir.resolve("checkpoints")))
+                .build();
     }
 
     private static TaskSpec digits() {

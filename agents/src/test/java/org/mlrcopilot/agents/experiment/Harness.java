@@ -37,8 +37,9 @@ final class Harness {
     }
 
     ExperimentAgent agent(ScriptedChatModel model, Sandbox box) {
-        return new ExperimentAgent(model, fast, box, new Evaluator(box, Limits.defaults()), limits, team,
-                checkpoints, gate, clock, retriever, costGate);
+        return ExperimentAgent.builder(model, fast, box).evaluator(new Evaluator(box, Limits.defaults()))
+                .limits(limits).team(team).checkpoints(checkpoints).gate(gate).clock(clock).retriever(retriever)
+                .costGate(costGate).build();
     }
 
     Path runDir() {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mlrcopilot.agents.experiment.ApprovalGate;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.ExperimentLimits;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
@@ -241,9 +239,9 @@ class ExperimentSetupIT {
     }
 
     private ExperimentAgent agent(ScriptedModel main, Path checkpoints) {
-        return new ExperimentAgent(main, new ScriptedModel(), sandbox, new Evaluator(sandbox, LIMITS),
-                ExperimentLimits.defaults().withMaxSteps(8).withExecution(LIMITS), new Team(),
-                new FileRunCheckpoints(checkpoints), ApprovalGate.NONE, Clock.systemUTC());
+        return ExperimentAgent.builder(main, new ScriptedModel(), sandbox).evaluator(new Evaluator(sandbox, LIMITS))
+                .limits(ExperimentLimits.defaults().withMaxSteps(8).withExecution(LIMITS)).team(new Team())
+                .checkpoints(new FileRunCheckpoints(checkpoints)).build();
     }
 
     /** A team that never writes. */

@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mlrcopilot.agents.experiment.ApprovalGate;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.ExperimentLimits;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
@@ -80,12 +79,12 @@ final class ExperimentRun {
             if (!task.root().startsWith(runDir.toAbsolutePath().normalize())) {
                 System.err.println(Approvals.prototypes(hub, task, planText));
             }
-            ExperimentAgent agent = new ExperimentAgent(new MeteredChatModel(models.main(), "main", context),
-                    new MeteredChatModel(models.fast(), "fast", context), sandbox,
-                    new Evaluator(sandbox, Sandboxes.limits(config.sandbox())), limits(),
-                    new ConsoleTeam(System.in, System.err, copilot), store.checkpoints(),
-                    Approvals.gate(config.experiment(), copilot), Clock.systemUTC(), hub,
-                    Approvals.costGate(config, models.mainModel()));
+            ExperimentAgent agent = ExperimentAgent.builder(new MeteredChatModel(models.main(), "main", context),
+                            new MeteredChatModel(models.fast(), "fast", context), sandbox)
+                    .evaluator(new Evaluator(sandbox, Sandboxes.limits(config.sandbox()))).limits(limits())
+                    .team(new ConsoleTeam(System.in, System.err, copilot)).checkpoints(store.checkpoints())
+                    .gate(Approvals.gate(config.experiment(), copilot)).retriever(hub)
+                    .costGate(Approvals.costGate(config, models.mainModel())).build();
             System.err.println("... " + task.name() + ": measuring the baseline, then up to " + maxSteps + " steps in the "
                     + sandbox.backend() + " sandbox");
             System.err.println("... run directory " + runDir + " (continue it with --resume if interrupted)");

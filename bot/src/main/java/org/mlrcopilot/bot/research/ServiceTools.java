@@ -95,11 +95,11 @@ public final class ServiceTools implements ResearchTools {
         UsageContext context = context(research);
         ExperimentLimits limits = ExperimentLimits.defaults().withMaxSteps(config.experiment().maxSteps())
                 .withWallTime(config.experiment().wallTime()).withExecution(Sandboxes.limits(config.sandbox()));
-        return Optional.of(new ExperimentAgent(new MeteredChatModel(models.main(), "main", context),
-                new MeteredChatModel(models.fast(), "fast", context), sandbox,
-                new Evaluator(sandbox, Sandboxes.limits(config.sandbox())), limits, team, checkpoints,
-                ExperimentGates.gate(config.experiment(), false), clock, hub,
-                ExperimentGates.costGate(config, models.mainModel())));
+        return Optional.of(ExperimentAgent.builder(new MeteredChatModel(models.main(), "main", context),
+                        new MeteredChatModel(models.fast(), "fast", context), sandbox)
+                .evaluator(new Evaluator(sandbox, Sandboxes.limits(config.sandbox()))).limits(limits).team(team)
+                .checkpoints(checkpoints).gate(ExperimentGates.gate(config.experiment(), false)).clock(clock)
+                .retriever(hub).costGate(ExperimentGates.costGate(config, models.mainModel())).build());
     }
 
     @Override

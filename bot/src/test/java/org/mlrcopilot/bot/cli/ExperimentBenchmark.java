@@ -5,13 +5,11 @@ import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlrcopilot.agents.experiment.ApprovalGate;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.ExperimentLimits;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
@@ -56,10 +54,10 @@ public final class ExperimentBenchmark {
             script(llm);
             LlmModels models = LlmProviders.fromConfig(new LlmConfig("openai", "gpt-4o", "gpt-4o-mini",
                     llm.baseUrl("openai"), 0.2, Duration.ofSeconds(60), 0, Secret.none(), Secret.of("sk-bench"))).orElseThrow();
-            ExperimentResult result = new ExperimentAgent(models.main(), models.fast(), sandbox,
-                    new Evaluator(sandbox, Sandboxes.limits(MlrConfig.defaults().sandbox())),
-                    ExperimentLimits.defaults().withMaxSteps(STEPS), quietTeam(),
-                    new FileRunCheckpoints(runDir.resolve("checkpoints")), ApprovalGate.NONE, Clock.systemUTC())
+            ExperimentResult result = ExperimentAgent.builder(models.main(), models.fast(), sandbox)
+                    .evaluator(new Evaluator(sandbox, Sandboxes.limits(MlrConfig.defaults().sandbox())))
+                    .limits(ExperimentLimits.defaults().withMaxSteps(STEPS)).team(quietTeam())
+                    .checkpoints(new FileRunCheckpoints(runDir.resolve("checkpoints"))).build()
                     .run(task, task.researchProblem(), runDir, StepListener.ignore());
             report(llm.requests(), result);
         }
