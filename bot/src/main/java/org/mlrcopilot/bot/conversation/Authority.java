@@ -33,16 +33,13 @@ final class Authority {
 
     private final Supplier<List<String>> configured;
     private final Map<String, ChatPlatform> platforms;
-    private volatile People people = People.none();
+    private final People people;
 
     /** @param approvers {@code service.approvers}, read at each decision */
-    Authority(Supplier<List<String>> approvers, Map<String, ChatPlatform> platforms) {
+    Authority(Supplier<List<String>> approvers, Map<String, ChatPlatform> platforms, People people) {
         this.configured = approvers;
         this.platforms = platforms;
-    }
-
-    void people(People value) {
-        this.people = value;
+        this.people = people;
     }
 
     People people() {

@@ -41,21 +41,52 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     private final Replies replies;
     private final LinkChoices choices;
     private final Authority authority;
-    private volatile ResearchService service;
-    private volatile Commands commands;
+    private final ResearchService service;
+    private final Commands commands;
+    private final long fileLimit;
 
-    private volatile long fileLimit = 30L << 20;
+    /**
+     * How the conversation behaves beyond the service's own settings.
+     *
+     * @param perDayUsd      the daily budget {@code /mlr budget} reports against
+     * @param maxPaperBytes  the largest PDF a person may post as a paper ({@code fetch.maxBytes})
+     * @param statusInterval how often a research's status message is edited at most
+     * @param people         the people behind chat identities (linked web accounts and their roles)
+     * @param audit          where approvals, refusals and stops are recorded
+     */
+    public record Settings(double perDayUsd, long maxPaperBytes, Duration statusInterval, People people,
+                           org.mlrcopilot.bot.auth.AuditLog audit) {
 
-    public Conversation(ConversationStores stores, ServiceMetrics metrics, Duration statusInterval) {
+        public Settings {
+            java.util.Objects.requireNonNull(statusInterval, "statusInterval");
+            java.util.Objects.requireNonNull(people, "people");
+            java.util.Objects.requireNonNull(audit, "audit");
+        }
+
+        /** Without linked accounts or an audit log. */
+        public static Settings of(double perDayUsd, long maxPaperBytes, Duration statusInterval) {
+            return new Settings(perDayUsd, maxPaperBytes, statusInterval, People.none(),
+                    org.mlrcopilot.bot.auth.AuditLog.none());
+        }
+    }
+
+    /**
+     * A conversation and the service it speaks for, built in order: what the service reports to (the thread
+     * poster) first, then the service from {@code service}, then the rules that act on it.
+     */
+    public Conversation(ConversationStores stores, ServiceMetrics metrics, Settings settings,
+            java.util.function.Function<ResearchEvents, ResearchService> service) {
         this.stores = stores;
         this.store = stores.researches();
         this.links = stores.links();
         this.metrics = metrics;
-        this.outbox = new Outbox(4, statusInterval);
+        this.fileLimit = settings.maxPaperBytes();
+        this.outbox = new Outbox(4, settings.statusInterval());
         this.poster = new ThreadPoster(platforms, stores, outbox, metrics);
-        this.authority = new Authority(() -> service == null ? java.util.List.of()
-                : service.settings().approvers(), platforms);
-        this.replies = new Replies(stores, outbox, authority, platforms);
+        this.service = java.util.Objects.requireNonNull(service.apply(poster), "service");
+        this.authority = new Authority(() -> this.service.settings().approvers(), platforms, settings.people());
+        this.replies = new Replies(stores, outbox, authority, platforms, settings.audit());
+        this.commands = new Commands(this.service, stores, this::team, settings.perDayUsd(), replies, authority);
         this.choices = new LinkChoices(platforms, outbox, new LinkChoices.Starter() {
             @Override
             public void inThread(Inbound.MessagePosted message, String link) {
@@ -69,30 +100,9 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         });
     }
 
-    /** What the service reports to; give it to the {@link ResearchService} constructor. */
-    public ResearchEvents events() {
-        return poster;
-    }
-
-    public void attach(ResearchService researchService, double perDayUsd) {
-        attach(researchService, perDayUsd, 30L << 20);
-    }
-
-    /** With the largest PDF a person may post as a paper ({@code fetch.maxBytes}). */
-    public void attach(ResearchService researchService, double perDayUsd, long maxPaperBytes) {
-        this.service = researchService;
-        this.commands = new Commands(researchService, stores, this::team, perDayUsd, replies, authority);
-        this.fileLimit = maxPaperBytes;
-    }
-
-    /** The people behind chat identities (linked web accounts and their roles). */
-    public void people(People people) {
-        authority.people(people);
-    }
-
-    /** Where approvals, refusals and stops are recorded. */
-    public void audit(org.mlrcopilot.bot.auth.AuditLog log) {
-        replies.audit(log);
+    /** The service this conversation speaks for. */
+    public ResearchService service() {
+        return service;
     }
 
     /** Registers a platform and starts its inbound events. */

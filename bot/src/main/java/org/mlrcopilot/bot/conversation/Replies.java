@@ -28,9 +28,12 @@ final class Replies {
     private final ThreadLinks links;
     private final Outbox outbox;
     private final Authority authority;
+    private final org.mlrcopilot.bot.auth.AuditLog audit;
     private final java.util.Map<String, ChatPlatform> platforms;
 
-    Replies(ConversationStores stores, Outbox outbox, Authority authority, java.util.Map<String, ChatPlatform> platforms) {
+    Replies(ConversationStores stores, Outbox outbox, Authority authority, java.util.Map<String, ChatPlatform> platforms,
+            org.mlrcopilot.bot.auth.AuditLog audit) {
+        this.audit = audit;
         this.store = stores.researches();
         this.runs = stores.runs();
         this.links = stores.links();
@@ -58,12 +61,6 @@ final class Replies {
             audit(may.name(), platform, "approval refused", what + ": " + e.getMessage());
             throw e;
         }
-    }
-
-    private volatile org.mlrcopilot.bot.auth.AuditLog audit = org.mlrcopilot.bot.auth.AuditLog.none();
-
-    void audit(org.mlrcopilot.bot.auth.AuditLog log) {
-        this.audit = log;
     }
 
     private void audit(String who, String platform, String action, String detail) {

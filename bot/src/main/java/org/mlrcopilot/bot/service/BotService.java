@@ -65,16 +65,19 @@ public final class BotService implements AutoCloseable {
         PaperTools papers = keep(PaperTools.create(config, store.papers()));
         ServiceTools tools = new ServiceTools(config, papers, c.models(), c.sandbox(),
                 new CountingUsageStore(store.usage(), metrics), store.checkpoints(), http, clock);
+        Accounts accounts = config.web().auth().equals("local") ? new Accounts(store.auth(), clock, store.audit())
+                : null;
         ConversationStores stores = new ConversationStores(store, store, store, store.usage());
-        this.conversation = keep(new Conversation(stores, metrics, config.service().statusInterval()));
-        this.research = keep(new ResearchService(new ResearchState(store, store, store.checkpoints(), store.usage()),
-                conversation.events(), tools, new ResearchSettings(
-                config.service().approvers(), config.service().hypotheses(), config.experiment().maxSteps(),
-                config.experiment().maxDatasetBytes(), config.budget().perPersonUsd(),
-                config.budget().researchesPerHour()), clock,
-                config.service().ideaWorkers(), config.service().runWorkers()));
-        conversation.attach(research, config.budget().perDayUsd(), config.fetch().maxBytes());
-        conversation.audit(store.audit());
+        ResearchState state = new ResearchState(store, store, store.checkpoints(), store.usage());
+        ResearchSettings settings = new ResearchSettings(config.service().approvers(), config.service().hypotheses(),
+                config.experiment().maxSteps(), config.experiment().maxDatasetBytes(), config.budget().perPersonUsd(),
+                config.budget().researchesPerHour());
+        Conversation.Settings talk = new Conversation.Settings(config.budget().perDayUsd(), config.fetch().maxBytes(),
+                config.service().statusInterval(), people(accounts), store.audit());
+        this.conversation = keep(new Conversation(stores, metrics, talk,
+                events -> new ResearchService(state, events, tools, settings, clock, config.service().ideaWorkers(),
+                        config.service().runWorkers())));
+        this.research = keep(conversation.service());
         this.web = keep(new WebChat(config.store().dataDir(), stores, clock));
         conversation.add(web);
         web.names(conversation::displayName);
@@ -93,23 +96,10 @@ public final class BotService implements AutoCloseable {
             DiscordSetup.connect(discord, report);
         }
         AuthRoutes auth = null;
-        if (config.web().auth().equals("local")) {
-            Accounts accounts = new Accounts(store.auth(), clock, store.audit());
+        if (accounts != null) {
             auth = new AuthRoutes(accounts, config.web().publicBase(), store.audit(), singleSignOn(config, clock, report),
                     Role.parse(config.web().oidc().role()));
             routes.add(auth);
-            conversation.people(new org.mlrcopilot.bot.conversation.People() {
-                @Override
-                public java.util.Optional<String> linkCode(String platform, String user) {
-                    return java.util.Optional.of(accounts.linkCode(platform, user));
-                }
-
-                @Override
-                public java.util.Optional<Linked> linked(String platform, String user) {
-                    return (platform.equals("web") ? accounts.personById(user) : accounts.personOf(platform, user))
-                            .map(p -> new Linked(p.name(), p.role().mayApprove()));
-                }
-            });
             accounts.firstAdminInvite().ifPresent(code -> report.println("web: sign-in with local accounts; the "
                     + "first admin joins at " + config.web().publicBase() + "/invite/" + code + " (one use, 3 days)"));
         }
@@ -127,6 +117,25 @@ public final class BotService implements AutoCloseable {
         if (resumed > 0) {
             report.println("recovered " + resumed + " researches and runs interrupted by the last shutdown");
         }
+    }
+
+    /** The people behind chat identities: the web accounts and the chat identities linked to them, if any. */
+    private static org.mlrcopilot.bot.conversation.People people(Accounts accounts) {
+        if (accounts == null) {
+            return org.mlrcopilot.bot.conversation.People.none();
+        }
+        return new org.mlrcopilot.bot.conversation.People() {
+            @Override
+            public java.util.Optional<String> linkCode(String platform, String user) {
+                return java.util.Optional.of(accounts.linkCode(platform, user));
+            }
+
+            @Override
+            public java.util.Optional<Linked> linked(String platform, String user) {
+                return (platform.equals("web") ? accounts.personById(user) : accounts.personOf(platform, user))
+                        .map(p -> new Linked(p.name(), p.role().mayApprove()));
+            }
+        };
     }
 
     /** Single sign-on through the configured OpenID Connect provider, null when none is set. */

@@ -49,10 +49,12 @@ class ConversationTest {
     @BeforeEach
     void start() {
         store = Stores.inMemory("conversation-" + System.nanoTime());
-        conversation = new Conversation(new ConversationStores(store, store, store, store.usage()), new ServiceMetrics(), Duration.ofMillis(50));
-        service = new ResearchService(new ResearchState(store, store, store.checkpoints(), store.usage()), conversation.events(), new NoModelTools(dir),
-                new ResearchSettings(List.of("alice"), 3, 5), Clock.systemUTC(), 2, 1);
-        conversation.attach(service, 50);
+        conversation = new Conversation(new ConversationStores(store, store, store, store.usage()),
+                new ServiceMetrics(), Conversation.Settings.of(50, 30L << 20, Duration.ofMillis(50)),
+                events -> new ResearchService(new ResearchState(store, store, store.checkpoints(), store.usage()),
+                        events, new NoModelTools(dir), new ResearchSettings(List.of("alice"), 3, 5), Clock.systemUTC(),
+                        2, 1));
+        service = conversation.service();
         conversation.add(chat);
     }
 
