@@ -1,8 +1,6 @@
 package org.mlrcopilot.bot.cli;
 
 import java.util.List;
-import org.mlrcopilot.agents.experiment.ApprovalGate;
-import org.mlrcopilot.agents.experiment.CostGate;
 import org.mlrcopilot.agents.prototype.HubItem;
 import org.mlrcopilot.agents.prototype.PrototypeQuery;
 import org.mlrcopilot.agents.prototype.Prototypes;
@@ -10,23 +8,12 @@ import org.mlrcopilot.agents.prototype.RegisteredTask;
 import org.mlrcopilot.agents.prototype.TaskMatch;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Tasks;
-import org.mlrcopilot.bot.research.HubModelRetriever;
-import org.mlrcopilot.bot.research.ExperimentGates;
-import org.mlrcopilot.config.ExperimentConfig;
-import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.bot.wiring.HubModelRetriever;
 
-/** The run's approval gates from configuration, and what is shown to the team before a run starts. */
+/** What is shown to the team before a command-line run starts: the matching tasks, models and datasets. */
 final class Approvals {
 
     private Approvals() {
-    }
-
-    static ApprovalGate gate(ExperimentConfig config, boolean copilot) {
-        return ExperimentGates.gate(config, copilot);
-    }
-
-    static CostGate costGate(MlrConfig config, String mainModel) {
-        return ExperimentGates.costGate(config, mainModel);
     }
 
     static String prototypes(HubModelRetriever hub, TaskSpec task, String plan) {

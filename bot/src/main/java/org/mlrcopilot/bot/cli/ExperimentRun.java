@@ -12,25 +12,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
-import org.mlrcopilot.agents.experiment.ExperimentLimits;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.experiment.StepRecord;
-import org.mlrcopilot.agents.task.Evaluator;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.usage.UsageStore;
-import org.mlrcopilot.agents.usage.MeteredChatModel;
-import org.mlrcopilot.agents.usage.UsageContext;
 import org.mlrcopilot.agents.usage.UsageTotals;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
-import org.mlrcopilot.bot.llm.LlmProviders;
-import org.mlrcopilot.bot.papers.PaperTools;
-import org.mlrcopilot.bot.research.HubModelRetriever;
-import org.mlrcopilot.bot.research.Prices;
+import org.mlrcopilot.bot.wiring.HubModelRetriever;
 import org.mlrcopilot.agents.fetch.GuardedHttpClient;
-import java.net.URI;
-import org.mlrcopilot.bot.sandbox.Sandboxes;
+import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.sandbox.Sandbox;
 
@@ -57,7 +49,7 @@ final class ExperimentRun {
 
     /** A run in {@code runDir} (a new one, or the continuation of an interrupted one). */
     int run(TaskSpec task, String planText, Path runDir, boolean resume) throws JsonProcessingException {
-        LlmModels models = LlmProviders.fromConfig(config.llm()).orElse(null);
+        LlmModels models = new Wiring(config, Clock.systemUTC()).models().orElse(null);
         if (models == null) {
             System.err.println("mlr: " + StatusReport.llm(config));
             return 5;
@@ -70,21 +62,17 @@ final class ExperimentRun {
     private int run(TaskSpec task, String planText, Path resumeDir, LlmModels models, String runId, Path runDir,
             Store store) throws JsonProcessingException {
         UsageStore usage = store.usage();
-        UsageContext context = new UsageContext(runId, "cli", usage, Prices.table(config.budget().prices()),
-                IdeasCommand.budget(config.budget()), Clock.systemUTC(), models.cachedTokens());
-        try (Sandbox sandbox = Sandboxes.select(config).sandbox();
-             GuardedHttpClient http = new GuardedHttpClient(PaperTools.policy(config.fetch()))) {
-            HubModelRetriever hub = new HubModelRetriever(http, URI.create(config.papers().huggingFaceUrl()),
-                    config.research().huggingFaceToken().reveal());
+        Wiring wiring = new Wiring(config, Clock.systemUTC());
+        Wiring.Metered metered = wiring.metered(models, usage, runId, "cli");
+        try (Sandbox sandbox = wiring.sandbox().sandbox();
+             GuardedHttpClient http = wiring.http()) {
+            HubModelRetriever hub = wiring.hub(http);
             if (!task.root().startsWith(runDir.toAbsolutePath().normalize())) {
                 System.err.println(Approvals.prototypes(hub, task, planText));
             }
-            ExperimentAgent agent = ExperimentAgent.builder(new MeteredChatModel(models.main(), "main", context),
-                            new MeteredChatModel(models.fast(), "fast", context), sandbox)
-                    .evaluator(new Evaluator(sandbox, Sandboxes.limits(config.sandbox()))).limits(limits())
+            ExperimentAgent agent = wiring.experimentAgent(metered, sandbox, maxSteps, copilot)
                     .team(new ConsoleTeam(System.in, System.err, copilot)).checkpoints(store.checkpoints())
-                    .gate(Approvals.gate(config.experiment(), copilot)).retriever(hub)
-                    .costGate(Approvals.costGate(config, models.mainModel())).build();
+                    .retriever(hub).build();
             System.err.println("... " + task.name() + ": measuring the baseline, then up to " + maxSteps + " steps in the "
                     + sandbox.backend() + " sandbox");
             System.err.println("... run directory " + runDir + " (continue it with --resume if interrupted)");
@@ -95,10 +83,6 @@ final class ExperimentRun {
         }
     }
 
-    private ExperimentLimits limits() {
-        return ExperimentLimits.defaults().withMaxSteps(maxSteps).withWallTime(config.experiment().wallTime())
-                .withExecution(Sandboxes.limits(config.sandbox()));
-    }
 
     private static String plan(TaskSpec task, Path planFile) {
         try {

@@ -6,19 +6,14 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.mlrcopilot.agents.idea.IdeaAgent;
 import org.mlrcopilot.agents.idea.IdeaBrief;
-import org.mlrcopilot.agents.idea.IdeaSettings;
-import org.mlrcopilot.agents.usage.Budget;
-import org.mlrcopilot.agents.usage.MeteredChatModel;
 import org.mlrcopilot.agents.usage.UsageContext;
 import org.mlrcopilot.agents.usage.UsageStore;
 import org.mlrcopilot.agents.usage.UsageTotals;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.bot.llm.LlmModels;
-import org.mlrcopilot.bot.llm.LlmProviders;
 import org.mlrcopilot.bot.papers.PaperTools;
-import org.mlrcopilot.bot.research.Prices;
-import org.mlrcopilot.config.BudgetConfig;
+import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.config.MlrConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +40,7 @@ final class IdeasCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         MlrConfig config = mlr.config().config();
-        LlmModels models = LlmProviders.fromConfig(config.llm()).orElse(null);
+        LlmModels models = new Wiring(config, Clock.systemUTC()).models().orElse(null);
         if (models == null) {
             System.err.println("mlr: " + StatusReport.llm(config));
             return 5;
@@ -57,14 +52,12 @@ final class IdeasCommand implements Callable<Integer> {
 
     private int run(MlrConfig config, LlmModels models, Store store) throws JsonProcessingException {
         UsageStore usage = store.usage();
-        UsageContext context = new UsageContext("cli-" + System.currentTimeMillis(), "cli", usage,
-                Prices.table(config.budget().prices()), budget(config.budget()), Clock.systemUTC(), models.cachedTokens());
+        Wiring wiring = new Wiring(config, Clock.systemUTC());
+        Wiring.Metered metered = wiring.metered(models, usage, "cli-" + System.currentTimeMillis(), "cli");
+        UsageContext context = metered.context();
         try (PaperTools tools = PaperTools.create(config, store.papers())) {
             progress("reading " + link);
-            IdeaAgent agent = new IdeaAgent(new MeteredChatModel(models.main(), "main", context),
-                    new MeteredChatModel(models.fast(), "fast", context), tools::related,
-                    new IdeaSettings(n, IdeaSettings.defaults().relatedInPrompt(), IdeaSettings.defaults().maxPaperChars(),
-                            IdeaSettings.defaults().maxAbstractChars()));
+            IdeaAgent agent = wiring.ideaAgent(metered, tools::related, n);
             IdeaBrief brief = agent.run(tools.read(link), IdeasCommand::progress);
             UsageTotals totals = usage.forResearch(context.researchId());
             System.out.println(IdeasReport.text(brief, totals, models));
@@ -77,9 +70,5 @@ final class IdeasCommand implements Callable<Integer> {
 
     private static void progress(String message) {
         System.err.println("... " + message);
-    }
-
-    static Budget budget(BudgetConfig b) {
-        return new Budget(b.perResearchUsd(), b.perDayUsd(), b.perResearchTokens(), b.perDayTokens());
     }
 }

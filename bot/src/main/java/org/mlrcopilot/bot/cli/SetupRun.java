@@ -2,7 +2,6 @@ package org.mlrcopilot.bot.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,17 +22,11 @@ import org.mlrcopilot.agents.setup.SetupRequest;
 import org.mlrcopilot.agents.setup.SetupText;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Tasks;
-import org.mlrcopilot.agents.usage.MeteredChatModel;
-import org.mlrcopilot.agents.usage.UsageContext;
 import org.mlrcopilot.bot.llm.LlmModels;
-import org.mlrcopilot.bot.llm.LlmProviders;
-import org.mlrcopilot.bot.papers.PaperTools;
-import org.mlrcopilot.bot.research.HubModelRetriever;
-import org.mlrcopilot.bot.research.Prices;
-import org.mlrcopilot.bot.research.Setups;
-import org.mlrcopilot.bot.sandbox.Sandboxes;
+import org.mlrcopilot.bot.wiring.HubModelRetriever;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
+import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.sandbox.Sandbox;
 
@@ -52,7 +45,7 @@ final class SetupRun {
     }
 
     int run(Hypothesis hypothesis, boolean setupOnly, ExperimentRun then) throws JsonProcessingException {
-        LlmModels models = LlmProviders.fromConfig(config.llm()).orElse(null);
+        LlmModels models = new Wiring(config, Clock.systemUTC()).models().orElse(null);
         if (models == null) {
             System.err.println("mlr: " + StatusReport.llm(config));
             return 5;
@@ -61,18 +54,15 @@ final class SetupRun {
         Path runDir = config.store().dataDir().resolve("runs").resolve("plan-" + hypothesis.id().toLowerCase()
                 + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         SetupReport report;
+        Wiring wiring = new Wiring(config, Clock.systemUTC());
         try (Store store = Stores.forCommand(config.store(), System.err);
-             Sandbox sandbox = Sandboxes.select(config).sandbox();
-             GuardedHttpClient http = new GuardedHttpClient(PaperTools.policy(config.fetch()))) {
-            UsageContext context = new UsageContext(runDir.getFileName().toString(), "cli", store.usage(),
-                    Prices.table(config.budget().prices()), IdeasCommand.budget(config.budget()), Clock.systemUTC(),
-                    models.cachedTokens());
-            HubModelRetriever hub = new HubModelRetriever(http, URI.create(config.papers().huggingFaceUrl()),
-                    config.research().huggingFaceToken().reveal());
+             Sandbox sandbox = wiring.sandbox().sandbox();
+             GuardedHttpClient http = wiring.http()) {
+            Wiring.Metered metered = wiring.metered(models, store.usage(), runDir.getFileName().toString(), "cli");
+            HubModelRetriever hub = wiring.hub(http);
             System.err.println("... setting up " + hypothesis.id() + " in " + runDir + " (" + sandbox.backend()
                     + " sandbox)");
-            try (ExperimentSetup setup = Setups.of(config, new MeteredChatModel(models.main(), "main", context),
-                    sandbox, http.policy(), hub)) {
+            try (ExperimentSetup setup = wiring.setup(metered, sandbox, http.policy(), hub)) {
                 report = setup.prepare(new SetupRequest(hypothesis, planText, List.of(), data, registered(), runDir,
                         ""), progress());
             }

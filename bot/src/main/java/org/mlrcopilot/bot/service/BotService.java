@@ -26,7 +26,8 @@ import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.metrics.CountingUsageStore;
 import org.mlrcopilot.bot.metrics.ServiceMetrics;
 import org.mlrcopilot.bot.papers.PaperTools;
-import org.mlrcopilot.bot.research.ServiceTools;
+import org.mlrcopilot.bot.wiring.ServiceTools;
+import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.config.MlrConfig;
@@ -61,10 +62,11 @@ public final class BotService implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.store = c.store();
         this.metrics = c.metrics();
-        GuardedHttpClient http = keep(new GuardedHttpClient(PaperTools.policy(config.fetch())));
+        Wiring wiring = new Wiring(config, clock);
+        GuardedHttpClient http = keep(wiring.http());
         PaperTools papers = keep(PaperTools.create(config, store.papers()));
-        ServiceTools tools = new ServiceTools(config, papers, c.models(), c.sandbox(),
-                new CountingUsageStore(store.usage(), metrics), store.checkpoints(), http, clock);
+        ServiceTools tools = new ServiceTools(wiring, papers, c.models(), c.sandbox(),
+                new CountingUsageStore(store.usage(), metrics), store.checkpoints(), http);
         Accounts accounts = config.web().auth().equals("local") ? new Accounts(store.auth(), clock, store.audit())
                 : null;
         ConversationStores stores = new ConversationStores(store, store, store, store.usage());

@@ -1,4 +1,4 @@
-package org.mlrcopilot.bot.research;
+package org.mlrcopilot.bot.wiring;
 
 import org.mlrcopilot.agents.experiment.ApprovalGate;
 import org.mlrcopilot.agents.experiment.CostGate;

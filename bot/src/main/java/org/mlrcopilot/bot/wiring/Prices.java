@@ -1,4 +1,4 @@
-package org.mlrcopilot.bot.research;
+package org.mlrcopilot.bot.wiring;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

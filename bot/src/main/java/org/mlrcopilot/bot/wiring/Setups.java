@@ -1,4 +1,4 @@
-package org.mlrcopilot.bot.research;
+package org.mlrcopilot.bot.wiring;
 
 import dev.langchain4j.model.chat.ChatModel;
 import java.net.URI;

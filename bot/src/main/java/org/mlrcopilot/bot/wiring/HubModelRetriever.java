@@ -1,4 +1,4 @@
-package org.mlrcopilot.bot.research;
+package org.mlrcopilot.bot.wiring;
 
 import java.net.URI;
 import java.time.Duration;
