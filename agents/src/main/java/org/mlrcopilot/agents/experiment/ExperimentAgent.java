@@ -162,7 +162,7 @@ public final class ExperimentAgent {
         } catch (RuntimeException e) {
             stop = StopReason.error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        return new Outcome(evaluator).of(run, trace.file(), stop);
+        return new RunOutcome(evaluator).of(run, trace.file(), stop);
     }
 
     private void measureBaseline(Run run, StepListener listener) {

@@ -97,7 +97,7 @@ final class Render {
                 .collect(Collectors.joining("\n"));
     }
 
-    private static String score(Score s) {
+    private static String score(ReviewScore s) {
         return s.score() + "/5: " + s.reason();
     }
 

@@ -1,8 +1,9 @@
 package org.mlrcopilot.agents.idea;
 
 /** One hypothesis's review as the model writes it. */
-record ReviewDraft(String id, Score clarity, Score validity, Score rigor, Score innovativeness,
-                   Score generalizability, String nearestPriorWork, String noveltyAssessment, Integer rank) {
+record ReviewDraft(String id, ReviewScore clarity, ReviewScore validity, ReviewScore rigor,
+                   ReviewScore innovativeness, ReviewScore generalizability, String nearestPriorWork,
+                   String noveltyAssessment, Integer rank) {
 
     ReviewDraft {
         id = id == null ? "" : id.strip();

@@ -12,11 +12,11 @@ import java.util.Objects;
 public record Feedback(String researchId, String hypothesisId, String runId, String author, String text, Instant at) {
 
     public Feedback {
-        Ids.require(researchId, "researchId");
+        ResearchIds.require(researchId, "researchId");
         hypothesisId = Objects.requireNonNullElse(hypothesisId, "");
         runId = Objects.requireNonNullElse(runId, "");
-        Ids.require(author, "author");
-        Ids.require(text, "text");
+        ResearchIds.require(author, "author");
+        ResearchIds.require(text, "text");
         Objects.requireNonNull(at, "at");
     }
 }

@@ -18,11 +18,11 @@ public record Research(String id, String link, String requester, String team, St
                        ResearchStatus status, String detail, String title, Instant createdAt, Instant updatedAt) {
 
     public Research {
-        Ids.require(id, "id");
-        Ids.require(link, "link");
-        Ids.require(requester, "requester");
-        Ids.require(team, "team");
-        Ids.require(platform, "platform");
+        ResearchIds.require(id, "id");
+        ResearchIds.require(link, "link");
+        ResearchIds.require(requester, "requester");
+        ResearchIds.require(team, "team");
+        ResearchIds.require(platform, "platform");
         Objects.requireNonNull(status, "status");
         detail = Objects.requireNonNullElse(detail, "");
         title = Objects.requireNonNullElse(title, "");

@@ -67,7 +67,7 @@ final class ResearchFiles {
     }
 
     private Path dir(String researchId) {
-        return root.resolve(safe(Ids.require(researchId, "researchId")));
+        return root.resolve(safe(ResearchIds.require(researchId, "researchId")));
     }
 
     static String safe(String name) {

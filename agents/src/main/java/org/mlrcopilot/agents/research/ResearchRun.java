@@ -21,14 +21,14 @@ public record ResearchRun(String id, String researchId, String hypothesisId, int
                           ExperimentResult result, Instant createdAt, Instant updatedAt) {
 
     public ResearchRun {
-        Ids.require(id, "id");
-        Ids.require(researchId, "researchId");
-        Ids.require(hypothesisId, "hypothesisId");
-        Ids.require(task, "task");
-        Ids.require(requester, "requester");
-        Ids.require(approver, "approver");
+        ResearchIds.require(id, "id");
+        ResearchIds.require(researchId, "researchId");
+        ResearchIds.require(hypothesisId, "hypothesisId");
+        ResearchIds.require(task, "task");
+        ResearchIds.require(requester, "requester");
+        ResearchIds.require(approver, "approver");
         Objects.requireNonNull(status, "status");
-        Ids.require(runDir, "runDir");
+        ResearchIds.require(runDir, "runDir");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
     }

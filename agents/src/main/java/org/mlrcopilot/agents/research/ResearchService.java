@@ -86,7 +86,7 @@ public final class ResearchService implements AutoCloseable {
         PaperLinks.parse(link);
         limits.checkStart(requester);
         String cleaned = link.strip();
-        Research r = new Research(Ids.next("r"), cleaned, requester, team, platform, ResearchStatus.QUEUED,
+        Research r = new Research(ResearchIds.next("r"), cleaned, requester, team, platform, ResearchStatus.QUEUED,
                 "queued", "", clock.instant(), clock.instant());
         store.save(r);
         return r;
@@ -169,7 +169,7 @@ public final class ResearchService implements AutoCloseable {
         if (runs.runs(researchId).stream().anyMatch(run -> !run.status().finished())) {
             throw new ResearchRefusedException("a run of this research is still active; stop it first");
         }
-        String runId = Ids.next("run");
+        String runId = ResearchIds.next("run");
         ResearchRun run = new ResearchRun(runId, researchId, hypothesisId, h.hypothesis().version(), "pending",
                 r.requester(), userName, RunStatus.QUEUED, 0, settings.maxSteps(),
                 runsRoot.resolve(runId).toAbsolutePath().toString(), null, clock.instant(), clock.instant());

@@ -12,8 +12,8 @@ public record StoredBrief(String researchId, String paperKey, String title, Stri
                           ResearchElements elements, RelatedWork relatedWork) {
 
     public StoredBrief {
-        Ids.require(researchId, "researchId");
-        Ids.require(paperKey, "paperKey");
+        ResearchIds.require(researchId, "researchId");
+        ResearchIds.require(paperKey, "paperKey");
         title = Objects.requireNonNullElse(title, "");
         abstractText = Objects.requireNonNullElse(abstractText, "");
         Objects.requireNonNull(relatedWork, "relatedWork");

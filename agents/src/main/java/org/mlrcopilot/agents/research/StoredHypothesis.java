@@ -12,7 +12,7 @@ import org.mlrcopilot.agents.idea.Hypothesis;
 public record StoredHypothesis(String researchId, int position, Hypothesis hypothesis, HypothesisState state) {
 
     public StoredHypothesis {
-        Ids.require(researchId, "researchId");
+        ResearchIds.require(researchId, "researchId");
         if (position < 0) {
             throw new IllegalArgumentException("position must be >= 0: " + position);
         }

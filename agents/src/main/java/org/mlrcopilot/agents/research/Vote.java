@@ -7,9 +7,9 @@ package org.mlrcopilot.agents.research;
 public record Vote(String researchId, String hypothesisId, int version, String voter, int value) {
 
     public Vote {
-        Ids.require(researchId, "researchId");
-        Ids.require(hypothesisId, "hypothesisId");
-        Ids.require(voter, "voter");
+        ResearchIds.require(researchId, "researchId");
+        ResearchIds.require(hypothesisId, "hypothesisId");
+        ResearchIds.require(voter, "voter");
         if (version < 1) {
             throw new IllegalArgumentException("a hypothesis version is 1 or more: " + version);
         }

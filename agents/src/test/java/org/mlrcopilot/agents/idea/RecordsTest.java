@@ -19,20 +19,21 @@ class RecordsTest {
 
     @Test
     void scoresOutsideOneToFiveAreRejected() {
-        assertThatThrownBy(() -> new Score(0, "bad")).hasMessageContaining("got 0");
-        assertThatThrownBy(() -> new Score(6, "bad")).hasMessageContaining("got 6");
-        assertThat(new Score(3, " ").reason()).as("a missing reason is tolerated").isEqualTo("no reason given");
-        assertThat(new Score(5, "fine").score()).isEqualTo(5);
+        assertThatThrownBy(() -> new ReviewScore(0, "bad")).hasMessageContaining("got 0");
+        assertThatThrownBy(() -> new ReviewScore(6, "bad")).hasMessageContaining("got 6");
+        assertThat(new ReviewScore(3, " ").reason()).as("a missing reason is tolerated")
+                .isEqualTo("no reason given");
+        assertThat(new ReviewScore(5, "fine").score()).isEqualTo(5);
     }
 
     @Test
     void theOverallScoreIsTheMeanOfTheFive() {
-        Review review = new Review(new Score(5, "a"), new Score(4, "b"), new Score(3, "c"), new Score(2, "d"),
-                new Score(1, "e"), "none", "new", 1);
+        Review review = new Review(new ReviewScore(5, "a"), new ReviewScore(4, "b"), new ReviewScore(3, "c"),
+                new ReviewScore(2, "d"), new ReviewScore(1, "e"), "none", "new", 1);
 
         assertThat(review.overall()).isEqualTo(3.0);
-        assertThatThrownBy(() -> new Review(new Score(5, "a"), new Score(4, "b"), new Score(3, "c"),
-                new Score(2, "d"), new Score(1, "e"), "none", "new", 0)).hasMessageContaining("rank");
+        assertThatThrownBy(() -> new Review(new ReviewScore(5, "a"), new ReviewScore(4, "b"), new ReviewScore(3, "c"),
+                new ReviewScore(2, "d"), new ReviewScore(1, "e"), "none", "new", 0)).hasMessageContaining("rank");
     }
 
     @Test

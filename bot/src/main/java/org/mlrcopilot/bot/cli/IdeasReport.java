@@ -5,7 +5,7 @@ import java.util.Map;
 import org.mlrcopilot.agents.idea.Hypothesis;
 import org.mlrcopilot.agents.idea.IdeaBrief;
 import org.mlrcopilot.agents.idea.Review;
-import org.mlrcopilot.agents.idea.Score;
+import org.mlrcopilot.agents.idea.ReviewScore;
 import org.mlrcopilot.agents.literature.RelatedPaper;
 import org.mlrcopilot.agents.usage.UsageTotals;
 import org.mlrcopilot.bot.llm.LlmModels;
@@ -51,7 +51,7 @@ final class IdeasReport {
         return out.toString();
     }
 
-    private static String s(Score score) {
+    private static String s(ReviewScore score) {
         return score.score() + "/5";
     }
 

@@ -176,8 +176,8 @@ public final class Conversation implements InboundHandler, AutoCloseable {
             outbox.send("upload:" + m.messageId(), () -> startFromFile(m, pdf.get()));
             return "";
         }
-        LinkFinder.Found found = LinkFinder.in(m.text());
-        if (found.link() != null && (m.mentionsBot() || LinkFinder.plainlyPaper(found.link()))) {
+        ChatLinks.Found found = ChatLinks.in(m.text());
+        if (found.link() != null && (m.mentionsBot() || ChatLinks.plainlyPaper(found.link()))) {
             if (found.links().size() > 1) {
                 choices.several(m, found.links());
             } else {
@@ -313,7 +313,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     }
 
     private String paperCommand(Inbound.Command c) {
-        LinkFinder.Found found = LinkFinder.in(c.args());
+        ChatLinks.Found found = ChatLinks.in(c.args());
         if (found.link() == null) {
             return "Usage: /mlr paper <link>. " + PaperLinks.SUPPORTED;
         }

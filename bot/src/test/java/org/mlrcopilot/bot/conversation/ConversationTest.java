@@ -169,29 +169,29 @@ class ConversationTest {
 
     @Test
     void linksAreFoundInTheirUsualForms() {
-        assertThat(LinkFinder.in("see arXiv:2408.14033v2 please").link()).isEqualTo("arXiv:2408.14033v2");
-        assertThat(LinkFinder.in("<https://arxiv.org/abs/2408.14033|the paper>").link())
+        assertThat(ChatLinks.in("see arXiv:2408.14033v2 please").link()).isEqualTo("arXiv:2408.14033v2");
+        assertThat(ChatLinks.in("<https://arxiv.org/abs/2408.14033|the paper>").link())
                 .isEqualTo("https://arxiv.org/abs/2408.14033");
-        assertThat(LinkFinder.in("doi:10.18653/v1/2020.acl-main.207.").link())
+        assertThat(ChatLinks.in("doi:10.18653/v1/2020.acl-main.207.").link())
                 .isEqualTo("doi:10.18653/v1/2020.acl-main.207");
-        assertThat(LinkFinder.in("ftp://example.org/x.pdf").unreadable()).containsExactly("ftp://example.org/x.pdf");
-        assertThat(LinkFinder.in("no link here").any()).isFalse();
-        assertThat(LinkFinder.in("\u202ahttps://arxiv.org/abs/2408.\u200b14033\u202c").link())
+        assertThat(ChatLinks.in("ftp://example.org/x.pdf").unreadable()).containsExactly("ftp://example.org/x.pdf");
+        assertThat(ChatLinks.in("no link here").any()).isFalse();
+        assertThat(ChatLinks.in("\u202ahttps://arxiv.org/abs/2408.\u200b14033\u202c").link())
                 .as("invisible characters copied with a link are dropped").isEqualTo("https://arxiv.org/abs/2408.14033");
     }
 
     @Test
     void onlyPlainPaperLinksStartAResearchWithoutAMention() {
-        assertThat(LinkFinder.plainlyPaper("https://arxiv.org/abs/2408.14033")).isTrue();
-        assertThat(LinkFinder.plainlyPaper("2408.14033")).isTrue();
-        assertThat(LinkFinder.plainlyPaper("doi:10.18653/v1/2020.acl-main.207")).isTrue();
-        assertThat(LinkFinder.plainlyPaper("https://example.org/files/paper.PDF")).isTrue();
-        assertThat(LinkFinder.plainlyPaper("https://proceedings.neurips.cc/paper/2020/hash/abc-Abstract.html"))
+        assertThat(ChatLinks.plainlyPaper("https://arxiv.org/abs/2408.14033")).isTrue();
+        assertThat(ChatLinks.plainlyPaper("2408.14033")).isTrue();
+        assertThat(ChatLinks.plainlyPaper("doi:10.18653/v1/2020.acl-main.207")).isTrue();
+        assertThat(ChatLinks.plainlyPaper("https://example.org/files/paper.PDF")).isTrue();
+        assertThat(ChatLinks.plainlyPaper("https://proceedings.neurips.cc/paper/2020/hash/abc-Abstract.html"))
                 .isTrue();
-        assertThat(LinkFinder.plainlyPaper("https://huggingface.co/papers/2408.14033")).isTrue();
-        assertThat(LinkFinder.plainlyPaper("https://huggingface.co/bert-base-uncased")).isFalse();
-        assertThat(LinkFinder.plainlyPaper("https://github.com/du-nlp-lab/MLR-Copilot")).isFalse();
-        assertThat(LinkFinder.plainlyPaper("https://www.youtube.com/watch?v=x")).isFalse();
+        assertThat(ChatLinks.plainlyPaper("https://huggingface.co/papers/2408.14033")).isTrue();
+        assertThat(ChatLinks.plainlyPaper("https://huggingface.co/bert-base-uncased")).isFalse();
+        assertThat(ChatLinks.plainlyPaper("https://github.com/du-nlp-lab/MLR-Copilot")).isFalse();
+        assertThat(ChatLinks.plainlyPaper("https://www.youtube.com/watch?v=x")).isFalse();
     }
 
     /** Tools with no language model: a paper and related work from memory. */

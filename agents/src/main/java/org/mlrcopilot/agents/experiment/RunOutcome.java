@@ -12,13 +12,13 @@ import org.mlrcopilot.agents.task.Evaluator;
 import org.mlrcopilot.agents.task.Score;
 
 /** Scores the workspace at the end of a run and assembles the {@link ExperimentResult}. */
-final class Outcome {
+final class RunOutcome {
 
     private static final List<String> IMAGES = List.of(".png", ".jpg", ".jpeg", ".svg", ".pdf");
 
     private final Evaluator evaluator;
 
-    Outcome(Evaluator evaluator) {
+    RunOutcome(Evaluator evaluator) {
         this.evaluator = evaluator;
     }
 
@@ -54,7 +54,7 @@ final class Outcome {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(workspace)) {
             files.filter(Files::isRegularFile).map(workspace::relativize).map(Path::toString).sorted()
-                    .filter(Outcome::isArtifact).forEach(found::add);
+                    .filter(RunOutcome::isArtifact).forEach(found::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the artifacts in " + workspace, e);
         }

@@ -4,11 +4,11 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** Id checks and new ids. */
-final class Ids {
+final class ResearchIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Ids() {
+    private ResearchIds() {
     }
 
     static String require(String value, String name) {

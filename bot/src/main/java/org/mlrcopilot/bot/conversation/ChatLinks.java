@@ -9,7 +9,7 @@ import org.mlrcopilot.agents.paper.link.PaperLinks;
 import org.mlrcopilot.agents.paper.link.UnsupportedLinkException;
 
 /** Finds what looks like a paper link in a chat message, and whether it is one the bot can read. */
-final class LinkFinder {
+final class ChatLinks {
 
     private static final Pattern CANDIDATE = Pattern.compile(
             "<?([a-z][a-z0-9+.-]*://[^\\s<>|]+)(?:\\|[^>]*)?>?"  // URLs, also Slack's <url|label>
@@ -28,7 +28,7 @@ final class LinkFinder {
         }
     }
 
-    private LinkFinder() {
+    private ChatLinks() {
     }
 
     static Found in(String text) {
