@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import java.util.List;
+import org.mlrcopilot.agents.json.JsonCodec;
 
 /**
  * The action the model chose in one response.
@@ -19,15 +20,15 @@ record Call(String action, ObjectNode args, String log, String problem) {
 
     static Call of(AiMessage message) {
         if (message == null || !message.hasToolExecutionRequests()) {
-            return new Call(NONE, Json.MAPPER.createObjectNode(), null,
+            return new Call(NONE, JsonCodec.MAPPER.createObjectNode(), null,
                     "No tool was called: call exactly one tool (final_answer to finish).");
         }
         List<ToolExecutionRequest> requests = message.toolExecutionRequests();
         ToolExecutionRequest request = requests.get(0);
-        ObjectNode args = Json.objectOrNull(request.arguments());
+        ObjectNode args = JsonCodec.objectOrNull(request.arguments());
         String name = request.name() == null ? NONE : request.name();
         if (args == null) {
-            return new Call(name, Json.MAPPER.createObjectNode(), null, "The arguments are not a JSON object.");
+            return new Call(name, JsonCodec.MAPPER.createObjectNode(), null, "The arguments are not a JSON object.");
         }
         String log = args.hasNonNull(ToolCatalog.LOG) ? args.get(ToolCatalog.LOG).asText() : null;
         args.remove(ToolCatalog.LOG);
@@ -43,6 +44,6 @@ record Call(String action, ObjectNode args, String log, String problem) {
     }
 
     String input() {
-        return Json.write(args);
+        return JsonCodec.write(args);
     }
 }

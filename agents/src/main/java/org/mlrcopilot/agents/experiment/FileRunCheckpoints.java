@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.mlrcopilot.agents.json.JsonCodec;
 
 /** Keeps each run's state as {@code <dir>/<runId>.json}, replaced atomically after every step. */
 public final class FileRunCheckpoints implements RunCheckpoints {
@@ -27,7 +28,7 @@ public final class FileRunCheckpoints implements RunCheckpoints {
         try {
             Files.createDirectories(dir);
             Path temp = Files.createTempFile(dir, state.runId(), ".tmp");
-            Files.writeString(temp, Json.write(state));
+            Files.writeString(temp, JsonCodec.write(state));
             move(temp, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the checkpoint of run " + state.runId(), e);
@@ -41,7 +42,7 @@ public final class FileRunCheckpoints implements RunCheckpoints {
             return Optional.empty();
         }
         try {
-            return Optional.of(Json.read(Files.readString(file), RunState.class));
+            return Optional.of(JsonCodec.read(Files.readString(file), RunState.class));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint of run " + runId, e);
         }

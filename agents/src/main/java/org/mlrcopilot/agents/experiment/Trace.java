@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.mlrcopilot.agents.json.JsonCodec;
 
 /** {@code runDir/trace.jsonl}: one JSON line per completed step. */
 final class Trace {
@@ -24,7 +25,7 @@ final class Trace {
     void append(StepRecord record) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, Json.write(record) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(file, JsonCodec.write(record) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mlrcopilot.agents.json.JsonCodec;
 
 class ResumeTest {
 
@@ -42,7 +43,7 @@ class ResumeTest {
         assertThat(h.sandbox.executions()).isEqualTo(baselineRuns);
         List<String> trace = Files.readAllLines(resumed.trace());
         assertThat(trace).hasSize(4);
-        assertThat(Json.read(trace.get(3), StepRecord.class).action()).isEqualTo("final_answer");
+        assertThat(JsonCodec.read(trace.get(3), StepRecord.class).action()).isEqualTo("final_answer");
     }
 
     @Test

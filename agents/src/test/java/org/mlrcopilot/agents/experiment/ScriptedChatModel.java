@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.mlrcopilot.agents.json.JsonCodec;
 
 /** langchain4j's chat port answered from a script of messages or exceptions; records every request. */
 final class ScriptedChatModel implements ChatModel {
@@ -33,7 +34,7 @@ final class ScriptedChatModel implements ChatModel {
         Map<String, Object> withLog = new java.util.LinkedHashMap<>(args);
         withLog.putIfAbsent("log", "log after call " + (script.size() + 1));
         return then(AiMessage.from(ToolExecutionRequest.builder().id("call-" + (++ids)).name(name)
-                .arguments(Json.write(withLog)).build()));
+                .arguments(JsonCodec.write(withLog)).build()));
     }
 
     ScriptedChatModel onCall(Runnable action) {
@@ -49,7 +50,7 @@ final class ScriptedChatModel implements ChatModel {
             Map<String, Object> args = new java.util.LinkedHashMap<>(argsFromUserMessage.apply(user));
             args.putIfAbsent("log", "log");
             return AiMessage.from(ToolExecutionRequest.builder().id("call-" + (++ids)).name(name)
-                    .arguments(Json.write(args)).build());
+                    .arguments(JsonCodec.write(args)).build());
         };
         return then(answer);
     }

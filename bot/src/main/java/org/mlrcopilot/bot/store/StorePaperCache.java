@@ -2,6 +2,7 @@ package org.mlrcopilot.bot.store;
 
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.mlrcopilot.agents.json.JsonCodec;
 import org.mlrcopilot.agents.paper.ContentHash;
 import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.agents.paper.PaperCache;
@@ -27,7 +28,7 @@ final class StorePaperCache implements PaperCache {
                         SELECT p.json FROM paper_keys k JOIN papers p ON p.content_hash = k.content_hash
                         WHERE k."key" = :key""")
                 .bind("key", key).mapTo(String.class).findOne())
-                .map(json -> StoreJson.read(json, Paper.class));
+                .map(json -> JsonCodec.read(json, Paper.class));
     }
 
     @Override
@@ -37,13 +38,13 @@ final class StorePaperCache implements PaperCache {
         }
         return jdbi.withHandle(h -> h.createQuery("SELECT json FROM papers WHERE content_hash = :hash")
                 .bind("hash", contentHash).mapTo(String.class).findOne())
-                .map(json -> StoreJson.read(json, Paper.class));
+                .map(json -> JsonCodec.read(json, Paper.class));
     }
 
     @Override
     public void put(String key, Paper paper) {
         String hash = ContentHash.storageHash(paper, key);
-        String json = StoreJson.write(paper);
+        String json = JsonCodec.write(paper);
         jdbi.useTransaction(h -> {
             h.createUpdate(dialect.upsert("papers", "content_hash, json", "content_hash", ":hash, :json"))
                     .bind("hash", hash).bind("json", json).execute();

@@ -3,6 +3,7 @@ package org.mlrcopilot.bot.store;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.mlrcopilot.agents.json.JsonCodec;
 import org.mlrcopilot.agents.research.Feedback;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchStatus;
@@ -27,19 +28,19 @@ final class StoreResearches {
         jdbi.useHandle(h -> h.createUpdate(dialect.upsert("researches", "id, status, created_at, json", "id",
                         ":id, :status, :createdAt, :json"))
                 .bind("id", r.id()).bind("status", r.status().name()).bind("createdAt", r.createdAt().toEpochMilli())
-                .bind("json", StoreJson.write(r)).execute());
+                .bind("json", JsonCodec.write(r)).execute());
     }
 
     Optional<Research> research(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT json FROM researches WHERE id = :id").bind("id", id)
-                .mapTo(String.class).findOne()).map(j -> StoreJson.read(j, Research.class));
+                .mapTo(String.class).findOne()).map(j -> JsonCodec.read(j, Research.class));
     }
 
     List<Research> recent(int limit) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT json FROM researches ORDER BY created_at DESC, id DESC LIMIT :limit")
                 .bind("limit", limit).mapTo(String.class).list()).stream()
-                .map(j -> StoreJson.read(j, Research.class)).toList();
+                .map(j -> JsonCodec.read(j, Research.class)).toList();
     }
 
     List<Research> unfinished() {
@@ -47,17 +48,17 @@ final class StoreResearches {
                         + "ORDER BY created_at, id")
                 .bindList("states", List.of(ResearchStatus.QUEUED.name(), ResearchStatus.READING.name(),
                         ResearchStatus.GENERATING.name()))
-                .mapTo(String.class).list()).stream().map(j -> StoreJson.read(j, Research.class)).toList();
+                .mapTo(String.class).list()).stream().map(j -> JsonCodec.read(j, Research.class)).toList();
     }
 
     void save(StoredBrief brief) {
         jdbi.useHandle(h -> h.createUpdate(dialect.upsert("briefs", "research_id, json", "research_id", ":id, :json"))
-                .bind("id", brief.researchId()).bind("json", StoreJson.write(brief)).execute());
+                .bind("id", brief.researchId()).bind("json", JsonCodec.write(brief)).execute());
     }
 
     Optional<StoredBrief> brief(String researchId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT json FROM briefs WHERE research_id = :id")
-                .bind("id", researchId).mapTo(String.class).findOne()).map(j -> StoreJson.read(j, StoredBrief.class));
+                .bind("id", researchId).mapTo(String.class).findOne()).map(j -> JsonCodec.read(j, StoredBrief.class));
     }
 
     void save(StoredHypothesis s) {
@@ -65,7 +66,7 @@ final class StoreResearches {
                         "research_id, hypothesis_id, version, position, state, json",
                         "research_id, hypothesis_id, version", ":research, :id, :version, :position, :state, :json"))
                 .bind("research", s.researchId()).bind("id", s.id()).bind("version", s.hypothesis().version())
-                .bind("position", s.position()).bind("state", s.state().name()).bind("json", StoreJson.write(s))
+                .bind("position", s.position()).bind("state", s.state().name()).bind("json", JsonCodec.write(s))
                 .execute());
     }
 
@@ -76,7 +77,7 @@ final class StoreResearches {
                             WHERE y.research_id = x.research_id AND y.hypothesis_id = x.hypothesis_id)
                         ORDER BY position, hypothesis_id""")
                 .bind("research", researchId).mapTo(String.class).list()).stream()
-                .map(j -> StoreJson.read(j, StoredHypothesis.class)).toList();
+                .map(j -> JsonCodec.read(j, StoredHypothesis.class)).toList();
     }
 
     List<StoredHypothesis> hypothesesIn(HypothesisState state) {
@@ -86,34 +87,34 @@ final class StoreResearches {
                             WHERE y.research_id = x.research_id AND y.hypothesis_id = x.hypothesis_id)
                         ORDER BY research_id, position, hypothesis_id""")
                 .bind("state", state.name()).mapTo(String.class).list()).stream()
-                .map(j -> StoreJson.read(j, StoredHypothesis.class)).toList();
+                .map(j -> JsonCodec.read(j, StoredHypothesis.class)).toList();
     }
 
     List<StoredHypothesis> versions(String researchId, String hypothesisId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT json FROM hypotheses WHERE research_id = :research "
                         + "AND hypothesis_id = :id ORDER BY version")
                 .bind("research", researchId).bind("id", hypothesisId).mapTo(String.class).list()).stream()
-                .map(j -> StoreJson.read(j, StoredHypothesis.class)).toList();
+                .map(j -> JsonCodec.read(j, StoredHypothesis.class)).toList();
     }
 
     void add(Feedback f) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO feedback (research_id, hypothesis_id, run_id, json) "
                         + "VALUES (:research, :hypothesis, :run, :json)")
                 .bind("research", f.researchId()).bind("hypothesis", f.hypothesisId()).bind("run", f.runId())
-                .bind("json", StoreJson.write(f)).execute());
+                .bind("json", JsonCodec.write(f)).execute());
     }
 
     List<Feedback> feedback(String researchId, String hypothesisId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT json FROM feedback WHERE research_id = :research "
                         + "AND hypothesis_id = :hypothesis ORDER BY id")
                 .bind("research", researchId).bind("hypothesis", hypothesisId).mapTo(String.class).list()).stream()
-                .map(j -> StoreJson.read(j, Feedback.class)).toList();
+                .map(j -> JsonCodec.read(j, Feedback.class)).toList();
     }
 
     List<Feedback> runFeedback(String runId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT json FROM feedback WHERE run_id = :run ORDER BY id")
                 .bind("run", runId).mapTo(String.class).list()).stream()
-                .map(j -> StoreJson.read(j, Feedback.class)).toList();
+                .map(j -> JsonCodec.read(j, Feedback.class)).toList();
     }
 
     void vote(Vote v) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.mlrcopilot.agents.experiment.RunCheckpoints;
 import org.mlrcopilot.agents.experiment.RunState;
+import org.mlrcopilot.agents.json.JsonCodec;
 
 /** {@link RunCheckpoints} in table {@code run_checkpoints}: one row per run, replaced after every step. */
 final class StoreRunCheckpoints implements RunCheckpoints {
@@ -21,7 +22,7 @@ final class StoreRunCheckpoints implements RunCheckpoints {
 
     @Override
     public void save(RunState state) {
-        String json = StoreJson.write(state);
+        String json = JsonCodec.write(state);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbi.useHandle(h -> h.createUpdate(dialect.upsert("run_checkpoints", "run_id, step, state_json, updated_at", "run_id",
                         ":runId, :step, :json, :updatedAt"))
@@ -35,6 +36,6 @@ final class StoreRunCheckpoints implements RunCheckpoints {
         Objects.requireNonNull(runId, "runId");
         return jdbi.withHandle(h -> h.createQuery("SELECT state_json FROM run_checkpoints WHERE run_id = :runId")
                 .bind("runId", runId).mapTo(String.class).findOne())
-                .map(json -> StoreJson.read(json, RunState.class));
+                .map(json -> JsonCodec.read(json, RunState.class));
     }
 }

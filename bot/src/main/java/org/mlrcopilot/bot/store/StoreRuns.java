@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.json.JsonCodec;
 import org.mlrcopilot.agents.paper.ContentHash;
 import org.mlrcopilot.bot.conversation.MessageLink;
 import org.mlrcopilot.bot.conversation.MessageRole;
@@ -47,12 +48,12 @@ final class StoreRuns {
         jdbi.useHandle(h -> h.createUpdate(dialect.upsert("runs", "id, research_id, status, created_at, json", "id",
                         ":id, :research, :status, :createdAt, :json"))
                 .bind("id", run.id()).bind("research", run.researchId()).bind("status", run.status().name())
-                .bind("createdAt", run.createdAt().toEpochMilli()).bind("json", StoreJson.write(run)).execute());
+                .bind("createdAt", run.createdAt().toEpochMilli()).bind("json", JsonCodec.write(run)).execute());
     }
 
     Optional<ResearchRun> run(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT json FROM runs WHERE id = :id").bind("id", id)
-                .mapTo(String.class).findOne()).map(j -> StoreJson.read(j, ResearchRun.class));
+                .mapTo(String.class).findOne()).map(j -> JsonCodec.read(j, ResearchRun.class));
     }
 
     List<ResearchRun> runs(String researchId) {
@@ -63,24 +64,24 @@ final class StoreRuns {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT json FROM runs WHERE status NOT IN (<finished>) ORDER BY created_at, id")
                 .bindList("finished", FINISHED).mapTo(String.class).list()).stream()
-                .map(j -> StoreJson.read(j, ResearchRun.class)).toList();
+                .map(j -> JsonCodec.read(j, ResearchRun.class)).toList();
     }
 
     private List<ResearchRun> list(String sql, String key) {
         return jdbi.withHandle(h -> h.createQuery(sql).bind("key", key).mapTo(String.class).list()).stream()
-                .map(j -> StoreJson.read(j, ResearchRun.class)).toList();
+                .map(j -> JsonCodec.read(j, ResearchRun.class)).toList();
     }
 
     void add(String runId, StepRecord step) {
         jdbi.useHandle(h -> h.createUpdate(dialect.upsert("run_steps", "run_id, step, json", "run_id, step",
                         ":run, :step, :json"))
-                .bind("run", runId).bind("step", step.step()).bind("json", StoreJson.write(step)).execute());
+                .bind("run", runId).bind("step", step.step()).bind("json", JsonCodec.write(step)).execute());
     }
 
     List<StepRecord> steps(String runId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT json FROM run_steps WHERE run_id = :run ORDER BY step")
                 .bind("run", runId).mapTo(String.class).list()).stream()
-                .map(j -> StoreJson.read(j, StepRecord.class)).toList();
+                .map(j -> JsonCodec.read(j, StepRecord.class)).toList();
     }
 
     void link(MessageLink l) {

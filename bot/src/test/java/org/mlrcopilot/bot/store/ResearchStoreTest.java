@@ -22,6 +22,7 @@ import org.mlrcopilot.agents.idea.DatasetRef;
 import org.mlrcopilot.agents.idea.ExperimentPlan;
 import org.mlrcopilot.agents.idea.Hypothesis;
 import org.mlrcopilot.agents.idea.ResearchElements;
+import org.mlrcopilot.agents.json.JsonCodec;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.research.Feedback;
 import org.mlrcopilot.agents.research.HypothesisState;
@@ -240,10 +241,10 @@ class ResearchStoreTest {
                 {"baseline":"NaN","finalScore":null,"improvementPct":null,"success":null,"metric":"accuracy",
                  "finalAnswer":"","flaggedClaims":[],"artifacts":[],"diff":"","trace":"file:///data/runs/r%201/trace.jsonl",
                  "steps":0,"stopReason":"stopped"}""";
-        ExperimentResult back = StoreJson.read(json, ExperimentResult.class);
+        ExperimentResult back = JsonCodec.read(json, ExperimentResult.class);
         assertThat(back.trace()).isEqualTo(Path.of("/data/runs/r 1/trace.jsonl"));
         assertThat(back.baseline()).isNaN();
-        assertThat(StoreJson.write(back)).contains("\"trace\":\"/data/runs/r 1/trace.jsonl\"", "\"baseline\":\"NaN\"");
+        assertThat(JsonCodec.write(back)).contains("\"trace\":\"/data/runs/r 1/trace.jsonl\"", "\"baseline\":\"NaN\"");
     }
 
     @OnEveryDatabase
