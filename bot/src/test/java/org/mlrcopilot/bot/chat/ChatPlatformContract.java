@@ -100,6 +100,14 @@ public abstract class ChatPlatformContract {
     }
 
     /**
+     * Whether the chat shows every button the port accepts, up to the longest action (40 characters) and value (60);
+     * a platform that leaves out buttons it cannot carry answers false and says why.
+     */
+    protected boolean showsEveryButton() {
+        return true;
+    }
+
+    /**
      * Whether the same action of a person can arrive twice (a platform that retries what was not acknowledged in
      * time, a client that posts again); {@link #sayAgain()} then delivers the person's last message once more.
      */
@@ -239,6 +247,22 @@ public abstract class ChatPlatformContract {
         assertThat(pressed.channel()).isEqualTo(channel());
         assertThat(pressed.user()).isEqualTo(person());
         assertThat(pressed.eventId()).isNotBlank();
+    }
+
+    @Test
+    void aButtonWithTheLongestActionAndValueIsShownAndComesBack() throws Exception {
+        Assumptions.assumeTrue(showsEveryButton(), () -> platform.name() + " leaves out buttons it cannot carry");
+        Button longest = new Button("a".repeat(20) + "_" + "b".repeat(19), "Choose", "v".repeat(59) + "9", "");
+        MessageRef root = platform.post(newThread(), OutboundMessage.text("Reading the paper"));
+        MessageRef choice = platform.post(root.thread(), OutboundMessage.text("Pick one").withButtons(
+                List.of(longest)));
+        assertThat(shownWhen(root, l -> l.size() == 2).get(1).buttons()).containsExactly(
+                new ShownButton(longest.action(), longest.value(), "Choose"));
+
+        press(choice, longest);
+        Inbound.ButtonPressed pressed = next(Inbound.ButtonPressed.class, 0);
+        assertThat(pressed.action()).isEqualTo(longest.action());
+        assertThat(pressed.value()).isEqualTo(longest.value());
     }
 
     @Test
