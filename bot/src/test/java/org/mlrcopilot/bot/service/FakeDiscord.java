@@ -138,6 +138,13 @@ final class FakeDiscord implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method) && c.path().matches(pathRegex)).toList();
     }
 
+    /** The messages of a channel or thread as Discord holds them now (with their edits), oldest first. */
+    List<JsonNode> messagesIn(String channel) {
+        return messages.values().stream().filter(m -> m.path("channel_id").asText().equals(channel))
+                .sorted(java.util.Comparator.comparingLong(m -> Long.parseLong(m.path("id").asText())))
+                .map(m -> (JsonNode) m.deepCopy()).toList();
+    }
+
     /** Identify payloads the gateway received (their intents). */
     List<Long> identified() {
         return List.copyOf(gateway.identified);

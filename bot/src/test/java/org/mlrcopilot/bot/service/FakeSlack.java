@@ -27,6 +27,8 @@ final class FakeSlack implements AutoCloseable {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** The chat.postMessage calls by the ts each was answered with (the order they were posted in). */
+    final java.util.NavigableMap<String, Call> posted = new java.util.concurrent.ConcurrentSkipListMap<>();
     /** Where apps.connections.open sends Socket Mode clients. */
     volatile String socketUrl = "ws://127.0.0.1:9/";
     private final HttpServer server;
@@ -69,12 +71,13 @@ final class FakeSlack implements AutoCloseable {
             exchange.close();
             return;
         }
-        calls.add(new Call(method, params, exchange.getRequestHeaders().getFirst("Authorization")));
+        Call call = new Call(method, params, exchange.getRequestHeaders().getFirst("Authorization"));
+        calls.add(call);
         String body = switch (method) {
             case "auth.test" -> "{\"ok\":true,\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\",\"team_id\":\"T1\","
                     + "\"user\":\"mlr\",\"team\":\"Lab\",\"url\":\"https://lab.slack.com/\"}";
             case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\""
-                    + next() + "\"}";
+                    + next(call) + "\"}";
             case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:"
                     + server.getAddress().getPort() + "/upload/F" + calls.size() + "\",\"file_id\":\"F" + calls.size()
                     + "\"}";
@@ -135,9 +138,11 @@ final class FakeSlack implements AutoCloseable {
         exchange.close();
     }
 
-    private String next() {
+    private String next(Call post) {
         long v = ts.incrementAndGet();
-        return (v / 1_000_000) + "." + String.format("%06d", v % 1_000_000);
+        String next = (v / 1_000_000) + "." + String.format("%06d", v % 1_000_000);
+        posted.put(next, post);
+        return next;
     }
 
     private static Map<String, String> form(String body) {
