@@ -67,8 +67,9 @@ public record OutboundMessage(String title, String text, List<Field> fields, Lis
      */
     public record Button(String action, String label, String value, String style) {
         public Button {
-            if (action == null || !action.matches("[a-z_]{1,40}")) {
-                throw new IllegalArgumentException("button action must be lower-case letters or '_': " + action);
+            // at most 30 + 60 characters: every platform carries both (Discord in a custom_id of 100 characters)
+            if (action == null || !action.matches("[a-z_]{1,30}")) {
+                throw new IllegalArgumentException("button action must be 1-30 lower-case letters or '_': " + action);
             }
             Objects.requireNonNull(label, "label");
             value = Objects.requireNonNullElse(value, "");

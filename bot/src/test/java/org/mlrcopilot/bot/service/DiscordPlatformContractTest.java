@@ -130,16 +130,6 @@ class DiscordPlatformContractTest extends ChatPlatformContract {
     }
 
     /**
-     * A Discord button carries its action and value in a {@code custom_id} of at most 100 characters,
-     * {@code mlr:<action>:<value>}: with the longest action (40) and value (60) the port accepts that is 105, and
-     * the adapter leaves such a button out (logged) rather than cut the id. The others show every button.
-     */
-    @Override
-    protected boolean showsEveryButton() {
-        return false;
-    }
-
-    /**
      * Discord's gateway sends an event once per session and the fake gateway does not resume sessions (where Discord
      * would replay what was missed): there is no second delivery to check here.
      */

@@ -1,6 +1,7 @@
 package org.mlrcopilot.bot.chat.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -100,11 +101,14 @@ class DiscordMessagesTest {
     }
 
     @Test
-    void aButtonWhoseIdWouldBeCutIsLeftOut() {
+    void theLongestButtonThePortAcceptsFitsDiscordsCustomId() {
         OutboundMessage m = new OutboundMessage("", "pick", List.of(), List.of(
                 new OutboundMessage.Button("resume", "Resume", "run-1", ""),
-                new OutboundMessage.Button("a".repeat(40), "Too long", "v".repeat(60), "")), List.of(), "");
+                new OutboundMessage.Button("a".repeat(30), "Longest", "v".repeat(60), "")), List.of(), "");
         List<Button> buttons = ((ActionRow) DiscordMessages.of(m, WEB).getComponents().get(0)).getButtons();
-        assertThat(buttons).extracting(Button::getId).containsExactly("mlr:resume:run-1");
+        assertThat(buttons).extracting(Button::getId)
+                .containsExactly("mlr:resume:run-1", "mlr:" + "a".repeat(30) + ":" + "v".repeat(60));
+        assertThatThrownBy(() -> new OutboundMessage.Button("a".repeat(31), "Too long", "", ""))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
