@@ -19,8 +19,37 @@ public final class ChatMarkdown {
     private ChatMarkdown() {
     }
 
-    /** Slack mrkdwn: **bold** -> *bold*, [label](url) -> &lt;url|label&gt;, # heading -> *heading*, - item -> • item. */
+    /**
+     * Slack mrkdwn: **bold** -> *bold*, [label](url) -> &lt;url|label&gt;, # heading -> *heading*, - item -> • item;
+     * then {@code &}, {@code <} and {@code >} escaped everywhere except in the links and mentions themselves, as
+     * Slack asks.
+     */
     public static String slack(String text) {
+        return slackEscaped(slackMarkup(text));
+    }
+
+    /** Slack's control sequences the bot writes: links with a label, and mentions of a user. */
+    private static final Pattern SLACK_CONTROL = Pattern.compile(
+            "<((?:https?://|/)[^|>\\s]+)\\|([^>\\n]+)>|<@[A-Z0-9]+>");
+
+    private static String slackEscaped(String text) {
+        StringBuilder out = new StringBuilder();
+        Matcher control = SLACK_CONTROL.matcher(text);
+        int from = 0;
+        while (control.find()) {
+            out.append(escapeSlack(text.substring(from, control.start())));
+            out.append(control.group(1) == null ? control.group()
+                    : "<" + control.group(1) + "|" + escapeSlack(control.group(2)) + ">");
+            from = control.end();
+        }
+        return out.append(escapeSlack(text.substring(from))).toString();
+    }
+
+    private static String escapeSlack(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String slackMarkup(String text) {
         return outsideCode(text, t -> {
             String out = MARKDOWN_LINK.matcher(t).replaceAll(m -> Matcher.quoteReplacement(
                     "<" + m.group(2) + "|" + m.group(1) + ">"));

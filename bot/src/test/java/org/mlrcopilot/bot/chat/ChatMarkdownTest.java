@@ -24,6 +24,15 @@ class ChatMarkdownTest {
     }
 
     @Test
+    void slackControlCharactersAreEscapedOutsideTheBotsLinksAndMentions() {
+        assertThat(ChatMarkdown.slack("2 < 3 & 4 > 1, <https://x.org/?a=1|a & b> for <@U0123>, `i<j`"))
+                .isEqualTo("2 &lt; 3 &amp; 4 &gt; 1, <https://x.org/?a=1|a &amp; b> for <@U0123>, `i&lt;j`");
+        assertThat(ChatMarkdown.slack("<!channel> <#C1|general> <mailto:x@y.z|mail>"))
+                .as("only the bot's own links and mentions stay control sequences")
+                .isEqualTo("&lt;!channel&gt; &lt;#C1|general&gt; &lt;mailto:x@y.z|mail&gt;");
+    }
+
+    @Test
     void theChatConventionBecomesDiscordMarkdown() {
         assertThat(ChatMarkdown.discord("*Plan:* tune <https://example.org/a?b=1|v1> and ~old~"))
                 .isEqualTo("**Plan:** tune [v1](https://example.org/a?b=1) and ~~old~~");

@@ -155,8 +155,22 @@ class SlackPlatformContractTest extends ChatPlatformContract {
                 }
             }
         }
-        return new Shown(ts, true, "UBOT", blocks.isEmpty() ? call.param("text") : text.toString(), buttons,
-                List.of());
+        return new Shown(ts, true, "UBOT", unescaped(blocks.isEmpty() ? call.param("text") : text.toString()),
+                buttons, List.of());
+    }
+
+    /** The characters Slack's clients show for the three escapes Slack asks for in message text. */
+    private static String unescaped(String mrkdwn) {
+        return mrkdwn.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    @Test
+    void controlCharactersArriveEscapedSoTextCannotFormLinksOrMentions() {
+        MessageRef root = platform.post(new ThreadRef(CHANNEL, ""), OutboundMessage.text("2 < 3 & <!here> > 1"));
+        String sent = slack.calls("chat.postMessage").stream().filter(c -> c.param("text").contains("2 "))
+                .map(c -> read(c.param("blocks")).get(0).path("text").path("text").asText()).findFirst()
+                .orElseThrow();
+        assertThat(sent).as(root.messageId()).isEqualTo("2 &lt; 3 &amp; &lt;!here&gt; &gt; 1");
     }
 
     private static JsonNode read(String json) {
