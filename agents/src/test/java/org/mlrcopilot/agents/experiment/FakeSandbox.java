@@ -19,7 +19,7 @@ import org.mlrcopilot.sandbox.Sandbox;
  * writes submission.csv and the first run (the baseline's) prints "starter",
  * execute_script prints the next scripted output.
  */
-final class FakeSandbox implements Sandbox {
+public final class FakeSandbox implements Sandbox {
 
     final List<ExecutionRequest> requests = new ArrayList<>();
     final Deque<Double> scores = new ArrayDeque<>(List.of(0.5));

@@ -21,7 +21,6 @@ import org.mlrcopilot.agents.idea.ComputeEstimate;
 import org.mlrcopilot.agents.idea.DatasetRef;
 import org.mlrcopilot.agents.idea.ExperimentPlan;
 import org.mlrcopilot.agents.idea.Hypothesis;
-import org.mlrcopilot.agents.idea.ResearchElements;
 import org.mlrcopilot.agents.json.JsonCodec;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.research.Feedback;
@@ -37,7 +36,10 @@ import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.Vote;
 import org.mlrcopilot.agents.research.VoteCount;
 
-/** The ResearchStore port on H2 and PostgreSQL: every query, and what survives closing and reopening the database. */
+/**
+ * The store on H2 and PostgreSQL beyond the ports' contract ({@code ResearchStoreContract}): what survives closing
+ * and reopening the database, chat links and processed events, concurrent writers.
+ */
 class ResearchStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
@@ -66,46 +68,6 @@ class ResearchStoreTest {
                 "", List.of());
         return version == 1 ? v1 : new Hypothesis(id, 2, "title 2", "method 2", "rationale", "outcome",
                 List.of("risk"), plan, null, "smaller learning rate", List.of(v1));
-    }
-
-    @OnEveryDatabase
-    void researchesBriefsHypothesesFeedbackAndVotes(TestStores stores) {
-        store = stores.open();
-        store.save(research("r-1", ResearchStatus.READY, 0));
-        store.save(research("r-2", ResearchStatus.GENERATING, 1));
-        store.save(research("r-3", ResearchStatus.QUEUED, 2));
-        assertThat(store.recent(2)).extracting(Research::id).containsExactly("r-3", "r-2");
-        assertThat(store.unfinished()).extracting(Research::id).containsExactly("r-2", "r-3");
-        store.save(research("r-2", ResearchStatus.READY, 1).titled("SPECTER"));
-        assertThat(store.research("r-2")).get().satisfies(r -> assertThat(r.title()).isEqualTo("SPECTER"));
-
-        store.save(new StoredBrief("r-1", "arxiv:2408.14033", "t", "a", new ResearchElements(List.of("task"),
-                List.of("gap"), List.of("kw"), "summary"), new RelatedWork(List.of(), List.of())));
-        assertThat(store.brief("r-1")).get().satisfies(b -> assertThat(b.elements().keywords()).containsExactly("kw"));
-
-        store.save(new StoredHypothesis("r-1", 1, hypothesis("H2", 1), HypothesisState.PROPOSED));
-        store.save(new StoredHypothesis("r-1", 0, hypothesis("H1", 1), HypothesisState.PROPOSED));
-        store.save(new StoredHypothesis("r-1", 0, hypothesis("H1", 2), HypothesisState.PROPOSED));
-        store.save(new StoredHypothesis("r-1", 1, hypothesis("H2", 1), HypothesisState.DISCARDED));
-        assertThat(store.hypotheses("r-1")).extracting(h -> h.id() + "v" + h.hypothesis().version() + h.state())
-                .containsExactly("H1v2PROPOSED", "H2v1DISCARDED");
-        assertThat(store.versions("r-1", "H1")).extracting(h -> h.hypothesis().version()).containsExactly(1, 2);
-        assertThat(store.hypotheses("r-1").get(0).hypothesis().history()).hasSize(1);
-
-        store.add(new Feedback("r-1", "H1", "", "bob", "first", T0));
-        store.add(new Feedback("r-1", "H1", "", "ann", "second", T0));
-        store.add(new Feedback("r-1", "H1", "run-1", "ann", "to the run", T0));
-        assertThat(store.feedback("r-1", "H1")).extracting(Feedback::text)
-                .containsExactly("first", "second", "to the run");
-        assertThat(store.runFeedback("run-1")).extracting(Feedback::text).containsExactly("to the run");
-
-        store.vote(new Vote("r-1", "H1", 1, "bob", 1));
-        store.vote(new Vote("r-1", "H1", 1, "ann", 1));
-        store.vote(new Vote("r-1", "H1", 1, "bob", -1));
-        assertThat(store.votes("r-1", "H1", 1)).isEqualTo(new VoteCount(1, 1));
-        store.vote(new Vote("r-1", "H1", 1, "ann", 0));
-        assertThat(store.votes("r-1", "H1", 1)).isEqualTo(new VoteCount(0, 1));
-        assertThat(store.votes("r-1", "H9", 1)).isEqualTo(VoteCount.NONE);
     }
 
     @OnEveryDatabase
@@ -199,42 +161,6 @@ class ResearchStoreTest {
         assertThat(store.votes("r-1", "H1", 1)).isEqualTo(new VoteCount(0, 1));
     }
 
-    @OnEveryDatabase
-    void activeRunsAreTheUnfinishedOnesOldestFirst(TestStores stores) {
-        store = stores.open();
-        store.save(research("r-1", ResearchStatus.RUNNING, 0));
-        store.save(run("run-c", RunStatus.PAUSED, 3));
-        store.save(run("run-a", RunStatus.QUEUED, 1));
-        store.save(run("run-b", RunStatus.STOPPED, 2));
-        store.save(run("run-d", RunStatus.WAITING, 4));
-        assertThat(store.activeRuns()).extracting(ResearchRun::id).containsExactly("run-a", "run-c", "run-d");
-        assertThat(store.runs("r-1")).extracting(ResearchRun::id).containsExactly("run-a", "run-b", "run-c", "run-d");
-        assertThat(store.runs("r-2")).isEmpty();
-        assertThat(store.run("run-x")).isEmpty();
-        assertThat(store.steps("run-a")).isEmpty();
-    }
-
-    @OnEveryDatabase
-    void aResultWithEveryValueAndARelativeTraceComesBackEqual(TestStores stores) {
-        store = stores.open();
-        store.save(research("r-1", ResearchStatus.RUNNING, 0));
-        ExperimentResult result = new ExperimentResult(0.91, 0.95, 4.4, Boolean.FALSE, "accuracy", "answer",
-                List.of("0.99"), List.of("plot.png", "submission.csv"), "--- a\n+++ b", Path.of("runs/run-a/trace.jsonl"),
-                7, StopReason.MAX_STEPS);
-        ResearchRun done = run("run-a", RunStatus.RUNNING, 0).finished(RunStatus.DONE, result, T0.plusSeconds(600));
-        store.save(done);
-        assertThat(store.run("run-a")).contains(done);
-        ExperimentResult unscored = new ExperimentResult(Double.NaN, null, null, null, "rmse", "", List.of(),
-                List.of(), "", dir.resolve("trace.jsonl"), 0, StopReason.error("boom"));
-        store.save(done.finished(RunStatus.FAILED, unscored, T0.plusSeconds(700)));
-        ExperimentResult back = store.run("run-a").orElseThrow().result();
-        assertThat(back.baseline()).isNaN();
-        assertThat(List.of(back.metric(), back.stopReason().text(), back.trace())).containsExactly("rmse", "error: boom",
-                dir.resolve("trace.jsonl"));
-        assertThat(back.finalScore()).isNull();
-        assertThat(back.success()).isNull();
-    }
-
     @Test
     void aTraceWrittenAsAFileUriIsStillRead() {
         String json = """
@@ -271,12 +197,6 @@ class ResearchStoreTest {
         assertThat(store.firstTime(longId)).isTrue();
         assertThat(store.firstTime(longId)).isFalse();
         assertThat(store.firstTime(longId + "y")).isTrue();
-    }
-
-    private static ResearchRun run(String id, RunStatus status, int minute) {
-        Instant at = T0.plusSeconds(60L * minute);
-        return new ResearchRun(id, "r-1", "H1", 1, "digits", "u1", "alice", status, 0, 30, "/data/runs/" + id, null,
-                at, at);
     }
 
     @OnEveryDatabase

@@ -1,0 +1,79 @@
+package org.mlrcopilot.agents.research;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.mlrcopilot.agents.experiment.RunControl;
+import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.setup.SetupReport;
+
+/** What the service reported, one line per event in the order it came, e.g. "hypothesis H1 v2 PROPOSED 0/0". */
+final class RecordingEvents implements ResearchEvents {
+
+    final List<String> log = new CopyOnWriteArrayList<>();
+
+    /** The events of one kind (the first word), without it. */
+    List<String> of(String kind) {
+        return log.stream().filter(e -> e.startsWith(kind + " ")).map(e -> e.substring(kind.length() + 1)).toList();
+    }
+
+    @Override
+    public void status(Research research) {
+        log.add("status " + research.status() + ": " + research.detail());
+    }
+
+    @Override
+    public void brief(Research research, StoredBrief brief) {
+        log.add("brief " + brief.title() + (brief.elements() == null ? " without elements" : ""));
+    }
+
+    @Override
+    public void hypothesis(Research research, StoredHypothesis h, VoteCount votes) {
+        log.add("hypothesis " + h.id() + " v" + h.hypothesis().version() + " " + h.state() + " " + votes.up() + "/"
+                + votes.down());
+    }
+
+    @Override
+    public void runQueued(Research research, ResearchRun run, String approvedBy) {
+        log.add("runQueued " + run.id() + " " + run.status() + " approved by " + approvedBy);
+    }
+
+    @Override
+    public void runStarted(Research research, ResearchRun run, boolean resumed) {
+        log.add("runStarted " + run.id() + (resumed ? " resumed after step " + run.step() : " on " + run.task()));
+    }
+
+    @Override
+    public void setup(Research research, ResearchRun run, SetupReport report, boolean awaitingApproval) {
+        log.add("setup " + run.id() + " " + report.task().name() + (awaitingApproval ? " awaiting approval" : ""));
+    }
+
+    @Override
+    public void baselineMeasured(Research research, ResearchRun run, String metric, double value) {
+        log.add("baseline " + run.id() + " " + metric + " " + value);
+    }
+
+    @Override
+    public void runControlled(Research research, ResearchRun run, RunControl control, String by) {
+        log.add("runControlled " + run.id() + " " + control + " by " + by);
+    }
+
+    @Override
+    public void step(Research research, ResearchRun run, StepRecord step) {
+        log.add("step " + run.id() + " " + step.step() + " " + step.action());
+    }
+
+    @Override
+    public void question(Research research, ResearchRun run, String question) {
+        log.add("question " + run.id() + " " + question);
+    }
+
+    @Override
+    public void finished(Research research, ResearchRun run, RunReport report) {
+        log.add("finished " + run.id() + " " + run.status() + " " + run.result().stopReason().text());
+    }
+
+    @Override
+    public void problem(Research research, String cause, String nextStep) {
+        log.add("problem " + cause + " | " + nextStep);
+    }
+}
