@@ -3,9 +3,6 @@ package org.mlrcopilot.bot.cli;
 import java.util.List;
 import org.mlrcopilot.agents.experiment.ApprovalGate;
 import org.mlrcopilot.agents.experiment.CostGate;
-import org.mlrcopilot.agents.prototype.HubItem;
-import org.mlrcopilot.agents.prototype.PrototypeQuery;
-import org.mlrcopilot.agents.prototype.Prototypes;
 import org.mlrcopilot.agents.prototype.RegisteredTask;
 import org.mlrcopilot.agents.prototype.TaskMatch;
 import org.mlrcopilot.agents.task.TaskSpec;
@@ -14,6 +11,9 @@ import org.mlrcopilot.bot.research.HubModelRetriever;
 import org.mlrcopilot.bot.research.ExperimentGates;
 import org.mlrcopilot.config.ExperimentConfig;
 import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.papers.prototype.HubItem;
+import org.mlrcopilot.papers.prototype.PrototypeQuery;
+import org.mlrcopilot.papers.prototype.Prototypes;
 
 /** The run's approval gates from configuration, and what is shown to the team before a run starts. */
 final class Approvals {

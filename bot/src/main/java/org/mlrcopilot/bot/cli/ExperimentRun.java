@@ -29,10 +29,10 @@ import org.mlrcopilot.bot.llm.LlmProviders;
 import org.mlrcopilot.bot.papers.PaperTools;
 import org.mlrcopilot.bot.research.HubModelRetriever;
 import org.mlrcopilot.bot.research.Prices;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import java.net.URI;
 import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.sandbox.Sandbox;
 
 /** One ExperimentAgent run from the terminal: live steps, then the result (and its JSON). */

@@ -10,7 +10,6 @@ import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.ExperimentLimits;
 import org.mlrcopilot.agents.experiment.RunCheckpoints;
 import org.mlrcopilot.agents.experiment.TeamChannel;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.agents.idea.IdeaAgent;
 import org.mlrcopilot.agents.idea.IdeaSettings;
 import org.mlrcopilot.agents.literature.RelatedWork;
@@ -31,6 +30,7 @@ import org.mlrcopilot.bot.papers.PaperTools;
 import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.config.BudgetConfig;
 import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.sandbox.Sandbox;
 
 /** The service's tools wired from configuration: papers, related work, metered agents, tasks, the sandbox. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.agents.research.ResearchService;
 import org.mlrcopilot.agents.research.ResearchSettings;
 import org.mlrcopilot.bot.chat.web.WebChat;
@@ -28,6 +27,7 @@ import org.mlrcopilot.bot.research.ServiceTools;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.sandbox.Sandbox;
 
 /**
