@@ -17,6 +17,7 @@ import org.mlrcopilot.bot.http.Routes;
 import org.mlrcopilot.bot.auth.Accounts;
 import org.mlrcopilot.bot.auth.Role;
 import org.mlrcopilot.bot.http.AuthRoutes;
+import org.mlrcopilot.bot.http.Dashboard;
 import org.mlrcopilot.bot.http.RequestGuard;
 import org.mlrcopilot.bot.http.WebServer;
 import org.mlrcopilot.bot.llm.LlmModels;
@@ -70,10 +71,11 @@ public final class BotService implements AutoCloseable {
                 config.service().ideaWorkers(), config.service().runWorkers()));
         conversation.attach(research, config.budget().perDayUsd(), config.fetch().maxBytes());
         conversation.audit(store.audit());
-        this.web = keep(new WebChat(config.store().dataDir(), store, clock));
+        this.web = keep(new WebChat(config.store().dataDir(), clock));
         conversation.add(web);
-        web.names(conversation::displayName);
-        List<Routes> routes = new ArrayList<>(List.of(web.routes()));
+        Dashboard dashboard = new Dashboard(store);
+        dashboard.names(conversation::displayName);
+        List<Routes> routes = new ArrayList<>(List.of(web.routes(), dashboard));
         SlackPlatform slack = SlackSetup.platform(config, report);
         if (slack != null) {
             conversation.add(slack);

@@ -1,4 +1,4 @@
-package org.mlrcopilot.bot.chat.web;
+package org.mlrcopilot.bot.http;
 
 import static org.mlrcopilot.bot.http.WebServer.json;
 
@@ -23,9 +23,9 @@ import org.mlrcopilot.agents.usage.UsageTotals;
 
 /**
  * The overview of researches ({@code GET /api/researches}) and the run page's data ({@code GET /api/runs/{id}}),
- * read from the research store.
+ * read from the research store: the web chat's dashboard, served next to it.
  */
-final class Dashboard {
+public final class Dashboard implements Routes {
 
     private static final int RESEARCHES = 100;
     private static final int LOG_LINES = 200;
@@ -34,16 +34,17 @@ final class Dashboard {
     private final ResearchStore store;
     private volatile java.util.function.BinaryOperator<String> names = (platform, user) -> user;
 
-    Dashboard(ResearchStore store) {
+    public Dashboard(ResearchStore store) {
         this.store = store;
     }
 
     /** How people are named on the pages: (platform, user id) to the name they go by there. */
-    void names(java.util.function.BinaryOperator<String> names) {
+    public void names(java.util.function.BinaryOperator<String> names) {
         this.names = names;
     }
 
-    void register(RoutesConfig r) {
+    @Override
+    public void register(RoutesConfig r) {
         r.get("/api/researches", ctx -> json(ctx, researches()));
         r.get("/api/runs/{id}", ctx -> json(ctx, run(ctx.pathParam("id"))));
         r.get("/api/runs/{id}/plots/<name>", ctx -> {
