@@ -26,6 +26,7 @@ class ArchitectureTest {
         classes().should().resideInAnyPackage("org.mlrcopilot..").check(classes);
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.config")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.sandbox.docker")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.papers.fetch")).isTrue();
         org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.bot.cli")).isTrue();
     }
 
@@ -40,7 +41,7 @@ class ArchitectureTest {
     void configDependsOnNothingOfOurs() {
         noClasses().that().resideInAPackage("org.mlrcopilot.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.sandbox..",
-                        "org.mlrcopilot.agents..", "org.mlrcopilot.bot..")
+                        "org.mlrcopilot.agents..", "org.mlrcopilot.papers..", "org.mlrcopilot.bot..")
                 .check(classes);
     }
 
@@ -48,15 +49,53 @@ class ArchitectureTest {
     void sandboxDependsOnNothingOfOurs() {
         noClasses().that().resideInAPackage("org.mlrcopilot.sandbox..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.config..",
-                        "org.mlrcopilot.agents..", "org.mlrcopilot.bot..")
+                        "org.mlrcopilot.agents..", "org.mlrcopilot.papers..", "org.mlrcopilot.bot..")
                 .check(classes);
     }
 
     @Test
-    void agentsNeverReachTheBotOrConfig() {
+    void agentsNeverReachTheBotConfigOrPapers() {
         noClasses().that().resideInAPackage("org.mlrcopilot.agents..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.bot..", "org.mlrcopilot.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.bot..", "org.mlrcopilot.config..",
+                        "org.mlrcopilot.papers..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void papersDependOnTheCoreOnly() {
+        noClasses().that().resideInAPackage("org.mlrcopilot.papers..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.bot..", "org.mlrcopilot.config..",
+                        "org.mlrcopilot.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void agentsUseNoOutboundIoLibraries() {
+        noClasses().that().resideInAPackage("org.mlrcopilot.agents..")
+                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..", "org.apache.pdfbox..",
+                        "org.jsoup..", "dev.langchain4j.model.embedding.onnx..", "ai.onnxruntime..")
+                .check(classes);
+    }
+
+    @Test
+    void documentLibrariesOnlyInTheirReaders() {
+        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.papers.pdf..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.papers.html..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jsoup..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.papers.literature..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j.model.embedding.onnx..",
+                        "ai.onnxruntime..")
+                .check(classes);
+    }
+
+    @Test
+    void chatAdaptersDoNotKnowTheResearchCore() {
+        noClasses().that().resideInAPackage("org.mlrcopilot.bot.chat..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.agents..")
                 .check(classes);
     }
 
@@ -108,7 +147,7 @@ class ArchitectureTest {
         // The Slack adapter reads the status and Retry-After of the SDK's own answers to its fixed Web API
         // (Bolt's HTTP client, like the LLM providers' clients); it fetches nothing a user names. The Slurm backend
         // talks to the operator's slurmrestd (like the Docker engine's socket), never to an address a user names.
-        noClasses().that().resideOutsideOfPackages("org.mlrcopilot.agents.fetch..", "org.mlrcopilot.bot.chat.slack..",
+        noClasses().that().resideOutsideOfPackages("org.mlrcopilot.papers.fetch..", "org.mlrcopilot.bot.chat.slack..",
                 "org.mlrcopilot.sandbox.slurm..")
                 .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "java.net.http..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")

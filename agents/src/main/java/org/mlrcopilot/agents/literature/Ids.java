@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Normal forms of paper identifiers and titles, for matching one paper across sources. */
-final class Ids {
+public final class Ids {
 
     private static final Pattern ARXIV = Pattern.compile(
             "(?i)^(?:arxiv:|https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/)?\\s*"
@@ -18,31 +18,31 @@ final class Ids {
     }
 
     /** The arXiv id without version, from an id, "arXiv:" form or abs/pdf URL; "" if it is none of these. */
-    static String arxiv(String raw) {
+    public static String arxiv(String raw) {
         Matcher m = ARXIV.matcher(Objects.requireNonNullElse(raw, "").strip());
         return m.matches() ? m.group(1) : "";
     }
 
     /** The DOI in lower case without resolver prefix; "" for blank input. */
-    static String doi(String raw) {
+    public static String doi(String raw) {
         String doi = DOI_PREFIX.matcher(Objects.requireNonNullElse(raw, "").strip()).replaceFirst("");
         return doi.toLowerCase(Locale.ROOT).strip();
     }
 
     /** The arXiv id behind an arXiv-issued DOI (10.48550/arXiv.2408.14033), else "". */
-    static String arxivFromDoi(String doi) {
+    public static String arxivFromDoi(String doi) {
         Matcher m = ARXIV_DOI.matcher(doi(doi));
         return m.matches() ? arxiv(m.group(1)) : "";
     }
 
     /** A title reduced to lower-case letters and digits separated by single spaces. */
-    static String titleKey(String title) {
+    public static String titleKey(String title) {
         return Objects.requireNonNullElse(title, "").toLowerCase(Locale.ROOT)
                 .replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     /** Text with runs of white space made single spaces. */
-    static String clean(String text) {
+    public static String clean(String text) {
         return Objects.requireNonNullElse(text, "").replaceAll("\\s+", " ").strip();
     }
 }

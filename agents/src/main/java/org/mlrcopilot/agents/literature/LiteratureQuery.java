@@ -37,7 +37,7 @@ public record LiteratureQuery(String title, String abstractText, List<String> ke
     }
 
     /** Words for a keyword search: the title and keywords, else the start of the abstract; "" if none. */
-    String searchText() {
+    public String searchText() {
         List<String> parts = new ArrayList<>();
         parts.add(title.isEmpty() && keywords.isEmpty() ? firstWords(abstractText, MAX_ABSTRACT_WORDS) : title);
         parts.addAll(keywords);
@@ -45,12 +45,12 @@ public record LiteratureQuery(String title, String abstractText, List<String> ke
     }
 
     /** The text compared with each candidate: title and abstract. */
-    String embeddingText() {
+    public String embeddingText() {
         return title.isEmpty() || abstractText.isEmpty() ? (title + abstractText).strip() : title + ". " + abstractText;
     }
 
     /** This query with blank fields filled from the paper a source identified it as. */
-    LiteratureQuery withResolved(RelatedPaper paper) {
+    public LiteratureQuery withResolved(RelatedPaper paper) {
         return new LiteratureQuery(title.isEmpty() ? paper.title() : title,
                 abstractText.isEmpty() ? paper.abstractText() : abstractText, keywords,
                 arxivId.isEmpty() ? paper.arxivId() : arxivId, doi.isEmpty() ? paper.doi() : doi);

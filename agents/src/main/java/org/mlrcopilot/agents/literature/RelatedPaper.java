@@ -41,12 +41,12 @@ public record RelatedPaper(String title, Integer year, String abstractText, List
         }
     }
 
-    RelatedPaper withScore(double value) {
+    public RelatedPaper withScore(double value) {
         return new RelatedPaper(title, year, abstractText, authors, url, arxivId, doi, source, value);
     }
 
     /** This paper with its blank fields filled from another record of the same paper. */
-    RelatedPaper mergedWith(RelatedPaper other) {
+    public RelatedPaper mergedWith(RelatedPaper other) {
         return new RelatedPaper(title, year != null ? year : other.year,
                 abstractText.isEmpty() ? other.abstractText : abstractText,
                 authors.isEmpty() ? other.authors : authors, url,

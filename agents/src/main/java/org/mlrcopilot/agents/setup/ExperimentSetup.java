@@ -10,8 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.mlrcopilot.agents.fetch.FetchPolicy;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.agents.idea.ComputeEstimate;
 import org.mlrcopilot.agents.idea.DatasetRef;
 import org.mlrcopilot.agents.prompt.PromptTemplates;
@@ -26,7 +24,7 @@ import org.mlrcopilot.sandbox.Sandbox;
 /**
  * The experiment set-up stage, between a plan's approval and the experiment loop. A registered task is used only
  * when its similarity to the plan reaches {@link SetupSettings#taskMatch()}; otherwise the plan's datasets and the
- * paper's code are fetched on the host through the guarded client (the sandbox keeps network off), the set-up agent
+ * paper's code are fetched on the host through the set-up's downloads (the sandbox keeps network off), the set-up agent
  * writes the data loading, held-out split, evaluation and baseline, and the evaluation with the held-out labels is
  * frozen out of the experiment's reach. Thread-safe: each call works in its own run directory.
  */
@@ -35,36 +33,28 @@ public final class ExperimentSetup implements AutoCloseable {
     static final String SETUP_DIR = "setup";
 
     private final ChatModel model;
-    private final GuardedHttpClient dataHttp;
-    private final GuardedHttpClient codeHttp;
-    private final GuardedHttpClient modelHttp;
+    private final SetupDownloads downloads;
     private final TaskRanker ranker;
-    private final TableConverter converter;
     private final SetupSettings settings;
     private final SetupAgent agent;
     private final Sandbox sandbox;
     private final Limits limits;
 
-    public ExperimentSetup(ChatModel model, Sandbox sandbox, Limits limits, FetchPolicy fetchPolicy, TaskRanker ranker,
-                           TableConverter converter, SetupSettings settings) {
+    public ExperimentSetup(ChatModel model, Sandbox sandbox, Limits limits, SetupDownloads downloads, TaskRanker ranker,
+                           SetupSettings settings) {
         this.model = Objects.requireNonNull(model, "model");
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.ranker = Objects.requireNonNull(ranker, "ranker");
-        this.converter = Objects.requireNonNull(converter, "converter");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.dataHttp = new GuardedHttpClient(fetchPolicy.withMaxBytes(settings.maxDatasetBytes()));
-        this.codeHttp = new GuardedHttpClient(fetchPolicy.withMaxBytes(settings.maxCodeBytes()));
-        this.modelHttp = new GuardedHttpClient(fetchPolicy.withMaxBytes(settings.maxModelBytes()));
+        this.downloads = Objects.requireNonNull(downloads, "downloads");
         this.agent = new SetupAgent(model, new TaskFreezer(new Evaluator(sandbox, limits)), settings.maxSteps());
     }
 
-    /** Releases the HTTP clients' connections. */
+    /** Releases the downloads' connections. */
     @Override
     public void close() {
-        dataHttp.close();
-        codeHttp.close();
-        modelHttp.close();
+        downloads.close();
     }
 
     /** Sets the experiment up; throws SetupException with what the team can do when nothing can be assembled. */
@@ -96,7 +86,7 @@ public final class ExperimentSetup implements AutoCloseable {
                 "metric", request.metric(), "datasets", describe(fetched), "code", fetched.code == null
                         ? "not found" : fetched.code.repository() + " under prototype/ (read-only)",
                 "models", fetched.models.isEmpty() ? "none fetched" : String.join(", ", fetched.models.stream()
-                        .map(m -> m.id() + " under models/" + DatasetResolver.safeName(m.id()) + "/ (read-only)")
+                        .map(m -> m.id() + " under models/" + downloads.directoryName(m.id()) + "/ (read-only)")
                         .toList()),
                 "files", new SetupTools(setup, sandbox, limits).list("."),
                 "feedback", request.feedback().isEmpty() ? "" : "\nFeedback from the team (it takes priority):\n"
@@ -149,12 +139,9 @@ public final class ExperimentSetup implements AutoCloseable {
 
     private Fetched fetch(SetupRequest request, Path setup) {
         Fetched out = new Fetched();
-        HubDatasets hub = new HubDatasets(dataHttp, settings.hubUrl(), settings.hfToken());
-        DatasetResolver resolver = new DatasetResolver(hub, dataHttp, request.attachments(), converter,
-                settings.maxRows());
         long left = settings.maxDatasetBytes();
         for (DatasetRef ref : datasets(request)) {
-            DatasetResolver.Resolution r = resolver.resolve(ref, setup.resolve("raw"), left);
+            DatasetResolution r = downloads.dataset(ref, request.attachments(), setup.resolve("raw"), left);
             if (r.record() != null) {
                 out.datasets.add(r.record());
                 out.bytes += r.record().bytes();
@@ -165,20 +152,18 @@ public final class ExperimentSetup implements AutoCloseable {
         }
         out.issues.forEach(i -> out.notes.add("not fetched: " + i.describe()));
         mkdirs(setup.resolve("raw"));
-        CodeArchive.repository(request.codeLinks()).ifPresent(repo -> {
+        downloads.codeRepository(request.codeLinks()).ifPresent(repo -> {
             try {
-                out.code = new CodeArchive(codeHttp, settings.githubApiUrl(), settings.maxCodeBytes())
-                        .fetch(repo[0], repo[1], repo[2], setup.resolve("prototype"));
+                out.code = downloads.code(repo[0], repo[1], repo[2], setup.resolve("prototype"));
                 out.bytes += out.code.bytes();
             } catch (SetupException e) {
                 FileTrees.deleteTree(setup.resolve("prototype"));
                 out.notes.add("the paper's code was not fetched: " + e.getMessage());
             }
         });
-        HubModels hubModels = new HubModels(new HubDatasets(modelHttp, settings.hubUrl(), settings.hfToken()));
         long modelBudget = settings.maxModelBytes();
-        for (String id : HubModels.ids(request.hypothesis().plan().models())) {
-            Optional<ModelRecord> model = hubModels.fetch(id, setup.resolve("models"), modelBudget, out.notes::add);
+        for (String id : downloads.modelIds(request.hypothesis().plan().models())) {
+            Optional<ModelRecord> model = downloads.model(id, setup.resolve("models"), modelBudget, out.notes::add);
             model.ifPresent(out.models::add);
             modelBudget -= model.map(ModelRecord::bytes).orElse(0L);
             out.bytes += model.map(ModelRecord::bytes).orElse(0L);
@@ -194,7 +179,7 @@ public final class ExperimentSetup implements AutoCloseable {
     }
 
     /** The plan's datasets, then any the team named in feedback (a Hub id or a URL). */
-    private static List<DatasetRef> datasets(SetupRequest request) {
+    private List<DatasetRef> datasets(SetupRequest request) {
         List<DatasetRef> refs = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
                 "(?i)\\b(?:use|dataset)\\s+(https?://\\S+|[A-Za-z0-9][\\w.-]*/[\\w.-]+)").matcher(request.feedback());
@@ -205,7 +190,7 @@ public final class ExperimentSetup implements AutoCloseable {
         if (refs.isEmpty()) {
             refs.addAll(request.hypothesis().plan().datasets());
         }
-        request.attachments().keySet().stream().filter(DataFiles::isData)
+        request.attachments().keySet().stream().filter(downloads::isData)
                 .filter(name -> refs.stream().noneMatch(r -> r.name().equals(name)
                         || r.source().replaceFirst("^(?i)(attachment|file):", "").strip().equals(name)))
                 .forEach(name -> refs.add(new DatasetRef(name, "attachment:" + name)));

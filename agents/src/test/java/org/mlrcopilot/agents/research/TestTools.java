@@ -11,7 +11,6 @@ import org.mlrcopilot.agents.experiment.ExperimentLimits;
 import org.mlrcopilot.agents.experiment.FakeSandbox;
 import org.mlrcopilot.agents.experiment.RunCheckpoints;
 import org.mlrcopilot.agents.experiment.TeamChannel;
-import org.mlrcopilot.agents.fetch.FetchPolicy;
 import org.mlrcopilot.agents.idea.IdeaAgent;
 import org.mlrcopilot.agents.idea.IdeaSettings;
 import org.mlrcopilot.agents.literature.RelatedPaper;
@@ -23,7 +22,6 @@ import org.mlrcopilot.agents.paper.Section;
 import org.mlrcopilot.agents.prototype.TaskMatch;
 import org.mlrcopilot.agents.setup.ExperimentSetup;
 import org.mlrcopilot.agents.setup.SetupSettings;
-import org.mlrcopilot.agents.setup.TableConverter;
 import org.mlrcopilot.agents.task.Evaluator;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Tasks;
@@ -111,9 +109,55 @@ final class TestTools implements ResearchTools {
     public Optional<ExperimentSetup> setup(Research research) {
         ScriptedModel model = experiments;
         return model == null ? Optional.empty()
-                : Optional.of(new ExperimentSetup(model, sandbox, Limits.defaults(), FetchPolicy.defaults(),
+                : Optional.of(new ExperimentSetup(model, sandbox, Limits.defaults(), new NoDownloads(),
                         (plan, tasks) -> tasks.stream().map(t -> new TaskMatch(t.name(), 1.0)).toList(),
-                        TableConverter.none(), SetupSettings.defaults()));
+                        SetupSettings.defaults()));
+    }
+
+    /** The registered task needs nothing from the network: any download is a mistake of the test. */
+    private static final class NoDownloads implements org.mlrcopilot.agents.setup.SetupDownloads {
+
+        @Override
+        public org.mlrcopilot.agents.setup.DatasetResolution dataset(org.mlrcopilot.agents.idea.DatasetRef ref,
+                java.util.Map<String, java.nio.file.Path> attachments, java.nio.file.Path rawDir, long budget) {
+            throw new AssertionError("no dataset download expected: " + ref);
+        }
+
+        @Override
+        public boolean isData(String fileName) {
+            return false;
+        }
+
+        @Override
+        public Optional<String[]> codeRepository(List<String> links) {
+            return Optional.empty();
+        }
+
+        @Override
+        public org.mlrcopilot.agents.setup.CodeRecord code(String owner, String repo, String link,
+                java.nio.file.Path target) {
+            throw new AssertionError("no code download expected: " + link);
+        }
+
+        @Override
+        public List<String> modelIds(List<String> models) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<org.mlrcopilot.agents.setup.ModelRecord> model(String id, java.nio.file.Path dir,
+                long budget, java.util.function.Consumer<String> notes) {
+            throw new AssertionError("no model download expected: " + id);
+        }
+
+        @Override
+        public String directoryName(String id) {
+            return id.replace('/', '_');
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Override

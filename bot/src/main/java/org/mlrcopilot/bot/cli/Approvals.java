@@ -1,14 +1,15 @@
 package org.mlrcopilot.bot.cli;
 
 import java.util.List;
-import org.mlrcopilot.agents.prototype.HubItem;
-import org.mlrcopilot.agents.prototype.PrototypeQuery;
-import org.mlrcopilot.agents.prototype.Prototypes;
 import org.mlrcopilot.agents.prototype.RegisteredTask;
 import org.mlrcopilot.agents.prototype.TaskMatch;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Tasks;
 import org.mlrcopilot.bot.wiring.HubModelRetriever;
+import org.mlrcopilot.bot.wiring.HubModelRetriever;
+import org.mlrcopilot.papers.prototype.HubItem;
+import org.mlrcopilot.papers.prototype.PrototypeQuery;
+import org.mlrcopilot.papers.prototype.Prototypes;
 
 /** What is shown to the team before a command-line run starts: the matching tasks, models and datasets. */
 final class Approvals {

@@ -21,9 +21,16 @@ import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.bot.wiring.HubModelRetriever;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.bot.wiring.Wiring;
+import org.mlrcopilot.bot.llm.LlmProviders;
+import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.wiring.HubModelRetriever;
+import org.mlrcopilot.bot.wiring.Prices;
+import java.net.URI;
+import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.sandbox.Sandbox;
 
 /** One ExperimentAgent run from the terminal: live steps, then the result (and its JSON). */

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.agents.idea.Hypothesis;
 import org.mlrcopilot.agents.research.PlanText;
 import org.mlrcopilot.agents.setup.DatasetRecord;
@@ -28,6 +27,7 @@ import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.sandbox.Sandbox;
 
 /** `mlr experiment --plan plan.json`: the set-up stage from the terminal, then (unless --setup-only) the run. */

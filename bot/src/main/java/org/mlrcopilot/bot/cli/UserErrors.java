@@ -4,12 +4,12 @@ import java.util.List;
 import org.mlrcopilot.agents.fetch.FetchException;
 import org.mlrcopilot.agents.paper.PaperNotFoundException;
 import org.mlrcopilot.agents.paper.link.UnsupportedLinkException;
-import org.mlrcopilot.agents.paper.pdf.PdfException;
 import org.mlrcopilot.agents.task.TaskException;
 import org.mlrcopilot.agents.task.WorkspaceException;
 import org.mlrcopilot.agents.usage.BudgetExceededException;
 import org.mlrcopilot.bot.store.StoreException;
 import org.mlrcopilot.config.ConfigException;
+import org.mlrcopilot.papers.pdf.PdfException;
 import org.mlrcopilot.sandbox.SandboxException;
 
 /** Failures whose message is written for the person at the terminal: printed as one line, no stack trace. */

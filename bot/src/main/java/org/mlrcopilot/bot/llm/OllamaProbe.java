@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mlrcopilot.agents.fetch.FetchPolicy;
-import org.mlrcopilot.agents.fetch.FetchRequest;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.config.LlmConfig;
+import org.mlrcopilot.papers.fetch.FetchPolicy;
+import org.mlrcopilot.papers.fetch.FetchRequest;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 
 /**
  * With no language model configured, looks for a local Ollama on its default port and, if one answers with at

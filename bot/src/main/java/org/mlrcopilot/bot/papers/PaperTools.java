@@ -4,21 +4,21 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
-import org.mlrcopilot.agents.arxiv.ArxivApi;
-import org.mlrcopilot.agents.fetch.FetchPolicy;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.agents.literature.LiteratureQuery;
-import org.mlrcopilot.agents.literature.LiteratureSettings;
 import org.mlrcopilot.agents.literature.RelatedWork;
-import org.mlrcopilot.agents.literature.RelatedWorkFinder;
 import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.agents.paper.PaperCache;
-import org.mlrcopilot.agents.paper.pdf.PdfPaperReader;
-import org.mlrcopilot.agents.paper.reader.PaperReader;
-import org.mlrcopilot.agents.paper.reader.PaperSources;
 import org.mlrcopilot.config.FetchConfig;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.config.PapersConfig;
+import org.mlrcopilot.papers.arxiv.ArxivApi;
+import org.mlrcopilot.papers.fetch.FetchPolicy;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
+import org.mlrcopilot.papers.literature.LiteratureSettings;
+import org.mlrcopilot.papers.literature.RelatedWorkFinder;
+import org.mlrcopilot.papers.pdf.PdfPaperReader;
+import org.mlrcopilot.papers.reader.PaperReader;
+import org.mlrcopilot.papers.reader.PaperSources;
 
 /** Paper reading and related-work search, wired from the configuration. */
 public final class PaperTools implements AutoCloseable {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.agents.research.ResearchService;
 import org.mlrcopilot.agents.research.ResearchState;
 import org.mlrcopilot.agents.research.ResearchSettings;
@@ -20,6 +19,7 @@ import org.mlrcopilot.bot.http.Routes;
 import org.mlrcopilot.bot.auth.Accounts;
 import org.mlrcopilot.bot.auth.Role;
 import org.mlrcopilot.bot.http.AuthRoutes;
+import org.mlrcopilot.bot.http.Dashboard;
 import org.mlrcopilot.bot.http.RequestGuard;
 import org.mlrcopilot.bot.http.WebServer;
 import org.mlrcopilot.bot.llm.LlmModels;
@@ -31,6 +31,7 @@ import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.sandbox.Sandbox;
 import org.slf4j.LoggerFactory;
 
@@ -80,10 +81,11 @@ public final class BotService implements AutoCloseable {
                 events -> new ResearchService(state, events, tools, settings, clock, config.service().ideaWorkers(),
                         config.service().runWorkers())));
         this.research = keep(conversation.service());
-        this.web = keep(new WebChat(config.store().dataDir(), stores, clock));
+        this.web = keep(new WebChat(config.store().dataDir(), clock));
         conversation.add(web);
-        web.names(conversation::displayName);
-        List<Routes> routes = new ArrayList<>(List.of(web.routes()));
+        Dashboard dashboard = new Dashboard(stores);
+        dashboard.names(conversation::displayName);
+        List<Routes> routes = new ArrayList<>(List.of(web.routes(), dashboard));
         SlackPlatform slack = SlackSetup.platform(config, report);
         if (slack != null) {
             conversation.add(slack);

@@ -4,14 +4,14 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.mlrcopilot.agents.experiment.ModelRetriever;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
-import org.mlrcopilot.agents.literature.RelatedWorkFinder;
-import org.mlrcopilot.agents.prototype.HubItem;
-import org.mlrcopilot.agents.prototype.PrototypeFinder;
-import org.mlrcopilot.agents.prototype.PrototypeQuery;
-import org.mlrcopilot.agents.prototype.Prototypes;
 import org.mlrcopilot.agents.prototype.RegisteredTask;
 import org.mlrcopilot.agents.prototype.TaskMatch;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
+import org.mlrcopilot.papers.literature.RelatedWorkFinder;
+import org.mlrcopilot.papers.prototype.HubItem;
+import org.mlrcopilot.papers.prototype.PrototypeFinder;
+import org.mlrcopilot.papers.prototype.PrototypeQuery;
+import org.mlrcopilot.papers.prototype.Prototypes;
 
 /** The Retrieve Model action backed by the Hugging Face Hub, through the guarded client. */
 public final class HubModelRetriever implements ModelRetriever {

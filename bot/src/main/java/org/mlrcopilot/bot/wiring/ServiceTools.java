@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.RunCheckpoints;
 import org.mlrcopilot.agents.experiment.TeamChannel;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.agents.idea.IdeaAgent;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.paper.Paper;
@@ -21,6 +20,7 @@ import org.mlrcopilot.agents.usage.UsageStore;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.papers.PaperTools;
 import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.sandbox.Sandbox;
 
 /** The service's tools wired from configuration: papers, related work, metered agents, tasks, the sandbox. */

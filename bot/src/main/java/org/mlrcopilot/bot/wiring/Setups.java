@@ -2,13 +2,14 @@ package org.mlrcopilot.bot.wiring;
 
 import dev.langchain4j.model.chat.ChatModel;
 import java.net.URI;
-import org.mlrcopilot.agents.fetch.FetchPolicy;
 import org.mlrcopilot.agents.setup.ExperimentSetup;
 import org.mlrcopilot.agents.setup.SetupSettings;
 import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.bot.store.ParquetTables;
 import org.mlrcopilot.config.ExperimentConfig;
 import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.papers.fetch.FetchPolicy;
+import org.mlrcopilot.papers.hub.HubDownloads;
 import org.mlrcopilot.sandbox.Sandbox;
 
 /** The experiment set-up stage from configuration (for the service and the CLI). */
@@ -27,8 +28,9 @@ public final class Setups {
 
     public static ExperimentSetup of(MlrConfig config, ChatModel main, Sandbox sandbox, FetchPolicy policy,
                                      HubModelRetriever hub) {
-        return new ExperimentSetup(main, sandbox, Sandboxes.limits(config.sandbox()), policy, hub::rankTasks,
-                new ParquetTables(), settings(config));
+        SetupSettings settings = settings(config);
+        return new ExperimentSetup(main, sandbox, Sandboxes.limits(config.sandbox()),
+                new HubDownloads(policy, new ParquetTables(), settings), hub::rankTasks, settings);
     }
 
     /** The team confirms set-ups when runs ask before their first execution or every step. */

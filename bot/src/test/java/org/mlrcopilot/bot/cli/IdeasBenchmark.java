@@ -17,14 +17,14 @@ import org.mlrcopilot.agents.literature.RelatedPaper;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.agents.paper.PaperIds;
-import org.mlrcopilot.agents.paper.pdf.PdfPaper;
-import org.mlrcopilot.agents.paper.pdf.PdfPaperReader;
 import org.mlrcopilot.bot.llm.FakeLlmServer;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.llm.LlmProviders;
 import org.mlrcopilot.bot.llm.RecordedLlmRequest;
 import org.mlrcopilot.config.LlmConfig;
 import org.mlrcopilot.config.Secret;
+import org.mlrcopilot.papers.pdf.PdfPaper;
+import org.mlrcopilot.papers.pdf.PdfPaperReader;
 
 /**
  * Calls and prompt tokens of the whole idea stage (3 hypotheses) on the fixture papers, through the
@@ -79,7 +79,7 @@ public final class IdeasBenchmark {
     }
 
     private static Paper paper(String name) throws IOException {
-        byte[] bytes = Files.readAllBytes(ROOT.resolve("agents/src/test/resources/papers").resolve(name));
+        byte[] bytes = Files.readAllBytes(ROOT.resolve("papers/src/test/resources/papers").resolve(name));
         PdfPaper pdf = new PdfPaperReader().read(bytes);
         return new Paper(PaperIds.none(), pdf.title(), pdf.authors(), pdf.abstractText(), pdf.sections(),
                 pdf.references(), pdf.links(), "pdf", name, "");

@@ -26,8 +26,8 @@ import org.mlrcopilot.bot.llm.RecordedLlmRequest;
 class IdeasCommandTest {
 
     private static final Path ANSWERS = Path.of("../agents/src/test/resources/idea/answers");
-    private static final Path PDF = Path.of("../agents/src/test/resources/papers/2020.acl-main.207.pdf");
-    private static final Path OPENALEX = Path.of("../agents/src/test/resources/literature/openalex/works.json");
+    private static final Path PDF = Path.of("../papers/src/test/resources/papers/2020.acl-main.207.pdf");
+    private static final Path OPENALEX = Path.of("../papers/src/test/resources/literature/openalex/works.json");
 
     @TempDir
     Path dir;

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** `mlr paper` end to end: a PDF link and related work from fake scholarly APIs on this machine. */
 class PaperCommandTest {
 
-    private static final Path PDF = Path.of("../agents/src/test/resources/papers/N18-3011.pdf");
-    private static final Path OPENALEX = Path.of("../agents/src/test/resources/literature/openalex/works.json");
+    private static final Path PDF = Path.of("../papers/src/test/resources/papers/N18-3011.pdf");
+    private static final Path OPENALEX = Path.of("../papers/src/test/resources/literature/openalex/works.json");
 
     @TempDir
     Path dir;

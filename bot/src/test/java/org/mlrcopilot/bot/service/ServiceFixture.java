@@ -32,9 +32,9 @@ final class ServiceFixture implements AutoCloseable {
     /** The repository root, from the bot module (tests) or the root (benchmarks run by exec:java). */
     static final Path ROOT = Files.isDirectory(Path.of("../tasks")) ? Path.of("..") : Path.of(".");
     static final Path ANSWERS = ROOT.resolve("agents/src/test/resources/idea/answers");
-    static final Path SPECTER = ROOT.resolve("agents/src/test/resources/papers/2020.acl-main.207.pdf");
-    static final Path SECOND = ROOT.resolve("agents/src/test/resources/papers/N18-3011.pdf");
-    static final Path OPENALEX = ROOT.resolve("agents/src/test/resources/literature/openalex/works.json");
+    static final Path SPECTER = ROOT.resolve("papers/src/test/resources/papers/2020.acl-main.207.pdf");
+    static final Path SECOND = ROOT.resolve("papers/src/test/resources/papers/N18-3011.pdf");
+    static final Path OPENALEX = ROOT.resolve("papers/src/test/resources/literature/openalex/works.json");
     static final Path TASK = ROOT.resolve("tasks/digits-classifier");
     /** H1 fits the digits task, H2 names a Hub dataset, H3 only data nobody can fetch. */
     static final Path SERVICE_ANSWERS = ROOT.resolve("bot/src/test/resources/service/answers");

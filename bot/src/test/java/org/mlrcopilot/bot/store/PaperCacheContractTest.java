@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.agents.paper.PaperCache;
-import org.mlrcopilot.agents.paper.cache.FilePaperCache;
+import org.mlrcopilot.papers.cache.FilePaperCache;
 
 /**
  * The same expectations of {@link PaperCache} hold for the file cache and the store on H2 and on PostgreSQL: they are

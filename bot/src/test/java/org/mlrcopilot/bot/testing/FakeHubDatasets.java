@@ -18,8 +18,8 @@ public final class FakeHubDatasets {
     public static final String ID = "imdb-mini/reviews";
     public static final String SHA = "4f1c2e0d9b8a7c6e5f4a3b2c1d0e9f8a7b6c5d4e";
     private static final Path ROOT = Files.isDirectory(Path.of("../agents")) ? Path.of("..") : Path.of(".");
-    public static final Path REVIEWS = ROOT.resolve("agents/src/test/resources/setup/reviews.csv");
-    public static final Path SCRIPTS = ROOT.resolve("agents/src/test/resources/setup/scripts");
+    public static final Path REVIEWS = ROOT.resolve("papers/src/test/resources/setup/reviews.csv");
+    public static final Path SCRIPTS = ROOT.resolve("papers/src/test/resources/setup/scripts");
 
     private FakeHubDatasets() {
     }

@@ -45,11 +45,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mlrcopilot.agents.fetch.FetchException;
-import org.mlrcopilot.agents.fetch.FetchRequest;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.bot.auth.AuthException;
 import org.mlrcopilot.bot.auth.ExternalIdentity;
 import org.mlrcopilot.config.OidcConfig;
+import org.mlrcopilot.papers.fetch.FetchRequest;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 
 /**
  * Single sign-on with an OpenID Connect provider: the authorization-code flow with PKCE (S256), a state bound to the

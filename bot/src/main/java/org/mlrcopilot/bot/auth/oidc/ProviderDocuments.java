@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.mlrcopilot.agents.fetch.FetchException;
-import org.mlrcopilot.agents.fetch.FetchRequest;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.bot.auth.AuthException;
+import org.mlrcopilot.papers.fetch.FetchRequest;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 
 /**
  * The provider's discovery document and signing keys, fetched through the guarded client and kept: the discovery

@@ -15,9 +15,6 @@ import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
-import org.mlrcopilot.agents.fetch.FetchPolicy;
-import org.mlrcopilot.agents.fetch.FetchRequest;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.bot.chat.ChatPlatform;
 import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
@@ -26,6 +23,9 @@ import org.mlrcopilot.bot.chat.OutboundMessage;
 import org.mlrcopilot.bot.chat.ThreadRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.mlrcopilot.papers.fetch.FetchPolicy;
+import org.mlrcopilot.papers.fetch.FetchRequest;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 
 /**
  * Discord through JDA: a paper link in a watched channel (or a mention) starts a research in a thread created from

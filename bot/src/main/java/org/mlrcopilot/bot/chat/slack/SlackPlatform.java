@@ -13,9 +13,6 @@ import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.request.files.FilesUploadV2Request;
 import java.io.IOException;
 import java.util.List;
-import org.mlrcopilot.agents.fetch.FetchPolicy;
-import org.mlrcopilot.agents.fetch.FetchRequest;
-import org.mlrcopilot.agents.fetch.GuardedHttpClient;
 import org.mlrcopilot.bot.chat.ChatPlatform;
 import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
@@ -24,6 +21,9 @@ import org.mlrcopilot.bot.chat.OutboundMessage;
 import org.mlrcopilot.bot.chat.ThreadRef;
 import org.mlrcopilot.bot.http.RawEndpoint;
 import org.slf4j.LoggerFactory;
+import org.mlrcopilot.papers.fetch.FetchPolicy;
+import org.mlrcopilot.papers.fetch.FetchRequest;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 
 /**
  * Slack through Bolt for Java: events (mentions, messages, reactions), button clicks and the {@code /mlr} command

@@ -18,7 +18,8 @@ import org.mlrcopilot.bot.http.Routes;
 /**
  * The built-in web chat: channels, threads, reactions, buttons and attachments in the browser, with live updates
  * over server-sent events, kept in a journal under {@code <dataDir>/web} ({@code chat.jsonl}, {@code files/}).
- * The bot's platform with no token needed, plus a dashboard (researches, run pages) next to Slack or Discord.
+ * The bot's platform with no token needed, next to Slack or Discord (the dashboard of researches and run pages
+ * beside it is {@code bot.http.Dashboard}).
  * No login: a tool for one machine or a team's LAN. Thread-safe.
  */
 public final class WebChat implements ChatPlatform, AutoCloseable {
@@ -29,14 +30,13 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
 
     private final EventHub hub = new EventHub();
     private final ChatState state;
-    private final Dashboard dashboard;
     private final Attachments attachments;
     private final Uploads uploads;
     private final Clock clock;
     private final Routes routes;
     private volatile InboundHandler handler;
 
-    public WebChat(Path dataDir, ConversationStores stores, Clock clock) {
+    public WebChat(Path dataDir, Clock clock) {
         Path web = dataDir.resolve("web");
         this.state = new ChatState(web.resolve("chat.jsonl"), hub::broadcast);
         this.attachments = new Attachments(web.resolve("files"));
@@ -44,11 +44,9 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
         this.clock = clock;
         ChatApi api = new ChatApi(this, state);
         Pages pages = new Pages(state, web.resolve("files"));
-        this.dashboard = new Dashboard(stores);
         this.routes = r -> {
             api.register(r);
             pages.register(r);
-            dashboard.register(r);
         };
     }
 
@@ -108,11 +106,6 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
     @Override
     public void react(MessageRef ref, String emoji) {
         state.react(ref.messageId(), emoji, BOT, true);
-    }
-
-    /** How the pages name people: (platform, user id) to the name they go by there. */
-    public void names(java.util.function.BinaryOperator<String> names) {
-        dashboard.names(names);
     }
 
     @Override

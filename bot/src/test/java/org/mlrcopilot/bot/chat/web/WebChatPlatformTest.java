@@ -25,10 +25,7 @@ import org.mlrcopilot.bot.chat.InboundHandler;
 import org.mlrcopilot.bot.chat.MessageRef;
 import org.mlrcopilot.bot.chat.OutboundMessage.Button;
 import org.mlrcopilot.bot.chat.ThreadRef;
-import org.mlrcopilot.bot.conversation.ConversationStores;
 import org.mlrcopilot.bot.http.WebServer;
-import org.mlrcopilot.bot.store.Store;
-import org.mlrcopilot.bot.store.Stores;
 
 /**
  * The chat platform contract for the web chat: the real {@link WebChat} behind a real server on a free port; what
@@ -43,15 +40,13 @@ class WebChatPlatformTest extends ChatPlatformContract {
     Path dir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger clientIds = new AtomicInteger();
-    private Store store;
     private WebChat chat;
     private WebServer server;
     private Map<String, Object> lastMessage;
 
     @Override
     protected ChatPlatform start(InboundHandler handler) {
-        store = Stores.open(dir.resolve("db"));
-        chat = new WebChat(dir, new ConversationStores(store, store, store, store.usage()), Clock.systemUTC());
+        chat = new WebChat(dir, Clock.systemUTC());
         chat.start(handler);
         server = WebServer.start("127.0.0.1", 0, List.of(chat.routes()), () -> Map.of("status", "ok"),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -62,7 +57,6 @@ class WebChatPlatformTest extends ChatPlatformContract {
     protected void close() {
         server.close();
         chat.close();
-        store.close();
     }
 
     @Override

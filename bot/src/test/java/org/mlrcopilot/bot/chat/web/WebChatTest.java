@@ -53,6 +53,7 @@ import org.mlrcopilot.bot.chat.OutboundMessage.Attachment;
 import org.mlrcopilot.bot.chat.OutboundMessage.Button;
 import org.mlrcopilot.bot.chat.OutboundMessage.Field;
 import org.mlrcopilot.bot.chat.ThreadRef;
+import org.mlrcopilot.bot.http.Dashboard;
 import org.mlrcopilot.bot.http.WebServer;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
@@ -78,15 +79,15 @@ class WebChatTest {
     }
 
     private void open(boolean withHandler) {
-        chat = new WebChat(dir, new ConversationStores(store, store, store, store.usage()), Clock.fixed(T0, ZoneOffset.UTC));
+        chat = new WebChat(dir, Clock.fixed(T0, ZoneOffset.UTC));
         if (withHandler) {
             chat.start(event -> {
                 events.add(event);
                 return "noted " + event.getClass().getSimpleName();
             });
         }
-        server = WebServer.start("127.0.0.1", 0, List.of(chat.routes()), () -> Map.of("status", "ok"),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        server = WebServer.start("127.0.0.1", 0, List.of(chat.routes(), new Dashboard(new ConversationStores(store, store, store, store.usage()))),
+                () -> Map.of("status", "ok"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     private void reopen() {
