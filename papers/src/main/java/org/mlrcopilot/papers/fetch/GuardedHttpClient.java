@@ -97,13 +97,13 @@ public final class GuardedHttpClient implements AutoCloseable {
     private Fetched read(FetchRequest request, HttpUrl url, Response response, Deadline deadline) {
         boolean answered = request.answersErrors() && response.code() >= 400 && response.code() < 500;
         if (!response.isSuccessful() && !answered) {
-            throw Failures.status(url.host(), response.code());
+            throw FetchErrors.status(url.host(), response.code());
         }
         byte[] body;
         try (ResponseBody content = response.body()) {
             body = BodyReader.read(content, policy.maxBytes(), url.host());
         } catch (IOException e) {
-            throw Failures.from(e, url.host(), deadline);
+            throw FetchErrors.from(e, url.host(), deadline);
         }
         String type = response.header("Content-Type", "");
         if (!answered) {

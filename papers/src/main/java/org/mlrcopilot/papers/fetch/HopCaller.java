@@ -48,7 +48,7 @@ final class HopCaller {
                     policy.maxBackoff(), Instant.now());
             response.close();
             if (retry >= maxRetries || !deadline.allows(delay)) {
-                throw Failures.rateLimited(url.host(), status, retry);
+                throw FetchErrors.rateLimited(url.host(), status, retry);
             }
             Deadline.sleep(delay);
         }
@@ -57,14 +57,14 @@ final class HopCaller {
     private Response execute(Request request, Deadline deadline) {
         long millis = deadline.remaining().toMillis();
         if (millis <= 0) {
-            throw Failures.from(new InterruptedIOException("deadline reached"), request.url().host(), deadline);
+            throw FetchErrors.from(new InterruptedIOException("deadline reached"), request.url().host(), deadline);
         }
         Call call = http.newCall(request);
         call.timeout().timeout(millis, TimeUnit.MILLISECONDS);
         try {
             return call.execute();
         } catch (IOException e) {
-            throw Failures.from(e, request.url().host(), deadline);
+            throw FetchErrors.from(e, request.url().host(), deadline);
         }
     }
 

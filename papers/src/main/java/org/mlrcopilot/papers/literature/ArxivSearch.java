@@ -21,7 +21,7 @@ final class ArxivSearch {
         this.calls = calls;
     }
 
-    Outcome find(LiteratureQuery query, Budget budget) {
+    Outcome find(LiteratureQuery query, SearchDeadline budget) {
         String text = query.searchText();
         if (text.isEmpty()) {
             return Outcome.answered(List.of());

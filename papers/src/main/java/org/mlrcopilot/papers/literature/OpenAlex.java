@@ -26,40 +26,40 @@ final class OpenAlex {
         this.settings = settings;
     }
 
-    Outcome find(LiteratureQuery query, int fromYear, Budget budget) {
+    Outcome find(LiteratureQuery query, int fromYear, SearchDeadline budget) {
         String text = query.searchText();
         if (text.isEmpty()) {
             return Outcome.answered(List.of());
         }
-        String uri = LiteratureSettings.base(settings.openAlexUrl()) + "/works?search=" + Json.encode(text)
+        String uri = LiteratureSettings.base(settings.openAlexUrl()) + "/works?search=" + ScholarlyJson.encode(text)
                 + "&filter=from_publication_date:" + fromYear + "-01-01&per-page=50"
-                + (settings.mailto().isEmpty() ? "" : "&mailto=" + Json.encode(settings.mailto()));
+                + (settings.mailto().isEmpty() ? "" : "&mailto=" + ScholarlyJson.encode(settings.mailto()));
         FetchRequest request = FetchRequest.get(URI.create(uri)).expect(Expect.JSON).retries(0);
         List<RelatedPaper> papers = new ArrayList<>();
-        for (JsonNode work : Json.read(calls.get(request, budget.remaining())).path("results")) {
+        for (JsonNode work : ScholarlyJson.read(calls.get(request, budget.remaining())).path("results")) {
             toPaper(work).ifPresent(papers::add);
         }
         return Outcome.answered(papers);
     }
 
     private static Optional<RelatedPaper> toPaper(JsonNode work) {
-        String title = Json.text(work, "title").isBlank() ? Json.text(work, "display_name") : Json.text(work, "title");
+        String title = ScholarlyJson.text(work, "title").isBlank() ? ScholarlyJson.text(work, "display_name") : ScholarlyJson.text(work, "title");
         if (title.isBlank()) {
             return Optional.empty();
         }
-        String landing = Json.text(work.path("primary_location"), "landing_page_url");
-        return Optional.of(new RelatedPaper(title, Json.year(work, "publication_year"),
-                abstractOf(work.path("abstract_inverted_index")), Json.each(work.path("authorships"), "author",
-                "display_name"), landing, arxivId(work, landing), Json.text(work, "doi"), SOURCE, 0));
+        String landing = ScholarlyJson.text(work.path("primary_location"), "landing_page_url");
+        return Optional.of(new RelatedPaper(title, ScholarlyJson.year(work, "publication_year"),
+                abstractOf(work.path("abstract_inverted_index")), ScholarlyJson.each(work.path("authorships"), "author",
+                "display_name"), landing, arxivId(work, landing), ScholarlyJson.text(work, "doi"), SOURCE, 0));
     }
 
     private static String arxivId(JsonNode work, String landing) {
-        String fromIds = Ids.arxiv(Json.text(work.path("ids"), "arxiv"));
+        String fromIds = Ids.arxiv(ScholarlyJson.text(work.path("ids"), "arxiv"));
         if (!fromIds.isEmpty()) {
             return fromIds;
         }
         for (JsonNode location : work.path("locations")) {
-            String id = Ids.arxiv(Json.text(location, "landing_page_url"));
+            String id = Ids.arxiv(ScholarlyJson.text(location, "landing_page_url"));
             if (!id.isEmpty()) {
                 return id;
             }

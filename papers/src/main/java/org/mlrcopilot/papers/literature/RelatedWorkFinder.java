@@ -54,7 +54,7 @@ public final class RelatedWorkFinder {
     /** Related papers, best first; source failures and slow sources are reported in the result, never thrown. */
     public RelatedWork find(LiteratureQuery query) {
         Objects.requireNonNull(query, "query");
-        Budget overall = Budget.of(settings.deadline());
+        SearchDeadline overall = SearchDeadline.of(settings.deadline());
         Recency recency = new Recency(LocalDate.now(clock).getYear(), settings.recentYears());
         Search search = new Search(overall);
         Outcome s2 = search.ask(SemanticScholar.SOURCE, 0.5, b -> semanticScholar.find(query, recency.fromYear(), b));
@@ -80,15 +80,15 @@ public final class RelatedWorkFinder {
 
         final List<RelatedPaper> found = new ArrayList<>();
         final List<SourceStatus> statuses = new ArrayList<>();
-        private final Budget overall;
+        private final SearchDeadline overall;
 
-        Search(Budget overall) {
+        Search(SearchDeadline overall) {
             this.overall = overall;
         }
 
-        Outcome ask(String source, double share, Function<Budget, Outcome> call) {
+        Outcome ask(String source, double share, Function<SearchDeadline, Outcome> call) {
             markFellBack();
-            Budget budget = overall.slice(share, rankingReserve());
+            SearchDeadline budget = overall.slice(share, rankingReserve());
             Duration granted = budget.remaining();
             long start = System.nanoTime();
             Outcome outcome;

@@ -33,7 +33,7 @@ final class SemanticScholar {
         this.base = LiteratureSettings.base(settings.semanticScholarUrl());
     }
 
-    Outcome find(LiteratureQuery query, int fromYear, Budget budget) {
+    Outcome find(LiteratureQuery query, int fromYear, SearchDeadline budget) {
         Duration granted = budget.remaining();
         List<RelatedPaper> found = new ArrayList<>();
         RelatedPaper self = null;
@@ -41,7 +41,7 @@ final class SemanticScholar {
             JsonNode paper = resolve(query, budget);
             if (paper != null) {
                 self = toPaper(paper).orElse(null);
-                addRelated(Json.encode(Json.text(paper, "paperId")), budget, found);
+                addRelated(ScholarlyJson.encode(ScholarlyJson.text(paper, "paperId")), budget, found);
             }
             found.addAll(search(self == null ? query : query.withResolved(self), fromYear, budget));
             return Outcome.answered(found).withSelf(self);
@@ -53,7 +53,7 @@ final class SemanticScholar {
     }
 
     /** The paper's references, then the papers recommended for it. */
-    private void addRelated(String paperId, Budget budget, List<RelatedPaper> found) {
+    private void addRelated(String paperId, SearchDeadline budget, List<RelatedPaper> found) {
         found.addAll(papers(fetch("/graph/v1/paper/" + paperId + "/references?fields=" + FIELDS + "&limit=100",
                 budget).path("data"), "citedPaper"));
         found.addAll(papers(fetch("/recommendations/v1/papers/forpaper/" + paperId + "?fields=" + FIELDS
@@ -61,7 +61,7 @@ final class SemanticScholar {
     }
 
     /** The query paper by arXiv id, else DOI; null when neither is given or Semantic Scholar does not know it. */
-    private JsonNode resolve(LiteratureQuery query, Budget budget) {
+    private JsonNode resolve(LiteratureQuery query, SearchDeadline budget) {
         List<String> ids = new ArrayList<>();
         if (!query.arxivId().isEmpty()) {
             ids.add("ARXIV:" + query.arxivId());
@@ -81,21 +81,21 @@ final class SemanticScholar {
         return null;
     }
 
-    private List<RelatedPaper> search(LiteratureQuery query, int fromYear, Budget budget) {
+    private List<RelatedPaper> search(LiteratureQuery query, int fromYear, SearchDeadline budget) {
         String text = query.searchText();
         if (text.isEmpty()) {
             return List.of();
         }
-        return papers(fetch("/graph/v1/paper/search?query=" + Json.encode(text) + "&fields=" + FIELDS
+        return papers(fetch("/graph/v1/paper/search?query=" + ScholarlyJson.encode(text) + "&fields=" + FIELDS
                 + "&year=" + fromYear + "-&limit=50", budget).path("data"), null);
     }
 
-    private JsonNode fetch(String pathAndQuery, Budget budget) {
+    private JsonNode fetch(String pathAndQuery, SearchDeadline budget) {
         FetchRequest request = FetchRequest.get(URI.create(base + pathAndQuery)).expect(Expect.JSON).retries(0);
         if (!settings.semanticScholarApiKey().isEmpty()) {
             request = request.header("x-api-key", settings.semanticScholarApiKey());
         }
-        return Json.read(calls.get(request, budget.remaining()));
+        return ScholarlyJson.read(calls.get(request, budget.remaining()));
     }
 
     private static List<RelatedPaper> papers(JsonNode array, String wrapper) {
@@ -107,13 +107,13 @@ final class SemanticScholar {
     }
 
     private static Optional<RelatedPaper> toPaper(JsonNode paper) {
-        String title = Json.text(paper, "title");
+        String title = ScholarlyJson.text(paper, "title");
         if (title.isBlank()) {
             return Optional.empty();
         }
         JsonNode ids = paper.path("externalIds");
-        return Optional.of(new RelatedPaper(title, Json.year(paper, "year"), Json.text(paper, "abstract"),
-                Json.each(paper.path("authors"), "name"), Json.text(paper, "url"), Json.text(ids, "ArXiv"),
-                Json.text(ids, "DOI"), SOURCE, 0));
+        return Optional.of(new RelatedPaper(title, ScholarlyJson.year(paper, "year"), ScholarlyJson.text(paper, "abstract"),
+                ScholarlyJson.each(paper.path("authors"), "name"), ScholarlyJson.text(paper, "url"), ScholarlyJson.text(ids, "ArXiv"),
+                ScholarlyJson.text(ids, "DOI"), SOURCE, 0));
     }
 }

@@ -11,9 +11,9 @@ import java.util.Set;
 import org.mlrcopilot.agents.fetch.FetchException;
 
 /** Turns I/O failures and HTTP statuses into user-fit {@link FetchException}s. */
-final class Failures {
+final class FetchErrors {
 
-    private Failures() {
+    private FetchErrors() {
     }
 
     static FetchException from(IOException e, String host, Deadline deadline) {

@@ -3,16 +3,16 @@ package org.mlrcopilot.papers.literature;
 import java.time.Duration;
 
 /** A point in (monotonic) time by which work must be done. */
-final class Budget {
+final class SearchDeadline {
 
     private final long endNanos;
 
-    private Budget(long endNanos) {
+    private SearchDeadline(long endNanos) {
         this.endNanos = endNanos;
     }
 
-    static Budget of(Duration duration) {
-        return new Budget(System.nanoTime() + duration.toNanos());
+    static SearchDeadline of(Duration duration) {
+        return new SearchDeadline(System.nanoTime() + duration.toNanos());
     }
 
     Duration remaining() {
@@ -20,9 +20,9 @@ final class Budget {
     }
 
     /** A budget of {@code fraction} of what remains once {@code reserve} is set aside. */
-    Budget slice(double fraction, Duration reserve) {
+    SearchDeadline slice(double fraction, Duration reserve) {
         long now = System.nanoTime();
         long available = Math.max(0, endNanos - now - reserve.toNanos());
-        return new Budget(now + (long) (available * fraction));
+        return new SearchDeadline(now + (long) (available * fraction));
     }
 }

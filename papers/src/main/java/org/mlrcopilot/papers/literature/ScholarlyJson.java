@@ -11,11 +11,11 @@ import java.util.List;
 import org.mlrcopilot.papers.fetch.Fetched;
 
 /** Lenient reading of the JSON the scholarly APIs answer with. */
-final class Json {
+final class ScholarlyJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
+    private ScholarlyJson() {
     }
 
     static JsonNode read(Fetched fetched) {
