@@ -83,9 +83,13 @@ public final class ResearchService implements AutoCloseable {
 
     /** A new research for a paper link, saved as queued; throws UnsupportedLinkException for a link it cannot read. */
     public Research open(String link, String requester, String team, String platform) {
-        PaperLinks.parse(link);
+        return open(PaperLinks.parse(link), requester, team, platform);
+    }
+
+    /** A new research for a link parsed before (the chat parses what it finds once), saved as queued. */
+    public Research open(PaperLink link, String requester, String team, String platform) {
         limits.checkStart(requester);
-        String cleaned = link.strip();
+        String cleaned = link.original();
         Research r = new Research(ResearchIds.next("r"), cleaned, requester, team, platform, ResearchStatus.QUEUED,
                 "queued", "", clock.instant(), clock.instant());
         store.save(r);

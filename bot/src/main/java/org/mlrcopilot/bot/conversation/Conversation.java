@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mlrcopilot.agents.paper.link.PaperLink;
 import org.mlrcopilot.agents.paper.link.PaperLinks;
 import org.mlrcopilot.agents.paper.link.UnsupportedLinkException;
 import org.mlrcopilot.agents.research.Research;
@@ -90,12 +91,12 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         this.choices = new LinkChoices(platforms, outbox, new LinkChoices.Starter() {
             @Override
             public void inThread(Inbound.MessagePosted message, String link) {
-                start(message, link);
+                start(message, PaperLinks.parse(link));
             }
 
             @Override
             public void inNewThread(Inbound.MessagePosted message, String link, int of) {
-                startInNewThread(message, link, of);
+                startInNewThread(message, PaperLinks.parse(link), of);
             }
         });
     }
@@ -177,9 +178,9 @@ public final class Conversation implements InboundHandler, AutoCloseable {
             return "";
         }
         ChatLinks.Found found = ChatLinks.in(m.text());
-        if (found.link() != null && (m.mentionsBot() || ChatLinks.plainlyPaper(found.link()))) {
+        if (found.link() != null && (m.mentionsBot() || found.link().plainlyPaper())) {
             if (found.links().size() > 1) {
-                choices.several(m, found.links());
+                choices.several(m, found.links().stream().map(PaperLink::original).toList());
             } else {
                 start(m, found.link());
             }
@@ -272,7 +273,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         }
     }
 
-    private void start(Inbound.MessagePosted m, String link) {
+    private void start(Inbound.MessagePosted m, PaperLink link) {
         try {
             started(m, service.open(link, m.user(), team(m.platform(), m.channel()), m.platform()));
         } catch (ResearchRefusedException e) {
@@ -281,21 +282,22 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     }
 
     /** A research on {@code link} in a thread of its own, started from {@code m} (one of several links in it). */
-    private void startInNewThread(Inbound.MessagePosted m, String link, int of) {
+    private void startInNewThread(Inbound.MessagePosted m, PaperLink link, int of) {
         try {
             startInNewThread(m.platform(), m.channel(), m.user(), link, " (one of " + of + " links in their message)");
         } catch (ResearchRefusedException e) {
-            answer(m, "⚠️ " + link + ": " + e.getMessage());
+            answer(m, "⚠️ " + link.original() + ": " + e.getMessage());
         }
     }
 
     /** A research on {@code link} in a new thread of {@code channel}, under a message the bot posts saying who asked. */
-    private Research startInNewThread(String platformName, String channel, String user, String link, String note) {
+    private Research startInNewThread(String platformName, String channel, String user, PaperLink link,
+            String note) {
         Research r = service.open(link, user, team(platformName, channel), platformName);
         ChatPlatform platform = platforms.get(platformName);
         outbox.send(r.id(), () -> {
             var root = platform.post(new ThreadRef(channel, ""), OutboundMessage.text(
-                    platform.mention(user) + " asked me to research " + link + note));
+                    platform.mention(user) + " asked me to research " + link.original() + note));
             links.link(new MessageLink(platformName, root.channel(), root.messageId(), root.threadId(), r.id(),
                     MessageRole.ROOT));
         });
@@ -318,7 +320,7 @@ public final class Conversation implements InboundHandler, AutoCloseable {
             return "Usage: /mlr paper <link>. " + PaperLinks.SUPPORTED;
         }
         Research r = startInNewThread(c.platform(), c.channel(), c.user(), found.link(), "");
-        return "Starting research " + r.id() + " on " + found.link();
+        return "Starting research " + r.id() + " on " + found.link().original();
     }
 
     private void answer(Inbound.MessagePosted m, String text) {

@@ -21,6 +21,7 @@ import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.literature.SourceStatus;
 import org.mlrcopilot.agents.paper.Paper;
 import org.mlrcopilot.agents.paper.PaperIds;
+import org.mlrcopilot.agents.paper.link.PaperLinks;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchService;
 import org.mlrcopilot.agents.research.ResearchState;
@@ -169,29 +170,30 @@ class ConversationTest {
 
     @Test
     void linksAreFoundInTheirUsualForms() {
-        assertThat(ChatLinks.in("see arXiv:2408.14033v2 please").link()).isEqualTo("arXiv:2408.14033v2");
-        assertThat(ChatLinks.in("<https://arxiv.org/abs/2408.14033|the paper>").link())
+        assertThat(ChatLinks.in("see arXiv:2408.14033v2 please").link().original())
+                .isEqualTo("arXiv:2408.14033v2");
+        assertThat(ChatLinks.in("<https://arxiv.org/abs/2408.14033|the paper>").link().original())
                 .isEqualTo("https://arxiv.org/abs/2408.14033");
-        assertThat(ChatLinks.in("doi:10.18653/v1/2020.acl-main.207.").link())
+        assertThat(ChatLinks.in("doi:10.18653/v1/2020.acl-main.207.").link().original())
                 .isEqualTo("doi:10.18653/v1/2020.acl-main.207");
         assertThat(ChatLinks.in("ftp://example.org/x.pdf").unreadable()).containsExactly("ftp://example.org/x.pdf");
         assertThat(ChatLinks.in("no link here").any()).isFalse();
-        assertThat(ChatLinks.in("\u202ahttps://arxiv.org/abs/2408.\u200b14033\u202c").link())
+        assertThat(ChatLinks.in("\u202ahttps://arxiv.org/abs/2408.\u200b14033\u202c").link().original())
                 .as("invisible characters copied with a link are dropped").isEqualTo("https://arxiv.org/abs/2408.14033");
     }
 
     @Test
     void onlyPlainPaperLinksStartAResearchWithoutAMention() {
-        assertThat(ChatLinks.plainlyPaper("https://arxiv.org/abs/2408.14033")).isTrue();
-        assertThat(ChatLinks.plainlyPaper("2408.14033")).isTrue();
-        assertThat(ChatLinks.plainlyPaper("doi:10.18653/v1/2020.acl-main.207")).isTrue();
-        assertThat(ChatLinks.plainlyPaper("https://example.org/files/paper.PDF")).isTrue();
-        assertThat(ChatLinks.plainlyPaper("https://proceedings.neurips.cc/paper/2020/hash/abc-Abstract.html"))
+        assertThat(PaperLinks.parse("https://arxiv.org/abs/2408.14033").plainlyPaper()).isTrue();
+        assertThat(PaperLinks.parse("2408.14033").plainlyPaper()).isTrue();
+        assertThat(PaperLinks.parse("doi:10.18653/v1/2020.acl-main.207").plainlyPaper()).isTrue();
+        assertThat(PaperLinks.parse("https://example.org/files/paper.PDF").plainlyPaper()).isTrue();
+        assertThat(PaperLinks.parse("https://proceedings.neurips.cc/paper/2020/hash/abc-Abstract.html").plainlyPaper())
                 .isTrue();
-        assertThat(ChatLinks.plainlyPaper("https://huggingface.co/papers/2408.14033")).isTrue();
-        assertThat(ChatLinks.plainlyPaper("https://huggingface.co/bert-base-uncased")).isFalse();
-        assertThat(ChatLinks.plainlyPaper("https://github.com/du-nlp-lab/MLR-Copilot")).isFalse();
-        assertThat(ChatLinks.plainlyPaper("https://www.youtube.com/watch?v=x")).isFalse();
+        assertThat(PaperLinks.parse("https://huggingface.co/papers/2408.14033").plainlyPaper()).isTrue();
+        assertThat(PaperLinks.parse("https://huggingface.co/bert-base-uncased").plainlyPaper()).isFalse();
+        assertThat(PaperLinks.parse("https://github.com/du-nlp-lab/MLR-Copilot").plainlyPaper()).isFalse();
+        assertThat(PaperLinks.parse("https://www.youtube.com/watch?v=x").plainlyPaper()).isFalse();
     }
 
     /** Tools with no language model: a paper and related work from memory. */
