@@ -245,6 +245,10 @@ public final class ResearchService implements AutoCloseable {
         List<ResearchRun> active = runs.activeRuns();
         for (ResearchRun run : active) {
             StoredHypothesis h = hypothesis(run.researchId(), run.hypothesisId());
+            if (run.status() == RunStatus.PAUSED) {
+                // a pause outlives a restart: the run waits for Resume after it
+                execution.team(run.id()).set(RunControl.PAUSED);
+            }
             runPool.execute(() -> execution.execute(run.id(), h.hypothesis()));
         }
         return open.size() + refining.size() + active.size();

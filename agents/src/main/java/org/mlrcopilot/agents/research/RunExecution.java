@@ -84,7 +84,7 @@ final class RunExecution {
             TaskSpec task = resume ? resumedTask(run) : report.task();
             String label = resume ? run.task() : report.registered() ? task.name() : "built from the plan ("
                     + String.join(", ", report.datasets().stream().map(DatasetRecord::id).toList()) + ")";
-            run = save(runs.run(runId).orElseThrow().onTask(label).with(RunStatus.RUNNING, run.step(),
+            run = save(runs.run(runId).orElseThrow().onTask(label).with(going(runId), run.step(),
                     clock.instant()));
             research = researchStatus(research, ResearchStatus.RUNNING, "running " + runId + " on task " + label);
             events.runStarted(research, run, resume);
@@ -175,7 +175,7 @@ final class RunExecution {
             @Override
             public void onStep(StepRecord step) {
                 runs.add(runId, step);
-                ResearchRun run = save(runs.run(runId).orElseThrow().with(RunStatus.RUNNING, step.step(),
+                ResearchRun run = save(runs.run(runId).orElseThrow().with(going(runId), step.step(),
                         clock.instant()));
                 events.step(store.research(run.researchId()).orElseThrow(), run, step);
             }
@@ -224,6 +224,11 @@ final class RunExecution {
         ResearchRun run = save(runs.run(runId).orElseThrow().with(RunStatus.WAITING, runs.run(runId).orElseThrow()
                 .step(), clock.instant()));
         events.question(store.research(run.researchId()).orElseThrow(), run, question);
+    }
+
+    /** The state of a run that goes on: paused when the team paused it (the step in flight still ends), else running. */
+    private RunStatus going(String runId) {
+        return team(runId).control() == RunControl.PAUSED ? RunStatus.PAUSED : RunStatus.RUNNING;
     }
 
     ResearchRun save(ResearchRun run) {

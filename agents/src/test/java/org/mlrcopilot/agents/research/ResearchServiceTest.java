@@ -336,6 +336,8 @@ class ResearchServiceTest {
         hold.release();
         await().atMost(RUN_TIMEOUT).until(() -> store.steps(run.id()).size() == 1);
         assertThat(tools.experiments.calls()).as("no step while paused").isEqualTo(1);
+        assertThat(store.run(run.id()).orElseThrow().status()).as("the step in flight ended; the run stays paused")
+                .isEqualTo(RunStatus.PAUSED);
 
         service.control(run.id(), RunControl.RUNNING, "bob");
         ResearchRun done = awaitRun(run.id(), RunStatus.DONE);
@@ -460,6 +462,34 @@ class ResearchServiceTest {
         assertThat(after.of("runStarted")).containsExactly(run.id() + " resumed after step 2");
         assertThat(after.of("setup")).as("the set-up is not done again").isEmpty();
         assertThat(events.of("finished")).as("nothing was reported as finished before the restart").isEmpty();
+    }
+
+    @Test
+    void aPauseOutlivesARestart() {
+        Research r = ready();
+        ScriptedModel.Hold hold = new ScriptedModel.Hold();
+        tools.experiments = new ScriptedModel().held(hold).tool("list_files", Map.of("dir_path", "."))
+                .tool("final_answer", Map.of("answer", "not before resume"));
+        ResearchRun run = service.approve(r.id(), "H1", Approver.allowed("alice"));
+        await().atMost(RUN_TIMEOUT).until(hold.reached::isDone);
+        service.control(run.id(), RunControl.PAUSED, "bob");
+        hold.release();
+        await().atMost(RUN_TIMEOUT).until(() -> store.steps(run.id()).size() == 1);
+        service.close();
+        assertThat(store.run(run.id()).orElseThrow().status()).isEqualTo(RunStatus.PAUSED);
+
+        tools.experiments = new ScriptedModel().tool("final_answer", Map.of("answer", "after resume"));
+        RecordingEvents after = new RecordingEvents();
+        service = service(after);
+        assertThat(service.recover()).isEqualTo(1);
+        await().atMost(RUN_TIMEOUT).until(() -> !after.of("runStarted").isEmpty());
+        assertThat(store.run(run.id()).orElseThrow().status()).as("recovered, still paused")
+                .isEqualTo(RunStatus.PAUSED);
+        assertThat(tools.experiments.calls()).as("no model call before Resume").isZero();
+
+        service.control(run.id(), RunControl.RUNNING, "bob");
+        ResearchRun done = awaitRun(run.id(), RunStatus.DONE);
+        assertThat(done.result().finalAnswer()).isEqualTo("after resume");
     }
 
     // helpers
