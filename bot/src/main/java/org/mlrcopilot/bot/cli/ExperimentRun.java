@@ -24,7 +24,7 @@ import org.mlrcopilot.bot.wiring.HubModelRetriever;
 import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.bot.llm.LlmProviders;
-import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.papers.Papers;
 import org.mlrcopilot.bot.wiring.HubModelRetriever;
 import org.mlrcopilot.bot.wiring.Prices;
 import java.net.URI;

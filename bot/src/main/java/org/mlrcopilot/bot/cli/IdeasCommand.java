@@ -12,7 +12,7 @@ import org.mlrcopilot.agents.usage.UsageTotals;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.bot.llm.LlmModels;
-import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.papers.Papers;
 import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.config.MlrConfig;
 import picocli.CommandLine.Command;
@@ -55,7 +55,7 @@ final class IdeasCommand implements Callable<Integer> {
         Wiring wiring = new Wiring(config, Clock.systemUTC());
         Wiring.Metered metered = wiring.metered(models, usage, "cli-" + System.currentTimeMillis(), "cli");
         UsageContext context = metered.context();
-        try (PaperTools tools = PaperTools.create(config, store.papers())) {
+        try (Papers tools = Papers.create(config, store.papers())) {
             progress("reading " + link);
             IdeaAgent agent = wiring.ideaAgent(metered, tools::related, n);
             IdeaBrief brief = agent.run(tools.read(link), IdeasCommand::progress);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.Callable;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.paper.Paper;
-import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.papers.Papers;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
 import picocli.CommandLine.Command;
@@ -33,7 +33,7 @@ final class PaperCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         try (Store store = Stores.forCommand(mlr.config().config().store(), System.err);
-             PaperTools tools = PaperTools.create(mlr.config().config(), store.papers())) {
+             Papers tools = Papers.create(mlr.config().config(), store.papers())) {
             Paper paper = tools.read(link);
             RelatedWork related = noRelated ? new RelatedWork(java.util.List.of(), java.util.List.of())
                     : tools.related(paper);

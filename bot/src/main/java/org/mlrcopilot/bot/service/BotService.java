@@ -25,7 +25,7 @@ import org.mlrcopilot.bot.http.WebServer;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.metrics.CountingUsageStore;
 import org.mlrcopilot.bot.metrics.ServiceMetrics;
-import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.papers.Papers;
 import org.mlrcopilot.bot.wiring.ServiceTools;
 import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.bot.store.Store;
@@ -65,7 +65,7 @@ public final class BotService implements AutoCloseable {
         this.metrics = c.metrics();
         Wiring wiring = new Wiring(config, clock);
         GuardedHttpClient http = keep(wiring.http());
-        PaperTools papers = keep(PaperTools.create(config, store.papers()));
+        Papers papers = keep(Papers.create(config, store.papers()));
         ServiceTools tools = new ServiceTools(wiring, papers, c.models(), c.sandbox(),
                 new CountingUsageStore(store.usage(), metrics), store.checkpoints(), http);
         Accounts accounts = config.web().auth().equals("local") ? new Accounts(store.auth(), clock, store.audit())
@@ -148,7 +148,7 @@ public final class BotService implements AutoCloseable {
         if (!oidc.enabled()) {
             return null;
         }
-        var policy = PaperTools.policy(config.fetch());
+        var policy = Papers.policy(config.fetch());
         GuardedHttpClient http = keep(new GuardedHttpClient(policy.withAllowPrivateAddresses(
                 policy.allowPrivateAddresses() || oidc.allowPrivateAddresses())));
         report.println("web: single sign-on with " + oidc.issuer() + " (\"Sign in with " + oidc.label() + "\")");

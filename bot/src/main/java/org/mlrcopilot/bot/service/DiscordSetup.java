@@ -2,7 +2,7 @@ package org.mlrcopilot.bot.service;
 
 import java.io.PrintStream;
 import org.mlrcopilot.bot.chat.discord.DiscordPlatform;
-import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.papers.Papers;
 import org.mlrcopilot.config.DiscordConfig;
 import org.mlrcopilot.config.MlrConfig;
 
@@ -22,7 +22,7 @@ final class DiscordSetup {
                 + (d.channels().isEmpty() ? ", answering mentions" : ", watching " + String.join(", ", d.channels()))
                 + (d.approverRole().isBlank() ? "" : ", approvers: role " + d.approverRole()));
         return new DiscordPlatform(new DiscordPlatform.Settings(d.apiUrl(), d.gatewayUrl(), d.botToken().reveal(),
-                d.channels(), d.approverRole(), web, PaperTools.policy(config.fetch())));
+                d.channels(), d.approverRole(), web, Papers.policy(config.fetch())));
     }
 
     /** Logs in after the platform was added to the conversation; a refused token turns Discord off, loudly. */

@@ -2,7 +2,7 @@ package org.mlrcopilot.bot.service;
 
 import java.io.PrintStream;
 import org.mlrcopilot.bot.chat.slack.SlackPlatform;
-import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.papers.Papers;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.config.SlackConfig;
 
@@ -26,7 +26,7 @@ final class SlackSetup {
             }
             report.println("slack: Socket Mode, Web API " + s.apiUrl() + watching(s));
             return new SlackPlatform(s.apiUrl(), s.botToken().reveal(), s.signingSecret().isPresent()
-                    ? s.signingSecret().reveal() : null, s.channels(), web, PaperTools.policy(config.fetch()));
+                    ? s.signingSecret().reveal() : null, s.channels(), web, Papers.policy(config.fetch()));
         }
         if (!s.signingSecret().isPresent()) {
             report.println("slack: OFF: http mode needs SLACK_SIGNING_SECRET to verify Slack's requests");
@@ -34,7 +34,7 @@ final class SlackSetup {
         }
         report.println("slack: http mode, events at POST /slack/events, Web API " + s.apiUrl() + watching(s));
         return new SlackPlatform(s.apiUrl(), s.botToken().reveal(), s.signingSecret().reveal(), s.channels(), web,
-                PaperTools.policy(config.fetch()));
+                Papers.policy(config.fetch()));
     }
 
     /** Connects Socket Mode after the platform was added to the conversation (its handlers are registered). */

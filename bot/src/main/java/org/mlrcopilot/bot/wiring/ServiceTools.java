@@ -18,7 +18,7 @@ import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Tasks;
 import org.mlrcopilot.agents.usage.UsageStore;
 import org.mlrcopilot.bot.llm.LlmModels;
-import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.papers.Papers;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.sandbox.Sandbox;
@@ -28,7 +28,7 @@ public final class ServiceTools implements ResearchTools {
 
     private final Wiring wiring;
     private final MlrConfig config;
-    private final PaperTools papers;
+    private final Papers papers;
     private final LlmModels models;
     private final Sandbox sandbox;
     private final UsageStore usage;
@@ -37,7 +37,7 @@ public final class ServiceTools implements ResearchTools {
     private final GuardedHttpClient http;
 
     /** {@code models} null when no language model is configured; {@code sandbox} null when none can run. */
-    public ServiceTools(Wiring wiring, PaperTools papers, LlmModels models, Sandbox sandbox, UsageStore usage,
+    public ServiceTools(Wiring wiring, Papers papers, LlmModels models, Sandbox sandbox, UsageStore usage,
             RunCheckpoints checkpoints, GuardedHttpClient http) {
         this.wiring = wiring;
         this.config = wiring.config();

@@ -19,7 +19,7 @@ import org.mlrcopilot.agents.usage.UsageContext;
 import org.mlrcopilot.agents.usage.UsageStore;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.llm.LlmProviders;
-import org.mlrcopilot.bot.papers.PaperTools;
+import org.mlrcopilot.bot.papers.Papers;
 import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.config.BudgetConfig;
 import org.mlrcopilot.config.MlrConfig;
@@ -95,7 +95,7 @@ public final class Wiring {
 
     /** The guarded client every outbound fetch goes through, with the configuration's rules. */
     public GuardedHttpClient http() {
-        return new GuardedHttpClient(PaperTools.policy(config.fetch()));
+        return new GuardedHttpClient(Papers.policy(config.fetch()));
     }
 
     /** Model, dataset and task look-ups on the Hugging Face Hub, through {@code http}. */

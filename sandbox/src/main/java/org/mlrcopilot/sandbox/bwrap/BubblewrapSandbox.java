@@ -42,9 +42,9 @@ public final class BubblewrapSandbox implements Sandbox {
 
     /** Checks that bwrap, the root filesystem and user namespaces work, with a message saying what to fix. */
     public static BubblewrapSandbox start(SandboxSettings settings) {
-        Path bwrap = Tools.find("bwrap").orElseThrow(() -> new SandboxException(
+        Path bwrap = Host.find("bwrap").orElseThrow(() -> new SandboxException(
                 "bubblewrap is not installed; install it with `apt-get install -y bubblewrap`", false));
-        Tools.find("prlimit").orElseThrow(() -> new SandboxException(
+        Host.find("prlimit").orElseThrow(() -> new SandboxException(
                 "prlimit is not installed; install it with `apt-get install -y util-linux`", false));
         if (!Files.isExecutable(settings.rootfs().resolve("usr/bin/python3"))
                 && !Files.isExecutable(settings.rootfs().resolve("usr/local/bin/python3"))) {
@@ -57,7 +57,7 @@ public final class BubblewrapSandbox implements Sandbox {
     }
 
     private void probe() {
-        Path empty = Tools.emptyDir();
+        Path empty = Host.emptyDir();
         try {
             ExecutionResult result = run(ExecutionRequest.builder(empty, "/bin/true").build());
             if (!result.succeeded()) {
@@ -65,7 +65,7 @@ public final class BubblewrapSandbox implements Sandbox {
                         + "); it needs user namespaces (sysctl kernel.unprivileged_userns_clone=1)", false);
             }
         } finally {
-            Tools.delete(empty);
+            Host.delete(empty);
         }
     }
 
@@ -93,7 +93,7 @@ public final class BubblewrapSandbox implements Sandbox {
         settings.checkEnvironment(request);
         WorkspaceSnapshot before = WorkspaceSnapshot.of(request.workspace(), settings.maxWorkspaceBytes());
         try (LocalCopy copy = LocalCopy.of(before)) {
-            if (Tools.isRoot()) {
+            if (Host.isRoot()) {
                 copy.chown(BwrapCommand.SANDBOX_UID, BwrapCommand.SANDBOX_UID);
             }
             OutputCapture capture = new OutputCapture(request.limits().outputBytes(), request.listener());

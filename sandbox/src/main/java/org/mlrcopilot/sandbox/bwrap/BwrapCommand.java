@@ -24,14 +24,14 @@ public final class BwrapCommand {
 
     /** The command line with the bwrap found on this machine's PATH. */
     public static List<String> of(SandboxSettings settings, ExecutionRequest request, Path workspaceCopy) {
-        Path bwrap = Tools.find("bwrap").orElseThrow(() -> new org.mlrcopilot.sandbox.SandboxException(
+        Path bwrap = Host.find("bwrap").orElseThrow(() -> new org.mlrcopilot.sandbox.SandboxException(
                 "bubblewrap is not installed; install it with `apt-get install -y bubblewrap`", false));
         return of(bwrap, settings, request, workspaceCopy);
     }
 
     static List<String> of(Path bwrap, SandboxSettings settings, ExecutionRequest request, Path workspaceCopy) {
         List<String> argv = new ArrayList<>();
-        if (Tools.isRoot()) {
+        if (Host.isRoot()) {
             argv.addAll(List.of("setpriv", "--reuid=" + SANDBOX_UID, "--regid=" + SANDBOX_UID, "--clear-groups", "--"));
         }
         argv.addAll(rlimits(settings, request.limits()));
@@ -59,7 +59,7 @@ public final class BwrapCommand {
     }
 
     private static List<String> rlimits(SandboxSettings settings, Limits limits) {
-        long nproc = limits.pids() + (Tools.isRoot() ? 0 : currentUserTasks());
+        long nproc = limits.pids() + (Host.isRoot() ? 0 : currentUserTasks());
         return List.of("prlimit", "--as=" + limits.memoryBytes(), "--nproc=" + nproc,
                 "--nofile=" + settings.nofile(), "--fsize=" + settings.fsizeBytes(), "--core=0", "--");
     }

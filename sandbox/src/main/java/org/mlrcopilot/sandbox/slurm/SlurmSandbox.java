@@ -27,7 +27,7 @@ import org.mlrcopilot.sandbox.SandboxSettings;
 import org.mlrcopilot.sandbox.WorkspaceSnapshot;
 import org.mlrcopilot.sandbox.bwrap.BubblewrapSandbox;
 import org.mlrcopilot.sandbox.bwrap.BwrapCommand;
-import org.mlrcopilot.sandbox.bwrap.Tools;
+import org.mlrcopilot.sandbox.bwrap.Host;
 
 /**
  * Experiments on a Slurm cluster: each execution is one batch job. The workspace is copied to the shared directory,
@@ -149,7 +149,7 @@ public final class SlurmSandbox implements Sandbox {
     private Attempt attempt(ExecutionRequest request, WorkspaceSnapshot before) {
         Path jobDir = jobDir();
         try (LocalCopy copy = LocalCopy.of(before, jobDir)) {
-            if (Tools.isRoot()) {
+            if (Host.isRoot()) {
                 copy.chown(BwrapCommand.SANDBOX_UID, BwrapCommand.SANDBOX_UID);
             }
             Path script = JobScript.write(jobDir, copy.dir(), sandbox, slurm, request);
@@ -164,7 +164,7 @@ public final class SlurmSandbox implements Sandbox {
                 active.remove(id);
             }
         } finally {
-            Tools.delete(jobDir);
+            Host.delete(jobDir);
         }
     }
 

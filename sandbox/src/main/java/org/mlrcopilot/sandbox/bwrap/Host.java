@@ -9,9 +9,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Host helpers: finding programs on PATH, temporary directories, whether we are root. */
-public final class Tools {
+public final class Host {
 
-    private Tools() {
+    private Host() {
     }
 
     static Optional<Path> find(String program) {

@@ -21,20 +21,20 @@ import org.mlrcopilot.papers.reader.PaperReader;
 import org.mlrcopilot.papers.reader.PaperSources;
 
 /** Paper reading and related-work search, wired from the configuration. */
-public final class PaperTools implements AutoCloseable {
+public final class Papers implements AutoCloseable {
 
     private final GuardedHttpClient http;
     private final PaperReader reader;
     private final Supplier<RelatedWorkFinder> related;
 
-    private PaperTools(GuardedHttpClient http, PaperReader reader, Supplier<RelatedWorkFinder> related) {
+    private Papers(GuardedHttpClient http, PaperReader reader, Supplier<RelatedWorkFinder> related) {
         this.http = http;
         this.reader = reader;
         this.related = related;
     }
 
     /** With the given cache of papers already read (the service's store). */
-    public static PaperTools create(MlrConfig config, PaperCache cache) {
+    public static Papers create(MlrConfig config, PaperCache cache) {
         GuardedHttpClient http = new GuardedHttpClient(policy(config.fetch()));
         PapersConfig p = config.papers();
         ArxivApi arxiv = new ArxivApi(http, URI.create(p.arxivApiUrl()));
@@ -47,7 +47,7 @@ public final class PaperTools implements AutoCloseable {
                 URI.create(p.openAlexUrl()), URI.create(p.arxivApiUrl()),
                 config.research().semanticScholarApiKey().reveal(), p.recentYears(), p.relatedWorkCount(),
                 p.relatedWorkDeadline(), p.contactEmail());
-        return new PaperTools(http, reader, () -> new RelatedWorkFinder(http, settings,
+        return new Papers(http, reader, () -> new RelatedWorkFinder(http, settings,
                 RelatedWorkFinder.localEmbeddings(), Clock.systemUTC()));
     }
 
