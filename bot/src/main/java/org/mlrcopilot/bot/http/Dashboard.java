@@ -40,17 +40,14 @@ public final class Dashboard implements Routes {
     private final RunStore runs;
     private final ThreadLinks links;
     private final UsageStore usage;
-    private volatile java.util.function.BinaryOperator<String> names = (platform, user) -> user;
+    private final java.util.function.BinaryOperator<String> names;
 
-    public Dashboard(ConversationStores stores) {
+    /** @param names how people are named on the pages: (platform, user id) to the name they go by there */
+    public Dashboard(ConversationStores stores, java.util.function.BinaryOperator<String> names) {
         this.store = stores.researches();
         this.runs = stores.runs();
         this.links = stores.links();
         this.usage = stores.usage();
-    }
-
-    /** How people are named on the pages: (platform, user id) to the name they go by there. */
-    public void names(java.util.function.BinaryOperator<String> names) {
         this.names = names;
     }
 

@@ -83,8 +83,7 @@ public final class BotService implements AutoCloseable {
         this.research = keep(conversation.service());
         this.web = keep(new WebChat(config.store().dataDir(), clock));
         conversation.add(web);
-        Dashboard dashboard = new Dashboard(stores);
-        dashboard.names(conversation::displayName);
+        Dashboard dashboard = new Dashboard(stores, conversation::displayName);
         List<Routes> routes = new ArrayList<>(List.of(web.routes(), dashboard));
         SlackPlatform slack = SlackSetup.platform(config, report);
         if (slack != null) {

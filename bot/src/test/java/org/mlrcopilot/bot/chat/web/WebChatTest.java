@@ -86,7 +86,9 @@ class WebChatTest {
                 return "noted " + event.getClass().getSimpleName();
             });
         }
-        server = WebServer.start("127.0.0.1", 0, List.of(chat.routes(), new Dashboard(new ConversationStores(store, store, store, store.usage()))),
+        Dashboard dashboard = new Dashboard(new ConversationStores(store, store, store, store.usage()),
+                (platform, user) -> user);
+        server = WebServer.start("127.0.0.1", 0, List.of(chat.routes(), dashboard),
                 () -> Map.of("status", "ok"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
