@@ -147,8 +147,10 @@ class ArchitectureTest {
         // The Slack adapter reads the status and Retry-After of the SDK's own answers to its fixed Web API
         // (Bolt's HTTP client, like the LLM providers' clients); it fetches nothing a user names. The Slurm backend
         // talks to the operator's slurmrestd (like the Docker engine's socket), never to an address a user names.
+        // The language-model client (bot.llm) talks to the configured provider's fixed API only, and reads its
+        // Retry-After.
         noClasses().that().resideOutsideOfPackages("org.mlrcopilot.papers.fetch..", "org.mlrcopilot.bot.chat.slack..",
-                "org.mlrcopilot.sandbox.slurm..")
+                "org.mlrcopilot.sandbox.slurm..", "org.mlrcopilot.bot.llm..")
                 .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "java.net.http..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URL")

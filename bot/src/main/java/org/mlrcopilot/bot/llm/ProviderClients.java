@@ -12,8 +12,9 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 /**
- * Builds the langchain4j clients of each provider with the configured endpoint, key, temperature, timeout and retries.
- * Request and response logging stays off so that keys and prompts never reach the log.
+ * Builds the langchain4j clients of each provider with the configured endpoint, key, temperature, timeout and retries;
+ * a rate limit's {@code Retry-After} is waited out ({@link RetryAfterHttpClient}). Request and response logging stays
+ * off so that keys and prompts never reach the log.
  */
 final class ProviderClients {
 
@@ -44,6 +45,7 @@ final class ProviderClients {
                 .modelName(model).temperature(s.temperature()).maxTokens(ANTHROPIC_MAX_TOKENS)
                 .timeout(s.timeout()).maxRetries(s.maxRetries())
                 .supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA)
+                .httpClientBuilder(RetryAfterHttpClient.builder(s.maxRetries()))
                 .logRequests(false).logResponses(false).build();
     }
 
@@ -59,6 +61,7 @@ final class ProviderClients {
         return OpenAiChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey().reveal()).modelName(model)
                 .temperature(s.temperature()).timeout(s.timeout()).maxRetries(s.maxRetries())
                 .supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA).strictJsonSchema(true)
+                .httpClientBuilder(RetryAfterHttpClient.builder(s.maxRetries()))
                 .logRequests(false).logResponses(false).build();
     }
 
@@ -73,6 +76,7 @@ final class ProviderClients {
         return OllamaChatModel.builder().maxRetries(s.maxRetries()).baseUrl(s.baseUrl()).modelName(model)
                 .temperature(s.temperature()).timeout(s.timeout())
                 .supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA)
+                .httpClientBuilder(RetryAfterHttpClient.builder(s.maxRetries()))
                 .logRequests(false).logResponses(false).build();
     }
 

@@ -201,6 +201,25 @@ abstract class LlmProviderContract {
         assertThat(fake.requests()).hasSize(2);
     }
 
+    /** Whether the provider's rate-limit answer says when to retry ({@code Retry-After}); Ollama's does not. */
+    boolean rateLimitsSayWhenToRetry() {
+        return true;
+    }
+
+    @Test
+    void aRateLimitIsWaitedOutAsLongAsItsRetryAfterAsks() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(rateLimitsSayWhenToRetry(), provider() + " sends no Retry-After");
+        fake.enqueueError(429, "Rate limit reached").enqueueText("after the limit");
+
+        long started = System.nanoTime();
+        assertThat(models.main().chat("hello")).isEqualTo("after the limit");
+        long waitedMs = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(fake.requests()).hasSize(2);
+        // the fake's 429 says Retry-After: 1; the client's own first backoff would have come after about 0.1 s
+        assertThat(waitedMs).as("waited at least the second Retry-After asked").isGreaterThanOrEqualTo(1000);
+    }
+
     @Test
     void retriesAServerError() {
         fake.enqueueError(500, "The server had an error").enqueueText("recovered");
