@@ -108,8 +108,20 @@ public final class Conversation implements InboundHandler, AutoCloseable {
 
     /** Registers a platform and starts its inbound events. */
     public void add(ChatPlatform platform) {
-        platforms.put(platform.name(), platform);
-        platform.start(this);
+        WatchedPlatform watched = new WatchedPlatform(platform);
+        platforms.put(platform.name(), watched);
+        watched.start(this);
+    }
+
+    /** The platforms whose latest write failed, by name, with the reason (for the health check). */
+    public Map<String, String> failingPlatforms() {
+        Map<String, String> failing = new java.util.TreeMap<>();
+        platforms.forEach((name, p) -> {
+            if (p instanceof WatchedPlatform w) {
+                w.problem().ifPresent(problem -> failing.put(name, problem));
+            }
+        });
+        return failing;
     }
 
     @Override

@@ -169,7 +169,8 @@ public final class BotService implements AutoCloseable {
 
     /**
      * What /healthz says: "ok" (200), or "failing" (503) naming each component that cannot do its job now (the
-     * database, the sandbox engine). Answered within about a second: every check has its own deadline.
+     * database, the sandbox engine, a chat platform whose latest write failed). Answered within about a second: every
+     * check has its own deadline.
      */
     private Map<String, Object> health(Components c) {
         Map<String, Object> h = new LinkedHashMap<>();
@@ -185,6 +186,7 @@ public final class BotService implements AutoCloseable {
             }
         }
         h.put("activeRuns", check("database", failing, () -> store.activeRuns().size()));
+        conversation.failingPlatforms().forEach((platform, problem) -> failing.put("chat:" + platform, problem));
         if (!failing.isEmpty()) {
             h.put("status", "failing");
             h.put("failing", failing);

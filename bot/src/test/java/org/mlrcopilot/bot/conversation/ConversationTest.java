@@ -77,6 +77,20 @@ class ConversationTest {
     }
 
     @Test
+    void aPlatformWhoseWritesFailIsFailingUntilAWriteSucceeds() throws Exception {
+        assertThat(conversation.failingPlatforms()).isEmpty();
+        chat.postsFail = "chat.postMessage failed: not_in_channel";
+        chat.say("e1", "u1", "", "bob", "look at https://arxiv.org/abs/2408.14033");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !conversation.failingPlatforms().isEmpty());
+        assertThat(conversation.failingPlatforms())
+                .containsEntry("test", "writes fail: chat.postMessage failed: not_in_channel");
+
+        chat.postsFail = null;
+        chat.say("e2", "u2", "", "bob", "and https://arxiv.org/abs/2310.03302");
+        await().atMost(Duration.ofSeconds(30)).until(() -> conversation.failingPlatforms().isEmpty());
+    }
+
+    @Test
     void withoutAModelThePaperIsReadAndTheThreadSaysWhatIsMissing() throws Exception {
         assertThat(chat.say("e1", "u1", "", "bob", "look at https://arxiv.org/abs/2408.14033")).isEmpty();
 

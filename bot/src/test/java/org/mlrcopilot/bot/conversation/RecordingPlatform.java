@@ -24,6 +24,8 @@ final class RecordingPlatform implements ChatPlatform {
     final Map<String, OutboundMessage> current = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger(100);
     private InboundHandler handler;
+    /** When set, posts fail with this message, as a platform that cannot be reached. */
+    volatile String postsFail;
 
     @Override
     public String name() {
@@ -50,6 +52,9 @@ final class RecordingPlatform implements ChatPlatform {
 
     @Override
     public MessageRef post(ThreadRef thread, OutboundMessage message) {
+        if (postsFail != null) {
+            throw new IllegalStateException(postsFail);
+        }
         MessageRef ref = new MessageRef(thread.channel(), "b" + ids.incrementAndGet(), thread.threadId());
         posts.add(new Posted(ref, message));
         current.put(ref.messageId(), message);
