@@ -111,13 +111,14 @@ final class IdeaStage {
         }
     }
 
+    /** The draft's hypotheses saved as one write (recovery sees all of them or none), then shown. */
     void publish(Research r, List<Hypothesis> ranked, int firstPosition) {
+        List<StoredHypothesis> batch = new java.util.ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
-            StoredHypothesis h = new StoredHypothesis(r.id(), firstPosition + i, ranked.get(i),
-                    HypothesisState.PROPOSED);
-            store.save(h);
-            events.hypothesis(r, h, VoteCount.NONE);
+            batch.add(new StoredHypothesis(r.id(), firstPosition + i, ranked.get(i), HypothesisState.PROPOSED));
         }
+        store.save(batch);
+        batch.forEach(h -> events.hypothesis(r, h, VoteCount.NONE));
     }
 
     private StoredBrief saveBrief(Research r, Paper paper, ResearchElements elements, RelatedWork related) {

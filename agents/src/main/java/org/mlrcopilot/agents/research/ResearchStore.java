@@ -36,6 +36,12 @@ public interface ResearchStore {
     /** Adds a version, or updates the state of a version already stored. */
     void save(StoredHypothesis hypothesis);
 
+    /**
+     * Saves several as one write, all or none (the hypotheses of one draft; a new version with the one it
+     * supersedes), so that a failure or a crash never leaves part of them: recovery sees the stage done or not.
+     */
+    void save(List<StoredHypothesis> hypotheses);
+
     /** The latest version of each hypothesis of the research, by position. */
     List<StoredHypothesis> hypotheses(String researchId);
 

@@ -63,8 +63,7 @@ final class Revisions {
             revised = reviewed(r, agent.get(), revised, brief);
             StoredHypothesis next = new StoredHypothesis(researchId, h.position(), revised, HypothesisState.PROPOSED);
             StoredHypothesis superseded = h.in(HypothesisState.SUPERSEDED);
-            store.save(next);
-            store.save(superseded);
+            store.save(List.of(next, superseded));
             // the new version is a message of its own, under the feedback that caused it; the old one stays, marked
             events.hypothesis(r, next, VoteCount.NONE);
             events.hypothesis(r, superseded, votes);

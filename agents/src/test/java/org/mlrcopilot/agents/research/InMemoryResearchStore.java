@@ -79,6 +79,11 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
     }
 
     @Override
+    public synchronized void save(List<StoredHypothesis> batch) {
+        batch.forEach(this::save);
+    }
+
+    @Override
     public synchronized List<StoredHypothesis> hypotheses(String researchId) {
         return hypotheses.getOrDefault(researchId, Map.of()).values().stream()
                 .map(versions -> versions.lastEntry().getValue()).sorted(BY_POSITION).toList();

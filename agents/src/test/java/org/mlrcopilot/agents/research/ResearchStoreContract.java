@@ -169,6 +169,22 @@ public abstract class ResearchStoreContract<S extends ResearchStore & RunStore> 
     }
 
     @Test
+    void aBatchIsSavedWholeAndReplacesLikeSingleSaves() {
+        store.save(research("r-1", ResearchStatus.READY, 0));
+        store.save(List.of(stored("r-1", 0, "H1", 1, HypothesisState.PROPOSED),
+                stored("r-1", 1, "H2", 1, HypothesisState.PROPOSED),
+                stored("r-1", 2, "H3", 1, HypothesisState.PROPOSED)));
+        assertThat(store.hypotheses("r-1")).extracting(StoredHypothesis::id).containsExactly("H1", "H2", "H3");
+
+        store.save(List.of(stored("r-1", 0, "H1", 2, HypothesisState.PROPOSED),
+                stored("r-1", 0, "H1", 1, HypothesisState.SUPERSEDED)));
+        assertThat(store.versions("r-1", "H1")).extracting(StoredHypothesis::state)
+                .containsExactly(HypothesisState.SUPERSEDED, HypothesisState.PROPOSED);
+        store.save(List.of());
+        assertThat(store.hypotheses("r-1")).hasSize(3);
+    }
+
+    @Test
     void versionsAreOldestFirstAndOfOneHypothesisOnly() {
         store.save(research("r-1", ResearchStatus.READY, 0));
         store.save(research("r-2", ResearchStatus.READY, 1));

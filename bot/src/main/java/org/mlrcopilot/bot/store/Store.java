@@ -122,6 +122,12 @@ public final class Store implements ResearchStore, RunStore, ThreadLinks, AutoCl
     }
 
     @Override
+    public void save(List<StoredHypothesis> hypotheses) {
+        researches.save(hypotheses);
+        durable();
+    }
+
+    @Override
     public List<StoredHypothesis> hypotheses(String researchId) {
         return researches.hypotheses(researchId);
     }

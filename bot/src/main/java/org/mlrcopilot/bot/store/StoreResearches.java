@@ -62,12 +62,21 @@ final class StoreResearches {
     }
 
     void save(StoredHypothesis s) {
-        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("hypotheses",
+        jdbi.useHandle(h -> save(h, s));
+    }
+
+    /** In one transaction: all or none. */
+    void save(List<StoredHypothesis> batch) {
+        jdbi.useTransaction(h -> batch.forEach(s -> save(h, s)));
+    }
+
+    private void save(org.jdbi.v3.core.Handle h, StoredHypothesis s) {
+        h.createUpdate(dialect.upsert("hypotheses",
                         "research_id, hypothesis_id, version, position, state, json",
                         "research_id, hypothesis_id, version", ":research, :id, :version, :position, :state, :json"))
                 .bind("research", s.researchId()).bind("id", s.id()).bind("version", s.hypothesis().version())
                 .bind("position", s.position()).bind("state", s.state().name()).bind("json", JsonCodec.write(s))
-                .execute());
+                .execute();
     }
 
     List<StoredHypothesis> hypotheses(String researchId) {

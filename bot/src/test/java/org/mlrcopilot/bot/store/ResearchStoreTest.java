@@ -1,6 +1,7 @@
 package org.mlrcopilot.bot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -94,6 +95,19 @@ class ResearchStoreTest {
         assertThat(System.nanoTime() - started).as("a closed store does not wait").isLessThan(1_000_000_000L);
         store = stores.open();
         assertThat(store.firstTime("web:evt-7-49")).isFalse();
+    }
+
+    @OnEveryDatabase
+    void aBatchThatCannotBeWrittenWholeLeavesNothing(TestStores stores) {
+        store = stores.open();
+        store.save(research("r-1", ResearchStatus.READY, 0));
+        assertThatThrownBy(() -> store.save(List.of(
+                new StoredHypothesis("r-1", 0, hypothesis("H1", 1), HypothesisState.PROPOSED),
+                new StoredHypothesis("r-missing", 1, hypothesis("H2", 1), HypothesisState.PROPOSED))))
+                .as("the second belongs to no research").isInstanceOf(RuntimeException.class);
+        assertThat(store.hypotheses("r-1")).as("the first went with the failed second").isEmpty();
+        store.save(List.of(new StoredHypothesis("r-1", 0, hypothesis("H1", 1), HypothesisState.PROPOSED)));
+        assertThat(store.hypotheses("r-1")).hasSize(1);
     }
 
     @OnEveryDatabase
