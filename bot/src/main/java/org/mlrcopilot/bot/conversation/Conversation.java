@@ -131,6 +131,8 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         try {
             if (!links.firstTime(event.platform() + ":" + event.eventId())) {
                 metrics.event(event.platform(), type, true);
+                // a retry of an event whose first answer was "not saved" is acknowledged only once it is durable
+                store.sync();
                 return "";
             }
             metrics.event(event.platform(), type, false);

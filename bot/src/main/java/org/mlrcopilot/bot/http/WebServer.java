@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.mlrcopilot.agents.research.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,10 @@ public final class WebServer implements AutoCloseable {
 
     private static void errors(JavalinConfig config) {
         config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        config.routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+            LOG.error("a request could not be saved", e);
+            error(ctx, 503, "not saved: " + e.getMessage() + "; nothing was done, try again in a moment");
+        });
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("a request failed", e);
             error(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "), see the log");

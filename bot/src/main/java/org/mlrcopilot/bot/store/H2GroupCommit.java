@@ -1,6 +1,7 @@
 package org.mlrcopilot.bot.store;
 
 import org.jdbi.v3.core.Jdbi;
+import org.mlrcopilot.agents.research.StoreUnavailableException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -17,6 +18,10 @@ final class H2GroupCommit implements Durability {
     private long asked;
     private long flushed;
     private boolean closed;
+    /** The syncs a failed checkpoint covered, and why it failed: those callers are told, never acknowledged. */
+    private long failedFrom = 1;
+    private long failedThrough;
+    private RuntimeException failure;
 
     H2GroupCommit(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -30,7 +35,10 @@ final class H2GroupCommit implements Durability {
         jdbi.useHandle(h -> h.execute("CHECKPOINT"));
     }
 
-    /** Waits at most two seconds (then H2's own write delay, half a second, still writes it). */
+    /**
+     * Waits at most two seconds (then H2's own write delay, half a second, still writes it); throws
+     * StoreUnavailableException when the checkpoint that covered this caller failed.
+     */
     @Override
     public void sync() {
         long mine;
@@ -50,12 +58,17 @@ final class H2GroupCommit implements Durability {
                     return;
                 }
             }
+            if (mine >= failedFrom && mine <= failedThrough) {
+                throw new StoreUnavailableException("cannot write to the database file: " + failure.getMessage(),
+                        failure);
+            }
         }
     }
 
     private void flushLoop() {
         while (true) {
             long target;
+            long from;
             synchronized (flushLock) {
                 while (asked == flushed && !closed) {
                     try {
@@ -68,13 +81,21 @@ final class H2GroupCommit implements Durability {
                     return;
                 }
                 target = asked;
+                from = flushed + 1;
             }
+            RuntimeException failed = null;
             try {
                 now();
             } catch (RuntimeException e) {
                 LoggerFactory.getLogger("mlr.store").warn("checkpoint failed: " + e.getMessage());
+                failed = e;
             }
             synchronized (flushLock) {
+                if (failed != null) {
+                    failedFrom = from;
+                    failedThrough = target;
+                    failure = failed;
+                }
                 flushed = target;
                 flushLock.notifyAll();
             }

@@ -25,9 +25,15 @@ class WebServerTest {
 
     @BeforeEach
     void start() {
-        Routes failing = routes -> routes.get("/boom", ctx -> {
-            throw new IllegalStateException("secret detail at com.example.Hidden");
-        });
+        Routes failing = routes -> {
+            routes.get("/boom", ctx -> {
+                throw new IllegalStateException("secret detail at com.example.Hidden");
+            });
+            routes.post("/full", ctx -> {
+                throw new org.mlrcopilot.agents.research.StoreUnavailableException(
+                        "cannot write to the database file: No space left on device", null);
+            });
+        };
         Routes hello = routes -> routes.get("/hello/{name}", ctx -> WebServer.json(ctx,
                 Map.of("hello", ctx.pathParam("name"))));
         server = WebServer.start("127.0.0.1", 0, List.of(failing, hello), () -> Map.copyOf(health), metrics);
@@ -70,6 +76,16 @@ class WebServerTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         assertThat(response.body()).contains("# TYPE mlr_test_events_total counter")
                 .contains("mlr_test_events_total{kind=\"demo\"} 3.0");
+    }
+
+    @Test
+    void whatCannotBeSavedIsA503SayingSoNeverAnAcknowledgement() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/full"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("not saved").contains("No space left on device")
+                .contains("try again");
     }
 
     @Test
