@@ -12,7 +12,9 @@ public class PdfException extends RuntimeException {
         NOT_PDF("the file is not a PDF"),
         DAMAGED("the PDF is damaged and cannot be read"),
         ENCRYPTED("the PDF is encrypted"),
-        NO_TEXT("the PDF has no text layer (scanned?)");
+        NO_TEXT("the PDF has no text layer (scanned?)"),
+        TOO_LARGE("the PDF's pages decompress to more content than a paper has (a compression bomb?): it is too "
+                + "large to read");
 
         private final String message;
 

@@ -17,6 +17,9 @@ public final class PdfPaperReader {
 
     static final int MAX_PAGES = 200;
     static final int MAX_CHARS = 2_000_000;
+    /** What one page's content may decompress to, and all pages read together: far above any real paper. */
+    static final long MAX_STREAM_BYTES = 64L << 20;
+    static final long MAX_CONTENT_BYTES = 256L << 20;
     private static final int HEADER_WINDOW = 1024;
     private static final int MIN_LETTERS = 20;
     private static final byte[] MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
@@ -24,17 +27,23 @@ public final class PdfPaperReader {
 
     private final int maxPages;
     private final int maxChars;
+    private final InflationBudget inflation;
 
     public PdfPaperReader() {
         this(MAX_PAGES, MAX_CHARS);
     }
 
     PdfPaperReader(int maxPages, int maxChars) {
-        if (maxPages < 1 || maxChars < 1) {
+        this(maxPages, maxChars, MAX_STREAM_BYTES, MAX_CONTENT_BYTES);
+    }
+
+    PdfPaperReader(int maxPages, int maxChars, long maxStreamBytes, long maxContentBytes) {
+        if (maxPages < 1 || maxChars < 1 || maxStreamBytes < 1 || maxContentBytes < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
         this.maxPages = maxPages;
         this.maxChars = maxChars;
+        this.inflation = new InflationBudget(maxStreamBytes, maxContentBytes);
     }
 
     /** @throws PdfException when the bytes are not a readable PDF with a text layer */
@@ -60,6 +69,7 @@ public final class PdfPaperReader {
         if (pages == 0) {
             throw new PdfException(Reason.DAMAGED);
         }
+        inflation.check(document, maxPages);
         List<Line> lines = LineMerger.merge(new ChunkStripper(maxPages, maxChars).collect(document));
         if (lines.stream().mapToInt(Line::letters).sum() < MIN_LETTERS) {
             throw new PdfException(Reason.NO_TEXT);

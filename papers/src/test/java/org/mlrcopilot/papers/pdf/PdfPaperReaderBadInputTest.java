@@ -53,6 +53,37 @@ class PdfPaperReaderBadInputTest {
         assertFailure(blank, Reason.NO_TEXT, "the PDF has no text layer (scanned?)");
     }
 
+    @Test
+    void aPageThatInflatesFarBeyondAnyPaperIsRefusedWithoutBeingHeld() throws Exception {
+        // 40 MB of text operators compressed into a PDF of about 100 KB; the reader here allows 8 MB per page
+        byte[] bomb = compressionBomb(40 << 20);
+        assertThat(bomb.length).isLessThan(1 << 20);
+        PdfPaperReader small = new PdfPaperReader(PdfPaperReader.MAX_PAGES, PdfPaperReader.MAX_CHARS, 8L << 20,
+                32L << 20);
+        assertThatThrownBy(() -> small.read(bomb)).isInstanceOf(PdfException.class)
+                .extracting(e -> ((PdfException) e).reason()).isEqualTo(Reason.TOO_LARGE);
+        assertThat(small.read(onePage().bytes()).sections()).as("a real paper stays within the budget").isNotEmpty();
+    }
+
+    /** One page whose content stream is {@code bytes} of "BT /F1 1 Tf (x) Tj ET" repeated, Flate-compressed. */
+    private static byte[] compressionBomb(int bytes) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            org.apache.pdfbox.pdmodel.common.PDStream stream = new org.apache.pdfbox.pdmodel.common.PDStream(doc);
+            byte[] op = "BT (x) Tj ET\n".getBytes(StandardCharsets.US_ASCII);
+            try (java.io.OutputStream out = stream.createOutputStream(org.apache.pdfbox.cos.COSName.FLATE_DECODE)) {
+                for (int written = 0; written < bytes; written += op.length) {
+                    out.write(op);
+                }
+            }
+            page.setContents(stream);
+            java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+            doc.save(pdf);
+            return pdf.toByteArray();
+        }
+    }
+
     private void assertFailure(byte[] input, Reason reason, String message) {
         assertThatThrownBy(() -> reader.read(input))
                 .isInstanceOf(PdfException.class)
