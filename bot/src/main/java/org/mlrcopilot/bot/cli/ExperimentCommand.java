@@ -3,11 +3,13 @@ package org.mlrcopilot.bot.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mlrcopilot.agents.experiment.tree.TreeSettings;
 import org.mlrcopilot.agents.setup.PlanFile;
 import org.mlrcopilot.agents.task.Direction;
 import org.mlrcopilot.agents.task.Evaluator;
@@ -16,6 +18,7 @@ import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Tasks;
 import org.mlrcopilot.agents.task.Workspace;
 import org.mlrcopilot.bot.sandbox.Sandboxes;
+import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.sandbox.Sandbox;
 import picocli.CommandLine.Command;
@@ -67,6 +70,21 @@ final class ExperimentCommand implements Callable<Integer> {
             + "completed step (the run directory printed when it started).")
     Path resume;
 
+    @Option(names = "--search", description = "loop: one agent making one tool call per step; tree: a tree of whole "
+            + "solutions drafted, improved and debugged, each scored by the task's evaluation (default: "
+            + "experiment.search).")
+    String search;
+
+    @Option(names = "--drafts", description = "With --search tree: solutions drafted first (default: experiment.drafts).")
+    Integer drafts;
+
+    @Option(names = "--workers", description = "With --search tree: solutions made at the same time (default: "
+            + "experiment.workers).")
+    Integer workers;
+
+    @Option(names = "--max-nodes", description = "With --search tree: most solutions (default: experiment.maxNodes).")
+    Integer maxNodes;
+
     @Option(names = "--json", description = "End with one line of JSON: baseline, final, improvementPct, success, steps, "
             + "usage, stopReason.")
     boolean json;
@@ -89,6 +107,21 @@ final class ExperimentCommand implements Callable<Integer> {
             return 2;
         }
         if (!baselineOnly) {
+            String mode = search == null ? config.experiment().search() : search.strip().toLowerCase();
+            if (mode.equals("tree")) {
+                TreeSettings settings;
+                try {
+                    settings = treeSettings(config);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("mlr: " + e.getMessage());
+                    return 2;
+                }
+                return new TreeRun(config, settings, json).run(withDirection(Tasks.load(task)), plan, resume);
+            }
+            if (!mode.equals("loop")) {
+                System.err.println("mlr: --search must be loop or tree, not " + search);
+                return 2;
+            }
             int steps = maxSteps == null ? config.experiment().maxSteps() : maxSteps;
             return new ExperimentRun(config, copilot, steps, json).run(withDirection(Tasks.load(task)), plan, resume);
         }
@@ -107,6 +140,13 @@ final class ExperimentCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private TreeSettings treeSettings(MlrConfig config) {
+        TreeSettings settings = new Wiring(config, Clock.systemUTC()).treeSettings();
+        settings = drafts == null ? settings : settings.withDrafts(drafts);
+        settings = workers == null ? settings : settings.withWorkers(workers);
+        return maxNodes == null ? settings : settings.withMaxNodes(maxNodes);
     }
 
     private TaskSpec withDirection(TaskSpec spec) {

@@ -8,6 +8,8 @@ import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.ExperimentLimits;
 import org.mlrcopilot.papers.fetch.FetchPolicy;
 import org.mlrcopilot.papers.fetch.GuardedHttpClient;
+import org.mlrcopilot.agents.experiment.tree.TreeSearch;
+import org.mlrcopilot.agents.experiment.tree.TreeSettings;
 import org.mlrcopilot.agents.idea.IdeaAgent;
 import org.mlrcopilot.agents.idea.IdeaSettings;
 import org.mlrcopilot.agents.idea.RelatedWorkSearch;
@@ -22,6 +24,7 @@ import org.mlrcopilot.bot.llm.LlmProviders;
 import org.mlrcopilot.bot.papers.Papers;
 import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.config.BudgetConfig;
+import org.mlrcopilot.config.ExperimentConfig;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.sandbox.Sandbox;
 import org.mlrcopilot.sandbox.auto.SandboxSelector;
@@ -86,6 +89,24 @@ public final class Wiring {
                 .evaluator(new Evaluator(sandbox, Sandboxes.limits(config.sandbox()))).limits(limits)
                 .gate(ExperimentGates.gate(config.experiment(), copilot)).clock(clock)
                 .costGate(ExperimentGates.costGate(config, m.models().mainModel()));
+    }
+
+    /**
+     * A tree search on {@code sandbox} with {@code settings}: its wall time and execution limits, its evaluation and
+     * the prices of its nodes from the configuration; the caller adds the team.
+     */
+    public TreeSearch.Builder treeSearch(Metered m, Sandbox sandbox, TreeSettings settings) {
+        ExperimentLimits limits = ExperimentLimits.defaults().withWallTime(config.experiment().wallTime())
+                .withExecution(Sandboxes.limits(config.sandbox()));
+        return TreeSearch.builder(m.main(), sandbox).evaluator(new Evaluator(sandbox, Sandboxes.limits(config.sandbox())))
+                .limits(limits).settings(settings).clock(clock).prices(m.context().prices());
+    }
+
+    /** The tree search's knobs as configured (experiment.drafts, workers, maxNodes, debugDepth, ...). */
+    public TreeSettings treeSettings() {
+        ExperimentConfig e = config.experiment();
+        return new TreeSettings(e.drafts(), e.workers(), e.maxNodes(), e.debugDepth(), e.debugProbability(),
+                "sampled".equals(e.selection()), clock.millis());
     }
 
     /** The experiment set-up stage on {@code sandbox}, finding models and datasets through {@code hub}. */

@@ -1,0 +1,67 @@
+package org.mlrcopilot.agents.experiment.tree;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mlrcopilot.agents.json.JsonCodec;
+
+/** The tree of a run as {@code <runDir>/tree.json}, replaced atomically after every node. */
+final class TreeCheckpoint {
+
+    static final String FILE = "tree.json";
+
+    /**
+     * What is kept.
+     *
+     * @param baseline the starter code's score, NaN before it is measured
+     * @param nodes    every node, in the order they were created
+     */
+    record State(double baseline, List<Node> nodes) {
+
+        State {
+            nodes = List.copyOf(Objects.requireNonNullElse(nodes, List.of()));
+        }
+    }
+
+    private final Path file;
+
+    TreeCheckpoint(Path runDir) {
+        this.file = runDir.resolve(FILE);
+    }
+
+    Path file() {
+        return file;
+    }
+
+    synchronized void save(State state) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), "tree", ".tmp");
+            Files.writeString(temp, JsonCodec.write(state));
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the tree in " + file, e);
+        }
+    }
+
+    Optional<State> load() {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JsonCodec.read(Files.readString(file), State.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the tree in " + file, e);
+        }
+    }
+}

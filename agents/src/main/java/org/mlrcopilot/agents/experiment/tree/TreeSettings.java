@@ -1,0 +1,63 @@
+package org.mlrcopilot.agents.experiment.tree;
+
+/**
+ * The knobs of a tree search.
+ *
+ * @param drafts           solutions drafted from the plan before any is improved
+ * @param workers          nodes written and executed at the same time
+ * @param maxNodes         most nodes in one run (drafts, improvements and fixes together)
+ * @param debugDepth       most fixes in a row of a failing solution; 0 never debugs
+ * @param debugProbability chance that a step fixes a failed node (when one can be fixed) rather than improving one
+ * @param sampled          improve a node drawn at random (better ones more likely) instead of the best one
+ * @param seed             seed of the random choices
+ */
+public record TreeSettings(int drafts, int workers, int maxNodes, int debugDepth, double debugProbability,
+        boolean sampled, long seed) {
+
+    public TreeSettings {
+        if (drafts < 1) {
+            throw new IllegalArgumentException("drafts must be at least 1: " + drafts);
+        }
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1: " + workers);
+        }
+        if (maxNodes < 1) {
+            throw new IllegalArgumentException("maxNodes must be at least 1: " + maxNodes);
+        }
+        if (debugDepth < 0) {
+            throw new IllegalArgumentException("debugDepth must not be negative: " + debugDepth);
+        }
+        if (!(debugProbability >= 0 && debugProbability <= 1)) {
+            throw new IllegalArgumentException("debugProbability must be between 0 and 1: " + debugProbability);
+        }
+    }
+
+    /** 3 drafts, 1 worker, 12 nodes, fixes 3 deep with probability 0.5, greedy. */
+    public static TreeSettings defaults() {
+        return new TreeSettings(3, 1, 12, 3, 0.5, false, 1);
+    }
+
+    public TreeSettings withDrafts(int value) {
+        return new TreeSettings(value, workers, maxNodes, debugDepth, debugProbability, sampled, seed);
+    }
+
+    public TreeSettings withWorkers(int value) {
+        return new TreeSettings(drafts, value, maxNodes, debugDepth, debugProbability, sampled, seed);
+    }
+
+    public TreeSettings withMaxNodes(int value) {
+        return new TreeSettings(drafts, workers, value, debugDepth, debugProbability, sampled, seed);
+    }
+
+    public TreeSettings withDebug(int depth, double probability) {
+        return new TreeSettings(drafts, workers, maxNodes, depth, probability, sampled, seed);
+    }
+
+    public TreeSettings withSampled(boolean value) {
+        return new TreeSettings(drafts, workers, maxNodes, debugDepth, debugProbability, value, seed);
+    }
+
+    public TreeSettings withSeed(long value) {
+        return new TreeSettings(drafts, workers, maxNodes, debugDepth, debugProbability, sampled, value);
+    }
+}
