@@ -17,128 +17,210 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.mlrcopilot");
     }
 
     @Test
     void importsEveryModule() {
         classes().should().resideInAnyPackage("org.mlrcopilot..").check(classes);
-        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.config")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.sandbox.docker")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.papers.fetch")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.bot.cli")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.config"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.sandbox.docker"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.papers.fetch"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.mlrcopilot.bot.cli"))
+                .isTrue();
     }
 
     @Test
     void dockerJavaOnlyInTheDockerSandbox() {
-        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.sandbox.docker..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.github.dockerjava..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.mlrcopilot.sandbox.docker..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.github.dockerjava..")
                 .check(classes);
     }
 
     @Test
     void configDependsOnNothingOfOurs() {
-        noClasses().that().resideInAPackage("org.mlrcopilot.config..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.sandbox..",
-                        "org.mlrcopilot.agents..", "org.mlrcopilot.papers..", "org.mlrcopilot.bot..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.mlrcopilot.config..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.mlrcopilot.sandbox..",
+                        "org.mlrcopilot.agents..",
+                        "org.mlrcopilot.papers..",
+                        "org.mlrcopilot.bot..")
                 .check(classes);
     }
 
     @Test
     void sandboxDependsOnNothingOfOurs() {
-        noClasses().that().resideInAPackage("org.mlrcopilot.sandbox..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.config..",
-                        "org.mlrcopilot.agents..", "org.mlrcopilot.papers..", "org.mlrcopilot.bot..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.mlrcopilot.sandbox..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.mlrcopilot.config..",
+                        "org.mlrcopilot.agents..",
+                        "org.mlrcopilot.papers..",
+                        "org.mlrcopilot.bot..")
                 .check(classes);
     }
 
     @Test
     void agentsNeverReachTheBotConfigOrPapers() {
-        noClasses().that().resideInAPackage("org.mlrcopilot.agents..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.bot..", "org.mlrcopilot.config..",
-                        "org.mlrcopilot.papers..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.mlrcopilot.agents..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.mlrcopilot.bot..", "org.mlrcopilot.config..", "org.mlrcopilot.papers..")
                 .allowEmptyShould(true)
                 .check(classes);
     }
 
     @Test
     void papersDependOnTheCoreOnly() {
-        noClasses().that().resideInAPackage("org.mlrcopilot.papers..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.bot..", "org.mlrcopilot.config..",
-                        "org.mlrcopilot.sandbox..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.mlrcopilot.papers..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.mlrcopilot.bot..", "org.mlrcopilot.config..", "org.mlrcopilot.sandbox..")
                 .check(classes);
     }
 
     @Test
     void agentsUseNoOutboundIoLibraries() {
-        noClasses().that().resideInAPackage("org.mlrcopilot.agents..")
-                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..", "org.apache.pdfbox..",
-                        "org.jsoup..", "dev.langchain4j.model.embedding.onnx..", "ai.onnxruntime..")
-                .check(classes);
-    }
-
-    @Test
-    void documentLibrariesOnlyInTheirReaders() {
-        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.papers.pdf..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..")
-                .check(classes);
-        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.papers.html..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.jsoup..")
-                .check(classes);
-        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.papers.literature..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j.model.embedding.onnx..",
+        noClasses()
+                .that()
+                .resideInAPackage("org.mlrcopilot.agents..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "okhttp3..",
+                        "okio..",
+                        "org.apache.pdfbox..",
+                        "org.jsoup..",
+                        "dev.langchain4j.model.embedding.onnx..",
                         "ai.onnxruntime..")
                 .check(classes);
     }
 
     @Test
+    void documentLibrariesOnlyInTheirReaders() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.mlrcopilot.papers.pdf..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.pdfbox..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.mlrcopilot.papers.html..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.jsoup..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.mlrcopilot.papers.literature..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.langchain4j.model.embedding.onnx..", "ai.onnxruntime..")
+                .check(classes);
+    }
+
+    @Test
     void chatAdaptersDoNotKnowTheResearchCore() {
-        noClasses().that().resideInAPackage("org.mlrcopilot.bot.chat..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.mlrcopilot.agents..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.mlrcopilot.bot.chat..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.mlrcopilot.agents..")
                 .check(classes);
     }
 
     @Test
     void javalinOnlyInTheHttpServerAndTheWebChat() {
-        noClasses().that().resideOutsideOfPackages("org.mlrcopilot.bot.http..", "org.mlrcopilot.bot.chat.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("org.mlrcopilot.bot.http..", "org.mlrcopilot.bot.chat.web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.javalin..")
                 .check(classes);
     }
 
     @Test
     void slackSdkOnlyInTheSlackAdapter() {
-        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.chat.slack..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.slack.api..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.mlrcopilot.bot.chat.slack..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.slack.api..")
                 .check(classes);
     }
 
     @Test
     void jdaOnlyInTheDiscordAdapter() {
-        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.chat.discord..")
-                .should().dependOnClassesThat().resideInAnyPackage("net.dv8tion..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.mlrcopilot.bot.chat.discord..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("net.dv8tion..")
                 .check(classes);
     }
 
     @Test
     void passwordHashingOnlyInTheAuthPackage() {
-        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.auth..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.mlrcopilot.bot.auth..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.bouncycastle..")
                 .check(classes);
     }
 
     @Test
     void openIdConnectOnlyInItsPackage() {
-        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.auth.oidc..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.nimbusds..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.mlrcopilot.bot.auth.oidc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.nimbusds..")
                 .check(classes);
     }
 
     @Test
     void databaseCodeOnlyInTheStore() {
-        noClasses().that().resideOutsideOfPackage("org.mlrcopilot.bot.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..", "org.flywaydb..",
-                        "org.h2..", "org.postgresql..", "com.zaxxer.hikari..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.mlrcopilot.bot.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.sql..",
+                        "org.jdbi..",
+                        "org.flywaydb..",
+                        "org.h2..",
+                        "org.postgresql..",
+                        "com.zaxxer.hikari..")
                 .check(classes);
     }
 
@@ -149,26 +231,48 @@ class ArchitectureTest {
         // talks to the operator's slurmrestd (like the Docker engine's socket), never to an address a user names.
         // The language-model client (bot.llm) talks to the configured provider's fixed API only, and reads its
         // Retry-After.
-        noClasses().that().resideOutsideOfPackages("org.mlrcopilot.papers.fetch..", "org.mlrcopilot.bot.chat.slack..",
-                "org.mlrcopilot.sandbox.slurm..", "org.mlrcopilot.bot.llm..")
-                .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "java.net.http..")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.URL")
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "org.mlrcopilot.papers.fetch..",
+                        "org.mlrcopilot.bot.chat.slack..",
+                        "org.mlrcopilot.sandbox.slurm..",
+                        "org.mlrcopilot.bot.llm..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("okhttp3..", "java.net.http..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.net.HttpURLConnection")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.net.URL")
                 .check(classes);
     }
 
     @Test
     void agentsUseOnlyLangchainInterfacesNotProviders() {
-        noClasses().that().resideInAPackage("org.mlrcopilot.agents..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j.model.anthropic..",
-                        "dev.langchain4j.model.openai..", "dev.langchain4j.model.ollama..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.mlrcopilot.agents..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.langchain4j.model.anthropic..",
+                        "dev.langchain4j.model.openai..",
+                        "dev.langchain4j.model.ollama..")
                 .check(classes);
     }
 
     @Test
     void oneLoggingApi() {
-        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.lang.System$Logger")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.logging.Logger")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.lang.System$Logger")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.logging.Logger")
                 .because("everything logs through SLF4J")
                 .check(classes);
     }
@@ -180,7 +284,9 @@ class ArchitectureTest {
 
     @Test
     void sandboxBackendsDoNotKnowEachOther() {
-        slices().matching("org.mlrcopilot.sandbox.(docker|bwrap|process)..").should().notDependOnEachOther()
+        slices().matching("org.mlrcopilot.sandbox.(docker|bwrap|process)..")
+                .should()
+                .notDependOnEachOther()
                 .check(classes);
     }
 }

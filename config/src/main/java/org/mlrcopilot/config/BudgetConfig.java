@@ -7,14 +7,19 @@ import static org.mlrcopilot.config.Key.BUDGET_PER_RESEARCH_USD;
 import static org.mlrcopilot.config.Key.BUDGET_PRICES;
 
 /** Spending limits for language model use, per research run and per day. */
-public record BudgetConfig(double perResearchUsd, double perDayUsd, long perResearchTokens, long perDayTokens,
-        String prices, double perPersonUsd, int researchesPerHour) {
+public record BudgetConfig(
+        double perResearchUsd,
+        double perDayUsd,
+        long perResearchTokens,
+        long perDayTokens,
+        String prices,
+        double perPersonUsd,
+        int researchesPerHour) {
 
-    public BudgetConfig(double perResearchUsd, double perDayUsd, long perResearchTokens, long perDayTokens,
-            String prices) {
+    public BudgetConfig(
+            double perResearchUsd, double perDayUsd, long perResearchTokens, long perDayTokens, String prices) {
         this(perResearchUsd, perDayUsd, perResearchTokens, perDayTokens, prices, 20.0, 10);
     }
-
 
     public BudgetConfig {
         BUDGET_PER_RESEARCH_USD.require(perResearchUsd);
@@ -27,8 +32,13 @@ public record BudgetConfig(double perResearchUsd, double perDayUsd, long perRese
     }
 
     static BudgetConfig from(Values v) {
-        return new BudgetConfig(v.decimal(BUDGET_PER_RESEARCH_USD), v.decimal(BUDGET_PER_DAY_USD),
-                v.number(BUDGET_PER_RESEARCH_TOKENS), v.number(BUDGET_PER_DAY_TOKENS), v.text(BUDGET_PRICES),
-                v.decimal(Key.BUDGET_PER_PERSON_USD), v.integer(Key.BUDGET_RESEARCHES_PER_HOUR));
+        return new BudgetConfig(
+                v.decimal(BUDGET_PER_RESEARCH_USD),
+                v.decimal(BUDGET_PER_DAY_USD),
+                v.number(BUDGET_PER_RESEARCH_TOKENS),
+                v.number(BUDGET_PER_DAY_TOKENS),
+                v.text(BUDGET_PRICES),
+                v.decimal(Key.BUDGET_PER_PERSON_USD),
+                v.integer(Key.BUDGET_RESEARCHES_PER_HOUR));
     }
 }

@@ -16,8 +16,7 @@ public final class ConfigLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /** Reads {@code mlr.yaml} and {@code .env} from the directory if they exist. */
     public static LoadedConfig load(Path directory, Map<String, String> environment) {

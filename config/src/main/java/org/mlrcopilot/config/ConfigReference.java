@@ -26,16 +26,21 @@ public final class ConfigReference {
         SECTIONS.put("fetch", "Every outbound fetch made on a user's behalf (papers, datasets, code, search).");
         SECTIONS.put("budget", "What the team and each person may spend.");
         SECTIONS.put("web", "The web chat and its HTTP API (see docs/web-chat.md).");
-        SECTIONS.put("web.oidc", "Single sign-on through an OpenID Connect provider, beside local accounts (see "
-                + "docs/web-chat.md).");
+        SECTIONS.put(
+                "web.oidc",
+                "Single sign-on through an OpenID Connect provider, beside local accounts (see "
+                        + "docs/web-chat.md).");
         SECTIONS.put("service", "How the service behaves: approvers, hypotheses, tasks, workers, status edits.");
         SECTIONS.put("store", "Where the service keeps its state (see docs/operations.md).");
         SECTIONS.put("slack", "The Slack app (see docs/slack.md).");
         SECTIONS.put("discord", "The Discord bot (see docs/discord.md).");
         SECTIONS.put("research", "Keys for the research services: Hugging Face and Semantic Scholar.");
-        SECTIONS.put("experiment", "Experiments: approval, steps and time, set-up, datasets, code and models (see "
-                + "docs/experiments.md).");
-        SECTIONS.put("papers", "Where papers and related work are found, and how much related work (see docs/papers.md).");
+        SECTIONS.put(
+                "experiment",
+                "Experiments: approval, steps and time, set-up, datasets, code and models (see "
+                        + "docs/experiments.md).");
+        SECTIONS.put(
+                "papers", "Where papers and related work are found, and how much related work (see docs/papers.md).");
     }
 
     private static final String HEADER = """
@@ -57,8 +62,7 @@ public final class ConfigReference {
             # and the environment). A leading ~ in a path is the home directory.
             """;
 
-    private ConfigReference() {
-    }
+    private ConfigReference() {}
 
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : ".");
@@ -96,7 +100,10 @@ public final class ConfigReference {
             String indent = "  ".repeat(depth);
             out.append('\n');
             if (depth > 0) {
-                out.append(indent).append("# ").append(SECTIONS.getOrDefault(name, "")).append('\n');
+                out.append(indent)
+                        .append("# ")
+                        .append(SECTIONS.getOrDefault(name, ""))
+                        .append('\n');
             }
             out.append(indent).append(name.substring(name.lastIndexOf('.') + 1)).append(":\n");
             String inner = indent + "  ";
@@ -106,11 +113,22 @@ public final class ConfigReference {
                     out.append('\n');
                 }
                 first = false;
-                out.append(inner).append("# ").append(sentence(key.description())).append('\n');
-                out.append(inner).append("# Default: ").append(defaultText(key)).append(". Env: ")
-                        .append(key.envName()).append(aliasText(key)).append('\n');
-                out.append(inner).append(key.id().substring(key.id().lastIndexOf('.') + 1)).append(": ")
-                        .append(yamlValue(key)).append('\n');
+                out.append(inner)
+                        .append("# ")
+                        .append(sentence(key.description()))
+                        .append('\n');
+                out.append(inner)
+                        .append("# Default: ")
+                        .append(defaultText(key))
+                        .append(". Env: ")
+                        .append(key.envName())
+                        .append(aliasText(key))
+                        .append('\n');
+                out.append(inner)
+                        .append(key.id().substring(key.id().lastIndexOf('.') + 1))
+                        .append(": ")
+                        .append(yamlValue(key))
+                        .append('\n');
             }
         }
         return out.toString();
@@ -136,8 +154,13 @@ public final class ConfigReference {
             }
             out.append("| key | default | environment | what it does |\n|---|---|---|---|\n");
             for (Key key : section.getValue()) {
-                out.append("| `").append(key.id()).append("` | ").append(cell(defaultText(key))).append(" | `")
-                        .append(key.envName()).append('`');
+                out.append("| `")
+                        .append(key.id())
+                        .append("` | ")
+                        .append(cell(defaultText(key)))
+                        .append(" | `")
+                        .append(key.envName())
+                        .append('`');
                 key.aliases().forEach(a -> out.append(", `").append(a).append('`'));
                 out.append(" | ").append(cell(sentence(key.description()))).append(" |\n");
             }
@@ -167,14 +190,16 @@ public final class ConfigReference {
     private static String yamlValue(Key key) {
         String value = key.secret() ? "" : key.defaultValue();
         if (key.list()) {
-            List<String> items = value.isBlank() ? List.of()
+            List<String> items = value.isBlank()
+                    ? List.of()
                     : Arrays.stream(value.split(",")).map(String::strip).toList();
             return "[" + String.join(", ", items) + "]";
         }
         if (value.isEmpty()) {
             return "\"\"";
         }
-        return value.matches("[A-Za-z0-9_./:@+-][A-Za-z0-9_./:@+ -]*") && !value.endsWith(" ") ? value
+        return value.matches("[A-Za-z0-9_./:@+-][A-Za-z0-9_./:@+ -]*") && !value.endsWith(" ")
+                ? value
                 : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

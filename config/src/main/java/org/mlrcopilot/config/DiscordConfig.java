@@ -9,8 +9,8 @@ import static org.mlrcopilot.config.Key.DISCORD_GATEWAY_URL;
 import java.util.List;
 
 /** The Discord connection: the bot connects out to the gateway and calls the REST API with its token. */
-public record DiscordConfig(String apiUrl, String gatewayUrl, List<String> channels, String approverRole,
-        Secret botToken) {
+public record DiscordConfig(
+        String apiUrl, String gatewayUrl, List<String> channels, String approverRole, Secret botToken) {
 
     public DiscordConfig {
         DISCORD_API_URL.require(apiUrl);
@@ -22,7 +22,11 @@ public record DiscordConfig(String apiUrl, String gatewayUrl, List<String> chann
     }
 
     static DiscordConfig from(Values v) {
-        return new DiscordConfig(v.text(DISCORD_API_URL), v.text(DISCORD_GATEWAY_URL), v.list(DISCORD_CHANNELS),
-                v.text(DISCORD_APPROVER_ROLE), v.secret(DISCORD_BOT_TOKEN));
+        return new DiscordConfig(
+                v.text(DISCORD_API_URL),
+                v.text(DISCORD_GATEWAY_URL),
+                v.list(DISCORD_CHANNELS),
+                v.text(DISCORD_APPROVER_ROLE),
+                v.secret(DISCORD_BOT_TOKEN));
     }
 }

@@ -19,8 +19,7 @@ final class DotEnvFile {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private DotEnvFile() {
-    }
+    private DotEnvFile() {}
 
     static Map<String, String> read(Path file, Consumer<String> warn) {
         Map<String, String> variables = new LinkedHashMap<>();

@@ -9,26 +9,29 @@ import java.util.Optional;
  */
 final class EnvironmentSettings {
 
-    private EnvironmentSettings() {
-    }
+    private EnvironmentSettings() {}
 
     /** @param file the .env file's name, or null for the process environment */
     static void apply(Map<String, String> variables, String file, Resolution resolution) {
         for (Key key : Key.values()) {
-            conventionalName(key, variables).ifPresent(name -> resolution.set(key, variables.get(name), source(name, file)));
+            conventionalName(key, variables)
+                    .ifPresent(name -> resolution.set(key, variables.get(name), source(name, file)));
             String value = variables.get(key.envName());
             if (value != null) {
                 resolution.set(key, value, source(key.envName(), file));
             }
         }
         variables.keySet().stream()
-                .filter(name -> name.startsWith(Keys.ENV_PREFIX) && Keys.byEnvName(name).isEmpty())
+                .filter(name ->
+                        name.startsWith(Keys.ENV_PREFIX) && Keys.byEnvName(name).isEmpty())
                 .sorted()
                 .forEach(name -> resolution.warn(unknown(name, file)));
     }
 
     private static Optional<String> conventionalName(Key key, Map<String, String> variables) {
-        return key.aliases().stream().filter(name -> !variables.getOrDefault(name, "").isBlank()).findFirst();
+        return key.aliases().stream()
+                .filter(name -> !variables.getOrDefault(name, "").isBlank())
+                .findFirst();
     }
 
     private static String source(String name, String file) {
@@ -37,7 +40,9 @@ final class EnvironmentSettings {
 
     private static String unknown(String name, String file) {
         String where = file == null ? "environment variable " + name : name + " in " + file;
-        String hint = Keys.similarTo(name, Key::envName).map(key -> "; did you mean " + key.envName() + "?").orElse("");
+        String hint = Keys.similarTo(name, Key::envName)
+                .map(key -> "; did you mean " + key.envName() + "?")
+                .orElse("");
         return where + " is not a known setting (ignored)" + hint;
     }
 }

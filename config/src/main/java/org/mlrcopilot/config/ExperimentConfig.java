@@ -22,10 +22,25 @@ import static org.mlrcopilot.config.Key.EXPERIMENT_WORKERS;
 import java.time.Duration;
 
 /** How experiment runs are set up and bounded, and when they ask the team first. */
-public record ExperimentConfig(String approval, double approvalCostUsd, int maxSteps, Duration wallTime,
-                               double taskMatch, long maxDatasetBytes, long maxCodeBytes, long maxModelBytes, int maxRows, int setupSteps,
-                               String githubApiUrl, String search, int drafts, int workers, int maxNodes,
-                               int debugDepth, double debugProbability, String selection) {
+public record ExperimentConfig(
+        String approval,
+        double approvalCostUsd,
+        int maxSteps,
+        Duration wallTime,
+        double taskMatch,
+        long maxDatasetBytes,
+        long maxCodeBytes,
+        long maxModelBytes,
+        int maxRows,
+        int setupSteps,
+        String githubApiUrl,
+        String search,
+        int drafts,
+        int workers,
+        int maxNodes,
+        int debugDepth,
+        double debugProbability,
+        String selection) {
 
     public ExperimentConfig {
         EXPERIMENT_APPROVAL.require(approval);
@@ -49,13 +64,24 @@ public record ExperimentConfig(String approval, double approvalCostUsd, int maxS
     }
 
     static ExperimentConfig from(Values v) {
-        return new ExperimentConfig(v.text(EXPERIMENT_APPROVAL), v.decimal(EXPERIMENT_APPROVAL_COST_USD),
-                v.integer(EXPERIMENT_MAX_STEPS), v.duration(EXPERIMENT_WALL_TIME), v.decimal(EXPERIMENT_TASK_MATCH),
-                v.number(EXPERIMENT_MAX_DATASET_BYTES), v.number(EXPERIMENT_MAX_CODE_BYTES),
+        return new ExperimentConfig(
+                v.text(EXPERIMENT_APPROVAL),
+                v.decimal(EXPERIMENT_APPROVAL_COST_USD),
+                v.integer(EXPERIMENT_MAX_STEPS),
+                v.duration(EXPERIMENT_WALL_TIME),
+                v.decimal(EXPERIMENT_TASK_MATCH),
+                v.number(EXPERIMENT_MAX_DATASET_BYTES),
+                v.number(EXPERIMENT_MAX_CODE_BYTES),
                 v.number(EXPERIMENT_MAX_MODEL_BYTES),
-                v.integer(EXPERIMENT_MAX_ROWS), v.integer(EXPERIMENT_SETUP_STEPS), v.text(EXPERIMENT_GITHUB_API_URL),
-                v.text(EXPERIMENT_SEARCH), v.integer(EXPERIMENT_DRAFTS), v.integer(EXPERIMENT_WORKERS),
-                v.integer(EXPERIMENT_MAX_NODES), v.integer(EXPERIMENT_DEBUG_DEPTH), v.decimal(EXPERIMENT_DEBUG_PROBABILITY),
+                v.integer(EXPERIMENT_MAX_ROWS),
+                v.integer(EXPERIMENT_SETUP_STEPS),
+                v.text(EXPERIMENT_GITHUB_API_URL),
+                v.text(EXPERIMENT_SEARCH),
+                v.integer(EXPERIMENT_DRAFTS),
+                v.integer(EXPERIMENT_WORKERS),
+                v.integer(EXPERIMENT_MAX_NODES),
+                v.integer(EXPERIMENT_DEBUG_DEPTH),
+                v.decimal(EXPERIMENT_DEBUG_PROBABILITY),
                 v.text(EXPERIMENT_SELECTION));
     }
 }

@@ -9,8 +9,12 @@ import static org.mlrcopilot.config.Key.FETCH_READ_TIMEOUT;
 import java.time.Duration;
 
 /** Limits for downloading papers, code and data from the web. */
-public record FetchConfig(boolean allowPrivateAddresses, long maxBytes, Duration connectTimeout,
-        Duration readTimeout, Duration callTimeout) {
+public record FetchConfig(
+        boolean allowPrivateAddresses,
+        long maxBytes,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration callTimeout) {
 
     public FetchConfig {
         FETCH_MAX_BYTES.require(maxBytes);
@@ -20,7 +24,11 @@ public record FetchConfig(boolean allowPrivateAddresses, long maxBytes, Duration
     }
 
     static FetchConfig from(Values v) {
-        return new FetchConfig(v.flag(FETCH_ALLOW_PRIVATE_ADDRESSES), v.number(FETCH_MAX_BYTES),
-                v.duration(FETCH_CONNECT_TIMEOUT), v.duration(FETCH_READ_TIMEOUT), v.duration(FETCH_CALL_TIMEOUT));
+        return new FetchConfig(
+                v.flag(FETCH_ALLOW_PRIVATE_ADDRESSES),
+                v.number(FETCH_MAX_BYTES),
+                v.duration(FETCH_CONNECT_TIMEOUT),
+                v.duration(FETCH_READ_TIMEOUT),
+                v.duration(FETCH_CALL_TIMEOUT));
     }
 }

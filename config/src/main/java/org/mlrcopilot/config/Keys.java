@@ -10,15 +10,16 @@ final class Keys {
 
     static final String ENV_PREFIX = "MLR_";
 
-    private Keys() {
-    }
+    private Keys() {}
 
     static Optional<Key> byId(String id) {
         return Arrays.stream(Key.values()).filter(key -> key.id().equals(id)).findFirst();
     }
 
     static Optional<Key> byEnvName(String name) {
-        return Arrays.stream(Key.values()).filter(key -> key.envName().equals(name)).findFirst();
+        return Arrays.stream(Key.values())
+                .filter(key -> key.envName().equals(name))
+                .findFirst();
     }
 
     /** True for a section name such as {@code sandbox}, which holds keys rather than being one. */
@@ -28,7 +29,9 @@ final class Keys {
 
     /** The key a misspelt name probably meant, ignoring case and separators. */
     static Optional<Key> similarTo(String name, Function<Key, String> naming) {
-        return Arrays.stream(Key.values()).filter(key -> loose(naming.apply(key)).equals(loose(name))).findFirst();
+        return Arrays.stream(Key.values())
+                .filter(key -> loose(naming.apply(key)).equals(loose(name)))
+                .findFirst();
     }
 
     /** {@code sandbox.allowUnsafeProcess} becomes {@code MLR_SANDBOX_ALLOW_UNSAFE_PROCESS}. */

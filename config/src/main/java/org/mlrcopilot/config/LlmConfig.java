@@ -13,8 +13,16 @@ import static org.mlrcopilot.config.Key.LLM_TIMEOUT;
 import java.time.Duration;
 
 /** The language model used by the agents. An empty provider means none is configured. */
-public record LlmConfig(String provider, String model, String fastModel, String baseUrl, double temperature,
-        Duration timeout, int maxRetries, Secret anthropicApiKey, Secret openaiApiKey) {
+public record LlmConfig(
+        String provider,
+        String model,
+        String fastModel,
+        String baseUrl,
+        double temperature,
+        Duration timeout,
+        int maxRetries,
+        Secret anthropicApiKey,
+        Secret openaiApiKey) {
 
     public LlmConfig {
         LLM_PROVIDER.require(provider);
@@ -29,8 +37,15 @@ public record LlmConfig(String provider, String model, String fastModel, String 
     }
 
     static LlmConfig from(Values v) {
-        return new LlmConfig(v.text(LLM_PROVIDER), v.text(LLM_MODEL), v.text(LLM_FAST_MODEL), v.text(LLM_BASE_URL),
-                v.decimal(LLM_TEMPERATURE), v.duration(LLM_TIMEOUT), v.integer(LLM_MAX_RETRIES),
-                v.secret(LLM_ANTHROPIC_API_KEY), v.secret(LLM_OPENAI_API_KEY));
+        return new LlmConfig(
+                v.text(LLM_PROVIDER),
+                v.text(LLM_MODEL),
+                v.text(LLM_FAST_MODEL),
+                v.text(LLM_BASE_URL),
+                v.decimal(LLM_TEMPERATURE),
+                v.duration(LLM_TIMEOUT),
+                v.integer(LLM_MAX_RETRIES),
+                v.secret(LLM_ANTHROPIC_API_KEY),
+                v.secret(LLM_OPENAI_API_KEY));
     }
 }

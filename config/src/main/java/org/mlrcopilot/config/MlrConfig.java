@@ -6,9 +6,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /** The whole configuration of the bot. Load it with {@link ConfigLoader}. */
-public record MlrConfig(SandboxConfig sandbox, LlmConfig llm, FetchConfig fetch, BudgetConfig budget, WebConfig web,
-        StoreConfig store, SlackConfig slack, DiscordConfig discord, ResearchSecrets research, PapersConfig papers,
-        ExperimentConfig experiment, ServiceConfig service) {
+public record MlrConfig(
+        SandboxConfig sandbox,
+        LlmConfig llm,
+        FetchConfig fetch,
+        BudgetConfig budget,
+        WebConfig web,
+        StoreConfig store,
+        SlackConfig slack,
+        DiscordConfig discord,
+        ResearchSecrets research,
+        PapersConfig papers,
+        ExperimentConfig experiment,
+        ServiceConfig service) {
 
     public MlrConfig {
         Objects.requireNonNull(sandbox, "sandbox");
@@ -42,9 +52,18 @@ public record MlrConfig(SandboxConfig sandbox, LlmConfig llm, FetchConfig fetch,
     }
 
     static MlrConfig from(Values v) {
-        return new MlrConfig(SandboxConfig.from(v), LlmConfig.from(v), FetchConfig.from(v), BudgetConfig.from(v),
-                WebConfig.from(v), StoreConfig.from(v), SlackConfig.from(v), DiscordConfig.from(v),
-                ResearchSecrets.from(v), PapersConfig.from(v), ExperimentConfig.from(v),
+        return new MlrConfig(
+                SandboxConfig.from(v),
+                LlmConfig.from(v),
+                FetchConfig.from(v),
+                BudgetConfig.from(v),
+                WebConfig.from(v),
+                StoreConfig.from(v),
+                SlackConfig.from(v),
+                DiscordConfig.from(v),
+                ResearchSecrets.from(v),
+                PapersConfig.from(v),
+                ExperimentConfig.from(v),
                 ServiceConfig.from(v));
     }
 }

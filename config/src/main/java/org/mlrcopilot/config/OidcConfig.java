@@ -10,9 +10,16 @@ import java.util.List;
  * @param requiredClaim  name=value the ID token must carry (one Slack workspace, one Google Workspace), "" for none
  * @param role           the role of a person the first time they sign in: member or approver
  */
-public record OidcConfig(String issuer, String clientId, Secret clientSecret, String label, List<String> scopes,
-                         List<String> allowedDomains, String requiredClaim, String role,
-                         boolean allowPrivateAddresses) {
+public record OidcConfig(
+        String issuer,
+        String clientId,
+        Secret clientSecret,
+        String label,
+        List<String> scopes,
+        List<String> allowedDomains,
+        String requiredClaim,
+        String role,
+        boolean allowPrivateAddresses) {
 
     public OidcConfig {
         Key.WEB_OIDC_ISSUER.require(issuer);
@@ -20,8 +27,9 @@ public record OidcConfig(String issuer, String clientId, Secret clientSecret, St
         Key.WEB_OIDC_CLIENT_SECRET.require(clientSecret);
         Key.WEB_OIDC_LABEL.require(label);
         scopes = List.copyOf(scopes);
-        allowedDomains = allowedDomains.stream().map(d -> d.strip().toLowerCase(java.util.Locale.ROOT)
-                .replaceFirst("^@", "")).toList();
+        allowedDomains = allowedDomains.stream()
+                .map(d -> d.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("^@", ""))
+                .toList();
         Key.WEB_OIDC_REQUIRED_CLAIM.require(requiredClaim);
         Key.WEB_OIDC_ROLE.require(role);
         if (!issuer.isBlank() && clientId.isBlank()) {
@@ -31,8 +39,16 @@ public record OidcConfig(String issuer, String clientId, Secret clientSecret, St
     }
 
     public static OidcConfig off() {
-        return new OidcConfig("", "", Secret.none(), "single sign-on", List.of("openid", "email", "profile"),
-                List.of(), "", "member", false);
+        return new OidcConfig(
+                "",
+                "",
+                Secret.none(),
+                "single sign-on",
+                List.of("openid", "email", "profile"),
+                List.of(),
+                "",
+                "member",
+                false);
     }
 
     public boolean enabled() {
@@ -40,9 +56,15 @@ public record OidcConfig(String issuer, String clientId, Secret clientSecret, St
     }
 
     static OidcConfig from(Values v) {
-        return new OidcConfig(v.text(Key.WEB_OIDC_ISSUER), v.text(Key.WEB_OIDC_CLIENT_ID),
-                v.secret(Key.WEB_OIDC_CLIENT_SECRET), v.text(Key.WEB_OIDC_LABEL), v.list(Key.WEB_OIDC_SCOPES),
-                v.list(Key.WEB_OIDC_ALLOWED_DOMAINS), v.text(Key.WEB_OIDC_REQUIRED_CLAIM), v.text(Key.WEB_OIDC_ROLE),
+        return new OidcConfig(
+                v.text(Key.WEB_OIDC_ISSUER),
+                v.text(Key.WEB_OIDC_CLIENT_ID),
+                v.secret(Key.WEB_OIDC_CLIENT_SECRET),
+                v.text(Key.WEB_OIDC_LABEL),
+                v.list(Key.WEB_OIDC_SCOPES),
+                v.list(Key.WEB_OIDC_ALLOWED_DOMAINS),
+                v.text(Key.WEB_OIDC_REQUIRED_CLAIM),
+                v.text(Key.WEB_OIDC_ROLE),
                 v.flag(Key.WEB_OIDC_ALLOW_PRIVATE_ADDRESSES));
     }
 }

@@ -25,8 +25,7 @@ final class Parsers {
     private static final String NOT_A_DURATION = "is not a duration like 90s, 10m, 1h or 500ms";
     private static final String NOT_A_SIZE = "is not a size like 512m or 2g";
 
-    private Parsers() {
-    }
+    private Parsers() {}
 
     static Duration duration(String text) {
         Matcher m = DURATION.matcher(text.strip());
@@ -92,7 +91,10 @@ final class Parsers {
     }
 
     static List<String> list(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(item -> !item.isEmpty()).toList();
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(item -> !item.isEmpty())
+                .toList();
     }
 
     static String formatDuration(Duration duration) {
@@ -120,8 +122,10 @@ final class Parsers {
 
     private static long scale(String number, long unit) {
         try {
-            return new BigDecimal(number).multiply(BigDecimal.valueOf(unit))
-                    .setScale(0, RoundingMode.HALF_UP).longValueExact();
+            return new BigDecimal(number)
+                    .multiply(BigDecimal.valueOf(unit))
+                    .setScale(0, RoundingMode.HALF_UP)
+                    .longValueExact();
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("is too large");
         }

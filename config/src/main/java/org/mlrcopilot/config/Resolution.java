@@ -53,8 +53,8 @@ final class Resolution {
                 }
                 values.put(key, key.parse(setting.raw()));
             } catch (IllegalArgumentException e) {
-                problems.add(key.id() + ": " + key.quote(setting.raw()) + " " + e.getMessage()
-                        + " (from " + setting.source() + ")");
+                problems.add(key.id() + ": " + key.quote(setting.raw()) + " " + e.getMessage() + " (from "
+                        + setting.source() + ")");
             }
         });
         if (!problems.isEmpty()) {

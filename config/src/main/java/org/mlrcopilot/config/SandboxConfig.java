@@ -21,16 +21,61 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** Limits and isolation for running untrusted code. Sizes are in bytes. */
-public record SandboxConfig(String backend, String image, Path rootfs, Duration timeout, long memoryBytes,
-        double cpus, int pidsLimit, long outputLimitBytes, long tmpfsBytes, long maxWorkspaceBytes, String network,
-        boolean allowUnsafeProcess, String gpus, String runtime, long nofile, long fsizeBytes, SlurmConfig slurm) {
+public record SandboxConfig(
+        String backend,
+        String image,
+        Path rootfs,
+        Duration timeout,
+        long memoryBytes,
+        double cpus,
+        int pidsLimit,
+        long outputLimitBytes,
+        long tmpfsBytes,
+        long maxWorkspaceBytes,
+        String network,
+        boolean allowUnsafeProcess,
+        String gpus,
+        String runtime,
+        long nofile,
+        long fsizeBytes,
+        SlurmConfig slurm) {
 
     /** Without Slurm settings (their defaults). */
-    public SandboxConfig(String backend, String image, Path rootfs, Duration timeout, long memoryBytes, double cpus,
-                         int pidsLimit, long outputLimitBytes, long tmpfsBytes, long maxWorkspaceBytes, String network,
-                         boolean allowUnsafeProcess, String gpus, String runtime, long nofile, long fsizeBytes) {
-        this(backend, image, rootfs, timeout, memoryBytes, cpus, pidsLimit, outputLimitBytes, tmpfsBytes,
-                maxWorkspaceBytes, network, allowUnsafeProcess, gpus, runtime, nofile, fsizeBytes, SlurmConfig.defaults());
+    public SandboxConfig(
+            String backend,
+            String image,
+            Path rootfs,
+            Duration timeout,
+            long memoryBytes,
+            double cpus,
+            int pidsLimit,
+            long outputLimitBytes,
+            long tmpfsBytes,
+            long maxWorkspaceBytes,
+            String network,
+            boolean allowUnsafeProcess,
+            String gpus,
+            String runtime,
+            long nofile,
+            long fsizeBytes) {
+        this(
+                backend,
+                image,
+                rootfs,
+                timeout,
+                memoryBytes,
+                cpus,
+                pidsLimit,
+                outputLimitBytes,
+                tmpfsBytes,
+                maxWorkspaceBytes,
+                network,
+                allowUnsafeProcess,
+                gpus,
+                runtime,
+                nofile,
+                fsizeBytes,
+                SlurmConfig.defaults());
     }
 
     public SandboxConfig {
@@ -53,11 +98,23 @@ public record SandboxConfig(String backend, String image, Path rootfs, Duration 
     }
 
     static SandboxConfig from(Values v) {
-        return new SandboxConfig(v.text(SANDBOX_BACKEND), v.text(SANDBOX_IMAGE), v.path(SANDBOX_ROOTFS),
-                v.duration(SANDBOX_TIMEOUT), v.number(SANDBOX_MEMORY), v.decimal(SANDBOX_CPUS),
-                v.integer(SANDBOX_PIDS_LIMIT), v.number(SANDBOX_OUTPUT_LIMIT), v.number(SANDBOX_TMPFS_SIZE),
-                v.number(SANDBOX_MAX_WORKSPACE_SIZE), v.text(SANDBOX_NETWORK), v.flag(SANDBOX_ALLOW_UNSAFE_PROCESS),
-                v.text(SANDBOX_GPUS), v.text(SANDBOX_RUNTIME), v.number(SANDBOX_NOFILE), v.number(SANDBOX_FSIZE),
+        return new SandboxConfig(
+                v.text(SANDBOX_BACKEND),
+                v.text(SANDBOX_IMAGE),
+                v.path(SANDBOX_ROOTFS),
+                v.duration(SANDBOX_TIMEOUT),
+                v.number(SANDBOX_MEMORY),
+                v.decimal(SANDBOX_CPUS),
+                v.integer(SANDBOX_PIDS_LIMIT),
+                v.number(SANDBOX_OUTPUT_LIMIT),
+                v.number(SANDBOX_TMPFS_SIZE),
+                v.number(SANDBOX_MAX_WORKSPACE_SIZE),
+                v.text(SANDBOX_NETWORK),
+                v.flag(SANDBOX_ALLOW_UNSAFE_PROCESS),
+                v.text(SANDBOX_GPUS),
+                v.text(SANDBOX_RUNTIME),
+                v.number(SANDBOX_NOFILE),
+                v.number(SANDBOX_FSIZE),
                 SlurmConfig.from(v));
     }
 }

@@ -12,7 +12,12 @@ import java.time.Duration;
 import java.util.List;
 
 /** How the running service works with its teams: who approves runs, how many hypotheses, how much in parallel. */
-public record ServiceConfig(List<String> approvers, int hypotheses, Path tasksDir, int ideaWorkers, int runWorkers,
+public record ServiceConfig(
+        List<String> approvers,
+        int hypotheses,
+        Path tasksDir,
+        int ideaWorkers,
+        int runWorkers,
         Duration statusInterval) {
 
     public ServiceConfig {
@@ -26,7 +31,12 @@ public record ServiceConfig(List<String> approvers, int hypotheses, Path tasksDi
     }
 
     static ServiceConfig from(Values v) {
-        return new ServiceConfig(v.list(SERVICE_APPROVERS), v.integer(SERVICE_HYPOTHESES), v.path(SERVICE_TASKS_DIR),
-                v.integer(SERVICE_IDEA_WORKERS), v.integer(SERVICE_RUN_WORKERS), v.duration(SERVICE_STATUS_INTERVAL));
+        return new ServiceConfig(
+                v.list(SERVICE_APPROVERS),
+                v.integer(SERVICE_HYPOTHESES),
+                v.path(SERVICE_TASKS_DIR),
+                v.integer(SERVICE_IDEA_WORKERS),
+                v.integer(SERVICE_RUN_WORKERS),
+                v.duration(SERVICE_STATUS_INTERVAL));
     }
 }

@@ -10,8 +10,8 @@ import static org.mlrcopilot.config.Key.SLACK_SIGNING_SECRET;
 import java.util.List;
 
 /** The Slack connection: socket mode connects out with the app token, http mode receives signed events. */
-public record SlackConfig(String mode, String apiUrl, List<String> channels, Secret botToken, Secret appToken,
-        Secret signingSecret) {
+public record SlackConfig(
+        String mode, String apiUrl, List<String> channels, Secret botToken, Secret appToken, Secret signingSecret) {
 
     public SlackConfig {
         SLACK_MODE.require(mode);
@@ -24,7 +24,12 @@ public record SlackConfig(String mode, String apiUrl, List<String> channels, Sec
     }
 
     static SlackConfig from(Values v) {
-        return new SlackConfig(v.text(SLACK_MODE), v.text(SLACK_API_URL), v.list(SLACK_CHANNELS),
-                v.secret(SLACK_BOT_TOKEN), v.secret(SLACK_APP_TOKEN), v.secret(SLACK_SIGNING_SECRET));
+        return new SlackConfig(
+                v.text(SLACK_MODE),
+                v.text(SLACK_API_URL),
+                v.list(SLACK_CHANNELS),
+                v.secret(SLACK_BOT_TOKEN),
+                v.secret(SLACK_APP_TOKEN),
+                v.secret(SLACK_SIGNING_SECRET));
     }
 }

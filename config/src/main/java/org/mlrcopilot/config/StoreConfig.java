@@ -26,7 +26,10 @@ public record StoreConfig(Path dataDir, String url, String user, Secret password
     }
 
     static StoreConfig from(Values v) {
-        return new StoreConfig(v.path(Key.STORE_DATA_DIR), v.text(Key.STORE_URL), v.text(Key.STORE_USER),
+        return new StoreConfig(
+                v.path(Key.STORE_DATA_DIR),
+                v.text(Key.STORE_URL),
+                v.text(Key.STORE_USER),
                 v.secret(Key.STORE_PASSWORD));
     }
 }

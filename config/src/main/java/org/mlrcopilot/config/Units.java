@@ -5,8 +5,7 @@ import java.time.Duration;
 /** The configuration's value syntax, for command-line options that take the same forms. */
 public final class Units {
 
-    private Units() {
-    }
+    private Units() {}
 
     /** "90s", "10m", "1h", "500ms" or a bare number of seconds. */
     public static Duration duration(String text) {

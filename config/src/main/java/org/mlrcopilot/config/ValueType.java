@@ -22,8 +22,13 @@ final class ValueType {
     private final boolean secret;
     private final boolean list;
 
-    private ValueType(Function<String, Object> parser, Predicate<Object> allowed, String rule,
-            Function<Object, String> formatter, boolean secret, boolean list) {
+    private ValueType(
+            Function<String, Object> parser,
+            Predicate<Object> allowed,
+            String rule,
+            Function<Object, String> formatter,
+            boolean secret,
+            boolean list) {
         this.parser = parser;
         this.allowed = allowed;
         this.rule = rule;
@@ -53,7 +58,11 @@ final class ValueType {
     }
 
     static ValueType duration() {
-        return of(Duration.class, Parsers::duration, d -> !d.isNegative() && !d.isZero(), "must be longer than 0",
+        return of(
+                Duration.class,
+                Parsers::duration,
+                d -> !d.isNegative() && !d.isZero(),
+                "must be longer than 0",
                 Parsers::formatDuration);
     }
 
@@ -75,13 +84,21 @@ final class ValueType {
     }
 
     static ValueType positiveDecimal() {
-        return of(Double.class, Parsers::decimal, d -> d > 0 && d < Double.POSITIVE_INFINITY,
-                "must be greater than 0", String::valueOf);
+        return of(
+                Double.class,
+                Parsers::decimal,
+                d -> d > 0 && d < Double.POSITIVE_INFINITY,
+                "must be greater than 0",
+                String::valueOf);
     }
 
     static ValueType decimal(int min, int max) {
-        return of(Double.class, Parsers::decimal, d -> d >= min && d <= max,
-                "must be between " + min + " and " + max, String::valueOf);
+        return of(
+                Double.class,
+                Parsers::decimal,
+                d -> d >= min && d <= max,
+                "must be between " + min + " and " + max,
+                String::valueOf);
     }
 
     static ValueType path() {
@@ -89,14 +106,27 @@ final class ValueType {
     }
 
     static ValueType list() {
-        return new ValueType(Parsers::list, v -> ((List<?>) v).stream().allMatch(ValueType::isEntry),
-                "must not contain empty entries", ValueType::joined, false, true);
+        return new ValueType(
+                Parsers::list,
+                v -> ((List<?>) v).stream().allMatch(ValueType::isEntry),
+                "must not contain empty entries",
+                ValueType::joined,
+                false,
+                true);
     }
 
     /** A list whose every entry matches {@code regex}. */
     static ValueType listOf(String regex, String rule) {
-        return new ValueType(Parsers::list, v -> ((List<?>) v).stream().allMatch(item -> isEntry(item)
-                && ((String) item).strip().matches(regex)), rule, ValueType::joined, false, true);
+        return new ValueType(
+                Parsers::list,
+                v -> ((List<?>) v)
+                        .stream()
+                                .allMatch(item ->
+                                        isEntry(item) && ((String) item).strip().matches(regex)),
+                rule,
+                ValueType::joined,
+                false,
+                true);
     }
 
     static ValueType secret() {
@@ -128,10 +158,19 @@ final class ValueType {
         return list;
     }
 
-    private static <T> ValueType of(Class<T> type, Function<String, T> parser, Predicate<T> allowed, String rule,
+    private static <T> ValueType of(
+            Class<T> type,
+            Function<String, T> parser,
+            Predicate<T> allowed,
+            String rule,
             Function<T, String> formatter) {
-        return new ValueType(raw -> parser.apply(raw.strip()), v -> allowed.test(type.cast(v)), rule,
-                v -> formatter.apply(type.cast(v)), false, false);
+        return new ValueType(
+                raw -> parser.apply(raw.strip()),
+                v -> allowed.test(type.cast(v)),
+                rule,
+                v -> formatter.apply(type.cast(v)),
+                false,
+                false);
     }
 
     private static boolean isHttpUrl(String text) {

@@ -10,12 +10,23 @@ import java.util.List;
  * @param metricsToken the bearer token /metrics requires, unset for none
  * @param oidc         single sign-on through an OpenID Connect provider, off when its issuer is empty
  */
-public record WebConfig(int port, String bindAddress, String publicUrl, String auth, List<String> allowedHosts,
-                        Secret metricsToken, OidcConfig oidc) {
+public record WebConfig(
+        int port,
+        String bindAddress,
+        String publicUrl,
+        String auth,
+        List<String> allowedHosts,
+        Secret metricsToken,
+        OidcConfig oidc) {
 
     /** Without single sign-on. */
-    public WebConfig(int port, String bindAddress, String publicUrl, String auth, List<String> allowedHosts,
-                     Secret metricsToken) {
+    public WebConfig(
+            int port,
+            String bindAddress,
+            String publicUrl,
+            String auth,
+            List<String> allowedHosts,
+            Secret metricsToken) {
         this(port, bindAddress, publicUrl, auth, allowedHosts, metricsToken, OidcConfig.off());
     }
 
@@ -40,8 +51,13 @@ public record WebConfig(int port, String bindAddress, String publicUrl, String a
     }
 
     static WebConfig from(Values v) {
-        return new WebConfig(v.integer(Key.WEB_PORT), v.text(Key.WEB_BIND_ADDRESS), v.text(Key.WEB_PUBLIC_URL),
-                v.text(Key.WEB_AUTH), v.list(Key.WEB_ALLOWED_HOSTS), v.secret(Key.WEB_METRICS_TOKEN),
+        return new WebConfig(
+                v.integer(Key.WEB_PORT),
+                v.text(Key.WEB_BIND_ADDRESS),
+                v.text(Key.WEB_PUBLIC_URL),
+                v.text(Key.WEB_AUTH),
+                v.list(Key.WEB_ALLOWED_HOSTS),
+                v.secret(Key.WEB_METRICS_TOKEN),
                 OidcConfig.from(v));
     }
 }

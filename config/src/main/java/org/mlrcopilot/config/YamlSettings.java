@@ -23,8 +23,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 final class YamlSettings {
 
-    private YamlSettings() {
-    }
+    private YamlSettings() {}
 
     static void apply(Path file, Resolution resolution) {
         Object document = load(file);
@@ -44,7 +43,9 @@ final class YamlSettings {
         Optional<Key> known = Keys.byId(name);
         if (known.isEmpty()) {
             if (value != null || !Keys.isSection(name)) {
-                String hint = Keys.similarTo(name, Key::id).map(key -> "; did you mean " + key.id() + "?").orElse("");
+                String hint = Keys.similarTo(name, Key::id)
+                        .map(key -> "; did you mean " + key.id() + "?")
+                        .orElse("");
                 resolution.warn(label + ": unknown key " + name + " (ignored)" + hint);
             }
             return;

@@ -37,7 +37,8 @@ class ConfigLoaderPrecedenceTest {
         assertThat(sandbox.memoryBytes()).isEqualTo(1L << 30);
         assertThat(sandbox.image()).isEqualTo("from-dotenv:1");
         assertThat(sandbox.network()).isEqualTo("lab-net");
-        assertThat(loaded.sources()).containsEntry("sandbox.cpus", "default")
+        assertThat(loaded.sources())
+                .containsEntry("sandbox.cpus", "default")
                 .containsEntry("sandbox.backend", "mlr.yaml")
                 .containsEntry("sandbox.image", ".env")
                 .containsEntry("sandbox.network", "environment variable MLR_SANDBOX_NETWORK");
@@ -48,7 +49,9 @@ class ConfigLoaderPrecedenceTest {
     void missingOrNullFilesAreFine() {
         assertThat(ConfigLoader.load(dir, Map.of()).config()).isEqualTo(MlrConfig.defaults());
         assertThat(ConfigLoader.load(null, null, Map.of()).config()).isEqualTo(MlrConfig.defaults());
-        assertThat(ConfigLoader.load(dir.resolve("nope.yaml"), dir.resolve("nope.env"), Map.of()).warnings()).isEmpty();
+        assertThat(ConfigLoader.load(dir.resolve("nope.yaml"), dir.resolve("nope.env"), Map.of())
+                        .warnings())
+                .isEmpty();
     }
 
     @Test
@@ -116,7 +119,11 @@ class ConfigLoaderPrecedenceTest {
     void anthropicApiKeyWinsOverClaudeApiKey() {
         Map<String, String> env = Map.of("CLAUDE_API_KEY", "sk-claude", "ANTHROPIC_API_KEY", "sk-anthropic");
 
-        assertThat(ConfigLoader.load(null, null, env).config().llm().anthropicApiKey().reveal())
+        assertThat(ConfigLoader.load(null, null, env)
+                        .config()
+                        .llm()
+                        .anthropicApiKey()
+                        .reveal())
                 .isEqualTo("sk-anthropic");
     }
 
@@ -127,14 +134,16 @@ class ConfigLoaderPrecedenceTest {
         LoadedConfig loaded = ConfigLoader.load(null, null, env);
 
         assertThat(loaded.config().llm().anthropicApiKey().reveal()).isEqualTo("sk-mlr");
-        assertThat(loaded.sources()).containsEntry("llm.anthropicApiKey", "environment variable MLR_LLM_ANTHROPIC_API_KEY");
+        assertThat(loaded.sources())
+                .containsEntry("llm.anthropicApiKey", "environment variable MLR_LLM_ANTHROPIC_API_KEY");
     }
 
     @Test
     void mlrNameWinsOverConventionalNameInsideDotEnv() throws IOException {
         Files.writeString(dir.resolve(".env"), "MLR_SLACK_BOT_TOKEN=xoxb-mlr\nSLACK_BOT_TOKEN=xoxb-conventional\n");
 
-        assertThat(ConfigLoader.load(dir, Map.of()).config().slack().botToken().reveal()).isEqualTo("xoxb-mlr");
+        assertThat(ConfigLoader.load(dir, Map.of()).config().slack().botToken().reveal())
+                .isEqualTo("xoxb-mlr");
     }
 
     @Test
@@ -204,7 +213,8 @@ class ConfigLoaderPrecedenceTest {
 
     @Test
     void secretValuesListsEverySetSecret() {
-        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-a", "HF_TOKEN", "hf-b", "MLR_SLACK_APP_TOKEN", "xapp-c");
+        Map<String, String> env =
+                Map.of("ANTHROPIC_API_KEY", "sk-a", "HF_TOKEN", "hf-b", "MLR_SLACK_APP_TOKEN", "xapp-c");
 
         assertThat(ConfigLoader.load(null, null, env).config().secretValues())
                 .containsExactlyInAnyOrder("sk-a", "hf-b", "xapp-c");

@@ -18,16 +18,20 @@ class ConfigReferenceTest {
 
     @Test
     void theExampleFileIsTheKeyTable() throws IOException {
-        assertThat(Files.readString(Path.of("../mlr.example.yaml"))).as("mlr.example.yaml " + AGAIN)
+        assertThat(Files.readString(Path.of("../mlr.example.yaml")))
+                .as("mlr.example.yaml " + AGAIN)
                 .isEqualTo(ConfigReference.exampleYaml());
     }
 
     @Test
     void theReferencePageIsTheKeyTable() throws IOException {
-        assertThat(Files.readString(Path.of("../docs/configuration.md"))).as("docs/configuration.md " + AGAIN)
+        assertThat(Files.readString(Path.of("../docs/configuration.md")))
+                .as("docs/configuration.md " + AGAIN)
                 .isEqualTo(ConfigReference.markdown());
         for (Key key : Key.values()) {
-            assertThat(ConfigReference.markdown()).contains("`" + key.id() + "`").contains(key.envName());
+            assertThat(ConfigReference.markdown())
+                    .contains("`" + key.id() + "`")
+                    .contains(key.envName());
         }
     }
 }

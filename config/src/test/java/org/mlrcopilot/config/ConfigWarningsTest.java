@@ -26,10 +26,11 @@ class ConfigWarningsTest {
 
         LoadedConfig loaded = ConfigLoader.load(dir, Map.of());
 
-        assertThat(loaded.warnings()).containsExactly(
-                "mlr.yaml: unknown key sandbox.backnd (ignored)",
-                "mlr.yaml: unknown key sandbox.allow_unsafe_process (ignored); did you mean sandbox.allowUnsafeProcess?",
-                "mlr.yaml: unknown key telemetry.enabled (ignored)");
+        assertThat(loaded.warnings())
+                .containsExactly(
+                        "mlr.yaml: unknown key sandbox.backnd (ignored)",
+                        "mlr.yaml: unknown key sandbox.allow_unsafe_process (ignored); did you mean sandbox.allowUnsafeProcess?",
+                        "mlr.yaml: unknown key telemetry.enabled (ignored)");
         assertThat(loaded.config()).isEqualTo(MlrConfig.defaults());
     }
 
@@ -42,14 +43,15 @@ class ConfigWarningsTest {
 
     @Test
     void unknownMlrEnvironmentVariablesAreWarnings() {
-        Map<String, String> env = Map.of("MLR_SANDBOX_BACKND", "docker", "MLR_LLM_FASTMODEL", "x",
-                "PATH", "/usr/bin", "HOME", "/root");
+        Map<String, String> env =
+                Map.of("MLR_SANDBOX_BACKND", "docker", "MLR_LLM_FASTMODEL", "x", "PATH", "/usr/bin", "HOME", "/root");
 
         LoadedConfig loaded = ConfigLoader.load(null, null, env);
 
-        assertThat(loaded.warnings()).containsExactly(
-                "environment variable MLR_LLM_FASTMODEL is not a known setting (ignored); did you mean MLR_LLM_FAST_MODEL?",
-                "environment variable MLR_SANDBOX_BACKND is not a known setting (ignored)");
+        assertThat(loaded.warnings())
+                .containsExactly(
+                        "environment variable MLR_LLM_FASTMODEL is not a known setting (ignored); did you mean MLR_LLM_FAST_MODEL?",
+                        "environment variable MLR_SANDBOX_BACKND is not a known setting (ignored)");
     }
 
     @Test
@@ -66,10 +68,11 @@ class ConfigWarningsTest {
 
         LoadedConfig loaded = ConfigLoader.load(dir, Map.of());
 
-        assertThat(loaded.warnings()).containsExactly(
-                ".env line 1: expected NAME=value (ignored)",
-                ".env line 2: the value's closing quote is missing (ignored)",
-                ".env line 3: expected NAME=value (ignored)");
+        assertThat(loaded.warnings())
+                .containsExactly(
+                        ".env line 1: expected NAME=value (ignored)",
+                        ".env line 2: the value's closing quote is missing (ignored)",
+                        ".env line 3: expected NAME=value (ignored)");
         assertThat(String.join("\n", loaded.warnings())).doesNotContain("sk-ant", "unterminated");
     }
 }

@@ -13,8 +13,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ParsersTest {
 
     @ParameterizedTest
-    @CsvSource({"90s, 90000", "10m, 600000", "1h, 3600000", "500ms, 500", "2d, 172800000", "45, 45000",
-            "1.5h, 5400000", "' 30 S ', 30000", "0, 0"})
+    @CsvSource({
+        "90s, 90000",
+        "10m, 600000",
+        "1h, 3600000",
+        "500ms, 500",
+        "2d, 172800000",
+        "45, 45000",
+        "1.5h, 5400000",
+        "' 30 S ', 30000",
+        "0, 0"
+    })
     void parsesDurations(String text, long millis) {
         assertThat(Parsers.duration(text)).isEqualTo(Duration.ofMillis(millis));
     }
@@ -26,8 +35,17 @@ class ParsersTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"512m, 536870912", "2g, 2147483648", "1MiB, 1048576", "64k, 65536", "4096, 4096", "100b, 100",
-            "2GB, 2147483648", "1.5k, 1536", "1t, 1099511627776"})
+    @CsvSource({
+        "512m, 536870912",
+        "2g, 2147483648",
+        "1MiB, 1048576",
+        "64k, 65536",
+        "4096, 4096",
+        "100b, 100",
+        "2GB, 2147483648",
+        "1.5k, 1536",
+        "1t, 1099511627776"
+    })
     void parsesSizes(String text, long bytes) {
         assertThat(Parsers.size(text)).isEqualTo(bytes);
     }

@@ -31,9 +31,15 @@ class RedactionTest {
         LoadedConfig loaded = ConfigLoader.load(null, null, SECRETS);
         MlrConfig config = loaded.config();
 
-        List<String> texts = List.of(loaded.toString(), config.toString(), config.llm().toString(),
-                config.slack().toString(), config.discord().toString(), config.research().toString(),
-                loaded.describe(), String.join("\n", loaded.warnings()));
+        List<String> texts = List.of(
+                loaded.toString(),
+                config.toString(),
+                config.llm().toString(),
+                config.slack().toString(),
+                config.discord().toString(),
+                config.research().toString(),
+                loaded.describe(),
+                String.join("\n", loaded.warnings()));
 
         assertThat(config.secretValues()).hasSize(8);
         for (String text : texts) {
@@ -48,7 +54,8 @@ class RedactionTest {
 
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(dir, Map.of()));
 
-        assertThat(e.getMessage()).isEqualTo("slack.botToken: **** must be a single value, not a list (from mlr.yaml)")
+        assertThat(e.getMessage())
+                .isEqualTo("slack.botToken: **** must be a single value, not a list (from mlr.yaml)")
                 .doesNotContain("s3kr1t");
     }
 

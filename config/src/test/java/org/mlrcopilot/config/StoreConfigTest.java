@@ -19,9 +19,16 @@ class StoreConfigTest {
 
     @Test
     void aPostgresUrlWithUserAndPasswordFromTheEnvironment() {
-        LoadedConfig loaded = ConfigLoader.load(null, null, Map.of("MLR_STORE_URL",
-                "jdbc:postgresql://db.example.org:5432/mlr?sslmode=require", "MLR_STORE_USER", "mlr",
-                "MLR_STORE_PASSWORD", "s3cret-pw"));
+        LoadedConfig loaded = ConfigLoader.load(
+                null,
+                null,
+                Map.of(
+                        "MLR_STORE_URL",
+                        "jdbc:postgresql://db.example.org:5432/mlr?sslmode=require",
+                        "MLR_STORE_USER",
+                        "mlr",
+                        "MLR_STORE_PASSWORD",
+                        "s3cret-pw"));
         StoreConfig store = loaded.config().store();
         assertThat(store.postgres()).isTrue();
         assertThat(store.url()).isEqualTo("jdbc:postgresql://db.example.org:5432/mlr?sslmode=require");
@@ -39,8 +46,8 @@ class StoreConfigTest {
 
     @Test
     void aPasswordInTheUrlIsRefusedWithoutBeingShown() {
-        assertThatThrownBy(() -> ConfigLoader.load(null, null, Map.of("MLR_STORE_URL",
-                "jdbc:postgresql://db/mlr?user=mlr&password=hunter2")))
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        null, null, Map.of("MLR_STORE_URL", "jdbc:postgresql://db/mlr?user=mlr&password=hunter2")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("that goes in store.password")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));

@@ -18,20 +18,29 @@ public final class HostProcess {
     public record Outcome(int exitCode, boolean timedOut, Duration duration) {
 
         /** The run's result; a timed-out run reports 137, as it was killed with SIGKILL. */
-        public ExecutionResult toResult(OutputCapture capture, CopyBack copyBack, String backend,
-                                        java.util.Set<Guarantee> guarantees) {
-            return new ExecutionResult(timedOut ? 137 : exitCode, timedOut, false, duration, capture.text(),
-                    capture.totalBytes(), capture.droppedBytes(), copyBack.changed(), copyBack.refused(), backend,
+        public ExecutionResult toResult(
+                OutputCapture capture, CopyBack copyBack, String backend, java.util.Set<Guarantee> guarantees) {
+            return new ExecutionResult(
+                    timedOut ? 137 : exitCode,
+                    timedOut,
+                    false,
+                    duration,
+                    capture.text(),
+                    capture.totalBytes(),
+                    capture.droppedBytes(),
+                    copyBack.changed(),
+                    copyBack.refused(),
+                    backend,
                     guarantees);
         }
     }
 
-    private HostProcess() {
-    }
+    private HostProcess() {}
 
-    public static Outcome run(List<String> command, Path workingDir, Map<String, String> env,
-                              Duration wallTime, OutputCapture capture) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+    public static Outcome run(
+            List<String> command, Path workingDir, Map<String, String> env, Duration wallTime, OutputCapture capture) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -56,16 +65,18 @@ public final class HostProcess {
     }
 
     private static Thread pump(InputStream in, OutputListener.OutputStream stream, OutputCapture capture) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try (in) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    capture.accept(stream, buffer, 0, n);
-                }
-            } catch (IOException e) {
-                // the process ended or was killed
-            }
-        }, "sandbox-" + stream.name().toLowerCase());
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[8192];
+                    try (in) {
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            capture.accept(stream, buffer, 0, n);
+                        }
+                    } catch (IOException e) {
+                        // the process ended or was killed
+                    }
+                },
+                "sandbox-" + stream.name().toLowerCase());
         thread.setDaemon(true);
         thread.start();
         return thread;

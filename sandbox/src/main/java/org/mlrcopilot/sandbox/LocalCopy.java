@@ -31,7 +31,8 @@ public final class LocalCopy implements AutoCloseable {
     public static LocalCopy of(WorkspaceSnapshot snapshot, Path parent) {
         try {
             var mode = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"));
-            Path dir = parent == null ? Files.createTempDirectory("mlr-ws-", mode)
+            Path dir = parent == null
+                    ? Files.createTempDirectory("mlr-ws-", mode)
                     : Files.createTempDirectory(parent, "ws-", mode);
             for (String relative : snapshot.files()) {
                 Path target = dir.resolve(relative);
@@ -56,7 +57,8 @@ public final class LocalCopy implements AutoCloseable {
                 Files.setAttribute(p, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
             }
         } catch (IOException e) {
-            throw new SandboxException("cannot hand the workspace copy to uid " + uid + ": " + e.getMessage(), false, e);
+            throw new SandboxException(
+                    "cannot hand the workspace copy to uid " + uid + ": " + e.getMessage(), false, e);
         }
     }
 

@@ -10,12 +10,14 @@ public interface OutputListener {
      * The backend's own word on a run that has not started, e.g. "queued on Slurm (Resources) for 1m20s"; called
      * now and then while it waits.
      */
-    default void onStatus(String status) {
-    }
+    default void onStatus(String status) {}
 
     static OutputListener ignore() {
-        return (stream, line) -> { };
+        return (stream, line) -> {};
     }
 
-    enum OutputStream { STDOUT, STDERR }
+    enum OutputStream {
+        STDOUT,
+        STDERR
+    }
 }

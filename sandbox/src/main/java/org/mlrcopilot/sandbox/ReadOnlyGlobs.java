@@ -17,7 +17,9 @@ public final class ReadOnlyGlobs {
 
     public ReadOnlyGlobs(List<String> globs) {
         this.globs = List.copyOf(globs);
-        this.matchers = this.globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        this.matchers = this.globs.stream()
+                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+                .toList();
     }
 
     /** The glob {@code relative} (or a directory it is in) matches; empty when it is writable. */

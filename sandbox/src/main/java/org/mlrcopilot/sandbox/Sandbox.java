@@ -26,6 +26,5 @@ public interface Sandbox extends AutoCloseable {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -6,8 +6,7 @@ import java.util.Map;
 /** The environment every sandboxed command starts with; the request's variables are added on top. */
 public final class SandboxEnvironment {
 
-    private SandboxEnvironment() {
-    }
+    private SandboxEnvironment() {}
 
     public static Map<String, String> of(ExecutionRequest request) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -18,7 +17,8 @@ public final class SandboxEnvironment {
         env.put("MPLCONFIGDIR", "/tmp");
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         env.put("PYTHONUNBUFFERED", "1");
-        env.put("OMP_NUM_THREADS", String.valueOf(Math.max(1, (int) Math.ceil(request.limits().cpus()))));
+        env.put("OMP_NUM_THREADS", String.valueOf(Math.max(1, (int)
+                Math.ceil(request.limits().cpus()))));
         env.putAll(request.env());
         return env;
     }

@@ -36,7 +36,9 @@ public record SandboxSettings(
         gpus = Objects.requireNonNullElse(gpus, "").trim();
         runtime = Objects.requireNonNullElse(runtime, "").trim();
         outboundNetwork = Objects.requireNonNullElse(outboundNetwork, "bridge");
-        secretValues = secretValues == null ? List.of() : secretValues.stream().filter(s -> s != null && !s.isEmpty()).toList();
+        secretValues = secretValues == null
+                ? List.of()
+                : secretValues.stream().filter(s -> s != null && !s.isEmpty()).toList();
         if (tmpfsBytes <= 0 || maxWorkspaceBytes <= 0 || nofile <= 0 || fsizeBytes <= 0) {
             throw new IllegalArgumentException("sandbox sizes must be positive");
         }
@@ -49,8 +51,17 @@ public record SandboxSettings(
     }
 
     public static SandboxSettings defaults() {
-        return new SandboxSettings("mlr-sandbox:0.1", defaultRootfs(),
-                256 * Limits.MIB, 512 * Limits.MIB, 1024, 256 * Limits.MIB, "", "", "bridge", List.of());
+        return new SandboxSettings(
+                "mlr-sandbox:0.1",
+                defaultRootfs(),
+                256 * Limits.MIB,
+                512 * Limits.MIB,
+                1024,
+                256 * Limits.MIB,
+                "",
+                "",
+                "bridge",
+                List.of());
     }
 
     /** Where the offline recipe puts the root filesystem: outside any home, so uid 65534 can read it. */
@@ -59,18 +70,45 @@ public record SandboxSettings(
     }
 
     public SandboxSettings withImage(String value) {
-        return new SandboxSettings(value, rootfs, tmpfsBytes, maxWorkspaceBytes, nofile, fsizeBytes, gpus, runtime,
-                outboundNetwork, secretValues);
+        return new SandboxSettings(
+                value,
+                rootfs,
+                tmpfsBytes,
+                maxWorkspaceBytes,
+                nofile,
+                fsizeBytes,
+                gpus,
+                runtime,
+                outboundNetwork,
+                secretValues);
     }
 
     public SandboxSettings withRootfs(Path value) {
-        return new SandboxSettings(image, value, tmpfsBytes, maxWorkspaceBytes, nofile, fsizeBytes, gpus, runtime,
-                outboundNetwork, secretValues);
+        return new SandboxSettings(
+                image,
+                value,
+                tmpfsBytes,
+                maxWorkspaceBytes,
+                nofile,
+                fsizeBytes,
+                gpus,
+                runtime,
+                outboundNetwork,
+                secretValues);
     }
 
     public SandboxSettings withSecretValues(List<String> values) {
-        return new SandboxSettings(image, rootfs, tmpfsBytes, maxWorkspaceBytes, nofile, fsizeBytes, gpus, runtime,
-                outboundNetwork, values);
+        return new SandboxSettings(
+                image,
+                rootfs,
+                tmpfsBytes,
+                maxWorkspaceBytes,
+                nofile,
+                fsizeBytes,
+                gpus,
+                runtime,
+                outboundNetwork,
+                values);
     }
 
     /** Refuses a request whose environment carries a configured secret. */
@@ -78,8 +116,10 @@ public record SandboxSettings(
         request.env().forEach((name, value) -> {
             for (String secret : secretValues) {
                 if (value.contains(secret)) {
-                    throw new SandboxException("refused: environment variable " + name
-                            + " carries a configured secret; secrets never enter the sandbox", false);
+                    throw new SandboxException(
+                            "refused: environment variable " + name
+                                    + " carries a configured secret; secrets never enter the sandbox",
+                            false);
                 }
             }
         });

@@ -55,8 +55,10 @@ public final class WorkspaceSnapshot {
                 }
                 totalBytes += attrs.size();
                 if (totalBytes > capBytes) {
-                    throw new SandboxException("workspace " + root + " is larger than the cap of "
-                            + capBytes + " bytes (sandbox.maxWorkspaceSize)", false);
+                    throw new SandboxException(
+                            "workspace " + root + " is larger than the cap of " + capBytes
+                                    + " bytes (sandbox.maxWorkspaceSize)",
+                            false);
                 }
                 files.add(relative);
                 hashes.put(relative, hash(file));

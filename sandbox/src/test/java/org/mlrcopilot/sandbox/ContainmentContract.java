@@ -26,20 +26,25 @@ public abstract class ContainmentContract extends SandboxContract {
 
     @Test
     void runsAsNobodyWithNoCapabilities() throws IOException {
-        ExecutionResult result = python("import os\nprint('uid', os.getuid(), 'gid', os.getgid())\n"
-                + "print([l for l in open('/proc/self/status') if l.startswith(('CapEff', 'CapPrm', 'NoNewPrivs'))])\n",
+        ExecutionResult result = python(
+                "import os\nprint('uid', os.getuid(), 'gid', os.getgid())\n"
+                        + "print([l for l in open('/proc/self/status') if l.startswith(('CapEff', 'CapPrm', 'NoNewPrivs'))])\n",
                 quick());
 
-        assertThat(result.output()).contains("uid 65534 gid 65534").contains("CapEff:\\t0000000000000000")
-                .contains("CapPrm:\\t0000000000000000").contains("NoNewPrivs:\\t1");
+        assertThat(result.output())
+                .contains("uid 65534 gid 65534")
+                .contains("CapEff:\\t0000000000000000")
+                .contains("CapPrm:\\t0000000000000000")
+                .contains("NoNewPrivs:\\t1");
     }
 
     @Test
     void containsAForkBombWithThePidsLimit() throws IOException {
-        ExecutionResult result = python("import os, sys, time\nn = 0\ntry:\n"
-                + "    while True:\n        pid = os.fork()\n        if pid == 0:\n"
-                + "            time.sleep(120)\n            os._exit(0)\n        n += 1\n"
-                + "except OSError as e:\n    print('fork refused after', n, flush=True)\n",
+        ExecutionResult result = python(
+                "import os, sys, time\nn = 0\ntry:\n"
+                        + "    while True:\n        pid = os.fork()\n        if pid == 0:\n"
+                        + "            time.sleep(120)\n            os._exit(0)\n        n += 1\n"
+                        + "except OSError as e:\n    print('fork refused after', n, flush=True)\n",
                 quick().withPids(64).withWallTime(Duration.ofSeconds(60)));
 
         assertThat(result.timedOut()).isFalse();
@@ -51,8 +56,10 @@ public abstract class ContainmentContract extends SandboxContract {
 
     @Test
     void memoryHogIsStoppedAtTheMemoryLimit() throws IOException {
-        ExecutionResult result = python("blocks = []\nfor i in range(64):\n    blocks.append(b'x' * (32 << 20))\n"
-                + "print('allocated 2 GiB')\n", quick().withMemoryBytes(128 * Limits.MIB));
+        ExecutionResult result = python(
+                "blocks = []\nfor i in range(64):\n    blocks.append(b'x' * (32 << 20))\n"
+                        + "print('allocated 2 GiB')\n",
+                quick().withMemoryBytes(128 * Limits.MIB));
 
         assertThat(result.output()).doesNotContain("allocated 2 GiB");
         if (result.guarantees().contains(Guarantee.MEMORY_CGROUP)) {
@@ -73,15 +80,20 @@ public abstract class ContainmentContract extends SandboxContract {
         AtomicInteger tcpAccepted = new AtomicInteger();
         AtomicInteger udpReceived = new AtomicInteger();
         try (ServerSocket tcp = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"));
-             DatagramSocket udp = new DatagramSocket(0, InetAddress.getByName("0.0.0.0"))) {
+                DatagramSocket udp = new DatagramSocket(0, InetAddress.getByName("0.0.0.0"))) {
             Thread tcpThread = acceptLoop(tcp, tcpAccepted);
             Thread udpThread = receiveLoop(udp, udpReceived);
             ExecutionResult result = python(networkProbe(host, tcp.getLocalPort(), udp.getLocalPort()), quick());
             tcpThread.interrupt();
             udpThread.interrupt();
 
-            assertThat(result.output()).contains("TCP FAILED").contains("UDP FAILED").contains("DNS FAILED")
-                    .doesNotContain("TCP OK").doesNotContain("UDP OK").doesNotContain("DNS OK");
+            assertThat(result.output())
+                    .contains("TCP FAILED")
+                    .contains("UDP FAILED")
+                    .contains("DNS FAILED")
+                    .doesNotContain("TCP OK")
+                    .doesNotContain("UDP OK")
+                    .doesNotContain("DNS OK");
             assertThat(tcpAccepted).hasValue(0);
             assertThat(udpReceived).hasValue(0);
             assertThat(result.guarantees()).contains(Guarantee.NETWORK_ISOLATED);
@@ -91,7 +103,8 @@ public abstract class ContainmentContract extends SandboxContract {
     /** Probes a TCP server and a UDP (DNS-style) responder that the host can reach, and name resolution. */
     static String networkProbe(String host, int tcpPort, int udpPort) {
         return "import socket\n"
-                + "try:\n    socket.create_connection(('" + host + "', " + tcpPort + "), timeout=3).close(); print('TCP OK')\n"
+                + "try:\n    socket.create_connection(('" + host + "', " + tcpPort
+                + "), timeout=3).close(); print('TCP OK')\n"
                 + "except OSError as e:\n    print('TCP FAILED', e)\n"
                 + "try:\n    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.settimeout(3)\n"
                 + "    s.sendto(b'query', ('" + host + "', " + udpPort + ")); s.recvfrom(64); print('UDP OK')\n"
@@ -101,10 +114,13 @@ public abstract class ContainmentContract extends SandboxContract {
     }
 
     static String hostAddress() throws SocketException {
-        return NetworkInterface.networkInterfaces().filter(ContainmentContract::up)
+        return NetworkInterface.networkInterfaces()
+                .filter(ContainmentContract::up)
                 .flatMap(NetworkInterface::inetAddresses)
                 .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
-                .map(InetAddress::getHostAddress).findFirst().orElse("127.0.0.1");
+                .map(InetAddress::getHostAddress)
+                .findFirst()
+                .orElse("127.0.0.1");
     }
 
     private static boolean up(NetworkInterface nic) {
@@ -151,13 +167,19 @@ public abstract class ContainmentContract extends SandboxContract {
 
     @Test
     void cannotWriteToTheRootFilesystem() throws IOException {
-        ExecutionResult result = python("for path in ['/escape.txt', '/usr/escape.txt', '/usr/bin/python3', '/etc/passwd']:\n"
-                + "    try:\n        open(path, 'a').write('x'); print('WROTE', path)\n"
-                + "    except OSError as e:\n        print('REFUSED', path, e.errno)\n"
-                + "open('/tmp/scratch', 'w').write('tmp is writable')\nprint('TMP OK')\n", quick());
+        ExecutionResult result = python(
+                "for path in ['/escape.txt', '/usr/escape.txt', '/usr/bin/python3', '/etc/passwd']:\n"
+                        + "    try:\n        open(path, 'a').write('x'); print('WROTE', path)\n"
+                        + "    except OSError as e:\n        print('REFUSED', path, e.errno)\n"
+                        + "open('/tmp/scratch', 'w').write('tmp is writable')\nprint('TMP OK')\n",
+                quick());
 
-        assertThat(result.output()).doesNotContain("WROTE").contains("REFUSED /escape.txt")
-                .contains("REFUSED /usr/escape.txt").contains("REFUSED /usr/bin/python3").contains("TMP OK");
+        assertThat(result.output())
+                .doesNotContain("WROTE")
+                .contains("REFUSED /escape.txt")
+                .contains("REFUSED /usr/escape.txt")
+                .contains("REFUSED /usr/bin/python3")
+                .contains("TMP OK");
         assertThat(Path.of("/escape.txt")).doesNotExist();
         assertThat(Path.of("/usr/escape.txt")).doesNotExist();
         assertThat(result.guarantees()).contains(Guarantee.READ_ONLY_ROOT);
@@ -168,11 +190,13 @@ public abstract class ContainmentContract extends SandboxContract {
         Path victim = Files.createDirectories(outside.resolve("victim"));
         Files.createSymbolicLink(workspace.resolve("out"), victim);
         Files.createSymbolicLink(workspace.resolve("hostleak"), Path.of("/etc/passwd"));
-        ExecutionResult result = python("import os\n"
-                + "print('hostleak visible:', os.path.lexists('hostleak'), 'out visible:', os.path.lexists('out'))\n"
-                + "os.symlink('/etc/passwd', 'leak')\nos.symlink('..', 'up')\nos.symlink('/etc', 'etcdir')\n"
-                + "os.makedirs('out', exist_ok=True)\nopen('out/x', 'w').write('escaped')\n"
-                + "open('result.txt', 'w').write('ok')\n", quick());
+        ExecutionResult result = python(
+                "import os\n"
+                        + "print('hostleak visible:', os.path.lexists('hostleak'), 'out visible:', os.path.lexists('out'))\n"
+                        + "os.symlink('/etc/passwd', 'leak')\nos.symlink('..', 'up')\nos.symlink('/etc', 'etcdir')\n"
+                        + "os.makedirs('out', exist_ok=True)\nopen('out/x', 'w').write('escaped')\n"
+                        + "open('result.txt', 'w').write('ok')\n",
+                quick());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.output()).contains("hostleak visible: False out visible: False");
@@ -180,7 +204,8 @@ public abstract class ContainmentContract extends SandboxContract {
         assertThat(result.refusedFiles()).contains("leak", "up", "etcdir", "out/x");
         assertThat(victim.resolve("x")).doesNotExist();
         assertThat(workspace.resolve("leak")).doesNotExist();
-        assertThat(Files.exists(workspace.resolve("up"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(workspace.resolve("up"), java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
         assertThat(Files.isSymbolicLink(workspace.resolve("hostleak"))).isTrue();
         assertThat(Files.readString(workspace.resolve("result.txt"))).isEqualTo("ok");
     }

@@ -15,6 +15,7 @@ class CopyBackTest {
 
     @TempDir
     Path workspace;
+
     @TempDir
     Path outside;
 
@@ -81,16 +82,19 @@ class CopyBackTest {
         try (var files = Files.list(workspace.resolve("bomb"))) {
             assertThat(files.count()).as("the run directory is bounded").isEqualTo(CopyBack.MAX_FILES);
         }
-        assertThat(copyBack.refused()).hasSize(102).contains("… and 200 more not copied back")
-                .contains("2500 more new or changed files not copied back: one execution brings back at most 10000 files");
+        assertThat(copyBack.refused())
+                .hasSize(102)
+                .contains("… and 200 more not copied back")
+                .contains(
+                        "2500 more new or changed files not copied back: one execution brings back at most 10000 files");
     }
 
     @Test
     void readOnlyFilesNeverComeBackChangedOrNew() throws IOException {
         Files.createDirectories(workspace.resolve("data"));
         Files.writeString(workspace.resolve("data/labels.csv"), "cat");
-        CopyBack copyBack = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20), 1 << 20, java.util.List.of("data",
-                "*.lock"));
+        CopyBack copyBack =
+                new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20), 1 << 20, java.util.List.of("data", "*.lock"));
         offer(copyBack, "data/labels.csv", "dog");
         offer(copyBack, "data/new.csv", "planted");
         offer(copyBack, "run.lock", "x");
@@ -98,11 +102,13 @@ class CopyBackTest {
         assertThat(Files.readString(workspace.resolve("data/labels.csv"))).isEqualTo("cat");
         assertThat(workspace.resolve("data/new.csv")).doesNotExist();
         assertThat(copyBack.changed()).containsExactly("train.py");
-        assertThat(copyBack.refused()).containsExactly("data/labels.csv (read-only)", "data/new.csv (read-only)",
-                "run.lock (read-only)");
+        assertThat(copyBack.refused())
+                .containsExactly("data/labels.csv (read-only)", "data/new.csv (read-only)", "run.lock (read-only)");
         CopyBack again = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20), 1 << 20, java.util.List.of("data"));
         offer(again, "data/labels.csv", "cat");
-        assertThat(again.refused()).as("an unchanged read-only file is no refusal").isEmpty();
+        assertThat(again.refused())
+                .as("an unchanged read-only file is no refusal")
+                .isEmpty();
     }
 
     @Test
@@ -112,6 +118,7 @@ class CopyBackTest {
 
         assertThat(WorkspaceSnapshot.of(workspace, 100).skipped()).containsExactly("passwd");
         assertThatThrownBy(() -> WorkspaceSnapshot.of(workspace, 5))
-                .isInstanceOf(SandboxException.class).hasMessageContaining("sandbox.maxWorkspaceSize");
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("sandbox.maxWorkspaceSize");
     }
 }

@@ -16,7 +16,8 @@ class ExecutionRequestTest {
 
     @Test
     void defaultsAreStrict() {
-        ExecutionRequest request = ExecutionRequest.builder(workspace, "python3", "x.py").build();
+        ExecutionRequest request =
+                ExecutionRequest.builder(workspace, "python3", "x.py").build();
         assertThat(request.network()).isEqualTo(NetworkPolicy.NONE);
         assertThat(request.env()).isEmpty();
         assertThat(request.limits()).isEqualTo(Limits.defaults());
@@ -24,11 +25,14 @@ class ExecutionRequestTest {
 
     @Test
     void rejectsBadInputWithClearMessages() {
-        assertThatThrownBy(() -> ExecutionRequest.builder(workspace.resolve("missing"), "true").build())
+        assertThatThrownBy(() -> ExecutionRequest.builder(workspace.resolve("missing"), "true")
+                        .build())
                 .hasMessageContaining("not a directory");
         assertThatThrownBy(() -> ExecutionRequest.builder(workspace, List.of()).build())
                 .hasMessageContaining("command is empty");
-        assertThatThrownBy(() -> ExecutionRequest.builder(workspace, "true").env("BAD NAME", "x").build())
+        assertThatThrownBy(() -> ExecutionRequest.builder(workspace, "true")
+                        .env("BAD NAME", "x")
+                        .build())
                 .hasMessageContaining("BAD NAME");
         assertThatThrownBy(() -> Limits.defaults().withWallTime(Duration.ZERO)).hasMessageContaining("wall time");
         assertThatThrownBy(() -> Limits.defaults().withPids(2)).hasMessageContaining("pids");
@@ -38,8 +42,12 @@ class ExecutionRequestTest {
     @Test
     void settingsRefuseAnEnvironmentCarryingASecret() {
         SandboxSettings settings = SandboxSettings.defaults().withSecretValues(List.of("s3cr3t-value"));
-        ExecutionRequest request = ExecutionRequest.builder(workspace, "env").env("KEY", "x-s3cr3t-value-y").build();
+        ExecutionRequest request = ExecutionRequest.builder(workspace, "env")
+                .env("KEY", "x-s3cr3t-value-y")
+                .build();
         assertThatThrownBy(() -> settings.checkEnvironment(request))
-                .isInstanceOf(SandboxException.class).hasMessageContaining("KEY").hasMessageNotContaining("s3cr3t");
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("KEY")
+                .hasMessageNotContaining("s3cr3t");
     }
 }

@@ -42,18 +42,26 @@ public abstract class SandboxContract {
 
     protected ExecutionResult python(String script, Limits limits, OutputListener listener) throws IOException {
         Files.writeString(workspace.resolve("main.py"), script);
-        return sandbox().run(ExecutionRequest.builder(workspace, "python3", "main.py")
-                .limits(limits).listener(listener).build());
+        return sandbox()
+                .run(ExecutionRequest.builder(workspace, "python3", "main.py")
+                        .limits(limits)
+                        .listener(listener)
+                        .build());
     }
 
     protected static Limits quick() {
-        return Limits.defaults().withWallTime(Duration.ofSeconds(60)).withMemoryBytes(512 * Limits.MIB).withPids(64);
+        return Limits.defaults()
+                .withWallTime(Duration.ofSeconds(60))
+                .withMemoryBytes(512 * Limits.MIB)
+                .withPids(64);
     }
 
     @Test
     void runsCodeAndReportsExitCodeOutputAndBackend() throws IOException {
-        ExecutionResult result = python("import sys\nprint('hello from', sys.version_info[0])\n"
-                + "print('to stderr', file=sys.stderr)\nsys.exit(3)\n", quick());
+        ExecutionResult result = python(
+                "import sys\nprint('hello from', sys.version_info[0])\n"
+                        + "print('to stderr', file=sys.stderr)\nsys.exit(3)\n",
+                quick());
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.output()).contains("hello from 3").contains("to stderr");
@@ -70,11 +78,13 @@ public abstract class SandboxContract {
         Files.createDirectories(workspace.resolve("data"));
         Files.writeString(workspace.resolve("data/input.txt"), "1 2 3\n");
         Files.writeString(workspace.resolve("data/unchanged.txt"), "keep\n");
-        ExecutionResult result = python("import os\n"
-                + "nums = open('data/input.txt').read().split()\n"
-                + "open('data/input.txt', 'w').write('changed\\n')\n"
-                + "os.makedirs('out/deep', exist_ok=True)\n"
-                + "open('out/deep/sum.txt', 'w').write(str(sum(map(int, nums))))\n", quick());
+        ExecutionResult result = python(
+                "import os\n"
+                        + "nums = open('data/input.txt').read().split()\n"
+                        + "open('data/input.txt', 'w').write('changed\\n')\n"
+                        + "os.makedirs('out/deep', exist_ok=True)\n"
+                        + "open('out/deep/sum.txt', 'w').write(str(sum(map(int, nums))))\n",
+                quick());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(result.changedFiles()).containsExactlyInAnyOrder("data/input.txt", "out/deep/sum.txt");
@@ -87,15 +97,21 @@ public abstract class SandboxContract {
     void whatTheCodeWritesToReadOnlyFilesNeverComesBack() throws IOException {
         Files.createDirectories(workspace.resolve("data"));
         Files.writeString(workspace.resolve("data/labels.csv"), "id,label\n1,cat\n");
-        Files.writeString(workspace.resolve("main.py"), "import os\n"
-                + "open('data/labels.csv', 'w').write('id,label\\n1,whatever the model said\\n')\n"
-                + "open('data/extra.csv', 'w').write('planted\\n')\n"
-                + "open('notes.txt', 'w').write('fine\\n')\n");
-        ExecutionResult result = sandbox().run(ExecutionRequest.builder(workspace, "python3", "main.py")
-                .limits(quick()).readOnly(List.of("data")).build());
+        Files.writeString(
+                workspace.resolve("main.py"),
+                "import os\n"
+                        + "open('data/labels.csv', 'w').write('id,label\\n1,whatever the model said\\n')\n"
+                        + "open('data/extra.csv', 'w').write('planted\\n')\n"
+                        + "open('notes.txt', 'w').write('fine\\n')\n");
+        ExecutionResult result = sandbox()
+                .run(ExecutionRequest.builder(workspace, "python3", "main.py")
+                        .limits(quick())
+                        .readOnly(List.of("data"))
+                        .build());
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        assertThat(Files.readString(workspace.resolve("data/labels.csv"))).as("the evaluation's data as it was")
+        assertThat(Files.readString(workspace.resolve("data/labels.csv")))
+                .as("the evaluation's data as it was")
                 .isEqualTo("id,label\n1,cat\n");
         assertThat(workspace.resolve("data/extra.csv")).doesNotExist();
         assertThat(Files.readString(workspace.resolve("notes.txt"))).isEqualTo("fine\n");
@@ -107,8 +123,11 @@ public abstract class SandboxContract {
     void streamsLinesWhileRunningAndKeepsAFinalLineWithoutNewline() throws IOException {
         List<String> lines = new CopyOnWriteArrayList<>();
         List<Long> arrivals = new CopyOnWriteArrayList<>();
-        ExecutionResult result = python("import sys, time\nprint('first', flush=True)\ntime.sleep(3)\n"
-                + "sys.stdout.write('last line without newline')\n", quick(), (stream, line) -> {
+        ExecutionResult result = python(
+                "import sys, time\nprint('first', flush=True)\ntime.sleep(3)\n"
+                        + "sys.stdout.write('last line without newline')\n",
+                quick(),
+                (stream, line) -> {
                     lines.add(line);
                     arrivals.add(System.nanoTime());
                 });
@@ -122,8 +141,9 @@ public abstract class SandboxContract {
     @Test
     void capsOutputCountsDroppedBytesAndKeepsServiceMemoryFlat() throws IOException {
         long usedBefore = usedHeapAfterGc();
-        ExecutionResult result = python("import sys\nline = 'x' * 99 + '\\n'\n"
-                + "for _ in range(500000):\n    sys.stdout.write(line)\n", quick().withOutputBytes(Limits.MIB));
+        ExecutionResult result = python(
+                "import sys\nline = 'x' * 99 + '\\n'\n" + "for _ in range(500000):\n    sys.stdout.write(line)\n",
+                quick().withOutputBytes(Limits.MIB));
         long usedAfter = usedHeapAfterGc();
 
         assertThat(result.exitCode()).isZero();
@@ -153,16 +173,27 @@ public abstract class SandboxContract {
 
     @Test
     void refusesASecretInTheRequestAndNeverLeaksOneIntoTheSandbox() throws IOException {
-        assertThatThrownBy(() -> sandbox().run(ExecutionRequest.builder(workspace, "env")
-                .env("TOKEN", "Bearer " + SECRET).limits(quick()).build()))
-                .isInstanceOf(SandboxException.class).hasMessageContaining("TOKEN").hasMessageNotContaining(SECRET);
+        assertThatThrownBy(() -> sandbox()
+                        .run(ExecutionRequest.builder(workspace, "env")
+                                .env("TOKEN", "Bearer " + SECRET)
+                                .limits(quick())
+                                .build()))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("TOKEN")
+                .hasMessageNotContaining(SECRET);
 
-        ExecutionResult result = sandbox().run(ExecutionRequest.builder(workspace, "sh", "-c",
-                "env; cat /proc/self/environ | tr '\\0' '\\n'").env("VISIBLE", "yes").limits(quick()).build());
-        assertThat(result.output()).contains("VISIBLE=yes").doesNotContain(SECRET)
+        ExecutionResult result = sandbox()
+                .run(ExecutionRequest.builder(workspace, "sh", "-c", "env; cat /proc/self/environ | tr '\\0' '\\n'")
+                        .env("VISIBLE", "yes")
+                        .limits(quick())
+                        .build());
+        assertThat(result.output())
+                .contains("VISIBLE=yes")
+                .doesNotContain(SECRET)
                 .doesNotContain("HOME=" + System.getProperty("user.home") + "\n");
         if (result.backend().equals("process")) {
-            assertThat(result.guarantees()).as("the service's own environment is readable from beside it")
+            assertThat(result.guarantees())
+                    .as("the service's own environment is readable from beside it")
                     .doesNotContain(Guarantee.ENVIRONMENT_CLEARED);
         } else {
             assertThat(result.guarantees()).contains(Guarantee.ENVIRONMENT_CLEARED);

@@ -12,8 +12,7 @@ import java.util.function.Supplier;
  */
 public final class TestSandboxes {
 
-    private TestSandboxes() {
-    }
+    private TestSandboxes() {}
 
     public static SandboxSettings settings() {
         return SandboxSettings.defaults().withSecretValues(List.of(SandboxContract.SECRET));

@@ -12,7 +12,12 @@ final class Actions {
     private final RunCheckpoints checkpoints;
     private final ModelRetriever retriever;
 
-    Actions(ExecuteAction execute, ModelActions models, TeamChannel team, ApprovalGate gate, RunCheckpoints checkpoints,
+    Actions(
+            ExecuteAction execute,
+            ModelActions models,
+            TeamChannel team,
+            ApprovalGate gate,
+            RunCheckpoints checkpoints,
             ModelRetriever retriever) {
         this.execute = execute;
         this.models = models;
@@ -62,7 +67,8 @@ final class Actions {
     }
 
     private String executeScript(Run run, String script, int step) {
-        if (gate == ApprovalGate.BEFORE_FIRST_EXECUTION && !run.executed
+        if (gate == ApprovalGate.BEFORE_FIRST_EXECUTION
+                && !run.executed
                 && !team.approve("Run python3 " + script + " in the sandbox (the first execution of this run)")) {
             return "The team declined to let " + script + " run; nothing was executed. Ask them (request_help) "
                     + "or change the plan.";

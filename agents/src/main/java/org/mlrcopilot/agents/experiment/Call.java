@@ -20,7 +20,10 @@ record Call(String action, ObjectNode args, String log, String problem) {
 
     static Call of(AiMessage message) {
         if (message == null || !message.hasToolExecutionRequests()) {
-            return new Call(NONE, JsonCodec.MAPPER.createObjectNode(), null,
+            return new Call(
+                    NONE,
+                    JsonCodec.MAPPER.createObjectNode(),
+                    null,
                     "No tool was called: call exactly one tool (final_answer to finish).");
         }
         List<ToolExecutionRequest> requests = message.toolExecutionRequests();
@@ -30,12 +33,14 @@ record Call(String action, ObjectNode args, String log, String problem) {
         if (args == null) {
             return new Call(name, JsonCodec.MAPPER.createObjectNode(), null, "The arguments are not a JSON object.");
         }
-        String log = args.hasNonNull(ToolCatalog.LOG) ? args.get(ToolCatalog.LOG).asText() : null;
+        String log =
+                args.hasNonNull(ToolCatalog.LOG) ? args.get(ToolCatalog.LOG).asText() : null;
         args.remove(ToolCatalog.LOG);
         if (!ToolCatalog.known(name)) {
             return new Call(name, args, log, "Unknown tool " + name + ".");
         }
-        String extra = requests.size() > 1 ? "Only the first of " + requests.size() + " tool calls was performed." : null;
+        String extra =
+                requests.size() > 1 ? "Only the first of " + requests.size() + " tool calls was performed." : null;
         return new Call(name, args, log, extra == null ? null : "NOTE " + extra);
     }
 

@@ -15,11 +15,11 @@ import java.util.stream.Stream;
 /** Finds the result numbers of a final answer (decimals and percentages) that no execution printed. */
 final class Claims {
 
-    private static final Pattern CLAIM = Pattern.compile("(?<![\\w.])(\\d+\\.\\d+\\s*%|\\d+\\s*%|\\d+\\.\\d+)(?![\\w.]*\\d)");
+    private static final Pattern CLAIM =
+            Pattern.compile("(?<![\\w.])(\\d+\\.\\d+\\s*%|\\d+\\s*%|\\d+\\.\\d+)(?![\\w.]*\\d)");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
 
-    private Claims() {
-    }
+    private Claims() {}
 
     /** "claimed X but no execution printed it" for each unsupported number in {@code answer}. */
     static List<String> flagged(String answer, List<Double> printed) {

@@ -31,7 +31,8 @@ public record CostGate(double thresholdUsd, Estimator estimator) {
         if (thresholdUsd <= 0 || estimate <= thresholdUsd) {
             return true;
         }
-        return team.approve(String.format("Step %d: the next model call is estimated at $%.4f, above the $%.4f "
-                + "approval threshold", step, estimate, thresholdUsd));
+        return team.approve(String.format(
+                "Step %d: the next model call is estimated at $%.4f, above the $%.4f " + "approval threshold",
+                step, estimate, thresholdUsd));
     }
 }

@@ -24,19 +24,21 @@ final class ExecuteAction {
     String execute(Run run, String script, int step) {
         run.ws.read(script);
         ExecutionResult result = sandbox.run(ExecutionRequest.builder(run.ws.dir(), "python3", script)
-                .limits(limits.execution()).network(NetworkPolicy.NONE)
+                .limits(limits.execution())
+                .network(NetworkPolicy.NONE)
                 // the task's read-only files guard the code too, not only the agent's tools: what the script
                 // writes there never comes back
-                .readOnly(run.ws.task().readOnlyGlobs()).listener(new OutputListener() {
+                .readOnly(run.ws.task().readOnlyGlobs())
+                .listener(new OutputListener() {
                     @Override
-                    public void onLine(OutputStream stream, String line) {
-                    }
+                    public void onLine(OutputStream stream, String line) {}
 
                     @Override
                     public void onStatus(String status) {
                         run.listener.onWaiting(status);
                     }
-                }).build());
+                })
+                .build());
         run.executed = true;
         Path saved = save(run, step, result.output());
         return observation(result, saved);
@@ -44,12 +46,18 @@ final class ExecuteAction {
 
     private String observation(ExecutionResult result, Path saved) {
         StringBuilder out = new StringBuilder()
-                .append("exit code: ").append(result.exitCode())
-                .append(", timed out: ").append(result.timedOut())
-                .append(result.oomKilled() ? ", killed: out of memory" : "").append('\n')
-                .append(result.summary()).append('\n');
+                .append("exit code: ")
+                .append(result.exitCode())
+                .append(", timed out: ")
+                .append(result.timedOut())
+                .append(result.oomKilled() ? ", killed: out of memory" : "")
+                .append('\n')
+                .append(result.summary())
+                .append('\n');
         if (!result.refusedFiles().isEmpty()) {
-            out.append("files not copied back to the workspace: ").append(result.refusedFiles()).append('\n');
+            out.append("files not copied back to the workspace: ")
+                    .append(result.refusedFiles())
+                    .append('\n');
         }
         out.append("output (full output in ").append(saved.getFileName()).append("):\n");
         int room = Math.max(100, limits.maxObservationChars() - out.length());

@@ -42,8 +42,13 @@ public final class ExperimentAgent {
         this.clock = b.clock;
         Meter meter = new Meter();
         StepPrompt prompt = new StepPrompt(limits);
-        Actions actions = new Actions(new ExecuteAction(sandbox, limits), new ModelActions(main, fast, meter, prompt),
-                team, gate, checkpoints, retriever);
+        Actions actions = new Actions(
+                new ExecuteAction(sandbox, limits),
+                new ModelActions(main, fast, meter, prompt),
+                team,
+                gate,
+                checkpoints,
+                retriever);
         this.loop = new StepLoop(main, meter, prompt, actions, team, checkpoints, limits, clock, costGate);
     }
 
@@ -143,8 +148,8 @@ public final class ExperimentAgent {
         Instant started = clock.instant();
         Workspace ws = Workspace.open(task, runDir);
         String runId = runId(ws.runDir());
-        RunState state = checkpoints.load(runId)
-                .orElseThrow(() -> new IllegalStateException("no checkpoint for run " + runId));
+        RunState state =
+                checkpoints.load(runId).orElseThrow(() -> new IllegalStateException("no checkpoint for run " + runId));
         return execute(new Run(task, readPlan(ws.runDir()), ws, state), started, listener);
     }
 
@@ -169,7 +174,10 @@ public final class ExperimentAgent {
         if (!Double.isNaN(run.baseline)) {
             return;
         }
-        run.baseline = evaluator.hearing(listener::onWaiting).baseline(run.task, run.ws).value();
+        run.baseline = evaluator
+                .hearing(listener::onWaiting)
+                .baseline(run.task, run.ws)
+                .value();
         run.ws.snapshot(Run.INITIAL_SNAPSHOT);
         checkpoints.save(run.state());
         listener.onBaseline(run.baseline, run.task.metric());

@@ -13,7 +13,8 @@ import org.mlrcopilot.sandbox.Limits;
  * @param keepSteps           recent steps shown verbatim in each prompt
  * @param maxObservationChars longest observation shown in a prompt
  */
-public record ExperimentLimits(int maxSteps, Duration wallTime, Limits execution, int keepSteps, int maxObservationChars) {
+public record ExperimentLimits(
+        int maxSteps, Duration wallTime, Limits execution, int keepSteps, int maxObservationChars) {
 
     public ExperimentLimits {
         if (maxSteps < 1) {

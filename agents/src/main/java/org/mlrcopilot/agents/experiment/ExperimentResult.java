@@ -20,9 +20,19 @@ import java.util.Objects;
  * @param steps          completed steps
  * @param stopReason     why the run ended
  */
-public record ExperimentResult(double baseline, Double finalScore, Double improvementPct, Boolean success,
-        String metric, String finalAnswer, List<String> flaggedClaims, List<String> artifacts, String diff,
-        Path trace, int steps, StopReason stopReason) {
+public record ExperimentResult(
+        double baseline,
+        Double finalScore,
+        Double improvementPct,
+        Boolean success,
+        String metric,
+        String finalAnswer,
+        List<String> flaggedClaims,
+        List<String> artifacts,
+        String diff,
+        Path trace,
+        int steps,
+        StopReason stopReason) {
 
     public ExperimentResult {
         Objects.requireNonNull(metric, "metric");

@@ -8,8 +8,7 @@ final class FileActions {
 
     static final int MAX_INSPECT_LINES = 100;
 
-    private FileActions() {
-    }
+    private FileActions() {}
 
     static String list(Workspace ws, Args args) {
         String dir = args.text("dir_path");
@@ -44,7 +43,8 @@ final class FileActions {
 
     static String undo(Workspace ws, Args args) {
         String file = args.text("script_name");
-        return ws.undo(file) ? "Restored the previous version of " + file + "."
+        return ws.undo(file)
+                ? "Restored the previous version of " + file + "."
                 : "There is no earlier version of " + file + " to restore.";
     }
 
@@ -54,10 +54,12 @@ final class FileActions {
         int end = args.integer("end_line");
         List<String> lines = ws.read(file).lines().toList();
         if (end < start || start > lines.size()) {
-            throw new ActionException(file + " has " + lines.size() + " lines; lines " + start + "-" + end + " do not exist");
+            throw new ActionException(
+                    file + " has " + lines.size() + " lines; lines " + start + "-" + end + " do not exist");
         }
         int last = Math.min(Math.min(end, lines.size()), start + MAX_INSPECT_LINES - 1);
-        StringBuilder out = new StringBuilder("Lines " + start + "-" + last + " of " + lines.size() + " in " + file + ":\n");
+        StringBuilder out =
+                new StringBuilder("Lines " + start + "-" + last + " of " + lines.size() + " in " + file + ":\n");
         for (int i = start; i <= last; i++) {
             out.append(i).append(": ").append(lines.get(i - 1)).append('\n');
         }

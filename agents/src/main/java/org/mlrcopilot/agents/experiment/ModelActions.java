@@ -29,22 +29,40 @@ final class ModelActions {
     String understand(Run run, Args args) {
         String file = args.text("file_name");
         String content = Text.clip(run.ws.read(file), MAX_FILE_CHARS);
-        return ask(fast, Prompts.render("understand",
-                Map.of("file", file, "things", args.text("things_to_look_for"), "content", content)));
+        return ask(
+                fast,
+                Prompts.render(
+                        "understand",
+                        Map.of("file", file, "things", args.text("things_to_look_for"), "content", content)));
     }
 
     String reflect(Run run, Args args) {
-        return ask(fast, Prompts.render("reflection", Map.of("problem", run.task.researchProblem().strip(),
-                "plan", Text.orNone(run.plan), "summary", Text.orNone(run.summary), "recent", prompt.recent(run),
-                "things", args.text("things_to_reflect_on"))));
+        return ask(
+                fast,
+                Prompts.render(
+                        "reflection",
+                        Map.of(
+                                "problem",
+                                run.task.researchProblem().strip(),
+                                "plan",
+                                Text.orNone(run.plan),
+                                "summary",
+                                Text.orNone(run.summary),
+                                "recent",
+                                prompt.recent(run),
+                                "things",
+                                args.text("things_to_reflect_on"))));
     }
 
     String edit(Run run, Args args) {
         String file = args.text("script_name");
         String save = args.text("save_name");
         String content = exists(run, file) ? run.ws.read(file) : "";
-        String edited = code(ask(main, Prompts.render("edit",
-                Map.of("file", file, "instruction", args.text("edit_instruction"), "content", content))));
+        String edited = code(ask(
+                main,
+                Prompts.render(
+                        "edit",
+                        Map.of("file", file, "instruction", args.text("edit_instruction"), "content", content))));
         run.ws.write(save, edited);
         return "Edited " + file + " and saved it to " + save + ". The new content:\n" + edited;
     }
@@ -56,20 +74,40 @@ final class ModelActions {
         int start = Math.max(1, args.integer("start_line"));
         int end = Math.min(lines.size(), args.integer("end_line"));
         if (end < start) {
-            throw new ActionException(file + " has " + lines.size() + " lines; lines " + start + "-" + end + " do not exist");
+            throw new ActionException(
+                    file + " has " + lines.size() + " lines; lines " + start + "-" + end + " do not exist");
         }
-        String segment = code(ask(main, Prompts.render("edit-segment", Map.of("file", file,
-                "start", String.valueOf(start), "end", String.valueOf(end), "instruction", args.text("edit_instruction"),
-                "before", join(lines.subList(0, start - 1)), "segment", join(lines.subList(start - 1, end)),
-                "after", join(lines.subList(end, lines.size()))))));
+        String segment = code(ask(
+                main,
+                Prompts.render(
+                        "edit-segment",
+                        Map.of(
+                                "file",
+                                file,
+                                "start",
+                                String.valueOf(start),
+                                "end",
+                                String.valueOf(end),
+                                "instruction",
+                                args.text("edit_instruction"),
+                                "before",
+                                join(lines.subList(0, start - 1)),
+                                "segment",
+                                join(lines.subList(start - 1, end)),
+                                "after",
+                                join(lines.subList(end, lines.size()))))));
         String edited = join(lines.subList(0, start - 1)) + segment + join(lines.subList(end, lines.size()));
         run.ws.write(save, edited);
-        return "Rewrote lines " + start + "-" + end + " of " + file + " and saved it to " + save + ". The new segment:\n"
-                + segment;
+        return "Rewrote lines " + start + "-" + end + " of " + file + " and saved it to " + save
+                + ". The new segment:\n" + segment;
     }
 
     private String ask(ChatModel model, String text) {
-        String answer = meter.chat(model, ChatRequest.builder().messages(UserMessage.from(text)).build()).aiMessage().text();
+        String answer = meter.chat(
+                        model,
+                        ChatRequest.builder().messages(UserMessage.from(text)).build())
+                .aiMessage()
+                .text();
         return answer == null ? "" : answer;
     }
 

@@ -9,8 +9,7 @@ final class Prompts {
 
     private static final String DIR = "/prompts/experiment/";
 
-    private Prompts() {
-    }
+    private Prompts() {}
 
     static String render(String name, Map<String, String> values) {
         return PromptTemplates.render(DIR + name + ".txt", values);

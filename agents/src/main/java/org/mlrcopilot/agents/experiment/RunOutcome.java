@@ -24,8 +24,8 @@ final class RunOutcome {
 
     ExperimentResult of(Run run, Path trace, StopReason stopReason) {
         Score last = finalScore(run);
-        Score baseline = Double.isNaN(run.baseline) ? null
-                : new Score(run.task.metric(), run.baseline, run.task.direction());
+        Score baseline =
+                Double.isNaN(run.baseline) ? null : new Score(run.task.metric(), run.baseline, run.task.direction());
         Double pct = last == null || baseline == null ? null : last.improvementPctOver(baseline);
         Boolean success = last == null || baseline == null ? null : last.successOver(baseline);
         String answer = run.finalAnswer == null ? "" : run.finalAnswer;
@@ -34,8 +34,19 @@ final class RunOutcome {
         if (last != null) {
             printed.add(last.value());
         }
-        return new ExperimentResult(run.baseline, last == null ? null : last.value(), pct, success, run.task.metric(),
-                answer, Claims.flagged(answer, printed), artifacts(run.ws.dir()), diff(run), trace, run.step, stopReason);
+        return new ExperimentResult(
+                run.baseline,
+                last == null ? null : last.value(),
+                pct,
+                success,
+                run.task.metric(),
+                answer,
+                Claims.flagged(answer, printed),
+                artifacts(run.ws.dir()),
+                diff(run),
+                trace,
+                run.step,
+                stopReason);
     }
 
     private Score finalScore(Run run) {
@@ -53,8 +64,12 @@ final class RunOutcome {
     static List<String> artifacts(Path workspace) {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(workspace)) {
-            files.filter(Files::isRegularFile).map(workspace::relativize).map(Path::toString).sorted()
-                    .filter(RunOutcome::isArtifact).forEach(found::add);
+            files.filter(Files::isRegularFile)
+                    .map(workspace::relativize)
+                    .map(Path::toString)
+                    .sorted()
+                    .filter(RunOutcome::isArtifact)
+                    .forEach(found::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the artifacts in " + workspace, e);
         }

@@ -14,8 +14,14 @@ import java.util.Objects;
  * @param pendingQuestion a request_help question the team has not answered yet, or null
  * @param baseline        the starter code's score, NaN before it is measured
  */
-public record RunState(String runId, int step, String summary, List<StepRecord> steps, boolean executed,
-        String pendingQuestion, double baseline) {
+public record RunState(
+        String runId,
+        int step,
+        String summary,
+        List<StepRecord> steps,
+        boolean executed,
+        String pendingQuestion,
+        double baseline) {
 
     public RunState {
         if (runId == null || runId.isBlank()) {

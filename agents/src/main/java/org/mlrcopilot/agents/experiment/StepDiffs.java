@@ -13,8 +13,7 @@ final class StepDiffs {
 
     static final String PREVIOUS = "previous";
 
-    private StepDiffs() {
-    }
+    private StepDiffs() {}
 
     static void record(Run run, int step) {
         Path snapshots = run.runDir().resolve("snapshots");

@@ -22,8 +22,16 @@ final class StepLoop {
     private final Clock clock;
     private final CostGate costGate;
 
-    StepLoop(ChatModel main, Meter meter, StepPrompt prompt, Actions actions, TeamChannel team,
-            RunCheckpoints checkpoints, ExperimentLimits limits, Clock clock, CostGate costGate) {
+    StepLoop(
+            ChatModel main,
+            Meter meter,
+            StepPrompt prompt,
+            Actions actions,
+            TeamChannel team,
+            RunCheckpoints checkpoints,
+            ExperimentLimits limits,
+            Clock clock,
+            CostGate costGate) {
         this.costGate = costGate;
         this.main = main;
         this.meter = meter;
@@ -99,7 +107,15 @@ final class StepLoop {
             run.summary = call.log().strip();
         }
         long millis = Math.max(0, Duration.between(start, clock.instant()).toMillis());
-        return new StepRecord(step, call.action(), call.input(), observation, feedback, StepPrompt.chars(request),
-                meter.inputTokens(), meter.outputTokens(), millis);
+        return new StepRecord(
+                step,
+                call.action(),
+                call.input(),
+                observation,
+                feedback,
+                StepPrompt.chars(request),
+                meter.inputTokens(),
+                meter.outputTokens(),
+                millis);
     }
 }

@@ -23,28 +23,58 @@ final class StepPrompt {
     }
 
     static int chars(ChatRequest request) {
-        return request.messages().stream().mapToInt(message -> message instanceof SystemMessage s ? s.text().length()
-                : message instanceof UserMessage u ? u.singleText().length() : 0).sum();
+        return request.messages().stream()
+                .mapToInt(message -> message instanceof SystemMessage s
+                        ? s.text().length()
+                        : message instanceof UserMessage u ? u.singleText().length() : 0)
+                .sum();
     }
 
     private String system(Run run) {
-        return Prompts.render("system", Map.of("problem", run.task.researchProblem().strip(),
-                "plan", Text.orNone(run.plan), "keep", String.valueOf(limits.keepSteps()),
-                "maxSteps", String.valueOf(limits.maxSteps()), "tools", ToolCatalog.overview()));
+        return Prompts.render(
+                "system",
+                Map.of(
+                        "problem",
+                        run.task.researchProblem().strip(),
+                        "plan",
+                        Text.orNone(run.plan),
+                        "keep",
+                        String.valueOf(limits.keepSteps()),
+                        "maxSteps",
+                        String.valueOf(limits.maxSteps()),
+                        "tools",
+                        ToolCatalog.overview()));
     }
 
     private String user(Run run, int step, List<String> feedback) {
-        return Prompts.render("user", Map.of("step", String.valueOf(step),
-                "maxSteps", String.valueOf(limits.maxSteps()), "summary", Text.orNone(run.summary),
-                "recent", recent(run), "feedback", feedback(feedback)));
+        return Prompts.render(
+                "user",
+                Map.of(
+                        "step",
+                        String.valueOf(step),
+                        "maxSteps",
+                        String.valueOf(limits.maxSteps()),
+                        "summary",
+                        Text.orNone(run.summary),
+                        "recent",
+                        recent(run),
+                        "feedback",
+                        feedback(feedback)));
     }
 
     String recent(Run run) {
         StringBuilder out = new StringBuilder();
         for (StepRecord record : run.recent(limits.keepSteps())) {
-            out.append("[Step ").append(record.step()).append("] Action: ").append(record.action()).append('\n')
-                    .append("Input: ").append(Text.clip(record.input(), limits.maxObservationChars())).append('\n')
-                    .append("Observation:\n").append(Text.clip(record.observation(), limits.maxObservationChars()))
+            out.append("[Step ")
+                    .append(record.step())
+                    .append("] Action: ")
+                    .append(record.action())
+                    .append('\n')
+                    .append("Input: ")
+                    .append(Text.clip(record.input(), limits.maxObservationChars()))
+                    .append('\n')
+                    .append("Observation:\n")
+                    .append(Text.clip(record.observation(), limits.maxObservationChars()))
                     .append("\n\n");
         }
         return Text.orNone(out.toString());

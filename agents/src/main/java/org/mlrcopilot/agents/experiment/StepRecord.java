@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param outputTokens output tokens of all model calls of the step
  * @param durationMs   wall time of the step
  */
-public record StepRecord(int step, String action, String input, String observation, List<String> feedback,
-        int promptChars, long inputTokens, long outputTokens, long durationMs) {
+public record StepRecord(
+        int step,
+        String action,
+        String input,
+        String observation,
+        List<String> feedback,
+        int promptChars,
+        long inputTokens,
+        long outputTokens,
+        long durationMs) {
 
     public StepRecord {
         if (step < 1) {

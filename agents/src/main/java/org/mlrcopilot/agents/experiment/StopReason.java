@@ -82,7 +82,9 @@ public record StopReason(Kind kind, String detail) {
         int colon = t.indexOf(':');
         String head = (colon < 0 ? t : t.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
         String detail = colon < 0 ? "" : t.substring(colon + 1);
-        return Arrays.stream(Kind.values()).filter(k -> k.label.equals(head)).findFirst()
+        return Arrays.stream(Kind.values())
+                .filter(k -> k.label.equals(head))
+                .findFirst()
                 .map(k -> new StopReason(k, detail))
                 .orElseGet(() -> error(t.isEmpty() ? "unknown" : t));
     }

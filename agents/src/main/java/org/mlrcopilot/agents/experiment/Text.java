@@ -3,8 +3,7 @@ package org.mlrcopilot.agents.experiment;
 /** Shortening of long texts for prompts and observations. */
 final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /** The first and last parts of {@code text}, at most {@code max} characters of it in all. */
     static String clip(String text, int max) {
@@ -22,7 +21,8 @@ final class Text {
         if (text.length() <= max) {
             return text;
         }
-        return "[... " + (text.length() - max) + " earlier characters omitted ...]\n" + text.substring(text.length() - max);
+        return "[... " + (text.length() - max) + " earlier characters omitted ...]\n"
+                + text.substring(text.length() - max);
     }
 
     static String orNone(String text) {

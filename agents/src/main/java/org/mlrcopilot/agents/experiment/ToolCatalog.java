@@ -17,8 +17,7 @@ final class ToolCatalog {
     private static final Map<String, List<String>> ARGUMENTS = arguments();
     private static final List<ToolSpecification> SPECS = specifications(Prompts.properties("tools.properties"));
 
-    private ToolCatalog() {
-    }
+    private ToolCatalog() {}
 
     static List<ToolSpecification> specifications() {
         return SPECS;
@@ -31,7 +30,11 @@ final class ToolCatalog {
     /** "- name: description" lines for the system prompt. */
     static String overview() {
         StringBuilder out = new StringBuilder();
-        SPECS.forEach(spec -> out.append("- ").append(spec.name()).append(": ").append(spec.description()).append('\n'));
+        SPECS.forEach(spec -> out.append("- ")
+                .append(spec.name())
+                .append(": ")
+                .append(spec.description())
+                .append('\n'));
         return out.toString().strip();
     }
 
@@ -47,7 +50,8 @@ final class ToolCatalog {
         tools.put("inspect_script_lines", List.of("script_name", "start_line:int", "end_line:int"));
         tools.put("understand_file", List.of("file_name", "things_to_look_for"));
         tools.put("edit_script", List.of("script_name", "edit_instruction", "save_name"));
-        tools.put("edit_script_segment",
+        tools.put(
+                "edit_script_segment",
                 List.of("script_name", "start_line:int", "end_line:int", "edit_instruction", "save_name"));
         tools.put("reflection", List.of("things_to_reflect_on"));
         tools.put("retrieve_model", List.of("query"));
@@ -58,8 +62,11 @@ final class ToolCatalog {
 
     private static List<ToolSpecification> specifications(Properties text) {
         List<ToolSpecification> specs = new ArrayList<>();
-        ARGUMENTS.forEach((tool, args) -> specs.add(ToolSpecification.builder().name(tool)
-                .description(describe(text, tool)).parameters(schema(text, tool, args)).build()));
+        ARGUMENTS.forEach((tool, args) -> specs.add(ToolSpecification.builder()
+                .name(tool)
+                .description(describe(text, tool))
+                .parameters(schema(text, tool, args))
+                .build()));
         return List.copyOf(specs);
     }
 

@@ -25,7 +25,8 @@ final class Trace {
     void append(StepRecord record) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, JsonCodec.write(record) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    file, JsonCodec.write(record) + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file, e);
         }

@@ -51,7 +51,9 @@ public class FetchException extends RuntimeException {
 
     /** Whether trying again later may help. */
     public boolean retryable() {
-        return kind == Kind.RATE_LIMITED || kind == Kind.TIMEOUT || kind == Kind.NETWORK
+        return kind == Kind.RATE_LIMITED
+                || kind == Kind.TIMEOUT
+                || kind == Kind.NETWORK
                 || (kind == Kind.HTTP_STATUS && status >= 500);
     }
 }

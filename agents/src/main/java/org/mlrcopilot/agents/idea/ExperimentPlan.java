@@ -9,9 +9,15 @@ import java.util.Objects;
  * @param procedure        ordered steps
  * @param successCriterion a measurable result that would support the hypothesis
  */
-public record ExperimentPlan(String objective, List<DatasetRef> datasets, List<String> baselines, List<String> models,
-                             List<String> metrics, List<String> procedure, ComputeEstimate compute,
-                             String successCriterion) {
+public record ExperimentPlan(
+        String objective,
+        List<DatasetRef> datasets,
+        List<String> baselines,
+        List<String> models,
+        List<String> metrics,
+        List<String> procedure,
+        ComputeEstimate compute,
+        String successCriterion) {
 
     public ExperimentPlan {
         objective = Texts.required(objective, "objective");

@@ -19,7 +19,9 @@ record HypothesesAnswer(List<HypothesisDraft> hypotheses) {
     /** What can be kept when the checks still fail: the hypotheses with distinct titles, at least one. */
     HypothesesAnswer distinct() {
         Set<String> titles = new HashSet<>();
-        List<HypothesisDraft> kept = hypotheses.stream().filter(h -> titles.add(Texts.normalized(h.title()))).toList();
+        List<HypothesisDraft> kept = hypotheses.stream()
+                .filter(h -> titles.add(Texts.normalized(h.title())))
+                .toList();
         if (kept.isEmpty()) {
             throw new InvalidAnswer("no hypothesis");
         }

@@ -13,9 +13,18 @@ import java.util.Objects;
  * @param changeSummary what this version changed from the previous one; "" for version 1
  * @param history       earlier versions, oldest first (without their own history)
  */
-public record Hypothesis(String id, int version, String title, String method, String rationale,
-                         String expectedOutcome, List<String> risks, ExperimentPlan plan, Review review,
-                         String changeSummary, List<Hypothesis> history) {
+public record Hypothesis(
+        String id,
+        int version,
+        String title,
+        String method,
+        String rationale,
+        String expectedOutcome,
+        List<String> risks,
+        ExperimentPlan plan,
+        Review review,
+        String changeSummary,
+        List<Hypothesis> history) {
 
     public Hypothesis {
         if (id == null || !id.matches("H[1-9][0-9]*")) {
@@ -30,7 +39,8 @@ public record Hypothesis(String id, int version, String title, String method, St
         expectedOutcome = Texts.required(expectedOutcome, "expectedOutcome");
         risks = Texts.list(risks, "risks");
         Objects.requireNonNull(plan, "plan must not be null");
-        changeSummary = Objects.requireNonNull(changeSummary, "changeSummary must not be null").strip();
+        changeSummary = Objects.requireNonNull(changeSummary, "changeSummary must not be null")
+                .strip();
         history = List.copyOf(history);
         checkHistory(id, version, history);
     }
@@ -47,17 +57,26 @@ public record Hypothesis(String id, int version, String title, String method, St
     }
 
     Hypothesis withReview(Review value) {
-        return new Hypothesis(id, version, title, method, rationale, expectedOutcome, risks, plan, value,
-                changeSummary, history);
+        return new Hypothesis(
+                id, version, title, method, rationale, expectedOutcome, risks, plan, value, changeSummary, history);
     }
 
     /** The next version from a revised draft: review cleared, this version appended to the history. */
     Hypothesis revisedTo(HypothesisDraft draft, String summary) {
         List<Hypothesis> older = new ArrayList<>(history);
-        older.add(new Hypothesis(id, version, title, method, rationale, expectedOutcome, risks, plan, review,
-                changeSummary, List.of()));
-        return new Hypothesis(id, version + 1, draft.title(), draft.method(), draft.rationale(),
-                draft.expectedOutcome(), draft.risks(), draft.plan(), null, Texts.required(summary, "changeSummary"),
+        older.add(new Hypothesis(
+                id, version, title, method, rationale, expectedOutcome, risks, plan, review, changeSummary, List.of()));
+        return new Hypothesis(
+                id,
+                version + 1,
+                draft.title(),
+                draft.method(),
+                draft.rationale(),
+                draft.expectedOutcome(),
+                draft.risks(),
+                draft.plan(),
+                null,
+                Texts.required(summary, "changeSummary"),
                 older);
     }
 }

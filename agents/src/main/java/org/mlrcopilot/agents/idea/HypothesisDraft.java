@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 /** A hypothesis as a model writes it, before it gets an id and a version. */
-record HypothesisDraft(String title, String method, String rationale, String expectedOutcome, List<String> risks,
-                       ExperimentPlan plan) {
+record HypothesisDraft(
+        String title,
+        String method,
+        String rationale,
+        String expectedOutcome,
+        List<String> risks,
+        ExperimentPlan plan) {
 
     HypothesisDraft {
         title = Texts.required(title, "title");

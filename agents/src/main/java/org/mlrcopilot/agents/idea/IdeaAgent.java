@@ -43,21 +43,27 @@ public final class IdeaAgent {
         List<Hypothesis> drafted = hypotheses(paper, elements, found, settings.hypotheses());
         progress.step("Reviewing and ranking the hypotheses");
         List<Hypothesis> ranked = review(drafted, found);
-        progress.step("Done: best hypothesis is " + ranked.get(0).id() + " \"" + ranked.get(0).title() + "\"");
+        progress.step("Done: best hypothesis is " + ranked.get(0).id() + " \""
+                + ranked.get(0).title() + "\"");
         return new IdeaBrief(paper, elements, found, ranked);
     }
 
     /** The paper's research tasks, gaps, keywords and method summary (fast model, one call). */
     public ResearchElements elements(Paper paper) {
-        return StructuredChat.ask(fast, prompts.elements(paper),
-                new StructuredChat.Expected<>(Schemas.ELEMENTS, ResearchElements.class, e -> {
-                }));
+        return StructuredChat.ask(
+                fast,
+                prompts.elements(paper),
+                new StructuredChat.Expected<>(Schemas.ELEMENTS, ResearchElements.class, e -> {}));
     }
 
     /** Related work found from the paper's title, abstract, identifiers and the extracted keywords. */
     public RelatedWork relatedWork(Paper paper, ResearchElements elements) {
-        return related.find(new LiteratureQuery(paper.title(), paper.abstractText(), elements.keywords(),
-                paper.ids().arxivId(), paper.ids().doi()));
+        return related.find(new LiteratureQuery(
+                paper.title(),
+                paper.abstractText(),
+                elements.keywords(),
+                paper.ids().arxivId(),
+                paper.ids().doi()));
     }
 
     /**
@@ -68,11 +74,18 @@ public final class IdeaAgent {
         if (n < 1 || n > 10) {
             throw new IllegalArgumentException("between 1 and 10 hypotheses can be drafted at once: " + n);
         }
-        HypothesesAnswer answer = StructuredChat.ask(main, prompts.hypotheses(paper, elements, related, n),
-                new StructuredChat.Expected<>(Schemas.HYPOTHESES, HypothesesAnswer.class, a -> a.atMost(n),
-                        a -> a.check(n), HypothesesAnswer::distinct));
+        HypothesesAnswer answer = StructuredChat.ask(
+                main,
+                prompts.hypotheses(paper, elements, related, n),
+                new StructuredChat.Expected<>(
+                        Schemas.HYPOTHESES,
+                        HypothesesAnswer.class,
+                        a -> a.atMost(n),
+                        a -> a.check(n),
+                        HypothesesAnswer::distinct));
         return IntStream.range(0, answer.hypotheses().size())
-                .mapToObj(i -> answer.hypotheses().get(i).first("H" + (i + 1))).toList();
+                .mapToObj(i -> answer.hypotheses().get(i).first("H" + (i + 1)))
+                .toList();
     }
 
     /** The hypotheses with their reviews set, best ranked first (main model, one call). */
@@ -84,17 +97,22 @@ public final class IdeaAgent {
         if (hypotheses.isEmpty()) {
             return List.of();
         }
-        ReviewsAnswer answer = StructuredChat.ask(main, prompts.review(hypotheses, related),
+        ReviewsAnswer answer = StructuredChat.ask(
+                main,
+                prompts.review(hypotheses, related),
                 StructuredChat.Expected.normalizing(Schemas.reviews(ids), ReviewsAnswer.class, a -> a.normalized(ids)));
-        return hypotheses.stream().map(h -> h.withReview(answer.of(h.id())))
-                .sorted(Comparator.comparingInt(h -> h.review().rank())).toList();
+        return hypotheses.stream()
+                .map(h -> h.withReview(answer.of(h.id())))
+                .sorted(Comparator.comparingInt(h -> h.review().rank()))
+                .toList();
     }
 
     /** The next version of a hypothesis, addressing the team's feedback; unreviewed (main model, one call). */
     public Hypothesis revise(Hypothesis hypothesis, HumanFeedback feedback, RelatedWork related) {
-        RevisionAnswer answer = StructuredChat.ask(main, prompts.revise(hypothesis, feedback, related),
-                new StructuredChat.Expected<>(Schemas.REVISION, RevisionAnswer.class, a -> {
-                }));
+        RevisionAnswer answer = StructuredChat.ask(
+                main,
+                prompts.revise(hypothesis, feedback, related),
+                new StructuredChat.Expected<>(Schemas.REVISION, RevisionAnswer.class, a -> {}));
         return hypothesis.revisedTo(answer.hypothesis(), answer.changeSummary());
     }
 }

@@ -7,7 +7,6 @@ public interface IdeaProgress {
     void step(String message);
 
     static IdeaProgress silent() {
-        return message -> {
-        };
+        return message -> {};
     }
 }

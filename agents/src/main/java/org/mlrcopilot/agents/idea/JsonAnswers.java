@@ -20,15 +20,15 @@ final class JsonAnswers {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_JAVA_COMMENTS)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-            .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
+            .disable(
+                    DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
                     DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
     private static final Pattern OBJECT_START = Pattern.compile("\\{(?=\\s*[\"}])");
 
-    private JsonAnswers() {
-    }
+    private JsonAnswers() {}
 
     /** The answer as {@code type}; an {@link InvalidAnswer} naming the problem if it cannot be read. */
     static <T> T read(String answer, Class<T> type) {

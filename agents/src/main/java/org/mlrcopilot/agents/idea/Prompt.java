@@ -16,8 +16,8 @@ record Prompt(String step, String system, String user) {
     }
 
     static Prompt of(String step, Map<String, String> systemValues, Map<String, String> userValues) {
-        return new Prompt(step, Template.render(step + ".system", systemValues),
-                Template.render(step + ".user", userValues));
+        return new Prompt(
+                step, Template.render(step + ".system", systemValues), Template.render(step + ".user", userValues));
     }
 
     List<ChatMessage> messages() {

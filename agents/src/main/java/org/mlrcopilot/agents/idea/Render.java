@@ -13,11 +13,10 @@ import org.mlrcopilot.agents.paper.Section;
 /** Plain-text renderings of papers, related work, hypotheses and feedback for prompts. */
 final class Render {
 
-    private static final Pattern BACK_MATTER = Pattern.compile(
-            "(?i)^[\\dA-Z]{0,3}[.:]?\\s*(references|bibliography|acknowledge?ments?)$");
+    private static final Pattern BACK_MATTER =
+            Pattern.compile("(?i)^[\\dA-Z]{0,3}[.:]?\\s*(references|bibliography|acknowledge?ments?)$");
 
-    private Render() {
-    }
+    private Render() {}
 
     /** The abstract and the sections in order, references left out, cut to {@code maxChars}. */
     static String paperText(Paper paper, int maxChars) {
@@ -26,11 +25,13 @@ final class Render {
         for (Section section : paper.sections()) {
             if (!BACK_MATTER.matcher(section.heading()).matches()) {
                 parts.add(("#".repeat(Math.min(section.level(), 3) + 1) + " " + section.heading() + "\n"
-                        + section.text()).strip());
+                                + section.text())
+                        .strip());
             }
         }
         String text = String.join("\n\n", parts);
-        return text.length() <= maxChars ? text
+        return text.length() <= maxChars
+                ? text
                 : Texts.clip(text, maxChars) + "\n[the rest of the paper is omitted for length]";
     }
 
@@ -42,13 +43,16 @@ final class Render {
         if (papers.isEmpty()) {
             return "(no related work was found)";
         }
-        return IntStream.range(0, papers.size()).mapToObj(i -> {
-            RelatedPaper p = papers.get(i);
-            String year = p.year() == null ? "" : " (" + p.year() + ")";
-            String summary = p.abstractText().isEmpty() ? "(no abstract available)"
-                    : Texts.clip(p.abstractText(), maxAbstractChars);
-            return "[R" + (i + 1) + "] " + p.title() + year + "\n" + summary;
-        }).collect(Collectors.joining("\n\n"));
+        return IntStream.range(0, papers.size())
+                .mapToObj(i -> {
+                    RelatedPaper p = papers.get(i);
+                    String year = p.year() == null ? "" : " (" + p.year() + ")";
+                    String summary = p.abstractText().isEmpty()
+                            ? "(no abstract available)"
+                            : Texts.clip(p.abstractText(), maxAbstractChars);
+                    return "[R" + (i + 1) + "] " + p.title() + year + "\n" + summary;
+                })
+                .collect(Collectors.joining("\n\n"));
     }
 
     static String hypotheses(List<Hypothesis> hypotheses) {
@@ -61,11 +65,14 @@ final class Render {
                 + "\nMethod: " + h.method() + "\nRationale: " + h.rationale()
                 + "\nExpected outcome: " + h.expectedOutcome() + "\nRisks: " + String.join("; ", h.risks())
                 + "\nExperiment plan:\n- Objective: " + p.objective()
-                + "\n- Datasets: " + p.datasets().stream().map(d -> d.name() + " (" + d.source() + ")")
+                + "\n- Datasets: "
+                + p.datasets().stream()
+                        .map(d -> d.name() + " (" + d.source() + ")")
                         .collect(Collectors.joining("; "))
                 + "\n- Baselines: " + String.join("; ", p.baselines()) + "\n- Models: " + String.join("; ", p.models())
                 + "\n- Metrics: " + String.join("; ", p.metrics()) + "\n- Procedure:\n" + numbered(p.procedure())
-                + "\n- Compute: " + hours(p.compute().cpuHours()) + " CPU hours, " + hours(p.compute().gpuHours())
+                + "\n- Compute: " + hours(p.compute().cpuHours()) + " CPU hours, "
+                + hours(p.compute().gpuHours())
                 + " GPU hours\n- Success criterion: " + p.successCriterion();
     }
 
@@ -80,9 +87,11 @@ final class Render {
     }
 
     static String comments(HumanFeedback feedback) {
-        return feedback.comments().isEmpty() ? "(no comments, only votes)"
+        return feedback.comments().isEmpty()
+                ? "(no comments, only votes)"
                 : IntStream.range(0, feedback.comments().size())
-                        .mapToObj(i -> "[C" + (i + 1) + "] " + feedback.comments().get(i))
+                        .mapToObj(
+                                i -> "[C" + (i + 1) + "] " + feedback.comments().get(i))
                         .collect(Collectors.joining("\n"));
     }
 
@@ -93,7 +102,8 @@ final class Render {
     }
 
     private static String numbered(List<String> steps) {
-        return IntStream.range(0, steps.size()).mapToObj(i -> "  " + (i + 1) + ". " + steps.get(i))
+        return IntStream.range(0, steps.size())
+                .mapToObj(i -> "  " + (i + 1) + ". " + steps.get(i))
                 .collect(Collectors.joining("\n"));
     }
 

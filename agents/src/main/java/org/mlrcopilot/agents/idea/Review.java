@@ -10,8 +10,15 @@ import java.util.stream.Stream;
  * @param noveltyAssessment how the hypothesis differs from that work
  * @param rank              1 for the most promising hypothesis of its batch
  */
-public record Review(ReviewScore clarity, ReviewScore validity, ReviewScore rigor, ReviewScore innovativeness,
-                     ReviewScore generalizability, String nearestPriorWork, String noveltyAssessment, int rank) {
+public record Review(
+        ReviewScore clarity,
+        ReviewScore validity,
+        ReviewScore rigor,
+        ReviewScore innovativeness,
+        ReviewScore generalizability,
+        String nearestPriorWork,
+        String noveltyAssessment,
+        int rank) {
 
     public Review {
         Objects.requireNonNull(clarity, "clarity must not be null");
@@ -29,6 +36,8 @@ public record Review(ReviewScore clarity, ReviewScore validity, ReviewScore rigo
     /** The mean of the five scores. */
     public double overall() {
         return Stream.of(clarity, validity, rigor, innovativeness, generalizability)
-                .mapToInt(ReviewScore::score).average().orElseThrow();
+                .mapToInt(ReviewScore::score)
+                .average()
+                .orElseThrow();
     }
 }

@@ -26,16 +26,22 @@ record ReviewsAnswer(List<ReviewDraft> reviews) {
         List<ReviewDraft> matched = matched(ids);
         List<Integer> stated = matched.stream().map(ReviewDraft::rank).toList();
         Set<Integer> distinct = new HashSet<>(stated);
-        boolean permutation = !stated.contains(null) && distinct.size() == ids.size()
+        boolean permutation = !stated.contains(null)
+                && distinct.size() == ids.size()
                 && distinct.stream().allMatch(r -> r >= 1 && r <= ids.size());
         if (permutation) {
             return new ReviewsAnswer(matched);
         }
-        List<Integer> order = IntStream.range(0, matched.size()).boxed().sorted(Comparator
-                .comparingDouble((Integer i) -> -matched.get(i).overall())
-                .thenComparingInt(i -> matched.get(i).rank() == null || matched.get(i).rank() < 1
-                        ? Integer.MAX_VALUE : matched.get(i).rank())
-                .thenComparingInt(i -> i)).toList();
+        List<Integer> order = IntStream.range(0, matched.size())
+                .boxed()
+                .sorted(Comparator.comparingDouble(
+                                (Integer i) -> -matched.get(i).overall())
+                        .thenComparingInt(i ->
+                                matched.get(i).rank() == null || matched.get(i).rank() < 1
+                                        ? Integer.MAX_VALUE
+                                        : matched.get(i).rank())
+                        .thenComparingInt(i -> i))
+                .toList();
         List<ReviewDraft> ranked = new ArrayList<>(matched);
         for (int position = 0; position < order.size(); position++) {
             int i = order.get(position);
@@ -51,7 +57,8 @@ record ReviewsAnswer(List<ReviewDraft> reviews) {
             return ids.stream().map(byId::get).toList();
         }
         if (reviews.size() == ids.size()) {
-            return IntStream.range(0, ids.size()).mapToObj(i -> reviews.get(i).as(ids.get(i), rankOf(reviews.get(i))))
+            return IntStream.range(0, ids.size())
+                    .mapToObj(i -> reviews.get(i).as(ids.get(i), rankOf(reviews.get(i))))
                     .toList();
         }
         throw new InvalidAnswer("expected exactly one review for each of " + ids + " but got reviews for "
@@ -63,6 +70,10 @@ record ReviewsAnswer(List<ReviewDraft> reviews) {
     }
 
     Review of(String id) {
-        return reviews.stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow().review();
+        return reviews.stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .review();
     }
 }

@@ -27,8 +27,12 @@ final class StructuredChat {
      * tolerates what models commonly get wrong (it may still throw {@link InvalidAnswer}), extra checks, and a
      * salvage for an answer that still fails them after the repair (what can be kept of it, or an InvalidAnswer).
      */
-    record Expected<T>(JsonSchema schema, Class<T> type, UnaryOperator<T> normalize, Consumer<? super T> check,
-                       UnaryOperator<T> salvage) {
+    record Expected<T>(
+            JsonSchema schema,
+            Class<T> type,
+            UnaryOperator<T> normalize,
+            Consumer<? super T> check,
+            UnaryOperator<T> salvage) {
 
         Expected(JsonSchema schema, Class<T> type, Consumer<? super T> check) {
             this(schema, type, UnaryOperator.identity(), check, value -> {
@@ -38,12 +42,11 @@ final class StructuredChat {
 
         /** An answer the normalization makes usable (or refuses with an InvalidAnswer); no further checks. */
         static <T> Expected<T> normalizing(JsonSchema schema, Class<T> type, UnaryOperator<T> normalize) {
-            return new Expected<>(schema, type, normalize, value -> { }, value -> value);
+            return new Expected<>(schema, type, normalize, value -> {}, value -> value);
         }
     }
 
-    private StructuredChat() {
-    }
+    private StructuredChat() {}
 
     static <T> T ask(ChatModel model, Prompt prompt, Expected<T> expected) {
         String answer = send(model, prompt.messages(), expected.schema());
@@ -85,15 +88,18 @@ final class StructuredChat {
     private static List<ChatMessage> repairMessages(Prompt prompt, String answer, String problem) {
         List<ChatMessage> messages = new ArrayList<>(prompt.messages());
         messages.add(AiMessage.from(answer.isBlank() ? "(empty answer)" : answer));
-        messages.add(UserMessage.from(Template.render("repair.user",
-                Map.of("step", prompt.step(), "problem", problem))));
+        messages.add(
+                UserMessage.from(Template.render("repair.user", Map.of("step", prompt.step(), "problem", problem))));
         return messages;
     }
 
     private static String send(ChatModel model, List<ChatMessage> messages, JsonSchema schema) {
         ChatRequest.Builder request = ChatRequest.builder().messages(messages);
         if (model.supportedCapabilities().contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA)) {
-            request.responseFormat(ResponseFormat.builder().type(ResponseFormatType.JSON).jsonSchema(schema).build());
+            request.responseFormat(ResponseFormat.builder()
+                    .type(ResponseFormatType.JSON)
+                    .jsonSchema(schema)
+                    .build());
         }
         AiMessage reply = model.chat(request.build()).aiMessage();
         return reply == null || reply.text() == null ? "" : reply.text();

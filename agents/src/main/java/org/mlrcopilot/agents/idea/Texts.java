@@ -6,8 +6,7 @@ import java.util.Objects;
 /** Checks and trims shared by the records of this package. */
 final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The stripped text; fails if it is null or blank. */
     static String required(String value, String name) {
@@ -20,7 +19,11 @@ final class Texts {
     /** The stripped, non-blank entries; fails if the list is null. */
     static List<String> list(List<String> values, String name) {
         Objects.requireNonNull(values, name + " must not be null");
-        return values.stream().filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        return values.stream()
+                .filter(Objects::nonNull)
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())
+                .toList();
     }
 
     /** Like {@link #list} but fails when no entry is left. */
@@ -44,6 +47,8 @@ final class Texts {
 
     /** Lower case with runs of non-alphanumerics collapsed, for comparing titles. */
     static String normalized(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return text.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .strip();
     }
 }

@@ -21,7 +21,10 @@ public record LiteratureQuery(String title, String abstractText, List<String> ke
         title = Ids.clean(title);
         abstractText = Ids.clean(abstractText);
         keywords = Objects.requireNonNullElse(keywords, List.<String>of()).stream()
-                .map(Ids::clean).filter(k -> !k.isEmpty()).distinct().toList();
+                .map(Ids::clean)
+                .filter(k -> !k.isEmpty())
+                .distinct()
+                .toList();
         String givenArxiv = Ids.clean(arxivId);
         arxivId = Ids.arxiv(givenArxiv);
         if (arxivId.isEmpty() && !givenArxiv.isEmpty()) {
@@ -51,12 +54,18 @@ public record LiteratureQuery(String title, String abstractText, List<String> ke
 
     /** This query with blank fields filled from the paper a source identified it as. */
     public LiteratureQuery withResolved(RelatedPaper paper) {
-        return new LiteratureQuery(title.isEmpty() ? paper.title() : title,
-                abstractText.isEmpty() ? paper.abstractText() : abstractText, keywords,
-                arxivId.isEmpty() ? paper.arxivId() : arxivId, doi.isEmpty() ? paper.doi() : doi);
+        return new LiteratureQuery(
+                title.isEmpty() ? paper.title() : title,
+                abstractText.isEmpty() ? paper.abstractText() : abstractText,
+                keywords,
+                arxivId.isEmpty() ? paper.arxivId() : arxivId,
+                doi.isEmpty() ? paper.doi() : doi);
     }
 
     private static String firstWords(String text, int max) {
-        return Arrays.stream(text.strip().split("\\s+")).limit(max).collect(Collectors.joining(" ")).strip();
+        return Arrays.stream(text.strip().split("\\s+"))
+                .limit(max)
+                .collect(Collectors.joining(" "))
+                .strip();
     }
 }

@@ -14,8 +14,16 @@ import java.util.Set;
  * @param source "semantic-scholar", "openalex" or "arxiv"
  * @param score  relevance to the query paper in [0, 1]
  */
-public record RelatedPaper(String title, Integer year, String abstractText, List<String> authors, String url,
-                           String arxivId, String doi, String source, double score) {
+public record RelatedPaper(
+        String title,
+        Integer year,
+        String abstractText,
+        List<String> authors,
+        String url,
+        String arxivId,
+        String doi,
+        String source,
+        double score) {
 
     static final Set<String> SOURCES = Set.of("semantic-scholar", "openalex", "arxiv");
 
@@ -29,7 +37,9 @@ public record RelatedPaper(String title, Integer year, String abstractText, List
         }
         abstractText = Ids.clean(abstractText);
         authors = Objects.requireNonNullElse(authors, List.<String>of()).stream()
-                .map(Ids::clean).filter(a -> !a.isEmpty()).toList();
+                .map(Ids::clean)
+                .filter(a -> !a.isEmpty())
+                .toList();
         doi = Ids.doi(doi);
         arxivId = Ids.arxiv(arxivId).isEmpty() ? Ids.arxivFromDoi(doi) : Ids.arxiv(arxivId);
         url = Ids.clean(url).isEmpty() ? defaultUrl(arxivId, doi) : Ids.clean(url);
@@ -47,10 +57,16 @@ public record RelatedPaper(String title, Integer year, String abstractText, List
 
     /** This paper with its blank fields filled from another record of the same paper. */
     public RelatedPaper mergedWith(RelatedPaper other) {
-        return new RelatedPaper(title, year != null ? year : other.year,
+        return new RelatedPaper(
+                title,
+                year != null ? year : other.year,
                 abstractText.isEmpty() ? other.abstractText : abstractText,
-                authors.isEmpty() ? other.authors : authors, url,
-                arxivId.isEmpty() ? other.arxivId : arxivId, doi.isEmpty() ? other.doi : doi, source, score);
+                authors.isEmpty() ? other.authors : authors,
+                url,
+                arxivId.isEmpty() ? other.arxivId : arxivId,
+                doi.isEmpty() ? other.doi : doi,
+                source,
+                score);
     }
 
     private static String defaultUrl(String arxivId, String doi) {

@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 of documents and keys, as the paper caches store them. */
 public final class ContentHash {
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     public static String of(byte[] content) {
         try {

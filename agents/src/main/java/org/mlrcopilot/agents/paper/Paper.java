@@ -10,8 +10,17 @@ import java.util.Objects;
  * @param url         the link the paper was read from
  * @param contentHash SHA-256 of the document the text was extracted from
  */
-public record Paper(PaperIds ids, String title, List<String> authors, String abstractText, List<Section> sections,
-                    List<String> references, List<String> links, String source, String url, String contentHash) {
+public record Paper(
+        PaperIds ids,
+        String title,
+        List<String> authors,
+        String abstractText,
+        List<Section> sections,
+        List<String> references,
+        List<String> links,
+        String source,
+        String url,
+        String contentHash) {
 
     public Paper {
         ids = Objects.requireNonNullElse(ids, PaperIds.none());
@@ -31,7 +40,8 @@ public record Paper(PaperIds ids, String title, List<String> authors, String abs
 
     /** Links to code repositories (GitHub, GitLab, Hugging Face) found in the paper. */
     public List<String> codeLinks() {
-        return links.stream().filter(l -> l.matches("(?i)https?://(www\\.)?(github\\.com|gitlab\\.com|huggingface\\.co)/.+"))
+        return links.stream()
+                .filter(l -> l.matches("(?i)https?://(www\\.)?(github\\.com|gitlab\\.com|huggingface\\.co)/.+"))
                 .toList();
     }
 }

@@ -27,8 +27,12 @@ public record PaperIds(String arxivId, String arxivVersion, String doi, String o
 
     /** Fills identifiers this one lacks from {@code other}. */
     public PaperIds merge(PaperIds other) {
-        return new PaperIds(first(arxivId, other.arxivId), arxivId.isEmpty() ? other.arxivVersion : arxivVersion,
-                first(doi, other.doi), first(openReviewId, other.openReviewId), first(aclId, other.aclId));
+        return new PaperIds(
+                first(arxivId, other.arxivId),
+                arxivId.isEmpty() ? other.arxivVersion : arxivVersion,
+                first(doi, other.doi),
+                first(openReviewId, other.openReviewId),
+                first(aclId, other.aclId));
     }
 
     private static String first(String a, String b) {

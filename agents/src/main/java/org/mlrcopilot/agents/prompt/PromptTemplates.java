@@ -22,8 +22,7 @@ public final class PromptTemplates {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_]*)\\s*}}");
     private static final Map<String, String> LOADED = new ConcurrentHashMap<>();
 
-    private PromptTemplates() {
-    }
+    private PromptTemplates() {}
 
     /** The resource at {@code path} with every placeholder replaced by its value, stripped. */
     public static String render(String path, Map<String, String> values) {

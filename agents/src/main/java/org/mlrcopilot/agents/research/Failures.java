@@ -15,15 +15,17 @@ record Failures(String cause, String nextStep) {
         }
         int status = refusedWith(e);
         if (status == 401 || status == 403) {
-            return new Failures("I could not read the paper: " + message(e), "the page needs an account; post a "
-                    + "link anyone can open (arXiv, OpenReview, ACL Anthology, a DOI) or attach the PDF");
+            return new Failures(
+                    "I could not read the paper: " + message(e),
+                    "the page needs an account; post a "
+                            + "link anyone can open (arXiv, OpenReview, ACL Anthology, a DOI) or attach the PDF");
         }
         if (status >= 400 && status < 500 && status != 429) {
-            return new Failures("I could not read the paper: " + message(e), "the link is wrong (there is no such "
-                    + "page): check it and post it again, or attach the PDF");
+            return new Failures(
+                    "I could not read the paper: " + message(e),
+                    "the link is wrong (there is no such " + "page): check it and post it again, or attach the PDF");
         }
-        return new Failures("I could not read the paper: " + message(e),
-                "try again later, or post a direct PDF link");
+        return new Failures("I could not read the paper: " + message(e), "try again later, or post a direct PDF link");
     }
 
     static Failures thinking(RuntimeException e) {
@@ -31,11 +33,12 @@ record Failures(String cause, String nextStep) {
             return new Failures(message(e), "raise budget.perResearchUsd / budget.perDayUsd, or wait for tomorrow");
         }
         if (e instanceof LlmOutputException) {
-            return new Failures("the language model's answer was unusable: " + message(e),
-                    "react with :repeat: to try again");
+            return new Failures(
+                    "the language model's answer was unusable: " + message(e), "react with :repeat: to try again");
         }
         LoggerFactory.getLogger("mlr.research").warn("language model call failed", e);
-        return new Failures("the language model call failed: " + plainly(e) + " (details in the service log)",
+        return new Failures(
+                "the language model call failed: " + plainly(e) + " (details in the service log)",
                 "react with :repeat: to try again");
     }
 
@@ -51,7 +54,8 @@ record Failures(String cause, String nextStep) {
             if (t instanceof dev.langchain4j.exception.RateLimitException) {
                 return "the provider is rate-limiting this key";
             }
-            if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof java.net.SocketTimeoutException) {
+            if (t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof java.net.SocketTimeoutException) {
                 return "the provider did not answer in time";
             }
             if (t instanceof dev.langchain4j.exception.ModelNotFoundException) {

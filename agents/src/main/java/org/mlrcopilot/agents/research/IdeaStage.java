@@ -22,7 +22,12 @@ final class IdeaStage {
     private final Clock clock;
     private final Shutdown shutdown;
 
-    IdeaStage(ResearchStore store, ResearchEvents events, ResearchTools tools, ResearchSettings settings, Clock clock,
+    IdeaStage(
+            ResearchStore store,
+            ResearchEvents events,
+            ResearchTools tools,
+            ResearchSettings settings,
+            Clock clock,
             Shutdown shutdown) {
         this.shutdown = shutdown;
         this.store = store;
@@ -65,8 +70,8 @@ final class IdeaStage {
             brief = saveBrief(r, paper, null, tools.related(paper));
         }
         status(r, ResearchStatus.READY, "brief ready; hypotheses need a language model");
-        events.problem(r, "no language model is configured, so I cannot propose hypotheses",
-                tools.howToConfigureModel());
+        events.problem(
+                r, "no language model is configured, so I cannot propose hypotheses", tools.howToConfigureModel());
     }
 
     private void propose(Research r, Paper paper, IdeaAgent agent) {
@@ -82,19 +87,24 @@ final class IdeaStage {
                 }
                 throw e;
             }
-            r = status(r, ResearchStatus.GENERATING, "searching related work for " + String.join(", ",
-                    elements.keywords()));
+            r = status(
+                    r,
+                    ResearchStatus.GENERATING,
+                    "searching related work for " + String.join(", ", elements.keywords()));
             brief = saveBrief(r, paper, elements, agent.relatedWork(paper, elements));
         }
         if (store.hypotheses(r.id()).isEmpty()) {
             r = status(r, ResearchStatus.GENERATING, "drafting " + settings.hypotheses() + " hypotheses");
-            List<Hypothesis> drafted = agent.hypotheses(paper, brief.elements(), brief.relatedWork(),
-                    settings.hypotheses());
+            List<Hypothesis> drafted =
+                    agent.hypotheses(paper, brief.elements(), brief.relatedWork(), settings.hypotheses());
             r = status(r, ResearchStatus.GENERATING, "reviewing and ranking the hypotheses");
             publish(r, reviewedOrAsDrafted(r, agent, drafted, brief), 0);
         }
-        status(r, ResearchStatus.READY, store.hypotheses(r.id()).size()
-                + " hypotheses ready: vote, reply with feedback, or press Run experiment");
+        status(
+                r,
+                ResearchStatus.READY,
+                store.hypotheses(r.id()).size()
+                        + " hypotheses ready: vote, reply with feedback, or press Run experiment");
     }
 
     /** The reviewed hypotheses, best first; when the review fails, the drafts unreviewed, and the team is told. */
@@ -105,8 +115,11 @@ final class IdeaStage {
             if (shutdown.underway()) {
                 throw e;
             }
-            events.problem(r, "the review of the hypotheses failed (" + Failures.thinking(e).cause()
-                    + "), so they are shown unreviewed", "press *Review again* on a hypothesis");
+            events.problem(
+                    r,
+                    "the review of the hypotheses failed ("
+                            + Failures.thinking(e).cause() + "), so they are shown unreviewed",
+                    "press *Review again* on a hypothesis");
             return drafted;
         }
     }

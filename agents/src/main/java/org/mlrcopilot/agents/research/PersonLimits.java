@@ -30,7 +30,8 @@ final class PersonLimits {
     void checkStart(String person) {
         List<Research> mine = mine(person);
         Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
-        long lastHour = mine.stream().filter(r -> r.createdAt().isAfter(hourAgo)).count();
+        long lastHour =
+                mine.stream().filter(r -> r.createdAt().isAfter(hourAgo)).count();
         if (lastHour >= settings.researchesPerHour()) {
             throw new ResearchRefusedException(person + " started " + lastHour + " researches in the last hour, "
                     + "the limit (budget.researchesPerHour); try again later");
@@ -46,20 +47,28 @@ final class PersonLimits {
     private void checkSpending(String person, List<Research> mine) {
         double spent = spentToday(mine);
         if (spent >= settings.perPersonUsd()) {
-            throw new ResearchRefusedException(String.format(Locale.ROOT, "the researches %s started spent $%.2f "
-                    + "today, the limit per person (budget.perPersonUsd is $%.2f); it resets at 00:00 UTC",
-                    person, spent, settings.perPersonUsd()));
+            throw new ResearchRefusedException(String.format(
+                    Locale.ROOT,
+                    "the researches %s started spent $%.2f "
+                            + "today, the limit per person (budget.perPersonUsd is $%.2f); it resets at 00:00 UTC",
+                    person,
+                    spent,
+                    settings.perPersonUsd()));
         }
     }
 
     private double spentToday(List<Research> mine) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return mine.stream().flatMap(r -> usage.ofResearch(r.id()).stream())
+        return mine.stream()
+                .flatMap(r -> usage.ofResearch(r.id()).stream())
                 .filter(u -> LocalDate.ofInstant(u.at(), ZoneOffset.UTC).equals(today))
-                .mapToDouble(u -> u.costUsd()).sum();
+                .mapToDouble(u -> u.costUsd())
+                .sum();
     }
 
     private List<Research> mine(String person) {
-        return store.recent(LOOK_BACK).stream().filter(r -> r.requester().equals(person)).toList();
+        return store.recent(LOOK_BACK).stream()
+                .filter(r -> r.requester().equals(person))
+                .toList();
     }
 }

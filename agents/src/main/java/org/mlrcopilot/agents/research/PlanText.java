@@ -9,8 +9,7 @@ import org.mlrcopilot.agents.idea.Hypothesis;
 /** A hypothesis and its plan as the text the experiment agent works from. */
 public final class PlanText {
 
-    private PlanText() {
-    }
+    private PlanText() {}
 
     public static String of(Hypothesis h) {
         ExperimentPlan p = h.plan();

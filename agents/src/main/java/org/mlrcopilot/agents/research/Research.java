@@ -14,8 +14,17 @@ import java.util.Objects;
  * @param detail    one line on what is happening, shown in the status message
  * @param title     the paper's title once read, "" before
  */
-public record Research(String id, String link, String requester, String team, String platform,
-                       ResearchStatus status, String detail, String title, Instant createdAt, Instant updatedAt) {
+public record Research(
+        String id,
+        String link,
+        String requester,
+        String team,
+        String platform,
+        ResearchStatus status,
+        String detail,
+        String title,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Research {
         ResearchIds.require(id, "id");

@@ -44,8 +44,7 @@ public interface ResearchEvents {
     void step(Research research, ResearchRun run, StepRecord step);
 
     /** The run waits for the sandbox before an execution, e.g. queued on a cluster; said in the status. */
-    default void waiting(Research research, ResearchRun run, String status) {
-    }
+    default void waiting(Research research, ResearchRun run, String status) {}
 
     /** The agent asks the team; the next reply in the thread answers it. */
     void question(Research research, ResearchRun run, String question);

@@ -58,7 +58,8 @@ final class ResearchFiles {
             return out;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted()
+            files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
                     .forEach(p -> out.put(p.getFileName().toString(), p));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the files of " + researchId, e);
@@ -72,7 +73,9 @@ final class ResearchFiles {
 
     static String safe(String name) {
         String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[._]+", "");
+        base = base.substring(base.lastIndexOf('/') + 1)
+                .replaceAll("[^A-Za-z0-9._-]", "_")
+                .replaceAll("^[._]+", "");
         base = base.length() > 100 ? base.substring(base.length() - 100) : base;
         return base.isEmpty() ? "file" : base;
     }

@@ -8,8 +8,7 @@ final class ResearchIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ResearchIds() {
-    }
+    private ResearchIds() {}
 
     static String require(String value, String name) {
         if (value == null || value.isBlank()) {

@@ -16,9 +16,21 @@ import org.mlrcopilot.agents.experiment.ExperimentResult;
  * @param runDir     where the workspace, checkpoints and trace live
  * @param result     the result once finished, else null
  */
-public record ResearchRun(String id, String researchId, String hypothesisId, int hypothesisVersion, String task,
-                          String requester, String approver, RunStatus status, int step, int maxSteps, String runDir,
-                          ExperimentResult result, Instant createdAt, Instant updatedAt) {
+public record ResearchRun(
+        String id,
+        String researchId,
+        String hypothesisId,
+        int hypothesisVersion,
+        String task,
+        String requester,
+        String approver,
+        RunStatus status,
+        int step,
+        int maxSteps,
+        String runDir,
+        ExperimentResult result,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public ResearchRun {
         ResearchIds.require(id, "id");
@@ -34,17 +46,56 @@ public record ResearchRun(String id, String researchId, String hypothesisId, int
     }
 
     public ResearchRun with(RunStatus next, int atStep, Instant at) {
-        return new ResearchRun(id, researchId, hypothesisId, hypothesisVersion, task, requester, approver, next, atStep,
-                maxSteps, runDir, result, createdAt, at);
+        return new ResearchRun(
+                id,
+                researchId,
+                hypothesisId,
+                hypothesisVersion,
+                task,
+                requester,
+                approver,
+                next,
+                atStep,
+                maxSteps,
+                runDir,
+                result,
+                createdAt,
+                at);
     }
 
     public ResearchRun onTask(String name) {
-        return new ResearchRun(id, researchId, hypothesisId, hypothesisVersion, name, requester, approver, status, step,
-                maxSteps, runDir, result, createdAt, updatedAt);
+        return new ResearchRun(
+                id,
+                researchId,
+                hypothesisId,
+                hypothesisVersion,
+                name,
+                requester,
+                approver,
+                status,
+                step,
+                maxSteps,
+                runDir,
+                result,
+                createdAt,
+                updatedAt);
     }
 
     public ResearchRun finished(RunStatus next, ExperimentResult value, Instant at) {
-        return new ResearchRun(id, researchId, hypothesisId, hypothesisVersion, task, requester, approver, next,
-                value.steps(), maxSteps, runDir, value, createdAt, at);
+        return new ResearchRun(
+                id,
+                researchId,
+                hypothesisId,
+                hypothesisVersion,
+                task,
+                requester,
+                approver,
+                next,
+                value.steps(),
+                maxSteps,
+                runDir,
+                value,
+                createdAt,
+                at);
     }
 }

@@ -44,8 +44,14 @@ public final class ResearchService implements AutoCloseable {
     private final PersonLimits limits;
     private final Shutdown shutdown = new Shutdown();
 
-    public ResearchService(ResearchState state, ResearchEvents events, ResearchTools tools, ResearchSettings settings,
-            Clock clock, int ideaThreads, int runThreads) {
+    public ResearchService(
+            ResearchState state,
+            ResearchEvents events,
+            ResearchTools tools,
+            ResearchSettings settings,
+            Clock clock,
+            int ideaThreads,
+            int runThreads) {
         this.store = state.researches();
         this.runs = state.runs();
         this.events = Objects.requireNonNull(events, "events");
@@ -53,8 +59,8 @@ public final class ResearchService implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ideaPool = pool("mlr-ideas", ideaThreads);
         this.runPool = pool("mlr-runs", runThreads);
-        this.lanes = new Lanes(ideaPool, e -> LoggerFactory.getLogger("mlr.research")
-                .error("research task failed", e));
+        this.lanes =
+                new Lanes(ideaPool, e -> LoggerFactory.getLogger("mlr.research").error("research task failed", e));
         this.ideas = new IdeaStage(store, events, tools, settings, clock, shutdown);
         this.revisions = new Revisions(store, events, tools, settings, ideas, shutdown);
         this.files = new ResearchFiles(tools.runsRoot());
@@ -67,11 +73,11 @@ public final class ResearchService implements AutoCloseable {
      * A new research for a PDF a person posted as a file, saved as queued: checked to be a PDF of at most
      * {@code maxBytes}, kept by its SHA-256, and read from there (the file's name is its source).
      */
-    public Research openUpload(String fileName, byte[] pdf, long maxBytes, String requester, String team,
-                               String platform) {
+    public Research openUpload(
+            String fileName, byte[] pdf, long maxBytes, String requester, String team, String platform) {
         if (pdf.length > maxBytes) {
-            throw new ResearchRefusedException(fileName + " is larger than " + maxBytes / 1_000_000
-                    + " MB (fetch.maxBytes)");
+            throw new ResearchRefusedException(
+                    fileName + " is larger than " + maxBytes / 1_000_000 + " MB (fetch.maxBytes)");
         }
         if (pdf.length < 5 || !new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             throw new ResearchRefusedException(fileName + " is not a PDF");
@@ -90,8 +96,17 @@ public final class ResearchService implements AutoCloseable {
     public Research open(PaperLink link, String requester, String team, String platform) {
         limits.checkStart(requester);
         String cleaned = link.original();
-        Research r = new Research(ResearchIds.next("r"), cleaned, requester, team, platform, ResearchStatus.QUEUED,
-                "queued", "", clock.instant(), clock.instant());
+        Research r = new Research(
+                ResearchIds.next("r"),
+                cleaned,
+                requester,
+                team,
+                platform,
+                ResearchStatus.QUEUED,
+                "queued",
+                "",
+                clock.instant(),
+                clock.instant());
         store.save(r);
         return r;
     }
@@ -110,13 +125,16 @@ public final class ResearchService implements AutoCloseable {
     /** A vote on one version of a hypothesis (the version the voter saw); it stays with that version. */
     public VoteCount vote(String researchId, String hypothesisId, int version, String voter, int value) {
         Research r = require(researchId);
-        StoredHypothesis h = version(researchId, hypothesisId, version).orElseThrow(() ->
-                new ResearchRefusedException("no " + hypothesisId + " v" + version + " in " + researchId));
+        StoredHypothesis h = version(researchId, hypothesisId, version)
+                .orElseThrow(() ->
+                        new ResearchRefusedException("no " + hypothesisId + " v" + version + " in " + researchId));
         store.vote(new Vote(researchId, hypothesisId, version, voter, value));
         VoteCount count = store.votes(h);
         // drawn as the version is by the time the lane gets to it (approved or superseded meanwhile, say)
-        lanes.submit(researchId, () -> version(researchId, hypothesisId, version)
-                .ifPresent(now -> events.hypothesis(r, now, store.votes(now))));
+        lanes.submit(
+                researchId,
+                () -> version(researchId, hypothesisId, version)
+                        .ifPresent(now -> events.hypothesis(r, now, store.votes(now))));
         return count;
     }
 
@@ -157,8 +175,8 @@ public final class ResearchService implements AutoCloseable {
      */
     public ResearchRun approve(String researchId, String hypothesisId, Approver approver) {
         if (!approver.allowed()) {
-            throw new ResearchRefusedException(approver.name() + " is not an approver; ask " + approver.whoMay()
-                    + " to approve the run");
+            throw new ResearchRefusedException(
+                    approver.name() + " is not an approver; ask " + approver.whoMay() + " to approve the run");
         }
         return approved(researchId, hypothesisId, approver.name());
     }
@@ -174,9 +192,21 @@ public final class ResearchService implements AutoCloseable {
             throw new ResearchRefusedException("a run of this research is still active; stop it first");
         }
         String runId = ResearchIds.next("run");
-        ResearchRun run = new ResearchRun(runId, researchId, hypothesisId, h.hypothesis().version(), "pending",
-                r.requester(), userName, RunStatus.QUEUED, 0, settings.maxSteps(),
-                runsRoot.resolve(runId).toAbsolutePath().toString(), null, clock.instant(), clock.instant());
+        ResearchRun run = new ResearchRun(
+                runId,
+                researchId,
+                hypothesisId,
+                h.hypothesis().version(),
+                "pending",
+                r.requester(),
+                userName,
+                RunStatus.QUEUED,
+                0,
+                settings.maxSteps(),
+                runsRoot.resolve(runId).toAbsolutePath().toString(),
+                null,
+                clock.instant(),
+                clock.instant());
         runs.save(run);
         StoredHypothesis approved = h.in(HypothesisState.APPROVED);
         store.save(approved);
@@ -268,23 +298,25 @@ public final class ResearchService implements AutoCloseable {
     }
 
     private java.util.Optional<StoredHypothesis> version(String researchId, String hypothesisId, int version) {
-        return store.versions(researchId, hypothesisId).stream().filter(v -> v.hypothesis().version() == version)
+        return store.versions(researchId, hypothesisId).stream()
+                .filter(v -> v.hypothesis().version() == version)
                 .findFirst();
     }
 
     private StoredHypothesis hypothesis(String researchId, String hypothesisId) {
-        return store.hypotheses(researchId).stream().filter(h -> h.id().equals(hypothesisId)).findFirst()
+        return store.hypotheses(researchId).stream()
+                .filter(h -> h.id().equals(hypothesisId))
+                .findFirst()
                 .orElseThrow(() -> new ResearchRefusedException("no hypothesis " + hypothesisId + " in " + researchId));
     }
 
     private static ExecutorService pool(String name, int threads) {
         AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
-                r -> {
-                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        return new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000), r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -298,7 +330,8 @@ public final class ResearchService implements AutoCloseable {
         for (ExecutorService pool : List.of(ideaPool, runPool)) {
             try {
                 if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    LoggerFactory.getLogger("mlr.research").warn("stopping: work still running after " + CLOSE_WAIT.toSeconds() + " s");
+                    LoggerFactory.getLogger("mlr.research")
+                            .warn("stopping: work still running after " + CLOSE_WAIT.toSeconds() + " s");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

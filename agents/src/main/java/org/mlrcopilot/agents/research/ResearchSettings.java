@@ -12,8 +12,13 @@ import java.util.List;
  * @param perPersonUsd  model spending per person per day (their researches) past which no new work starts
  * @param researchesPerHour researches one person may start per hour
  */
-public record ResearchSettings(List<String> approvers, int hypotheses, int maxSteps, long maxFileBytes,
-                               double perPersonUsd, int researchesPerHour) {
+public record ResearchSettings(
+        List<String> approvers,
+        int hypotheses,
+        int maxSteps,
+        long maxFileBytes,
+        double perPersonUsd,
+        int researchesPerHour) {
 
     public static final long DEFAULT_MAX_FILE_BYTES = 100L << 20;
 

@@ -23,8 +23,7 @@ public interface ResearchStore {
      * Returns once everything written so far would survive a killed process (what an acknowledgement promises).
      * Stores that write through at once need not do anything.
      */
-    default void sync() {
-    }
+    default void sync() {}
 
     /** The hypotheses, in their latest versions, that are in {@code state} (all researches). */
     List<StoredHypothesis> hypothesesIn(HypothesisState state);

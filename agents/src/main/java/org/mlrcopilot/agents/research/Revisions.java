@@ -19,8 +19,13 @@ final class Revisions {
 
     private final Shutdown shutdown;
 
-    Revisions(ResearchStore store, ResearchEvents events, ResearchTools tools, ResearchSettings settings,
-            IdeaStage stage, Shutdown shutdown) {
+    Revisions(
+            ResearchStore store,
+            ResearchEvents events,
+            ResearchTools tools,
+            ResearchSettings settings,
+            IdeaStage stage,
+            Shutdown shutdown) {
         this.shutdown = shutdown;
         this.store = store;
         this.events = events;
@@ -35,8 +40,8 @@ final class Revisions {
         }
         VoteCount votes = store.votes(h);
         if (comments(h.researchId(), h.id()).isEmpty() && votes.up() + votes.down() == 0) {
-            throw new ResearchRefusedException("reply to " + h.id() + " with what to change (or vote on it), "
-                    + "then press Refine");
+            throw new ResearchRefusedException(
+                    "reply to " + h.id() + " with what to change (or vote on it), " + "then press Refine");
         }
     }
 
@@ -57,9 +62,11 @@ final class Revisions {
         VoteCount votes = store.votes(h);
         events.hypothesis(r, refining, votes);
         try {
-            Hypothesis revised = agent.get().revise(h.hypothesis(), new HumanFeedback(comments(researchId,
-                    hypothesisId), votes.up(),
-                    votes.down()), brief.relatedWork());
+            Hypothesis revised = agent.get()
+                    .revise(
+                            h.hypothesis(),
+                            new HumanFeedback(comments(researchId, hypothesisId), votes.up(), votes.down()),
+                            brief.relatedWork());
             revised = reviewed(r, agent.get(), revised, brief);
             StoredHypothesis next = new StoredHypothesis(researchId, h.position(), revised, HypothesisState.PROPOSED);
             StoredHypothesis superseded = h.in(HypothesisState.SUPERSEDED);
@@ -86,10 +93,13 @@ final class Revisions {
     private Hypothesis reviewed(Research r, IdeaAgent agent, Hypothesis revised, StoredBrief brief) {
         List<Hypothesis> open = new ArrayList<>(store.hypotheses(r.id()).stream()
                 .filter(o -> o.state() == HypothesisState.PROPOSED && !o.id().equals(revised.id()))
-                .map(StoredHypothesis::hypothesis).toList());
+                .map(StoredHypothesis::hypothesis)
+                .toList());
         open.add(revised);
-        return stage.reviewedOrAsDrafted(r, agent, open, brief).stream().filter(x -> x.id().equals(revised.id()))
-                .findFirst().orElse(revised);
+        return stage.reviewedOrAsDrafted(r, agent, open, brief).stream()
+                .filter(x -> x.id().equals(revised.id()))
+                .findFirst()
+                .orElse(revised);
     }
 
     void regenerate(String researchId) {
@@ -97,7 +107,9 @@ final class Revisions {
         Optional<IdeaAgent> agent = tools.ideas(r);
         StoredBrief brief = store.brief(researchId).orElse(null);
         if (agent.isEmpty() || brief == null || brief.elements() == null) {
-            events.problem(r, "new hypotheses need a language model and the paper's brief",
+            events.problem(
+                    r,
+                    "new hypotheses need a language model and the paper's brief",
                     agent.isEmpty() ? tools.howToConfigureModel() : "wait for the brief, then try again");
             return;
         }
@@ -105,8 +117,9 @@ final class Revisions {
             Paper paper = tools.read(r.link());
             List<StoredHypothesis> existing = store.hypotheses(researchId);
             r = stage.status(r, ResearchStatus.GENERATING, "drafting " + settings.hypotheses() + " more hypotheses");
-            List<Hypothesis> drafted = renumber(agent.get().hypotheses(paper, brief.elements(), brief.relatedWork(),
-                    settings.hypotheses()), existing.size());
+            List<Hypothesis> drafted = renumber(
+                    agent.get().hypotheses(paper, brief.elements(), brief.relatedWork(), settings.hypotheses()),
+                    existing.size());
             stage.publish(r, stage.reviewedOrAsDrafted(r, agent.get(), drafted, brief), existing.size());
             stage.status(r, ResearchStatus.READY, store.hypotheses(researchId).size() + " hypotheses");
         } catch (RuntimeException e) {
@@ -122,18 +135,28 @@ final class Revisions {
         Optional<IdeaAgent> agent = tools.ideas(r);
         StoredBrief brief = store.brief(researchId).orElse(null);
         List<StoredHypothesis> unreviewed = store.hypotheses(researchId).stream()
-                .filter(h -> h.state() == HypothesisState.PROPOSED && h.hypothesis().review() == null).toList();
+                .filter(h ->
+                        h.state() == HypothesisState.PROPOSED && h.hypothesis().review() == null)
+                .toList();
         if (agent.isEmpty() || brief == null || unreviewed.isEmpty()) {
-            events.problem(r, unreviewed.isEmpty() ? "every proposed hypothesis has its review"
-                    : "reviews need a language model", agent.isEmpty() ? tools.howToConfigureModel() : "nothing to do");
+            events.problem(
+                    r,
+                    unreviewed.isEmpty() ? "every proposed hypothesis has its review" : "reviews need a language model",
+                    agent.isEmpty() ? tools.howToConfigureModel() : "nothing to do");
             return;
         }
         try {
             r = stage.status(r, ResearchStatus.GENERATING, "reviewing " + unreviewed.size() + " hypotheses");
-            List<Hypothesis> reviewed = agent.get().review(unreviewed.stream().map(StoredHypothesis::hypothesis)
-                    .toList(), brief.relatedWork());
+            List<Hypothesis> reviewed = agent.get()
+                    .review(
+                            unreviewed.stream()
+                                    .map(StoredHypothesis::hypothesis)
+                                    .toList(),
+                            brief.relatedWork());
             for (Hypothesis h : reviewed) {
-                StoredHypothesis before = unreviewed.stream().filter(u -> u.id().equals(h.id())).findFirst()
+                StoredHypothesis before = unreviewed.stream()
+                        .filter(u -> u.id().equals(h.id()))
+                        .findFirst()
                         .orElseThrow();
                 StoredHypothesis next = new StoredHypothesis(researchId, before.position(), h, before.state());
                 store.save(next);
@@ -151,13 +174,16 @@ final class Revisions {
     private List<String> comments(String researchId, String hypothesisId) {
         List<String> out = new ArrayList<>();
         store.feedback(researchId, "").forEach(f -> out.add(f.author() + " (on the research): " + f.text()));
-        store.feedback(researchId, hypothesisId).stream().filter(f -> f.runId().isEmpty())
+        store.feedback(researchId, hypothesisId).stream()
+                .filter(f -> f.runId().isEmpty())
                 .forEach(f -> out.add(f.author() + ": " + f.text()));
         return out;
     }
 
     private StoredHypothesis current(String researchId, String hypothesisId) {
-        return store.hypotheses(researchId).stream().filter(x -> x.id().equals(hypothesisId)).findFirst()
+        return store.hypotheses(researchId).stream()
+                .filter(x -> x.id().equals(hypothesisId))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -165,8 +191,18 @@ final class Revisions {
         List<Hypothesis> out = new ArrayList<>();
         for (int i = 0; i < drafted.size(); i++) {
             Hypothesis h = drafted.get(i);
-            out.add(new Hypothesis("H" + (offset + i + 1), 1, h.title(), h.method(), h.rationale(),
-                    h.expectedOutcome(), h.risks(), h.plan(), h.review(), h.changeSummary(), List.of()));
+            out.add(new Hypothesis(
+                    "H" + (offset + i + 1),
+                    1,
+                    h.title(),
+                    h.method(),
+                    h.rationale(),
+                    h.expectedOutcome(),
+                    h.risks(),
+                    h.plan(),
+                    h.review(),
+                    h.changeSummary(),
+                    List.of()));
         }
         return out;
     }

@@ -1,7 +1,5 @@
 package org.mlrcopilot.agents.research;
 
-import org.mlrcopilot.agents.usage.UsageTotals;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,14 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
-import org.mlrcopilot.agents.experiment.StopReason;
+import org.mlrcopilot.agents.experiment.RunControl;
 import org.mlrcopilot.agents.experiment.StepListener;
 import org.mlrcopilot.agents.experiment.StepRecord;
-import org.mlrcopilot.agents.task.TaskSpec;
-import org.mlrcopilot.agents.task.Tasks;
-import org.mlrcopilot.agents.experiment.RunControl;
+import org.mlrcopilot.agents.experiment.StopReason;
 import org.mlrcopilot.agents.idea.Hypothesis;
 import org.mlrcopilot.agents.setup.DatasetRecord;
 import org.mlrcopilot.agents.setup.ExperimentSetup;
@@ -27,14 +24,17 @@ import org.mlrcopilot.agents.setup.SetupListener;
 import org.mlrcopilot.agents.setup.SetupReport;
 import org.mlrcopilot.agents.setup.SetupRequest;
 import org.mlrcopilot.agents.setup.SetupText;
-import java.util.regex.Pattern;
+import org.mlrcopilot.agents.task.TaskSpec;
+import org.mlrcopilot.agents.task.Tasks;
+import org.mlrcopilot.agents.usage.UsageTotals;
 
 /** Runs (and resumes) experiment runs and reports them as they go. */
 final class RunExecution {
 
     private static final List<String> IMAGES = List.of(".png", ".jpg", ".jpeg", ".svg");
     private static final int MAX_SETUP_REVISIONS = 3;
-    private static final Pattern GO = Pattern.compile("(?i)^(go|yes|ok|okay|approve|approved|start|run|lgtm|👍|🚀)(?=\\W|$)");
+    private static final Pattern GO =
+            Pattern.compile("(?i)^(go|yes|ok|okay|approve|approved|start|run|lgtm|👍|🚀)(?=\\W|$)");
 
     private final ResearchState state;
     private final ResearchStore store;
@@ -48,8 +48,13 @@ final class RunExecution {
 
     private final ResearchFiles files;
 
-    RunExecution(ResearchState state, ResearchEvents events, ResearchTools tools, Clock clock, Shutdown shutdown,
-                 ResearchFiles files) {
+    RunExecution(
+            ResearchState state,
+            ResearchEvents events,
+            ResearchTools tools,
+            Clock clock,
+            Shutdown shutdown,
+            ResearchFiles files) {
         this.files = files;
         this.shutdown = shutdown;
         this.state = state;
@@ -61,8 +66,8 @@ final class RunExecution {
     }
 
     RunTeam team(String runId) {
-        return teams.computeIfAbsent(runId, id -> new RunTeam(id, store, runs, question -> asked(id, question),
-                shutdown::underway));
+        return teams.computeIfAbsent(
+                runId, id -> new RunTeam(id, store, runs, question -> asked(id, question), shutdown::underway));
     }
 
     void execute(String runId, Hypothesis hypothesis) {
@@ -82,13 +87,21 @@ final class RunExecution {
                 return;
             }
             TaskSpec task = resume ? resumedTask(run) : report.task();
-            String label = resume ? run.task() : report.registered() ? task.name() : "built from the plan ("
-                    + String.join(", ", report.datasets().stream().map(DatasetRecord::id).toList()) + ")";
-            run = save(runs.run(runId).orElseThrow().onTask(label).with(going(runId), run.step(),
-                    clock.instant()));
+            String label = resume
+                    ? run.task()
+                    : report.registered()
+                            ? task.name()
+                            : "built from the plan ("
+                                    + String.join(
+                                            ", ",
+                                            report.datasets().stream()
+                                                    .map(DatasetRecord::id)
+                                                    .toList()) + ")";
+            run = save(runs.run(runId).orElseThrow().onTask(label).with(going(runId), run.step(), clock.instant()));
             research = researchStatus(research, ResearchStatus.RUNNING, "running " + runId + " on task " + label);
             events.runStarted(research, run, resume);
-            ExperimentResult result = resume ? agent.resume(task, Path.of(run.runDir()), listener(runId))
+            ExperimentResult result = resume
+                    ? agent.resume(task, Path.of(run.runDir()), listener(runId))
                     : agent.run(task, planText, Path.of(run.runDir()), listener(runId));
             if (!shutdown.underway()) {
                 finish(runId, result);
@@ -97,11 +110,16 @@ final class RunExecution {
             if (shutdown.underway()) {
                 return;
             }
-            ResearchRun failed = save(runs.run(runId).orElseThrow().with(RunStatus.FAILED, run.step(), clock.instant()));
+            ResearchRun failed =
+                    save(runs.run(runId).orElseThrow().with(RunStatus.FAILED, run.step(), clock.instant()));
             researchStatus(research, ResearchStatus.FAILED, "run " + runId + " failed");
-            events.problem(research, "run " + runId + " failed: " + Failures.message(e), e instanceof SetupException
-                    ? "name another dataset in a reply (\"use dataset owner/name\") or raise the limit it names, "
-                    + "then press Run experiment again" : "fix the cause, then press Run experiment again");
+            events.problem(
+                    research,
+                    "run " + runId + " failed: " + Failures.message(e),
+                    e instanceof SetupException
+                            ? "name another dataset in a reply (\"use dataset owner/name\") or raise the limit it names, "
+                                    + "then press Run experiment again"
+                            : "fix the cause, then press Run experiment again");
             teams.remove(failed.id());
         }
     }
@@ -110,12 +128,19 @@ final class RunExecution {
      * The set-up stage: a registered task when one fits, else a task built from the plan; shown to the team and,
      * when the team confirms set-ups, revised by its replies until someone says go.
      */
-    private SetupReport setUp(Research research, ResearchRun run, Hypothesis hypothesis, String planText, RunTeam team) {
+    private SetupReport setUp(
+            Research research, ResearchRun run, Hypothesis hypothesis, String planText, RunTeam team) {
         try (ExperimentSetup setup = tools.setup(research)
                 .orElseThrow(() -> new ResearchRefusedException("no language model is configured"))) {
             researchStatus(research, ResearchStatus.RUNNING, "setting up " + run.id() + ": finding the plan's data");
-            SetupRequest request = new SetupRequest(hypothesis, planText, codeLinks(research), files.of(research.id()),
-                    tools.registeredTasks(), Path.of(run.runDir()), "");
+            SetupRequest request = new SetupRequest(
+                    hypothesis,
+                    planText,
+                    codeLinks(research),
+                    files.of(research.id()),
+                    tools.registeredTasks(),
+                    Path.of(run.runDir()),
+                    "");
             for (int revision = 0; ; revision++) {
                 request = request.withAttachments(files.of(research.id()));
                 SetupReport report = setup.prepare(request, setupListener(research, run));
@@ -126,12 +151,13 @@ final class RunExecution {
                     return report;
                 }
                 RunTeam.Reply reply = team.question("The experiment set-up is ready. " + SetupText.GO_HINT);
-                if (GO.matcher(reply.text().strip()).find() || shutdown.underway()
+                if (GO.matcher(reply.text().strip()).find()
+                        || shutdown.underway()
                         || team.control() == RunControl.STOPPED) {
                     return report;
                 }
-                request = request.withFeedback(reply.author().isEmpty() ? reply.text()
-                        : reply.author() + ": " + reply.text());
+                request = request.withFeedback(
+                        reply.author().isEmpty() ? reply.text() : reply.author() + ": " + reply.text());
             }
         }
     }
@@ -153,8 +179,11 @@ final class RunExecution {
 
             @Override
             public void step(int step, String tool, String target) {
-                researchStatus(research, ResearchStatus.RUNNING, "setting up " + run.id() + ": step " + step + " "
-                        + tool + (target.isEmpty() ? "" : " " + target));
+                researchStatus(
+                        research,
+                        ResearchStatus.RUNNING,
+                        "setting up " + run.id() + ": step " + step + " " + tool
+                                + (target.isEmpty() ? "" : " " + target));
             }
         };
     }
@@ -165,9 +194,11 @@ final class RunExecution {
         if (java.nio.file.Files.isDirectory(built)) {
             return Tasks.load(built);
         }
-        return tools.registeredTasks().stream().filter(t -> t.name().equals(run.task())).findFirst()
-                .orElseThrow(() -> new ResearchRefusedException("the task " + run.task() + " of " + run.id()
-                        + " is no longer registered"));
+        return tools.registeredTasks().stream()
+                .filter(t -> t.name().equals(run.task()))
+                .findFirst()
+                .orElseThrow(() -> new ResearchRefusedException(
+                        "the task " + run.task() + " of " + run.id() + " is no longer registered"));
     }
 
     private StepListener listener(String runId) {
@@ -175,8 +206,7 @@ final class RunExecution {
             @Override
             public void onStep(StepRecord step) {
                 runs.add(runId, step);
-                ResearchRun run = save(runs.run(runId).orElseThrow().with(going(runId), step.step(),
-                        clock.instant()));
+                ResearchRun run = save(runs.run(runId).orElseThrow().with(going(runId), step.step(), clock.instant()));
                 events.step(store.research(run.researchId()).orElseThrow(), run, step);
             }
 
@@ -202,27 +232,39 @@ final class RunExecution {
         };
         ResearchRun run = save(runs.run(runId).orElseThrow().finished(status, result, clock.instant()));
         Research research = store.research(run.researchId()).orElseThrow();
-        research = researchStatus(research, status == RunStatus.DONE ? ResearchStatus.DONE
-                : status == RunStatus.STOPPED ? ResearchStatus.STOPPED : ResearchStatus.FAILED,
+        research = researchStatus(
+                research,
+                status == RunStatus.DONE
+                        ? ResearchStatus.DONE
+                        : status == RunStatus.STOPPED ? ResearchStatus.STOPPED : ResearchStatus.FAILED,
                 runId + " " + status.name().toLowerCase(Locale.ROOT)
-                        + (result.stopReason().kind() == StopReason.Kind.STOPPED ? "" : " (" + result.stopReason().text() + ")"));
+                        + (result.stopReason().kind() == StopReason.Kind.STOPPED
+                                ? ""
+                                : " (" + result.stopReason().text() + ")"));
         teams.remove(runId);
         java.time.Instant since = run.createdAt();
-        UsageTotals own = state.usage().ofResearch(research.id()).stream().filter(u -> !u.at().isBefore(since))
+        UsageTotals own = state.usage().ofResearch(research.id()).stream()
+                .filter(u -> !u.at().isBefore(since))
                 .reduce(UsageTotals.ZERO, UsageTotals::plus, (a, b) -> a);
-        events.finished(research, run, new RunReport(run, plots(run, result), own,
-                state.usage().forResearch(research.id())));
+        events.finished(
+                research,
+                run,
+                new RunReport(run, plots(run, result), own, state.usage().forResearch(research.id())));
     }
 
     private static List<Path> plots(ResearchRun run, ExperimentResult result) {
         Path workspace = Path.of(run.runDir()).resolve("workspace");
-        return result.artifacts().stream().filter(a -> IMAGES.stream().anyMatch(a.toLowerCase(Locale.ROOT)::endsWith))
-                .map(workspace::resolve).filter(Files::isRegularFile).toList();
+        return result.artifacts().stream()
+                .filter(a -> IMAGES.stream().anyMatch(a.toLowerCase(Locale.ROOT)::endsWith))
+                .map(workspace::resolve)
+                .filter(Files::isRegularFile)
+                .toList();
     }
 
     private void asked(String runId, String question) {
-        ResearchRun run = save(runs.run(runId).orElseThrow().with(RunStatus.WAITING, runs.run(runId).orElseThrow()
-                .step(), clock.instant()));
+        ResearchRun run = save(runs.run(runId)
+                .orElseThrow()
+                .with(RunStatus.WAITING, runs.run(runId).orElseThrow().step(), clock.instant()));
         events.question(store.research(run.researchId()).orElseThrow(), run, question);
     }
 

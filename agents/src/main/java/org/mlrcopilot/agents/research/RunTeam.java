@@ -25,8 +25,8 @@ final class RunTeam implements TeamChannel {
     private volatile boolean approving;
 
     /** A reply in the run's thread: who wrote it, what they wrote (as typed), and whether they may approve. */
-    record Reply(String author, String text, boolean approver) {
-    }
+    record Reply(String author, String text, boolean approver) {}
+
     private volatile int delivered;
 
     /** Posts a question to the thread. */
@@ -35,7 +35,12 @@ final class RunTeam implements TeamChannel {
     }
 
     /** {@code stopping}: true once the service shuts down; the run then sees itself stopped. */
-    RunTeam(String runId, ResearchStore store, RunStore runs, Asker asker, java.util.function.BooleanSupplier stopping) {
+    RunTeam(
+            String runId,
+            ResearchStore store,
+            RunStore runs,
+            Asker asker,
+            java.util.function.BooleanSupplier stopping) {
         this.stopping = stopping;
         this.runId = runId;
         this.store = store;
@@ -43,7 +48,8 @@ final class RunTeam implements TeamChannel {
         this.asker = asker;
         // delivered: what the recorded steps carried, so feedback stored after the last step (acknowledged just
         // before the service was killed, say) still reaches the agent after the restart
-        this.delivered = Math.min(store.runFeedback(runId).size(),
+        this.delivered = Math.min(
+                store.runFeedback(runId).size(),
                 runs.steps(runId).stream().mapToInt(s -> s.feedback().size()).sum());
     }
 
@@ -51,7 +57,8 @@ final class RunTeam implements TeamChannel {
     public synchronized List<String> feedbackSince(int step) {
         List<Feedback> all = store.runFeedback(runId);
         List<String> fresh = all.subList(Math.min(delivered, all.size()), all.size()).stream()
-                .map(f -> f.author() + ": " + f.text()).toList();
+                .map(f -> f.author() + ": " + f.text())
+                .toList();
         delivered = all.size();
         return fresh;
     }
@@ -88,8 +95,9 @@ final class RunTeam implements TeamChannel {
     /** Asked in the thread; answered only by an approver, whose reply is read as typed (not by the name before it). */
     @Override
     public boolean approve(String description) {
-        Reply reply = ask("May I go ahead? " + description + "\nAn approver replies *yes* to approve or *no* to "
-                + "decline.", true);
+        Reply reply = ask(
+                "May I go ahead? " + description + "\nAn approver replies *yes* to approve or *no* to " + "decline.",
+                true);
         if (!reply.approver()) {
             return false; // stopped, or the run is ending
         }

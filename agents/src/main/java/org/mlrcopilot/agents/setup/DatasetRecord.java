@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param link     where a person can look at it
  * @param note     sampling or other remarks, "" for none
  */
-public record DatasetRecord(String id, String name, String source, String revision, List<String> files, long bytes,
-                            String license, String link, String note) {
+public record DatasetRecord(
+        String id,
+        String name,
+        String source,
+        String revision,
+        List<String> files,
+        long bytes,
+        String license,
+        String link,
+        String note) {
 
     public DatasetRecord {
         Objects.requireNonNull(id, "id");

@@ -40,8 +40,13 @@ public final class ExperimentSetup implements AutoCloseable {
     private final Sandbox sandbox;
     private final Limits limits;
 
-    public ExperimentSetup(ChatModel model, Sandbox sandbox, Limits limits, SetupDownloads downloads, TaskRanker ranker,
-                           SetupSettings settings) {
+    public ExperimentSetup(
+            ChatModel model,
+            Sandbox sandbox,
+            Limits limits,
+            SetupDownloads downloads,
+            TaskRanker ranker,
+            SetupSettings settings) {
         this.model = Objects.requireNonNull(model, "model");
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -65,9 +70,14 @@ public final class ExperimentSetup implements AutoCloseable {
             return registered.get();
         }
         double best = bestMatch(request).map(TaskMatch::score).orElse(Double.NaN);
-        String why = request.registered().isEmpty() ? "no task is registered"
-                : String.format(Locale.ROOT, "no registered task fits the plan (best similarity %.2f, needed %.2f: "
-                + "experiment.taskMatch)", best, settings.taskMatch());
+        String why = request.registered().isEmpty()
+                ? "no task is registered"
+                : String.format(
+                        Locale.ROOT,
+                        "no registered task fits the plan (best similarity %.2f, needed %.2f: "
+                                + "experiment.taskMatch)",
+                        best,
+                        settings.taskMatch());
         Path setup = request.runDir().resolve(SETUP_DIR);
         FileTrees.deleteTree(setup);
         FileTrees.deleteTree(request.runDir().resolve(TaskFreezer.TASK_DIR));
@@ -77,32 +87,69 @@ public final class ExperimentSetup implements AutoCloseable {
         Duration fetchTime = Duration.ofNanos(System.nanoTime() - fetchStart);
         if (fetched.datasets.isEmpty()) {
             throw new SetupException("no dataset of the plan could be fetched, so no experiment was built:\n- "
-                    + String.join("\n- ", fetched.issues.stream().map(DatasetIssue::describe).toList()));
+                    + String.join(
+                            "\n- ",
+                            fetched.issues.stream().map(DatasetIssue::describe).toList()));
         }
         listener.phase("Writing the data split, the evaluation and the baseline");
-        String system = PromptTemplates.render("/prompts/setup/system.txt", Map.of("maxSteps",
-                String.valueOf(settings.maxSteps()), "packages", Packages.INSTALLED));
-        String user = PromptTemplates.render("/prompts/setup/user.txt", Map.of("plan", request.planText(),
-                "metric", request.metric(), "datasets", describe(fetched), "code", fetched.code == null
-                        ? "not found" : fetched.code.repository() + " under prototype/ (read-only)",
-                "models", fetched.models.isEmpty() ? "none fetched" : String.join(", ", fetched.models.stream()
-                        .map(m -> m.id() + " under models/" + downloads.directoryName(m.id()) + "/ (read-only)")
-                        .toList()),
-                "files", new SetupTools(setup, sandbox, limits).list("."),
-                "feedback", request.feedback().isEmpty() ? "" : "\nFeedback from the team (it takes priority):\n"
-                        + request.feedback() + "\n"));
-        String problem = "Test this hypothesis: " + request.hypothesis().title() + "\n\n" + request.hypothesis().method()
-                + "\n\nSuccess criterion: " + request.hypothesis().plan().successCriterion();
-        SetupAgent.Finished done = agent.run(new SetupTools(setup, sandbox, limits), request.runDir(), system, user,
-                problem, listener);
+        String system = PromptTemplates.render(
+                "/prompts/setup/system.txt",
+                Map.of("maxSteps", String.valueOf(settings.maxSteps()), "packages", Packages.INSTALLED));
+        String user = PromptTemplates.render(
+                "/prompts/setup/user.txt",
+                Map.of(
+                        "plan",
+                        request.planText(),
+                        "metric",
+                        request.metric(),
+                        "datasets",
+                        describe(fetched),
+                        "code",
+                        fetched.code == null
+                                ? "not found"
+                                : fetched.code.repository() + " under prototype/ (read-only)",
+                        "models",
+                        fetched.models.isEmpty()
+                                ? "none fetched"
+                                : String.join(
+                                        ", ",
+                                        fetched.models.stream()
+                                                .map(m -> m.id() + " under models/" + downloads.directoryName(m.id())
+                                                        + "/ (read-only)")
+                                                .toList()),
+                        "files",
+                        new SetupTools(setup, sandbox, limits).list("."),
+                        "feedback",
+                        request.feedback().isEmpty()
+                                ? ""
+                                : "\nFeedback from the team (it takes priority):\n" + request.feedback() + "\n"));
+        String problem = "Test this hypothesis: " + request.hypothesis().title() + "\n\n"
+                + request.hypothesis().method() + "\n\nSuccess criterion: "
+                + request.hypothesis().plan().successCriterion();
+        SetupAgent.Finished done =
+                agent.run(new SetupTools(setup, sandbox, limits), request.runDir(), system, user, problem, listener);
         List<String> notes = new ArrayList<>(fetched.notes);
         fetched.datasets.stream().filter(d -> !d.note().isBlank()).forEach(d -> notes.add(d.name() + ": " + d.note()));
         if (!done.directionNote().isEmpty()) {
             notes.add(done.directionNote());
         }
-        return new SetupReport(done.frozen().task(), false, best, why, fetched.datasets, fetched.issues,
-                fetched.code, fetched.models, done.metric(), done.direction(), done.frozen().baseline().value(), done.summary(),
-                notes, fetchTime, Duration.ofNanos(System.nanoTime() - start), fetched.bytes);
+        return new SetupReport(
+                done.frozen().task(),
+                false,
+                best,
+                why,
+                fetched.datasets,
+                fetched.issues,
+                fetched.code,
+                fetched.models,
+                done.metric(),
+                done.direction(),
+                done.frozen().baseline().value(),
+                done.summary(),
+                notes,
+                fetchTime,
+                Duration.ofNanos(System.nanoTime() - start),
+                fetched.bytes);
     }
 
     private Optional<SetupReport> registered(SetupRequest request) {
@@ -110,13 +157,33 @@ public final class ExperimentSetup implements AutoCloseable {
         if (best.isEmpty() || best.get().score() < settings.taskMatch()) {
             return Optional.empty();
         }
-        TaskSpec task = request.registered().stream().filter(t -> t.name().equals(best.get().name())).findFirst()
+        TaskSpec task = request.registered().stream()
+                .filter(t -> t.name().equals(best.get().name()))
+                .findFirst()
                 .orElseThrow();
-        String why = String.format(Locale.ROOT, "the registered task %s fits the plan (similarity %.2f, at least "
-                + "%.2f: experiment.taskMatch)", task.name(), best.get().score(), settings.taskMatch());
-        return Optional.of(new SetupReport(task, true, best.get().score(), why, List.of(), List.of(), null,
-                List.of(), task.metric(), task.direction(), Double.NaN, task.researchProblem(), List.of(), Duration.ZERO,
-                Duration.ZERO, 0));
+        String why = String.format(
+                Locale.ROOT,
+                "the registered task %s fits the plan (similarity %.2f, at least " + "%.2f: experiment.taskMatch)",
+                task.name(),
+                best.get().score(),
+                settings.taskMatch());
+        return Optional.of(new SetupReport(
+                task,
+                true,
+                best.get().score(),
+                why,
+                List.of(),
+                List.of(),
+                null,
+                List.of(),
+                task.metric(),
+                task.direction(),
+                Double.NaN,
+                task.researchProblem(),
+                List.of(),
+                Duration.ZERO,
+                Duration.ZERO,
+                0));
     }
 
     private Optional<TaskMatch> bestMatch(SetupRequest request) {
@@ -124,7 +191,8 @@ public final class ExperimentSetup implements AutoCloseable {
             return Optional.empty();
         }
         List<RegisteredTask> known = request.registered().stream()
-                .map(t -> new RegisteredTask(t.name(), t.researchProblem())).toList();
+                .map(t -> new RegisteredTask(t.name(), t.researchProblem()))
+                .toList();
         return ranker.rank(request.planText(), known).stream().findFirst();
     }
 
@@ -171,8 +239,11 @@ public final class ExperimentSetup implements AutoCloseable {
         out.notes.addAll(Packages.missing(request.planText()));
         ComputeEstimate compute = request.hypothesis().plan().compute();
         if (compute.gpuHours() > 0) {
-            out.notes.add(String.format(Locale.ROOT, "the plan estimates %.0f GPU-hours; the sandbox runs on CPUs, so "
-                    + "data files are sampled to at most %,d rows (experiment.maxRows)", compute.gpuHours(),
+            out.notes.add(String.format(
+                    Locale.ROOT,
+                    "the plan estimates %.0f GPU-hours; the sandbox runs on CPUs, so "
+                            + "data files are sampled to at most %,d rows (experiment.maxRows)",
+                    compute.gpuHours(),
                     settings.maxRows()));
         }
         return out;
@@ -182,7 +253,8 @@ public final class ExperimentSetup implements AutoCloseable {
     private List<DatasetRef> datasets(SetupRequest request) {
         List<DatasetRef> refs = new ArrayList<>();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "(?i)\\b(?:use|dataset)\\s+(https?://\\S+|[A-Za-z0-9][\\w.-]*/[\\w.-]+)").matcher(request.feedback());
+                        "(?i)\\b(?:use|dataset)\\s+(https?://\\S+|[A-Za-z0-9][\\w.-]*/[\\w.-]+)")
+                .matcher(request.feedback());
         while (m.find()) {
             String source = m.group(1).replaceAll("[.,;]+$", "");
             refs.add(new DatasetRef(source, source));
@@ -190,9 +262,14 @@ public final class ExperimentSetup implements AutoCloseable {
         if (refs.isEmpty()) {
             refs.addAll(request.hypothesis().plan().datasets());
         }
-        request.attachments().keySet().stream().filter(downloads::isData)
-                .filter(name -> refs.stream().noneMatch(r -> r.name().equals(name)
-                        || r.source().replaceFirst("^(?i)(attachment|file):", "").strip().equals(name)))
+        request.attachments().keySet().stream()
+                .filter(downloads::isData)
+                .filter(name -> refs.stream()
+                        .noneMatch(r -> r.name().equals(name)
+                                || r.source()
+                                        .replaceFirst("^(?i)(attachment|file):", "")
+                                        .strip()
+                                        .equals(name)))
                 .forEach(name -> refs.add(new DatasetRef(name, "attachment:" + name)));
         return refs;
     }
@@ -200,10 +277,18 @@ public final class ExperimentSetup implements AutoCloseable {
     private static String describe(Fetched f) {
         StringBuilder out = new StringBuilder();
         for (DatasetRecord d : f.datasets) {
-            out.append("- ").append(d.name()).append(": ").append(d.id()).append(" (").append(d.source())
-                    .append(", license ").append(d.license()).append(")");
+            out.append("- ")
+                    .append(d.name())
+                    .append(": ")
+                    .append(d.id())
+                    .append(" (")
+                    .append(d.source())
+                    .append(", license ")
+                    .append(d.license())
+                    .append(")");
             if (d.files().isEmpty()) {
-                out.append(", load it in split.py with sklearn.datasets.").append(d.id().replace("sklearn:", ""))
+                out.append(", load it in split.py with sklearn.datasets.")
+                        .append(d.id().replace("sklearn:", ""))
                         .append("()");
             } else {
                 d.files().forEach(file -> out.append("\n  raw/").append(file));
@@ -213,7 +298,8 @@ public final class ExperimentSetup implements AutoCloseable {
             }
             out.append('\n');
         }
-        f.issues.forEach(i -> out.append("- not available: ").append(i.describe()).append('\n'));
+        f.issues.forEach(
+                i -> out.append("- not available: ").append(i.describe()).append('\n'));
         return out.toString().strip();
     }
 

@@ -22,14 +22,14 @@ final class Packages {
             Map.entry("nltk", "\\bnltk\\b"),
             Map.entry("spacy", "\\bspacy\\b"));
 
-    private Packages() {
-    }
+    private Packages() {}
 
     /** One note per package the plan seems to need beyond the offline image. */
     static List<String> missing(String planText) {
         String text = planText.toLowerCase(Locale.ROOT);
         List<String> notes = new ArrayList<>();
-        NEEDS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        NEEDS.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .filter(e -> Pattern.compile(e.getValue()).matcher(text).find())
                 .forEach(e -> notes.add("the plan may need " + e.getKey() + ", which the offline sandbox image lacks "
                         + "(an operator adds it with EXTRA_REQUIREMENTS=\"" + e.getKey()

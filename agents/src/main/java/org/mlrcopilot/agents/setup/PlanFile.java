@@ -20,8 +20,7 @@ public final class PlanFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private PlanFile() {
-    }
+    private PlanFile() {}
 
     /** The hypothesis in {@code file}; {@code id} picks one from a list ("" for the first). */
     public static Hypothesis read(Path file, String id) {
@@ -34,8 +33,10 @@ public final class PlanFile {
         try {
             return parse(root, id == null ? "" : id.strip());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new SetupException("the plan file " + file + " is not a hypothesis or plan as `mlr ideas --json` "
-                    + "prints it: " + e.getMessage(), e);
+            throw new SetupException(
+                    "the plan file " + file + " is not a hypothesis or plan as `mlr ideas --json` " + "prints it: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -49,34 +50,63 @@ public final class PlanFile {
                     return parse(h, "");
                 }
             }
-            throw new IllegalArgumentException(id.isEmpty() ? "the list of hypotheses is empty" : "no hypothesis " + id);
+            throw new IllegalArgumentException(
+                    id.isEmpty() ? "the list of hypotheses is empty" : "no hypothesis " + id);
         }
         if (root.has("objective")) {
             ExperimentPlan plan = plan(root);
-            return new Hypothesis("H1", 1, plan.objective(), plan.objective(), "from a plan file", "see the plan",
-                    List.of(), plan, null, "", List.of());
+            return new Hypothesis(
+                    "H1",
+                    1,
+                    plan.objective(),
+                    plan.objective(),
+                    "from a plan file",
+                    "see the plan",
+                    List.of(),
+                    plan,
+                    null,
+                    "",
+                    List.of());
         }
         if (!root.has("plan")) {
             throw new IllegalArgumentException("no plan (expected \"plan\", \"objective\" or \"hypotheses\")");
         }
         String hid = root.path("id").asText("H1");
-        return new Hypothesis(hid.matches("H[1-9][0-9]*") ? hid : "H1", Math.max(1, root.path("version").asInt(1)),
-                root.path("title").asText(), root.path("method").asText(), root.path("rationale").asText("-"),
-                root.path("expectedOutcome").asText("-"), texts(root.path("risks")), plan(root.get("plan")), null,
-                "", List.of());
+        return new Hypothesis(
+                hid.matches("H[1-9][0-9]*") ? hid : "H1",
+                Math.max(1, root.path("version").asInt(1)),
+                root.path("title").asText(),
+                root.path("method").asText(),
+                root.path("rationale").asText("-"),
+                root.path("expectedOutcome").asText("-"),
+                texts(root.path("risks")),
+                plan(root.get("plan")),
+                null,
+                "",
+                List.of());
     }
 
     private static ExperimentPlan plan(JsonNode p) {
         List<DatasetRef> datasets = new ArrayList<>();
         for (JsonNode d : p.path("datasets")) {
-            datasets.add(d.isTextual() ? new DatasetRef(d.asText(), d.asText())
-                    : new DatasetRef(d.path("name").asText(d.path("source").asText()),
-                    d.path("source").asText(d.path("name").asText())));
+            datasets.add(
+                    d.isTextual()
+                            ? new DatasetRef(d.asText(), d.asText())
+                            : new DatasetRef(
+                                    d.path("name").asText(d.path("source").asText()),
+                                    d.path("source").asText(d.path("name").asText())));
         }
         JsonNode compute = p.path("compute");
-        return new ExperimentPlan(p.path("objective").asText(), datasets, texts(p.path("baselines")),
-                texts(p.path("models")), texts(p.path("metrics")), texts(p.path("procedure")),
-                new ComputeEstimate(compute.path("cpuHours").asDouble(0), compute.path("gpuHours").asDouble(0)),
+        return new ExperimentPlan(
+                p.path("objective").asText(),
+                datasets,
+                texts(p.path("baselines")),
+                texts(p.path("models")),
+                texts(p.path("metrics")),
+                texts(p.path("procedure")),
+                new ComputeEstimate(
+                        compute.path("cpuHours").asDouble(0),
+                        compute.path("gpuHours").asDouble(0)),
                 p.path("successCriterion").asText());
     }
 

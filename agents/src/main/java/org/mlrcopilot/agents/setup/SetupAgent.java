@@ -39,17 +39,24 @@ final class SetupAgent {
     }
 
     /** What the set-up agent finished with. */
-    record Finished(TaskFreezer.Frozen frozen, String metric, Direction direction, String summary, int steps,
-                    String directionNote) {
-    }
+    record Finished(
+            TaskFreezer.Frozen frozen,
+            String metric,
+            Direction direction,
+            String summary,
+            int steps,
+            String directionNote) {}
 
     /** Runs the set-up conversation; {@code problem} starts the task's research problem text. */
     Finished run(SetupTools tools, Path runDir, String system, String user, String problem, SetupListener listener) {
         List<ChatMessage> messages = new ArrayList<>(List.of(SystemMessage.from(system), UserMessage.from(user)));
         String lastProblem = "the model never called finish_setup";
         for (int step = 1; step <= maxSteps; step++) {
-            AiMessage answer = model.chat(ChatRequest.builder().messages(messages)
-                    .toolSpecifications(SetupTools.SPECS).build()).aiMessage();
+            AiMessage answer = model.chat(ChatRequest.builder()
+                            .messages(messages)
+                            .toolSpecifications(SetupTools.SPECS)
+                            .build())
+                    .aiMessage();
             messages.add(answer);
             if (!answer.hasToolExecutionRequests()) {
                 messages.add(UserMessage.from("Call one of the tools; call finish_setup when the set-up is ready."));
@@ -68,8 +75,9 @@ final class SetupAgent {
                         return finish(tools, runDir, call, problem, step);
                     } catch (SetupException | TaskException e) {
                         lastProblem = e.getMessage();
-                        messages.add(ToolExecutionResultMessage.from(call, "The set-up is not ready: " + lastProblem
-                                + "\nFix it and call finish_setup again."));
+                        messages.add(ToolExecutionResultMessage.from(
+                                call,
+                                "The set-up is not ready: " + lastProblem + "\nFix it and call finish_setup again."));
                     }
                 } else {
                     messages.add(ToolExecutionResultMessage.from(call, execute(tools, call)));
@@ -89,8 +97,10 @@ final class SetupAgent {
         Optional<Direction> named = MetricDirection.of(metric);
         String said = args.path("direction").asText("").strip().toLowerCase(Locale.ROOT);
         Direction direction = named.orElse(said.startsWith("low") ? Direction.LOWER : Direction.HIGHER);
-        String note = named.isPresent() ? "" : "the direction of " + metric + " is not known from its name; "
-                + "taken as " + direction.name().toLowerCase(Locale.ROOT) + " is better";
+        String note = named.isPresent()
+                ? ""
+                : "the direction of " + metric + " is not known from its name; " + "taken as "
+                        + direction.name().toLowerCase(Locale.ROOT) + " is better";
         String summary = args.path("summary").asText("").strip();
         String text = problem + "\n\nHow the experiment is set up:\n" + summary + "\n\nThe score is " + metric + " ("
                 + direction.name().toLowerCase(Locale.ROOT) + " is better) of train.py's predictions on held-out "
@@ -106,10 +116,13 @@ final class SetupAgent {
             return switch (call.name()) {
                 case "list_files" -> tools.list(args.path("dir_path").asText("."));
                 case "read_file" -> tools.read(required(args, "file_name"));
-                case "write_file" -> tools.write(required(args, "file_name"), args.path("content").asText(""));
+                case "write_file" ->
+                    tools.write(
+                            required(args, "file_name"), args.path("content").asText(""));
                 case "execute_script" -> tools.execute(required(args, "script_name"));
-                default -> "Error: no tool " + call.name() + "; use list_files, read_file, write_file, "
-                        + "execute_script or finish_setup";
+                default ->
+                    "Error: no tool " + call.name() + "; use list_files, read_file, write_file, "
+                            + "execute_script or finish_setup";
             };
         } catch (IllegalArgumentException e) {
             return "Error: " + e.getMessage();
@@ -126,8 +139,8 @@ final class SetupAgent {
 
     private static JsonNode args(ToolExecutionRequest call) {
         try {
-            JsonNode node = JSON.readTree(call.arguments() == null || call.arguments().isBlank() ? "{}"
-                    : call.arguments());
+            JsonNode node =
+                    JSON.readTree(call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments());
             return node == null ? JSON.createObjectNode() : node;
         } catch (IOException e) {
             return JSON.createObjectNode();

@@ -4,15 +4,12 @@ package org.mlrcopilot.agents.setup;
 public interface SetupListener {
 
     /** The set-up agent took a step: its tool and the file or script it acted on. */
-    default void step(int step, String tool, String target) {
-    }
+    default void step(int step, String tool, String target) {}
 
     /** Datasets and code are being fetched, or another phase started. */
-    default void phase(String text) {
-    }
+    default void phase(String text) {}
 
     static SetupListener ignore() {
-        return new SetupListener() {
-        };
+        return new SetupListener() {};
     }
 }

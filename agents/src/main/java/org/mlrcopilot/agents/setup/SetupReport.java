@@ -26,11 +26,23 @@ import org.mlrcopilot.agents.task.TaskSpec;
  * @param totalTime  time of the whole set-up
  * @param bytes      bytes downloaded
  */
-public record SetupReport(TaskSpec task, boolean registered, double similarity, String why,
-                          List<DatasetRecord> datasets, List<DatasetIssue> issues, CodeRecord code,
-                          List<ModelRecord> models, String metric,
-                          Direction direction, double baseline, String summary, List<String> notes,
-                          Duration fetchTime, Duration totalTime, long bytes) {
+public record SetupReport(
+        TaskSpec task,
+        boolean registered,
+        double similarity,
+        String why,
+        List<DatasetRecord> datasets,
+        List<DatasetIssue> issues,
+        CodeRecord code,
+        List<ModelRecord> models,
+        String metric,
+        Direction direction,
+        double baseline,
+        String summary,
+        List<String> notes,
+        Duration fetchTime,
+        Duration totalTime,
+        long bytes) {
 
     public SetupReport {
         Objects.requireNonNull(task, "task");
@@ -48,9 +60,12 @@ public record SetupReport(TaskSpec task, boolean registered, double similarity, 
 
     /** A one-line account for logs and plain-text chats. */
     public String headline() {
-        return registered ? "registered task " + task.name() + " (similarity " + String.format("%.2f", similarity) + ")"
+        return registered
+                ? "registered task " + task.name() + " (similarity " + String.format("%.2f", similarity) + ")"
                 : "task built from the plan: " + datasets.size() + " dataset(s), " + metric + " ("
-                + direction.name().toLowerCase(java.util.Locale.ROOT) + " is better)"
-                + (Double.isNaN(baseline) ? "" : String.format(java.util.Locale.ROOT, ", baseline %.4f", baseline));
+                        + direction.name().toLowerCase(java.util.Locale.ROOT) + " is better)"
+                        + (Double.isNaN(baseline)
+                                ? ""
+                                : String.format(java.util.Locale.ROOT, ", baseline %.4f", baseline));
     }
 }

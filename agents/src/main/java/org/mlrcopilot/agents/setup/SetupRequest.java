@@ -18,8 +18,14 @@ import org.mlrcopilot.agents.task.TaskSpec;
  * @param runDir      the run's directory; the set-up works under it and the built task lands in {@code task/}
  * @param feedback    the team's wishes for the set-up, "" for none
  */
-public record SetupRequest(Hypothesis hypothesis, String planText, List<String> codeLinks,
-                           Map<String, Path> attachments, List<TaskSpec> registered, Path runDir, String feedback) {
+public record SetupRequest(
+        Hypothesis hypothesis,
+        String planText,
+        List<String> codeLinks,
+        Map<String, Path> attachments,
+        List<TaskSpec> registered,
+        Path runDir,
+        String feedback) {
 
     public SetupRequest {
         Objects.requireNonNull(hypothesis, "hypothesis");

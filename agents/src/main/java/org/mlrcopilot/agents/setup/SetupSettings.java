@@ -16,8 +16,16 @@ import java.util.Objects;
  * @param hfToken         sent to the Hub when not blank
  * @param githubApiUrl    GitHub's REST API
  */
-public record SetupSettings(double taskMatch, long maxDatasetBytes, long maxCodeBytes, long maxModelBytes,
-                            int maxRows, int maxSteps, URI hubUrl, String hfToken, URI githubApiUrl) {
+public record SetupSettings(
+        double taskMatch,
+        long maxDatasetBytes,
+        long maxCodeBytes,
+        long maxModelBytes,
+        int maxRows,
+        int maxSteps,
+        URI hubUrl,
+        String hfToken,
+        URI githubApiUrl) {
 
     public SetupSettings {
         if (!(taskMatch >= 0 && taskMatch <= 1)) {
@@ -32,27 +40,35 @@ public record SetupSettings(double taskMatch, long maxDatasetBytes, long maxCode
     }
 
     public static SetupSettings defaults() {
-        return new SetupSettings(0.55, 100L << 20, 20L << 20, 200L << 20, 50_000, 20,
-                URI.create("https://huggingface.co"), "", URI.create("https://api.github.com"));
+        return new SetupSettings(
+                0.55,
+                100L << 20,
+                20L << 20,
+                200L << 20,
+                50_000,
+                20,
+                URI.create("https://huggingface.co"),
+                "",
+                URI.create("https://api.github.com"));
     }
 
     public SetupSettings withHub(URI hub, String token) {
-        return new SetupSettings(taskMatch, maxDatasetBytes, maxCodeBytes, maxModelBytes, maxRows, maxSteps, hub,
-                token, githubApiUrl);
+        return new SetupSettings(
+                taskMatch, maxDatasetBytes, maxCodeBytes, maxModelBytes, maxRows, maxSteps, hub, token, githubApiUrl);
     }
 
     public SetupSettings withGithub(URI api) {
-        return new SetupSettings(taskMatch, maxDatasetBytes, maxCodeBytes, maxModelBytes, maxRows, maxSteps, hubUrl,
-                hfToken, api);
+        return new SetupSettings(
+                taskMatch, maxDatasetBytes, maxCodeBytes, maxModelBytes, maxRows, maxSteps, hubUrl, hfToken, api);
     }
 
     public SetupSettings withLimits(long datasetBytes, long codeBytes, int rows, int steps) {
-        return new SetupSettings(taskMatch, datasetBytes, codeBytes, maxModelBytes, rows, steps, hubUrl, hfToken,
-                githubApiUrl);
+        return new SetupSettings(
+                taskMatch, datasetBytes, codeBytes, maxModelBytes, rows, steps, hubUrl, hfToken, githubApiUrl);
     }
 
     public SetupSettings withTaskMatch(double value) {
-        return new SetupSettings(value, maxDatasetBytes, maxCodeBytes, maxModelBytes, maxRows, maxSteps, hubUrl,
-                hfToken, githubApiUrl);
+        return new SetupSettings(
+                value, maxDatasetBytes, maxCodeBytes, maxModelBytes, maxRows, maxSteps, hubUrl, hfToken, githubApiUrl);
     }
 }

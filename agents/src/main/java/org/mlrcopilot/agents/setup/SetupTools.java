@@ -27,12 +27,20 @@ final class SetupTools {
             spec("list_files", "Lists the files under a directory of the set-up (\".\" for the top).", "dir_path"),
             spec("read_file", "Reads a text file (at most the first " + MAX_READ + " characters).", "file_name"),
             spec("write_file", "Writes a whole file (raw/ and prototype/ are read-only).", "file_name", "content"),
-            spec("execute_script", "Runs a Python script in the sandbox (no network), with the script's directory as "
-                    + "the working directory; returns the end of its output.", "script_name"),
-            spec(FINISH, "Freezes the set-up: re-runs split.py, moves eval.py and hidden/ out of the experiment's "
-                    + "reach and measures the baseline. metric: the primary metric's name; direction: higher or "
-                    + "lower; summary: the data files under env/data, what train.py does, the predictions file it "
-                    + "writes and its format, and any deviation from the plan.", "metric", "direction", "summary"));
+            spec(
+                    "execute_script",
+                    "Runs a Python script in the sandbox (no network), with the script's directory as "
+                            + "the working directory; returns the end of its output.",
+                    "script_name"),
+            spec(
+                    FINISH,
+                    "Freezes the set-up: re-runs split.py, moves eval.py and hidden/ out of the experiment's "
+                            + "reach and measures the baseline. metric: the primary metric's name; direction: higher or "
+                            + "lower; summary: the data files under env/data, what train.py does, the predictions file it "
+                            + "writes and its format, and any deviation from the plan.",
+                    "metric",
+                    "direction",
+                    "summary"));
 
     private final Path dir;
     private final Sandbox sandbox;
@@ -51,8 +59,12 @@ final class SetupTools {
         }
         StringBuilder out = new StringBuilder();
         try (Stream<Path> files = Files.walk(target, 3)) {
-            files.filter(p -> !p.equals(target)).sorted().limit(200).forEach(p -> out.append(dir.relativize(p))
-                    .append(Files.isDirectory(p) ? "/" : " (" + size(p) + " bytes)").append('\n'));
+            files.filter(p -> !p.equals(target))
+                    .sorted()
+                    .limit(200)
+                    .forEach(p -> out.append(dir.relativize(p))
+                            .append(Files.isDirectory(p) ? "/" : " (" + size(p) + " bytes)")
+                            .append('\n'));
         } catch (IOException e) {
             return "Error: cannot list " + relative + ": " + e.getMessage();
         }
@@ -67,7 +79,8 @@ final class SetupTools {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String text = new String(bytes, 0, Math.min(bytes.length, MAX_READ * 2), StandardCharsets.UTF_8);
-            return text.length() <= MAX_READ ? text
+            return text.length() <= MAX_READ
+                    ? text
                     : text.substring(0, MAX_READ) + "\n... (" + bytes.length + " bytes in all)";
         } catch (IOException e) {
             return "Error: cannot read " + relative + ": " + e.getMessage();
@@ -103,8 +116,18 @@ final class SetupTools {
     ExecutionResult run(Path relativeScript) {
         Path parent = relativeScript.getParent();
         String cd = parent == null ? "." : parent.toString();
-        return sandbox.run(ExecutionRequest.builder(dir, List.of("sh", "-c", "cd \"$1\" && python3 \"$2\"", "sh",
-                cd, relativeScript.getFileName().toString())).limits(limits).network(NetworkPolicy.NONE).build());
+        return sandbox.run(ExecutionRequest.builder(
+                        dir,
+                        List.of(
+                                "sh",
+                                "-c",
+                                "cd \"$1\" && python3 \"$2\"",
+                                "sh",
+                                cd,
+                                relativeScript.getFileName().toString()))
+                .limits(limits)
+                .network(NetworkPolicy.NONE)
+                .build());
     }
 
     Path dir() {
@@ -136,7 +159,10 @@ final class SetupTools {
         for (String arg : args) {
             schema.addStringProperty(arg);
         }
-        return ToolSpecification.builder().name(name).description(description)
-                .parameters(schema.required(args).build()).build();
+        return ToolSpecification.builder()
+                .name(name)
+                .description(description)
+                .parameters(schema.required(args).build())
+                .build();
     }
 }

@@ -14,6 +14,5 @@ public interface TableConverter {
         return (parquet, maxRows) -> Optional.empty();
     }
 
-    record Converted(Path csv, Optional<String> note) {
-    }
+    record Converted(Path csv, Optional<String> note) {}
 }

@@ -35,8 +35,7 @@ final class TaskFreezer {
         this.evaluator = evaluator;
     }
 
-    record Frozen(TaskSpec task, Score baseline) {
-    }
+    record Frozen(TaskSpec task, Score baseline) {}
 
     Frozen freeze(SetupTools tools, Path runDir, String metric, Direction direction, String problem) {
         Path setup = tools.dir();
@@ -63,8 +62,7 @@ final class TaskFreezer {
             Score baseline = evaluator.baseline(spec, Workspace.create(spec, trial));
             return new Frozen(spec, baseline);
         } catch (TaskException e) {
-            throw new SetupException("the baseline could not be scored by the frozen evaluation: " + e.getMessage(),
-                    e);
+            throw new SetupException("the baseline could not be scored by the frozen evaluation: " + e.getMessage(), e);
         } finally {
             FileTrees.deleteTree(trial);
         }
@@ -90,8 +88,10 @@ final class TaskFreezer {
             FileTrees.copyTree(setup.resolve("hidden"), scripts.resolve("hidden"));
             Files.writeString(scripts.resolve("research_problem.txt"), problem);
             Files.writeString(scripts.resolve("read_only_files.txt"), String.join("\n", READ_ONLY) + "\n");
-            Files.writeString(scripts.resolve("task.yaml"), "run: python3 train.py\nmetric: \""
-                    + metric.replace("\"", "'") + "\"\ndirection: " + direction.name().toLowerCase(Locale.ROOT) + "\n");
+            Files.writeString(
+                    scripts.resolve("task.yaml"),
+                    "run: python3 train.py\nmetric: \"" + metric.replace("\"", "'") + "\"\ndirection: "
+                            + direction.name().toLowerCase(Locale.ROOT) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the task at " + task, e);
         }

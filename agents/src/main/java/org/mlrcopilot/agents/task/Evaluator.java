@@ -24,7 +24,7 @@ public final class Evaluator {
     private final java.util.function.Consumer<String> waiting;
 
     public Evaluator(Sandbox sandbox, Limits limits) {
-        this(sandbox, limits, status -> { });
+        this(sandbox, limits, status -> {});
     }
 
     private Evaluator(Sandbox sandbox, Limits limits, java.util.function.Consumer<String> waiting) {
@@ -50,7 +50,8 @@ public final class Evaluator {
             return;
         }
         try (Staging staging = Staging.of(task, ws.dir())) {
-            ExecutionResult result = run(staging.dir(), network, List.of("sh", "-c", "cd scripts && python3 prepare.py"));
+            ExecutionResult result =
+                    run(staging.dir(), network, List.of("sh", "-c", "cd scripts && python3 prepare.py"));
             require(result, task, "scripts/prepare.py");
             FileTrees.copyTree(staging.env(), ws.dir());
             Files.writeString(marker, task.name() + " prepared at " + Instant.now() + "\n");
@@ -93,17 +94,19 @@ public final class Evaluator {
     }
 
     private ExecutionResult run(Path workspace, NetworkPolicy network, List<String> command) {
-        return sandbox.run(ExecutionRequest.builder(workspace, command).limits(limits).network(network)
+        return sandbox.run(ExecutionRequest.builder(workspace, command)
+                .limits(limits)
+                .network(network)
                 .listener(new org.mlrcopilot.sandbox.OutputListener() {
                     @Override
-                    public void onLine(OutputStream stream, String line) {
-                    }
+                    public void onLine(OutputStream stream, String line) {}
 
                     @Override
                     public void onStatus(String status) {
                         waiting.accept(status);
                     }
-                }).build());
+                })
+                .build());
     }
 
     private static void require(ExecutionResult result, TaskSpec task, String what) {
@@ -112,8 +115,8 @@ public final class Evaluator {
                     + Outputs.tail(result.output()));
         }
         if (!result.refusedFiles().isEmpty()) {
-            throw new TaskException("task " + task.name() + ": " + what + " wrote files the sandbox refused to copy back: "
-                    + result.refusedFiles());
+            throw new TaskException("task " + task.name() + ": " + what
+                    + " wrote files the sandbox refused to copy back: " + result.refusedFiles());
         }
     }
 }

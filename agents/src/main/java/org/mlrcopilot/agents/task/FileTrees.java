@@ -24,8 +24,7 @@ public final class FileTrees {
 
     static final long TEXT_LIMIT_BYTES = 1024 * 1024;
 
-    private FileTrees() {
-    }
+    private FileTrees() {}
 
     /** Copies the regular files and directories under {@code from} into {@code to}, replacing files there. */
     public static void copyTree(Path from, Path to) {
@@ -46,7 +45,9 @@ public final class FileTrees {
             return List.of();
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot walk " + root, e);
         }
@@ -102,7 +103,10 @@ public final class FileTrees {
                     return null;
                 }
             }
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         } catch (IOException e) {

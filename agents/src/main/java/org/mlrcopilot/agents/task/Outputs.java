@@ -13,8 +13,7 @@ final class Outputs {
     static final int TAIL_CHARS = 4000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Outputs() {
-    }
+    private Outputs() {}
 
     static String tail(String output) {
         List<String> lines = output.lines().toList();
@@ -24,11 +23,13 @@ final class Outputs {
 
     /** The number on the last MLR_SCORE= line. */
     static double score(String task, String output) {
-        List<String> lines = output.lines().filter(l -> l.startsWith(SCORE_PREFIX)).toList();
+        List<String> lines =
+                output.lines().filter(l -> l.startsWith(SCORE_PREFIX)).toList();
         if (lines.isEmpty()) {
             throw new TaskException("task " + task + ": eval.py printed no score:\n" + tail(output));
         }
-        String value = lines.get(lines.size() - 1).substring(SCORE_PREFIX.length()).strip();
+        String value =
+                lines.get(lines.size() - 1).substring(SCORE_PREFIX.length()).strip();
         try {
             JsonNode node = JSON.readTree(value);
             if (node == null || !node.isNumber() || !Double.isFinite(node.asDouble())) {

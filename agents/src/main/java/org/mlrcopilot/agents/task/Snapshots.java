@@ -17,8 +17,7 @@ final class Snapshots {
 
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-    private Snapshots() {
-    }
+    private Snapshots() {}
 
     static Path take(Path workspace, Path snapshotsDir, String label) {
         if (label == null || !LABEL.matcher(label).matches()) {

@@ -19,8 +19,8 @@ record TaskYaml(List<String> run, String metric, Direction direction) {
         if (metric.isBlank()) {
             throw new TaskException("metric is empty");
         }
-        Direction direction = values.containsKey("direction")
-                ? Direction.parse(values.get("direction")) : DEFAULTS.direction;
+        Direction direction =
+                values.containsKey("direction") ? Direction.parse(values.get("direction")) : DEFAULTS.direction;
         return new TaskYaml(run, metric, direction);
     }
 
@@ -35,8 +35,8 @@ record TaskYaml(List<String> run, String metric, Direction direction) {
             int colon = line.indexOf(':');
             String key = colon < 0 ? "" : line.substring(0, colon).strip();
             if (!KEYS.contains(key)) {
-                throw new TaskException("line " + (i + 1) + ": expected one of run, metric, direction as 'key: value', got: "
-                        + line);
+                throw new TaskException(
+                        "line " + (i + 1) + ": expected one of run, metric, direction as 'key: value', got: " + line);
             }
             if (values.put(key, unquote(stripComment(line.substring(colon + 1)).strip())) != null) {
                 throw new TaskException("line " + (i + 1) + ": '" + key + "' given twice");
@@ -51,8 +51,8 @@ record TaskYaml(List<String> run, String metric, Direction direction) {
     }
 
     private static String unquote(String value) {
-        boolean quoted = value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                || value.startsWith("'") && value.endsWith("'"));
+        boolean quoted = value.length() >= 2
+                && (value.startsWith("\"") && value.endsWith("\"") || value.startsWith("'") && value.endsWith("'"));
         return quoted ? value.substring(1, value.length() - 1) : value;
     }
 

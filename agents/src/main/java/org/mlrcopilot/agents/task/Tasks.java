@@ -10,26 +10,35 @@ import java.util.stream.Stream;
 /** Loads tasks in the MLAgentBench layout: {@code <task>/env/} and {@code <task>/scripts/}. */
 public final class Tasks {
 
-    private Tasks() {
-    }
+    private Tasks() {}
 
     public static TaskSpec load(Path taskDir) {
         Path root = taskDir.toAbsolutePath().normalize();
-        String name = root.getFileName() == null ? root.toString() : root.getFileName().toString();
+        String name = root.getFileName() == null
+                ? root.toString()
+                : root.getFileName().toString();
         require(Files.isDirectory(root), name, "no task directory at " + root);
-        require(Files.isDirectory(root.resolve("env")), name,
+        require(
+                Files.isDirectory(root.resolve("env")),
+                name,
                 "missing env/ directory (the starter code and data) at " + root.resolve("env"));
         Path scripts = root.resolve("scripts");
         Path problem = scripts.resolve("research_problem.txt");
         require(Files.isRegularFile(problem), name, "missing scripts/research_problem.txt at " + problem);
         Path eval = scripts.resolve("eval.py");
-        require(Files.isRegularFile(eval), name,
-                "missing scripts/eval.py (must define get_score(path)) at " + eval);
+        require(Files.isRegularFile(eval), name, "missing scripts/eval.py (must define get_score(path)) at " + eval);
         TaskYaml yaml = yaml(name, scripts.resolve("task.yaml"));
         Path prepare = scripts.resolve("prepare.py");
-        return new TaskSpec(name, root, read(problem).strip(), readOnlyGlobs(scripts.resolve("read_only_files.txt")),
-                yaml.run(), yaml.metric(), yaml.direction(),
-                Files.isRegularFile(prepare) ? Optional.of(prepare) : Optional.empty(), eval);
+        return new TaskSpec(
+                name,
+                root,
+                read(problem).strip(),
+                readOnlyGlobs(scripts.resolve("read_only_files.txt")),
+                yaml.run(),
+                yaml.metric(),
+                yaml.direction(),
+                Files.isRegularFile(prepare) ? Optional.of(prepare) : Optional.empty(),
+                eval);
     }
 
     /** Every task directory (one holding env/ or scripts/) directly under {@code tasksRoot}, by name. */
@@ -63,7 +72,9 @@ public final class Tasks {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        return read(file).lines().map(String::strip)
+        return read(file)
+                .lines()
+                .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                 .toList();
     }

@@ -7,8 +7,7 @@ import java.util.TreeSet;
 /** Unified diff of two file trees: changed, new and removed text files; binary files by size and hash. */
 final class TreeDiff {
 
-    private TreeDiff() {
-    }
+    private TreeDiff() {}
 
     static String diff(Map<String, FileState> before, Map<String, FileState> after) {
         StringBuilder out = new StringBuilder();
@@ -28,8 +27,11 @@ final class TreeDiff {
         if (!text) {
             return binary(name, old, now);
         }
-        return UnifiedDiff.diff(old == null ? "/dev/null" : "a/" + name, now == null ? "/dev/null" : "b/" + name,
-                lines(old), lines(now));
+        return UnifiedDiff.diff(
+                old == null ? "/dev/null" : "a/" + name,
+                now == null ? "/dev/null" : "b/" + name,
+                lines(old),
+                lines(now));
     }
 
     private static String binary(String name, FileState old, FileState now) {

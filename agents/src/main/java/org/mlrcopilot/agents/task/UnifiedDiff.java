@@ -9,11 +9,9 @@ final class UnifiedDiff {
     static final int CONTEXT = 3;
     private static final long MAX_CELLS = 25_000_000L;
 
-    private record Op(char kind, String line, int oldLine, int newLine) {
-    }
+    private record Op(char kind, String line, int oldLine, int newLine) {}
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     /** The diff with ---/+++ headers, or "" if the texts have the same lines. */
     static String diff(String oldName, String newName, List<String> a, List<String> b) {
@@ -54,8 +52,15 @@ final class UnifiedDiff {
         long newCount = lines.stream().filter(o -> o.kind != '-').count();
         int oldStart = lines.get(0).oldLine + (oldCount == 0 ? 0 : 1);
         int newStart = lines.get(0).newLine + (newCount == 0 ? 0 : 1);
-        out.append("@@ -").append(oldStart).append(',').append(oldCount)
-                .append(" +").append(newStart).append(',').append(newCount).append(" @@\n");
+        out.append("@@ -")
+                .append(oldStart)
+                .append(',')
+                .append(oldCount)
+                .append(" +")
+                .append(newStart)
+                .append(',')
+                .append(newCount)
+                .append(" @@\n");
         lines.forEach(o -> out.append(o.kind).append(o.line).append('\n'));
     }
 

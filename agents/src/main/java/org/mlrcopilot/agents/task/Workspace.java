@@ -73,7 +73,8 @@ public final class Workspace {
         }
         try (Stream<Path> entries = Files.list(target)) {
             return entries.map(p -> p.getFileName() + (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "/" : ""))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new WorkspaceException("cannot list " + relativeDir + ": " + e.getMessage(), e);
         }
@@ -135,7 +136,11 @@ public final class Workspace {
         backups.push(paths.relative(file), file);
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, content, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            Files.write(
+                    file,
+                    content,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE,
                     append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw new WorkspaceException("cannot write " + relative + ": " + e.getMessage(), e);

@@ -21,7 +21,8 @@ final class WorkspacePaths {
     Path resolve(String relative) {
         Path name = parse(relative).normalize();
         if (name.isAbsolute() || relative.startsWith("/") || relative.startsWith("\\")) {
-            throw new WorkspaceException("absolute paths are not allowed, use a path relative to the workspace: " + relative);
+            throw new WorkspaceException(
+                    "absolute paths are not allowed, use a path relative to the workspace: " + relative);
         }
         if (name.startsWith("..")) {
             throw new WorkspaceException("path escapes the workspace: " + relative);

@@ -17,13 +17,15 @@ public final class InMemoryUsageStore implements UsageStore {
 
     @Override
     public UsageTotals forResearch(String researchId) {
-        return calls.stream().filter(u -> u.researchId().equals(researchId))
+        return calls.stream()
+                .filter(u -> u.researchId().equals(researchId))
                 .reduce(UsageTotals.ZERO, UsageTotals::plus, (a, b) -> a);
     }
 
     @Override
     public UsageTotals forTeamOn(String team, LocalDate day) {
-        return calls.stream().filter(u -> u.team().equals(team))
+        return calls.stream()
+                .filter(u -> u.team().equals(team))
                 .filter(u -> u.at().atOffset(ZoneOffset.UTC).toLocalDate().equals(day))
                 .reduce(UsageTotals.ZERO, UsageTotals::plus, (a, b) -> a);
     }

@@ -40,8 +40,10 @@ public final class MeteredChatModel extends DelegatingChatModel {
 
     private void checkBudget() {
         UsageTotals research = context.store().forResearch(context.researchId());
-        UsageTotals today = context.store().forTeamOn(context.team(),
-                context.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate());
+        UsageTotals today = context.store()
+                .forTeamOn(
+                        context.team(),
+                        context.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate());
         String refusal = context.budget().refusal(research, today);
         if (refusal != null) {
             throw new BudgetExceededException(refusal);
@@ -54,8 +56,19 @@ public final class MeteredChatModel extends DelegatingChatModel {
         long cached = usage == null ? 0 : Math.min(in, context.cachedTokens().applyAsLong(usage));
         double cost = context.prices().priceOf(model).cost(in, out, cached);
         Instant end = context.clock().instant();
-        context.store().record(new Usage(context.researchId(), context.team(), role, model, in, out, cached,
-                Duration.between(start, end), outcome, cost, end));
+        context.store()
+                .record(new Usage(
+                        context.researchId(),
+                        context.team(),
+                        role,
+                        model,
+                        in,
+                        out,
+                        cached,
+                        Duration.between(start, end),
+                        outcome,
+                        cost,
+                        end));
     }
 
     private String requestedModel(ChatRequest request) {
@@ -68,6 +81,8 @@ public final class MeteredChatModel extends DelegatingChatModel {
 
     static String outcomeOf(RuntimeException e) {
         String name = e.getClass().getSimpleName().replace("Exception", "");
-        return name.isEmpty() ? "error" : name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+        return name.isEmpty()
+                ? "error"
+                : name.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
     }
 }

@@ -43,8 +43,10 @@ public final class PriceTable {
 
     public Price priceOf(String model) {
         String m = model == null ? "" : model.toLowerCase(Locale.ROOT);
-        return prices.entrySet().stream().filter(e -> m.startsWith(e.getKey()))
+        return prices.entrySet().stream()
+                .filter(e -> m.startsWith(e.getKey()))
                 .max(Comparator.comparingInt(e -> e.getKey().length()))
-                .map(Map.Entry::getValue).orElse(Price.FREE);
+                .map(Map.Entry::getValue)
+                .orElse(Price.FREE);
     }
 }

@@ -11,8 +11,18 @@ import java.util.Objects;
  * @param model   the model the provider reports having served (may differ from the one asked for)
  * @param outcome "ok", or the kind of failure (e.g. "rate-limited", "timeout", "malformed-output")
  */
-public record Usage(String researchId, String team, String role, String model, long inputTokens, long outputTokens,
-                    long cachedTokens, Duration latency, String outcome, double costUsd, Instant at) {
+public record Usage(
+        String researchId,
+        String team,
+        String role,
+        String model,
+        long inputTokens,
+        long outputTokens,
+        long cachedTokens,
+        Duration latency,
+        String outcome,
+        double costUsd,
+        Instant at) {
 
     public Usage {
         Objects.requireNonNull(researchId, "researchId");

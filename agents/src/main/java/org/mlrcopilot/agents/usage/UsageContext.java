@@ -1,16 +1,22 @@
 package org.mlrcopilot.agents.usage;
 
+import dev.langchain4j.model.output.TokenUsage;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
-import dev.langchain4j.model.output.TokenUsage;
 
 /**
  * What metering needs besides the model: whose calls these are, where usage goes, prices,
  * limits, the clock, and how to read cached-token counts from a provider's usage object.
  */
-public record UsageContext(String researchId, String team, UsageStore store, PriceTable prices, Budget budget,
-                           Clock clock, ToLongFunction<TokenUsage> cachedTokens) {
+public record UsageContext(
+        String researchId,
+        String team,
+        UsageStore store,
+        PriceTable prices,
+        Budget budget,
+        Clock clock,
+        ToLongFunction<TokenUsage> cachedTokens) {
 
     public UsageContext {
         Objects.requireNonNull(researchId, "researchId");

@@ -28,7 +28,9 @@ class LanesTest {
             lanes.submit("r-1", () -> ran.add("after both"));
             lanes.idle("r-1").get(10, TimeUnit.SECONDS);
             assertThat(ran).containsExactly("after both");
-            assertThat(errors).hasSize(2).anySatisfy(m -> assertThat(m).contains("StackOverflowError"))
+            assertThat(errors)
+                    .hasSize(2)
+                    .anySatisfy(m -> assertThat(m).contains("StackOverflowError"))
                     .contains("a plain failure");
         } finally {
             pool.shutdownNow();

@@ -45,7 +45,10 @@ class ActionsExtraTest {
         ExperimentResult result = h.run();
 
         assertThat(h.team.approvalRequests).hasSize(2);
-        assertThat(h.team.approvalRequests.get(0)).contains("Step 1").contains("estimated at $").contains("$0.0100");
+        assertThat(h.team.approvalRequests.get(0))
+                .contains("Step 1")
+                .contains("estimated at $")
+                .contains("$0.0100");
         assertThat(h.main.requests).hasSize(1);
         assertThat(result.stopReason().text()).startsWith("declined").contains("cost threshold");
         assertThat(result.steps()).isEqualTo(1);
@@ -73,12 +76,18 @@ class ActionsExtraTest {
 
         Path diffs = h.runDir().resolve("diffs");
         assertThat(diffs.resolve("step-001.diff")).doesNotExist();
-        assertThat(Files.readString(diffs.resolve("step-002.diff"))).contains("-print('training accuracy: 0.5000')")
-                .contains("+print('training accuracy: 0.7000')").doesNotContain("notes.txt");
-        assertThat(Files.readString(diffs.resolve("step-003.diff"))).contains("notes.txt").contains("+idea")
+        assertThat(Files.readString(diffs.resolve("step-002.diff")))
+                .contains("-print('training accuracy: 0.5000')")
+                .contains("+print('training accuracy: 0.7000')")
+                .doesNotContain("notes.txt");
+        assertThat(Files.readString(diffs.resolve("step-003.diff")))
+                .contains("notes.txt")
+                .contains("+idea")
                 .doesNotContain("0.7000");
         try (var snapshots = Files.list(h.runDir().resolve("snapshots"))) {
-            assertThat(snapshots.filter(Files::isDirectory).map(p -> p.getFileName().toString()))
+            assertThat(snapshots
+                            .filter(Files::isDirectory)
+                            .map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("initial", "previous");
         }
     }

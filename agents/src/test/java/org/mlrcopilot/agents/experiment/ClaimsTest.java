@@ -19,7 +19,8 @@ class ClaimsTest {
         assertThat(Claims.flagged("accuracy 0.9731 (97.3%), up from 0.95, 12 epochs, 12% faster", printed))
                 .containsExactly("claimed 0.95 but no execution printed it");
         assertThat(Claims.flagged("Python 3.10.2 reached 0.973", printed)).isEmpty();
-        assertThat(Claims.flagged("reached 0.991.", printed)).containsExactly("claimed 0.991 but no execution printed it");
+        assertThat(Claims.flagged("reached 0.991.", printed))
+                .containsExactly("claimed 0.991 but no execution printed it");
     }
 
     @Test

@@ -50,11 +50,15 @@ class ExperimentAgentIT {
                 .tool("read_file", Map.of("file_name", "train.py"))
                 .tool("write_file", Map.of("file_name", "train.py", "content", resource("train_svc.py")))
                 .tool("execute_script", Map.of("script_name", "train.py"))
-                .toolFrom("final_answer", user -> Map.of("answer", "Replaced logistic regression with an RBF SVC; "
-                        + "validation accuracy " + printedValidation(user) + "."));
+                .toolFrom(
+                        "final_answer",
+                        user -> Map.of(
+                                "answer",
+                                "Replaced logistic regression with an RBF SVC; " + "validation accuracy "
+                                        + printedValidation(user) + "."));
 
-        ExperimentResult result = agent(main, tmp).run(digits(), "Try an SVM.", tmp.resolve("run"),
-                StepListener.ignore());
+        ExperimentResult result =
+                agent(main, tmp).run(digits(), "Try an SVM.", tmp.resolve("run"), StepListener.ignore());
 
         assertThat(result.stopReason().text()).isEqualTo("final-answer");
         assertThat(result.baseline()).isBetween(0.8, 0.99);
@@ -76,13 +80,18 @@ class ExperimentAgentIT {
                 .tool("execute_script", Map.of("script_name", "train.py"))
                 .tool("write_file", Map.of("file_name", "train.py", "content", resource("train_svc.py")))
                 .tool("execute_script", Map.of("script_name", "train.py"))
-                .toolFrom("final_answer", user -> Map.of("answer", "Fixed the typo; validation accuracy "
-                        + printedValidation(user) + "."));
+                .toolFrom(
+                        "final_answer",
+                        user -> Map.of(
+                                "answer", "Fixed the typo; validation accuracy " + printedValidation(user) + "."));
 
-        ExperimentResult result = agent(main, tmp).run(digits(), "Try an SVM.", tmp.resolve("run"),
-                StepListener.ignore());
+        ExperimentResult result =
+                agent(main, tmp).run(digits(), "Try an SVM.", tmp.resolve("run"), StepListener.ignore());
 
-        assertThat(main.user(2)).contains("exit code: 1").contains("Traceback").contains("NameError")
+        assertThat(main.user(2))
+                .contains("exit code: 1")
+                .contains("Traceback")
+                .contains("NameError")
                 .contains("y_fitt");
         assertThat(result.stopReason().text()).isEqualTo("final-answer");
         assertThat(result.finalScore()).isGreaterThan(result.baseline());
@@ -90,11 +99,14 @@ class ExperimentAgentIT {
     }
 
     private static ExperimentAgent agent(ScriptedChatModel main, Path dir) {
-        ExperimentLimits limits = ExperimentLimits.defaults().withMaxSteps(10)
+        ExperimentLimits limits = ExperimentLimits.defaults()
+                .withMaxSteps(10)
                 .withExecution(Limits.defaults().withWallTime(Duration.ofMinutes(2)));
         return ExperimentAgent.builder(main, new ScriptedChatModel(), sandbox)
                 .evaluator(new Evaluator(sandbox, Limits.defaults().withWallTime(Duration.ofMinutes(2))))
-                .limits(limits).team(new ScriptedTeam()).checkpoints(new FileRunCheckpoints(dir.resolve("checkpoints")))
+                .limits(limits)
+                .team(new ScriptedTeam())
+                .checkpoints(new FileRunCheckpoints(dir.resolve("checkpoints")))
                 .build();
     }
 
@@ -104,7 +116,9 @@ class ExperimentAgentIT {
 
     private static String printedValidation(String user) {
         Matcher matcher = VALIDATION.matcher(user);
-        assertThat(matcher.find()).as("validation accuracy in the prompt:\n" + user).isTrue();
+        assertThat(matcher.find())
+                .as("validation accuracy in the prompt:\n" + user)
+                .isTrue();
         return matcher.group(1);
     }
 

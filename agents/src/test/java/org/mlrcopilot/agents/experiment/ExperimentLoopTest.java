@@ -59,7 +59,8 @@ class ExperimentLoopTest {
         assertThat(result.steps()).isEqualTo(8);
         assertThat(Files.exists(h.runDir().resolve("workspace/copy.txt"))).isTrue();
         assertThat(h.checkpoints.load("run-1").orElseThrow().summary()).isEqualTo("final log");
-        assertThat(h.main.requests.get(0).toolSpecifications()).hasSize(15)
+        assertThat(h.main.requests.get(0).toolSpecifications())
+                .hasSize(15)
                 .allSatisfy(spec -> assertThat(spec.parameters().required()).contains("log"));
         assertThat(h.main.user(1)).contains("dir_path").contains("data/").contains("train.py");
         assertThat(h.main.user(7)).contains("Restored the previous version of notes.txt");
@@ -69,8 +70,9 @@ class ExperimentLoopTest {
     @Test
     void modelActionsMakeOneExtraCall() {
         Harness h = new Harness(dir);
-        h.main.tool("edit_script", Map.of("script_name", "train.py", "edit_instruction", "print more",
-                        "save_name", "train2.py"))
+        h.main.tool(
+                        "edit_script",
+                        Map.of("script_name", "train.py", "edit_instruction", "print more", "save_name", "train2.py"))
                 .then(AiMessage.from("Here:\n```python\nprint('edited')\n```\n"))
                 .tool("understand_file", Map.of("file_name", "train2.py", "things_to_look_for", "prints"))
                 .tool("reflection", Map.of("things_to_reflect_on", "what next"))

@@ -14,8 +14,7 @@ import org.mlrcopilot.sandbox.SandboxException;
  */
 final class ExperimentSandboxes {
 
-    private ExperimentSandboxes() {
-    }
+    private ExperimentSandboxes() {}
 
     static <T> T start(String name, Supplier<T> starter) {
         try {
@@ -35,6 +34,7 @@ final class ExperimentSandboxes {
                 return candidate.toAbsolutePath().normalize();
             }
         }
-        throw new IllegalStateException("example tasks not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "example tasks not found from " + Path.of("").toAbsolutePath());
     }
 }

@@ -42,7 +42,6 @@ public final class FakeSandbox implements Sandbox {
         return result(0, outputs.isEmpty() ? "done\n" : outputs.pop());
     }
 
-
     long executions() {
         return requests.stream().filter(r -> !r.command().contains("-c")).count();
     }
@@ -66,7 +65,17 @@ public final class FakeSandbox implements Sandbox {
     }
 
     private static ExecutionResult result(int exit, String output) {
-        return new ExecutionResult(exit, false, false, Duration.ofMillis(5), output, output.length(), 0,
-                List.of(), List.of(), "fake", Set.of());
+        return new ExecutionResult(
+                exit,
+                false,
+                false,
+                Duration.ofMillis(5),
+                output,
+                output.length(),
+                0,
+                List.of(),
+                List.of(),
+                "fake",
+                Set.of());
     }
 }

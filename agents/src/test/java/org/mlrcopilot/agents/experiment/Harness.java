@@ -37,9 +37,16 @@ final class Harness {
     }
 
     ExperimentAgent agent(ScriptedChatModel model, Sandbox box) {
-        return ExperimentAgent.builder(model, fast, box).evaluator(new Evaluator(box, Limits.defaults()))
-                .limits(limits).team(team).checkpoints(checkpoints).gate(gate).clock(clock).retriever(retriever)
-                .costGate(costGate).build();
+        return ExperimentAgent.builder(model, fast, box)
+                .evaluator(new Evaluator(box, Limits.defaults()))
+                .limits(limits)
+                .team(team)
+                .checkpoints(checkpoints)
+                .gate(gate)
+                .clock(clock)
+                .retriever(retriever)
+                .costGate(costGate)
+                .build();
     }
 
     Path runDir() {

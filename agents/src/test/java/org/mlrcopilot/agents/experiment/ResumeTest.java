@@ -35,9 +35,14 @@ class ResumeTest {
 
         assertThat(resumed.stopReason().text()).isEqualTo("final-answer");
         assertThat(resumed.steps()).isEqualTo(4);
-        assertThat(fresh.user(0)).contains("Step 3 of").contains("wrote a and b").contains("[Step 2]")
+        assertThat(fresh.user(0))
+                .contains("Step 3 of")
+                .contains("wrote a and b")
+                .contains("[Step 2]")
                 .contains("[Step 1]");
-        assertThat(((dev.langchain4j.data.message.SystemMessage) fresh.requests.get(0).messages().get(0)).text())
+        assertThat(((dev.langchain4j.data.message.SystemMessage)
+                                fresh.requests.get(0).messages().get(0))
+                        .text())
                 .contains("Try a better model.");
         assertThat(fresh.user(1)).contains("two");
         assertThat(h.sandbox.executions()).isEqualTo(baselineRuns);
@@ -49,8 +54,14 @@ class ResumeTest {
     @Test
     void checkpointsRoundTripIncludingAnUnmeasuredBaseline() {
         FileRunCheckpoints checkpoints = new FileRunCheckpoints(dir);
-        RunState state = new RunState("r1", 1, "log", List.of(new StepRecord(1, "read_file", "{}", "obs",
-                List.of("fb"), 10, 2, 3, 4)), true, "why?", Double.NaN);
+        RunState state = new RunState(
+                "r1",
+                1,
+                "log",
+                List.of(new StepRecord(1, "read_file", "{}", "obs", List.of("fb"), 10, 2, 3, 4)),
+                true,
+                "why?",
+                Double.NaN);
         checkpoints.save(state);
         RunState loaded = checkpoints.load("r1").orElseThrow();
         assertThat(loaded.steps()).isEqualTo(state.steps());

@@ -21,7 +21,7 @@ final class ScriptedChatModel implements ChatModel {
 
     final List<ChatRequest> requests = new ArrayList<>();
     private final Deque<Object> script = new ArrayDeque<>();
-    private Runnable onCall = () -> { };
+    private Runnable onCall = () -> {};
     private int ids;
 
     ScriptedChatModel then(Object answer) {
@@ -33,8 +33,11 @@ final class ScriptedChatModel implements ChatModel {
     ScriptedChatModel tool(String name, Map<String, Object> args) {
         Map<String, Object> withLog = new java.util.LinkedHashMap<>(args);
         withLog.putIfAbsent("log", "log after call " + (script.size() + 1));
-        return then(AiMessage.from(ToolExecutionRequest.builder().id("call-" + (++ids)).name(name)
-                .arguments(JsonCodec.write(withLog)).build()));
+        return then(AiMessage.from(ToolExecutionRequest.builder()
+                .id("call-" + (++ids))
+                .name(name)
+                .arguments(JsonCodec.write(withLog))
+                .build()));
     }
 
     ScriptedChatModel onCall(Runnable action) {
@@ -49,8 +52,11 @@ final class ScriptedChatModel implements ChatModel {
             String user = ((UserMessage) messages.get(messages.size() - 1)).singleText();
             Map<String, Object> args = new java.util.LinkedHashMap<>(argsFromUserMessage.apply(user));
             args.putIfAbsent("log", "log");
-            return AiMessage.from(ToolExecutionRequest.builder().id("call-" + (++ids)).name(name)
-                    .arguments(JsonCodec.write(args)).build());
+            return AiMessage.from(ToolExecutionRequest.builder()
+                    .id("call-" + (++ids))
+                    .name(name)
+                    .arguments(JsonCodec.write(args))
+                    .build());
         };
         return then(answer);
     }
@@ -67,11 +73,16 @@ final class ScriptedChatModel implements ChatModel {
         if (next instanceof RuntimeException e) {
             throw e;
         }
-        AiMessage message = next instanceof AiMessage ai ? ai
-                : next instanceof Function<?, ?> f ? ((Function<ChatRequest, AiMessage>) f).apply(request)
-                : AiMessage.from(next.toString());
-        return ChatResponse.builder().aiMessage(message).modelName("scripted")
-                .tokenUsage(new TokenUsage(StepPrompt.chars(request) / 4, 10)).build();
+        AiMessage message = next instanceof AiMessage ai
+                ? ai
+                : next instanceof Function<?, ?> f
+                        ? ((Function<ChatRequest, AiMessage>) f).apply(request)
+                        : AiMessage.from(next.toString());
+        return ChatResponse.builder()
+                .aiMessage(message)
+                .modelName("scripted")
+                .tokenUsage(new TokenUsage(StepPrompt.chars(request) / 4, 10))
+                .build();
     }
 
     int calls() {

@@ -82,7 +82,8 @@ class StopReasonTest {
         long start = System.nanoTime();
         ExperimentResult result = h.run();
         assertThat(result.stopReason().text()).isEqualTo("final-answer");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(StepLoop.PAUSE_POLL.multipliedBy(2));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isGreaterThanOrEqualTo(StepLoop.PAUSE_POLL.multipliedBy(2));
     }
 
     @Test
@@ -96,8 +97,7 @@ class StopReasonTest {
     @Test
     void aStopReasonIsWrittenAndReadAsOneString() {
         assertThat(StopReason.parse("final-answer")).isEqualTo(StopReason.FINAL_ANSWER);
-        assertThat(StopReason.parse("error: provider unreachable"))
-                .isEqualTo(StopReason.error("provider unreachable"));
+        assertThat(StopReason.parse("error: provider unreachable")).isEqualTo(StopReason.error("provider unreachable"));
         assertThat(StopReason.error("provider unreachable").text()).isEqualTo("error: provider unreachable");
         assertThat(StopReason.parse("declined: no go").kind()).isEqualTo(StopReason.Kind.DECLINED);
         assertThat(StopReason.parse("declined: no go").failed()).isFalse();

@@ -21,8 +21,7 @@ final class Fixtures {
 
     static final String LAST_APPENDIX_SENTENCE = "The full prompt used by IdeaAgent for hypothesis generation";
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static String text(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/idea/" + name)) {
@@ -38,8 +37,7 @@ final class Fixtures {
 
     static RelatedWork relatedWork() {
         try {
-            List<RelatedPaper> papers = new ObjectMapper().readValue(text("related.json"), new TypeReference<>() {
-            });
+            List<RelatedPaper> papers = new ObjectMapper().readValue(text("related.json"), new TypeReference<>() {});
             return new RelatedWork(papers, List.of(new SourceStatus("semantic-scholar", true, "7 results", 420)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -53,14 +51,16 @@ final class Fixtures {
         List<Section> sections = new ArrayList<>();
         List<String> references = new ArrayList<>();
         String arxiv = "";
-        String[] blocks = text("mlr-copilot-paper.txt").replace("{{RUN_LOG}}", runLog()).split("\n(?=#)");
+        String[] blocks =
+                text("mlr-copilot-paper.txt").replace("{{RUN_LOG}}", runLog()).split("\n(?=#)");
         for (String block : blocks) {
             String head = block.lines().findFirst().orElseThrow();
             String body = block.substring(head.length()).strip();
             String[] words = head.split(" ", 3);
             switch (words[0]) {
                 case "#title" -> title = head.substring("#title ".length());
-                case "#authors" -> authors = List.of(head.substring("#authors ".length()).split("; "));
+                case "#authors" ->
+                    authors = List.of(head.substring("#authors ".length()).split("; "));
                 case "#arxiv" -> arxiv = words[1];
                 case "#abstract" -> abstractText = body;
                 case "#section" -> sections.add(new Section(words[2], Integer.parseInt(words[1]), body));
@@ -68,9 +68,17 @@ final class Fixtures {
                 default -> throw new IllegalStateException("unknown fixture line " + head);
             }
         }
-        return new Paper(new PaperIds(arxiv, "v3", "", "", ""), title, authors, abstractText, sections, references,
-                List.of("https://github.com/du-nlp-lab/MLR-Copilot"), "arxiv-html",
-                "https://arxiv.org/html/" + arxiv + "v3", "");
+        return new Paper(
+                new PaperIds(arxiv, "v3", "", "", ""),
+                title,
+                authors,
+                abstractText,
+                sections,
+                references,
+                List.of("https://github.com/du-nlp-lab/MLR-Copilot"),
+                "arxiv-html",
+                "https://arxiv.org/html/" + arxiv + "v3",
+                "");
     }
 
     /** An appendix table of execution runs, long enough to push the paper past the default text limit. */
@@ -80,9 +88,16 @@ final class Fixtures {
         String[] outcomes = {"success", "success", "missing dependency", "success", "time limit exceeded"};
         StringBuilder log = new StringBuilder("Run | task | backbone | attempt | outcome | metric | minutes\n");
         for (int run = 1; run <= 150; run++) {
-            log.append(String.format(Locale.ROOT, "Run %03d | %s | %s | attempt %d | %s | %.3f | %d min%n", run,
-                    tasks[run % 5], backbones[run % 3], 1 + run % 4, outcomes[(run / 5) % 5],
-                    0.5 + (run * 37 % 400) / 1000.0, 10 + run * 7 % 90));
+            log.append(String.format(
+                    Locale.ROOT,
+                    "Run %03d | %s | %s | attempt %d | %s | %.3f | %d min%n",
+                    run,
+                    tasks[run % 5],
+                    backbones[run % 3],
+                    1 + run % 4,
+                    outcomes[(run / 5) % 5],
+                    0.5 + (run * 37 % 400) / 1000.0,
+                    10 + run * 7 % 90));
         }
         return log.toString();
     }

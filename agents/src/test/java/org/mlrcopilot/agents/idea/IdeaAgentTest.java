@@ -19,12 +19,16 @@ class IdeaAgentTest {
     private final RelatedWork related = Fixtures.relatedWork();
     private final List<LiteratureQuery> queries = new ArrayList<>();
     private final ScriptedChatModel fast = new ScriptedChatModel(answer("elements"));
-    private final ScriptedChatModel main = new ScriptedChatModel(answer("hypotheses"), answer("review"),
-            answer("revision"), answer("revision"));
-    private final IdeaAgent agent = new IdeaAgent(main, fast, query -> {
-        queries.add(query);
-        return related;
-    }, IdeaSettings.defaults());
+    private final ScriptedChatModel main =
+            new ScriptedChatModel(answer("hypotheses"), answer("review"), answer("revision"), answer("revision"));
+    private final IdeaAgent agent = new IdeaAgent(
+            main,
+            fast,
+            query -> {
+                queries.add(query);
+                return related;
+            },
+            IdeaSettings.defaults());
 
     @Test
     void theWholeStageTakesThreeCallsAndRanksReviewedHypothesesWithPlans() {
@@ -53,14 +57,22 @@ class IdeaAgentTest {
         agent.elements(paper);
         String prompt = fast.user(0);
 
-        assertThat(prompt).contains(paper.title(), paper.abstractText(), SECTION_SENTENCE,
-                "2.1 Research Idea Generation", "Our evaluation covers only five tasks");
-        assertThat(paper.references()).isNotEmpty().allSatisfy(ref -> assertThat(prompt).doesNotContain(ref));
+        assertThat(prompt)
+                .contains(
+                        paper.title(),
+                        paper.abstractText(),
+                        SECTION_SENTENCE,
+                        "2.1 Research Idea Generation",
+                        "Our evaluation covers only five tasks");
+        assertThat(paper.references())
+                .isNotEmpty()
+                .allSatisfy(ref -> assertThat(prompt).doesNotContain(ref));
         assertThat(prompt).doesNotContain("Huang, Q., Vora, J.");
         int fullText = paper.abstractText().length()
                 + paper.sections().stream().mapToInt(s -> s.text().length()).sum();
         assertThat(fullText).isGreaterThan(IdeaSettings.defaults().maxPaperChars());
-        assertThat(prompt).doesNotContain(Fixtures.LAST_APPENDIX_SENTENCE)
+        assertThat(prompt)
+                .doesNotContain(Fixtures.LAST_APPENDIX_SENTENCE)
                 .hasSizeLessThan(IdeaSettings.defaults().maxPaperChars() + 400);
     }
 
@@ -83,14 +95,18 @@ class IdeaAgentTest {
         agent.hypotheses(paper, elements, related, 3);
         String prompt = main.user(0);
 
-        assertThat(prompt).contains(elements.gaps()).contains(elements.keywords()).contains(elements.methodSummary());
+        assertThat(prompt)
+                .contains(elements.gaps())
+                .contains(elements.keywords())
+                .contains(elements.methodSummary());
         List<RelatedPaper> papers = related.papers();
         for (RelatedPaper p : papers.subList(0, 5)) {
             assertThat(prompt).contains(p.title(), p.abstractText().substring(0, 300));
         }
         assertThat(prompt).doesNotContain(papers.get(5).title(), papers.get(6).title(), "[R6]");
         assertThat(papers.get(0).abstractText()).hasSizeGreaterThan(600);
-        assertThat(prompt).doesNotContain("human preference-aligned large language models")
+        assertThat(prompt)
+                .doesNotContain("human preference-aligned large language models")
                 .doesNotContain(SECTION_SENTENCE);
         assertThat(main.system(0)).contains("exactly 3 hypotheses");
     }
@@ -101,23 +117,36 @@ class IdeaAgentTest {
         agent.review(drafted, related);
         String prompt = main.user(1);
 
-        assertThat(drafted).allSatisfy(h -> assertThat(prompt).contains("### " + h.id(), h.title(), h.method(),
-                h.plan().successCriterion(), h.plan().procedure().get(0)));
+        assertThat(drafted)
+                .allSatisfy(h -> assertThat(prompt)
+                        .contains(
+                                "### " + h.id(),
+                                h.title(),
+                                h.method(),
+                                h.plan().successCriterion(),
+                                h.plan().procedure().get(0)));
         assertThat(prompt).contains("torchvision.datasets.CIFAR10", "40.0 GPU hours");
-        assertThat(related.papers().subList(0, 5)).allSatisfy(p -> assertThat(prompt).contains(p.title()));
+        assertThat(related.papers().subList(0, 5))
+                .allSatisfy(p -> assertThat(prompt).contains(p.title()));
         assertThat(prompt).doesNotContain(SECTION_SENTENCE);
     }
 
     @Test
     void reviseMakesTheNextVersionKeepsTheHistoryAndShowsTheCommentsVerbatim() {
         Hypothesis best = agent.run(paper, IdeaProgress.silent()).hypotheses().get(0);
-        HumanFeedback feedback = new HumanFeedback(List.of("Compare against SciMON's novelty loop, please.",
-                "20 GPU hours is too much for us; can we stay under 10?"), 2, 3);
+        HumanFeedback feedback = new HumanFeedback(
+                List.of(
+                        "Compare against SciMON's novelty loop, please.",
+                        "20 GPU hours is too much for us; can we stay under 10?"),
+                2,
+                3);
 
         Hypothesis v2 = agent.revise(best, feedback, related);
 
         String prompt = main.user(2);
-        assertThat(prompt).contains(feedback.comments()).contains("2 up-vote(s), 3 down-vote(s), net -1")
+        assertThat(prompt)
+                .contains(feedback.comments())
+                .contains("2 up-vote(s), 3 down-vote(s), net -1")
                 .contains(best.title(), best.review().noveltyAssessment());
         assertThat(v2.id()).isEqualTo(best.id());
         assertThat(v2.version()).isEqualTo(2);
@@ -143,6 +172,7 @@ class IdeaAgentTest {
         int chars = fast.requests.stream().mapToInt(ScriptedChatModel::chars).sum()
                 + main.requests.stream().mapToInt(ScriptedChatModel::chars).sum();
         assertThat(chars / 4).isLessThan(40_000);
-        assertThat(main.requests).allSatisfy(r -> assertThat(ScriptedChatModel.chars(r)).isLessThan(20_000));
+        assertThat(main.requests)
+                .allSatisfy(r -> assertThat(ScriptedChatModel.chars(r)).isLessThan(20_000));
     }
 }

@@ -25,32 +25,48 @@ class PromptTemplatesTest {
     @Test
     void aMissingOrUnusedValueOrResourceFailsLoudly() {
         assertThatThrownBy(() -> Template.render("elements.user", Map.of("title", "T")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs a value for {{paper}}");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs a value for {{paper}}");
         Map<String, String> extra = new HashMap<>(Map.of("title", "T", "paper", "P", "typo", "x"));
         assertThatThrownBy(() -> Template.render("elements.user", extra))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no placeholder");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no placeholder");
         assertThatThrownBy(() -> Template.render("nonexistent.user", Map.of()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("prompts/idea/nonexistent.user.txt");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("prompts/idea/nonexistent.user.txt");
     }
 
     @Test
     void eachSystemPromptStatesEveryFieldOfItsSchema() {
-        Map<String, JsonSchema> schemas = Map.of("elements", Schemas.ELEMENTS, "hypotheses", Schemas.HYPOTHESES,
-                "review", Schemas.reviews(java.util.List.of("H1", "H2")), "revise", Schemas.REVISION);
+        Map<String, JsonSchema> schemas = Map.of(
+                "elements",
+                Schemas.ELEMENTS,
+                "hypotheses",
+                Schemas.HYPOTHESES,
+                "review",
+                Schemas.reviews(java.util.List.of("H1", "H2")),
+                "revise",
+                Schemas.REVISION);
         schemas.forEach((step, schema) -> {
-            String system = Template.render(step + ".system", step.equals("hypotheses") ? Map.of("count", "3")
-                    : Map.of());
+            String system =
+                    Template.render(step + ".system", step.equals("hypotheses") ? Map.of("count", "3") : Map.of());
             Set<String> fields = new TreeSet<>();
             collect(schema.rootElement(), fields);
-            assertThat(fields).as(step).isNotEmpty().allSatisfy(f -> assertThat(system).contains("\"" + f + "\""));
+            assertThat(fields)
+                    .as(step)
+                    .isNotEmpty()
+                    .allSatisfy(f -> assertThat(system).contains("\"" + f + "\""));
         });
     }
 
     @Test
     void schemasRequireEveryPropertyAndAllowNoOthers() {
-        JsonObjectSchema plan = (JsonObjectSchema) Schemas.HYPOTHESIS.properties().get("plan");
+        JsonObjectSchema plan =
+                (JsonObjectSchema) Schemas.HYPOTHESIS.properties().get("plan");
 
-        assertThat(plan.required()).containsExactlyElementsOf(plan.properties().keySet()).contains("compute");
+        assertThat(plan.required())
+                .containsExactlyElementsOf(plan.properties().keySet())
+                .contains("compute");
         assertThat(plan.additionalProperties()).isFalse();
     }
 

@@ -8,32 +8,64 @@ import org.junit.jupiter.api.Test;
 
 class RecordsTest {
 
-    private static final ExperimentPlan PLAN = new ExperimentPlan("Test it", List.of(new DatasetRef("CIFAR-10",
-            "torchvision.datasets.CIFAR10")), List.of("ResNet-18"), List.of("ResNet-18"), List.of("accuracy"),
-            List.of("train", "evaluate"), new ComputeEstimate(1, 2), "accuracy +1 point");
+    private static final ExperimentPlan PLAN = new ExperimentPlan(
+            "Test it",
+            List.of(new DatasetRef("CIFAR-10", "torchvision.datasets.CIFAR10")),
+            List.of("ResNet-18"),
+            List.of("ResNet-18"),
+            List.of("accuracy"),
+            List.of("train", "evaluate"),
+            new ComputeEstimate(1, 2),
+            "accuracy +1 point");
 
     private static Hypothesis v(String id, int version, List<Hypothesis> history) {
-        return new Hypothesis(id, version, "Title", "Method", "Rationale", "Outcome", List.of(), PLAN, null,
-                version == 1 ? "" : "changed", history);
+        return new Hypothesis(
+                id,
+                version,
+                "Title",
+                "Method",
+                "Rationale",
+                "Outcome",
+                List.of(),
+                PLAN,
+                null,
+                version == 1 ? "" : "changed",
+                history);
     }
 
     @Test
     void scoresOutsideOneToFiveAreRejected() {
         assertThatThrownBy(() -> new ReviewScore(0, "bad")).hasMessageContaining("got 0");
         assertThatThrownBy(() -> new ReviewScore(6, "bad")).hasMessageContaining("got 6");
-        assertThat(new ReviewScore(3, " ").reason()).as("a missing reason is tolerated")
+        assertThat(new ReviewScore(3, " ").reason())
+                .as("a missing reason is tolerated")
                 .isEqualTo("no reason given");
         assertThat(new ReviewScore(5, "fine").score()).isEqualTo(5);
     }
 
     @Test
     void theOverallScoreIsTheMeanOfTheFive() {
-        Review review = new Review(new ReviewScore(5, "a"), new ReviewScore(4, "b"), new ReviewScore(3, "c"),
-                new ReviewScore(2, "d"), new ReviewScore(1, "e"), "none", "new", 1);
+        Review review = new Review(
+                new ReviewScore(5, "a"),
+                new ReviewScore(4, "b"),
+                new ReviewScore(3, "c"),
+                new ReviewScore(2, "d"),
+                new ReviewScore(1, "e"),
+                "none",
+                "new",
+                1);
 
         assertThat(review.overall()).isEqualTo(3.0);
-        assertThatThrownBy(() -> new Review(new ReviewScore(5, "a"), new ReviewScore(4, "b"), new ReviewScore(3, "c"),
-                new ReviewScore(2, "d"), new ReviewScore(1, "e"), "none", "new", 0)).hasMessageContaining("rank");
+        assertThatThrownBy(() -> new Review(
+                        new ReviewScore(5, "a"),
+                        new ReviewScore(4, "b"),
+                        new ReviewScore(3, "c"),
+                        new ReviewScore(2, "d"),
+                        new ReviewScore(1, "e"),
+                        "none",
+                        "new",
+                        0))
+                .hasMessageContaining("rank");
     }
 
     @Test

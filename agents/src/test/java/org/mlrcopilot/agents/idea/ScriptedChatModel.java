@@ -38,8 +38,11 @@ final class ScriptedChatModel implements ChatModel {
             throw new AssertionError("unexpected call #" + requests.size());
         }
         String text = answers.pop();
-        return ChatResponse.builder().aiMessage(AiMessage.from(text)).modelName("scripted")
-                .tokenUsage(new TokenUsage(chars(request) / 4, text.length() / 4)).build();
+        return ChatResponse.builder()
+                .aiMessage(AiMessage.from(text))
+                .modelName("scripted")
+                .tokenUsage(new TokenUsage(chars(request) / 4, text.length() / 4))
+                .build();
     }
 
     @Override

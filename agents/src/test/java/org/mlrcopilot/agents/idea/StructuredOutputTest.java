@@ -26,8 +26,8 @@ class StructuredOutputTest {
 
     @Test
     void theJsonSchemaIsSentOnlyToModelsDeclaringSupportForIt() {
-        ScriptedChatModel capable = new ScriptedChatModel(Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA),
-                answer("elements"));
+        ScriptedChatModel capable =
+                new ScriptedChatModel(Set.of(Capability.RESPONSE_FORMAT_JSON_SCHEMA), answer("elements"));
         ScriptedChatModel plain = new ScriptedChatModel(answer("elements"));
         agent(plain, capable).elements(paper);
         agent(plain, plain).elements(paper);
@@ -74,8 +74,8 @@ class StructuredOutputTest {
     @Test
     void anAnswerStillMalformedAfterTheRepairFailsTheStepWithoutFurtherCalls() {
         ScriptedChatModel fast = new ScriptedChatModel("I cannot read PDFs.", answer("elements"));
-        ScriptedChatModel main = new ScriptedChatModel("{\"hypotheses\": [", "Sorry, here: {\"hypotheses\": []}",
-                answer("review"));
+        ScriptedChatModel main =
+                new ScriptedChatModel("{\"hypotheses\": [", "Sorry, here: {\"hypotheses\": []}", answer("review"));
 
         assertThatThrownBy(() -> agent(main, fast).run(paper, IdeaProgress.silent()))
                 .isInstanceOf(LlmOutputException.class)
@@ -87,8 +87,8 @@ class StructuredOutputTest {
 
     @Test
     void aScoreOfSevenIsInvalidAndRepaired() {
-        ScriptedChatModel main = new ScriptedChatModel(answer("hypotheses"),
-                answer("review").replaceFirst("\"score\": 4", "\"score\": 7"), answer("review"));
+        ScriptedChatModel main = new ScriptedChatModel(
+                answer("hypotheses"), answer("review").replaceFirst("\"score\": 4", "\"score\": 7"), answer("review"));
         IdeaAgent agent = agent(main, new ScriptedChatModel(answer("elements")));
         List<Hypothesis> drafted = agent.hypotheses(paper, agent.elements(paper), related, 3);
 
@@ -101,7 +101,8 @@ class StructuredOutputTest {
 
     @Test
     void tooFewHypothesesAreRepairedAndTiedRanksComeFromTheScores() {
-        String twoOnly = answer("hypotheses").replaceFirst("(?s),\\s*\\{\\s*\"title\": \"Paper-grounded.*(?=\\n  ])", "");
+        String twoOnly =
+                answer("hypotheses").replaceFirst("(?s),\\s*\\{\\s*\"title\": \"Paper-grounded.*(?=\\n  ])", "");
         String tiedRanks = answer("review").replace("\"rank\": 3", "\"rank\": 2");
         ScriptedChatModel main = new ScriptedChatModel(twoOnly, answer("hypotheses"), tiedRanks);
 
@@ -110,14 +111,17 @@ class StructuredOutputTest {
         assertThat(main.calls()).as("ranks are derived, not asked again").isEqualTo(3);
         assertThat(main.user(1)).contains("expected exactly 3 hypotheses but got 2");
         assertThat(brief.hypotheses()).extracting(h -> h.review().rank()).containsExactly(1, 2, 3);
-        assertThat(brief.hypotheses()).extracting(h -> h.review().overall())
+        assertThat(brief.hypotheses())
+                .extracting(h -> h.review().overall())
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test
     void duplicateTitlesAreRepaired() {
-        String duplicate = answer("hypotheses").replace("Cross-family judges remove self-preference in idea evaluation",
-                "Retrieval quality drives idea novelty in paper-grounded ideation");
+        String duplicate = answer("hypotheses")
+                .replace(
+                        "Cross-family judges remove self-preference in idea evaluation",
+                        "Retrieval quality drives idea novelty in paper-grounded ideation");
         ScriptedChatModel main = new ScriptedChatModel(duplicate, answer("hypotheses"));
         IdeaAgent agent = agent(main, new ScriptedChatModel(answer("elements")));
 

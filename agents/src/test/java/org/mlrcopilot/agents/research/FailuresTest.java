@@ -12,16 +12,24 @@ class FailuresTest {
 
     @Test
     void aFailedModelCallIsToldPlainly() {
-        Failures key = Failures.thinking(new RuntimeException(new AuthenticationException(
-                "Incorrect API key provided: sk-proj-abc***xyz. Organization org-8Hq2")));
-        assertThat(key.cause()).contains("the provider refused the API key").doesNotContain("sk-proj")
+        Failures key = Failures.thinking(new RuntimeException(
+                new AuthenticationException("Incorrect API key provided: sk-proj-abc***xyz. Organization org-8Hq2")));
+        assertThat(key.cause())
+                .contains("the provider refused the API key")
+                .doesNotContain("sk-proj")
                 .doesNotContain("org-8Hq2");
-        assertThat(Failures.thinking(new RateLimitException("limit for org-8Hq2 on gpt-4o")).cause())
-                .contains("rate-limiting").doesNotContain("org-8Hq2");
-        assertThat(Failures.thinking(new HttpException(418, "{\"error\":\"teapot at /srv/keys\"}")).cause())
-                .contains("HTTP 418").doesNotContain("/srv/keys");
-        assertThat(Failures.thinking(new IllegalStateException("cannot open /home/mlr/.env")).cause())
-                .contains("IllegalStateException").contains("details in the service log")
+        assertThat(Failures.thinking(new RateLimitException("limit for org-8Hq2 on gpt-4o"))
+                        .cause())
+                .contains("rate-limiting")
+                .doesNotContain("org-8Hq2");
+        assertThat(Failures.thinking(new HttpException(418, "{\"error\":\"teapot at /srv/keys\"}"))
+                        .cause())
+                .contains("HTTP 418")
+                .doesNotContain("/srv/keys");
+        assertThat(Failures.thinking(new IllegalStateException("cannot open /home/mlr/.env"))
+                        .cause())
+                .contains("IllegalStateException")
+                .contains("details in the service log")
                 .doesNotContain("/home/mlr");
     }
 }

@@ -15,24 +15,25 @@ import org.mlrcopilot.agents.experiment.StepRecord;
  */
 public final class InMemoryResearchStore implements ResearchStore, RunStore {
 
-    private static final Comparator<Research> OLDEST_FIRST = Comparator.comparing(Research::createdAt)
-            .thenComparing(Research::id);
-    private static final Comparator<ResearchRun> RUNS_OLDEST_FIRST = Comparator.comparing(ResearchRun::createdAt)
-            .thenComparing(ResearchRun::id);
+    private static final Comparator<Research> OLDEST_FIRST =
+            Comparator.comparing(Research::createdAt).thenComparing(Research::id);
+    private static final Comparator<ResearchRun> RUNS_OLDEST_FIRST =
+            Comparator.comparing(ResearchRun::createdAt).thenComparing(ResearchRun::id);
     private static final Comparator<StoredHypothesis> BY_POSITION = Comparator.comparing(StoredHypothesis::researchId)
-            .thenComparingInt(StoredHypothesis::position).thenComparing(StoredHypothesis::id);
+            .thenComparingInt(StoredHypothesis::position)
+            .thenComparing(StoredHypothesis::id);
 
     private final Map<String, Research> researches = new LinkedHashMap<>();
     private final Map<String, StoredBrief> briefs = new LinkedHashMap<>();
     /** Versions by research and hypothesis id, each by version number. */
     private final Map<String, Map<String, TreeMap<Integer, StoredHypothesis>>> hypotheses = new LinkedHashMap<>();
+
     private final List<Feedback> feedback = new ArrayList<>();
     private final Map<VoteKey, Integer> votes = new LinkedHashMap<>();
     private final Map<String, ResearchRun> runs = new LinkedHashMap<>();
     private final Map<String, TreeMap<Integer, StepRecord>> steps = new LinkedHashMap<>();
 
-    private record VoteKey(String researchId, String hypothesisId, int version, String voter) {
-    }
+    private record VoteKey(String researchId, String hypothesisId, int version, String voter) {}
 
     @Override
     public synchronized void save(Research research) {
@@ -46,19 +47,28 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
 
     @Override
     public synchronized List<Research> recent(int limit) {
-        return researches.values().stream().sorted(OLDEST_FIRST.reversed()).limit(Math.max(0, limit)).toList();
+        return researches.values().stream()
+                .sorted(OLDEST_FIRST.reversed())
+                .limit(Math.max(0, limit))
+                .toList();
     }
 
     @Override
     public synchronized List<Research> unfinished() {
-        return researches.values().stream().filter(r -> r.status().inProgress()).sorted(OLDEST_FIRST).toList();
+        return researches.values().stream()
+                .filter(r -> r.status().inProgress())
+                .sorted(OLDEST_FIRST)
+                .toList();
     }
 
     @Override
     public synchronized List<StoredHypothesis> hypothesesIn(HypothesisState state) {
-        return hypotheses.values().stream().flatMap(byId -> byId.values().stream())
-                .map(versions -> versions.lastEntry().getValue()).filter(h -> h.state() == state)
-                .sorted(BY_POSITION).toList();
+        return hypotheses.values().stream()
+                .flatMap(byId -> byId.values().stream())
+                .map(versions -> versions.lastEntry().getValue())
+                .filter(h -> h.state() == state)
+                .sorted(BY_POSITION)
+                .toList();
     }
 
     @Override
@@ -73,7 +83,8 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
 
     @Override
     public synchronized void save(StoredHypothesis hypothesis) {
-        hypotheses.computeIfAbsent(hypothesis.researchId(), r -> new LinkedHashMap<>())
+        hypotheses
+                .computeIfAbsent(hypothesis.researchId(), r -> new LinkedHashMap<>())
                 .computeIfAbsent(hypothesis.id(), h -> new TreeMap<>())
                 .put(hypothesis.hypothesis().version(), hypothesis);
     }
@@ -86,12 +97,15 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
     @Override
     public synchronized List<StoredHypothesis> hypotheses(String researchId) {
         return hypotheses.getOrDefault(researchId, Map.of()).values().stream()
-                .map(versions -> versions.lastEntry().getValue()).sorted(BY_POSITION).toList();
+                .map(versions -> versions.lastEntry().getValue())
+                .sorted(BY_POSITION)
+                .toList();
     }
 
     @Override
     public synchronized List<StoredHypothesis> versions(String researchId, String hypothesisId) {
-        TreeMap<Integer, StoredHypothesis> versions = hypotheses.getOrDefault(researchId, Map.of()).get(hypothesisId);
+        TreeMap<Integer, StoredHypothesis> versions =
+                hypotheses.getOrDefault(researchId, Map.of()).get(hypothesisId);
         return versions == null ? List.of() : List.copyOf(versions.values());
     }
 
@@ -102,7 +116,9 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
 
     @Override
     public synchronized List<Feedback> feedback(String researchId, String hypothesisId) {
-        return feedback.stream().filter(f -> f.researchId().equals(researchId) && f.hypothesisId().equals(hypothesisId))
+        return feedback.stream()
+                .filter(f ->
+                        f.researchId().equals(researchId) && f.hypothesisId().equals(hypothesisId))
                 .toList();
     }
 
@@ -147,13 +163,18 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
 
     @Override
     public synchronized List<ResearchRun> runs(String researchId) {
-        return runs.values().stream().filter(r -> r.researchId().equals(researchId)).sorted(RUNS_OLDEST_FIRST)
+        return runs.values().stream()
+                .filter(r -> r.researchId().equals(researchId))
+                .sorted(RUNS_OLDEST_FIRST)
                 .toList();
     }
 
     @Override
     public synchronized List<ResearchRun> activeRuns() {
-        return runs.values().stream().filter(r -> !r.status().finished()).sorted(RUNS_OLDEST_FIRST).toList();
+        return runs.values().stream()
+                .filter(r -> !r.status().finished())
+                .sorted(RUNS_OLDEST_FIRST)
+                .toList();
     }
 
     @Override

@@ -13,7 +13,10 @@ final class RecordingEvents implements ResearchEvents {
 
     /** The events of one kind (the first word), without it. */
     List<String> of(String kind) {
-        return log.stream().filter(e -> e.startsWith(kind + " ")).map(e -> e.substring(kind.length() + 1)).toList();
+        return log.stream()
+                .filter(e -> e.startsWith(kind + " "))
+                .map(e -> e.substring(kind.length() + 1))
+                .toList();
     }
 
     @Override
@@ -69,7 +72,8 @@ final class RecordingEvents implements ResearchEvents {
 
     @Override
     public void finished(Research research, ResearchRun run, RunReport report) {
-        log.add("finished " + run.id() + " " + run.status() + " " + run.result().stopReason().text());
+        log.add("finished " + run.id() + " " + run.status() + " "
+                + run.result().stopReason().text());
     }
 
     @Override

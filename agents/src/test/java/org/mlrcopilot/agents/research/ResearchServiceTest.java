@@ -53,8 +53,14 @@ class ResearchServiceTest {
     }
 
     private ResearchService service(ResearchEvents to) {
-        return new ResearchService(new ResearchState(store, store, checkpoints, new InMemoryUsageStore()), to, tools,
-                new ResearchSettings(List.of(), 3, 10), Clock.systemUTC(), 1, 1);
+        return new ResearchService(
+                new ResearchState(store, store, checkpoints, new InMemoryUsageStore()),
+                to,
+                tools,
+                new ResearchSettings(List.of(), 3, 10),
+                Clock.systemUTC(),
+                1,
+                1);
     }
 
     // the idea stage
@@ -76,16 +82,19 @@ class ResearchServiceTest {
         assertThat(brief.elements().keywords()).contains("LLM research agents");
         assertThat(brief.relatedWork()).isEqualTo(TestTools.relatedWork());
         assertThat(store.hypotheses(r.id())).extracting(StoredHypothesis::id).containsExactly("H2", "H1", "H3");
-        assertThat(store.hypotheses(r.id())).allSatisfy(h -> {
-            assertThat(h.state()).isEqualTo(HypothesisState.PROPOSED);
-            assertThat(h.hypothesis().version()).isOne();
-            assertThat(h.hypothesis().review()).isNotNull();
-        }).extracting(StoredHypothesis::position).containsExactly(0, 1, 2);
+        assertThat(store.hypotheses(r.id()))
+                .allSatisfy(h -> {
+                    assertThat(h.state()).isEqualTo(HypothesisState.PROPOSED);
+                    assertThat(h.hypothesis().version()).isOne();
+                    assertThat(h.hypothesis().review()).isNotNull();
+                })
+                .extracting(StoredHypothesis::position)
+                .containsExactly(0, 1, 2);
         assertThat(events.of("status")).first().asString().startsWith("READING");
         assertThat(events.of("status")).last().asString().startsWith("READY: 3 hypotheses ready");
         assertThat(events.of("brief")).containsExactly(TestTools.paper().title());
-        assertThat(events.of("hypothesis")).containsExactly("H2 v1 PROPOSED 0/0", "H1 v1 PROPOSED 0/0",
-                "H3 v1 PROPOSED 0/0");
+        assertThat(events.of("hypothesis"))
+                .containsExactly("H2 v1 PROPOSED 0/0", "H1 v1 PROPOSED 0/0", "H3 v1 PROPOSED 0/0");
         assertThat(tools.ideas.calls()).isEqualTo(3);
     }
 
@@ -95,7 +104,9 @@ class ResearchServiceTest {
         Research r = started();
         assertThat(store.research(r.id()).orElseThrow()).satisfies(failed -> {
             assertThat(failed.status()).isEqualTo(ResearchStatus.FAILED);
-            assertThat(failed.detail()).contains("arXiv has no paper 2408.14033").contains("check the link");
+            assertThat(failed.detail())
+                    .contains("arXiv has no paper 2408.14033")
+                    .contains("check the link");
         });
         assertThat(store.hypotheses(r.id())).isEmpty();
 
@@ -138,17 +149,22 @@ class ResearchServiceTest {
         assertThat(service.vote(r.id(), "H1", 1, "ann", -1)).isEqualTo(new VoteCount(1, 1));
         assertThat(service.vote(r.id(), "H1", 1, "bob", 0)).isEqualTo(new VoteCount(0, 1));
         service.idle(r.id()).join();
-        assertThat(events.of("hypothesis")).as("each vote redraws the version, as it is when drawn").hasSize(3 + 3)
-                .last().isEqualTo("H1 v1 PROPOSED 0/1");
+        assertThat(events.of("hypothesis"))
+                .as("each vote redraws the version, as it is when drawn")
+                .hasSize(3 + 3)
+                .last()
+                .isEqualTo("H1 v1 PROPOSED 0/1");
     }
 
     @Test
     void aVoteOnAVersionOrResearchThatDoesNotExistIsRefused() {
         Research r = ready();
         assertThatThrownBy(() -> service.vote(r.id(), "H1", 2, "bob", 1))
-                .isInstanceOf(ResearchRefusedException.class).hasMessageContaining("no H1 v2");
+                .isInstanceOf(ResearchRefusedException.class)
+                .hasMessageContaining("no H1 v2");
         assertThatThrownBy(() -> service.vote("r-none", "H1", 1, "bob", 1))
-                .isInstanceOf(ResearchRefusedException.class).hasMessageContaining("no research r-none");
+                .isInstanceOf(ResearchRefusedException.class)
+                .hasMessageContaining("no research r-none");
         assertThatThrownBy(() -> service.feedback("r-none", "H1", "bob", "hello"))
                 .isInstanceOf(ResearchRefusedException.class);
         assertThat(store.votes(r.id(), "H1", 2)).isEqualTo(VoteCount.NONE);
@@ -169,22 +185,29 @@ class ResearchServiceTest {
         service.refine(r.id(), "H1", "bob");
         service.idle(r.id()).join();
 
-        assertThat(store.versions(r.id(), "H1")).extracting(h -> h.hypothesis().version(), StoredHypothesis::state)
+        assertThat(store.versions(r.id(), "H1"))
+                .extracting(h -> h.hypothesis().version(), StoredHypothesis::state)
                 .containsExactly(tuple(1, HypothesisState.SUPERSEDED), tuple(2, HypothesisState.PROPOSED));
-        StoredHypothesis v2 = store.hypotheses(r.id()).stream().filter(h -> h.id().equals("H1")).findFirst()
+        StoredHypothesis v2 = store.hypotheses(r.id()).stream()
+                .filter(h -> h.id().equals("H1"))
+                .findFirst()
                 .orElseThrow();
         assertThat(v2.position()).isEqualTo(1);
         assertThat(v2.hypothesis().changeSummary()).startsWith("[C1] Added SciMON");
-        assertThat(v2.hypothesis().review()).as("reviewed among the open hypotheses").isNotNull();
+        assertThat(v2.hypothesis().review())
+                .as("reviewed among the open hypotheses")
+                .isNotNull();
         assertThat(v2.hypothesis().history()).extracting(h -> h.version()).containsExactly(1);
         assertThat(store.votes(r.id(), "H1", 1)).isEqualTo(new VoteCount(1, 1));
         assertThat(store.votes(v2)).isEqualTo(VoteCount.NONE);
-        assertThat(tools.ideas.user(before)).contains("Compare against SciMON's novelty loop, please.")
+        assertThat(tools.ideas.user(before))
+                .contains("Compare against SciMON's novelty loop, please.")
                 .contains("1 up-vote(s), 1 down-vote(s)");
-        assertThat(events.of("hypothesis")).endsWith("H1 v1 REFINING 1/1", "H1 v2 PROPOSED 0/0",
-                "H1 v1 SUPERSEDED 1/1");
+        assertThat(events.of("hypothesis"))
+                .endsWith("H1 v1 REFINING 1/1", "H1 v2 PROPOSED 0/0", "H1 v1 SUPERSEDED 1/1");
 
-        assertThat(service.vote(r.id(), "H1", 1, "carl", 1)).as("the old version can still be voted on")
+        assertThat(service.vote(r.id(), "H1", 1, "carl", 1))
+                .as("the old version can still be voted on")
                 .isEqualTo(new VoteCount(2, 1));
         assertThat(store.votes(v2)).isEqualTo(VoteCount.NONE);
     }
@@ -192,9 +215,11 @@ class ResearchServiceTest {
     @Test
     void refiningWithoutFeedbackOrVotesIsRefused() {
         Research r = ready();
-        assertThatThrownBy(() -> service.refine(r.id(), "H2", "bob")).isInstanceOf(ResearchRefusedException.class)
+        assertThatThrownBy(() -> service.refine(r.id(), "H2", "bob"))
+                .isInstanceOf(ResearchRefusedException.class)
                 .hasMessageContaining("reply to H2");
-        assertThatThrownBy(() -> service.refine(r.id(), "H9", "bob")).isInstanceOf(ResearchRefusedException.class)
+        assertThatThrownBy(() -> service.refine(r.id(), "H9", "bob"))
+                .isInstanceOf(ResearchRefusedException.class)
                 .hasMessageContaining("no hypothesis H9");
         assertThat(store.versions(r.id(), "H2")).hasSize(1);
     }
@@ -208,8 +233,10 @@ class ResearchServiceTest {
         service.refine(r.id(), "H3", "bob");
         service.idle(r.id()).join();
 
-        assertThat(store.versions(r.id(), "H3")).singleElement()
-                .extracting(StoredHypothesis::state).isEqualTo(HypothesisState.PROPOSED);
+        assertThat(store.versions(r.id(), "H3"))
+                .singleElement()
+                .extracting(StoredHypothesis::state)
+                .isEqualTo(HypothesisState.PROPOSED);
         assertThat(events.of("problem")).singleElement().asString().contains("press Refine to try again");
     }
 
@@ -241,13 +268,17 @@ class ResearchServiceTest {
         service.discard(r.id(), "H3", "bob");
         service.idle(r.id()).join();
 
-        assertThat(store.versions(r.id(), "H3")).singleElement().extracting(StoredHypothesis::state)
+        assertThat(store.versions(r.id(), "H3"))
+                .singleElement()
+                .extracting(StoredHypothesis::state)
                 .isEqualTo(HypothesisState.DISCARDED);
         assertThat(events.of("hypothesis")).last().isEqualTo("H3 v1 DISCARDED 0/0");
-        assertThatThrownBy(() -> service.refine(r.id(), "H3", "bob")).isInstanceOf(ResearchRefusedException.class)
+        assertThatThrownBy(() -> service.refine(r.id(), "H3", "bob"))
+                .isInstanceOf(ResearchRefusedException.class)
                 .hasMessageContaining("H3 was discarded");
         assertThatThrownBy(() -> service.approve(r.id(), "H3", Approver.allowed("alice")))
-                .isInstanceOf(ResearchRefusedException.class).hasMessageContaining("H3 was discarded");
+                .isInstanceOf(ResearchRefusedException.class)
+                .hasMessageContaining("H3 was discarded");
         assertThat(store.runs(r.id())).isEmpty();
     }
 
@@ -260,14 +291,15 @@ class ResearchServiceTest {
                 .isInstanceOf(ResearchRefusedException.class)
                 .hasMessage("eve is not an approver; ask alice or bob to approve the run");
         assertThat(store.runs(r.id())).isEmpty();
-        assertThat(store.hypotheses(r.id())).allSatisfy(h -> assertThat(h.state())
-                .isEqualTo(HypothesisState.PROPOSED));
+        assertThat(store.hypotheses(r.id()))
+                .allSatisfy(h -> assertThat(h.state()).isEqualTo(HypothesisState.PROPOSED));
     }
 
     @Test
     void anApprovedRunIsQueuedThenRunsToItsFinalAnswer() {
         Research r = ready();
-        tools.experiments = new ScriptedModel().tool("list_files", Map.of("dir_path", "."))
+        tools.experiments = new ScriptedModel()
+                .tool("list_files", Map.of("dir_path", "."))
                 .tool("final_answer", Map.of("answer", "the starter code already scores 0.5"));
 
         ResearchRun run = service.approve(r.id(), "H1", Approver.allowed("alice"));
@@ -275,21 +307,30 @@ class ResearchServiceTest {
         assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
         assertThat(run.approver()).isEqualTo("alice");
         assertThat(run.hypothesisVersion()).isOne();
-        assertThat(run.runDir()).isEqualTo(dir.resolve("runs").resolve(run.id()).toAbsolutePath().toString());
+        assertThat(run.runDir())
+                .isEqualTo(
+                        dir.resolve("runs").resolve(run.id()).toAbsolutePath().toString());
         ResearchRun done = awaitRun(run.id(), RunStatus.DONE);
         assertThat(done.task()).isEqualTo("digits");
         assertThat(done.result().stopReason()).isEqualTo(StopReason.FINAL_ANSWER);
         assertThat(done.result().steps()).isEqualTo(2);
-        assertThat(store.steps(run.id())).extracting(StepRecord::action).containsExactly("list_files",
-                "final_answer");
-        assertThat(store.hypotheses(r.id())).filteredOn(h -> h.id().equals("H1")).singleElement()
-                .extracting(StoredHypothesis::state).isEqualTo(HypothesisState.APPROVED);
+        assertThat(store.steps(run.id())).extracting(StepRecord::action).containsExactly("list_files", "final_answer");
+        assertThat(store.hypotheses(r.id()))
+                .filteredOn(h -> h.id().equals("H1"))
+                .singleElement()
+                .extracting(StoredHypothesis::state)
+                .isEqualTo(HypothesisState.APPROVED);
         assertThat(store.research(r.id()).orElseThrow().status()).isEqualTo(ResearchStatus.DONE);
         service.idle(r.id()).join();
         assertThat(events.of("runQueued")).containsExactly(run.id() + " QUEUED approved by alice");
-        assertThat(events.log).containsSubsequence("setup " + run.id() + " digits", "runStarted " + run.id()
-                + " on digits", "baseline " + run.id() + " accuracy 0.5", "step " + run.id() + " 1 list_files",
-                "step " + run.id() + " 2 final_answer", "finished " + run.id() + " DONE final-answer");
+        assertThat(events.log)
+                .containsSubsequence(
+                        "setup " + run.id() + " digits",
+                        "runStarted " + run.id() + " on digits",
+                        "baseline " + run.id() + " accuracy 0.5",
+                        "step " + run.id() + " 1 list_files",
+                        "step " + run.id() + " 2 final_answer",
+                        "finished " + run.id() + " DONE final-answer");
     }
 
     @Test
@@ -301,7 +342,8 @@ class ResearchServiceTest {
         await().atMost(RUN_TIMEOUT).until(hold.reached::isDone);
 
         assertThatThrownBy(() -> service.approve(r.id(), "H2", Approver.allowed("alice")))
-                .isInstanceOf(ResearchRefusedException.class).hasMessageContaining("still active");
+                .isInstanceOf(ResearchRefusedException.class)
+                .hasMessageContaining("still active");
 
         hold.release();
         awaitRun(first.id(), RunStatus.DONE);
@@ -318,7 +360,10 @@ class ResearchServiceTest {
         awaitRun(run.id(), RunStatus.FAILED);
         assertThat(store.research(r.id()).orElseThrow().status()).isEqualTo(ResearchStatus.FAILED);
         await().atMost(RUN_TIMEOUT).until(() -> !events.of("problem").isEmpty());
-        assertThat(events.of("problem")).singleElement().asString().contains("run " + run.id() + " failed")
+        assertThat(events.of("problem"))
+                .singleElement()
+                .asString()
+                .contains("run " + run.id() + " failed")
                 .contains("no language model is configured");
     }
 
@@ -326,7 +371,9 @@ class ResearchServiceTest {
     void aPausedRunGoesOnWhenResumed() {
         Research r = ready();
         ScriptedModel.Hold hold = new ScriptedModel.Hold();
-        tools.experiments = new ScriptedModel().held(hold).tool("list_files", Map.of("dir_path", "."))
+        tools.experiments = new ScriptedModel()
+                .held(hold)
+                .tool("list_files", Map.of("dir_path", "."))
                 .tool("final_answer", Map.of("answer", "done"));
         ResearchRun run = service.approve(r.id(), "H1", Approver.allowed("alice"));
         await().atMost(RUN_TIMEOUT).until(hold.reached::isDone);
@@ -336,7 +383,8 @@ class ResearchServiceTest {
         hold.release();
         await().atMost(RUN_TIMEOUT).until(() -> store.steps(run.id()).size() == 1);
         assertThat(tools.experiments.calls()).as("no step while paused").isEqualTo(1);
-        assertThat(store.run(run.id()).orElseThrow().status()).as("the step in flight ended; the run stays paused")
+        assertThat(store.run(run.id()).orElseThrow().status())
+                .as("the step in flight ended; the run stays paused")
                 .isEqualTo(RunStatus.PAUSED);
 
         service.control(run.id(), RunControl.RUNNING, "bob");
@@ -344,8 +392,8 @@ class ResearchServiceTest {
 
         assertThat(done.result().steps()).isEqualTo(2);
         service.idle(r.id()).join();
-        assertThat(events.of("runControlled")).containsExactly(run.id() + " PAUSED by bob",
-                run.id() + " RUNNING by bob");
+        assertThat(events.of("runControlled"))
+                .containsExactly(run.id() + " PAUSED by bob", run.id() + " RUNNING by bob");
     }
 
     @Test
@@ -364,9 +412,11 @@ class ResearchServiceTest {
         assertThat(store.steps(run.id())).extracting(StepRecord::action).containsExactly("list_files");
         assertThat(store.research(r.id()).orElseThrow().status()).isEqualTo(ResearchStatus.STOPPED);
         assertThatThrownBy(() -> service.control(run.id(), RunControl.RUNNING, "bob"))
-                .isInstanceOf(ResearchRefusedException.class).hasMessageContaining("has already finished");
+                .isInstanceOf(ResearchRefusedException.class)
+                .hasMessageContaining("has already finished");
         assertThatThrownBy(() -> service.control("run-none", RunControl.STOPPED, "bob"))
-                .isInstanceOf(ResearchRefusedException.class).hasMessageContaining("no run run-none");
+                .isInstanceOf(ResearchRefusedException.class)
+                .hasMessageContaining("no run run-none");
         service.idle(r.id()).join();
         assertThat(events.of("runControlled")).containsExactly(run.id() + " STOPPED by bob");
         await().atMost(RUN_TIMEOUT).until(() -> !events.of("finished").isEmpty());
@@ -377,13 +427,16 @@ class ResearchServiceTest {
     void aReplyToARunIsFeedbackForItsNextStep() {
         Research r = ready();
         ScriptedModel.Hold hold = new ScriptedModel.Hold();
-        tools.experiments = new ScriptedModel().held(hold).tool("list_files", Map.of("dir_path", "."))
+        tools.experiments = new ScriptedModel()
+                .held(hold)
+                .tool("list_files", Map.of("dir_path", "."))
                 .tool("final_answer", Map.of("answer", "done"));
         ResearchRun run = service.approve(r.id(), "H1", Approver.allowed("alice"));
         await().atMost(RUN_TIMEOUT).until(hold.reached::isDone);
 
         assertThat(service.reply(run.id(), Approver.refused("ann", "alice"), "try a smaller learning rate"))
-                .as("no question was pending").isFalse();
+                .as("no question was pending")
+                .isFalse();
         hold.release();
         awaitRun(run.id(), RunStatus.DONE);
 
@@ -400,9 +453,17 @@ class ResearchServiceTest {
     void anUnfinishedIdeaStageContinuesAfterARestartWithoutRepeatingWhatWasDone() {
         Research r = service.open(TestTools.LINK, "u1", "web", "web");
         store.save(r.with(ResearchStatus.GENERATING, "drafting 3 hypotheses", r.createdAt()));
-        StoredBrief brief = new StoredBrief(r.id(), r.link(), "MLR-Copilot", "abstract", new ResearchElements(
-                List.of("generate hypotheses"), List.of("retrieval never ablated"), List.of("LLM research agents"),
-                "IdeaAgent then ExperimentAgent"), TestTools.relatedWork());
+        StoredBrief brief = new StoredBrief(
+                r.id(),
+                r.link(),
+                "MLR-Copilot",
+                "abstract",
+                new ResearchElements(
+                        List.of("generate hypotheses"),
+                        List.of("retrieval never ablated"),
+                        List.of("LLM research agents"),
+                        "IdeaAgent then ExperimentAgent"),
+                TestTools.relatedWork());
         store.save(brief);
         tools.ideas.ideas("hypotheses", "review");
 
@@ -412,7 +473,9 @@ class ResearchServiceTest {
         assertThat(store.research(r.id()).orElseThrow().status()).isEqualTo(ResearchStatus.READY);
         assertThat(store.hypotheses(r.id())).hasSize(3);
         assertThat(store.brief(r.id())).contains(brief);
-        assertThat(tools.ideas.calls()).as("the elements were not asked for again").isEqualTo(2);
+        assertThat(tools.ideas.calls())
+                .as("the elements were not asked for again")
+                .isEqualTo(2);
         assertThat(events.of("brief")).as("the brief was not read again").isEmpty();
     }
 
@@ -427,7 +490,8 @@ class ResearchServiceTest {
         assertThat(service.recover()).isEqualTo(1);
         service.idle(r.id()).join();
 
-        assertThat(store.versions(r.id(), "H2")).extracting(StoredHypothesis::state)
+        assertThat(store.versions(r.id(), "H2"))
+                .extracting(StoredHypothesis::state)
                 .containsExactly(HypothesisState.SUPERSEDED, HypothesisState.PROPOSED);
     }
 
@@ -435,9 +499,11 @@ class ResearchServiceTest {
     void aRunInterruptedByARestartResumesAfterItsLastStep() {
         Research r = ready();
         ScriptedModel.Hold killed = new ScriptedModel.Hold();
-        tools.experiments = new ScriptedModel().tool("list_files", Map.of("dir_path", "."))
+        tools.experiments = new ScriptedModel()
+                .tool("list_files", Map.of("dir_path", "."))
                 .tool("write_file", Map.of("file_name", "notes.txt", "content", "lr 0.01"))
-                .held(killed).tool("final_answer", Map.of("answer", "never given"));
+                .held(killed)
+                .tool("final_answer", Map.of("answer", "never given"));
         ResearchRun run = service.approve(r.id(), "H1", Approver.allowed("alice"));
         await().atMost(RUN_TIMEOUT).until(killed.reached::isDone);
         service.close();
@@ -445,30 +511,38 @@ class ResearchServiceTest {
             assertThat(interrupted.status()).isEqualTo(RunStatus.RUNNING);
             assertThat(interrupted.step()).isEqualTo(2);
         });
-        assertThat(checkpoints.load(run.id())).get().satisfies(c -> assertThat(c.step()).isEqualTo(2));
+        assertThat(checkpoints.load(run.id()))
+                .get()
+                .satisfies(c -> assertThat(c.step()).isEqualTo(2));
 
         RecordingEvents after = new RecordingEvents();
-        tools.experiments = new ScriptedModel().tool("read_file", Map.of("file_name", "notes.txt"))
+        tools.experiments = new ScriptedModel()
+                .tool("read_file", Map.of("file_name", "notes.txt"))
                 .tool("final_answer", Map.of("answer", "lr 0.01 it is"));
         service = service(after);
         assertThat(service.recover()).isEqualTo(1);
 
         ResearchRun done = awaitRun(run.id(), RunStatus.DONE);
         assertThat(done.result().steps()).isEqualTo(4);
-        assertThat(store.steps(run.id())).extracting(StepRecord::action).containsExactly("list_files", "write_file",
-                "read_file", "final_answer");
+        assertThat(store.steps(run.id()))
+                .extracting(StepRecord::action)
+                .containsExactly("list_files", "write_file", "read_file", "final_answer");
         assertThat(store.steps(run.id()).get(2).observation()).contains("lr 0.01");
         assertThat(tools.experiments.user(0)).contains("Step 3 of");
         assertThat(after.of("runStarted")).containsExactly(run.id() + " resumed after step 2");
         assertThat(after.of("setup")).as("the set-up is not done again").isEmpty();
-        assertThat(events.of("finished")).as("nothing was reported as finished before the restart").isEmpty();
+        assertThat(events.of("finished"))
+                .as("nothing was reported as finished before the restart")
+                .isEmpty();
     }
 
     @Test
     void aPauseOutlivesARestart() {
         Research r = ready();
         ScriptedModel.Hold hold = new ScriptedModel.Hold();
-        tools.experiments = new ScriptedModel().held(hold).tool("list_files", Map.of("dir_path", "."))
+        tools.experiments = new ScriptedModel()
+                .held(hold)
+                .tool("list_files", Map.of("dir_path", "."))
                 .tool("final_answer", Map.of("answer", "not before resume"));
         ResearchRun run = service.approve(r.id(), "H1", Approver.allowed("alice"));
         await().atMost(RUN_TIMEOUT).until(hold.reached::isDone);
@@ -483,7 +557,8 @@ class ResearchServiceTest {
         service = service(after);
         assertThat(service.recover()).isEqualTo(1);
         await().atMost(RUN_TIMEOUT).until(() -> !after.of("runStarted").isEmpty());
-        assertThat(store.run(run.id()).orElseThrow().status()).as("recovered, still paused")
+        assertThat(store.run(run.id()).orElseThrow().status())
+                .as("recovered, still paused")
                 .isEqualTo(RunStatus.PAUSED);
         assertThat(tools.experiments.calls()).as("no model call before Resume").isZero();
 
@@ -511,7 +586,6 @@ class ResearchServiceTest {
     }
 
     private ResearchRun awaitRun(String runId, RunStatus status) {
-        return await().atMost(RUN_TIMEOUT).until(() -> store.run(runId).orElseThrow(),
-                run -> run.status() == status);
+        return await().atMost(RUN_TIMEOUT).until(() -> store.run(runId).orElseThrow(), run -> run.status() == status);
     }
 }

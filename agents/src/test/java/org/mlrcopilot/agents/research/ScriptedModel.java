@@ -72,8 +72,11 @@ final class ScriptedModel implements ChatModel {
         Map<String, Object> withLog = new java.util.LinkedHashMap<>(args);
         withLog.putIfAbsent("log", "log after " + name);
         try {
-            script.add(AiMessage.from(ToolExecutionRequest.builder().id("call-" + ids.incrementAndGet()).name(name)
-                    .arguments(JSON.writeValueAsString(withLog)).build()));
+            script.add(AiMessage.from(ToolExecutionRequest.builder()
+                    .id("call-" + ids.incrementAndGet())
+                    .name(name)
+                    .arguments(JSON.writeValueAsString(withLog))
+                    .build()));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
@@ -106,9 +109,13 @@ final class ScriptedModel implements ChatModel {
             throw new IllegalStateException("unexpected model call #" + requests.size());
         }
         AiMessage message = (AiMessage) next;
-        int in = request.messages().stream().mapToInt(m -> m.toString().length()).sum() / 4;
-        return ChatResponse.builder().aiMessage(message).modelName("scripted")
-                .tokenUsage(new TokenUsage(in, 10)).build();
+        int in =
+                request.messages().stream().mapToInt(m -> m.toString().length()).sum() / 4;
+        return ChatResponse.builder()
+                .aiMessage(message)
+                .modelName("scripted")
+                .tokenUsage(new TokenUsage(in, 10))
+                .build();
     }
 
     int calls() {

@@ -55,17 +55,32 @@ final class TestTools implements ResearchTools {
     }
 
     static Paper paper() {
-        return new Paper(new PaperIds("2408.14033", "v3", "", "", ""),
+        return new Paper(
+                new PaperIds("2408.14033", "v3", "", "", ""),
                 "MLR-Copilot: Autonomous Machine Learning Research based on Large Language Models Agents",
-                List.of("R. Li", "T. Patel"), "Machine learning research, crucial for technological advancements, "
-                + "is labor-intensive.", List.of(new Section("1 Introduction", 1, "IdeaAgent proposes hypotheses; "
-                + "ExperimentAgent runs them.")), List.of("[1] MLAgentBench"),
-                List.of("https://github.com/du-nlp-lab/MLR-Copilot"), "arxiv-html", LINK, "");
+                List.of("R. Li", "T. Patel"),
+                "Machine learning research, crucial for technological advancements, " + "is labor-intensive.",
+                List.of(new Section(
+                        "1 Introduction", 1, "IdeaAgent proposes hypotheses; " + "ExperimentAgent runs them.")),
+                List.of("[1] MLAgentBench"),
+                List.of("https://github.com/du-nlp-lab/MLR-Copilot"),
+                "arxiv-html",
+                LINK,
+                "");
     }
 
     static RelatedWork relatedWork() {
-        return new RelatedWork(List.of(new RelatedPaper("MLAgentBench", 2024, "Agents run ML experiments.",
-                List.of("Q. Huang"), "https://arxiv.org/abs/2310.03302", "2310.03302", null, "openalex", 0.9)),
+        return new RelatedWork(
+                List.of(new RelatedPaper(
+                        "MLAgentBench",
+                        2024,
+                        "Agents run ML experiments.",
+                        List.of("Q. Huang"),
+                        "https://arxiv.org/abs/2310.03302",
+                        "2310.03302",
+                        null,
+                        "openalex",
+                        0.9)),
                 List.of(new SourceStatus("openalex", true, "1 result", 5)));
     }
 
@@ -90,17 +105,21 @@ final class TestTools implements ResearchTools {
     @Override
     public Optional<IdeaAgent> ideas(Research research) {
         ScriptedModel model = ideas;
-        return model == null ? Optional.empty()
+        return model == null
+                ? Optional.empty()
                 : Optional.of(new IdeaAgent(model, model, query -> relatedWork(), IdeaSettings.defaults()));
     }
 
     @Override
     public Optional<ExperimentAgent> experiments(Research research, TeamChannel team) {
         ScriptedModel model = experiments;
-        return model == null ? Optional.empty()
+        return model == null
+                ? Optional.empty()
                 : Optional.of(ExperimentAgent.builder(model, model, sandbox)
                         .evaluator(new Evaluator(sandbox, Limits.defaults()))
-                        .limits(ExperimentLimits.defaults().withMaxSteps(10)).team(team).checkpoints(checkpoints)
+                        .limits(ExperimentLimits.defaults().withMaxSteps(10))
+                        .team(team)
+                        .checkpoints(checkpoints)
                         .build());
     }
 
@@ -108,9 +127,16 @@ final class TestTools implements ResearchTools {
     @Override
     public Optional<ExperimentSetup> setup(Research research) {
         ScriptedModel model = experiments;
-        return model == null ? Optional.empty()
-                : Optional.of(new ExperimentSetup(model, sandbox, Limits.defaults(), new NoDownloads(),
-                        (plan, tasks) -> tasks.stream().map(t -> new TaskMatch(t.name(), 1.0)).toList(),
+        return model == null
+                ? Optional.empty()
+                : Optional.of(new ExperimentSetup(
+                        model,
+                        sandbox,
+                        Limits.defaults(),
+                        new NoDownloads(),
+                        (plan, tasks) -> tasks.stream()
+                                .map(t -> new TaskMatch(t.name(), 1.0))
+                                .toList(),
                         SetupSettings.defaults()));
     }
 
@@ -118,8 +144,11 @@ final class TestTools implements ResearchTools {
     private static final class NoDownloads implements org.mlrcopilot.agents.setup.SetupDownloads {
 
         @Override
-        public org.mlrcopilot.agents.setup.DatasetResolution dataset(org.mlrcopilot.agents.idea.DatasetRef ref,
-                java.util.Map<String, java.nio.file.Path> attachments, java.nio.file.Path rawDir, long budget) {
+        public org.mlrcopilot.agents.setup.DatasetResolution dataset(
+                org.mlrcopilot.agents.idea.DatasetRef ref,
+                java.util.Map<String, java.nio.file.Path> attachments,
+                java.nio.file.Path rawDir,
+                long budget) {
             throw new AssertionError("no dataset download expected: " + ref);
         }
 
@@ -134,8 +163,8 @@ final class TestTools implements ResearchTools {
         }
 
         @Override
-        public org.mlrcopilot.agents.setup.CodeRecord code(String owner, String repo, String link,
-                java.nio.file.Path target) {
+        public org.mlrcopilot.agents.setup.CodeRecord code(
+                String owner, String repo, String link, java.nio.file.Path target) {
             throw new AssertionError("no code download expected: " + link);
         }
 
@@ -145,8 +174,8 @@ final class TestTools implements ResearchTools {
         }
 
         @Override
-        public Optional<org.mlrcopilot.agents.setup.ModelRecord> model(String id, java.nio.file.Path dir,
-                long budget, java.util.function.Consumer<String> notes) {
+        public Optional<org.mlrcopilot.agents.setup.ModelRecord> model(
+                String id, java.nio.file.Path dir, long budget, java.util.function.Consumer<String> notes) {
             throw new AssertionError("no model download expected: " + id);
         }
 
@@ -156,8 +185,7 @@ final class TestTools implements ResearchTools {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Override

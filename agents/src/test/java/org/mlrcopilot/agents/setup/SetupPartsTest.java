@@ -23,7 +23,8 @@ class SetupPartsTest {
         assertThat(MetricDirection.of("word error rate")).contains(Direction.LOWER);
         assertThat(MetricDirection.of("test log loss")).contains(Direction.LOWER);
         assertThat(MetricDirection.of("macro F1")).contains(Direction.HIGHER);
-        assertThat(MetricDirection.of("Spearman correlation with human ratings")).contains(Direction.HIGHER);
+        assertThat(MetricDirection.of("Spearman correlation with human ratings"))
+                .contains(Direction.HIGHER);
         assertThat(MetricDirection.of("ROUGE-L")).contains(Direction.HIGHER);
         assertThat(MetricDirection.of("novelty")).isEmpty();
     }
@@ -33,14 +34,22 @@ class SetupPartsTest {
         Path plans = Path.of("src/test/resources/setup/plans");
         Hypothesis h = PlanFile.read(plans.resolve("digits-svm.json"), "");
         assertThat(h.plan().metrics()).containsExactly("accuracy");
-        String plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plans.resolve("digits-svm.json")
-                .toFile()).get("plan").toString();
-        assertThat(PlanFile.read(Files.writeString(tmp.resolve("p.json"), plan), "").plan().datasets())
-                .singleElement().satisfies(d -> assertThat(d.source()).isEqualTo("sklearn.datasets.load_digits"));
+        String plan = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(plans.resolve("digits-svm.json").toFile())
+                .get("plan")
+                .toString();
+        assertThat(PlanFile.read(Files.writeString(tmp.resolve("p.json"), plan), "")
+                        .plan()
+                        .datasets())
+                .singleElement()
+                .satisfies(d -> assertThat(d.source()).isEqualTo("sklearn.datasets.load_digits"));
         String all = "{\"hypotheses\":[" + Files.readString(plans.resolve("mnist-cnn.json")) + ","
                 + Files.readString(plans.resolve("digits-svm.json")).replace("\"H1\"", "\"H2\"") + "]}";
-        assertThat(PlanFile.read(Files.writeString(tmp.resolve("all.json"), all), "H2").title()).contains("RBF");
+        assertThat(PlanFile.read(Files.writeString(tmp.resolve("all.json"), all), "H2")
+                        .title())
+                .contains("RBF");
         assertThatThrownBy(() -> PlanFile.read(Files.writeString(tmp.resolve("bad.json"), "{\"x\":1}"), ""))
-                .isInstanceOf(SetupException.class).hasMessageContaining("mlr ideas --json");
+                .isInstanceOf(SetupException.class)
+                .hasMessageContaining("mlr ideas --json");
     }
 }

@@ -48,7 +48,9 @@ class EvaluatorIT {
         assertThat(baseline.metric()).isEqualTo("accuracy");
         assertThat(baseline.value()).isBetween(0.85, 0.99);
         assertThat(ws.list("data")).containsExactly("test_features.csv", "train.csv");
-        assertThat(Files.readAllLines(ws.dir().resolve("data/test_features.csv")).get(0)).doesNotContain("label");
+        assertThat(Files.readAllLines(ws.dir().resolve("data/test_features.csv"))
+                        .get(0))
+                .doesNotContain("label");
         assertThat(ws.list("")).doesNotContain("scripts/", "submission.csv");
         assertThat(task.envDir().resolve("data")).doesNotExist();
     }
@@ -73,13 +75,18 @@ class EvaluatorIT {
     @Test
     void scriptsAreNotVisibleToTheStarterCode() {
         Path root = TaskFixtures.task(tmp.resolve("tasks"), "peek", null);
-        TaskFixtures.write(root.resolve("env/train.py"), String.join("\n",
-                "import os",
-                "print('LISTING', sorted(os.listdir('/workspace')))",
-                "seen = any(os.path.exists(p) for p in ['scripts/eval.py', '/workspace/scripts/eval.py', '../scripts/eval.py'])",
-                "print('SEEN' if seen else 'HIDDEN')",
-                "open('seen.txt', 'w').write('1' if seen else '0')", ""));
-        TaskFixtures.write(root.resolve("scripts/eval.py"),
+        TaskFixtures.write(
+                root.resolve("env/train.py"),
+                String.join(
+                        "\n",
+                        "import os",
+                        "print('LISTING', sorted(os.listdir('/workspace')))",
+                        "seen = any(os.path.exists(p) for p in ['scripts/eval.py', '/workspace/scripts/eval.py', '../scripts/eval.py'])",
+                        "print('SEEN' if seen else 'HIDDEN')",
+                        "open('seen.txt', 'w').write('1' if seen else '0')",
+                        ""));
+        TaskFixtures.write(
+                root.resolve("scripts/eval.py"),
                 "def get_score(path):\n    return float(open(path + '/seen.txt').read())\n");
         TaskSpec task = Tasks.load(root);
         Workspace ws = Workspace.create(task, tmp.resolve("run"));
@@ -93,11 +100,15 @@ class EvaluatorIT {
     @Test
     void prepareRunsOnceWithTheScriptsNextToEnv() throws IOException {
         Path root = TaskFixtures.task(tmp.resolve("tasks"), "prep", null);
-        TaskFixtures.write(root.resolve("scripts/prepare.py"), String.join("\n",
-                "import os",
-                "assert os.path.exists('eval.py'), 'prepare.py runs from scripts/'",
-                "os.makedirs('../env/data', exist_ok=True)",
-                "open('../env/data/count.txt', 'a').write('prepared\\n')", ""));
+        TaskFixtures.write(
+                root.resolve("scripts/prepare.py"),
+                String.join(
+                        "\n",
+                        "import os",
+                        "assert os.path.exists('eval.py'), 'prepare.py runs from scripts/'",
+                        "os.makedirs('../env/data', exist_ok=True)",
+                        "open('../env/data/count.txt', 'a').write('prepared\\n')",
+                        ""));
         TaskSpec task = Tasks.load(root);
         Workspace ws = Workspace.create(task, tmp.resolve("run"));
 
@@ -114,12 +125,14 @@ class EvaluatorIT {
     @Test
     void failingEvalReportsTheOutputTail() {
         Path root = TaskFixtures.task(tmp.resolve("tasks"), "broken", null);
-        TaskFixtures.write(root.resolve("scripts/eval.py"),
+        TaskFixtures.write(
+                root.resolve("scripts/eval.py"),
                 "def get_score(path):\n    print('looking at', path)\n    raise ValueError('broken on purpose 42')\n");
         TaskSpec task = Tasks.load(root);
         Workspace ws = Workspace.create(task, tmp.resolve("run"));
 
-        assertThatThrownBy(() -> evaluator.score(task, ws)).isInstanceOf(TaskException.class)
+        assertThatThrownBy(() -> evaluator.score(task, ws))
+                .isInstanceOf(TaskException.class)
                 .hasMessageContaining("scoring failed")
                 .hasMessageContaining("looking at env")
                 .hasMessageContaining("ValueError: broken on purpose 42");
@@ -132,7 +145,9 @@ class EvaluatorIT {
         TaskSpec task = Tasks.load(root);
         Workspace ws = Workspace.create(task, tmp.resolve("run"));
 
-        assertThatThrownBy(() -> evaluator.score(task, ws)).isInstanceOf(TaskException.class)
-                .hasMessageContaining("finite number").hasMessageContaining("acc");
+        assertThatThrownBy(() -> evaluator.score(task, ws))
+                .isInstanceOf(TaskException.class)
+                .hasMessageContaining("finite number")
+                .hasMessageContaining("acc");
     }
 }

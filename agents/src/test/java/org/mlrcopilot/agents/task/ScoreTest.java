@@ -51,6 +51,7 @@ class ScoreTest {
     void validatesItself() {
         assertThatThrownBy(() -> accuracy(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Score(" ", 1, Direction.HIGHER)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> accuracy(0.9).improvementPctOver(rmse(1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> accuracy(0.9).improvementPctOver(rmse(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

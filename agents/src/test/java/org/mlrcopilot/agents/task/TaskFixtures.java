@@ -8,8 +8,7 @@ import java.nio.file.Path;
 /** The example tasks shipped with the repository and small tasks written for a test. */
 final class TaskFixtures {
 
-    private TaskFixtures() {
-    }
+    private TaskFixtures() {}
 
     static Path examples() {
         for (Path candidate : new Path[] {Path.of("../tasks"), Path.of("tasks")}) {
@@ -17,7 +16,8 @@ final class TaskFixtures {
                 return candidate.toAbsolutePath().normalize();
             }
         }
-        throw new IllegalStateException("example tasks not found from " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "example tasks not found from " + Path.of("").toAbsolutePath());
     }
 
     /** A minimal task: env/train.py, research problem, eval.py and the given task.yaml (null: none). */

@@ -12,8 +12,7 @@ import org.mlrcopilot.sandbox.SandboxException;
  */
 final class TaskSandboxes {
 
-    private TaskSandboxes() {
-    }
+    private TaskSandboxes() {}
 
     static boolean required() {
         return Boolean.getBoolean("mlr.requireSandboxes");

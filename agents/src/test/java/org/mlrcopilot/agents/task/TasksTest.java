@@ -38,7 +38,9 @@ class TasksTest {
 
     @Test
     void discoversTheExamplesByName() {
-        List<String> names = Tasks.discover(TaskFixtures.examples()).stream().map(TaskSpec::name).toList();
+        List<String> names = Tasks.discover(TaskFixtures.examples()).stream()
+                .map(TaskSpec::name)
+                .toList();
 
         assertThat(names).contains("diabetes-regression", "digits-classifier");
         assertThat(names).isSorted();
@@ -49,8 +51,10 @@ class TasksTest {
         Path root = TaskFixtures.task(tmp, "t", null);
         FileTrees.deleteTree(root.resolve("env"));
 
-        assertThatThrownBy(() -> Tasks.load(root)).isInstanceOf(TaskException.class)
-                .hasMessageContaining("task t").hasMessageContaining("missing env/");
+        assertThatThrownBy(() -> Tasks.load(root))
+                .isInstanceOf(TaskException.class)
+                .hasMessageContaining("task t")
+                .hasMessageContaining("missing env/");
     }
 
     @Test
@@ -58,7 +62,8 @@ class TasksTest {
         Path root = TaskFixtures.task(tmp, "t", null);
         FileTrees.deleteTree(root.resolve("scripts/eval.py"));
 
-        assertThatThrownBy(() -> Tasks.load(root)).isInstanceOf(TaskException.class)
+        assertThatThrownBy(() -> Tasks.load(root))
+                .isInstanceOf(TaskException.class)
                 .hasMessageContaining("missing scripts/eval.py");
     }
 
@@ -95,8 +100,10 @@ class TasksTest {
     void badDirectionIsReported() {
         Path root = TaskFixtures.task(tmp, "t", "direction: sideways\n");
 
-        assertThatThrownBy(() -> Tasks.load(root)).isInstanceOf(TaskException.class)
-                .hasMessageContaining("bad scripts/task.yaml").hasMessageContaining("sideways");
+        assertThatThrownBy(() -> Tasks.load(root))
+                .isInstanceOf(TaskException.class)
+                .hasMessageContaining("bad scripts/task.yaml")
+                .hasMessageContaining("sideways");
     }
 
     @Test
@@ -104,7 +111,9 @@ class TasksTest {
         Path unknown = TaskFixtures.task(tmp, "a", "run: python3 x.py\ntimeout: 5\n");
         Path empty = TaskFixtures.task(tmp, "b", "run: \n");
 
-        assertThatThrownBy(() -> Tasks.load(unknown)).hasMessageContaining("line 2").hasMessageContaining("timeout");
+        assertThatThrownBy(() -> Tasks.load(unknown))
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("timeout");
         assertThatThrownBy(() -> Tasks.load(empty)).hasMessageContaining("command is empty");
     }
 

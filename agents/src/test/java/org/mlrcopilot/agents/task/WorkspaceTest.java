@@ -14,6 +14,7 @@ class WorkspaceTest {
 
     @TempDir
     Path tmp;
+
     private TaskSpec task;
     private Path runDir;
     private Workspace ws;
@@ -55,7 +56,8 @@ class WorkspaceTest {
 
     @Test
     void readOnlyGlobsAreRefused() {
-        assertThatThrownBy(() -> ws.write("data/train.csv", "x")).isInstanceOf(WorkspaceException.class)
+        assertThatThrownBy(() -> ws.write("data/train.csv", "x"))
+                .isInstanceOf(WorkspaceException.class)
                 .hasMessageContaining("read-only");
         assertThatThrownBy(() -> ws.append("data/new.csv", "x")).isInstanceOf(WorkspaceException.class);
         assertThatThrownBy(() -> ws.copy("train.py", "./data/../data/t.csv")).isInstanceOf(WorkspaceException.class);
@@ -67,8 +69,9 @@ class WorkspaceTest {
         Files.createSymbolicLink(ws.dir().resolve("link"), tmp);
         Files.createSymbolicLink(ws.dir().resolve("file-link"), tmp.resolve("outside.txt"));
 
-        for (String bad : new String[] {"../x", "a/../../x", "/etc/passwd", tmp.resolve("x").toString(),
-                "link/x", "file-link"}) {
+        for (String bad : new String[] {
+            "../x", "a/../../x", "/etc/passwd", tmp.resolve("x").toString(), "link/x", "file-link"
+        }) {
             assertThatThrownBy(() -> ws.write(bad, "x")).as(bad).isInstanceOf(WorkspaceException.class);
         }
         assertThatThrownBy(() -> ws.read("../run/workspace/train.py")).isInstanceOf(WorkspaceException.class);

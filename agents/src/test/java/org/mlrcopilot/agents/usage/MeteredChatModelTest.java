@@ -32,8 +32,11 @@ class MeteredChatModelTest {
             if (next instanceof RuntimeException e) {
                 throw e;
             }
-            return ChatResponse.builder().aiMessage(AiMessage.from("ok")).modelName((String) next)
-                    .tokenUsage(new TokenUsage(1_000_000, 100_000)).build();
+            return ChatResponse.builder()
+                    .aiMessage(AiMessage.from("ok"))
+                    .modelName((String) next)
+                    .tokenUsage(new TokenUsage(1_000_000, 100_000))
+                    .build();
         }
     }
 
@@ -63,7 +66,8 @@ class MeteredChatModelTest {
         assertThat(u.cachedTokens()).isEqualTo(400_000);
         assertThat(u.costUsd()).isCloseTo(0.6 * 2.5 + 0.4 * 1.25 + 0.1 * 10, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(u.outcome()).isEqualTo("ok");
-        assertThat(store.forTeamOn("team-a", LocalDate.of(2026, 11, 26)).calls()).isEqualTo(1);
+        assertThat(store.forTeamOn("team-a", LocalDate.of(2026, 11, 26)).calls())
+                .isEqualTo(1);
     }
 
     @Test
@@ -87,21 +91,24 @@ class MeteredChatModelTest {
         MeteredChatModel metered = new MeteredChatModel(model, "main", context(new Budget(2.0, 0, 0, 0)));
 
         metered.chat(hello());
-        assertThatThrownBy(() -> metered.chat(hello())).isInstanceOf(BudgetExceededException.class)
-                .hasMessageContaining("$3.00 of its $2.00").hasMessageContaining("budget.perResearchUsd");
+        assertThatThrownBy(() -> metered.chat(hello()))
+                .isInstanceOf(BudgetExceededException.class)
+                .hasMessageContaining("$3.00 of its $2.00")
+                .hasMessageContaining("budget.perResearchUsd");
         assertThat(model.calls).isEqualTo(1);
     }
 
     @Test
     void dailyTeamAndTokenBudgets() {
-        store.record(new Usage("other", "team-a", "main", "gpt-4o", 10, 10, 0, java.time.Duration.ZERO, "ok", 60,
-                clock.instant()));
+        store.record(new Usage(
+                "other", "team-a", "main", "gpt-4o", 10, 10, 0, java.time.Duration.ZERO, "ok", 60, clock.instant()));
         Budget daily = new Budget(0, 50, 0, 0);
         assertThat(daily.refusal(store.forResearch("r1"), store.forTeamOn("team-a", LocalDate.of(2026, 11, 26))))
                 .contains("budget.perDayUsd");
         Budget tokens = new Budget(0, 0, 15, 0);
         assertThat(tokens.refusal(store.forResearch("other"), UsageTotals.ZERO)).contains("budget.perResearchTokens");
-        assertThat(Budget.unlimited().refusal(store.forResearch("other"), store.forResearch("other"))).isNull();
+        assertThat(Budget.unlimited().refusal(store.forResearch("other"), store.forResearch("other")))
+                .isNull();
     }
 
     @Test
@@ -110,6 +117,7 @@ class MeteredChatModelTest {
         assertThat(table.priceOf("gpt-4o-mini-2024-07-18")).isEqualTo(new Price(0.15, 0.60, 0.075));
         assertThat(table.priceOf("gpt-4o-2024-08-06")).isEqualTo(new Price(2.50, 10.00, 1.25));
         assertThat(table.priceOf("llama3.1:8b")).isEqualTo(Price.FREE);
-        assertThat(table.with(Map.of("llama3.1", new Price(1, 1, 1))).priceOf("llama3.1:8b")).isEqualTo(new Price(1, 1, 1));
+        assertThat(table.with(Map.of("llama3.1", new Price(1, 1, 1))).priceOf("llama3.1:8b"))
+                .isEqualTo(new Price(1, 1, 1));
     }
 }

@@ -54,15 +54,16 @@ public final class Accounts {
 
     private String newInvite(Role role, String by) {
         String code = Passwords.token();
-        store.save(new AuthStore.Invite(Passwords.digest(code), role, by, clock.instant().plus(INVITE_LIFE), null));
+        store.save(new AuthStore.Invite(
+                Passwords.digest(code), role, by, clock.instant().plus(INVITE_LIFE), null));
         return code;
     }
 
     /** Accepts an invite: a new person with that role and password; returns a session token. */
     public String accept(String code, String name, String password) {
         String hash = Passwords.digest(code == null ? "" : code);
-        AuthStore.Invite invite = store.invite(hash).orElseThrow(() -> new AuthException(404,
-                "this invite link is not valid; ask an admin for a new one"));
+        AuthStore.Invite invite = store.invite(hash)
+                .orElseThrow(() -> new AuthException(404, "this invite link is not valid; ask an admin for a new one"));
         if (invite.usedAt() != null || invite.expiresAt().isBefore(clock.instant())) {
             throw new AuthException(410, "this invite link was used or has expired; ask an admin for a new one");
         }
@@ -72,8 +73,12 @@ public final class Accounts {
         if (store.personNamed(name == null ? "" : name.strip()).isPresent()) {
             throw new AuthException(409, "the name " + name + " is taken");
         }
-        Person person = new Person(Passwords.token().substring(0, 12), name == null ? "" : name.strip(),
-                invite.role(), Passwords.hash(password), clock.instant());
+        Person person = new Person(
+                Passwords.token().substring(0, 12),
+                name == null ? "" : name.strip(),
+                invite.role(),
+                Passwords.hash(password),
+                clock.instant());
         if (!store.use(hash, clock.instant())) {
             throw new AuthException(410, "this invite link was used or has expired; ask an admin for a new one");
         }
@@ -88,7 +93,9 @@ public final class Accounts {
         String from = "address:" + address;
         throttle.check(who, from);
         Optional<Person> person = store.personNamed(name == null ? "" : name.strip());
-        if (person.isEmpty() || password == null || !Passwords.matches(password, person.get().passwordHash())) {
+        if (person.isEmpty()
+                || password == null
+                || !Passwords.matches(password, person.get().passwordHash())) {
             throttle.failed(who, from);
             log(name, address, "sign-in failed", "");
             throw new AuthException(401, "wrong name or password");
@@ -118,9 +125,13 @@ public final class Accounts {
             person = new Person(Passwords.token().substring(0, 12), freeName(identity), role, "", clock.instant());
             store.save(person);
             store.link(SSO, identity.key(), person.id(), clock.instant());
-            log(person.name(), address, "join", "through single sign-on as "
-                    + role.name().toLowerCase(java.util.Locale.ROOT) + (identity.email().isEmpty() ? ""
-                    : " (" + identity.email() + ")"));
+            log(
+                    person.name(),
+                    address,
+                    "join",
+                    "through single sign-on as "
+                            + role.name().toLowerCase(java.util.Locale.ROOT)
+                            + (identity.email().isEmpty() ? "" : " (" + identity.email() + ")"));
         }
         log(person.name(), address, "sign-in", "single sign-on");
         return newSession(person);
@@ -155,7 +166,8 @@ public final class Accounts {
             return Optional.empty();
         }
         AuthStore.Session s = session.get();
-        if (s.lastSeen().plus(IDLE).isBefore(now) || s.createdAt().plus(ABSOLUTE).isBefore(now)) {
+        if (s.lastSeen().plus(IDLE).isBefore(now)
+                || s.createdAt().plus(ABSOLUTE).isBefore(now)) {
             store.deleteSession(hash);
             return Optional.empty();
         }
@@ -188,15 +200,17 @@ public final class Accounts {
     /** A one-time code (10 minutes) a platform user enters in the web chat to link their identity to their account. */
     public String linkCode(String platform, String platformUser) {
         String code = Passwords.token().substring(0, 10);
-        store.saveLinkCode(Passwords.digest(code), platform, platformUser, clock.instant().plus(LINK_LIFE));
+        store.saveLinkCode(
+                Passwords.digest(code), platform, platformUser, clock.instant().plus(LINK_LIFE));
         return code;
     }
 
     /** Links the platform identity the code was made for to {@code person}. */
     public void link(Person person, String code) {
         String[] identity = store.useLinkCode(Passwords.digest(code == null ? "" : code.strip()), clock.instant())
-                .orElseThrow(() -> new AuthException(404, "this link code is not valid or has expired; ask the bot "
-                        + "for a new one with /mlr link"));
+                .orElseThrow(() -> new AuthException(
+                        404,
+                        "this link code is not valid or has expired; ask the bot " + "for a new one with /mlr link"));
         store.link(identity[0], identity[1], person.id(), clock.instant());
         log(person.name(), "", "link", identity[0] + " user " + identity[1]);
     }
@@ -218,8 +232,11 @@ public final class Accounts {
 
     /** A person's linked identities, as "slack U0123" (single sign-on: "sign-on <issuer>"). */
     public java.util.List<String> identities(String personId) {
-        return store.identitiesOf(personId).stream().map(i -> i[0].equals(SSO)
-                ? "sign-on " + i[1].substring(0, Math.max(0, i[1].indexOf(' '))) : i[0] + " " + i[1]).toList();
+        return store.identitiesOf(personId).stream()
+                .map(i -> i[0].equals(SSO)
+                        ? "sign-on " + i[1].substring(0, Math.max(0, i[1].indexOf(' ')))
+                        : i[0] + " " + i[1])
+                .toList();
     }
 
     /** The invites still open, for admins: role, who made it (name), until when. */
@@ -227,9 +244,12 @@ public final class Accounts {
         if (by.role() != Role.ADMIN) {
             throw new AuthException(403, "only admins see the invites");
         }
-        return store.openInvites(clock.instant()).stream().map(i -> new String[] {
-                i.role().name().toLowerCase(java.util.Locale.ROOT),
-                store.person(i.createdBy()).map(Person::name).orElse(i.createdBy()), i.expiresAt().toString()})
+        return store.openInvites(clock.instant()).stream()
+                .map(i -> new String[] {
+                    i.role().name().toLowerCase(java.util.Locale.ROOT),
+                    store.person(i.createdBy()).map(Person::name).orElse(i.createdBy()),
+                    i.expiresAt().toString()
+                })
                 .toList();
     }
 

@@ -35,8 +35,7 @@ public interface AuditLog {
     static AuditLog none() {
         return new AuditLog() {
             @Override
-            public void record(Entry entry) {
-            }
+            public void record(Entry entry) {}
 
             @Override
             public List<Entry> recent(int limit) {

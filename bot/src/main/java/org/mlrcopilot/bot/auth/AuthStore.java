@@ -16,8 +16,7 @@ public interface AuthStore {
     void save(Person person);
 
     /** An invite: who it is for (its role), until when it holds; used once. */
-    record Invite(String codeHash, Role role, String createdBy, Instant expiresAt, Instant usedAt) {
-    }
+    record Invite(String codeHash, Role role, String createdBy, Instant expiresAt, Instant usedAt) {}
 
     void save(Invite invite);
 
@@ -27,8 +26,7 @@ public interface AuthStore {
     boolean use(String codeHash, Instant at);
 
     /** A signed-in browser: whose, since when, last seen. */
-    record Session(String tokenHash, String personId, Instant createdAt, Instant lastSeen) {
-    }
+    record Session(String tokenHash, String personId, Instant createdAt, Instant lastSeen) {}
 
     void save(Session session);
 

@@ -21,8 +21,7 @@ final class Passwords {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     static String hash(String password) {
         byte[] salt = new byte[16];
@@ -55,9 +54,13 @@ final class Passwords {
 
     private static byte[] argon2(String password, byte[] salt, int memory, int iterations, int parallelism) {
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(
-                Argon2Parameters.ARGON2_VERSION_13).withSalt(salt).withMemoryAsKB(memory).withIterations(iterations)
-                .withParallelism(parallelism).build());
+        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withSalt(salt)
+                .withMemoryAsKB(memory)
+                .withIterations(iterations)
+                .withParallelism(parallelism)
+                .build());
         byte[] out = new byte[32];
         generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
         return out;
@@ -67,7 +70,6 @@ final class Passwords {
     static String digest(String token) {
         return ContentHash.of(token);
     }
-
 
     static String token() {
         byte[] bytes = new byte[32];

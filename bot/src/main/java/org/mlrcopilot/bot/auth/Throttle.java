@@ -29,8 +29,8 @@ final class Throttle {
                 synchronized (seen) {
                     seen.removeIf(t -> t.isBefore(now.minus(WINDOW)));
                     if (seen.size() >= LIMIT) {
-                        throw new AuthException(429, "too many failed sign-ins; try again in "
-                                + WINDOW.toMinutes() + " minutes");
+                        throw new AuthException(
+                                429, "too many failed sign-ins; try again in " + WINDOW.toMinutes() + " minutes");
                     }
                 }
             }

@@ -16,8 +16,7 @@ public final class ChatMarkdown {
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]\\n]+)]\\(((?:https?://|/)[^\\s)]+)\\)");
     private static final Pattern CHAT_LINK = Pattern.compile("<((?:https?://|/)[^|>\\s]+)\\|([^>\\n]+)>");
 
-    private ChatMarkdown() {
-    }
+    private ChatMarkdown() {}
 
     /**
      * Slack mrkdwn: **bold** -> *bold*, [label](url) -> &lt;url|label&gt;, # heading -> *heading*, - item -> • item;
@@ -29,8 +28,8 @@ public final class ChatMarkdown {
     }
 
     /** Slack's control sequences the bot writes: links with a label, and mentions of a user. */
-    private static final Pattern SLACK_CONTROL = Pattern.compile(
-            "<((?:https?://|/)[^|>\\s]+)\\|([^>\\n]+)>|<@[A-Z0-9]+>");
+    private static final Pattern SLACK_CONTROL =
+            Pattern.compile("<((?:https?://|/)[^|>\\s]+)\\|([^>\\n]+)>|<@[A-Z0-9]+>");
 
     private static String slackEscaped(String text) {
         StringBuilder out = new StringBuilder();
@@ -38,8 +37,10 @@ public final class ChatMarkdown {
         int from = 0;
         while (control.find()) {
             out.append(escapeSlack(text.substring(from, control.start())));
-            out.append(control.group(1) == null ? control.group()
-                    : "<" + control.group(1) + "|" + escapeSlack(control.group(2)) + ">");
+            out.append(
+                    control.group(1) == null
+                            ? control.group()
+                            : "<" + control.group(1) + "|" + escapeSlack(control.group(2)) + ">");
             from = control.end();
         }
         return out.append(escapeSlack(text.substring(from))).toString();
@@ -51,8 +52,9 @@ public final class ChatMarkdown {
 
     private static String slackMarkup(String text) {
         return outsideCode(text, t -> {
-            String out = MARKDOWN_LINK.matcher(t).replaceAll(m -> Matcher.quoteReplacement(
-                    "<" + m.group(2) + "|" + m.group(1) + ">"));
+            String out = MARKDOWN_LINK
+                    .matcher(t)
+                    .replaceAll(m -> Matcher.quoteReplacement("<" + m.group(2) + "|" + m.group(1) + ">"));
             out = out.replaceAll("(?m)^([ \\t]*)[-*+][ \\t]+", "$1• ");
             out = out.replaceAll("(?m)^#{1,6}[ \\t]+(.+?)[ \\t]*#*$", "*$1*");
             out = out.replaceAll("\\*\\*([^*\\n]+)\\*\\*", "*$1*");
@@ -65,8 +67,9 @@ public final class ChatMarkdown {
     public static String discord(String text) {
         return outsideCode(text, t -> {
             String out = t.replaceAll("(?<![*\\w])\\*([^*\\n]+)\\*(?![*\\w])", "**$1**");
-            out = CHAT_LINK.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
-                    "[" + m.group(2) + "](" + m.group(1) + ")"));
+            out = CHAT_LINK
+                    .matcher(out)
+                    .replaceAll(m -> Matcher.quoteReplacement("[" + m.group(2) + "](" + m.group(1) + ")"));
             return out.replaceAll("(?<![~\\w])~([^~\\n]+)~(?![~\\w])", "~~$1~~");
         });
     }

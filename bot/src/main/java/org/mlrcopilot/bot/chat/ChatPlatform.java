@@ -65,8 +65,7 @@ public interface ChatPlatform {
     /**
      * Whether a person may approve runs, and who may (for the refusal), e.g. "members of the role Reviewers".
      */
-    record Approval(boolean allowed, String who) {
-    }
+    record Approval(boolean allowed, String who) {}
 
     /**
      * Whether a short note can reach one person where they are without cluttering anything (Slack's ephemeral
@@ -78,6 +77,5 @@ public interface ChatPlatform {
     }
 
     /** Stops delivering events and releases connections. */
-    default void stop() {
-    }
+    default void stop() {}
 }

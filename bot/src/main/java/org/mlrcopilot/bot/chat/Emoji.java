@@ -11,6 +11,5 @@ public final class Emoji {
     public static final String CHECK = "white_check_mark";
     public static final String WARNING = "warning";
 
-    private Emoji() {
-    }
+    private Emoji() {}
 }

@@ -26,8 +26,17 @@ public sealed interface Inbound {
      * @param mentionsBot whether it addresses the bot (a mention, or a direct message)
      * @param files       files posted with it
      */
-    record MessagePosted(String platform, String eventId, String channel, String messageId, String threadId,
-                         String user, String userName, String text, boolean mentionsBot, List<InboundFile> files)
+    record MessagePosted(
+            String platform,
+            String eventId,
+            String channel,
+            String messageId,
+            String threadId,
+            String user,
+            String userName,
+            String text,
+            boolean mentionsBot,
+            List<InboundFile> files)
             implements Inbound {
         public MessagePosted {
             Check.ids(platform, eventId, channel, user);
@@ -39,8 +48,16 @@ public sealed interface Inbound {
         }
 
         /** A message without files. */
-        public MessagePosted(String platform, String eventId, String channel, String messageId, String threadId,
-                             String user, String userName, String text, boolean mentionsBot) {
+        public MessagePosted(
+                String platform,
+                String eventId,
+                String channel,
+                String messageId,
+                String threadId,
+                String user,
+                String userName,
+                String text,
+                boolean mentionsBot) {
             this(platform, eventId, channel, messageId, threadId, user, userName, text, mentionsBot, List.of());
         }
 
@@ -50,8 +67,16 @@ public sealed interface Inbound {
     }
 
     /** A reaction added ({@code added}) or removed on a message. */
-    record ReactionChanged(String platform, String eventId, String channel, String messageId, String user,
-                           String userName, String emoji, boolean added) implements Inbound {
+    record ReactionChanged(
+            String platform,
+            String eventId,
+            String channel,
+            String messageId,
+            String user,
+            String userName,
+            String emoji,
+            boolean added)
+            implements Inbound {
         public ReactionChanged {
             Check.ids(platform, eventId, channel, user);
             Check.id(messageId, "messageId");
@@ -61,8 +86,16 @@ public sealed interface Inbound {
     }
 
     /** A button pressed on a message the bot posted. */
-    record ButtonPressed(String platform, String eventId, String channel, String messageId, String user,
-                         String userName, String action, String value) implements Inbound {
+    record ButtonPressed(
+            String platform,
+            String eventId,
+            String channel,
+            String messageId,
+            String user,
+            String userName,
+            String action,
+            String value)
+            implements Inbound {
         public ButtonPressed {
             Check.ids(platform, eventId, channel, user);
             Check.id(messageId, "messageId");
@@ -73,8 +106,9 @@ public sealed interface Inbound {
     }
 
     /** A command such as {@code /mlr status}: {@code name} "status", {@code args} the rest. */
-    record Command(String platform, String eventId, String channel, String user, String userName, String name,
-                   String args) implements Inbound {
+    record Command(
+            String platform, String eventId, String channel, String user, String userName, String name, String args)
+            implements Inbound {
         public Command {
             Check.ids(platform, eventId, channel, user);
             Check.id(name, "name");
@@ -94,8 +128,7 @@ public sealed interface Inbound {
 
     /** Field checks shared by the events. */
     final class Check {
-        private Check() {
-        }
+        private Check() {}
 
         static void ids(String platform, String eventId, String channel, String user) {
             id(platform, "platform");

@@ -18,11 +18,22 @@ import java.util.Objects;
  * @param metadata    what the message stands for (research id, role), carried by platforms that keep message
  *                    metadata (Slack), so a message can be recognised even without the store
  */
-public record OutboundMessage(String title, String text, List<Field> fields, List<Button> buttons,
-                              List<Attachment> attachments, String color, Map<String, String> metadata) {
+public record OutboundMessage(
+        String title,
+        String text,
+        List<Field> fields,
+        List<Button> buttons,
+        List<Attachment> attachments,
+        String color,
+        Map<String, String> metadata) {
 
-    public OutboundMessage(String title, String text, List<Field> fields, List<Button> buttons,
-            List<Attachment> attachments, String color) {
+    public OutboundMessage(
+            String title,
+            String text,
+            List<Field> fields,
+            List<Button> buttons,
+            List<Attachment> attachments,
+            String color) {
         this(title, text, fields, buttons, attachments, color, Map.of());
     }
 

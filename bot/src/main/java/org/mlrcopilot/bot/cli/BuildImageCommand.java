@@ -20,7 +20,9 @@ final class BuildImageCommand implements Callable<Integer> {
     @ParentCommand
     SandboxCommand sandbox;
 
-    @Option(names = "--offline", description = "Build from Debian packages with debootstrap; no container registry needed.")
+    @Option(
+            names = "--offline",
+            description = "Build from Debian packages with debootstrap; no container registry needed.")
     boolean offline;
 
     @Override
@@ -32,7 +34,10 @@ final class BuildImageCommand implements Callable<Integer> {
             System.err.println("mlr: cannot find " + images.resolve(script) + " (run from the project directory)");
             return 2;
         }
-        List<String> command = List.of("bash", images.resolve(script).toString(), config.sandbox().image(),
+        List<String> command = List.of(
+                "bash",
+                images.resolve(script).toString(),
+                config.sandbox().image(),
                 config.sandbox().rootfs().toString());
         return new ProcessBuilder(command).inheritIO().start().waitFor();
     }

@@ -28,8 +28,10 @@ import picocli.CommandLine.Option;
  * `mlr experiment --task <dir> ...`: a registered task's baseline, or the ExperimentAgent's run on it;
  * `mlr experiment --plan plan.json [--setup-only]`: an experiment set up from a hypothesis's own data, then run.
  */
-@Command(name = "experiment", description = "Measure a task's baseline, then let the ExperimentAgent edit, run and "
-        + "debug the code in the sandbox to improve on it (needs an LLM), with live step output.")
+@Command(
+        name = "experiment",
+        description = "Measure a task's baseline, then let the ExperimentAgent edit, run and "
+                + "debug the code in the sandbox to improve on it (needs an LLM), with live step output.")
 final class ExperimentCommand implements Callable<Integer> {
 
     @picocli.CommandLine.ParentCommand
@@ -44,17 +46,23 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--direction", description = "higher or lower is better (overrides scripts/task.yaml).")
     String direction;
 
-    @Option(names = "--plan", description = "Without --task: a hypothesis as `mlr ideas --json` prints it (or its plan "
-            + "object, or the whole output), set up as an experiment on its own data. With --task: the plan the agent "
-            + "follows (text or JSON; default: the task's research problem).")
+    @Option(
+            names = "--plan",
+            description = "Without --task: a hypothesis as `mlr ideas --json` prints it (or its plan "
+                    + "object, or the whole output), set up as an experiment on its own data. With --task: the plan the agent "
+                    + "follows (text or JSON; default: the task's research problem).")
     Path plan;
 
-    @Option(names = "--hypothesis", description = "Which hypothesis of a plan file holding several, e.g. H2 (default: "
-            + "the first).")
+    @Option(
+            names = "--hypothesis",
+            description = "Which hypothesis of a plan file holding several, e.g. H2 (default: " + "the first).")
     String hypothesis;
 
-    @Option(names = "--data", paramLabel = "<name>=<file>", description = "With --plan: a data file of the team's, "
-            + "used for the plan's dataset of that name (or whose source is attachment:<name>). Repeatable.")
+    @Option(
+            names = "--data",
+            paramLabel = "<name>=<file>",
+            description = "With --plan: a data file of the team's, "
+                    + "used for the plan's dataset of that name (or whose source is attachment:<name>). Repeatable.")
     Map<String, Path> data = new LinkedHashMap<>();
 
     @Option(names = "--setup-only", description = "With --plan: build the task and measure its baseline, then stop.")
@@ -66,27 +74,37 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--max-steps", description = "Most agent steps (default: experiment.maxSteps).")
     Integer maxSteps;
 
-    @Option(names = "--resume", paramLabel = "<run-dir>", description = "Continue an interrupted run from its last "
-            + "completed step (the run directory printed when it started).")
+    @Option(
+            names = "--resume",
+            paramLabel = "<run-dir>",
+            description = "Continue an interrupted run from its last "
+                    + "completed step (the run directory printed when it started).")
     Path resume;
 
-    @Option(names = "--search", description = "loop: one agent making one tool call per step; tree: a tree of whole "
-            + "solutions drafted, improved and debugged, each scored by the task's evaluation (default: "
-            + "experiment.search).")
+    @Option(
+            names = "--search",
+            description = "loop: one agent making one tool call per step; tree: a tree of whole "
+                    + "solutions drafted, improved and debugged, each scored by the task's evaluation (default: "
+                    + "experiment.search).")
     String search;
 
-    @Option(names = "--drafts", description = "With --search tree: solutions drafted first (default: experiment.drafts).")
+    @Option(
+            names = "--drafts",
+            description = "With --search tree: solutions drafted first (default: experiment.drafts).")
     Integer drafts;
 
-    @Option(names = "--workers", description = "With --search tree: solutions made at the same time (default: "
-            + "experiment.workers).")
+    @Option(
+            names = "--workers",
+            description = "With --search tree: solutions made at the same time (default: " + "experiment.workers).")
     Integer workers;
 
     @Option(names = "--max-nodes", description = "With --search tree: most solutions (default: experiment.maxNodes).")
     Integer maxNodes;
 
-    @Option(names = "--json", description = "End with one line of JSON: baseline, final, improvementPct, success, steps, "
-            + "usage, stopReason.")
+    @Option(
+            names = "--json",
+            description = "End with one line of JSON: baseline, final, improvementPct, success, steps, "
+                    + "usage, stopReason.")
     boolean json;
 
     @Override
@@ -99,15 +117,17 @@ final class ExperimentCommand implements Callable<Integer> {
                 return 2;
             }
             int steps = maxSteps == null ? config.experiment().maxSteps() : maxSteps;
-            return new SetupRun(config, json, data).run(PlanFile.read(plan, hypothesis), setupOnly,
-                    new ExperimentRun(config, copilot, steps, json));
+            return new SetupRun(config, json, data)
+                    .run(PlanFile.read(plan, hypothesis), setupOnly, new ExperimentRun(config, copilot, steps, json));
         }
         if (setupOnly) {
             System.err.println("mlr: --setup-only needs --plan without --task");
             return 2;
         }
         if (!baselineOnly) {
-            String mode = search == null ? config.experiment().search() : search.strip().toLowerCase();
+            String mode = search == null
+                    ? config.experiment().search()
+                    : search.strip().toLowerCase();
             if (mode.equals("tree")) {
                 TreeSettings settings;
                 try {
@@ -126,15 +146,22 @@ final class ExperimentCommand implements Callable<Integer> {
             return new ExperimentRun(config, copilot, steps, json).run(withDirection(Tasks.load(task)), plan, resume);
         }
         TaskSpec spec = withDirection(Tasks.load(task));
-        Path runDir = config.store().dataDir().resolve("runs").resolve(spec.name() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path runDir = config.store()
+                .dataDir()
+                .resolve("runs")
+                .resolve(
+                        spec.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try (Sandbox sandbox = Sandboxes.select(config).sandbox()) {
             System.err.println("... " + spec.name() + ": preparing and running the starter code in the "
                     + sandbox.backend() + " sandbox");
             Score baseline = new Evaluator(sandbox, Sandboxes.limits(config.sandbox()))
                     .baseline(spec, Workspace.create(spec, runDir));
-            System.out.printf("baseline %s = %.4f (%s is better); workspace %s%n", baseline.metric(), baseline.value(),
-                    baseline.direction() == Direction.HIGHER ? "higher" : "lower", runDir.resolve("workspace"));
+            System.out.printf(
+                    "baseline %s = %.4f (%s is better); workspace %s%n",
+                    baseline.metric(),
+                    baseline.value(),
+                    baseline.direction() == Direction.HIGHER ? "higher" : "lower",
+                    runDir.resolve("workspace"));
             if (json) {
                 System.out.println(new ObjectMapper().writeValueAsString(summary(spec, baseline, runDir)));
             }
@@ -153,8 +180,16 @@ final class ExperimentCommand implements Callable<Integer> {
         if (direction == null) {
             return spec;
         }
-        return new TaskSpec(spec.name(), spec.root(), spec.researchProblem(), spec.readOnlyGlobs(), spec.runCommand(),
-                spec.metric(), Direction.parse(direction), spec.prepareScript(), spec.evalScript());
+        return new TaskSpec(
+                spec.name(),
+                spec.root(),
+                spec.researchProblem(),
+                spec.readOnlyGlobs(),
+                spec.runCommand(),
+                spec.metric(),
+                Direction.parse(direction),
+                spec.prepareScript(),
+                spec.evalScript());
     }
 
     private static Map<String, Object> summary(TaskSpec spec, Score baseline, Path runDir) {

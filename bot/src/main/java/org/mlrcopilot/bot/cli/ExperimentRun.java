@@ -21,14 +21,7 @@ import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.bot.wiring.HubModelRetriever;
-import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.bot.wiring.Wiring;
-import org.mlrcopilot.bot.llm.LlmProviders;
-import org.mlrcopilot.bot.papers.Papers;
-import org.mlrcopilot.bot.wiring.HubModelRetriever;
-import org.mlrcopilot.bot.wiring.Prices;
-import java.net.URI;
-import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.sandbox.Sandbox;
@@ -50,7 +43,9 @@ final class ExperimentRun {
 
     int run(TaskSpec task, Path planFile, Path resumeDir) throws JsonProcessingException {
         String runId = task.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path runDir = resumeDir != null ? resumeDir : config.store().dataDir().resolve("runs").resolve(runId);
+        Path runDir = resumeDir != null
+                ? resumeDir
+                : config.store().dataDir().resolve("runs").resolve(runId);
         return run(task, plan(task, planFile), runDir, resumeDir != null);
     }
 
@@ -62,34 +57,44 @@ final class ExperimentRun {
             return 5;
         }
         try (Store store = Stores.forCommand(config.store(), System.err)) {
-            return run(task, planText, resume ? runDir : null, models, runDir.getFileName().toString(), runDir, store);
+            return run(
+                    task,
+                    planText,
+                    resume ? runDir : null,
+                    models,
+                    runDir.getFileName().toString(),
+                    runDir,
+                    store);
         }
     }
 
-    private int run(TaskSpec task, String planText, Path resumeDir, LlmModels models, String runId, Path runDir,
-            Store store) throws JsonProcessingException {
+    private int run(
+            TaskSpec task, String planText, Path resumeDir, LlmModels models, String runId, Path runDir, Store store)
+            throws JsonProcessingException {
         UsageStore usage = store.usage();
         Wiring wiring = new Wiring(config, Clock.systemUTC());
         Wiring.Metered metered = wiring.metered(models, usage, runId, "cli");
         try (Sandbox sandbox = wiring.sandbox().sandbox();
-             GuardedHttpClient http = wiring.http()) {
+                GuardedHttpClient http = wiring.http()) {
             HubModelRetriever hub = wiring.hub(http);
             if (!task.root().startsWith(runDir.toAbsolutePath().normalize())) {
                 System.err.println(Approvals.prototypes(hub, task, planText));
             }
             ExperimentAgent agent = wiring.experimentAgent(metered, sandbox, maxSteps, copilot)
-                    .team(new ConsoleTeam(System.in, System.err, copilot)).checkpoints(store.checkpoints())
-                    .retriever(hub).build();
-            System.err.println("... " + task.name() + ": measuring the baseline, then up to " + maxSteps + " steps in the "
-                    + sandbox.backend() + " sandbox");
+                    .team(new ConsoleTeam(System.in, System.err, copilot))
+                    .checkpoints(store.checkpoints())
+                    .retriever(hub)
+                    .build();
+            System.err.println("... " + task.name() + ": measuring the baseline, then up to " + maxSteps
+                    + " steps in the " + sandbox.backend() + " sandbox");
             System.err.println("... run directory " + runDir + " (continue it with --resume if interrupted)");
-            ExperimentResult result = resumeDir != null ? agent.resume(task, runDir, ExperimentRun::printStep)
+            ExperimentResult result = resumeDir != null
+                    ? agent.resume(task, runDir, ExperimentRun::printStep)
                     : agent.run(task, planText, runDir, ExperimentRun::printStep);
             print(result, usage.forResearch(runId));
             return result.stopReason().failed() ? 4 : 0;
         }
     }
-
 
     private static String plan(TaskSpec task, Path planFile) {
         try {
@@ -101,14 +106,23 @@ final class ExperimentRun {
 
     private static void printStep(StepRecord step) {
         String observation = step.observation().strip().replaceAll("\\s+", " ");
-        System.err.printf("step %d: %s -> %s%n", step.step(), step.action(),
+        System.err.printf(
+                "step %d: %s -> %s%n",
+                step.step(),
+                step.action(),
                 observation.length() > 160 ? observation.substring(0, 157) + "..." : observation);
     }
 
     private void print(ExperimentResult r, UsageTotals usage) throws JsonProcessingException {
-        System.out.printf("%s: baseline %.4f, final %s, improvement %s, success %s, %d steps, stopped: %s%n",
-                r.metric(), r.baseline(), r.finalScore(), r.improvementPct() == null ? "-"
-                        : String.format("%.1f%%", r.improvementPct()), r.success(), r.steps(), r.stopReason().text());
+        System.out.printf(
+                "%s: baseline %.4f, final %s, improvement %s, success %s, %d steps, stopped: %s%n",
+                r.metric(),
+                r.baseline(),
+                r.finalScore(),
+                r.improvementPct() == null ? "-" : String.format("%.1f%%", r.improvementPct()),
+                r.success(),
+                r.steps(),
+                r.stopReason().text());
         System.out.println("final answer: " + r.finalAnswer());
         r.flaggedClaims().forEach(c -> System.out.println("FLAGGED (no execution printed it): " + c));
         System.out.println("trace: " + r.trace());

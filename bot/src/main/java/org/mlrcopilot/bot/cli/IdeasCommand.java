@@ -9,10 +9,10 @@ import org.mlrcopilot.agents.idea.IdeaBrief;
 import org.mlrcopilot.agents.usage.UsageContext;
 import org.mlrcopilot.agents.usage.UsageStore;
 import org.mlrcopilot.agents.usage.UsageTotals;
-import org.mlrcopilot.bot.store.Store;
-import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.papers.Papers;
+import org.mlrcopilot.bot.store.Store;
+import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.config.MlrConfig;
 import picocli.CommandLine.Command;
@@ -21,8 +21,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** `mlr ideas <paper-link> [--n 3] [--json]`: the IdeaAgent stage in the terminal. */
-@Command(name = "ideas", description = "Read a paper and propose ranked, reviewed research hypotheses with "
-        + "experiment plans (needs an LLM: see `mlr serve` for how to configure one).")
+@Command(
+        name = "ideas",
+        description = "Read a paper and propose ranked, reviewed research hypotheses with "
+                + "experiment plans (needs an LLM: see `mlr serve` for how to configure one).")
 final class IdeasCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -13,14 +13,16 @@ import org.mlrcopilot.bot.llm.LlmModels;
 /** The idea stage's outcome for people (text) and programs (JSON). */
 final class IdeasReport {
 
-    private IdeasReport() {
-    }
+    private IdeasReport() {}
 
     static String text(IdeaBrief brief, UsageTotals usage, LlmModels models) {
-        StringBuilder out = new StringBuilder("Brief: ").append(brief.paper().title()).append("\n\n");
+        StringBuilder out =
+                new StringBuilder("Brief: ").append(brief.paper().title()).append("\n\n");
         out.append("Research tasks:\n").append(bullets(brief.elements().tasks()));
         out.append("Research gaps:\n").append(bullets(brief.elements().gaps()));
-        out.append("Keywords: ").append(String.join(", ", brief.elements().keywords())).append("\n\n");
+        out.append("Keywords: ")
+                .append(String.join(", ", brief.elements().keywords()))
+                .append("\n\n");
         out.append("Related work:\n");
         for (RelatedPaper r : brief.relatedWork().papers()) {
             out.append(String.format("  %.2f  %s (%s)%n", r.score(), r.title(), r.year()));
@@ -28,9 +30,16 @@ final class IdeasReport {
         for (Hypothesis h : brief.hypotheses()) {
             out.append('\n').append(hypothesis(h));
         }
-        out.append(String.format("%nUsage: %d calls, %,d input tokens (%,d cached), %,d output tokens, $%.4f (%s: %s / %s)%n",
-                usage.calls(), usage.inputTokens(), usage.cachedTokens(), usage.outputTokens(), usage.costUsd(),
-                models.provider(), models.mainModel(), models.fastModel()));
+        out.append(String.format(
+                "%nUsage: %d calls, %,d input tokens (%,d cached), %,d output tokens, $%.4f (%s: %s / %s)%n",
+                usage.calls(),
+                usage.inputTokens(),
+                usage.cachedTokens(),
+                usage.outputTokens(),
+                usage.costUsd(),
+                models.provider(),
+                models.mainModel(),
+                models.fastModel()));
         return out.toString();
     }
 
@@ -43,9 +52,16 @@ final class IdeasReport {
         out.append("   success: ").append(h.plan().successCriterion()).append('\n');
         Review r = h.review();
         if (r != null) {
-            out.append(String.format("   review (rank %d, overall %.1f): clarity %s, validity %s, rigor %s, "
-                    + "innovativeness %s, generalizability %s%n", r.rank(), r.overall(), s(r.clarity()),
-                    s(r.validity()), s(r.rigor()), s(r.innovativeness()), s(r.generalizability())));
+            out.append(String.format(
+                    "   review (rank %d, overall %.1f): clarity %s, validity %s, rigor %s, "
+                            + "innovativeness %s, generalizability %s%n",
+                    r.rank(),
+                    r.overall(),
+                    s(r.clarity()),
+                    s(r.validity()),
+                    s(r.rigor()),
+                    s(r.innovativeness()),
+                    s(r.generalizability())));
             out.append("   nearest prior work: ").append(r.nearestPriorWork()).append('\n');
         }
         return out.toString();
@@ -63,7 +79,9 @@ final class IdeasReport {
 
     static Map<String, Object> json(IdeaBrief brief, UsageTotals usage) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("paper", Map.of("title", brief.paper().title(), "url", brief.paper().url()));
+        json.put(
+                "paper",
+                Map.of("title", brief.paper().title(), "url", brief.paper().url()));
         json.put("elements", brief.elements());
         json.put("relatedWork", brief.relatedWork().papers());
         json.put("relatedWorkSources", brief.relatedWork().sources());

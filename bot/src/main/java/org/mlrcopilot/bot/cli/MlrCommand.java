@@ -8,13 +8,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** `mlr`: the research bot's command line. */
-@Command(name = "mlr", mixinStandardHelpOptions = true, version = "mlr 0.1.0",
+@Command(
+        name = "mlr",
+        mixinStandardHelpOptions = true,
+        version = "mlr 0.1.0",
         description = "MLR-Copilot bot: autonomous machine-learning research in your team's chat.",
-        subcommands = {ServeCommand.class, PaperCommand.class, IdeasCommand.class, ExperimentCommand.class, SandboxCommand.class, ConfigCommand.class, StoreCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            PaperCommand.class,
+            IdeasCommand.class,
+            ExperimentCommand.class,
+            SandboxCommand.class,
+            ConfigCommand.class,
+            StoreCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class MlrCommand {
 
-    @Option(names = "--dir", defaultValue = ".", description = "Directory holding mlr.yaml and .env (default: current).")
+    @Option(
+            names = "--dir",
+            defaultValue = ".",
+            description = "Directory holding mlr.yaml and .env (default: current).")
     Path directory;
 
     private LoadedConfig loaded;

@@ -14,8 +14,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** `mlr paper <link> [--json]`: the structured paper and its recent related work. */
-@Command(name = "paper", description = "Read a paper from a link (arXiv, OpenReview, ACL Anthology, DOI, PDF, "
-        + "landing page) and find its recent related work.")
+@Command(
+        name = "paper",
+        description = "Read a paper from a link (arXiv, OpenReview, ACL Anthology, DOI, PDF, "
+                + "landing page) and find its recent related work.")
 final class PaperCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -33,10 +35,10 @@ final class PaperCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         try (Store store = Stores.forCommand(mlr.config().config().store(), System.err);
-             Papers tools = Papers.create(mlr.config().config(), store.papers())) {
+                Papers tools = Papers.create(mlr.config().config(), store.papers())) {
             Paper paper = tools.read(link);
-            RelatedWork related = noRelated ? new RelatedWork(java.util.List.of(), java.util.List.of())
-                    : tools.related(paper);
+            RelatedWork related =
+                    noRelated ? new RelatedWork(java.util.List.of(), java.util.List.of()) : tools.related(paper);
             System.out.println(PaperReport.text(paper, related));
             if (json) {
                 System.out.println(new ObjectMapper().writeValueAsString(PaperReport.json(paper, related)));

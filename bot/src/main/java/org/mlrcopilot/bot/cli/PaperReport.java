@@ -11,16 +11,22 @@ import org.mlrcopilot.agents.paper.Section;
 /** A paper and its related work for people (text) and programs (JSON). */
 final class PaperReport {
 
-    private PaperReport() {
-    }
+    private PaperReport() {}
 
     static String text(Paper paper, RelatedWork related) {
         StringBuilder out = new StringBuilder(paper.title()).append('\n');
         out.append(String.join(", ", paper.authors())).append('\n');
-        out.append("source: ").append(paper.source()).append(" (").append(paper.url()).append(")\n\n");
+        out.append("source: ")
+                .append(paper.source())
+                .append(" (")
+                .append(paper.url())
+                .append(")\n\n");
         out.append("Abstract\n").append(wrap(paper.abstractText())).append("\n\nSections\n");
         for (Section s : paper.sections()) {
-            out.append("  ".repeat(s.level())).append(s.heading()).append("  (").append(s.text().length())
+            out.append("  ".repeat(s.level()))
+                    .append(s.heading())
+                    .append("  (")
+                    .append(s.text().length())
                     .append(" chars)\n");
         }
         out.append("\nReferences: ").append(paper.references().size()).append('\n');
@@ -30,8 +36,13 @@ final class PaperReport {
             out.append(String.format("  %.2f  %s (%s, %s)%n", r.score(), r.title(), r.year(), r.source()));
         }
         for (SourceStatus s : related.sources()) {
-            out.append("  source ").append(s.source()).append(": ").append(s.answered() ? "answered" : "no answer")
-                    .append(" - ").append(s.detail()).append('\n');
+            out.append("  source ")
+                    .append(s.source())
+                    .append(": ")
+                    .append(s.answered() ? "answered" : "no answer")
+                    .append(" - ")
+                    .append(s.detail())
+                    .append('\n');
         }
         return out.toString();
     }
@@ -45,8 +56,11 @@ final class PaperReport {
         json.put("title", paper.title());
         json.put("authors", paper.authors());
         json.put("abstract", paper.abstractText());
-        json.put("sections", paper.sections().stream().map(s -> Map.of("heading", s.heading(), "level", s.level(),
-                "text", s.text())).toList());
+        json.put(
+                "sections",
+                paper.sections().stream()
+                        .map(s -> Map.of("heading", s.heading(), "level", s.level(), "text", s.text()))
+                        .toList());
         json.put("references", paper.references());
         json.put("links", paper.links());
         json.put("ids", paper.ids());

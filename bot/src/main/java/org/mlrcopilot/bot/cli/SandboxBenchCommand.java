@@ -41,8 +41,10 @@ final class SandboxBenchCommand implements Callable<Integer> {
     @Option(names = "--with-bwrap", description = "Also measure the bubblewrap backend.")
     boolean withBwrap;
 
-    @Option(names = "--with-slurm", description = "Also measure the Slurm backend (and bubblewrap, its anchor): "
-            + "end to end, and the part outside the job (submit, queue, staging, copy back).")
+    @Option(
+            names = "--with-slurm",
+            description = "Also measure the Slurm backend (and bubblewrap, its anchor): "
+                    + "end to end, and the part outside the job (submit, queue, staging, copy back).")
     boolean withSlurm;
 
     @Override
@@ -50,7 +52,8 @@ final class SandboxBenchCommand implements Callable<Integer> {
         MlrConfig config = sandbox.mlr.config().config();
         SandboxSettings settings = Sandboxes.settings(config);
         Limits limits = Sandboxes.limits(config.sandbox());
-        Path workspace = Files.createTempDirectory("mlr-bench-",
+        Path workspace = Files.createTempDirectory(
+                "mlr-bench-",
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
         Files.writeString(workspace.resolve("trivial.py"), SCRIPT);
@@ -70,16 +73,22 @@ final class SandboxBenchCommand implements Callable<Integer> {
             return 0;
         } finally {
             variants.forEach(Variant::close);
-            Files.walk(workspace).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            Files.walk(workspace)
+                    .sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
     private List<Variant> variants(SandboxSettings settings, Limits limits, Path workspace) {
         List<Variant> variants = new ArrayList<>();
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-        variants.add(new Variant("host: " + python + " trivial.py", null,
+        variants.add(new Variant(
+                "host: " + python + " trivial.py",
+                null,
                 () -> BenchProcesses.time(List.of(python, "trivial.py"), workspace)));
-        variants.add(new Variant("docker CLI: docker run --rm (same flags)", null,
+        variants.add(new Variant(
+                "docker CLI: docker run --rm (same flags)",
+                null,
                 () -> BenchProcesses.time(DockerRunFlags.command(settings, limits, workspace), workspace)));
         Sandbox docker = SandboxSelector.select("docker", settings, false).sandbox();
         variants.add(new Variant("DockerSandbox (docker-java)", docker, () -> timed(docker, workspace, limits)));
@@ -91,8 +100,8 @@ final class SandboxBenchCommand implements Callable<Integer> {
             MlrConfig config = sandbox.mlr.config().config();
             Sandbox slurm = Sandboxes.select(config, "slurm").sandbox();
             long[] inside = new long[1];
-            variants.add(new Variant("SlurmSandbox (poll " + config.sandbox().slurm().poll().toMillis() + " ms)",
-                    slurm, () -> {
+            variants.add(new Variant(
+                    "SlurmSandbox (poll " + config.sandbox().slurm().poll().toMillis() + " ms)", slurm, () -> {
                         long total = timed(slurm, workspace, limits, inside);
                         return total;
                     }));
@@ -112,7 +121,8 @@ final class SandboxBenchCommand implements Callable<Integer> {
     private static long timed(Sandbox sandbox, Path workspace, Limits limits, long[] inside) {
         long start = System.nanoTime();
         ExecutionResult result = sandbox.run(ExecutionRequest.builder(workspace, "python3", "trivial.py")
-                .limits(limits).build());
+                .limits(limits)
+                .build());
         long elapsed = System.nanoTime() - start;
         inside[0] = result.duration().toNanos();
         if (!result.succeeded() || !result.output().startsWith("ok 3")) {

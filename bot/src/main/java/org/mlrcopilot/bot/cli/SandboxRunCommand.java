@@ -32,7 +32,11 @@ final class SandboxRunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<workspace-dir>", description = "Directory seen as /workspace.")
     Path workspace;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "<command>", description = "Command and arguments (after --).")
+    @Parameters(
+            index = "1..*",
+            arity = "1..*",
+            paramLabel = "<command>",
+            description = "Command and arguments (after --).")
     List<String> command;
 
     @Option(names = "--timeout", description = "Wall-time limit, e.g. 60s (default: sandbox.timeout).")
@@ -60,7 +64,8 @@ final class SandboxRunCommand implements Callable<Integer> {
         SandboxSelector.Selection selection = Sandboxes.select(config, chosen);
         try (Sandbox s = selection.sandbox()) {
             ExecutionResult result = s.run(ExecutionRequest.builder(workspace, command)
-                    .limits(limits(config)).network(Sandboxes.network(config.sandbox()))
+                    .limits(limits(config))
+                    .network(Sandboxes.network(config.sandbox()))
                     .listener(new org.mlrcopilot.sandbox.OutputListener() {
                         @Override
                         public void onLine(OutputStream stream, String line) {
@@ -71,7 +76,8 @@ final class SandboxRunCommand implements Callable<Integer> {
                         public void onStatus(String status) {
                             System.err.println("[" + status + "]");
                         }
-                    }).build());
+                    })
+                    .build());
             System.out.flush();
             System.err.println("\n" + result.summary() + changes(result));
             if (json) {
@@ -103,8 +109,10 @@ final class SandboxRunCommand implements Callable<Integer> {
     }
 
     private static String changes(ExecutionResult result) {
-        String changed = result.changedFiles().isEmpty() ? "" : "\nchanged: " + String.join(", ", result.changedFiles());
-        String refused = result.refusedFiles().isEmpty() ? "" : "\nnot copied back: " + String.join(", ", result.refusedFiles());
+        String changed =
+                result.changedFiles().isEmpty() ? "" : "\nchanged: " + String.join(", ", result.changedFiles());
+        String refused =
+                result.refusedFiles().isEmpty() ? "" : "\nnot copied back: " + String.join(", ", result.refusedFiles());
         return changed + refused;
     }
 
@@ -117,7 +125,9 @@ final class SandboxRunCommand implements Callable<Integer> {
         json.put("outputBytes", result.outputBytes());
         json.put("droppedBytes", result.droppedBytes());
         json.put("backend", result.backend());
-        json.put("guarantees", new TreeSet<>(result.guarantees().stream().map(Enum::name).toList()));
+        json.put(
+                "guarantees",
+                new TreeSet<>(result.guarantees().stream().map(Enum::name).toList()));
         json.put("changedFiles", result.changedFiles());
         json.put("refusedFiles", result.refusedFiles());
         return json;

@@ -13,8 +13,10 @@ import picocli.CommandLine.ParentCommand;
  * `mlr serve`: the main job. Prints the configuration and what is enabled or missing (with how to fix it), then
  * runs the bot (web chat, HTTP endpoints, research service) until stopped. {@code --check} only reports.
  */
-@Command(name = "serve", description = "Run the research bot: the web chat at http://localhost:8080 (web.port), "
-        + "/healthz and /metrics, and the research service.")
+@Command(
+        name = "serve",
+        description = "Run the research bot: the web chat at http://localhost:8080 (web.port), "
+                + "/healthz and /metrics, and the research service.")
 final class ServeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -38,15 +40,20 @@ final class ServeCommand implements Callable<Integer> {
         }
         BotService service = BotService.start(config, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "mlr-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            service.close();
+                            stopped.countDown();
+                        },
+                        "mlr-shutdown"));
         System.out.println("chat: " + chatStatus(config));
-        System.out.println("approvers: " + (config.service().approvers().isEmpty()
-                ? "anyone in the chat may approve runs (set service.approvers to restrict)"
-                : String.join(", ", config.service().approvers())));
-        System.out.printf("%nready: open http://%s:%d in a browser and paste a paper link (Ctrl-C stops)%n",
+        System.out.println("approvers: "
+                + (config.service().approvers().isEmpty()
+                        ? "anyone in the chat may approve runs (set service.approvers to restrict)"
+                        : String.join(", ", config.service().approvers())));
+        System.out.printf(
+                "%nready: open http://%s:%d in a browser and paste a paper link (Ctrl-C stops)%n",
                 displayHost(config.web().bindAddress()), service.port());
         stopped.await();
         return 0;
@@ -57,11 +64,15 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static String chatStatus(MlrConfig c) {
-        String slack = c.slack().botToken().isPresent() ? "slack on (" + c.slack().mode() + " mode)"
+        String slack = c.slack().botToken().isPresent()
+                ? "slack on (" + c.slack().mode() + " mode)"
                 : "slack off (SLACK_BOT_TOKEN with SLACK_APP_TOKEN, or SLACK_SIGNING_SECRET and MLR_SLACK_MODE=http)";
         String discord = c.discord().botToken().isPresent()
-                ? "discord on" + (c.discord().channels().isEmpty() ? "" : " (watching "
-                        + String.join(", ", c.discord().channels()) + ")") : "discord off (DISCORD_BOT_TOKEN)";
+                ? "discord on"
+                        + (c.discord().channels().isEmpty()
+                                ? ""
+                                : " (watching " + String.join(", ", c.discord().channels()) + ")")
+                : "discord off (DISCORD_BOT_TOKEN)";
         return "web chat on " + c.web().bindAddress() + ":" + c.web().port() + "; " + slack + "; " + discord;
     }
 }

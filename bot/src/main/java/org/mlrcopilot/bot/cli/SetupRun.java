@@ -22,9 +22,9 @@ import org.mlrcopilot.agents.setup.SetupText;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Tasks;
 import org.mlrcopilot.bot.llm.LlmModels;
-import org.mlrcopilot.bot.wiring.HubModelRetriever;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
+import org.mlrcopilot.bot.wiring.HubModelRetriever;
 import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.papers.fetch.GuardedHttpClient;
@@ -51,20 +51,24 @@ final class SetupRun {
             return 5;
         }
         String planText = PlanText.of(hypothesis);
-        Path runDir = config.store().dataDir().resolve("runs").resolve("plan-" + hypothesis.id().toLowerCase()
-                + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path runDir = config.store()
+                .dataDir()
+                .resolve("runs")
+                .resolve("plan-" + hypothesis.id().toLowerCase() + "-"
+                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         SetupReport report;
         Wiring wiring = new Wiring(config, Clock.systemUTC());
         try (Store store = Stores.forCommand(config.store(), System.err);
-             Sandbox sandbox = wiring.sandbox().sandbox();
-             GuardedHttpClient http = wiring.http()) {
-            Wiring.Metered metered = wiring.metered(models, store.usage(), runDir.getFileName().toString(), "cli");
+                Sandbox sandbox = wiring.sandbox().sandbox();
+                GuardedHttpClient http = wiring.http()) {
+            Wiring.Metered metered =
+                    wiring.metered(models, store.usage(), runDir.getFileName().toString(), "cli");
             HubModelRetriever hub = wiring.hub(http);
-            System.err.println("... setting up " + hypothesis.id() + " in " + runDir + " (" + sandbox.backend()
-                    + " sandbox)");
+            System.err.println(
+                    "... setting up " + hypothesis.id() + " in " + runDir + " (" + sandbox.backend() + " sandbox)");
             try (ExperimentSetup setup = wiring.setup(metered, sandbox, http.policy(), hub)) {
-                report = setup.prepare(new SetupRequest(hypothesis, planText, List.of(), data, registered(), runDir,
-                        ""), progress());
+                report = setup.prepare(
+                        new SetupRequest(hypothesis, planText, List.of(), data, registered(), runDir, ""), progress());
             }
         } catch (SetupException e) {
             System.err.println("mlr: the experiment could not be set up: " + e.getMessage());

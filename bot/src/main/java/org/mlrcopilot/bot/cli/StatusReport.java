@@ -6,15 +6,14 @@ import org.mlrcopilot.bot.llm.LlmConfigurationException;
 import org.mlrcopilot.bot.llm.LlmProviders;
 import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.config.MlrConfig;
-import org.mlrcopilot.sandbox.SandboxException;
 import org.mlrcopilot.sandbox.Guarantee;
+import org.mlrcopilot.sandbox.SandboxException;
 import org.mlrcopilot.sandbox.auto.SandboxSelector;
 
 /** Human-readable lines about what is enabled, what is missing, and how to fix it. */
 final class StatusReport {
 
-    private StatusReport() {
-    }
+    private StatusReport() {}
 
     /** The backend sandbox.backend selects on this machine, or why none can run experiments. */
     static String sandbox(MlrConfig config) {
@@ -32,9 +31,12 @@ final class StatusReport {
 
     static String sandbox(SandboxSelector.Selection selection) {
         Set<String> guarantees = new TreeSet<>();
-        selection.sandbox().guarantees().forEach(g -> guarantees.add(g.name().toLowerCase().replace('_', '-')));
-        StringBuilder out = new StringBuilder("sandbox: " + selection.sandbox().backend() + "\n  guarantees: "
-                + String.join(", ", guarantees));
+        selection
+                .sandbox()
+                .guarantees()
+                .forEach(g -> guarantees.add(g.name().toLowerCase().replace('_', '-')));
+        StringBuilder out = new StringBuilder(
+                "sandbox: " + selection.sandbox().backend() + "\n  guarantees: " + String.join(", ", guarantees));
         if (!selection.sandbox().guarantees().contains(Guarantee.MEMORY_CGROUP)) {
             out.append("\n  weaker than Docker: no cgroup memory limit or CPU quota");
         }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mlrcopilot.bot.store.Store;
-import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.bot.store.StoreCopy;
+import org.mlrcopilot.bot.store.Stores;
 import org.mlrcopilot.config.StoreConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,15 +42,15 @@ final class StoreMigrateCommand implements Callable<Integer> {
         Path dir = from != null ? from : config.dataDir();
         String url = to != null ? to : config.url();
         if (!Files.isRegularFile(dir.resolve("mlr.mv.db"))) {
-            throw new IllegalArgumentException("no H2 store in " + dir.toAbsolutePath().normalize()
-                    + " (mlr.mv.db not found)");
+            throw new IllegalArgumentException(
+                    "no H2 store in " + dir.toAbsolutePath().normalize() + " (mlr.mv.db not found)");
         }
         if (!url.startsWith("jdbc:postgresql://") || url.matches("(?is).*[?&]password=.*")) {
             throw new IllegalArgumentException("--to (or store.url) must be a PostgreSQL JDBC URL such as "
                     + "jdbc:postgresql://db.example.org:5432/mlr, without a password (set MLR_STORE_PASSWORD)");
         }
         try (Store source = Stores.open(dir);
-             Store target = Stores.postgres(url, user != null ? user : config.user(), config.password())) {
+                Store target = Stores.postgres(url, user != null ? user : config.user(), config.password())) {
             System.out.println("copying " + source.description() + " into " + target.description());
             List<StoreCopy.TableCount> counts = StoreCopy.copy(source, target, force);
             return report(counts);
@@ -62,7 +62,12 @@ final class StoreMigrateCommand implements Callable<Integer> {
         long rows = 0;
         boolean same = true;
         for (StoreCopy.TableCount c : counts) {
-            System.out.printf(Locale.ROOT, "%-18s %10d %10d%s%n", c.table(), c.source(), c.target(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-18s %10d %10d%s%n",
+                    c.table(),
+                    c.source(),
+                    c.target(),
                     c.matches() ? "" : "  MISMATCH");
             rows += c.source();
             same &= c.matches();

@@ -42,7 +42,9 @@ final class TreeRun {
 
     int run(TaskSpec task, Path planFile, Path resumeDir) throws JsonProcessingException {
         String runId = task.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path runDir = resumeDir != null ? resumeDir : config.store().dataDir().resolve("runs").resolve(runId);
+        Path runDir = resumeDir != null
+                ? resumeDir
+                : config.store().dataDir().resolve("runs").resolve(runId);
         Wiring wiring = new Wiring(config, Clock.systemUTC());
         LlmModels models = wiring.models().orElse(null);
         if (models == null) {
@@ -54,12 +56,14 @@ final class TreeRun {
             Wiring.Metered metered = wiring.metered(models, store.usage(), researchId, "cli");
             try (Sandbox sandbox = wiring.sandbox().sandbox()) {
                 TreeSearch search = wiring.treeSearch(metered, sandbox, settings)
-                        .team(new ConsoleTeam(System.in, System.err, false)).build();
+                        .team(new ConsoleTeam(System.in, System.err, false))
+                        .build();
                 System.err.println("... " + task.name() + ": measuring the baseline, then a tree of up to "
                         + settings.maxNodes() + " solutions (" + settings.drafts() + " drafts, " + settings.workers()
                         + " at a time) in the " + sandbox.backend() + " sandbox");
                 System.err.println("... run directory " + runDir + " (continue it with --resume if interrupted)");
-                TreeResult result = resumeDir != null ? search.resume(task, runDir, LISTENER)
+                TreeResult result = resumeDir != null
+                        ? search.resume(task, runDir, LISTENER)
                         : search.run(task, plan(task, planFile), runDir, LISTENER);
                 print(result, store.usage().forResearch(researchId));
                 return result.result().stopReason().failed() ? 4 : 0;
@@ -76,8 +80,12 @@ final class TreeRun {
         @Override
         public void onNode(Node n) {
             String plan = n.plan().strip().replaceAll("\\s+", " ");
-            System.err.printf("node %s: %s%s -> %s%s%s%n", n.id(), n.operator().label(),
-                    n.parent() == null ? "" : " of " + n.parent(), n.status().label(),
+            System.err.printf(
+                    "node %s: %s%s -> %s%s%s%n",
+                    n.id(),
+                    n.operator().label(),
+                    n.parent() == null ? "" : " of " + n.parent(),
+                    n.status().label(),
                     n.score() == null ? "" : " " + n.score(),
                     plan.isEmpty() ? "" : " (" + (plan.length() > 120 ? plan.substring(0, 117) + "..." : plan) + ")");
         }
@@ -98,9 +106,15 @@ final class TreeRun {
 
     private void print(TreeResult tree, UsageTotals usage) throws JsonProcessingException {
         ExperimentResult r = tree.result();
-        System.out.printf("%s: baseline %.4f, final %s (best node %s), improvement %s, success %s, %d nodes, "
-                + "stopped: %s%n", r.metric(), r.baseline(), r.finalScore(), tree.best(), r.improvementPct() == null
-                        ? "-" : String.format("%.1f%%", r.improvementPct()), r.success(), tree.nodes().size(),
+        System.out.printf(
+                "%s: baseline %.4f, final %s (best node %s), improvement %s, success %s, %d nodes, " + "stopped: %s%n",
+                r.metric(),
+                r.baseline(),
+                r.finalScore(),
+                tree.best(),
+                r.improvementPct() == null ? "-" : String.format("%.1f%%", r.improvementPct()),
+                r.success(),
+                tree.nodes().size(),
                 r.stopReason().text());
         System.out.println("trace: " + r.trace());
         if (json) {
@@ -126,16 +140,18 @@ final class TreeRun {
     }
 
     private static List<Map<String, Object>> nodes(List<Node> nodes) {
-        return nodes.stream().map(n -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", n.id());
-            m.put("parent", n.parent());
-            m.put("operator", n.operator().label());
-            m.put("status", n.status().label());
-            m.put("score", n.score());
-            m.put("costUsd", n.costUsd());
-            m.put("plan", n.plan());
-            return m;
-        }).toList();
+        return nodes.stream()
+                .map(n -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", n.id());
+                    m.put("parent", n.parent());
+                    m.put("operator", n.operator().label());
+                    m.put("status", n.status().label());
+                    m.put("score", n.score());
+                    m.put("costUsd", n.costUsd());
+                    m.put("plan", n.plan());
+                    return m;
+                })
+                .toList();
     }
 }

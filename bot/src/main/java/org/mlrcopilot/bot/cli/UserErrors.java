@@ -15,13 +15,20 @@ import org.mlrcopilot.sandbox.SandboxException;
 /** Failures whose message is written for the person at the terminal: printed as one line, no stack trace. */
 final class UserErrors {
 
-    private static final List<Class<? extends RuntimeException>> USER_FACING = List.of(ConfigException.class,
-            SandboxException.class, IllegalArgumentException.class, UnsupportedLinkException.class,
-            PaperNotFoundException.class, FetchException.class, PdfException.class, BudgetExceededException.class,
-            TaskException.class, WorkspaceException.class, StoreException.class);
+    private static final List<Class<? extends RuntimeException>> USER_FACING = List.of(
+            ConfigException.class,
+            SandboxException.class,
+            IllegalArgumentException.class,
+            UnsupportedLinkException.class,
+            PaperNotFoundException.class,
+            FetchException.class,
+            PdfException.class,
+            BudgetExceededException.class,
+            TaskException.class,
+            WorkspaceException.class,
+            StoreException.class);
 
-    private UserErrors() {
-    }
+    private UserErrors() {}
 
     static boolean userFacing(Throwable e) {
         return USER_FACING.stream().anyMatch(c -> c.isInstance(e)) || hasUserFacingName(e);

@@ -21,15 +21,13 @@ import org.mlrcopilot.bot.chat.ChatPlatform;
 final class Authority {
 
     /** Whoever acts: their platform, the channel, their immutable id and their display name (shown only). */
-    record Actor(String platform, String channel, String user, String userName) {
-    }
+    record Actor(String platform, String channel, String user, String userName) {}
 
     /**
      * The decision: whether they may, the name to show and record for them (a linked account's name), and who may
      * (for a refusal).
      */
-    record Decision(boolean allowed, String name, String whoMay) {
-    }
+    record Decision(boolean allowed, String name, String whoMay) {}
 
     private final Supplier<List<String>> configured;
     private final Map<String, ChatPlatform> platforms;
@@ -59,8 +57,10 @@ final class Authority {
         ChatPlatform chat = platforms.get(a.platform());
         Optional<ChatPlatform.Approval> rule = chat == null ? Optional.empty() : chat.approval(a.channel(), a.user());
         if (rule.isPresent()) {
-            return new Approver(a.userName(), rule.get().allowed(), rule.get().who()
-                    + (approvers.isEmpty() ? "" : " or one of " + String.join(", ", approvers)));
+            return new Approver(
+                    a.userName(),
+                    rule.get().allowed(),
+                    rule.get().who() + (approvers.isEmpty() ? "" : " or one of " + String.join(", ", approvers)));
         }
         return new Approver(a.userName(), approvers.isEmpty(), "one of " + String.join(", ", approvers));
     }

@@ -12,10 +12,10 @@ import org.mlrcopilot.agents.paper.link.UnsupportedLinkException;
 final class ChatLinks {
 
     private static final Pattern CANDIDATE = Pattern.compile(
-            "<?([a-z][a-z0-9+.-]*://[^\\s<>|]+)(?:\\|[^>]*)?>?"  // URLs, also Slack's <url|label>
-            + "|\\b(arXiv:\\s*\\S+)"                             // arXiv:2408.14033
-            + "|\\b(\\d{4}\\.\\d{4,5}(?:v\\d+)?)\\b"            // bare new-style arXiv ids
-            + "|\\b(doi:\\s*\\S+|10\\.\\d{4,9}/\\S+)",            // DOIs
+            "<?([a-z][a-z0-9+.-]*://[^\\s<>|]+)(?:\\|[^>]*)?>?" // URLs, also Slack's <url|label>
+                    + "|\\b(arXiv:\\s*\\S+)" // arXiv:2408.14033
+                    + "|\\b(\\d{4}\\.\\d{4,5}(?:v\\d+)?)\\b" // bare new-style arXiv ids
+                    + "|\\b(doi:\\s*\\S+|10\\.\\d{4,9}/\\S+)", // DOIs
             Pattern.CASE_INSENSITIVE);
 
     /**
@@ -28,8 +28,7 @@ final class ChatLinks {
         }
     }
 
-    private ChatLinks() {
-    }
+    private ChatLinks() {}
 
     static Found in(String text) {
         List<String> unreadable = new ArrayList<>();
@@ -47,7 +46,8 @@ final class ChatLinks {
                 unreadable.add(candidate);
             }
         }
-        return links.isEmpty() ? new Found(null, List.of(), unreadable)
+        return links.isEmpty()
+                ? new Found(null, List.of(), unreadable)
                 : new Found(links.get(0), List.copyOf(links), List.of());
     }
 

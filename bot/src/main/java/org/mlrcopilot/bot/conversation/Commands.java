@@ -29,8 +29,13 @@ final class Commands {
     private final Authority authority;
 
     /** @param teams (platform, channel) to the team charged there ({@code ChatPlatform.team}) */
-    Commands(ResearchService service, ConversationStores stores, java.util.function.BinaryOperator<String> teams,
-            double perDayUsd, Replies replies, Authority authority) {
+    Commands(
+            ResearchService service,
+            ConversationStores stores,
+            java.util.function.BinaryOperator<String> teams,
+            double perDayUsd,
+            Replies replies,
+            Authority authority) {
         this.service = service;
         this.stores = stores;
         this.teams = teams;
@@ -47,10 +52,14 @@ final class Commands {
                 yield "Stopping " + c.args().strip();
             }
             case "budget" -> budget(teams.apply(c.platform(), c.channel()));
-            case "link" -> authority.people().linkCode(c.platform(), c.user()).map(code -> "Your one-time link code is " + code
-                    + " (10 minutes). Sign in to the web chat, open /link.html and enter it: then what you approve "
-                    + "here counts as your account's, with its role.").orElse("Linking needs sign-in in the web "
-                    + "chat (web.auth=local).");
+            case "link" ->
+                authority
+                        .people()
+                        .linkCode(c.platform(), c.user())
+                        .map(code -> "Your one-time link code is " + code
+                                + " (10 minutes). Sign in to the web chat, open /link.html and enter it: then what you approve "
+                                + "here counts as your account's, with its role.")
+                        .orElse("Linking needs sign-in in the web " + "chat (web.auth=local).");
             default -> HELP;
         };
     }
@@ -58,12 +67,23 @@ final class Commands {
     private String status() {
         StringBuilder out = new StringBuilder("Recent researches:");
         for (Research r : stores.researches().recent(10)) {
-            out.append("\n• ").append(r.id()).append(" ").append(r.status().name().toLowerCase(Locale.ROOT))
-                    .append(": ").append(r.title().isBlank() ? Messages.source(r.link()) : r.title()).append(" (").append(r.detail())
+            out.append("\n• ")
+                    .append(r.id())
+                    .append(" ")
+                    .append(r.status().name().toLowerCase(Locale.ROOT))
+                    .append(": ")
+                    .append(r.title().isBlank() ? Messages.source(r.link()) : r.title())
+                    .append(" (")
+                    .append(r.detail())
                     .append(")");
-            stores.runs().runs(r.id()).stream().filter(run -> !run.status().finished()).forEach(run -> out
-                    .append("\n   run ").append(run.id()).append(" step ").append(run.step()).append("/")
-                    .append(run.maxSteps()));
+            stores.runs().runs(r.id()).stream()
+                    .filter(run -> !run.status().finished())
+                    .forEach(run -> out.append("\n   run ")
+                            .append(run.id())
+                            .append(" step ")
+                            .append(run.step())
+                            .append("/")
+                            .append(run.maxSteps()));
         }
         return out.length() == "Recent researches:".length() ? "No researches yet: post a paper link." : out.toString();
     }
@@ -71,28 +91,48 @@ final class Commands {
     /** The home of one person: their researches, the runs in progress, today's spending, how to start. */
     String home(String platform, String user) {
         StringBuilder out = new StringBuilder("*Your researches*");
-        stores.researches().recent(50).stream().filter(r -> r.platform().equals(platform) && r.requester().equals(user))
-                .limit(10).forEach(r -> out.append("\n• ").append(r.title().isBlank() ? Messages.source(r.link()) : r.title())
-                        .append(" — ").append(r.status().name().toLowerCase(Locale.ROOT)).append(": ")
+        stores.researches().recent(50).stream()
+                .filter(r -> r.platform().equals(platform) && r.requester().equals(user))
+                .limit(10)
+                .forEach(r -> out.append("\n• ")
+                        .append(r.title().isBlank() ? Messages.source(r.link()) : r.title())
+                        .append(" — ")
+                        .append(r.status().name().toLowerCase(Locale.ROOT))
+                        .append(": ")
                         .append(r.detail()));
         if (out.length() == "*Your researches*".length()) {
             out.append("\nNone yet: mention me with a paper link, or /mlr paper <link>.");
         }
         out.append("\n\n*Running experiments*");
         int before = out.length();
-        stores.runs().activeRuns().forEach(run -> out.append("\n• ").append(run.id()).append(" (")
-                .append(run.hypothesisId()).append(") step ").append(run.step()).append("/").append(run.maxSteps()));
+        stores.runs()
+                .activeRuns()
+                .forEach(run -> out.append("\n• ")
+                        .append(run.id())
+                        .append(" (")
+                        .append(run.hypothesisId())
+                        .append(") step ")
+                        .append(run.step())
+                        .append("/")
+                        .append(run.maxSteps()));
         if (out.length() == before) {
             out.append("\nNone.");
         }
-        out.append("\n\n*Settings*\nApprovers: ").append(authority.approvers().isEmpty() ? "anyone"
-                : String.join(", ", authority.approvers())).append("\n").append(budget(teams.apply(platform, "")));
+        out.append("\n\n*Settings*\nApprovers: ")
+                .append(authority.approvers().isEmpty() ? "anyone" : String.join(", ", authority.approvers()))
+                .append("\n")
+                .append(budget(teams.apply(platform, "")));
         return out.toString();
     }
 
     private String budget(String team) {
         UsageTotals today = stores.usage().forTeamOn(team, LocalDate.now(ZoneOffset.UTC));
-        return String.format(Locale.ROOT, "Today: $%.4f of $%.2f (%,d tokens in %d model calls)", today.costUsd(),
-                perDayUsd, today.tokens(), today.calls());
+        return String.format(
+                Locale.ROOT,
+                "Today: $%.4f of $%.2f (%,d tokens in %d model calls)",
+                today.costUsd(),
+                perDayUsd,
+                today.tokens(),
+                today.calls());
     }
 }

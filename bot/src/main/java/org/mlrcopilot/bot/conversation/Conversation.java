@@ -55,8 +55,12 @@ public final class Conversation implements InboundHandler, AutoCloseable {
      * @param people         the people behind chat identities (linked web accounts and their roles)
      * @param audit          where approvals, refusals and stops are recorded
      */
-    public record Settings(double perDayUsd, long maxPaperBytes, Duration statusInterval, People people,
-                           org.mlrcopilot.bot.auth.AuditLog audit) {
+    public record Settings(
+            double perDayUsd,
+            long maxPaperBytes,
+            Duration statusInterval,
+            People people,
+            org.mlrcopilot.bot.auth.AuditLog audit) {
 
         public Settings {
             java.util.Objects.requireNonNull(statusInterval, "statusInterval");
@@ -66,8 +70,8 @@ public final class Conversation implements InboundHandler, AutoCloseable {
 
         /** Without linked accounts or an audit log. */
         public static Settings of(double perDayUsd, long maxPaperBytes, Duration statusInterval) {
-            return new Settings(perDayUsd, maxPaperBytes, statusInterval, People.none(),
-                    org.mlrcopilot.bot.auth.AuditLog.none());
+            return new Settings(
+                    perDayUsd, maxPaperBytes, statusInterval, People.none(), org.mlrcopilot.bot.auth.AuditLog.none());
         }
     }
 
@@ -75,7 +79,10 @@ public final class Conversation implements InboundHandler, AutoCloseable {
      * A conversation and the service it speaks for, built in order: what the service reports to (the thread
      * poster) first, then the service from {@code service}, then the rules that act on it.
      */
-    public Conversation(ConversationStores stores, ServiceMetrics metrics, Settings settings,
+    public Conversation(
+            ConversationStores stores,
+            ServiceMetrics metrics,
+            Settings settings,
             java.util.function.Function<ResearchEvents, ResearchService> service) {
         this.stores = stores;
         this.store = stores.researches();
@@ -170,10 +177,12 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         boolean reply = !m.threadId().isBlank() && !m.threadId().equals(m.messageId());
         if (reply) {
             Optional<String> research = links.researchOfThread(m.platform(), m.channel(), m.threadId())
-                    .or(() -> links.message(m.platform(), m.channel(), m.threadId()).map(MessageLink::researchId));
+                    .or(() -> links.message(m.platform(), m.channel(), m.threadId())
+                            .map(MessageLink::researchId));
             if (research.isPresent() && !m.files().isEmpty()) {
                 outbox.send(research.get(), () -> {
-                    List<InboundFile> data = m.files().stream().filter(f -> !isText(f)).toList();
+                    List<InboundFile> data =
+                            m.files().stream().filter(f -> !isText(f)).toList();
                     if (!data.isEmpty()) {
                         keepFiles(research.get(), withFiles(m, data));
                     }
@@ -186,7 +195,8 @@ public final class Conversation implements InboundHandler, AutoCloseable {
             }
             return research.map(id -> replies.threadReply(service, id, m)).orElse("");
         }
-        Optional<InboundFile> pdf = m.files().stream().filter(Conversation::isPdf).findFirst();
+        Optional<InboundFile> pdf =
+                m.files().stream().filter(Conversation::isPdf).findFirst();
         if (pdf.isPresent()) {
             outbox.send("upload:" + m.messageId(), () -> startFromFile(m, pdf.get()));
             return "";
@@ -194,7 +204,8 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         ChatLinks.Found found = ChatLinks.in(m.text());
         if (found.link() != null && (m.mentionsBot() || found.link().plainlyPaper())) {
             if (found.links().size() > 1) {
-                choices.several(m, found.links().stream().map(PaperLink::original).toList());
+                choices.several(
+                        m, found.links().stream().map(PaperLink::original).toList());
             } else {
                 start(m, found.link());
             }
@@ -215,18 +226,22 @@ public final class Conversation implements InboundHandler, AutoCloseable {
             try {
                 long max = service.settings().maxFileBytes();
                 if (file.size() > max) {
-                    throw new ResearchRefusedException("larger than " + max / 1_000_000 + " MB "
-                            + "(experiment.maxDatasetBytes)");
+                    throw new ResearchRefusedException(
+                            "larger than " + max / 1_000_000 + " MB " + "(experiment.maxDatasetBytes)");
                 }
                 kept.add(service.attach(researchId, file.name(), platform.download(file, max)));
             } catch (RuntimeException e) {
-                failed.add(file.name() + " (" + (e.getMessage() == null ? e.getClass().getSimpleName()
-                        : e.getMessage()) + ")");
+                failed.add(file.name() + " ("
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
             }
         }
-        String text = (kept.isEmpty() ? "" : "📎 Kept " + String.join(", ", kept) + " for this research's "
-                + "experiments: data files become datasets of the next set-up.")
-                + (failed.isEmpty() ? "" : (kept.isEmpty() ? "" : "\n") + "⚠️ Could not keep " + String.join(", ", failed));
+        String text = (kept.isEmpty()
+                        ? ""
+                        : "📎 Kept " + String.join(", ", kept) + " for this research's "
+                                + "experiments: data files become datasets of the next set-up.")
+                + (failed.isEmpty()
+                        ? ""
+                        : (kept.isEmpty() ? "" : "\n") + "⚠️ Could not keep " + String.join(", ", failed));
         platform.post(m.message().thread(), OutboundMessage.text(text));
     }
 
@@ -256,17 +271,36 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     }
 
     private static Inbound.MessagePosted withFiles(Inbound.MessagePosted m, List<InboundFile> files) {
-        return new Inbound.MessagePosted(m.platform(), m.eventId(), m.channel(), m.messageId(), m.threadId(), m.user(),
-                m.userName(), m.text(), m.mentionsBot(), files);
+        return new Inbound.MessagePosted(
+                m.platform(),
+                m.eventId(),
+                m.channel(),
+                m.messageId(),
+                m.threadId(),
+                m.user(),
+                m.userName(),
+                m.text(),
+                m.mentionsBot(),
+                files);
     }
 
     private static Inbound.MessagePosted withText(Inbound.MessagePosted m, String text) {
-        return new Inbound.MessagePosted(m.platform(), m.eventId(), m.channel(), m.messageId(), m.threadId(), m.user(),
-                m.userName(), text, m.mentionsBot(), m.files());
+        return new Inbound.MessagePosted(
+                m.platform(),
+                m.eventId(),
+                m.channel(),
+                m.messageId(),
+                m.threadId(),
+                m.user(),
+                m.userName(),
+                text,
+                m.mentionsBot(),
+                m.files());
     }
 
     private static boolean isPdf(InboundFile f) {
-        return f.name().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") || f.contentType().equals("application/pdf");
+        return f.name().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")
+                || f.contentType().equals("application/pdf");
     }
 
     /** A PDF posted as a file starts a research on it; what goes wrong is said in the message's thread. */
@@ -274,16 +308,20 @@ public final class Conversation implements InboundHandler, AutoCloseable {
         ChatPlatform platform = platforms.get(m.platform());
         try {
             if (file.size() > fileLimit) {
-                throw new ResearchRefusedException(file.name() + " is larger than " + fileLimit / 1_000_000
-                        + " MB (fetch.maxBytes)");
+                throw new ResearchRefusedException(
+                        file.name() + " is larger than " + fileLimit / 1_000_000 + " MB (fetch.maxBytes)");
             }
             byte[] bytes = platform.download(file, fileLimit);
-            started(m, service.openUpload(file.name(), bytes, fileLimit, m.user(), team(m.platform(), m.channel()),
-                    m.platform()));
+            started(
+                    m,
+                    service.openUpload(
+                            file.name(), bytes, fileLimit, m.user(), team(m.platform(), m.channel()), m.platform()));
         } catch (RuntimeException e) {
-            platform.post(m.message().thread(), OutboundMessage.text("⚠️ I could not read " + file.name() + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + "\n*Next:* post a PDF of the paper, or a link to it"));
+            platform.post(
+                    m.message().thread(),
+                    OutboundMessage.text("⚠️ I could not read " + file.name() + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                            + "\n*Next:* post a PDF of the paper, or a link to it"));
         }
     }
 
@@ -305,15 +343,15 @@ public final class Conversation implements InboundHandler, AutoCloseable {
     }
 
     /** A research on {@code link} in a new thread of {@code channel}, under a message the bot posts saying who asked. */
-    private Research startInNewThread(String platformName, String channel, String user, PaperLink link,
-            String note) {
+    private Research startInNewThread(String platformName, String channel, String user, PaperLink link, String note) {
         Research r = service.open(link, user, team(platformName, channel), platformName);
         ChatPlatform platform = platforms.get(platformName);
         outbox.send(r.id(), () -> {
-            var root = platform.post(new ThreadRef(channel, ""), OutboundMessage.text(
-                    platform.mention(user) + " asked me to research " + link.original() + note));
-            links.link(new MessageLink(platformName, root.channel(), root.messageId(), root.threadId(), r.id(),
-                    MessageRole.ROOT));
+            var root = platform.post(
+                    new ThreadRef(channel, ""),
+                    OutboundMessage.text(platform.mention(user) + " asked me to research " + link.original() + note));
+            links.link(new MessageLink(
+                    platformName, root.channel(), root.messageId(), root.threadId(), r.id(), MessageRole.ROOT));
         });
         poster.status(r);
         service.start(r.id());

@@ -21,6 +21,7 @@ final class LinkChoices {
     /** Words that ask for one research per link. */
     static final Pattern EACH = Pattern.compile("(?i)\\b(each|every one|all of (them|these|those)|both|"
             + "one (research )?(per|for each) (link|paper))\\b");
+
     static final String ACTION = "pick";
     static final String ALL = "all";
     private static final int MAX_OPEN = 500;
@@ -34,8 +35,7 @@ final class LinkChoices {
         void inNewThread(Inbound.MessagePosted message, String link, int of);
     }
 
-    private record Choice(Inbound.MessagePosted message, List<String> links) {
-    }
+    private record Choice(Inbound.MessagePosted message, List<String> links) {}
 
     private final Map<String, ChatPlatform> platforms;
     private final Outbox outbox;
@@ -63,19 +63,20 @@ final class LinkChoices {
         ChatPlatform platform = platforms.get(m.platform());
         List<Button> buttons = new ArrayList<>();
         for (int i = 0; i < links.size() && i < MAX_BUTTONS; i++) {
-            buttons.add(new Button(ACTION, Messages.clip(links.get(i), LABEL), String.valueOf(i),
-                    i == 0 ? "primary" : ""));
+            buttons.add(
+                    new Button(ACTION, Messages.clip(links.get(i), LABEL), String.valueOf(i), i == 0 ? "primary" : ""));
         }
         buttons.add(new Button(ACTION, "One research each (" + links.size() + ")", ALL, ""));
-        StringBuilder text = new StringBuilder("I found " + links.size() + " paper links in your message. "
-                + "Which one should I read?");
+        StringBuilder text = new StringBuilder(
+                "I found " + links.size() + " paper links in your message. " + "Which one should I read?");
         for (int i = 0; i < links.size(); i++) {
             text.append("\n").append(i + 1).append(". ").append(links.get(i));
         }
         text.append("\nPress one, or *One research each* to start a research per link.");
         outbox.send("message:" + m.messageId(), () -> {
-            MessageRef asked = platform.post(m.message().thread(), new OutboundMessage("", text.toString(),
-                    List.of(), buttons, List.of(), "#f9a825"));
+            MessageRef asked = platform.post(
+                    m.message().thread(),
+                    new OutboundMessage("", text.toString(), List.of(), buttons, List.of(), "#f9a825"));
             open.put(key(m.platform(), asked.messageId()), new Choice(m, List.copyOf(links)));
         });
     }
@@ -92,12 +93,19 @@ final class LinkChoices {
             return "This question is no longer open: post the link you want me to read again.";
         }
         ChatPlatform platform = platforms.get(b.platform());
-        List<String> picked = b.value().equals(ALL) ? choice.links()
-                : List.of(choice.links().get(Math.min(index(b.value()), choice.links().size() - 1)));
-        String done = picked.size() == 1 ? "Reading " + picked.get(0) + " (picked by " + b.userName() + ")"
+        List<String> picked = b.value().equals(ALL)
+                ? choice.links()
+                : List.of(choice.links()
+                        .get(Math.min(index(b.value()), choice.links().size() - 1)));
+        String done = picked.size() == 1
+                ? "Reading " + picked.get(0) + " (picked by " + b.userName() + ")"
                 : "Starting one research per link (" + picked.size() + ", picked by " + b.userName() + ")";
-        outbox.send("message:" + choice.message().messageId(), () -> platform.update(new MessageRef(b.channel(),
-                b.messageId(), choice.message().messageId()), OutboundMessage.text(done)));
+        outbox.send(
+                "message:" + choice.message().messageId(),
+                () -> platform.update(
+                        new MessageRef(
+                                b.channel(), b.messageId(), choice.message().messageId()),
+                        OutboundMessage.text(done)));
         if (picked.size() == 1) {
             starter.inThread(choice.message(), picked.get(0));
         } else {

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param thread    the platform's thread id the message lives in
  * @param role      what the message stands for
  */
-public record MessageLink(String platform, String channel, String messageId, String thread, String researchId,
-                          MessageRole role) {
+public record MessageLink(
+        String platform, String channel, String messageId, String thread, String researchId, MessageRole role) {
 
     public MessageLink {
         require(platform, "platform");

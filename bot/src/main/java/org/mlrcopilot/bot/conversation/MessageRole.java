@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * given to, and so that a message drawn again is edited rather than posted twice. Stored as its {@link #key()}
  * ({@code root}, {@code status}, {@code hypothesis:H1:v2}, {@code run:run-…}); {@link #parse} reads it back.
  */
-public sealed interface MessageRole permits MessageRole.Fixed, MessageRole.Hypothesis, MessageRole.OfRun,
-        MessageRole.Other {
+public sealed interface MessageRole
+        permits MessageRole.Fixed, MessageRole.Hypothesis, MessageRole.OfRun, MessageRole.Other {
 
     /** The message that started the research: the user's, or the bot's first post of a new thread. */
     MessageRole ROOT = Fixed.ROOT;
@@ -59,7 +59,11 @@ public sealed interface MessageRole permits MessageRole.Fixed, MessageRole.Hypot
 
     /** The roles with one message per research. */
     enum Fixed implements MessageRole {
-        ROOT, STATUS, BRIEF, PROBLEM, REPLY;
+        ROOT,
+        STATUS,
+        BRIEF,
+        PROBLEM,
+        REPLY;
 
         @Override
         public String key() {

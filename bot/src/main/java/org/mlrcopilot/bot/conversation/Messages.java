@@ -23,8 +23,7 @@ final class Messages {
     static final String LEGEND = "React :+1: / :-1: to vote, :rocket: to approve a run (approvers), "
             + ":repeat: for new hypotheses; reply in the thread to give feedback (name H1, H2… to aim it).";
 
-    private Messages() {
-    }
+    private Messages() {}
 
     static OutboundMessage status(Research r, String runLine) {
         return status(r, runLine, "");
@@ -43,7 +42,8 @@ final class Messages {
         };
         String title = safe(r.title().isBlank() ? source(r.link()) : r.title());
         String who = r.status() == org.mlrcopilot.agents.research.ResearchStatus.FAILED && !requester.isBlank()
-                ? requester + " " : "";
+                ? requester + " "
+                : "";
         String text = icon + " " + who + "*" + r.status().name().toLowerCase(Locale.ROOT) + "*: "
                 + safe(r.detail()).replace("\nNext: ", "\n*Next:* ")
                 + (runLine.isBlank() ? "" : "\n" + runLine) + "\n_" + title + "_ · research " + r.id();
@@ -54,21 +54,32 @@ final class Messages {
         StringBuilder text = new StringBuilder();
         text.append(clip(safe(b.abstractText()), 600)).append("\n");
         if (b.elements() != null) {
-            text.append("\n*Research tasks:* ").append(safe(String.join("; ", b.elements().tasks())));
+            text.append("\n*Research tasks:* ")
+                    .append(safe(String.join("; ", b.elements().tasks())));
             text.append("\n*Gaps:* ").append(safe(String.join("; ", b.elements().gaps())));
-            text.append("\n*Keywords:* ").append(safe(String.join(", ", b.elements().keywords())));
+            text.append("\n*Keywords:* ")
+                    .append(safe(String.join(", ", b.elements().keywords())));
         }
         text.append("\n\n*Related work:*");
         List<RelatedPaper> related = b.relatedWork().papers();
-        related.stream().limit(5).forEach(p -> text.append("\n• ").append(safeUrl(p.url()).isEmpty()
-                ? safe(p.title()) : "<" + p.url() + "|" + safe(p.title()).replace('|', '/') + ">")
-                .append(p.year() == null ? "" : " (" + p.year() + ")"));
+        related.stream()
+                .limit(5)
+                .forEach(p -> text.append("\n• ")
+                        .append(
+                                safeUrl(p.url()).isEmpty()
+                                        ? safe(p.title())
+                                        : "<" + p.url() + "|" + safe(p.title()).replace('|', '/') + ">")
+                        .append(p.year() == null ? "" : " (" + p.year() + ")"));
         if (related.isEmpty()) {
-            text.append(" none found (").append(b.relatedWork().sources().stream()
-                    .map(s -> s.source() + ": " + s.detail()).collect(Collectors.joining("; "))).append(")");
+            text.append(" none found (")
+                    .append(b.relatedWork().sources().stream()
+                            .map(s -> s.source() + ": " + s.detail())
+                            .collect(Collectors.joining("; ")))
+                    .append(")");
         }
         text.append("\n\n").append(LEGEND);
-        return new OutboundMessage("Brief: " + safe(b.title()), text.toString(), List.of(), List.of(), List.of(), "#4a6fa5");
+        return new OutboundMessage(
+                "Brief: " + safe(b.title()), text.toString(), List.of(), List.of(), List.of(), "#4a6fa5");
     }
 
     /** A research's source as people know it: the link, or the name of the PDF they posted. */
@@ -87,22 +98,35 @@ final class Messages {
         text.append("\n*Expected:* ").append(safe(h.expectedOutcome()));
         text.append("\n*Plan:* ").append(safe(h.plan().objective()));
         text.append("\n*Metrics:* ").append(safe(String.join(", ", h.plan().metrics())));
-        text.append("\n*Datasets:* ").append(safe(h.plan().datasets().stream().map(d -> d.name())
-                .collect(Collectors.joining(", "))));
+        text.append("\n*Datasets:* ")
+                .append(safe(h.plan().datasets().stream().map(d -> d.name()).collect(Collectors.joining(", "))));
         if (h.version() > 1) {
             String from = "v" + (h.version() - 1);
-            text.append("\n*Changed in v").append(h.version()).append(" from ")
-                    .append(previous.isBlank() ? from : "<" + previous + "|" + from + ">").append(":* ")
+            text.append("\n*Changed in v")
+                    .append(h.version())
+                    .append(" from ")
+                    .append(previous.isBlank() ? from : "<" + previous + "|" + from + ">")
+                    .append(":* ")
                     .append(safe(h.changeSummary()));
         }
         if (h.review() == null && stored.state() == HypothesisState.PROPOSED) {
             text.append("\n_not reviewed yet: press Review again for its scores and rank_");
         }
-        text.append("\n").append(stateLine(stored.state(), h.version())).append("  👍 ").append(votes.up())
-                .append("  👎 ").append(votes.down()).append(" on v").append(h.version());
-        return new OutboundMessage(h.id() + " v" + h.version() + ": " + safe(h.title()), text.toString(),
+        text.append("\n")
+                .append(stateLine(stored.state(), h.version()))
+                .append("  👍 ")
+                .append(votes.up())
+                .append("  👎 ")
+                .append(votes.down())
+                .append(" on v")
+                .append(h.version());
+        return new OutboundMessage(
+                h.id() + " v" + h.version() + ": " + safe(h.title()),
+                text.toString(),
                 fields(h.review()),
-                buttons(stored), List.of(), switch (stored.state()) {
+                buttons(stored),
+                List.of(),
+                switch (stored.state()) {
                     case DISCARDED, SUPERSEDED -> "#999999";
                     case APPROVED -> "#2e7d32";
                     default -> "#f9a825";
@@ -118,16 +142,26 @@ final class Messages {
      * null), its page, and the controls its state allows.
      */
     static OutboundMessage run(ResearchRun run, Integer resumedAfter) {
-        String text = resumedAfter != null ? "Resuming " + run.id() + " after step " + resumedAfter
+        String text = resumedAfter != null
+                ? "Resuming " + run.id() + " after step " + resumedAfter
                 : "Started " + run.id() + " on task " + run.task() + " (up to " + run.maxSteps() + " steps)";
-        List<Button> controls = run.status().finished() ? List.of()
-                : List.of(run.status() == org.mlrcopilot.agents.research.RunStatus.PAUSED
-                        ? new Button("resume", "Resume", run.id(), "") : new Button("pause", "Pause", run.id(), ""),
+        List<Button> controls = run.status().finished()
+                ? List.of()
+                : List.of(
+                        run.status() == org.mlrcopilot.agents.research.RunStatus.PAUSED
+                                ? new Button("resume", "Resume", run.id(), "")
+                                : new Button("pause", "Pause", run.id(), ""),
                         new Button("stop", "Stop", run.id(), "danger"));
-        String ended = run.status().finished() ? "\n_Ended: " + run.status().name().toLowerCase(java.util.Locale.ROOT)
-                + "_" : run.status() == org.mlrcopilot.agents.research.RunStatus.PAUSED ? "\n_Paused_" : "";
-        return new OutboundMessage("", text + "\nRun page: /run.html?id=" + run.id() + ended,
-                List.of(new Field("Run", run.id())), controls, List.of(), "#4a6fa5");
+        String ended = run.status().finished()
+                ? "\n_Ended: " + run.status().name().toLowerCase(java.util.Locale.ROOT) + "_"
+                : run.status() == org.mlrcopilot.agents.research.RunStatus.PAUSED ? "\n_Paused_" : "";
+        return new OutboundMessage(
+                "",
+                text + "\nRun page: /run.html?id=" + run.id() + ended,
+                List.of(new Field("Run", run.id())),
+                controls,
+                List.of(),
+                "#4a6fa5");
     }
 
     private static String stateLine(HypothesisState state, int version) {
@@ -159,7 +193,8 @@ final class Messages {
         if (h.state() != HypothesisState.PROPOSED) {
             return List.of();
         }
-        List<Button> buttons = new ArrayList<>(List.of(new Button("run", "Run experiment", h.id(), "primary"),
+        List<Button> buttons = new ArrayList<>(List.of(
+                new Button("run", "Run experiment", h.id(), "primary"),
                 new Button("refine", "Refine", h.id(), ""),
                 new Button("discard", "Discard", h.id(), "danger")));
         if (h.hypothesis().review() == null) {
@@ -186,7 +221,9 @@ final class Messages {
         if (text == null) {
             return "";
         }
-        return text.replace('<', '‹').replace('>', '›').replace("](", "]\u200B(")
+        return text.replace('<', '‹')
+                .replace('>', '›')
+                .replace("](", "]\u200B(")
                 .replaceAll("(?i)@(everyone|here|channel)\\b", "@\u200B$1");
     }
 

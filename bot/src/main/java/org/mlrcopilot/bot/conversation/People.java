@@ -6,8 +6,7 @@ import java.util.Optional;
 public interface People {
 
     /** A person's web account as seen from a linked chat identity. */
-    record Linked(String name, boolean mayApprove) {
-    }
+    record Linked(String name, boolean mayApprove) {}
 
     /** A one-time code for a chat user to link their identity in the web chat; empty when there are no accounts. */
     Optional<String> linkCode(String platform, String user);

@@ -6,14 +6,14 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mlrcopilot.agents.experiment.RunControl;
-import org.mlrcopilot.agents.research.HypothesisState;
 import org.mlrcopilot.agents.research.Approver;
+import org.mlrcopilot.agents.research.HypothesisState;
+import org.mlrcopilot.agents.research.ResearchRefusedException;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchService;
 import org.mlrcopilot.agents.research.ResearchStore;
 import org.mlrcopilot.agents.research.RunStore;
 import org.mlrcopilot.agents.research.StoredHypothesis;
-import org.mlrcopilot.agents.research.ResearchRefusedException;
 import org.mlrcopilot.bot.chat.ChatPlatform;
 import org.mlrcopilot.bot.chat.Emoji;
 import org.mlrcopilot.bot.chat.Inbound;
@@ -31,7 +31,11 @@ final class Replies {
     private final org.mlrcopilot.bot.auth.AuditLog audit;
     private final java.util.Map<String, ChatPlatform> platforms;
 
-    Replies(ConversationStores stores, Outbox outbox, Authority authority, java.util.Map<String, ChatPlatform> platforms,
+    Replies(
+            ConversationStores stores,
+            Outbox outbox,
+            Authority authority,
+            java.util.Map<String, ChatPlatform> platforms,
             org.mlrcopilot.bot.auth.AuditLog audit) {
         this.audit = audit;
         this.store = stores.researches();
@@ -49,8 +53,14 @@ final class Replies {
     }
 
     /** Approves when the {@link Authority} says the actor may; both outcomes are audited. */
-    private ResearchRun approve(ResearchService service, String researchId, String hypothesisId, String platform,
-            String channel, String user, String userName) {
+    private ResearchRun approve(
+            ResearchService service,
+            String researchId,
+            String hypothesisId,
+            String platform,
+            String channel,
+            String user,
+            String userName) {
         String what = hypothesisId + " of " + researchId;
         Approver may = authority.mayApprove(new Authority.Actor(platform, channel, user, userName));
         try {
@@ -64,15 +74,21 @@ final class Replies {
     }
 
     private void audit(String who, String platform, String action, String detail) {
-        audit.record(new org.mlrcopilot.bot.auth.AuditLog.Entry(java.time.Instant.now(), who, platform, "", action,
-                detail));
+        audit.record(
+                new org.mlrcopilot.bot.auth.AuditLog.Entry(java.time.Instant.now(), who, platform, "", action, detail));
     }
 
     /** Stops, pauses or resumes a run when the actor may; audited. */
-    private void control(ResearchService service, ResearchRun run, RunControl control, String platform,
-            String channel, String user, String userName) {
-        Authority.Decision may = authority.mayControl(new Authority.Actor(platform, channel, user, userName),
-                run.requester(), run.approver());
+    private void control(
+            ResearchService service,
+            ResearchRun run,
+            RunControl control,
+            String platform,
+            String channel,
+            String user,
+            String userName) {
+        Authority.Decision may = authority.mayControl(
+                new Authority.Actor(platform, channel, user, userName), run.requester(), run.approver());
         String action = switch (control) {
             case STOPPED -> "stop";
             case PAUSED -> "pause";
@@ -87,24 +103,32 @@ final class Replies {
     }
 
     String threadReply(ResearchService service, String researchId, Inbound.MessagePosted m) {
-        links.link(new MessageLink(m.platform(), m.channel(), m.messageId(), m.threadId(), researchId,
-                MessageRole.REPLY));
+        links.link(
+                new MessageLink(m.platform(), m.channel(), m.messageId(), m.threadId(), researchId, MessageRole.REPLY));
         Optional<ResearchRun> run = activeRun(researchId);
         String word = m.text().strip().toLowerCase(Locale.ROOT);
         if (run.isPresent() && List.of("stop", "pause", "resume").contains(word)) {
-            control(service, run.get(), word.equals("stop") ? RunControl.STOPPED
-                    : word.equals("pause") ? RunControl.PAUSED : RunControl.RUNNING, m.platform(), m.channel(),
-                    m.user(), m.userName());
+            control(
+                    service,
+                    run.get(),
+                    word.equals("stop")
+                            ? RunControl.STOPPED
+                            : word.equals("pause") ? RunControl.PAUSED : RunControl.RUNNING,
+                    m.platform(),
+                    m.channel(),
+                    m.user(),
+                    m.userName());
             return "";
         }
         String taken;
         if (run.isPresent()) {
-            Approver may = authority.mayApprove(new Authority.Actor(m.platform(), m.channel(), m.user(),
-                    m.userName()));
+            Approver may = authority.mayApprove(new Authority.Actor(m.platform(), m.channel(), m.user(), m.userName()));
             boolean answered = service.reply(run.get().id(), may, m.text());
-            taken = !answered && !may.allowed() && service.awaitsApproval(run.get().id())
+            taken = !answered
+                            && !may.allowed()
+                            && service.awaitsApproval(run.get().id())
                     ? "Kept as feedback for " + run.get().id() + "; its approval question waits for an approver ("
-                    + may.whoMay() + ")"
+                            + may.whoMay() + ")"
                     : "Passed to the running experiment " + run.get().id();
         } else {
             String hypothesis = target(researchId, m);
@@ -134,11 +158,14 @@ final class Replies {
             }
         }
         Optional<String> answered = links.message(reply.platform(), reply.channel(), reply.threadId())
-                .map(MessageLink::role).flatMap(Replies::hypothesis).map(MessageRole.Hypothesis::id);
+                .map(MessageLink::role)
+                .flatMap(Replies::hypothesis)
+                .map(MessageRole.Hypothesis::id);
         if (answered.isPresent()) {
             return answered.get();
         }
-        List<StoredHypothesis> open = all.stream().filter(h -> h.state() == HypothesisState.PROPOSED).toList();
+        List<StoredHypothesis> open =
+                all.stream().filter(h -> h.state() == HypothesisState.PROPOSED).toList();
         return open.size() == 1 ? open.get(0).id() : "";
     }
 
@@ -158,12 +185,11 @@ final class Replies {
                 case Emoji.ROCKET -> {
                     if (r.added()) {
                         requireCurrent(researchId, h, v);
-                        return approved(approve(service, researchId, h, r.platform(), r.channel(), r.user(),
-                                r.userName()));
+                        return approved(
+                                approve(service, researchId, h, r.platform(), r.channel(), r.user(), r.userName()));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         if (r.emoji().equals(Emoji.REPEAT) && r.added()) {
@@ -184,8 +210,8 @@ final class Replies {
             requireCurrent(researchId, shown.get().id(), shown.get().version());
         }
         return switch (b.action()) {
-            case "run" -> approved(approve(service, researchId, b.value(), b.platform(), b.channel(), b.user(),
-                    b.userName()));
+            case "run" ->
+                approved(approve(service, researchId, b.value(), b.platform(), b.channel(), b.user(), b.userName()));
             case "refine" -> {
                 service.refine(researchId, b.value(), b.userName());
                 yield "Refining " + b.value() + " from the thread's feedback";
@@ -199,13 +225,21 @@ final class Replies {
                 yield "Reviewing the hypotheses that have no review yet";
             }
             case "stop", "pause", "resume" -> {
-                ResearchRun run = runs.run(b.value()).filter(x -> x.researchId().equals(researchId))
+                ResearchRun run = runs.run(b.value())
+                        .filter(x -> x.researchId().equals(researchId))
                         .orElseThrow(() -> new ResearchRefusedException("no run " + b.value() + " in this research"));
-                control(service, run, switch (b.action()) {
-                    case "stop" -> RunControl.STOPPED;
-                    case "pause" -> RunControl.PAUSED;
-                    default -> RunControl.RUNNING;
-                }, b.platform(), b.channel(), b.user(), b.userName());
+                control(
+                        service,
+                        run,
+                        switch (b.action()) {
+                            case "stop" -> RunControl.STOPPED;
+                            case "pause" -> RunControl.PAUSED;
+                            default -> RunControl.RUNNING;
+                        },
+                        b.platform(),
+                        b.channel(),
+                        b.user(),
+                        b.userName());
                 yield "";
             }
             default -> "Unknown action " + b.action();
@@ -214,11 +248,14 @@ final class Replies {
 
     /** A run is approved on the latest version only: the rocket on a superseded message says where to go. */
     private void requireCurrent(String researchId, String hypothesisId, int version) {
-        store.hypotheses(researchId).stream().filter(h -> h.id().equals(hypothesisId)).findFirst()
+        store.hypotheses(researchId).stream()
+                .filter(h -> h.id().equals(hypothesisId))
+                .findFirst()
                 .filter(h -> h.hypothesis().version() > version)
                 .ifPresent(h -> {
                     throw new ResearchRefusedException(hypothesisId + " v" + version + " was superseded by v"
-                            + h.hypothesis().version() + "; approve v" + h.hypothesis().version() + " instead");
+                            + h.hypothesis().version() + "; approve v"
+                            + h.hypothesis().version() + " instead");
                 });
     }
 
@@ -227,7 +264,9 @@ final class Replies {
     }
 
     private Optional<ResearchRun> activeRun(String researchId) {
-        return runs.runs(researchId).stream().filter(r -> !r.status().finished()).findFirst();
+        return runs.runs(researchId).stream()
+                .filter(r -> !r.status().finished())
+                .findFirst();
     }
 
     private static Optional<MessageRole.Hypothesis> hypothesis(MessageRole role) {

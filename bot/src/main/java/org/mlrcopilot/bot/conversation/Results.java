@@ -23,8 +23,7 @@ final class Results {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Results() {
-    }
+    private Results() {}
 
     /** {@code hypothesisLink}: a permalink to the hypothesis message that was run, "" when the platform has none. */
     static OutboundMessage of(RunReport report, String mention, String hypothesisLink) {
@@ -36,24 +35,49 @@ final class Results {
         fields.add(new Field("Metric", r.metric()));
         fields.add(new Field("Baseline", number(r.baseline())));
         fields.add(new Field("Final", r.finalScore() == null ? "not scored" : number(r.finalScore())));
-        fields.add(new Field("Improvement", r.improvementPct() == null ? "-"
-                : String.format(Locale.ROOT, "%+.1f%%", r.improvementPct())));
+        fields.add(new Field(
+                "Improvement",
+                r.improvementPct() == null ? "-" : String.format(Locale.ROOT, "%+.1f%%", r.improvementPct())));
         fields.add(new Field("Success (>10%)", r.success() == null ? "-" : r.success() ? "yes" : "no"));
         fields.add(new Field("Steps", r.steps() + " (stopped: " + r.stopReason().text() + ")"));
-        fields.add(new Field("Cost of this run", String.format(Locale.ROOT, "$%.4f, %,d tokens in %d calls",
-                report.usage().costUsd(), report.usage().tokens(), report.usage().calls())));
-        fields.add(new Field("Research so far", String.format(Locale.ROOT, "$%.4f, %,d tokens in %d calls",
-                report.researchUsage().costUsd(), report.researchUsage().tokens(), report.researchUsage().calls())));
-        StringBuilder text = new StringBuilder(mention).append(" results of ").append(hypothesisLink.isBlank()
-                ? run.hypothesisId() : "<" + hypothesisLink + "|" + run.hypothesisId() + ">")
-                .append(" (approved by ").append(run.approver()).append(")");
+        fields.add(new Field(
+                "Cost of this run",
+                String.format(
+                        Locale.ROOT,
+                        "$%.4f, %,d tokens in %d calls",
+                        report.usage().costUsd(),
+                        report.usage().tokens(),
+                        report.usage().calls())));
+        fields.add(new Field(
+                "Research so far",
+                String.format(
+                        Locale.ROOT,
+                        "$%.4f, %,d tokens in %d calls",
+                        report.researchUsage().costUsd(),
+                        report.researchUsage().tokens(),
+                        report.researchUsage().calls())));
+        StringBuilder text = new StringBuilder(mention)
+                .append(" results of ")
+                .append(
+                        hypothesisLink.isBlank()
+                                ? run.hypothesisId()
+                                : "<" + hypothesisLink + "|" + run.hypothesisId() + ">")
+                .append(" (approved by ")
+                .append(run.approver())
+                .append(")");
         if (!r.finalAnswer().isBlank()) {
             text.append("\n*Agent's answer:* ").append(Messages.clip(Messages.safe(r.finalAnswer()), 1500));
         }
-        r.flaggedClaims().forEach(c -> text.append("\n⚠️ no execution printed the number in: ")
-                .append(Messages.safe(c)));
+        r.flaggedClaims()
+                .forEach(c ->
+                        text.append("\n⚠️ no execution printed the number in: ").append(Messages.safe(c)));
         text.append("\nRun page with the step trace and logs: /run.html?id=").append(run.id());
-        return new OutboundMessage("Results: " + run.id(), text.toString(), fields, List.of(), attachments(report),
+        return new OutboundMessage(
+                "Results: " + run.id(),
+                text.toString(),
+                fields,
+                List.of(),
+                attachments(report),
                 Boolean.TRUE.equals(r.success()) ? "#2e7d32" : "#4a6fa5");
     }
 
@@ -61,27 +85,39 @@ final class Results {
     static OutboundMessage setup(SetupReport report, boolean awaitingApproval) {
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("Task", report.registered() ? report.task().name() : "built from the plan"));
-        fields.add(new Field("Metric", report.metric() + " (" + report.direction().name().toLowerCase(Locale.ROOT)
-                + " is better)"));
-        fields.add(new Field("Baseline", Double.isNaN(report.baseline()) ? "measured at the start"
-                : number(report.baseline())));
+        fields.add(new Field(
+                "Metric", report.metric() + " (" + report.direction().name().toLowerCase(Locale.ROOT) + " is better)"));
+        fields.add(new Field(
+                "Baseline", Double.isNaN(report.baseline()) ? "measured at the start" : number(report.baseline())));
         if (!report.registered()) {
-            fields.add(new Field("Data", report.datasets().stream().map(d -> d.id()).reduce((a, b) -> a + ", " + b)
-                    .orElse("-")));
+            fields.add(new Field(
+                    "Data",
+                    report.datasets().stream()
+                            .map(d -> d.id())
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse("-")));
         }
-        List<Attachment> files = report.registered() ? List.of()
-                : List.of(new Attachment("eval.py", "text/x-python", report.task().evalScript()));
-        return new OutboundMessage("Experiment set-up", Messages.clip(Messages.safe(SetupText.of(report,
-                awaitingApproval)), 3500),
-                fields, List.of(), files, awaitingApproval ? "#f9a825" : "#4a6fa5");
+        List<Attachment> files = report.registered()
+                ? List.of()
+                : List.of(
+                        new Attachment("eval.py", "text/x-python", report.task().evalScript()));
+        return new OutboundMessage(
+                "Experiment set-up",
+                Messages.clip(Messages.safe(SetupText.of(report, awaitingApproval)), 3500),
+                fields,
+                List.of(),
+                files,
+                awaitingApproval ? "#f9a825" : "#4a6fa5");
     }
 
     private static List<Attachment> attachments(RunReport report) {
         List<Attachment> out = new ArrayList<>();
         for (Path plot : report.plots()) {
             String name = plot.getFileName().toString();
-            out.add(new Attachment(name, name.endsWith(".svg") ? "image/svg+xml"
-                    : name.endsWith(".png") ? "image/png" : "image/jpeg", plot));
+            out.add(new Attachment(
+                    name,
+                    name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".png") ? "image/png" : "image/jpeg",
+                    plot));
         }
         ExperimentResult r = report.run().result();
         Path runDir = Path.of(report.run().runDir());

@@ -11,8 +11,8 @@ import org.mlrcopilot.agents.research.ResearchEvents;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStatus;
 import org.mlrcopilot.agents.research.ResearchStore;
-import org.mlrcopilot.agents.research.RunStore;
 import org.mlrcopilot.agents.research.RunReport;
+import org.mlrcopilot.agents.research.RunStore;
 import org.mlrcopilot.agents.research.StoredBrief;
 import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.VoteCount;
@@ -38,7 +38,8 @@ final class ThreadPoster implements ResearchEvents {
     private final Outbox outbox;
     private final ServiceMetrics metrics;
 
-    ThreadPoster(Map<String, ChatPlatform> platforms, ConversationStores stores, Outbox outbox, ServiceMetrics metrics) {
+    ThreadPoster(
+            Map<String, ChatPlatform> platforms, ConversationStores stores, Outbox outbox, ServiceMetrics metrics) {
         this.platforms = platforms;
         this.store = stores.researches();
         this.runs = stores.runs();
@@ -63,7 +64,9 @@ final class ThreadPoster implements ResearchEvents {
 
     void editStatus(String researchId) {
         Research r = store.research(researchId).orElseThrow();
-        String runLine = runs.runs(researchId).stream().filter(run -> !run.status().finished()).findFirst()
+        String runLine = runs.runs(researchId).stream()
+                .filter(run -> !run.status().finished())
+                .findFirst()
                 .map(run -> "run " + run.id() + ": " + run.status().name().toLowerCase() + ", step " + run.step() + "/"
                         + run.maxSteps() + (waiting.containsKey(run.id()) ? "; " + waiting.get(run.id()) : ""))
                 .orElse("");
@@ -81,8 +84,10 @@ final class ThreadPoster implements ResearchEvents {
         int version = h.hypothesis().version();
         MessageRole role = MessageRole.hypothesis(h.id(), version);
         // a refined version is a new message at the end of the thread, pointing back to the one it revises
-        Runnable draw = () -> upsert(research, role, Messages.hypothesis(h, votes,
-                version > 1 ? versionLink(research, h.id(), version - 1) : ""));
+        Runnable draw = () -> upsert(
+                research,
+                role,
+                Messages.hypothesis(h, votes, version > 1 ? versionLink(research, h.id(), version - 1) : ""));
         if (links.messageFor(research.id(), role).isEmpty()) {
             outbox.send(research.id(), draw);
         } else {
@@ -93,13 +98,16 @@ final class ThreadPoster implements ResearchEvents {
     /** The permalink of one version's message, empty when it has none. */
     private String versionLink(Research research, String id, int version) {
         return links.messageFor(research.id(), MessageRole.hypothesis(id, version))
-                .map(l -> platform(research).permalink(ref(l))).orElse("");
+                .map(l -> platform(research).permalink(ref(l)))
+                .orElse("");
     }
 
     @Override
     public void runQueued(Research research, ResearchRun run, String approvedBy) {
-        milestone(research, run, "Run " + run.id() + " of " + run.hypothesisId() + " approved by " + approvedBy
-                + "; queued");
+        milestone(
+                research,
+                run,
+                "Run " + run.id() + " of " + run.hypothesisId() + " approved by " + approvedBy + "; queued");
     }
 
     @Override
@@ -123,11 +131,14 @@ final class ThreadPoster implements ResearchEvents {
 
     @Override
     public void runControlled(Research research, ResearchRun run, RunControl control, String by) {
-        milestone(research, run, switch (control) {
-            case STOPPED -> "Stop requested by " + by + "; the run ends after the current step";
-            case PAUSED -> "Paused by " + by + " after the current step; press Resume to continue";
-            case RUNNING -> "Resumed by " + by;
-        });
+        milestone(
+                research,
+                run,
+                switch (control) {
+                    case STOPPED -> "Stop requested by " + by + "; the run ends after the current step";
+                    case PAUSED -> "Paused by " + by + " after the current step; press Resume to continue";
+                    case RUNNING -> "Resumed by " + by;
+                });
     }
 
     private void milestone(Research research, ResearchRun run, String text) {
@@ -160,7 +171,9 @@ final class ThreadPoster implements ResearchEvents {
 
     @Override
     public void setup(Research research, ResearchRun run, SetupReport report, boolean awaitingApproval) {
-        outbox.send(research.id(), () -> post(research, MessageRole.of(RunPart.SETUP, run.id()), Results.setup(report, awaitingApproval)));
+        outbox.send(
+                research.id(),
+                () -> post(research, MessageRole.of(RunPart.SETUP, run.id()), Results.setup(report, awaitingApproval)));
     }
 
     @Override
@@ -169,17 +182,30 @@ final class ThreadPoster implements ResearchEvents {
         metrics.step(step.action());
         status(research);
         if (step.action().equals("execute_script")) {
-            outbox.send(research.id(), () -> post(research, MessageRole.of(RunPart.EXECUTION, run.id()), OutboundMessage.text(
-                    Results.execution(step))));
+            outbox.send(
+                    research.id(),
+                    () -> post(
+                            research,
+                            MessageRole.of(RunPart.EXECUTION, run.id()),
+                            OutboundMessage.text(Results.execution(step))));
         }
     }
 
     @Override
     public void question(Research research, ResearchRun run, String question) {
         status(research);
-        outbox.send(research.id(), () -> post(research, MessageRole.of(RunPart.QUESTION, run.id()), new OutboundMessage(
-                "The agent asks", question + "\nReply in this thread to answer.", java.util.List.of(),
-                java.util.List.of(), java.util.List.of(), "#f9a825")));
+        outbox.send(
+                research.id(),
+                () -> post(
+                        research,
+                        MessageRole.of(RunPart.QUESTION, run.id()),
+                        new OutboundMessage(
+                                "The agent asks",
+                                question + "\nReply in this thread to answer.",
+                                java.util.List.of(),
+                                java.util.List.of(),
+                                java.util.List.of(),
+                                "#f9a825")));
     }
 
     @Override
@@ -194,8 +220,10 @@ final class ThreadPoster implements ResearchEvents {
         status(research);
         outbox.send(research.id(), () -> {
             String link = versionLink(research, run.hypothesisId(), run.hypothesisVersion());
-            post(research, MessageRole.of(RunPart.RESULT, run.id()), Results.of(report, platform(research).mention(research.requester()),
-                    link));
+            post(
+                    research,
+                    MessageRole.of(RunPart.RESULT, run.id()),
+                    Results.of(report, platform(research).mention(research.requester()), link));
         });
     }
 
@@ -204,8 +232,16 @@ final class ThreadPoster implements ResearchEvents {
         outbox.send(research.id(), () -> {
             Research now = store.research(research.id()).orElse(research);
             String who = now.status() == ResearchStatus.FAILED ? platform(now).mention(now.requester()) + " " : "";
-            post(now, MessageRole.PROBLEM, new OutboundMessage("", "⚠️ " + who + cause + "\n*Next:* " + nextStep,
-                    java.util.List.of(), java.util.List.of(), java.util.List.of(), "#c62828"));
+            post(
+                    now,
+                    MessageRole.PROBLEM,
+                    new OutboundMessage(
+                            "",
+                            "⚠️ " + who + cause + "\n*Next:* " + nextStep,
+                            java.util.List.of(),
+                            java.util.List.of(),
+                            java.util.List.of(),
+                            "#c62828"));
         });
     }
 
@@ -219,10 +255,12 @@ final class ThreadPoster implements ResearchEvents {
     }
 
     private void post(Research r, MessageRole role, OutboundMessage message) {
-        MessageLink root = links.messageFor(r.id(), MessageRole.ROOT).orElseThrow(
-                () -> new IllegalStateException("research " + r.id() + " has no thread"));
-        MessageRef posted = platform(r).post(new ThreadRef(root.channel(), root.thread()),
-                message.withMetadata(Map.of("research", r.id(), "role", role.key())));
+        MessageLink root = links.messageFor(r.id(), MessageRole.ROOT)
+                .orElseThrow(() -> new IllegalStateException("research " + r.id() + " has no thread"));
+        MessageRef posted = platform(r)
+                .post(
+                        new ThreadRef(root.channel(), root.thread()),
+                        message.withMetadata(Map.of("research", r.id(), "role", role.key())));
         links.link(new MessageLink(r.platform(), posted.channel(), posted.messageId(), root.thread(), r.id(), role));
     }
 

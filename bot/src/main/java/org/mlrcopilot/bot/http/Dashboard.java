@@ -19,12 +19,12 @@ import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStore;
 import org.mlrcopilot.agents.research.RunStore;
+import org.mlrcopilot.agents.setup.SetupText;
 import org.mlrcopilot.agents.usage.UsageStore;
+import org.mlrcopilot.agents.usage.UsageTotals;
 import org.mlrcopilot.bot.conversation.ConversationStores;
 import org.mlrcopilot.bot.conversation.MessageRole;
 import org.mlrcopilot.bot.conversation.ThreadLinks;
-import org.mlrcopilot.agents.setup.SetupText;
-import org.mlrcopilot.agents.usage.UsageTotals;
 
 /**
  * The overview of researches ({@code GET /api/researches}) and the run page's data ({@code GET /api/runs/{id}}),
@@ -65,8 +65,9 @@ public final class Dashboard implements Routes {
     }
 
     /** The image types a run page shows; an SVG is sent as an image, which cannot run script in an img element. */
-    private static final Map<String, String> IMAGES = Map.of("png", "image/png", "jpg", "image/jpeg",
-            "jpeg", "image/jpeg", "svg", "image/svg+xml");
+    private static final Map<String, String> IMAGES =
+            Map.of("png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "svg", "image/svg+xml");
+
     private static final long MAX_PLOT_BYTES = 20L * 1024 * 1024;
 
     private static String extension(String name) {
@@ -76,7 +77,9 @@ public final class Dashboard implements Routes {
 
     /** The run's plots: its image artifacts, as the result lists them (names relative to the workspace). */
     private static List<String> plots(ExperimentResult r) {
-        return r.artifacts().stream().filter(a -> IMAGES.containsKey(extension(a))).toList();
+        return r.artifacts().stream()
+                .filter(a -> IMAGES.containsKey(extension(a)))
+                .toList();
     }
 
     /**
@@ -88,10 +91,12 @@ public final class Dashboard implements Routes {
         if (run.result() == null || !plots(run.result()).contains(name)) {
             throw new NotFoundResponse("no plot " + name + " in " + runId);
         }
-        Path workspace = Path.of(run.runDir()).resolve("workspace").toAbsolutePath().normalize();
+        Path workspace =
+                Path.of(run.runDir()).resolve("workspace").toAbsolutePath().normalize();
         Path file = workspace.resolve(name).normalize();
         try {
-            if (!file.startsWith(workspace) || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            if (!file.startsWith(workspace)
+                    || !Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     || !file.toRealPath().startsWith(workspace.toRealPath())
                     || Files.size(file) > MAX_PLOT_BYTES) {
                 throw new NotFoundResponse("no plot " + name + " in " + runId);
@@ -117,17 +122,25 @@ public final class Dashboard implements Routes {
         row.put("requesterId", r.requester());
         row.put("platform", r.platform());
         row.put("createdAt", r.createdAt().toString());
-        row.put("thread", links.messageFor(r.id(), MessageRole.ROOT).map(l -> l.channel() + "/" + l.thread()).orElse(""));
-        row.put("runs", runs.runs(r.id()).stream().map(run -> runRow(run, r.platform())).toList());
+        row.put(
+                "thread",
+                links.messageFor(r.id(), MessageRole.ROOT)
+                        .map(l -> l.channel() + "/" + l.thread())
+                        .orElse(""));
+        row.put(
+                "runs",
+                runs.runs(r.id()).stream().map(run -> runRow(run, r.platform())).toList());
         row.put("usage", usage(usage.forResearch(r.id())));
         return row;
     }
 
     Map<String, Object> run(String id) {
         ResearchRun run = runs.run(id).orElseThrow(() -> new NotFoundResponse("no run " + id));
-        Map<String, Object> out = runRow(run, store.research(run.researchId()).map(Research::platform).orElse(""));
+        Map<String, Object> out = runRow(
+                run, store.research(run.researchId()).map(Research::platform).orElse(""));
         out.put("steps", runs.steps(id));
-        links.messageFor(run.researchId(), MessageRole.ROOT).filter(root -> root.platform().equals("web"))
+        links.messageFor(run.researchId(), MessageRole.ROOT)
+                .filter(root -> root.platform().equals("web"))
                 .ifPresent(root -> out.put("thread", "/#/" + root.channel() + "/" + root.thread()));
         out.put("usage", usage(usage.forResearch(run.researchId())));
         out.put("log", tail(Path.of(run.runDir()).resolve("trace.jsonl")));
@@ -175,8 +188,17 @@ public final class Dashboard implements Routes {
     }
 
     private static Map<String, Object> usage(UsageTotals u) {
-        return Map.of("calls", u.calls(), "inputTokens", u.inputTokens(), "outputTokens", u.outputTokens(),
-                "tokens", u.tokens(), "costUsd", u.costUsd());
+        return Map.of(
+                "calls",
+                u.calls(),
+                "inputTokens",
+                u.inputTokens(),
+                "outputTokens",
+                u.outputTokens(),
+                "tokens",
+                u.tokens(),
+                "costUsd",
+                u.costUsd());
     }
 
     /** A small text file's content, "" when it is missing. */
@@ -200,13 +222,14 @@ public final class Dashboard implements Routes {
             while (buffer.hasRemaining() && in.read(buffer) > 0) {
                 // read on
             }
-            List<String> lines = new ArrayList<>(List.of(new String(buffer.array(), 0, buffer.position(),
-                    StandardCharsets.UTF_8).split("\n")));
+            List<String> lines = new ArrayList<>(
+                    List.of(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).split("\n")));
             if (start > 0 && !lines.isEmpty()) {
                 lines.remove(0); // cut in the middle
             }
             return lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size()).stream()
-                    .map(l -> l.length() > LINE_CHARS ? l.substring(0, LINE_CHARS) + " …" : l).toList();
+                    .map(l -> l.length() > LINE_CHARS ? l.substring(0, LINE_CHARS) + " …" : l)
+                    .toList();
         } catch (IOException e) {
             return List.of("(cannot read " + file.getFileName() + ": " + e.getMessage() + ")");
         }

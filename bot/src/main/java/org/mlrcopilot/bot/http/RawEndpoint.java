@@ -15,8 +15,12 @@ public interface RawEndpoint {
     Reply handle(Request request);
 
     /** The request: path, query parameters, headers (names lower-case), body text, remote address. */
-    record Request(String path, Map<String, List<String>> query, Map<String, List<String>> headers, String body,
-                   String remoteAddress) {
+    record Request(
+            String path,
+            Map<String, List<String>> query,
+            Map<String, List<String>> headers,
+            String body,
+            String remoteAddress) {
         public Request {
             query = Map.copyOf(query);
             headers = Map.copyOf(headers);
@@ -25,17 +29,15 @@ public interface RawEndpoint {
     }
 
     /** The answer. */
-    record Reply(int status, String contentType, String body) {
-    }
+    record Reply(int status, String contentType, String body) {}
 
     /** The routes serving {@code endpoint} for POST requests to {@code path}. */
     static Routes post(String path, RawEndpoint endpoint) {
         return (RoutesConfig routes) -> routes.post(path, ctx -> {
             Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
-            ctx.headerMap().forEach((name, value) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
-                    List.of(value)));
-            Reply reply = endpoint.handle(new Request(ctx.path(), ctx.queryParamMap(), headers, ctx.body(),
-                    ctx.ip()));
+            ctx.headerMap()
+                    .forEach((name, value) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), List.of(value)));
+            Reply reply = endpoint.handle(new Request(ctx.path(), ctx.queryParamMap(), headers, ctx.body(), ctx.ip()));
             ctx.status(reply.status());
             if (reply.contentType() != null) {
                 ctx.contentType(reply.contentType());

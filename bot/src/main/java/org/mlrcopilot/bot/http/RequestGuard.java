@@ -23,8 +23,16 @@ public final class RequestGuard {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> OPEN = Set.of("/healthz");
 
-    private static final List<String> PUBLIC_PREFIXES = List.of("/signin", "/invite/", "/api/auth/signin",
-            "/api/auth/accept", "/api/auth/providers", "/api/auth/oidc/", "/static/", "/slack/events", "/metrics");
+    private static final List<String> PUBLIC_PREFIXES = List.of(
+            "/signin",
+            "/invite/",
+            "/api/auth/signin",
+            "/api/auth/accept",
+            "/api/auth/providers",
+            "/api/auth/oidc/",
+            "/static/",
+            "/slack/events",
+            "/metrics");
 
     private final Set<String> hosts;
     private final String metricsToken;
@@ -42,7 +50,9 @@ public final class RequestGuard {
     public RequestGuard(List<String> allowedHosts, String metricsToken, AuthRoutes auth) {
         this.auth = auth;
         Set<String> all = new HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]", "::1"));
-        allowedHosts.stream().filter(h -> h != null && !h.isBlank()).map(h -> h.strip().toLowerCase(Locale.ROOT))
+        allowedHosts.stream()
+                .filter(h -> h != null && !h.isBlank())
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
                 .forEach(all::add);
         this.hosts = Set.copyOf(all);
         this.metricsToken = metricsToken == null ? "" : metricsToken;
@@ -63,8 +73,10 @@ public final class RequestGuard {
         }
         String host = hostName(ctx.header("Host"));
         if (!hosts.contains(host)) {
-            throw new HttpResponseException(421, "this service is not reached as " + host
-                    + "; add the name to web.allowedHosts (or web.publicUrl) if it is yours");
+            throw new HttpResponseException(
+                    421,
+                    "this service is not reached as " + host
+                            + "; add the name to web.allowedHosts (or web.publicUrl) if it is yours");
         }
         if (!SAFE.contains(ctx.method().name()) && crossSite(ctx)) {
             throw new ForbiddenResponse("cross-site requests are refused");
@@ -106,7 +118,8 @@ public final class RequestGuard {
             return true;
         }
         String originHost = hostOf(origin);
-        return originHost.isEmpty() || !hosts.contains(originHost.toLowerCase(Locale.ROOT))
+        return originHost.isEmpty()
+                || !hosts.contains(originHost.toLowerCase(Locale.ROOT))
                 || !sameHostAndPort(origin, ctx.header("Host"));
     }
 
@@ -123,8 +136,9 @@ public final class RequestGuard {
     private boolean bearer(Context ctx) {
         String header = ctx.header("Authorization");
         String expected = "Bearer " + metricsToken;
-        return header != null && MessageDigest.isEqual(header.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
+        return header != null
+                && MessageDigest.isEqual(
+                        header.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     static String hostName(String hostHeader) {

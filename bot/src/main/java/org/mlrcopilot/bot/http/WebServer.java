@@ -23,6 +23,7 @@ public final class WebServer implements AutoCloseable {
 
     /** The largest request body any route reads; routes set tighter limits of their own. */
     public static final long MAX_REQUEST_BYTES = 1 << 20;
+
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final Logger LOG = LoggerFactory.getLogger("mlr.http");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,14 +34,23 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Starts on {@code host:port} (0 = any free port, see {@link #port()}). */
-    public static WebServer start(String host, int port, List<Routes> contributors,
-            Supplier<Map<String, Object>> health, PrometheusMeterRegistry metrics) {
+    public static WebServer start(
+            String host,
+            int port,
+            List<Routes> contributors,
+            Supplier<Map<String, Object>> health,
+            PrometheusMeterRegistry metrics) {
         return start(host, port, contributors, health, metrics, new RequestGuard(List.of(host), ""));
     }
 
     /** With the guard every request passes first (Host allow-list, cross-site refusal, the metrics token). */
-    public static WebServer start(String host, int port, List<Routes> contributors,
-            Supplier<Map<String, Object>> health, PrometheusMeterRegistry metrics, RequestGuard guard) {
+    public static WebServer start(
+            String host,
+            int port,
+            List<Routes> contributors,
+            Supplier<Map<String, Object>> health,
+            PrometheusMeterRegistry metrics,
+            RequestGuard guard) {
         Javalin app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.routes.before(guard::check);
@@ -49,7 +59,8 @@ public final class WebServer implements AutoCloseable {
                 Map<String, Object> h = health.get();
                 json(ctx.status("ok".equals(h.get("status")) ? 200 : 503), h);
             });
-            config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
+            config.routes.get(
+                    "/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
             contributors.forEach(c -> c.register(config.routes));
             errors(config);
         });
@@ -101,7 +112,9 @@ public final class WebServer implements AutoCloseable {
     /** Every route, as "METHOD /path" (path parameters in braces), for checks that must cover them all. */
     public java.util.List<String> endpoints() {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
-                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).sorted().toList();
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path)
+                .sorted()
+                .toList();
     }
 
     /** The port the server listens on. */

@@ -7,8 +7,7 @@ import dev.langchain4j.model.output.TokenUsage;
 /** Reads the prompt tokens served from the provider's cache out of its {@link TokenUsage} subclass. */
 final class CachedTokens {
 
-    private CachedTokens() {
-    }
+    private CachedTokens() {}
 
     static long of(TokenUsage usage) {
         if (usage instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null) {

@@ -36,7 +36,8 @@ record ErrorExplainer(LlmSettings settings, String modelKey, String model) {
     private String rejectedKey(Throwable error) {
         LlmProvider provider = settings.provider();
         String where = provider == LlmProvider.ANTHROPIC || provider == LlmProvider.OPENAI
-                ? "the " + provider.displayName() : "the " + provider.displayName() + " at " + settings.baseUrl();
+                ? "the " + provider.displayName()
+                : "the " + provider.displayName() + " at " + settings.baseUrl();
         String status = " (HTTP " + status(error).map(String::valueOf).orElse("401") + ")";
         if (provider.keyVariable().isEmpty()) {
             return where + " refused the request" + status + ": check llm.baseUrl (MLR_LLM_BASE_URL), "
@@ -66,7 +67,8 @@ record ErrorExplainer(LlmSettings settings, String modelKey, String model) {
 
     private static boolean mentionsModel(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("model")) {
+            if (t.getMessage() != null
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains("model")) {
                 return true;
             }
         }

@@ -11,8 +11,14 @@ import java.util.function.ToLongFunction;
  * streaming variant of the main model. {@code cachedTokens} reads the prompt-cache hits from a response's
  * {@link TokenUsage} (0 when the provider reports none).
  */
-public record LlmModels(String provider, String mainModel, String fastModel, ChatModel main, ChatModel fast,
-        StreamingChatModel mainStreaming, ToLongFunction<TokenUsage> cachedTokens) {
+public record LlmModels(
+        String provider,
+        String mainModel,
+        String fastModel,
+        ChatModel main,
+        ChatModel fast,
+        StreamingChatModel mainStreaming,
+        ToLongFunction<TokenUsage> cachedTokens) {
 
     public LlmModels {
         requireText(provider, "provider");

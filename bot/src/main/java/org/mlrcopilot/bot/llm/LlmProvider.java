@@ -4,7 +4,12 @@ import java.util.Arrays;
 
 /** The supported values of {@code llm.provider}, with each one's defaults. */
 enum LlmProvider {
-    ANTHROPIC("anthropic", "Anthropic API", "claude-sonnet-4-5", "claude-haiku-4-5", "https://api.anthropic.com/v1/",
+    ANTHROPIC(
+            "anthropic",
+            "Anthropic API",
+            "claude-sonnet-4-5",
+            "claude-haiku-4-5",
+            "https://api.anthropic.com/v1/",
             "ANTHROPIC_API_KEY (or CLAUDE_API_KEY)"),
     OPENAI("openai", "OpenAI API", "gpt-4o", "gpt-4o-mini", "https://api.openai.com/v1", "OPENAI_API_KEY"),
     OLLAMA("ollama", "Ollama server", "llama3.1", "llama3.1", "http://localhost:11434", ""),
@@ -17,8 +22,13 @@ enum LlmProvider {
     private final String defaultBaseUrl;
     private final String keyVariable;
 
-    LlmProvider(String configName, String displayName, String defaultModel, String defaultFastModel,
-            String defaultBaseUrl, String keyVariable) {
+    LlmProvider(
+            String configName,
+            String displayName,
+            String defaultModel,
+            String defaultFastModel,
+            String defaultBaseUrl,
+            String keyVariable) {
         this.configName = configName;
         this.displayName = displayName;
         this.defaultModel = defaultModel;
@@ -28,9 +38,11 @@ enum LlmProvider {
     }
 
     static LlmProvider fromConfigName(String name) {
-        return Arrays.stream(values()).filter(p -> p.configName.equals(name)).findFirst()
-                .orElseThrow(() -> new LlmConfigurationException("llm.provider is '" + name
-                        + "': set it to anthropic, openai, ollama or openai-compatible"));
+        return Arrays.stream(values())
+                .filter(p -> p.configName.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new LlmConfigurationException(
+                        "llm.provider is '" + name + "': set it to anthropic, openai, ollama or openai-compatible"));
     }
 
     String configName() {

@@ -11,8 +11,7 @@ import org.mlrcopilot.config.LlmConfig;
  */
 public final class LlmProviders {
 
-    private LlmProviders() {
-    }
+    private LlmProviders() {}
 
     /** Empty when no provider is set and no API key is found. */
     public static Optional<LlmModels> fromConfig(LlmConfig config) {
@@ -38,9 +37,15 @@ public final class LlmProviders {
         ErrorExplainer fastErrors = new ErrorExplainer(settings, "llm.fastModel", settings.fastModel());
         ChatModel main = new ExplainingChatModel(ProviderClients.chat(settings, settings.mainModel()), mainErrors);
         ChatModel fast = new ExplainingChatModel(ProviderClients.chat(settings, settings.fastModel()), fastErrors);
-        var streaming = new ExplainingStreamingChatModel(
-                ProviderClients.streaming(settings, settings.mainModel()), mainErrors);
-        return new LlmModels(settings.provider().configName(), settings.mainModel(), settings.fastModel(), main, fast,
-                streaming, CachedTokens::of);
+        var streaming =
+                new ExplainingStreamingChatModel(ProviderClients.streaming(settings, settings.mainModel()), mainErrors);
+        return new LlmModels(
+                settings.provider().configName(),
+                settings.mainModel(),
+                settings.fastModel(),
+                main,
+                fast,
+                streaming,
+                CachedTokens::of);
     }
 }

@@ -19,11 +19,12 @@ public final class OllamaProbe {
 
     public static final String DEFAULT_URL = "http://localhost:11434";
 
-    private OllamaProbe() {
-    }
+    private OllamaProbe() {}
 
     public static Optional<LlmConfig> detect(LlmConfig config, String baseUrl) {
-        if (!config.provider().isBlank() || config.anthropicApiKey().isPresent() || config.openaiApiKey().isPresent()) {
+        if (!config.provider().isBlank()
+                || config.anthropicApiKey().isPresent()
+                || config.openaiApiKey().isPresent()) {
             return Optional.empty();
         }
         List<String> models = models(baseUrl);
@@ -31,17 +32,26 @@ public final class OllamaProbe {
             return Optional.empty();
         }
         String model = models.contains(config.model()) ? config.model() : models.get(0);
-        return Optional.of(new LlmConfig("ollama", model, config.fastModel().isBlank() ? model : config.fastModel(),
-                baseUrl, config.temperature(), config.timeout(), config.maxRetries(), config.anthropicApiKey(),
+        return Optional.of(new LlmConfig(
+                "ollama",
+                model,
+                config.fastModel().isBlank() ? model : config.fastModel(),
+                baseUrl,
+                config.temperature(),
+                config.timeout(),
+                config.maxRetries(),
+                config.anthropicApiKey(),
                 config.openaiApiKey()));
     }
 
     static List<String> models(String baseUrl) {
-        FetchPolicy local = FetchPolicy.defaults().withAllowPrivateAddresses(true)
+        FetchPolicy local = FetchPolicy.defaults()
+                .withAllowPrivateAddresses(true)
                 .withTimeouts(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(3));
         try (GuardedHttpClient http = new GuardedHttpClient(local)) {
-            JsonNode tags = new ObjectMapper().readTree(http.get(FetchRequest.get(baseUrl + "/api/tags").retries(0))
-                    .text());
+            JsonNode tags = new ObjectMapper()
+                    .readTree(http.get(FetchRequest.get(baseUrl + "/api/tags").retries(0))
+                            .text());
             List<String> names = new ArrayList<>();
             tags.path("models").forEach(m -> names.add(m.path("name").asText()));
             return names.stream().filter(n -> !n.isBlank()).toList();

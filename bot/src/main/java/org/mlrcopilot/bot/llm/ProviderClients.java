@@ -21,8 +21,7 @@ final class ProviderClients {
     /** Anthropic requires max_tokens; this leaves room for long answers without being the model's hard limit. */
     static final int ANTHROPIC_MAX_TOKENS = 8192;
 
-    private ProviderClients() {
-    }
+    private ProviderClients() {}
 
     static ChatModel chat(LlmSettings settings, String model) {
         return switch (settings.provider()) {
@@ -41,49 +40,87 @@ final class ProviderClients {
     }
 
     private static ChatModel anthropic(LlmSettings s, String model) {
-        return AnthropicChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey().reveal())
-                .modelName(model).temperature(s.temperature()).maxTokens(ANTHROPIC_MAX_TOKENS)
-                .timeout(s.timeout()).maxRetries(s.maxRetries())
+        return AnthropicChatModel.builder()
+                .baseUrl(s.baseUrl())
+                .apiKey(s.apiKey().reveal())
+                .modelName(model)
+                .temperature(s.temperature())
+                .maxTokens(ANTHROPIC_MAX_TOKENS)
+                .timeout(s.timeout())
+                .maxRetries(s.maxRetries())
                 .supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA)
                 .httpClientBuilder(RetryAfterHttpClient.builder(s.maxRetries()))
-                .logRequests(false).logResponses(false).build();
+                .logRequests(false)
+                .logResponses(false)
+                .build();
     }
 
     private static StreamingChatModel anthropicStreaming(LlmSettings s, String model) {
-        return AnthropicStreamingChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey().reveal())
-                .modelName(model).temperature(s.temperature())
-                .maxTokens(ANTHROPIC_MAX_TOKENS).timeout(s.timeout())
+        return AnthropicStreamingChatModel.builder()
+                .baseUrl(s.baseUrl())
+                .apiKey(s.apiKey().reveal())
+                .modelName(model)
+                .temperature(s.temperature())
+                .maxTokens(ANTHROPIC_MAX_TOKENS)
+                .timeout(s.timeout())
                 .supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA)
-                .logRequests(false).logResponses(false).build();
+                .logRequests(false)
+                .logResponses(false)
+                .build();
     }
 
     private static ChatModel openAi(LlmSettings s, String model) {
-        return OpenAiChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey().reveal()).modelName(model)
-                .temperature(s.temperature()).timeout(s.timeout()).maxRetries(s.maxRetries())
-                .supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA).strictJsonSchema(true)
+        return OpenAiChatModel.builder()
+                .baseUrl(s.baseUrl())
+                .apiKey(s.apiKey().reveal())
+                .modelName(model)
+                .temperature(s.temperature())
+                .timeout(s.timeout())
+                .maxRetries(s.maxRetries())
+                .supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA)
+                .strictJsonSchema(true)
                 .httpClientBuilder(RetryAfterHttpClient.builder(s.maxRetries()))
-                .logRequests(false).logResponses(false).build();
+                .logRequests(false)
+                .logResponses(false)
+                .build();
     }
 
     private static StreamingChatModel openAiStreaming(LlmSettings s, String model) {
-        return OpenAiStreamingChatModel.builder().baseUrl(s.baseUrl()).apiKey(s.apiKey().reveal())
-                .modelName(model).temperature(s.temperature()).timeout(s.timeout())
+        return OpenAiStreamingChatModel.builder()
+                .baseUrl(s.baseUrl())
+                .apiKey(s.apiKey().reveal())
+                .modelName(model)
+                .temperature(s.temperature())
+                .timeout(s.timeout())
                 .strictJsonSchema(true)
-                .logRequests(false).logResponses(false).build();
+                .logRequests(false)
+                .logResponses(false)
+                .build();
     }
 
     private static ChatModel ollama(LlmSettings s, String model) {
-        return OllamaChatModel.builder().maxRetries(s.maxRetries()).baseUrl(s.baseUrl()).modelName(model)
-                .temperature(s.temperature()).timeout(s.timeout())
+        return OllamaChatModel.builder()
+                .maxRetries(s.maxRetries())
+                .baseUrl(s.baseUrl())
+                .modelName(model)
+                .temperature(s.temperature())
+                .timeout(s.timeout())
                 .supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA)
                 .httpClientBuilder(RetryAfterHttpClient.builder(s.maxRetries()))
-                .logRequests(false).logResponses(false).build();
+                .logRequests(false)
+                .logResponses(false)
+                .build();
     }
 
     private static StreamingChatModel ollamaStreaming(LlmSettings s, String model) {
-        return OllamaStreamingChatModel.builder().baseUrl(s.baseUrl()).modelName(model)
-                .temperature(s.temperature()).timeout(s.timeout())
+        return OllamaStreamingChatModel.builder()
+                .baseUrl(s.baseUrl())
+                .modelName(model)
+                .temperature(s.temperature())
+                .timeout(s.timeout())
                 .supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA)
-                .logRequests(false).logResponses(false).build();
+                .logRequests(false)
+                .logResponses(false)
+                .build();
     }
 }

@@ -40,7 +40,10 @@ final class RetryAfterHttpClient implements HttpClient {
             http.connectTimeout(b.connectTimeout);
         }
         this.http = http.build();
-        this.streams = JdkHttpClient.builder().connectTimeout(b.connectTimeout).readTimeout(b.readTimeout).build();
+        this.streams = JdkHttpClient.builder()
+                .connectTimeout(b.connectTimeout)
+                .readTimeout(b.readTimeout)
+                .build();
         this.readTimeout = b.readTimeout;
         this.retries = b.retries;
         this.clock = b.clock;
@@ -59,11 +62,15 @@ final class RetryAfterHttpClient implements HttpClient {
             HttpResponse<String> answer = send(request);
             int status = answer.statusCode();
             if (status >= 200 && status < 300) {
-                return SuccessfulHttpResponse.builder().statusCode(status).headers(answer.headers().map())
-                        .body(answer.body()).build();
+                return SuccessfulHttpResponse.builder()
+                        .statusCode(status)
+                        .headers(answer.headers().map())
+                        .body(answer.body())
+                        .build();
             }
             Optional<Duration> wait = (status == 429 || status == 503) && attempt < retries
-                    ? waitAsked(answer.headers().firstValue("Retry-After").orElse(null), clock) : Optional.empty();
+                    ? waitAsked(answer.headers().firstValue("Retry-After").orElse(null), clock)
+                    : Optional.empty();
             if (wait.isEmpty() || readTimeout != null && wait.get().compareTo(readTimeout) > 0) {
                 throw new HttpException(status, answer.body());
             }
@@ -104,9 +111,11 @@ final class RetryAfterHttpClient implements HttpClient {
                 values.forEach(value -> jdk.header(name, value));
             }
         });
-        jdk.method(request.method().name(), request.body() == null
-                ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+        jdk.method(
+                request.method().name(),
+                request.body() == null
+                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
         if (readTimeout != null) {
             jdk.timeout(readTimeout);
         }

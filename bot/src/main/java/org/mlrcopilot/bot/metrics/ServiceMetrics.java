@@ -19,8 +19,10 @@ public final class ServiceMetrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-    private final Timer ack = Timer.builder("mlr_event_ack").description("inbound event to acknowledgement")
-            .publishPercentiles(0.5, 0.99).register(registry);
+    private final Timer ack = Timer.builder("mlr_event_ack")
+            .description("inbound event to acknowledgement")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
 
     public ServiceMetrics() {
         new JvmMemoryMetrics().bindTo(registry);
@@ -33,8 +35,13 @@ public final class ServiceMetrics {
     }
 
     public void event(String platform, String type, boolean duplicate) {
-        Counter.builder("mlr_events").description("inbound chat events").tag("platform", platform)
-                .tag("type", type).tag("duplicate", String.valueOf(duplicate)).register(registry).increment();
+        Counter.builder("mlr_events")
+                .description("inbound chat events")
+                .tag("platform", platform)
+                .tag("type", type)
+                .tag("duplicate", String.valueOf(duplicate))
+                .register(registry)
+                .increment();
     }
 
     public void acknowledged(Duration took) {
@@ -43,18 +50,30 @@ public final class ServiceMetrics {
 
     public void llm(Usage usage) {
         String role = usage.role();
-        Counter.builder("mlr_llm_calls").tag("role", role).tag("outcome", usage.outcome()).register(registry)
+        Counter.builder("mlr_llm_calls")
+                .tag("role", role)
+                .tag("outcome", usage.outcome())
+                .register(registry)
                 .increment();
-        Counter.builder("mlr_llm_tokens").tag("role", role).tag("kind", "input").register(registry)
+        Counter.builder("mlr_llm_tokens")
+                .tag("role", role)
+                .tag("kind", "input")
+                .register(registry)
                 .increment(usage.inputTokens());
-        Counter.builder("mlr_llm_tokens").tag("role", role).tag("kind", "output").register(registry)
+        Counter.builder("mlr_llm_tokens")
+                .tag("role", role)
+                .tag("kind", "output")
+                .register(registry)
                 .increment(usage.outputTokens());
         Counter.builder("mlr_llm_cost_usd").tag("role", role).register(registry).increment(usage.costUsd());
     }
 
     public void run(String outcome) {
-        Counter.builder("mlr_runs").description("finished experiment runs").tag("outcome",
-                outcome.toLowerCase(Locale.ROOT)).register(registry).increment();
+        Counter.builder("mlr_runs")
+                .description("finished experiment runs")
+                .tag("outcome", outcome.toLowerCase(Locale.ROOT))
+                .register(registry)
+                .increment();
     }
 
     public void step(String action) {
@@ -62,7 +81,11 @@ public final class ServiceMetrics {
     }
 
     public void sandbox(String backend, Duration took, boolean ok) {
-        Timer.builder("mlr_sandbox_run").description("sandboxed executions").tag("backend", backend)
-                .tag("ok", String.valueOf(ok)).register(registry).record(took);
+        Timer.builder("mlr_sandbox_run")
+                .description("sandboxed executions")
+                .tag("backend", backend)
+                .tag("ok", String.valueOf(ok))
+                .register(registry)
+                .record(took);
     }
 }

@@ -39,21 +39,36 @@ public final class Papers implements AutoCloseable {
         PapersConfig p = config.papers();
         ArxivApi arxiv = new ArxivApi(http, URI.create(p.arxivApiUrl()));
         java.nio.file.Path uploads = config.store().dataDir().resolve("posted-papers");
-        PaperReader reader = new PaperReader(http, arxiv, new PdfPaperReader(),
-                cache, new PaperSources(URI.create(p.arxivUrl()),
-                URI.create(p.openReviewUrl()), URI.create(p.aclAnthologyUrl()), URI.create(p.doiResolverUrl())),
+        PaperReader reader = new PaperReader(
+                http,
+                arxiv,
+                new PdfPaperReader(),
+                cache,
+                new PaperSources(
+                        URI.create(p.arxivUrl()),
+                        URI.create(p.openReviewUrl()),
+                        URI.create(p.aclAnthologyUrl()),
+                        URI.create(p.doiResolverUrl())),
                 sha256 -> posted(uploads.resolve(sha256 + ".pdf")));
-        LiteratureSettings settings = new LiteratureSettings(URI.create(p.semanticScholarUrl()),
-                URI.create(p.openAlexUrl()), URI.create(p.arxivApiUrl()),
-                config.research().semanticScholarApiKey().reveal(), p.recentYears(), p.relatedWorkCount(),
-                p.relatedWorkDeadline(), p.contactEmail());
-        return new Papers(http, reader, () -> new RelatedWorkFinder(http, settings,
-                RelatedWorkFinder.localEmbeddings(), Clock.systemUTC()));
+        LiteratureSettings settings = new LiteratureSettings(
+                URI.create(p.semanticScholarUrl()),
+                URI.create(p.openAlexUrl()),
+                URI.create(p.arxivApiUrl()),
+                config.research().semanticScholarApiKey().reveal(),
+                p.recentYears(),
+                p.relatedWorkCount(),
+                p.relatedWorkDeadline(),
+                p.contactEmail());
+        return new Papers(
+                http,
+                reader,
+                () -> new RelatedWorkFinder(http, settings, RelatedWorkFinder.localEmbeddings(), Clock.systemUTC()));
     }
 
     private static java.util.Optional<byte[]> posted(java.nio.file.Path file) {
         try {
-            return java.nio.file.Files.isRegularFile(file) ? java.util.Optional.of(java.nio.file.Files.readAllBytes(file))
+            return java.nio.file.Files.isRegularFile(file)
+                    ? java.util.Optional.of(java.nio.file.Files.readAllBytes(file))
                     : java.util.Optional.empty();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read the posted paper " + file, e);
@@ -61,7 +76,8 @@ public final class Papers implements AutoCloseable {
     }
 
     public static FetchPolicy policy(FetchConfig fetch) {
-        return FetchPolicy.defaults().withAllowPrivateAddresses(fetch.allowPrivateAddresses())
+        return FetchPolicy.defaults()
+                .withAllowPrivateAddresses(fetch.allowPrivateAddresses())
                 .withMaxBytes(fetch.maxBytes())
                 .withTimeouts(fetch.connectTimeout(), fetch.readTimeout(), fetch.callTimeout());
     }
@@ -71,8 +87,12 @@ public final class Papers implements AutoCloseable {
     }
 
     public RelatedWork related(Paper paper) {
-        return related(new LiteratureQuery(paper.title(), paper.abstractText(), List.of(),
-                paper.ids().arxivId(), paper.ids().doi()));
+        return related(new LiteratureQuery(
+                paper.title(),
+                paper.abstractText(),
+                List.of(),
+                paper.ids().arxivId(),
+                paper.ids().doi()));
     }
 
     public RelatedWork related(LiteratureQuery query) {

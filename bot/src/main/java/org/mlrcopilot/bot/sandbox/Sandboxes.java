@@ -3,23 +3,31 @@ package org.mlrcopilot.bot.sandbox;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.config.SandboxConfig;
 import org.mlrcopilot.config.SlurmConfig;
-import org.mlrcopilot.sandbox.slurm.SlurmSettings;
 import org.mlrcopilot.sandbox.Limits;
 import org.mlrcopilot.sandbox.NetworkPolicy;
 import org.mlrcopilot.sandbox.SandboxSettings;
 import org.mlrcopilot.sandbox.auto.SandboxSelector;
+import org.mlrcopilot.sandbox.slurm.SlurmSettings;
 
 /** Turns the sandbox slice of the configuration into the sandbox module's settings, limits and backend. */
 public final class Sandboxes {
 
-    private Sandboxes() {
-    }
+    private Sandboxes() {}
 
     public static SandboxSettings settings(MlrConfig config) {
         SandboxConfig c = config.sandbox();
         String outbound = c.network().equals("none") ? "bridge" : c.network();
-        return new SandboxSettings(c.image(), c.rootfs(), c.tmpfsBytes(), c.maxWorkspaceBytes(), c.nofile(),
-                c.fsizeBytes(), c.gpus(), c.runtime(), outbound, config.secretValues());
+        return new SandboxSettings(
+                c.image(),
+                c.rootfs(),
+                c.tmpfsBytes(),
+                c.maxWorkspaceBytes(),
+                c.nofile(),
+                c.fsizeBytes(),
+                c.gpus(),
+                c.runtime(),
+                outbound,
+                config.secretValues());
     }
 
     public static Limits limits(SandboxConfig c) {
@@ -37,7 +45,10 @@ public final class Sandboxes {
 
     /** The backend {@code backend} with the configuration's settings. */
     public static SandboxSelector.Selection select(MlrConfig config, String backend) {
-        return SandboxSelector.select(backend, settings(config), config.sandbox().allowUnsafeProcess(),
+        return SandboxSelector.select(
+                backend,
+                settings(config),
+                config.sandbox().allowUnsafeProcess(),
                 backend.equalsIgnoreCase("slurm") ? slurm(config) : null);
     }
 
@@ -54,12 +65,22 @@ public final class Sandboxes {
             host = "localhost";
         }
         String where = config.store().dataDir().toAbsolutePath().normalize().toString();
-        String label = ("mlr-copilot@" + host.replaceAll("[^A-Za-z0-9._-]", "") + ":"
-                + Integer.toHexString(where.hashCode()));
-        SlurmSettings.Rest rest = s.restUrl().isBlank() ? null : new SlurmSettings.Rest(
-                java.net.URI.create(s.restUrl()), s.restUser().isBlank() ? System.getProperty("user.name")
-                : s.restUser(), s.restToken().isPresent() ? s.restToken().reveal() : "");
-        return new SlurmSettings(s.sharedDir(), s.partition(), s.account(), s.qos(), s.wrapper(), s.poll(),
-                label.length() > 120 ? label.substring(0, 120) : label, rest);
+        String label =
+                ("mlr-copilot@" + host.replaceAll("[^A-Za-z0-9._-]", "") + ":" + Integer.toHexString(where.hashCode()));
+        SlurmSettings.Rest rest = s.restUrl().isBlank()
+                ? null
+                : new SlurmSettings.Rest(
+                        java.net.URI.create(s.restUrl()),
+                        s.restUser().isBlank() ? System.getProperty("user.name") : s.restUser(),
+                        s.restToken().isPresent() ? s.restToken().reveal() : "");
+        return new SlurmSettings(
+                s.sharedDir(),
+                s.partition(),
+                s.account(),
+                s.qos(),
+                s.wrapper(),
+                s.poll(),
+                label.length() > 120 ? label.substring(0, 120) : label,
+                rest);
     }
 }

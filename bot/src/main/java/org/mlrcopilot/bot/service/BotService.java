@@ -7,29 +7,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mlrcopilot.agents.research.ResearchService;
-import org.mlrcopilot.agents.research.ResearchState;
 import org.mlrcopilot.agents.research.ResearchSettings;
+import org.mlrcopilot.agents.research.ResearchState;
+import org.mlrcopilot.bot.auth.Accounts;
+import org.mlrcopilot.bot.auth.Role;
+import org.mlrcopilot.bot.chat.discord.DiscordPlatform;
+import org.mlrcopilot.bot.chat.slack.SlackPlatform;
 import org.mlrcopilot.bot.chat.web.WebChat;
 import org.mlrcopilot.bot.conversation.Conversation;
 import org.mlrcopilot.bot.conversation.ConversationStores;
-import org.mlrcopilot.bot.chat.discord.DiscordPlatform;
-import org.mlrcopilot.bot.chat.slack.SlackPlatform;
-import org.mlrcopilot.bot.http.RawEndpoint;
-import org.mlrcopilot.bot.http.Routes;
-import org.mlrcopilot.bot.auth.Accounts;
-import org.mlrcopilot.bot.auth.Role;
 import org.mlrcopilot.bot.http.AuthRoutes;
 import org.mlrcopilot.bot.http.Dashboard;
+import org.mlrcopilot.bot.http.RawEndpoint;
 import org.mlrcopilot.bot.http.RequestGuard;
+import org.mlrcopilot.bot.http.Routes;
 import org.mlrcopilot.bot.http.WebServer;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.metrics.CountingUsageStore;
 import org.mlrcopilot.bot.metrics.ServiceMetrics;
 import org.mlrcopilot.bot.papers.Papers;
-import org.mlrcopilot.bot.wiring.ServiceTools;
-import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
+import org.mlrcopilot.bot.wiring.ServiceTools;
+import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.sandbox.Sandbox;
@@ -52,10 +52,11 @@ public final class BotService implements AutoCloseable {
     /** Without sign-in (web.auth=none) the web chat lets anyone act as anyone: this machine only. */
     static void refuseUnguardedExposure(MlrConfig config) {
         if (config.web().auth().equals("none") && !config.web().loopback()) {
-            throw new org.mlrcopilot.config.ConfigException("web.bindAddress=" + config.web().bindAddress()
-                    + " would let anyone who reaches the port act as anyone in the web chat, which has no sign-in of "
-                    + "its own (web.auth=none): bind 127.0.0.1, or turn sign-in on (web.auth=local), or put an "
-                    + "authenticating reverse proxy in front and set web.auth=proxy");
+            throw new org.mlrcopilot.config.ConfigException(
+                    "web.bindAddress=" + config.web().bindAddress()
+                            + " would let anyone who reaches the port act as anyone in the web chat, which has no sign-in of "
+                            + "its own (web.auth=none): bind 127.0.0.1, or turn sign-in on (web.auth=local), or put an "
+                            + "authenticating reverse proxy in front and set web.auth=proxy");
         }
     }
 
@@ -66,19 +67,42 @@ public final class BotService implements AutoCloseable {
         Wiring wiring = new Wiring(config, clock);
         GuardedHttpClient http = keep(wiring.http());
         Papers papers = keep(Papers.create(config, store.papers()));
-        ServiceTools tools = new ServiceTools(wiring, papers, c.models(), c.sandbox(),
-                new CountingUsageStore(store.usage(), metrics), store.checkpoints(), http);
-        Accounts accounts = config.web().auth().equals("local") ? new Accounts(store.auth(), clock, store.audit())
-                : null;
+        ServiceTools tools = new ServiceTools(
+                wiring,
+                papers,
+                c.models(),
+                c.sandbox(),
+                new CountingUsageStore(store.usage(), metrics),
+                store.checkpoints(),
+                http);
+        Accounts accounts =
+                config.web().auth().equals("local") ? new Accounts(store.auth(), clock, store.audit()) : null;
         ConversationStores stores = new ConversationStores(store, store, store, store.usage());
         ResearchState state = new ResearchState(store, store, store.checkpoints(), store.usage());
-        ResearchSettings settings = new ResearchSettings(config.service().approvers(), config.service().hypotheses(),
-                config.experiment().maxSteps(), config.experiment().maxDatasetBytes(), config.budget().perPersonUsd(),
+        ResearchSettings settings = new ResearchSettings(
+                config.service().approvers(),
+                config.service().hypotheses(),
+                config.experiment().maxSteps(),
+                config.experiment().maxDatasetBytes(),
+                config.budget().perPersonUsd(),
                 config.budget().researchesPerHour());
-        Conversation.Settings talk = new Conversation.Settings(config.budget().perDayUsd(), config.fetch().maxBytes(),
-                config.service().statusInterval(), people(accounts), store.audit());
-        this.conversation = keep(new Conversation(stores, metrics, talk,
-                events -> new ResearchService(state, events, tools, settings, clock, config.service().ideaWorkers(),
+        Conversation.Settings talk = new Conversation.Settings(
+                config.budget().perDayUsd(),
+                config.fetch().maxBytes(),
+                config.service().statusInterval(),
+                people(accounts),
+                store.audit());
+        this.conversation = keep(new Conversation(
+                stores,
+                metrics,
+                talk,
+                events -> new ResearchService(
+                        state,
+                        events,
+                        tools,
+                        settings,
+                        clock,
+                        config.service().ideaWorkers(),
                         config.service().runWorkers())));
         this.research = keep(conversation.service());
         this.web = keep(new WebChat(config.store().dataDir(), clock));
@@ -100,11 +124,16 @@ public final class BotService implements AutoCloseable {
         }
         AuthRoutes auth = null;
         if (accounts != null) {
-            auth = new AuthRoutes(accounts, config.web().publicBase(), store.audit(), singleSignOn(config, clock, report),
+            auth = new AuthRoutes(
+                    accounts,
+                    config.web().publicBase(),
+                    store.audit(),
+                    singleSignOn(config, clock, report),
                     Role.parse(config.web().oidc().role()));
             routes.add(auth);
-            accounts.firstAdminInvite().ifPresent(code -> report.println("web: sign-in with local accounts; the "
-                    + "first admin joins at " + config.web().publicBase() + "/invite/" + code + " (one use, 3 days)"));
+            accounts.firstAdminInvite()
+                    .ifPresent(code -> report.println("web: sign-in with local accounts; the " + "first admin joins at "
+                            + config.web().publicBase() + "/invite/" + code + " (one use, 3 days)"));
         }
         if (auth == null && config.web().oidc().enabled()) {
             report.println("web: single sign-on is off: web.oidc.issuer is set but web.auth is "
@@ -113,9 +142,18 @@ public final class BotService implements AutoCloseable {
         List<String> hosts = new ArrayList<>(config.web().allowedHosts());
         hosts.add(config.web().bindAddress());
         hosts.add(RequestGuard.hostOf(config.web().publicUrl()));
-        this.server = keep(WebServer.start(config.web().bindAddress(), config.web().port(), routes,
-                () -> health(c), metrics.registry(), new RequestGuard(hosts, config.web().metricsToken().isPresent()
-                        ? config.web().metricsToken().reveal() : "", auth)));
+        this.server = keep(WebServer.start(
+                config.web().bindAddress(),
+                config.web().port(),
+                routes,
+                () -> health(c),
+                metrics.registry(),
+                new RequestGuard(
+                        hosts,
+                        config.web().metricsToken().isPresent()
+                                ? config.web().metricsToken().reveal()
+                                : "",
+                        auth)));
         int resumed = research.recover();
         if (resumed > 0) {
             report.println("recovered " + resumed + " researches and runs interrupted by the last shutdown");
@@ -148,11 +186,11 @@ public final class BotService implements AutoCloseable {
             return null;
         }
         var policy = Papers.policy(config.fetch());
-        GuardedHttpClient http = keep(new GuardedHttpClient(policy.withAllowPrivateAddresses(
-                policy.allowPrivateAddresses() || oidc.allowPrivateAddresses())));
+        GuardedHttpClient http = keep(new GuardedHttpClient(
+                policy.withAllowPrivateAddresses(policy.allowPrivateAddresses() || oidc.allowPrivateAddresses())));
         report.println("web: single sign-on with " + oidc.issuer() + " (\"Sign in with " + oidc.label() + "\")");
-        return new org.mlrcopilot.bot.auth.oidc.OidcSignIn(oidc, java.net.URI.create(config.web().publicBase()
-                + "/api/auth/oidc/callback"), http, clock);
+        return new org.mlrcopilot.bot.auth.oidc.OidcSignIn(
+                oidc, java.net.URI.create(config.web().publicBase() + "/api/auth/oidc/callback"), http, clock);
     }
 
     /** Starts the bot; {@code report} gets the start-up lines (what is enabled, what is missing). */
@@ -177,10 +215,15 @@ public final class BotService implements AutoCloseable {
         Map<String, String> failing = new LinkedHashMap<>();
         h.put("status", "ok");
         h.put("schema", check("database", failing, store::schemaVersion));
-        h.put("llm", c.models() == null ? "none" : c.models().provider() + " " + c.models().mainModel());
+        h.put(
+                "llm",
+                c.models() == null
+                        ? "none"
+                        : c.models().provider() + " " + c.models().mainModel());
         h.put("sandbox", c.sandbox() == null ? "none" : c.sandbox().backend());
         if (c.sandbox() != null) {
-            String problem = check("sandbox", failing, () -> c.sandbox().problem().orElse(""));
+            String problem =
+                    check("sandbox", failing, () -> c.sandbox().problem().orElse(""));
             if (problem != null && !problem.isEmpty()) {
                 failing.put("sandbox", problem);
             }
@@ -194,16 +237,15 @@ public final class BotService implements AutoCloseable {
         return h;
     }
 
-    private static final java.util.concurrent.ExecutorService HEALTH = java.util.concurrent.Executors
-            .newCachedThreadPool(r -> {
+    private static final java.util.concurrent.ExecutorService HEALTH =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
                 Thread t = new Thread(r, "health-check");
                 t.setDaemon(true);
                 return t;
             });
 
     /** The value of one check, null (and the component named in {@code failing}) when it fails or takes too long. */
-    private static <T> T check(String component, Map<String, String> failing,
-            java.util.concurrent.Callable<T> probe) {
+    private static <T> T check(String component, Map<String, String> failing, java.util.concurrent.Callable<T> probe) {
         java.util.concurrent.Future<T> answer = HEALTH.submit(probe);
         try {
             return answer.get(800, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -212,8 +254,8 @@ public final class BotService implements AutoCloseable {
             failing.putIfAbsent(component, "no answer within 800 ms");
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            failing.putIfAbsent(component, cause.getMessage() == null ? cause.getClass().getSimpleName()
-                    : cause.getMessage());
+            failing.putIfAbsent(
+                    component, cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failing.putIfAbsent(component, "interrupted");

@@ -9,8 +9,7 @@ import org.mlrcopilot.config.MlrConfig;
 /** Discord from the configuration: on when a bot token is set. */
 final class DiscordSetup {
 
-    private DiscordSetup() {
-    }
+    private DiscordSetup() {}
 
     static DiscordPlatform platform(MlrConfig config, PrintStream report) {
         DiscordConfig d = config.discord();
@@ -21,8 +20,14 @@ final class DiscordSetup {
         report.println("discord: REST " + d.apiUrl() + (d.gatewayUrl().isBlank() ? "" : ", gateway " + d.gatewayUrl())
                 + (d.channels().isEmpty() ? ", answering mentions" : ", watching " + String.join(", ", d.channels()))
                 + (d.approverRole().isBlank() ? "" : ", approvers: role " + d.approverRole()));
-        return new DiscordPlatform(new DiscordPlatform.Settings(d.apiUrl(), d.gatewayUrl(), d.botToken().reveal(),
-                d.channels(), d.approverRole(), web, Papers.policy(config.fetch())));
+        return new DiscordPlatform(new DiscordPlatform.Settings(
+                d.apiUrl(),
+                d.gatewayUrl(),
+                d.botToken().reveal(),
+                d.channels(),
+                d.approverRole(),
+                web,
+                Papers.policy(config.fetch())));
     }
 
     /** Logs in after the platform was added to the conversation; a refused token turns Discord off, loudly. */

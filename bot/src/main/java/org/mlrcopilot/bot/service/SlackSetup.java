@@ -9,8 +9,7 @@ import org.mlrcopilot.config.SlackConfig;
 /** Slack from the configuration: on when a bot token is set; Socket Mode (default) or http mode. */
 final class SlackSetup {
 
-    private SlackSetup() {
-    }
+    private SlackSetup() {}
 
     static SlackPlatform platform(MlrConfig config, PrintStream report) {
         SlackConfig s = config.slack();
@@ -25,15 +24,25 @@ final class SlackSetup {
                 return null;
             }
             report.println("slack: Socket Mode, Web API " + s.apiUrl() + watching(s));
-            return new SlackPlatform(s.apiUrl(), s.botToken().reveal(), s.signingSecret().isPresent()
-                    ? s.signingSecret().reveal() : null, s.channels(), web, Papers.policy(config.fetch()));
+            return new SlackPlatform(
+                    s.apiUrl(),
+                    s.botToken().reveal(),
+                    s.signingSecret().isPresent() ? s.signingSecret().reveal() : null,
+                    s.channels(),
+                    web,
+                    Papers.policy(config.fetch()));
         }
         if (!s.signingSecret().isPresent()) {
             report.println("slack: OFF: http mode needs SLACK_SIGNING_SECRET to verify Slack's requests");
             return null;
         }
         report.println("slack: http mode, events at POST /slack/events, Web API " + s.apiUrl() + watching(s));
-        return new SlackPlatform(s.apiUrl(), s.botToken().reveal(), s.signingSecret().reveal(), s.channels(), web,
+        return new SlackPlatform(
+                s.apiUrl(),
+                s.botToken().reveal(),
+                s.signingSecret().reveal(),
+                s.channels(),
+                web,
                 Papers.policy(config.fetch()));
     }
 

@@ -18,8 +18,7 @@ import org.mlrcopilot.sandbox.auto.SandboxSelector;
 /** Resolves the language model and the sandbox at start-up and says what is enabled, missing, and how to fix it. */
 final class StartupReport {
 
-    private StartupReport() {
-    }
+    private StartupReport() {}
 
     /** The configured models, else a local Ollama if one answers, else null (the service runs without). */
     static LlmModels models(MlrConfig config, PrintStream report) {
@@ -48,9 +47,11 @@ final class StartupReport {
         try {
             SandboxSelector.Selection selection = Sandboxes.select(config);
             Sandbox s = selection.sandbox();
-            report.println("sandbox: " + s.backend() + (s.guarantees().contains(Guarantee.MEMORY_CGROUP) ? ""
-                    : " (weaker than Docker: no cgroup memory limit or CPU quota; install and start Docker for "
-                    + "the strongest isolation)"));
+            report.println("sandbox: " + s.backend()
+                    + (s.guarantees().contains(Guarantee.MEMORY_CGROUP)
+                            ? ""
+                            : " (weaker than Docker: no cgroup memory limit or CPU quota; install and start Docker for "
+                                    + "the strongest isolation)"));
             selection.notes().forEach(n -> report.println("  passed over: " + n));
             return new TimedSandbox(s, metrics);
         } catch (SandboxException e) {

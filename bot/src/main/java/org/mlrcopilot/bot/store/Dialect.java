@@ -25,8 +25,10 @@ enum Dialect {
         @Override
         String upsert(String table, String columns, String keys, String values) {
             List<String> keyList = split(keys);
-            String updates = split(columns).stream().filter(c -> !keyList.contains(c))
-                    .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
+            String updates = split(columns).stream()
+                    .filter(c -> !keyList.contains(c))
+                    .map(c -> c + " = EXCLUDED." + c)
+                    .collect(Collectors.joining(", "));
             return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT (" + keys + ") "
                     + (updates.isEmpty() ? "DO NOTHING" : "DO UPDATE SET " + updates);
         }

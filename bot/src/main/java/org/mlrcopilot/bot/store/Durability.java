@@ -12,16 +12,13 @@ interface Durability extends AutoCloseable {
     /** Commits are durable when they return: nothing to wait for. */
     Durability COMMITTED = new Durability() {
         @Override
-        public void now() {
-        }
+        public void now() {}
 
         @Override
-        public void sync() {
-        }
+        public void sync() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     static Durability of(Dialect dialect, Jdbi jdbi) {

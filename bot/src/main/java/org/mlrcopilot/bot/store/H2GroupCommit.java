@@ -15,11 +15,13 @@ final class H2GroupCommit implements Durability {
     private final Jdbi jdbi;
     /** How many syncs were asked for, how many the last checkpoint covered. */
     private final Object flushLock = new Object();
+
     private long asked;
     private long flushed;
     private boolean closed;
     /** The syncs a failed checkpoint covered, and why it failed: those callers are told, never acknowledged. */
     private long failedFrom = 1;
+
     private long failedThrough;
     private RuntimeException failure;
 
@@ -59,8 +61,8 @@ final class H2GroupCommit implements Durability {
                 }
             }
             if (mine >= failedFrom && mine <= failedThrough) {
-                throw new StoreUnavailableException("cannot write to the database file: " + failure.getMessage(),
-                        failure);
+                throw new StoreUnavailableException(
+                        "cannot write to the database file: " + failure.getMessage(), failure);
             }
         }
     }

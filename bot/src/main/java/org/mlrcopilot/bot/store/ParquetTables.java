@@ -25,7 +25,8 @@ public final class ParquetTables implements TableConverter {
     public Optional<Converted> toCsv(Path parquet, int maxRows) {
         String name = parquet.getFileName().toString();
         Path csv = parquet.resolveSibling(name.substring(0, name.length() - ".parquet".length()) + ".csv");
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             s.execute("SET autoinstall_known_extensions = false");
             s.execute("SET autoload_known_extensions = false");
             String source = "read_parquet(" + literal(parquet) + ")";
@@ -34,12 +35,20 @@ public final class ParquetTables implements TableConverter {
                 r.next();
                 rows = r.getLong(1);
             }
-            String sample = rows > maxRows ? " USING SAMPLE reservoir(" + maxRows + " ROWS) REPEATABLE (" + SEED + ")"
-                    : "";
+            String sample =
+                    rows > maxRows ? " USING SAMPLE reservoir(" + maxRows + " ROWS) REPEATABLE (" + SEED + ")" : "";
             s.execute("COPY (SELECT * FROM " + source + sample + ") TO " + literal(csv) + " (HEADER, DELIMITER ',')");
-            return Optional.of(new Converted(csv, rows > maxRows ? Optional.of(String.format(Locale.ROOT,
-                    "%s converted to CSV, sampled to %,d of %,d rows (seed %d)", name, maxRows, rows, SEED))
-                    : Optional.of(name + " converted to CSV")));
+            return Optional.of(new Converted(
+                    csv,
+                    rows > maxRows
+                            ? Optional.of(String.format(
+                                    Locale.ROOT,
+                                    "%s converted to CSV, sampled to %,d of %,d rows (seed %d)",
+                                    name,
+                                    maxRows,
+                                    rows,
+                                    SEED))
+                            : Optional.of(name + " converted to CSV")));
         } catch (SQLException | RuntimeException e) {
             LOG.warn("cannot convert {} to CSV: {}", parquet, e.toString());
             return Optional.empty();

@@ -2,7 +2,12 @@ package org.mlrcopilot.bot.store;
 
 import java.util.List;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.jdbi.v3.core.Jdbi;
+import org.mlrcopilot.agents.experiment.RunCheckpoints;
 import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.paper.PaperCache;
 import org.mlrcopilot.agents.research.Feedback;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
@@ -12,11 +17,6 @@ import org.mlrcopilot.agents.research.StoredBrief;
 import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.Vote;
 import org.mlrcopilot.agents.research.VoteCount;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.jdbi.v3.core.Jdbi;
-import org.mlrcopilot.agents.experiment.RunCheckpoints;
-import org.mlrcopilot.agents.paper.PaperCache;
 import org.mlrcopilot.agents.usage.UsageStore;
 import org.mlrcopilot.bot.conversation.MessageLink;
 import org.mlrcopilot.bot.conversation.MessageRole;
@@ -44,8 +44,10 @@ public final class Store implements ResearchStore, RunStore, ThreadLinks, AutoCl
     Store(StoreDatabase database) {
         this.database = database;
         try {
-            this.flyway = Flyway.configure().dataSource(database.pool())
-                    .locations(database.dialect().migrationLocations()).load();
+            this.flyway = Flyway.configure()
+                    .dataSource(database.pool())
+                    .locations(database.dialect().migrationLocations())
+                    .load();
             flyway.migrate();
         } catch (RuntimeException e) {
             closeQuietly(database, e);

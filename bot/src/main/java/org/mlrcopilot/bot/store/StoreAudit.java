@@ -18,17 +18,27 @@ final class StoreAudit implements AuditLog {
     public void record(Entry e) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO audit (at, who, platform, address, action, detail) "
                         + "VALUES (:at, :who, :platform, :address, :action, :detail)")
-                .bind("at", e.at().toEpochMilli()).bind("who", clip(e.who(), 200)).bind("platform", clip(e.platform(), 32))
-                .bind("address", clip(e.address(), 64)).bind("action", clip(e.action(), 64))
-                .bind("detail", clip(e.detail(), 1000)).execute());
+                .bind("at", e.at().toEpochMilli())
+                .bind("who", clip(e.who(), 200))
+                .bind("platform", clip(e.platform(), 32))
+                .bind("address", clip(e.address(), 64))
+                .bind("action", clip(e.action(), 64))
+                .bind("detail", clip(e.detail(), 1000))
+                .execute());
     }
 
     @Override
     public List<Entry> recent(int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM audit ORDER BY seq DESC LIMIT :n")
-                .bind("n", Math.max(1, limit)).map((rs, ctx) -> new Entry(Instant.ofEpochMilli(rs.getLong("at")),
-                        rs.getString("who"), rs.getString("platform"), rs.getString("address"),
-                        rs.getString("action"), rs.getString("detail"))).list());
+                .bind("n", Math.max(1, limit))
+                .map((rs, ctx) -> new Entry(
+                        Instant.ofEpochMilli(rs.getLong("at")),
+                        rs.getString("who"),
+                        rs.getString("platform"),
+                        rs.getString("address"),
+                        rs.getString("action"),
+                        rs.getString("detail")))
+                .list());
     }
 
     private static String clip(String s, int max) {

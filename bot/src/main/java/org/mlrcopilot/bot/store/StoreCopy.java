@@ -26,9 +26,26 @@ import org.jdbi.v3.core.Handle;
 public final class StoreCopy {
 
     /** Every table of the schema, each after the tables it refers to. */
-    static final List<String> TABLES = List.of("papers", "paper_keys", "llm_usage", "run_checkpoints", "researches",
-            "briefs", "hypotheses", "feedback", "votes", "runs", "run_steps", "message_links", "processed_events",
-            "people", "invites", "sessions", "identities", "link_codes", "audit");
+    static final List<String> TABLES = List.of(
+            "papers",
+            "paper_keys",
+            "llm_usage",
+            "run_checkpoints",
+            "researches",
+            "briefs",
+            "hypotheses",
+            "feedback",
+            "votes",
+            "runs",
+            "run_steps",
+            "message_links",
+            "processed_events",
+            "people",
+            "invites",
+            "sessions",
+            "identities",
+            "link_codes",
+            "audit");
 
     private static final int BATCH = 500;
 
@@ -39,8 +56,7 @@ public final class StoreCopy {
         }
     }
 
-    private StoreCopy() {
-    }
+    private StoreCopy() {}
 
     /**
      * Copies {@code source} into {@code target} and counts the rows of every table on both sides.
@@ -50,24 +66,25 @@ public final class StoreCopy {
      */
     public static List<TableCount> copy(Store source, Store target, boolean replace) {
         if (!source.schemaVersion().equals(target.schemaVersion())) {
-            throw new StoreException("the stores are at different schema versions: " + source.schemaVersion()
-                    + " and " + target.schemaVersion());
+            throw new StoreException("the stores are at different schema versions: " + source.schemaVersion() + " and "
+                    + target.schemaVersion());
         }
         source.jdbi().useHandle(StoreCopy::requireKnownTables);
         try {
-            target.jdbi().useTransaction(to -> source.jdbi().useHandle(from -> {
-                if (replace) {
-                    for (String table : reversed()) {
-                        to.execute("DELETE FROM " + table);
-                    }
-                } else {
-                    refuseData(to);
-                }
-                for (String table : TABLES) {
-                    copyTable(from.getConnection(), to.getConnection(), table);
-                    continueIdentity(to, target.dialect(), table);
-                }
-            }));
+            target.jdbi()
+                    .useTransaction(to -> source.jdbi().useHandle(from -> {
+                        if (replace) {
+                            for (String table : reversed()) {
+                                to.execute("DELETE FROM " + table);
+                            }
+                        } else {
+                            refuseData(to);
+                        }
+                        for (String table : TABLES) {
+                            copyTable(from.getConnection(), to.getConnection(), table);
+                            continueIdentity(to, target.dialect(), table);
+                        }
+                    }));
         } catch (SQLException e) {
             throw new StoreException("the copy failed and was rolled back: " + e.getMessage(), e);
         }
@@ -87,7 +104,8 @@ public final class StoreCopy {
     private static void requireKnownTables(Handle h) {
         Set<String> found = h.createQuery("SELECT LOWER(table_name) FROM information_schema.tables "
                         + "WHERE table_schema = CURRENT_SCHEMA AND table_type = 'BASE TABLE'")
-                .mapTo(String.class).collect(Collectors.toCollection(TreeSet::new));
+                .mapTo(String.class)
+                .collect(Collectors.toCollection(TreeSet::new));
         found.remove("flyway_schema_history");
         if (!found.equals(new TreeSet<>(TABLES))) {
             throw new StoreException("the source store has tables " + found + ", expected " + new TreeSet<>(TABLES));
@@ -96,7 +114,9 @@ public final class StoreCopy {
 
     private static void refuseData(Handle to) {
         for (String table : TABLES) {
-            long rows = to.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one();
+            long rows = to.createQuery("SELECT COUNT(*) FROM " + table)
+                    .mapTo(Long.class)
+                    .one();
             if (rows > 0) {
                 throw new StoreException("the target store is not empty (" + table + " has " + rows
                         + " rows); replace its data with --force");
@@ -105,7 +125,8 @@ public final class StoreCopy {
     }
 
     private static void copyTable(Connection from, Connection to, String table) throws SQLException {
-        try (Statement select = from.createStatement(); ResultSet rows = select.executeQuery("SELECT * FROM " + table)) {
+        try (Statement select = from.createStatement();
+                ResultSet rows = select.executeQuery("SELECT * FROM " + table)) {
             ResultSetMetaData meta = rows.getMetaData();
             int columns = meta.getColumnCount();
             List<String> names = new ArrayList<>();
@@ -150,10 +171,13 @@ public final class StoreCopy {
     private static void continueIdentity(Handle to, Dialect dialect, String table) throws SQLException {
         List<String> identities = to.createQuery("SELECT LOWER(column_name) FROM information_schema.columns "
                         + "WHERE table_schema = CURRENT_SCHEMA AND LOWER(table_name) = :table AND is_identity = 'YES'")
-                .bind("table", table).mapTo(String.class).list();
+                .bind("table", table)
+                .mapTo(String.class)
+                .list();
         for (String column : identities) {
             long next = to.createQuery("SELECT COALESCE(MAX(" + column + "), 0) + 1 FROM " + table)
-                    .mapTo(Long.class).one();
+                    .mapTo(Long.class)
+                    .one();
             try (Statement restart = to.getConnection().createStatement()) {
                 restart.execute(dialect.restartIdentity(table, column, next));
             }
@@ -161,6 +185,9 @@ public final class StoreCopy {
     }
 
     private static long count(Store store, String table) {
-        return store.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+        return store.jdbi()
+                .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+                        .mapTo(Long.class)
+                        .one());
     }
 }

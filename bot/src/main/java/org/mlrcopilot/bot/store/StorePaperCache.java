@@ -24,10 +24,10 @@ final class StorePaperCache implements PaperCache {
 
     @Override
     public Optional<Paper> byKey(String key) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(h ->
+                        h.createQuery("""
                         SELECT p.json FROM paper_keys k JOIN papers p ON p.content_hash = k.content_hash
-                        WHERE k."key" = :key""")
-                .bind("key", key).mapTo(String.class).findOne())
+                        WHERE k."key" = :key""").bind("key", key).mapTo(String.class).findOne())
                 .map(json -> JsonCodec.read(json, Paper.class));
     }
 
@@ -37,7 +37,9 @@ final class StorePaperCache implements PaperCache {
             return Optional.empty();
         }
         return jdbi.withHandle(h -> h.createQuery("SELECT json FROM papers WHERE content_hash = :hash")
-                .bind("hash", contentHash).mapTo(String.class).findOne())
+                        .bind("hash", contentHash)
+                        .mapTo(String.class)
+                        .findOne())
                 .map(json -> JsonCodec.read(json, Paper.class));
     }
 
@@ -47,9 +49,13 @@ final class StorePaperCache implements PaperCache {
         String json = JsonCodec.write(paper);
         jdbi.useTransaction(h -> {
             h.createUpdate(dialect.upsert("papers", "content_hash, json", "content_hash", ":hash, :json"))
-                    .bind("hash", hash).bind("json", json).execute();
+                    .bind("hash", hash)
+                    .bind("json", json)
+                    .execute();
             h.createUpdate(dialect.upsert("paper_keys", "\"key\", content_hash", "\"key\"", ":key, :hash"))
-                    .bind("key", key).bind("hash", hash).execute();
+                    .bind("key", key)
+                    .bind("hash", hash)
+                    .execute();
         });
     }
 }

@@ -24,9 +24,14 @@ final class StoreRunCheckpoints implements RunCheckpoints {
     public void save(RunState state) {
         String json = JsonCodec.write(state);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        jdbi.useHandle(h -> h.createUpdate(dialect.upsert("run_checkpoints", "run_id, step, state_json, updated_at", "run_id",
+        jdbi.useHandle(h -> h.createUpdate(dialect.upsert(
+                        "run_checkpoints",
+                        "run_id, step, state_json, updated_at",
+                        "run_id",
                         ":runId, :step, :json, :updatedAt"))
-                .bind("runId", state.runId()).bind("step", state.step()).bind("json", json)
+                .bind("runId", state.runId())
+                .bind("step", state.step())
+                .bind("json", json)
                 .bind("updatedAt", (position, statement, ctx) -> statement.setObject(position, now))
                 .execute());
     }
@@ -35,7 +40,9 @@ final class StoreRunCheckpoints implements RunCheckpoints {
     public Optional<RunState> load(String runId) {
         Objects.requireNonNull(runId, "runId");
         return jdbi.withHandle(h -> h.createQuery("SELECT state_json FROM run_checkpoints WHERE run_id = :runId")
-                .bind("runId", runId).mapTo(String.class).findOne())
+                        .bind("runId", runId)
+                        .mapTo(String.class)
+                        .findOne())
                 .map(json -> JsonCodec.read(json, RunState.class));
     }
 }

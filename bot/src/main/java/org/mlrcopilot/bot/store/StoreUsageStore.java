@@ -36,10 +36,16 @@ final class StoreUsageStore implements UsageStore {
     public void record(Usage u) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO llm_usage (" + COLUMNS + ") VALUES (:researchId, :team, "
                         + ":role, :model, :input, :output, :cached, :latencyMs, :outcome, :cost, :at)")
-                .bind("researchId", u.researchId()).bind("team", u.team()).bind("role", u.role())
-                .bind("model", u.model()).bind("input", u.inputTokens()).bind("output", u.outputTokens())
-                .bind("cached", u.cachedTokens()).bind("latencyMs", u.latency().toMillis())
-                .bind("outcome", u.outcome()).bind("cost", u.costUsd())
+                .bind("researchId", u.researchId())
+                .bind("team", u.team())
+                .bind("role", u.role())
+                .bind("model", u.model())
+                .bind("input", u.inputTokens())
+                .bind("output", u.outputTokens())
+                .bind("cached", u.cachedTokens())
+                .bind("latencyMs", u.latency().toMillis())
+                .bind("outcome", u.outcome())
+                .bind("cost", u.costUsd())
                 .bind("at", utc(u.at().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC)))
                 .execute());
     }
@@ -47,22 +53,29 @@ final class StoreUsageStore implements UsageStore {
     @Override
     public UsageTotals forResearch(String researchId) {
         return jdbi.withHandle(h -> h.createQuery(TOTALS + " WHERE research_id = :researchId")
-                .bind("researchId", researchId).map((rs, ctx) -> totals(rs)).one());
+                .bind("researchId", researchId)
+                .map((rs, ctx) -> totals(rs))
+                .one());
     }
 
     @Override
     public UsageTotals forTeamOn(String team, LocalDate day) {
         OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
         return jdbi.withHandle(h -> h.createQuery(TOTALS + " WHERE team = :team AND at >= :from AND at < :to")
-                .bind("team", team).bind("from", utc(from)).bind("to", utc(from.plusDays(1)))
-                .map((rs, ctx) -> totals(rs)).one());
+                .bind("team", team)
+                .bind("from", utc(from))
+                .bind("to", utc(from.plusDays(1)))
+                .map((rs, ctx) -> totals(rs))
+                .one());
     }
 
     @Override
     public List<Usage> ofResearch(String researchId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
-                        + " FROM llm_usage WHERE research_id = :researchId ORDER BY id")
-                .bind("researchId", researchId).map((rs, ctx) -> usage(rs)).list());
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM llm_usage WHERE research_id = :researchId ORDER BY id")
+                        .bind("researchId", researchId)
+                        .map((rs, ctx) -> usage(rs))
+                        .list());
     }
 
     private static Argument utc(OffsetDateTime time) {
@@ -74,9 +87,17 @@ final class StoreUsageStore implements UsageStore {
     }
 
     private static Usage usage(ResultSet rs) throws SQLException {
-        return new Usage(rs.getString("research_id"), rs.getString("team"), rs.getString("role"),
-                rs.getString("model"), rs.getLong("input_tokens"), rs.getLong("output_tokens"),
-                rs.getLong("cached_tokens"), Duration.ofMillis(rs.getLong("latency_ms")), rs.getString("outcome"),
-                rs.getDouble("cost_usd"), rs.getObject("at", OffsetDateTime.class).toInstant());
+        return new Usage(
+                rs.getString("research_id"),
+                rs.getString("team"),
+                rs.getString("role"),
+                rs.getString("model"),
+                rs.getLong("input_tokens"),
+                rs.getLong("output_tokens"),
+                rs.getLong("cached_tokens"),
+                Duration.ofMillis(rs.getLong("latency_ms")),
+                rs.getString("outcome"),
+                rs.getDouble("cost_usd"),
+                rs.getObject("at", OffsetDateTime.class).toInstant());
     }
 }

@@ -10,8 +10,7 @@ import org.mlrcopilot.config.StoreConfig;
 /** Which database a {@link Store} opens: H2 in the data directory (its owner's only), PostgreSQL, or in memory. */
 public final class Stores {
 
-    private Stores() {
-    }
+    private Stores() {}
 
     /** The store the configuration names: PostgreSQL when {@code store.url} is set, else H2 in the data directory. */
     public static Store open(StoreConfig config) {
@@ -37,14 +36,16 @@ public final class Stores {
             store = new Store(StoreDatabase.h2("jdbc:h2:file:" + dir.resolve("mlr"), "H2 database in " + dir));
         } catch (StoreException e) {
             if (e.inUse()) {
-                throw new StoreException("the H2 database in " + dir + " is in use by another process (a running "
-                        + "./mlr serve?); one process owns it: stop that one, or give this one another store.dataDir",
+                throw new StoreException(
+                        "the H2 database in " + dir + " is in use by another process (a running "
+                                + "./mlr serve?); one process owns it: stop that one, or give this one another store.dataDir",
                         e);
             }
             throw e;
         }
         try (var files = Files.list(dir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("mlr.")).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("mlr."))
+                    .toList()) {
                 ownerOnly(f, "rw-------");
             }
         } catch (IOException e) {
@@ -88,8 +89,9 @@ public final class Stores {
     /** {@code path} with {@code permissions} when it is this user's, on a file system with POSIX permissions. */
     private static void ownerOnly(Path path, String permissions) throws IOException {
         if (path.getFileSystem().supportedFileAttributeViews().contains("posix")
-                && Files.getOwner(path, java.nio.file.LinkOption.NOFOLLOW_LINKS).getName()
-                .equals(System.getProperty("user.name"))) {
+                && Files.getOwner(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        .getName()
+                        .equals(System.getProperty("user.name"))) {
             Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
         }
     }

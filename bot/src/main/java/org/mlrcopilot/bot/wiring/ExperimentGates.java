@@ -12,8 +12,7 @@ public final class ExperimentGates {
     /** Output tokens assumed for one step when estimating its cost. */
     private static final int EXPECTED_OUTPUT_TOKENS = 1000;
 
-    private ExperimentGates() {
-    }
+    private ExperimentGates() {}
 
     public static ApprovalGate gate(ExperimentConfig config, boolean copilot) {
         if (copilot) {
@@ -32,7 +31,7 @@ public final class ExperimentGates {
             return CostGate.none();
         }
         Price price = Prices.table(config.budget().prices()).priceOf(mainModel);
-        return new CostGate(config.experiment().approvalCostUsd(),
-                chars -> price.cost(chars / 4, EXPECTED_OUTPUT_TOKENS, 0));
+        return new CostGate(
+                config.experiment().approvalCostUsd(), chars -> price.cost(chars / 4, EXPECTED_OUTPUT_TOKENS, 0));
     }
 }

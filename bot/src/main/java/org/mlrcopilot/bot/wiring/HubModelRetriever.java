@@ -30,7 +30,8 @@ public final class HubModelRetriever implements ModelRetriever {
     /** The embedding model loads on the first look-up only. */
     private synchronized PrototypeFinder finder() {
         if (finder == null) {
-            finder = new PrototypeFinder(http, hubUrl, token, RelatedWorkFinder.localEmbeddings(), Duration.ofSeconds(20));
+            finder = new PrototypeFinder(
+                    http, hubUrl, token, RelatedWorkFinder.localEmbeddings(), Duration.ofSeconds(20));
         }
         return finder;
     }
@@ -51,13 +52,23 @@ public final class HubModelRetriever implements ModelRetriever {
         StringBuilder out = new StringBuilder();
         int n = 1;
         for (HubItem m : found.models()) {
-            out.append(n++).append(". ").append(m.id()).append(" (").append(m.pipelineTag().isEmpty() ? "model"
-                    : m.pipelineTag()).append(", ").append(String.format("%,d", m.downloads())).append(" downloads")
-                    .append(m.sizeBytes() > 0 ? String.format(", %.0f MB", m.sizeBytes() / 1e6) : "").append(") ")
-                    .append(m.url()).append('\n');
+            out.append(n++)
+                    .append(". ")
+                    .append(m.id())
+                    .append(" (")
+                    .append(m.pipelineTag().isEmpty() ? "model" : m.pipelineTag())
+                    .append(", ")
+                    .append(String.format("%,d", m.downloads()))
+                    .append(" downloads")
+                    .append(m.sizeBytes() > 0 ? String.format(", %.0f MB", m.sizeBytes() / 1e6) : "")
+                    .append(") ")
+                    .append(m.url())
+                    .append('\n');
         }
         found.notes().forEach(note -> out.append("note: ").append(note).append('\n'));
-        return out.length() == 0 ? "No models found for \"" + query + "\"." : out.toString().strip()
-                + "\nThe sandbox has no network: a model must be prepared by the team before it can be used.";
+        return out.length() == 0
+                ? "No models found for \"" + query + "\"."
+                : out.toString().strip()
+                        + "\nThe sandbox has no network: a model must be prepared by the team before it can be used.";
     }
 }

@@ -8,8 +8,7 @@ import org.mlrcopilot.agents.usage.PriceTable;
 /** The price table: built-in list prices plus budget.prices ("model=in/out[/cached]", USD per million tokens). */
 public final class Prices {
 
-    private Prices() {
-    }
+    private Prices() {}
 
     public static PriceTable table(String overrides) {
         Map<String, Price> extra = new LinkedHashMap<>();

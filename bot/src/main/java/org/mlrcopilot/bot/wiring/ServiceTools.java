@@ -37,8 +37,14 @@ public final class ServiceTools implements ResearchTools {
     private final GuardedHttpClient http;
 
     /** {@code models} null when no language model is configured; {@code sandbox} null when none can run. */
-    public ServiceTools(Wiring wiring, Papers papers, LlmModels models, Sandbox sandbox, UsageStore usage,
-            RunCheckpoints checkpoints, GuardedHttpClient http) {
+    public ServiceTools(
+            Wiring wiring,
+            Papers papers,
+            LlmModels models,
+            Sandbox sandbox,
+            UsageStore usage,
+            RunCheckpoints checkpoints,
+            GuardedHttpClient http) {
         this.wiring = wiring;
         this.config = wiring.config();
         this.checkpoints = checkpoints;
@@ -65,7 +71,8 @@ public final class ServiceTools implements ResearchTools {
         if (models == null) {
             return Optional.empty();
         }
-        return Optional.of(wiring.ideaAgent(metered(research), papers::related, config.service().hypotheses()));
+        return Optional.of(wiring.ideaAgent(
+                metered(research), papers::related, config.service().hypotheses()));
     }
 
     @Override
@@ -74,10 +81,15 @@ public final class ServiceTools implements ResearchTools {
             return Optional.empty();
         }
         if (sandbox == null) {
-            throw new ResearchRefusedException("no sandbox can run experiments on this machine: see `mlr sandbox status`");
+            throw new ResearchRefusedException(
+                    "no sandbox can run experiments on this machine: see `mlr sandbox status`");
         }
-        return Optional.of(wiring.experimentAgent(metered(research), sandbox, config.experiment().maxSteps(), false)
-                .team(team).checkpoints(checkpoints).retriever(hub).build());
+        return Optional.of(wiring.experimentAgent(
+                        metered(research), sandbox, config.experiment().maxSteps(), false)
+                .team(team)
+                .checkpoints(checkpoints)
+                .retriever(hub)
+                .build());
     }
 
     @Override
@@ -86,7 +98,8 @@ public final class ServiceTools implements ResearchTools {
             return Optional.empty();
         }
         if (sandbox == null) {
-            throw new ResearchRefusedException("no sandbox can run experiments on this machine: see `mlr sandbox status`");
+            throw new ResearchRefusedException(
+                    "no sandbox can run experiments on this machine: see `mlr sandbox status`");
         }
         return Optional.of(wiring.setup(metered(research), sandbox, http.policy(), hub));
     }

@@ -15,22 +15,32 @@ import org.mlrcopilot.sandbox.Sandbox;
 /** The experiment set-up stage from configuration (for the service and the CLI). */
 public final class Setups {
 
-    private Setups() {
-    }
+    private Setups() {}
 
     public static SetupSettings settings(MlrConfig config) {
         ExperimentConfig e = config.experiment();
-        return new SetupSettings(e.taskMatch(), e.maxDatasetBytes(), e.maxCodeBytes(), e.maxModelBytes(), e.maxRows(),
+        return new SetupSettings(
+                e.taskMatch(),
+                e.maxDatasetBytes(),
+                e.maxCodeBytes(),
+                e.maxModelBytes(),
+                e.maxRows(),
                 e.setupSteps(),
-                URI.create(config.papers().huggingFaceUrl()), config.research().huggingFaceToken().reveal(),
+                URI.create(config.papers().huggingFaceUrl()),
+                config.research().huggingFaceToken().reveal(),
                 URI.create(e.githubApiUrl()));
     }
 
-    public static ExperimentSetup of(MlrConfig config, ChatModel main, Sandbox sandbox, FetchPolicy policy,
-                                     HubModelRetriever hub) {
+    public static ExperimentSetup of(
+            MlrConfig config, ChatModel main, Sandbox sandbox, FetchPolicy policy, HubModelRetriever hub) {
         SetupSettings settings = settings(config);
-        return new ExperimentSetup(main, sandbox, Sandboxes.limits(config.sandbox()),
-                new HubDownloads(policy, new ParquetTables(), settings), hub::rankTasks, settings);
+        return new ExperimentSetup(
+                main,
+                sandbox,
+                Sandboxes.limits(config.sandbox()),
+                new HubDownloads(policy, new ParquetTables(), settings),
+                hub::rankTasks,
+                settings);
     }
 
     /** The team confirms set-ups when runs ask before their first execution or every step. */

@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.util.Objects;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.ExperimentLimits;
-import org.mlrcopilot.papers.fetch.FetchPolicy;
-import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.agents.experiment.tree.TreeSearch;
 import org.mlrcopilot.agents.experiment.tree.TreeSettings;
 import org.mlrcopilot.agents.idea.IdeaAgent;
@@ -26,6 +24,8 @@ import org.mlrcopilot.bot.sandbox.Sandboxes;
 import org.mlrcopilot.config.BudgetConfig;
 import org.mlrcopilot.config.ExperimentConfig;
 import org.mlrcopilot.config.MlrConfig;
+import org.mlrcopilot.papers.fetch.FetchPolicy;
+import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.sandbox.Sandbox;
 import org.mlrcopilot.sandbox.auto.SandboxSelector;
 
@@ -59,21 +59,32 @@ public final class Wiring {
     }
 
     /** The models of one research (or one command), metered against the budgets under {@code researchId}. */
-    public record Metered(UsageContext context, ChatModel main, ChatModel fast, LlmModels models) {
-    }
+    public record Metered(UsageContext context, ChatModel main, ChatModel fast, LlmModels models) {}
 
     /** Meters the use of {@code models} by {@code researchId} of {@code team} into {@code usage}. */
     public Metered metered(LlmModels models, UsageStore usage, String researchId, String team) {
-        UsageContext context = new UsageContext(researchId, team, usage, Prices.table(config.budget().prices()),
-                budget(config.budget()), clock, models.cachedTokens());
-        return new Metered(context, new MeteredChatModel(models.main(), "main", context),
-                new MeteredChatModel(models.fast(), "fast", context), models);
+        UsageContext context = new UsageContext(
+                researchId,
+                team,
+                usage,
+                Prices.table(config.budget().prices()),
+                budget(config.budget()),
+                clock,
+                models.cachedTokens());
+        return new Metered(
+                context,
+                new MeteredChatModel(models.main(), "main", context),
+                new MeteredChatModel(models.fast(), "fast", context),
+                models);
     }
 
     /** The idea agent proposing {@code hypotheses} hypotheses, with related work from {@code related}. */
     public IdeaAgent ideaAgent(Metered m, RelatedWorkSearch related, int hypotheses) {
         IdeaSettings d = IdeaSettings.defaults();
-        return new IdeaAgent(m.main(), m.fast(), related,
+        return new IdeaAgent(
+                m.main(),
+                m.fast(),
+                related,
                 new IdeaSettings(hypotheses, d.relatedInPrompt(), d.maxPaperChars(), d.maxAbstractChars()));
     }
 
@@ -83,11 +94,15 @@ public final class Wiring {
      * and where checkpoints go.
      */
     public ExperimentAgent.Builder experimentAgent(Metered m, Sandbox sandbox, int maxSteps, boolean copilot) {
-        ExperimentLimits limits = ExperimentLimits.defaults().withMaxSteps(maxSteps)
-                .withWallTime(config.experiment().wallTime()).withExecution(Sandboxes.limits(config.sandbox()));
+        ExperimentLimits limits = ExperimentLimits.defaults()
+                .withMaxSteps(maxSteps)
+                .withWallTime(config.experiment().wallTime())
+                .withExecution(Sandboxes.limits(config.sandbox()));
         return ExperimentAgent.builder(m.main(), m.fast(), sandbox)
-                .evaluator(new Evaluator(sandbox, Sandboxes.limits(config.sandbox()))).limits(limits)
-                .gate(ExperimentGates.gate(config.experiment(), copilot)).clock(clock)
+                .evaluator(new Evaluator(sandbox, Sandboxes.limits(config.sandbox())))
+                .limits(limits)
+                .gate(ExperimentGates.gate(config.experiment(), copilot))
+                .clock(clock)
                 .costGate(ExperimentGates.costGate(config, m.models().mainModel()));
     }
 
@@ -96,17 +111,28 @@ public final class Wiring {
      * the prices of its nodes from the configuration; the caller adds the team.
      */
     public TreeSearch.Builder treeSearch(Metered m, Sandbox sandbox, TreeSettings settings) {
-        ExperimentLimits limits = ExperimentLimits.defaults().withWallTime(config.experiment().wallTime())
+        ExperimentLimits limits = ExperimentLimits.defaults()
+                .withWallTime(config.experiment().wallTime())
                 .withExecution(Sandboxes.limits(config.sandbox()));
-        return TreeSearch.builder(m.main(), sandbox).evaluator(new Evaluator(sandbox, Sandboxes.limits(config.sandbox())))
-                .limits(limits).settings(settings).clock(clock).prices(m.context().prices());
+        return TreeSearch.builder(m.main(), sandbox)
+                .evaluator(new Evaluator(sandbox, Sandboxes.limits(config.sandbox())))
+                .limits(limits)
+                .settings(settings)
+                .clock(clock)
+                .prices(m.context().prices());
     }
 
     /** The tree search's knobs as configured (experiment.drafts, workers, maxNodes, debugDepth, ...). */
     public TreeSettings treeSettings() {
         ExperimentConfig e = config.experiment();
-        return new TreeSettings(e.drafts(), e.workers(), e.maxNodes(), e.debugDepth(), e.debugProbability(),
-                "sampled".equals(e.selection()), clock.millis());
+        return new TreeSettings(
+                e.drafts(),
+                e.workers(),
+                e.maxNodes(),
+                e.debugDepth(),
+                e.debugProbability(),
+                "sampled".equals(e.selection()),
+                clock.millis());
     }
 
     /** The experiment set-up stage on {@code sandbox}, finding models and datasets through {@code hub}. */
@@ -121,7 +147,9 @@ public final class Wiring {
 
     /** Model, dataset and task look-ups on the Hugging Face Hub, through {@code http}. */
     public HubModelRetriever hub(GuardedHttpClient http) {
-        return new HubModelRetriever(http, URI.create(config.papers().huggingFaceUrl()),
+        return new HubModelRetriever(
+                http,
+                URI.create(config.papers().huggingFaceUrl()),
                 config.research().huggingFaceToken().reveal());
     }
 

@@ -57,7 +57,9 @@ class AccountsTest {
         String token = admin();
         assertThat(accounts.person(token)).isPresent();
         clock.pass(Accounts.IDLE.minusMinutes(5));
-        assertThat(accounts.person(token)).as("seen again before the idle limit").isPresent();
+        assertThat(accounts.person(token))
+                .as("seen again before the idle limit")
+                .isPresent();
         clock.pass(Accounts.IDLE.minusMinutes(5));
         assertThat(accounts.person(token)).isPresent();
         clock.pass(Accounts.IDLE.plusMinutes(1));
@@ -68,7 +70,9 @@ class AccountsTest {
             clock.pass(Duration.ofHours(11));
             accounts.person(fresh);
         }
-        assertThat(accounts.person(fresh)).as("older than the absolute limit, though never idle").isEmpty();
+        assertThat(accounts.person(fresh))
+                .as("older than the absolute limit, though never idle")
+                .isEmpty();
     }
 
     @Test
@@ -78,11 +82,12 @@ class AccountsTest {
         String code = accounts.invite(admin, Role.MEMBER);
         clock.pass(Accounts.INVITE_LIFE.plusMinutes(1));
         assertThatThrownBy(() -> accounts.accept(code, "bob", "bob's long password"))
-                .isInstanceOf(AuthException.class).hasMessageContaining("expired");
+                .isInstanceOf(AuthException.class)
+                .hasMessageContaining("expired");
         assertThat(accounts.firstAdminInvite()).as("an admin exists").isEmpty();
 
-        Person bob = accounts.person(accounts.accept(accounts.invite(admin, Role.MEMBER), "bob",
-                "bob's long password")).orElseThrow();
+        Person bob = accounts.person(accounts.accept(accounts.invite(admin, Role.MEMBER), "bob", "bob's long password"))
+                .orElseThrow();
         assertThatThrownBy(() -> accounts.invite(bob, Role.ADMIN)).hasMessageContaining("only admins");
         assertThatThrownBy(() -> accounts.setRole(bob, bob.id(), Role.ADMIN)).hasMessageContaining("only admins");
         assertThat(accounts.setRole(admin, bob.id(), Role.APPROVER).role()).isEqualTo(Role.APPROVER);
@@ -93,9 +98,11 @@ class AccountsTest {
     void passwordsAreArgon2idHashesAndTokensAreNotStored() {
         String token = admin();
         Person ada = accounts.person(token).orElseThrow();
-        assertThat(ada.passwordHash()).startsWith("$argon2id$v=19$m=19456,t=2,p=1$")
+        assertThat(ada.passwordHash())
+                .startsWith("$argon2id$v=19$m=19456,t=2,p=1$")
                 .doesNotContain("correct horse battery");
-        assertThat(Passwords.matches("correct horse battery", ada.passwordHash())).isTrue();
+        assertThat(Passwords.matches("correct horse battery", ada.passwordHash()))
+                .isTrue();
         assertThat(Passwords.matches("wrong", ada.passwordHash())).isFalse();
         assertThat(store.auth().session(token)).as("looked up by its hash only").isEmpty();
         assertThat(store.auth().session(Passwords.digest(token))).isPresent();

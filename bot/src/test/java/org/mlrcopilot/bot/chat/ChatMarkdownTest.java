@@ -37,8 +37,8 @@ class ChatMarkdownTest {
         assertThat(ChatMarkdown.discord("*Plan:* tune <https://example.org/a?b=1|v1> and ~old~"))
                 .isEqualTo("**Plan:** tune [v1](https://example.org/a?b=1) and ~~old~~");
         assertThat(ChatMarkdown.discord("**already bold**, [a link](https://example.org), _italic_, ~~struck~~"))
-                .as("people's Markdown is Discord's already").isEqualTo(
-                        "**already bold**, [a link](https://example.org), _italic_, ~~struck~~");
+                .as("people's Markdown is Discord's already")
+                .isEqualTo("**already bold**, [a link](https://example.org), _italic_, ~~struck~~");
     }
 
     @Test

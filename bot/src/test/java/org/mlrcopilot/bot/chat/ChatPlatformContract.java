@@ -35,11 +35,12 @@ public abstract class ChatPlatformContract {
     protected Path files;
     /** Everything the platform delivered to the handler, in order. */
     protected final List<Inbound> events = new CopyOnWriteArrayList<>();
+
     protected ChatPlatform platform;
 
     /** A message as the chat shows it: who posted it, its text, its buttons and the names of its files. */
-    public record Shown(String id, boolean byBot, String user, String text, List<ShownButton> buttons,
-                           List<String> attachments) {
+    public record Shown(
+            String id, boolean byBot, String user, String text, List<ShownButton> buttons, List<String> attachments) {
         public Shown {
             buttons = List.copyOf(buttons);
             attachments = List.copyOf(attachments);
@@ -47,8 +48,7 @@ public abstract class ChatPlatformContract {
     }
 
     /** A button as the chat shows it and sends it back when pressed. */
-    public record ShownButton(String action, String value, String label) {
-    }
+    public record ShownButton(String action, String value, String label) {}
 
     /** Starts the platform under test (and the fake it talks to), delivering what people do to {@code handler}. */
     protected abstract ChatPlatform start(InboundHandler handler) throws Exception;
@@ -140,8 +140,15 @@ public abstract class ChatPlatformContract {
     }
 
     private <T extends Inbound> T next(Class<T> type, int before) {
-        return await().atMost(WAIT).until(() -> events.stream().skip(before).filter(type::isInstance).map(type::cast)
-                .findFirst(), java.util.Optional::isPresent).get();
+        return await().atMost(WAIT)
+                .until(
+                        () -> events.stream()
+                                .skip(before)
+                                .filter(type::isInstance)
+                                .map(type::cast)
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .get();
     }
 
     private static List<String> texts(List<Shown> shown) {
@@ -163,23 +170,29 @@ public abstract class ChatPlatformContract {
             assertThat(reply.channel()).isEqualTo(channel());
             assertThat(reply.threadId()).isEqualTo(root.messageId());
         });
-        assertThat(List.of(root.messageId(), first.messageId(), second.messageId())).doesNotHaveDuplicates();
+        assertThat(List.of(root.messageId(), first.messageId(), second.messageId()))
+                .doesNotHaveDuplicates();
 
         List<Shown> shown = shownWhen(root, l -> l.size() == 3);
         assertThat(texts(shown)).containsExactly("Reading the paper", "H1: a wider kernel", "H2: fewer layers");
-        assertThat(shown).extracting(Shown::id).containsExactly(root.messageId(), first.messageId(),
-                second.messageId());
-        assertThat(shown).allSatisfy(m -> assertThat(m.byBot()).as("posted by the bot").isTrue());
+        assertThat(shown)
+                .extracting(Shown::id)
+                .containsExactly(root.messageId(), first.messageId(), second.messageId());
+        assertThat(shown)
+                .allSatisfy(m -> assertThat(m.byBot()).as("posted by the bot").isTrue());
     }
 
     @Test
     void aMessageWithAFileShowsTheFileInTheThread() throws Exception {
         Path plot = Files.write(files.resolve("accuracy.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
         MessageRef root = platform.post(newThread(), OutboundMessage.text("Results"));
-        platform.post(root.thread(), OutboundMessage.text("The plot").withAttachments(List.of(
-                new Attachment("accuracy.png", "image/png", plot))));
+        platform.post(
+                root.thread(),
+                OutboundMessage.text("The plot")
+                        .withAttachments(List.of(new Attachment("accuracy.png", "image/png", plot))));
 
-        List<Shown> shown = shownWhen(root, l -> l.stream().anyMatch(m -> !m.attachments().isEmpty()));
+        List<Shown> shown =
+                shownWhen(root, l -> l.stream().anyMatch(m -> !m.attachments().isEmpty()));
         assertThat(shown).flatExtracting(Shown::attachments).containsExactly("accuracy.png");
         assertThat(texts(shown)).contains("Results", "The plot");
     }
@@ -187,23 +200,34 @@ public abstract class ChatPlatformContract {
     @Test
     void anUpdateReplacesTextAndButtons() {
         MessageRef root = platform.post(newThread(), OutboundMessage.text("Reading the paper"));
-        MessageRef h1 = platform.post(root.thread(), OutboundMessage.text("H1 v1: a wider kernel").withButtons(
-                List.of(new Button("run", "Run experiment", "H1", "primary"),
-                        new Button("discard", "Discard", "H1", "danger"))));
-        assertThat(shownWhen(root, l -> l.size() == 2).get(1).buttons()).containsExactly(
-                new ShownButton("run", "H1", "Run experiment"), new ShownButton("discard", "H1", "Discard"));
+        MessageRef h1 = platform.post(
+                root.thread(),
+                OutboundMessage.text("H1 v1: a wider kernel")
+                        .withButtons(List.of(
+                                new Button("run", "Run experiment", "H1", "primary"),
+                                new Button("discard", "Discard", "H1", "danger"))));
+        assertThat(shownWhen(root, l -> l.size() == 2).get(1).buttons())
+                .containsExactly(
+                        new ShownButton("run", "H1", "Run experiment"), new ShownButton("discard", "H1", "Discard"));
 
-        platform.update(h1, OutboundMessage.text("H1 v1: a wider kernel (discarded)").withButtons(
-                List.of(new Button("restore", "Restore", "H1", ""))));
-        Shown edited = shownWhen(root, l -> l.get(1).text().contains("discarded")).get(1);
+        platform.update(
+                h1,
+                OutboundMessage.text("H1 v1: a wider kernel (discarded)")
+                        .withButtons(List.of(new Button("restore", "Restore", "H1", ""))));
+        Shown edited =
+                shownWhen(root, l -> l.get(1).text().contains("discarded")).get(1);
         assertThat(edited.id()).isEqualTo(h1.messageId());
         assertThat(edited.text().strip()).isEqualTo("H1 v1: a wider kernel (discarded)");
         assertThat(edited.buttons()).containsExactly(new ShownButton("restore", "H1", "Restore"));
 
         platform.update(h1, OutboundMessage.text("H1 v1: superseded by v2"));
-        Shown plain = shownWhen(root, l -> l.get(1).text().contains("superseded")).get(1);
-        assertThat(plain.buttons()).as("a message updated to no buttons shows none").isEmpty();
-        assertThat(texts(thread(root))).as("an update adds no message")
+        Shown plain =
+                shownWhen(root, l -> l.get(1).text().contains("superseded")).get(1);
+        assertThat(plain.buttons())
+                .as("a message updated to no buttons shows none")
+                .isEmpty();
+        assertThat(texts(thread(root)))
+                .as("an update adds no message")
                 .containsExactly("Reading the paper", "H1 v1: superseded by v2");
     }
 
@@ -215,8 +239,8 @@ public abstract class ChatPlatformContract {
         next(Inbound.MessagePosted.class, 0);
 
         platform.react(theirs, Emoji.EYES);
-        await().atMost(WAIT).untilAsserted(() -> assertThat(botReactions(theirs))
-                .containsExactly(shownEmoji(Emoji.EYES)));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(botReactions(theirs)).containsExactly(shownEmoji(Emoji.EYES)));
         assertThat(botReactions(root)).as("only the message reacted to").isEmpty();
     }
 
@@ -226,8 +250,10 @@ public abstract class ChatPlatformContract {
     void aPressedButtonComesBackWithItsActionAndValue() throws Exception {
         MessageRef root = platform.post(newThread(), OutboundMessage.text("Reading the paper"));
         Button run = new Button("run", "Run experiment", "H2", "primary");
-        MessageRef h2 = platform.post(root.thread(), OutboundMessage.text("H2 v1: fewer layers").withButtons(
-                List.of(new Button("refine", "Refine", "H2", ""), run)));
+        MessageRef h2 = platform.post(
+                root.thread(),
+                OutboundMessage.text("H2 v1: fewer layers")
+                        .withButtons(List.of(new Button("refine", "Refine", "H2", ""), run)));
         shownWhen(root, l -> l.size() == 2);
 
         press(h2, run);
@@ -245,10 +271,10 @@ public abstract class ChatPlatformContract {
     void aButtonWithTheLongestActionAndValueIsShownAndComesBack() throws Exception {
         Button longest = new Button("a".repeat(15) + "_" + "b".repeat(14), "Choose", "v".repeat(59) + "9", "");
         MessageRef root = platform.post(newThread(), OutboundMessage.text("Reading the paper"));
-        MessageRef choice = platform.post(root.thread(), OutboundMessage.text("Pick one").withButtons(
-                List.of(longest)));
-        assertThat(shownWhen(root, l -> l.size() == 2).get(1).buttons()).containsExactly(
-                new ShownButton(longest.action(), longest.value(), "Choose"));
+        MessageRef choice =
+                platform.post(root.thread(), OutboundMessage.text("Pick one").withButtons(List.of(longest)));
+        assertThat(shownWhen(root, l -> l.size() == 2).get(1).buttons())
+                .containsExactly(new ShownButton(longest.action(), longest.value(), "Choose"));
 
         press(choice, longest);
         Inbound.ButtonPressed pressed = next(Inbound.ButtonPressed.class, 0);
@@ -302,7 +328,8 @@ public abstract class ChatPlatformContract {
     void everyInboundEventCarriesItsOwnEventId() throws Exception {
         MessageRef root = platform.post(newThread(), OutboundMessage.text("Reading the paper"));
         Button discard = new Button("discard", "Discard", "H1", "danger");
-        MessageRef h1 = platform.post(root.thread(), OutboundMessage.text("H1 v1").withButtons(List.of(discard)));
+        MessageRef h1 =
+                platform.post(root.thread(), OutboundMessage.text("H1 v1").withButtons(List.of(discard)));
         shownWhen(root, l -> l.size() == 2);
 
         say(root.thread(), "first thought");
@@ -342,7 +369,8 @@ public abstract class ChatPlatformContract {
         String replyLink = platform.permalink(reply);
         assertThat(rootLink).isNotBlank();
         assertThat(replyLink).isNotBlank().isNotEqualTo(rootLink);
-        assertThat(List.of(rootLink, replyLink)).allSatisfy(link -> assertThat(link).doesNotContainAnyWhitespaces());
+        assertThat(List.of(rootLink, replyLink))
+                .allSatisfy(link -> assertThat(link).doesNotContainAnyWhitespaces());
     }
 
     @Test
@@ -361,8 +389,11 @@ public abstract class ChatPlatformContract {
 
     @Test
     void longTextIsPostedAndShownOrCutNeverRefused() {
-        String text = IntStream.range(0, 1000).mapToObj(i -> String.format("w%03d", i)).collect(
-                Collectors.joining(" ")).substring(0, 4999) + ".";
+        String text = IntStream.range(0, 1000)
+                        .mapToObj(i -> String.format("w%03d", i))
+                        .collect(Collectors.joining(" "))
+                        .substring(0, 4999)
+                + ".";
         assertThat(text).hasSize(5000);
         MessageRef root = platform.post(newThread(), OutboundMessage.text("Reading the paper"));
         MessageRef[] posted = new MessageRef[1];
@@ -386,14 +417,29 @@ public abstract class ChatPlatformContract {
                 + "<https://openreview.net/forum?id=x1&y=2|review> 2 < 3 & 4 > 1 # not a heading | pipe \\ slash\n"
                 + "- item\n> quoted\n```\ncode <b>block</b>\n```";
         MessageRef root = platform.post(newThread(), OutboundMessage.text("Reading the paper"));
-        assertThatCode(() -> platform.post(root.thread(), OutboundMessage.text(text))).doesNotThrowAnyException();
-        assertThatCode(() -> platform.post(root.thread(), new OutboundMessage("Brief: *the* `paper`", text,
-                List.of(new OutboundMessage.Field("Score | *4*", "`3` < 5")), List.of(), List.of(), "#36a64f")))
+        assertThatCode(() -> platform.post(root.thread(), OutboundMessage.text(text)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> platform.post(
+                        root.thread(),
+                        new OutboundMessage(
+                                "Brief: *the* `paper`",
+                                text,
+                                List.of(new OutboundMessage.Field("Score | *4*", "`3` < 5")),
+                                List.of(),
+                                List.of(),
+                                "#36a64f")))
                 .doesNotThrowAnyException();
 
         String shown = shownWhen(root, l -> l.size() == 3).get(1).text();
-        assertThat(shown).contains("bold", "italic", "`a_b*c`", "https://arxiv.org/abs/2408.14033",
-                "https://openreview.net/forum?id=x1&y=2", "code <b>block</b>", "quoted");
+        assertThat(shown)
+                .contains(
+                        "bold",
+                        "italic",
+                        "`a_b*c`",
+                        "https://arxiv.org/abs/2408.14033",
+                        "https://openreview.net/forum?id=x1&y=2",
+                        "code <b>block</b>",
+                        "quoted");
     }
 
     @Test

@@ -17,8 +17,10 @@ class BenchReportTest {
 
     @Test
     void mediansAndRatiosAgainstTheDockerCli() {
-        String report = BenchReport.render(List.of(variant("host", 10, 12, 11), variant("cli", 200, 220, 210),
-                variant("ours", 100, 300, 105)), 3, 1);
+        String report = BenchReport.render(
+                List.of(variant("host", 10, 12, 11), variant("cli", 200, 220, 210), variant("ours", 100, 300, 105)),
+                3,
+                1);
 
         assertThat(report).contains("host").contains("11.0").contains("210.0").contains("105.0");
         assertThat(report).contains("ours / docker run --rm: 0.50").contains("overhead over host: 94.0 ms");

@@ -14,8 +14,7 @@ final class CliRunner {
         }
     }
 
-    private CliRunner() {
-    }
+    private CliRunner() {}
 
     static synchronized Outcome run(String... args) {
         PrintStream oldOut = System.out;
@@ -23,7 +22,7 @@ final class CliRunner {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             System.setOut(o);
             System.setErr(e);
             var cli = MlrCommand.commandLine();

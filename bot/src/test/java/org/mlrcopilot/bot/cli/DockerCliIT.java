@@ -17,6 +17,7 @@ class DockerCliIT {
 
     @TempDir
     Path dir;
+
     @TempDir
     Path workspace;
 
@@ -32,10 +33,23 @@ class DockerCliIT {
 
     @Test
     void runsInTheHardenedContainerAndReportsItsGuarantees() throws IOException {
-        Files.writeString(workspace.resolve("train.py"), "import os, sklearn\nprint('uid', os.getuid())\n"
-                + "open('metrics.txt', 'w').write('accuracy=0.9')\n");
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "sandbox", "run", workspace.toString(),
-                "--timeout", "60s", "--memory", "512m", "--json", "--", "python3", "train.py");
+        Files.writeString(
+                workspace.resolve("train.py"),
+                "import os, sklearn\nprint('uid', os.getuid())\n" + "open('metrics.txt', 'w').write('accuracy=0.9')\n");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "sandbox",
+                "run",
+                workspace.toString(),
+                "--timeout",
+                "60s",
+                "--memory",
+                "512m",
+                "--json",
+                "--",
+                "python3",
+                "train.py");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(outcome.out()).startsWith("uid 65534\n");
@@ -50,7 +64,9 @@ class DockerCliIT {
         CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "serve", "--check");
 
         assertThat(outcome.exitCode()).isZero();
-        assertThat(outcome.out()).contains("sandbox.backend = auto   (default)").contains("sandbox: docker")
+        assertThat(outcome.out())
+                .contains("sandbox.backend = auto   (default)")
+                .contains("sandbox: docker")
                 .contains("network-isolated");
         assertThat(outcome.out()).containsPattern("(?m)^llm: (none configured|MISCONFIGURED|\\S+ \\(main )");
     }

@@ -32,8 +32,8 @@ class DocumentedCommandsTest {
             + "|research|experiment|papers)\\.[A-Za-z.]+)(?:[=: ][^`]*)?`");
     private static final Pattern ENV = Pattern.compile("\\b(MLR_[A-Z][A-Z0-9_]+)\\b");
     /** Variables of the launcher and the test run, not settings. */
-    private static final Set<String> NOT_SETTINGS = Set.of("MLR_JAVA_OPTS", "MLR_TEST_POSTGRES_URL",
-            "MLR_TEST_POSTGRES_USER", "MLR_TEST_POSTGRES_PASSWORD");
+    private static final Set<String> NOT_SETTINGS =
+            Set.of("MLR_JAVA_OPTS", "MLR_TEST_POSTGRES_URL", "MLR_TEST_POSTGRES_USER", "MLR_TEST_POSTGRES_PASSWORD");
 
     static List<Path> documents() throws IOException {
         List<Path> docs = new ArrayList<>(List.of(ROOT.resolve("README.md")));
@@ -85,8 +85,9 @@ class DocumentedCommandsTest {
 
     @Test
     void aBrokenCommandIsCaught() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MlrCommand.commandLine().parseArgs("sandbox", "run",
-                "--no-such-option", "/tmp", "true")).isInstanceOf(CommandLine.ParameterException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> MlrCommand.commandLine().parseArgs("sandbox", "run", "--no-such-option", "/tmp", "true"))
+                .isInstanceOf(CommandLine.ParameterException.class);
     }
 
     @Test
@@ -112,7 +113,9 @@ class DocumentedCommandsTest {
             }
         }
         assertThat(keys).as("keys of mlr.example.yaml").contains("web.oidc.issuer", "sandbox.slurm.sharedDir");
-        assertThat(unknown).as("settings named in the documents that do not exist").isEmpty();
+        assertThat(unknown)
+                .as("settings named in the documents that do not exist")
+                .isEmpty();
     }
 
     private static void collect(String prefix, Object node, Set<String> keys) {

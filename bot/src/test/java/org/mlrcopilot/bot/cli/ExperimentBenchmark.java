@@ -43,21 +43,32 @@ public final class ExperimentBenchmark {
     private static final int STEPS = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ExperimentBenchmark() {
-    }
+    private ExperimentBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         TaskSpec task = Tasks.load(ROOT.resolve("tasks/digits-classifier"));
         Path runDir = Files.createTempDirectory("mlr-bench-run-");
         try (FakeLlmServer llm = FakeLlmServer.start();
-             Sandbox sandbox = Sandboxes.select(MlrConfig.defaults()).sandbox()) {
+                Sandbox sandbox = Sandboxes.select(MlrConfig.defaults()).sandbox()) {
             script(llm);
-            LlmModels models = LlmProviders.fromConfig(new LlmConfig("openai", "gpt-4o", "gpt-4o-mini",
-                    llm.baseUrl("openai"), 0.2, Duration.ofSeconds(60), 0, Secret.none(), Secret.of("sk-bench"))).orElseThrow();
+            LlmModels models = LlmProviders.fromConfig(new LlmConfig(
+                            "openai",
+                            "gpt-4o",
+                            "gpt-4o-mini",
+                            llm.baseUrl("openai"),
+                            0.2,
+                            Duration.ofSeconds(60),
+                            0,
+                            Secret.none(),
+                            Secret.of("sk-bench")))
+                    .orElseThrow();
             ExperimentResult result = ExperimentAgent.builder(models.main(), models.fast(), sandbox)
-                    .evaluator(new Evaluator(sandbox, Sandboxes.limits(MlrConfig.defaults().sandbox())))
-                    .limits(ExperimentLimits.defaults().withMaxSteps(STEPS)).team(quietTeam())
-                    .checkpoints(new FileRunCheckpoints(runDir.resolve("checkpoints"))).build()
+                    .evaluator(new Evaluator(
+                            sandbox, Sandboxes.limits(MlrConfig.defaults().sandbox())))
+                    .limits(ExperimentLimits.defaults().withMaxSteps(STEPS))
+                    .team(quietTeam())
+                    .checkpoints(new FileRunCheckpoints(runDir.resolve("checkpoints")))
+                    .build()
                     .run(task, task.researchProblem(), runDir, StepListener.ignore());
             report(llm.requests(), result);
         }
@@ -71,14 +82,25 @@ public final class ExperimentBenchmark {
                 case 0 -> tool(llm, "execute_script", Map.of("script_name", "train.py"));
                 case 1 -> tool(llm, "read_file", Map.of("file_name", "train.py"));
                 case 2 -> tool(llm, "list_files", Map.of("dir_path", "."));
-                case 3 -> tool(llm, "inspect_script_lines", Map.of("script_name", "train.py", "start_line", "1",
-                        "end_line", "20"));
+                case 3 ->
+                    tool(
+                            llm,
+                            "inspect_script_lines",
+                            Map.of("script_name", "train.py", "start_line", "1", "end_line", "20"));
                 case 4 -> tool(llm, "write_file", Map.of("file_name", "train.py", "content", svc));
                 default -> tool(llm, "read_file", Map.of("file_name", "data/test_features.csv"));
             }
             if (step == 10 || step == 20) {
-                tool(llm, "edit_script", Map.of("script_name", "train.py", "edit_instruction",
-                        "Use C=10 for the SVC.", "save_name", "train.py"));
+                tool(
+                        llm,
+                        "edit_script",
+                        Map.of(
+                                "script_name",
+                                "train.py",
+                                "edit_instruction",
+                                "Use C=10 for the SVC.",
+                                "save_name",
+                                "train.py"));
                 llm.enqueueText(svc, 1000, 800);
                 step++;
             }
@@ -123,15 +145,20 @@ public final class ExperimentBenchmark {
         List<Integer> perStep = new ArrayList<>();
         for (RecordedLlmRequest r : requests) {
             if (r.body().has("tools")) {
-                perStep.add(tokens.estimateTokenCountInText(r.body().get("messages").toString()));
+                perStep.add(
+                        tokens.estimateTokenCountInText(r.body().get("messages").toString()));
             }
         }
-        System.out.printf("steps %d, stop %s, LLM calls %d, calls per action %.2f (target <= 1.2)%n", result.steps(),
-                result.stopReason(), requests.size(), requests.size() / (double) result.steps());
+        System.out.printf(
+                "steps %d, stop %s, LLM calls %d, calls per action %.2f (target <= 1.2)%n",
+                result.steps(), result.stopReason(), requests.size(), requests.size() / (double) result.steps());
         System.out.println("prompt tokens per step (action call, messages only): " + perStep);
         for (int from = 0; from + 5 <= perStep.size(); from += 5) {
             List<Integer> window = perStep.subList(from, from + 5);
-            System.out.printf("steps %2d-%2d: mean %6.0f, max %5d%n", from + 1, from + 5,
+            System.out.printf(
+                    "steps %2d-%2d: mean %6.0f, max %5d%n",
+                    from + 1,
+                    from + 5,
                     window.stream().mapToInt(Integer::intValue).average().orElse(0),
                     window.stream().mapToInt(Integer::intValue).max().orElse(0));
         }

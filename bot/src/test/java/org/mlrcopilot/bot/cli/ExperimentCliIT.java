@@ -27,8 +27,14 @@ class ExperimentCliIT {
     @Test
     void measuresTheDigitsBaselineOnAFreshCopyOfTheTask() throws IOException {
         String before = Files.readString(TASKS.resolve("digits-classifier/env/train.py"));
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--task",
-                TASKS.resolve("digits-classifier").toString(), "--baseline-only", "--json");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "experiment",
+                "--task",
+                TASKS.resolve("digits-classifier").toString(),
+                "--baseline-only",
+                "--json");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(outcome.lastLine());
@@ -41,14 +47,23 @@ class ExperimentCliIT {
         Path workspace = Path.of(json.get("workspace").asText());
         assertThat(workspace.resolve("submission.csv")).doesNotExist();
         assertThat(workspace.resolve("data/train.csv")).exists();
-        assertThat(Files.readString(TASKS.resolve("digits-classifier/env/train.py"))).isEqualTo(before);
+        assertThat(Files.readString(TASKS.resolve("digits-classifier/env/train.py")))
+                .isEqualTo(before);
         assertThat(TASKS.resolve("digits-classifier/env/data")).doesNotExist();
     }
 
     @Test
     void directionOverrideAndTheLowerIsBetterTask() throws IOException {
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--task",
-                TASKS.resolve("diabetes-regression").toString(), "--baseline-only", "--direction", "lower", "--json");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "experiment",
+                "--task",
+                TASKS.resolve("diabetes-regression").toString(),
+                "--baseline-only",
+                "--direction",
+                "lower",
+                "--json");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(outcome.lastLine());
@@ -59,7 +74,11 @@ class ExperimentCliIT {
 
     @Test
     void theAgentRunNeedsAnLlmAndSaysHowToConfigureOne() {
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--task",
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "experiment",
+                "--task",
                 TASKS.resolve("digits-classifier").toString());
 
         assertThat(outcome.exitCode()).isEqualTo(5);
@@ -68,8 +87,13 @@ class ExperimentCliIT {
 
     @Test
     void aMissingTaskIsAClearError() {
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--task",
-                dir.resolve("nope").toString(), "--baseline-only");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "experiment",
+                "--task",
+                dir.resolve("nope").toString(),
+                "--baseline-only");
 
         assertThat(outcome.exitCode()).isEqualTo(4);
         assertThat(outcome.err()).contains("mlr: task nope").doesNotContain("Exception");

@@ -27,14 +27,17 @@ class ExperimentRunIT {
 
     @TempDir
     Path dir;
+
     private FakeLlmServer llm;
 
     @BeforeEach
     void start() throws IOException {
         llm = FakeLlmServer.start();
-        Files.writeString(dir.resolve("mlr.yaml"), "store:\n  dataDir: " + dir.resolve("data") + "\n"
-                + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai") + "\n  maxRetries: 0\n"
-                + "papers:\n  huggingFaceUrl: http://127.0.0.1:9/\n");
+        Files.writeString(
+                dir.resolve("mlr.yaml"),
+                "store:\n  dataDir: " + dir.resolve("data") + "\n"
+                        + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai") + "\n  maxRetries: 0\n"
+                        + "papers:\n  huggingFaceUrl: http://127.0.0.1:9/\n");
         Files.writeString(dir.resolve(".env"), "OPENAI_API_KEY=sk-test-experiment\n");
     }
 
@@ -51,8 +54,10 @@ class ExperimentRunIT {
 
     @Test
     void aStepAboveTheConfiguredCostNeedsApprovalAndADeclineStopsTheRun() throws IOException {
-        Files.writeString(dir.resolve("mlr.yaml"), Files.readString(dir.resolve("mlr.yaml"))
-                + "experiment:\n  approval: above-cost\n  approvalCostUsd: 0.0001\n");
+        Files.writeString(
+                dir.resolve("mlr.yaml"),
+                Files.readString(dir.resolve("mlr.yaml"))
+                        + "experiment:\n  approval: above-cost\n  approvalCostUsd: 0.0001\n");
         tool("list_files", Map.of("dir_path", "."));
         java.io.InputStream stdin = System.in;
         System.setIn(new java.io.ByteArrayInputStream("n\n".getBytes()));
@@ -75,21 +80,23 @@ class ExperimentRunIT {
     void anInterruptedRunResumesFromItsLastCompletedStep() throws IOException {
         tool("read_file", Map.of("file_name", "train.py"));
         llm.enqueueError(500, "the model server crashed");
-        CliRunner.Outcome first = CliRunner.run("--dir", dir.toString(), "experiment", "--task", TASK.toString(), "--json");
+        CliRunner.Outcome first =
+                CliRunner.run("--dir", dir.toString(), "experiment", "--task", TASK.toString(), "--json");
         assertThat(json.readTree(first.lastLine()).get("stopReason").asText()).startsWith("error");
         String runDir = first.err().replaceAll("(?s).*run directory (\\S+) .*", "$1");
 
         tool("write_file", Map.of("file_name", "train.py", "content", Files.readString(SVC)));
         tool("execute_script", Map.of("script_name", "train.py"));
         tool("final_answer", Map.of("answer", "Switched to an RBF SVC."));
-        CliRunner.Outcome resumed = CliRunner.run("--dir", dir.toString(), "experiment", "--task", TASK.toString(),
-                "--resume", runDir, "--json");
+        CliRunner.Outcome resumed = CliRunner.run(
+                "--dir", dir.toString(), "experiment", "--task", TASK.toString(), "--resume", runDir, "--json");
 
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         JsonNode result = json.readTree(resumed.lastLine());
         assertThat(result.get("stopReason").asText()).isEqualTo("final-answer");
         assertThat(result.get("steps").asInt()).isEqualTo(4);
-        assertThat(result.get("final").asDouble()).isGreaterThan(result.get("baseline").asDouble());
+        assertThat(result.get("final").asDouble())
+                .isGreaterThan(result.get("baseline").asDouble());
         assertThat(llm.requests().get(2).promptText()).contains("read_file");
     }
 
@@ -100,8 +107,8 @@ class ExperimentRunIT {
         tool("execute_script", Map.of("script_name", "train.py"));
         tool("final_answer", Map.of("answer", "An RBF SVC on scaled pixels reaches a test accuracy of 0.9999."));
 
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--task", TASK.toString(),
-                "--json");
+        CliRunner.Outcome outcome =
+                CliRunner.run("--dir", dir.toString(), "experiment", "--task", TASK.toString(), "--json");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         JsonNode result = json.readTree(outcome.lastLine());
@@ -122,7 +129,9 @@ class ExperimentRunIT {
         assertThat(llm.requests().get(0).body().get("tools").toString()).contains("execute_script", "final_answer");
         assertThat(llm.requests().get(0).promptText()).contains("handwritten digit");
         assertThat(llm.requests().get(3).promptText()).contains("validation accuracy:");
-        assertThat(outcome.err()).contains("step 3: execute_script").contains("matching tasks: digits-classifier")
+        assertThat(outcome.err())
+                .contains("step 3: execute_script")
+                .contains("matching tasks: digits-classifier")
                 .contains("note: ");
         assertThat(Files.readString(TASK.resolve("env/train.py"))).doesNotContain("SVC");
     }

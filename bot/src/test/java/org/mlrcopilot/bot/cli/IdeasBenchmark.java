@@ -39,8 +39,7 @@ public final class IdeasBenchmark {
     private static final int TARGET_CALLS = 8;
     private static final int TARGET_PROMPT_TOKENS = 40_000;
 
-    private IdeasBenchmark() {
-    }
+    private IdeasBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         OpenAiTokenCountEstimator tokens = new OpenAiTokenCountEstimator("gpt-4o");
@@ -55,12 +54,21 @@ public final class IdeasBenchmark {
                         .run(paper, IdeaProgress.silent());
                 List<Integer> perCall = new ArrayList<>();
                 for (RecordedLlmRequest r : llm.requests()) {
-                    perCall.add(tokens.estimateTokenCountInText(r.body().get("messages").toString()
-                            + (r.body().has("response_format") ? r.body().get("response_format").toString() : "")));
+                    perCall.add(tokens.estimateTokenCountInText(
+                            r.body().get("messages").toString()
+                                    + (r.body().has("response_format")
+                                            ? r.body().get("response_format").toString()
+                                            : "")));
                 }
                 int total = perCall.stream().mapToInt(Integer::intValue).sum();
-                System.out.printf("%-28s %6d %14d %s   target <= %d calls, <= %d tokens: %s%n", name,
-                        perCall.size(), total, perCall, TARGET_CALLS, TARGET_PROMPT_TOKENS,
+                System.out.printf(
+                        "%-28s %6d %14d %s   target <= %d calls, <= %d tokens: %s%n",
+                        name,
+                        perCall.size(),
+                        total,
+                        perCall,
+                        TARGET_CALLS,
+                        TARGET_PROMPT_TOKENS,
                         perCall.size() <= TARGET_CALLS && total <= TARGET_PROMPT_TOKENS ? "met" : "MISSED");
             }
         }
@@ -74,23 +82,51 @@ public final class IdeasBenchmark {
     }
 
     private static LlmModels models(FakeLlmServer llm) {
-        return LlmProviders.fromConfig(new LlmConfig("openai", "gpt-4o", "gpt-4o-mini", llm.baseUrl("openai"), 0.2,
-                Duration.ofSeconds(30), 0, Secret.none(), Secret.of("sk-benchmark"))).orElseThrow();
+        return LlmProviders.fromConfig(new LlmConfig(
+                        "openai",
+                        "gpt-4o",
+                        "gpt-4o-mini",
+                        llm.baseUrl("openai"),
+                        0.2,
+                        Duration.ofSeconds(30),
+                        0,
+                        Secret.none(),
+                        Secret.of("sk-benchmark")))
+                .orElseThrow();
     }
 
     private static Paper paper(String name) throws IOException {
-        byte[] bytes = Files.readAllBytes(ROOT.resolve("papers/src/test/resources/papers").resolve(name));
+        byte[] bytes = Files.readAllBytes(
+                ROOT.resolve("papers/src/test/resources/papers").resolve(name));
         PdfPaper pdf = new PdfPaperReader().read(bytes);
-        return new Paper(PaperIds.none(), pdf.title(), pdf.authors(), pdf.abstractText(), pdf.sections(),
-                pdf.references(), pdf.links(), "pdf", name, "");
+        return new Paper(
+                PaperIds.none(),
+                pdf.title(),
+                pdf.authors(),
+                pdf.abstractText(),
+                pdf.sections(),
+                pdf.references(),
+                pdf.links(),
+                "pdf",
+                name,
+                "");
     }
 
     private static RelatedWork related() throws IOException {
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         List<RelatedPaper> papers = new ArrayList<>();
-        for (JsonNode n : json.readTree(ROOT.resolve("agents/src/test/resources/idea/related.json").toFile())) {
-            papers.add(new RelatedPaper(n.get("title").asText(), n.get("year").asInt(), n.get("abstractText").asText(),
-                    List.of(), "", "", "", "semantic-scholar", 0.8));
+        for (JsonNode n : json.readTree(
+                ROOT.resolve("agents/src/test/resources/idea/related.json").toFile())) {
+            papers.add(new RelatedPaper(
+                    n.get("title").asText(),
+                    n.get("year").asInt(),
+                    n.get("abstractText").asText(),
+                    List.of(),
+                    "",
+                    "",
+                    "",
+                    "semantic-scholar",
+                    0.8));
         }
         return new RelatedWork(papers, List.of());
     }

@@ -31,6 +31,7 @@ class IdeasCommandTest {
 
     @TempDir
     Path dir;
+
     private final MockWebServer site = new MockWebServer();
     private FakeLlmServer llm;
 
@@ -43,12 +44,18 @@ class IdeasCommandTest {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getPath();
                 if (path.equals("/paper.pdf")) {
-                    return new MockResponse().setHeader("Content-Type", "application/pdf").setBody(new Buffer().write(pdf));
+                    return new MockResponse()
+                            .setHeader("Content-Type", "application/pdf")
+                            .setBody(new Buffer().write(pdf));
                 }
                 if (path.startsWith("/openalex/works")) {
-                    return new MockResponse().setHeader("Content-Type", "application/json").setBody(works);
+                    return new MockResponse()
+                            .setHeader("Content-Type", "application/json")
+                            .setBody(works);
                 }
-                return path.startsWith("/s2/") ? new MockResponse().setResponseCode(429) : new MockResponse().setResponseCode(404);
+                return path.startsWith("/s2/")
+                        ? new MockResponse().setResponseCode(429)
+                        : new MockResponse().setResponseCode(404);
             }
         });
         site.start();
@@ -58,12 +65,15 @@ class IdeasCommandTest {
 
     private void configure(String extra) throws IOException {
         String base = site.url("/").toString();
-        Files.writeString(dir.resolve("mlr.yaml"), "fetch:\n  allowPrivateAddresses: true\n"
-                + "store:\n  dataDir: " + dir.resolve("data") + "\n"
-                + "papers:\n  semanticScholarUrl: " + base + "s2\n  openAlexUrl: " + base + "openalex\n"
-                + "  arxivApiUrl: " + base + "arxiv\n  relatedWorkDeadline: 20s\n"
-                + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai") + "\n  maxRetries: 1\n  timeout: 20s\n"
-                + extra);
+        Files.writeString(
+                dir.resolve("mlr.yaml"),
+                "fetch:\n  allowPrivateAddresses: true\n"
+                        + "store:\n  dataDir: " + dir.resolve("data") + "\n"
+                        + "papers:\n  semanticScholarUrl: " + base + "s2\n  openAlexUrl: " + base + "openalex\n"
+                        + "  arxivApiUrl: " + base + "arxiv\n  relatedWorkDeadline: 20s\n"
+                        + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai")
+                        + "\n  maxRetries: 1\n  timeout: 20s\n"
+                        + extra);
         Files.writeString(dir.resolve(".env"), "OPENAI_API_KEY=sk-test-ideas-0123456789\n");
     }
 
@@ -78,12 +88,14 @@ class IdeasCommandTest {
     }
 
     private CliRunner.Outcome runIdeas() {
-        return CliRunner.run("--dir", dir.toString(), "ideas", site.url("/paper.pdf").toString(), "--n", "3", "--json");
+        return CliRunner.run(
+                "--dir", dir.toString(), "ideas", site.url("/paper.pdf").toString(), "--n", "3", "--json");
     }
 
     @Test
     void runsTheStageInThreeCallsAndReportsEverything() throws IOException {
-        llm.enqueueText(answer("elements.json"), 6000, 400).enqueueText(answer("hypotheses.json"), 3000, 2500)
+        llm.enqueueText(answer("elements.json"), 6000, 400)
+                .enqueueText(answer("hypotheses.json"), 3000, 2500)
                 .enqueueText(answer("review.json"), 3500, 900);
 
         CliRunner.Outcome outcome = runIdeas();
@@ -114,7 +126,9 @@ class IdeasCommandTest {
         assertThat(llm.requests()).hasSize(3);
         RecordedLlmRequest elements = llm.requests().get(0);
         assertThat(elements.model()).isEqualTo("gpt-4o-mini");
-        assertThat(elements.promptText()).contains("SPECTER").containsIgnoringCase("citation-informed")
+        assertThat(elements.promptText())
+                .contains("SPECTER")
+                .containsIgnoringCase("citation-informed")
                 .doesNotContain("References\n");
         assertThat(elements.body().at("/response_format/type").asText()).isEqualTo("json_schema");
         assertThat(elements.header("Authorization")).contains("Bearer sk-test-ideas-0123456789");
@@ -124,20 +138,26 @@ class IdeasCommandTest {
         assertThat(hypothesesRequest.promptText()).contains(gaps.get(0).asText());
         String relatedTitle = json.get("relatedWork").get(0).get("title").asText();
         assertThat(hypothesesRequest.promptText()).contains(relatedTitle);
-        assertThat(llm.requests().get(2).promptText()).contains(hypotheses.get(0).get("title").asText());
+        assertThat(llm.requests().get(2).promptText())
+                .contains(hypotheses.get(0).get("title").asText());
         assertThat(outcome.err()).contains("...");
     }
 
     @Test
     void malformedAnswerIsRepairedOnce() throws IOException {
         llm.enqueueText("Sure! Here are the elements: tasks are many.", 100, 10)
-                .enqueueText(answer("elements.json"), 100, 10).enqueueText(answer("hypotheses.json"), 100, 10)
+                .enqueueText(answer("elements.json"), 100, 10)
+                .enqueueText(answer("hypotheses.json"), 100, 10)
                 .enqueueText(answer("review.json"), 100, 10);
 
         CliRunner.Outcome outcome = runIdeas();
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
-        assertThat(new ObjectMapper().readTree(outcome.lastLine()).at("/usage/calls").asInt()).isEqualTo(4);
+        assertThat(new ObjectMapper()
+                        .readTree(outcome.lastLine())
+                        .at("/usage/calls")
+                        .asInt())
+                .isEqualTo(4);
         assertThat(llm.requests().get(1).promptText()).contains("Sure! Here are the elements");
     }
 
@@ -148,7 +168,9 @@ class IdeasCommandTest {
         CliRunner.Outcome outcome = runIdeas();
 
         assertThat(outcome.exitCode()).isEqualTo(4);
-        assertThat(outcome.err()).contains("mlr: ").contains("not valid JSON after one repair attempt")
+        assertThat(outcome.err())
+                .contains("mlr: ")
+                .contains("not valid JSON after one repair attempt")
                 .doesNotContain("Exception");
         assertThat(llm.requests()).hasSize(2);
     }

@@ -25,6 +25,7 @@ class PaperCommandTest {
 
     @TempDir
     Path dir;
+
     private final MockWebServer server = new MockWebServer();
 
     @BeforeEach
@@ -36,10 +37,14 @@ class PaperCommandTest {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getPath();
                 if (path.equals("/files/paper.pdf")) {
-                    return new MockResponse().setHeader("Content-Type", "application/pdf").setBody(new Buffer().write(pdf));
+                    return new MockResponse()
+                            .setHeader("Content-Type", "application/pdf")
+                            .setBody(new Buffer().write(pdf));
                 }
                 if (path.startsWith("/openalex/works")) {
-                    return new MockResponse().setHeader("Content-Type", "application/json").setBody(works);
+                    return new MockResponse()
+                            .setHeader("Content-Type", "application/json")
+                            .setBody(works);
                 }
                 if (path.startsWith("/s2/")) {
                     return new MockResponse().setResponseCode(429).setHeader("Retry-After", "60");
@@ -49,10 +54,12 @@ class PaperCommandTest {
         });
         server.start();
         String base = server.url("/").toString();
-        Files.writeString(dir.resolve("mlr.yaml"), "fetch:\n  allowPrivateAddresses: true\n"
-                + "store:\n  dataDir: " + dir.resolve("data") + "\n"
-                + "papers:\n  semanticScholarUrl: " + base + "s2\n  openAlexUrl: " + base + "openalex\n"
-                + "  arxivApiUrl: " + base + "arxiv/api/query\n  relatedWorkDeadline: 20s\n");
+        Files.writeString(
+                dir.resolve("mlr.yaml"),
+                "fetch:\n  allowPrivateAddresses: true\n"
+                        + "store:\n  dataDir: " + dir.resolve("data") + "\n"
+                        + "papers:\n  semanticScholarUrl: " + base + "s2\n  openAlexUrl: " + base + "openalex\n"
+                        + "  arxivApiUrl: " + base + "arxiv/api/query\n  relatedWorkDeadline: 20s\n");
     }
 
     @AfterEach
@@ -62,8 +69,8 @@ class PaperCommandTest {
 
     @Test
     void printsThePaperAndItsRelatedWorkWithAJsonLastLine() throws IOException, InterruptedException {
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "paper",
-                server.url("/files/paper.pdf").toString(), "--json");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir", dir.toString(), "paper", server.url("/files/paper.pdf").toString(), "--json");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(outcome.lastLine());
@@ -84,17 +91,20 @@ class PaperCommandTest {
             assertThat(r.has("year")).isTrue();
             assertThat(r.has("abstract")).isTrue();
         }
-        assertThat(json.get("relatedWorkSources").toString()).contains("semantic-scholar").contains("429");
+        assertThat(json.get("relatedWorkSources").toString())
+                .contains("semantic-scholar")
+                .contains("429");
         assertThat(outcome.out()).contains("Related work").contains("References: ");
         while (server.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS) != null) {
             // the first run's requests
         }
-        CliRunner.Outcome again = CliRunner.run("--dir", dir.toString(), "paper",
-                server.url("/files/paper.pdf").toString(), "--json");
+        CliRunner.Outcome again = CliRunner.run(
+                "--dir", dir.toString(), "paper", server.url("/files/paper.pdf").toString(), "--json");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.lastLine()).contains(json.get("title").asText());
         java.util.List<String> paths = new java.util.ArrayList<>();
-        for (var r = server.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS); r != null;
+        for (var r = server.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS);
+                r != null;
                 r = server.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS)) {
             paths.add(r.getPath());
         }
@@ -113,8 +123,8 @@ class PaperCommandTest {
     @Test
     void blockedAddressIsRefusedWithoutTheSwitch() throws IOException {
         Files.writeString(dir.resolve("mlr.yaml"), "store:\n  dataDir: " + dir.resolve("data") + "\n");
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "paper",
-                server.url("/files/paper.pdf").toString(), "--no-related");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir", dir.toString(), "paper", server.url("/files/paper.pdf").toString(), "--no-related");
 
         assertThat(outcome.exitCode()).isEqualTo(4);
         assertThat(outcome.err()).contains("refused");

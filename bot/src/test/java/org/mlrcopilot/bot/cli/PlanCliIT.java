@@ -32,6 +32,7 @@ class PlanCliIT {
 
     @TempDir
     Path dir;
+
     private FakeLlmServer llm;
     private final MockWebServer hub = new MockWebServer();
 
@@ -45,11 +46,13 @@ class PlanCliIT {
         });
         hub.start();
         llm = FakeLlmServer.start();
-        Files.writeString(dir.resolve("mlr.yaml"), "store:\n  dataDir: " + dir.resolve("data") + "\n"
-                + "fetch:\n  allowPrivateAddresses: true\n"
-                + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai") + "\n  maxRetries: 0\n"
-                + "papers:\n  huggingFaceUrl: " + hub.url("/") + "\n"
-                + "service:\n  tasksDir: ../tasks\n");
+        Files.writeString(
+                dir.resolve("mlr.yaml"),
+                "store:\n  dataDir: " + dir.resolve("data") + "\n"
+                        + "fetch:\n  allowPrivateAddresses: true\n"
+                        + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai") + "\n  maxRetries: 0\n"
+                        + "papers:\n  huggingFaceUrl: " + hub.url("/") + "\n"
+                        + "service:\n  tasksDir: ../tasks\n");
         Files.writeString(dir.resolve(".env"), "OPENAI_API_KEY=sk-test-plan\n");
     }
 
@@ -66,8 +69,8 @@ class PlanCliIT {
     }
 
     private Path plan(String datasetSource) throws IOException {
-        String text = Files.readString(PLANS.resolve("sentiment-tfidf.json")).replace("imdb-mini/reviews",
-                datasetSource);
+        String text =
+                Files.readString(PLANS.resolve("sentiment-tfidf.json")).replace("imdb-mini/reviews", datasetSource);
         return Files.writeString(dir.resolve("plan.json"), text);
     }
 
@@ -78,8 +81,14 @@ class PlanCliIT {
         tool("write_file", Map.of("file_name", "env/train.py", "content", FakeHubDatasets.script("train_majority.py")));
         tool("finish_setup", Map.of("metric", "accuracy", "direction", "higher", "summary", "reviews, majority"));
 
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--plan",
-                plan("imdb-mini/reviews").toString(), "--setup-only", "--json");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "experiment",
+                "--plan",
+                plan("imdb-mini/reviews").toString(),
+                "--setup-only",
+                "--json");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         JsonNode setup = json.readTree(outcome.lastLine());
@@ -102,15 +111,28 @@ class PlanCliIT {
 
     @Test
     void aFileOfTheTeamsIsTheDataOfThePlan() throws IOException {
-        tool("write_file", Map.of("file_name", "split.py", "content", FakeHubDatasets.script("split.py")
-                .replace("raw/imdb-mini_reviews/data/train.csv", "raw/attached/reviews.csv")));
+        tool(
+                "write_file",
+                Map.of(
+                        "file_name",
+                        "split.py",
+                        "content",
+                        FakeHubDatasets.script("split.py")
+                                .replace("raw/imdb-mini_reviews/data/train.csv", "raw/attached/reviews.csv")));
         tool("write_file", Map.of("file_name", "eval.py", "content", FakeHubDatasets.script("eval.py")));
         tool("write_file", Map.of("file_name", "env/train.py", "content", FakeHubDatasets.script("train_majority.py")));
         tool("finish_setup", Map.of("metric", "accuracy", "direction", "higher", "summary", "our reviews, majority"));
 
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--plan",
-                plan("attachment:reviews.csv").toString(), "--data", "reviews.csv=" + FakeHubDatasets.REVIEWS,
-                "--setup-only", "--json");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "experiment",
+                "--plan",
+                plan("attachment:reviews.csv").toString(),
+                "--data",
+                "reviews.csv=" + FakeHubDatasets.REVIEWS,
+                "--setup-only",
+                "--json");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         JsonNode setup = json.readTree(outcome.lastLine());
@@ -121,19 +143,33 @@ class PlanCliIT {
 
     @Test
     void aPlanWhoseDataCannotBeHadExitsWithTheReasonAndWhatToDo() throws IOException {
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--plan",
-                plan("nobody/nothing").toString(), "--setup-only", "--json");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "experiment",
+                "--plan",
+                plan("nobody/nothing").toString(),
+                "--setup-only",
+                "--json");
 
         assertThat(outcome.exitCode()).isEqualTo(SetupRun.NOTHING_ASSEMBLED);
-        assertThat(outcome.err()).contains("could not be set up").contains("has no dataset nobody/nothing")
+        assertThat(outcome.err())
+                .contains("could not be set up")
+                .contains("has no dataset nobody/nothing")
                 .contains("attach a file");
         assertThat(llm.requests()).isEmpty();
     }
 
     @Test
     void aPlanThatFitsARegisteredTaskUsesIt() throws IOException {
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--plan",
-                PLANS.resolve("diabetes-boosting.json").toString(), "--setup-only", "--json");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "experiment",
+                "--plan",
+                PLANS.resolve("diabetes-boosting.json").toString(),
+                "--setup-only",
+                "--json");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         JsonNode setup = json.readTree(outcome.lastLine());

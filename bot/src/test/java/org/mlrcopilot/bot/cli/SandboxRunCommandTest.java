@@ -15,6 +15,7 @@ class SandboxRunCommandTest {
 
     @TempDir
     Path dir;
+
     @TempDir
     Path workspace;
 
@@ -25,8 +26,21 @@ class SandboxRunCommandTest {
     @Test
     void streamsOutputAndEndsWithOneJsonLine() throws IOException {
         allowProcessBackend();
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "sandbox", "run", workspace.toString(),
-                "--timeout", "30s", "--memory", "256m", "--json", "--", "sh", "-c", "echo hello; echo made > out.txt; exit 4");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "sandbox",
+                "run",
+                workspace.toString(),
+                "--timeout",
+                "30s",
+                "--memory",
+                "256m",
+                "--json",
+                "--",
+                "sh",
+                "-c",
+                "echo hello; echo made > out.txt; exit 4");
 
         assertThat(outcome.exitCode()).isEqualTo(4);
         assertThat(outcome.out()).startsWith("hello\n");
@@ -38,7 +52,9 @@ class SandboxRunCommandTest {
         assertThat(json.get("outputBytes").asLong()).isEqualTo(6);
         assertThat(json.get("droppedBytes").asLong()).isZero();
         assertThat(json.get("backend").asText()).isEqualTo("process");
-        assertThat(json.get("guarantees").toString()).contains("WALL_TIME_LIMIT").doesNotContain("NETWORK_ISOLATED");
+        assertThat(json.get("guarantees").toString())
+                .contains("WALL_TIME_LIMIT")
+                .doesNotContain("NETWORK_ISOLATED");
         assertThat(Files.readString(workspace.resolve("out.txt"))).isEqualTo("made\n");
         assertThat(outcome.err()).contains("exit 4 after").contains("changed: out.txt");
     }
@@ -46,18 +62,32 @@ class SandboxRunCommandTest {
     @Test
     void timeoutIsReportedWithExitCode124() throws IOException {
         allowProcessBackend();
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "sandbox", "run", workspace.toString(),
-                "--timeout", "1s", "--json", "--", "sleep", "30");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "sandbox",
+                "run",
+                workspace.toString(),
+                "--timeout",
+                "1s",
+                "--json",
+                "--",
+                "sleep",
+                "30");
 
         assertThat(outcome.exitCode()).isEqualTo(124);
-        assertThat(new ObjectMapper().readTree(outcome.lastLine()).get("timedOut").asBoolean()).isTrue();
+        assertThat(new ObjectMapper()
+                        .readTree(outcome.lastLine())
+                        .get("timedOut")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void badOptionValueIsAClearError() throws IOException {
         allowProcessBackend();
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "sandbox", "run", workspace.toString(),
-                "--memory", "lots", "--", "true");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir", dir.toString(), "sandbox", "run", workspace.toString(), "--memory", "lots", "--", "true");
 
         assertThat(outcome.exitCode()).isNotZero();
         assertThat(outcome.err()).contains("lots");
@@ -65,8 +95,8 @@ class SandboxRunCommandTest {
 
     @Test
     void unsafeBackendIsRefusedByDefault() {
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "sandbox", "run", workspace.toString(),
-                "--backend", "process", "--", "true");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir", dir.toString(), "sandbox", "run", workspace.toString(), "--backend", "process", "--", "true");
 
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).contains("sandbox.allowUnsafeProcess=true");

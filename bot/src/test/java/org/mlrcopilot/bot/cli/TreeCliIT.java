@@ -26,15 +26,18 @@ class TreeCliIT {
 
     @TempDir
     Path dir;
+
     private FakeLlmServer llm;
 
     @BeforeEach
     void start() throws IOException {
         llm = FakeLlmServer.start();
-        Files.writeString(dir.resolve("mlr.yaml"), "store:\n  dataDir: " + dir.resolve("data") + "\n"
-                + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai") + "\n  maxRetries: 0\n"
-                + "papers:\n  huggingFaceUrl: http://127.0.0.1:9/\n"
-                + "experiment:\n  debugProbability: 1\n");
+        Files.writeString(
+                dir.resolve("mlr.yaml"),
+                "store:\n  dataDir: " + dir.resolve("data") + "\n"
+                        + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai") + "\n  maxRetries: 0\n"
+                        + "papers:\n  huggingFaceUrl: http://127.0.0.1:9/\n"
+                        + "experiment:\n  debugProbability: 1\n");
         Files.writeString(dir.resolve(".env"), "OPENAI_API_KEY=sk-test-experiment\n");
     }
 
@@ -44,20 +47,34 @@ class TreeCliIT {
     }
 
     private void answer(String plan, String code) throws IOException {
-        llm.enqueueText("Here is the solution:\n" + json.writeValueAsString(Map.of("plan", plan,
-                "files", Map.of("train.py", code))));
+        llm.enqueueText("Here is the solution:\n"
+                + json.writeValueAsString(Map.of("plan", plan, "files", Map.of("train.py", code))));
     }
 
     @Test
     void aTreeSearchPrintsItsNodesAndTheBestInTheJsonLine() throws IOException {
         String svc = Files.readString(SVC);
         answer("an RBF SVC with a typo", svc.replace("model.fit(x_fit, y_fit)", "model.fit(x_fit, y_fitt)"));
-        answer("a longer logistic regression", Files.readString(TASK.resolve("env/train.py"))
-                .replace("max_iter=20", "max_iter=2000"));
+        answer(
+                "a longer logistic regression",
+                Files.readString(TASK.resolve("env/train.py")).replace("max_iter=20", "max_iter=2000"));
         answer("the RBF SVC, typo fixed", svc);
 
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--task", TASK.toString(),
-                "--search", "tree", "--drafts", "2", "--workers", "1", "--max-nodes", "3", "--json");
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "experiment",
+                "--task",
+                TASK.toString(),
+                "--search",
+                "tree",
+                "--drafts",
+                "2",
+                "--workers",
+                "1",
+                "--max-nodes",
+                "3",
+                "--json");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         JsonNode result = json.readTree(outcome.lastLine());
@@ -71,7 +88,8 @@ class TreeCliIT {
         assertThat(result.at("/nodes/2/status").asText()).isEqualTo("done");
         assertThat(result.at("/nodes/1/costUsd").isNumber()).isTrue();
         assertThat(result.get("best").asText()).isEqualTo("n3");
-        assertThat(result.get("final").asDouble()).isEqualTo(result.at("/nodes/2/score").asDouble())
+        assertThat(result.get("final").asDouble())
+                .isEqualTo(result.at("/nodes/2/score").asDouble())
                 .isGreaterThan(result.get("baseline").asDouble());
         assertThat(result.get("stopReason").asText()).isEqualTo("max-steps: 3 nodes");
         assertThat(result.at("/usage/calls").asInt()).isEqualTo(3);
@@ -83,8 +101,8 @@ class TreeCliIT {
 
     @Test
     void anUnknownSearchIsAClearError() {
-        CliRunner.Outcome outcome = CliRunner.run("--dir", dir.toString(), "experiment", "--task", TASK.toString(),
-                "--search", "beam");
+        CliRunner.Outcome outcome =
+                CliRunner.run("--dir", dir.toString(), "experiment", "--task", TASK.toString(), "--search", "beam");
 
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).contains("--search must be loop or tree");

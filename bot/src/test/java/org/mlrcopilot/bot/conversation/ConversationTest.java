@@ -24,8 +24,8 @@ import org.mlrcopilot.agents.paper.PaperIds;
 import org.mlrcopilot.agents.paper.link.PaperLinks;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchService;
-import org.mlrcopilot.agents.research.ResearchState;
 import org.mlrcopilot.agents.research.ResearchSettings;
+import org.mlrcopilot.agents.research.ResearchState;
 import org.mlrcopilot.agents.research.ResearchStatus;
 import org.mlrcopilot.agents.research.ResearchTools;
 import org.mlrcopilot.agents.task.TaskSpec;
@@ -42,6 +42,7 @@ class ConversationTest {
 
     @TempDir
     Path dir;
+
     private Store store;
     private Conversation conversation;
     private ResearchService service;
@@ -50,11 +51,18 @@ class ConversationTest {
     @BeforeEach
     void start() {
         store = Stores.inMemory("conversation-" + System.nanoTime());
-        conversation = new Conversation(new ConversationStores(store, store, store, store.usage()),
-                new ServiceMetrics(), Conversation.Settings.of(50, 30L << 20, Duration.ofMillis(50)),
-                events -> new ResearchService(new ResearchState(store, store, store.checkpoints(), store.usage()),
-                        events, new NoModelTools(dir), new ResearchSettings(List.of("alice"), 3, 5), Clock.systemUTC(),
-                        2, 1));
+        conversation = new Conversation(
+                new ConversationStores(store, store, store, store.usage()),
+                new ServiceMetrics(),
+                Conversation.Settings.of(50, 30L << 20, Duration.ofMillis(50)),
+                events -> new ResearchService(
+                        new ResearchState(store, store, store.checkpoints(), store.usage()),
+                        events,
+                        new NoModelTools(dir),
+                        new ResearchSettings(List.of("alice"), 3, 5),
+                        Clock.systemUTC(),
+                        2,
+                        1));
         service = conversation.service();
         conversation.add(chat);
     }
@@ -70,7 +78,8 @@ class ConversationTest {
         Research r = store.recent(1).get(0);
         service.idle(r.id()).get(30, TimeUnit.SECONDS);
         // what the service reported is posted, the throttled status edits included
-        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(30))
+        await().during(Duration.ofMillis(200))
+                .atMost(Duration.ofSeconds(30))
                 .until(() -> conversation.idle(r.id()).isDone());
         conversation.idle(r.id()).get(30, TimeUnit.SECONDS);
         return store.research(r.id()).orElseThrow();
@@ -81,18 +90,21 @@ class ConversationTest {
         assertThat(conversation.failingPlatforms()).isEmpty();
         chat.postsFail = "chat.postMessage failed: not_in_channel";
         chat.say("e1", "u1", "", "bob", "look at https://arxiv.org/abs/2408.14033");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !conversation.failingPlatforms().isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !conversation.failingPlatforms().isEmpty());
         assertThat(conversation.failingPlatforms())
                 .containsEntry("test", "writes fail: chat.postMessage failed: not_in_channel");
 
         chat.postsFail = null;
         chat.say("e2", "u2", "", "bob", "and https://arxiv.org/abs/2310.03302");
-        await().atMost(Duration.ofSeconds(30)).until(() -> conversation.failingPlatforms().isEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> conversation.failingPlatforms().isEmpty());
     }
 
     @Test
     void withoutAModelThePaperIsReadAndTheThreadSaysWhatIsMissing() throws Exception {
-        assertThat(chat.say("e1", "u1", "", "bob", "look at https://arxiv.org/abs/2408.14033")).isEmpty();
+        assertThat(chat.say("e1", "u1", "", "bob", "look at https://arxiv.org/abs/2408.14033"))
+                .isEmpty();
 
         Research r = settle();
         assertThat(r.status()).isEqualTo(ResearchStatus.READY);
@@ -101,47 +113,70 @@ class ConversationTest {
         assertThat(chat.posts).allSatisfy(p -> assertThat(p.ref().threadId()).isEqualTo("u1"));
         List<String> texts = chat.texts();
         assertThat(texts.get(0)).contains("*ready*").contains("hypotheses need a language model");
-        assertThat(texts).anyMatch(t -> t.startsWith("Brief: MLR-Copilot") && t.contains("Related work")
-                && t.contains("MLAgentBench"));
+        assertThat(texts)
+                .anyMatch(t ->
+                        t.startsWith("Brief: MLR-Copilot") && t.contains("Related work") && t.contains("MLAgentBench"));
         assertThat(texts).anyMatch(t -> t.contains("no language model is configured") && t.contains("ANTHROPIC"));
-        assertThat(chat.posts.stream().filter(p -> p.message().text().contains("· research r-"))).hasSize(1);
-        assertThat(chat.updates).allSatisfy(u -> assertThat(u.ref()).isEqualTo(chat.posts.get(0).ref()));
+        assertThat(chat.posts.stream().filter(p -> p.message().text().contains("· research r-")))
+                .hasSize(1);
+        assertThat(chat.updates)
+                .allSatisfy(u -> assertThat(u.ref()).isEqualTo(chat.posts.get(0).ref()));
     }
 
     @Test
     void aMessageWithSeveralLinksAsksWhichOneAndStartsThePick() throws Exception {
-        chat.say("e1", "u1", "", "bob", "compare https://arxiv.org/abs/2408.14033 with arXiv:2310.03302 "
-                + "and again https://arxiv.org/abs/2408.14033");
-        RecordingPlatform.Posted asked = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> chat.posts.stream().findFirst(), Optional::isPresent).get();
+        chat.say(
+                "e1",
+                "u1",
+                "",
+                "bob",
+                "compare https://arxiv.org/abs/2408.14033 with arXiv:2310.03302 "
+                        + "and again https://arxiv.org/abs/2408.14033");
+        RecordingPlatform.Posted asked = org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> chat.posts.stream().findFirst(), Optional::isPresent)
+                .get();
         assertThat(asked.message().text()).contains("I found 2 paper links").contains("Which one");
         assertThat(asked.ref().threadId()).as("asked in the message's thread").isEqualTo("u1");
-        assertThat(asked.message().buttons()).extracting(org.mlrcopilot.bot.chat.OutboundMessage.Button::label)
+        assertThat(asked.message().buttons())
+                .extracting(org.mlrcopilot.bot.chat.OutboundMessage.Button::label)
                 .containsExactly("https://arxiv.org/abs/2408.14033", "arXiv:2310.03302", "One research each (2)");
         assertThat(store.recent(10)).as("nothing started before the answer").isEmpty();
 
-        assertThat(chat.press("e2", asked.ref().messageId(), "carol", "pick", "1")).contains("Reading arXiv:2310.03302");
+        assertThat(chat.press("e2", asked.ref().messageId(), "carol", "pick", "1"))
+                .contains("Reading arXiv:2310.03302");
         Research r = settle();
         assertThat(r.link()).isEqualTo("arXiv:2310.03302");
-        assertThat(chat.current.get(asked.ref().messageId()).buttons()).as("the question answered in place").isEmpty();
+        assertThat(chat.current.get(asked.ref().messageId()).buttons())
+                .as("the question answered in place")
+                .isEmpty();
         assertThat(chat.press("e3", asked.ref().messageId(), "carol", "pick", "0"))
-                .as("answered once").contains("no longer open");
+                .as("answered once")
+                .contains("no longer open");
         assertThat(store.recent(10)).hasSize(1);
     }
 
     @Test
     void aMessageAskingForEachLinkStartsOneResearchPerLink() throws Exception {
         chat.say("e1", "u1", "", "bob", "one research each: https://arxiv.org/abs/2408.14033 arXiv:2310.03302");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.recent(10).size() == 2);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> store.recent(10).size() == 2);
         for (Research r : store.recent(10)) {
             service.idle(r.id()).get(30, TimeUnit.SECONDS);
         }
-        assertThat(store.recent(10)).extracting(Research::link)
+        assertThat(store.recent(10))
+                .extracting(Research::link)
                 .containsExactlyInAnyOrder("https://arxiv.org/abs/2408.14033", "arXiv:2310.03302");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> chat.posts.stream()
-                .anyMatch(p -> p.ref().threadId().isBlank() || p.message().text().contains("one of 2 links")));
-        assertThat(chat.posts).filteredOn(p -> p.message().text().contains("asked me to research arXiv:2310.03302"))
-                .singleElement().satisfies(p -> assertThat(p.message().text()).contains("(one of 2 links"));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> chat.posts.stream()
+                        .anyMatch(p -> p.ref().threadId().isBlank()
+                                || p.message().text().contains("one of 2 links")));
+        assertThat(chat.posts)
+                .filteredOn(p -> p.message().text().contains("asked me to research arXiv:2310.03302"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message().text()).contains("(one of 2 links"));
     }
 
     @Test
@@ -158,7 +193,8 @@ class ConversationTest {
         chat.say("e1", "u1", "", "bob", "https://arxiv.org/abs/2408.14033");
         Research r = settle();
         chat.say("e2", "u2", "u1", "carol", "what about a bigger model?");
-        assertThat(store.feedback(r.id(), "")).singleElement()
+        assertThat(store.feedback(r.id(), ""))
+                .singleElement()
                 .satisfies(f -> assertThat(f.author()).isEqualTo("carol"));
         assertThat(chat.react("e3", "nowhere", "carol", Emoji.ROCKET, true)).isEmpty();
     }
@@ -186,42 +222,73 @@ class ConversationTest {
     void linksAreFoundInTheirUsualForms() {
         assertThat(ChatLinks.in("see arXiv:2408.14033v2 please").link().original())
                 .isEqualTo("arXiv:2408.14033v2");
-        assertThat(ChatLinks.in("<https://arxiv.org/abs/2408.14033|the paper>").link().original())
+        assertThat(ChatLinks.in("<https://arxiv.org/abs/2408.14033|the paper>")
+                        .link()
+                        .original())
                 .isEqualTo("https://arxiv.org/abs/2408.14033");
         assertThat(ChatLinks.in("doi:10.18653/v1/2020.acl-main.207.").link().original())
                 .isEqualTo("doi:10.18653/v1/2020.acl-main.207");
         assertThat(ChatLinks.in("ftp://example.org/x.pdf").unreadable()).containsExactly("ftp://example.org/x.pdf");
         assertThat(ChatLinks.in("no link here").any()).isFalse();
-        assertThat(ChatLinks.in("\u202ahttps://arxiv.org/abs/2408.\u200b14033\u202c").link().original())
-                .as("invisible characters copied with a link are dropped").isEqualTo("https://arxiv.org/abs/2408.14033");
+        assertThat(ChatLinks.in("\u202ahttps://arxiv.org/abs/2408.\u200b14033\u202c")
+                        .link()
+                        .original())
+                .as("invisible characters copied with a link are dropped")
+                .isEqualTo("https://arxiv.org/abs/2408.14033");
     }
 
     @Test
     void onlyPlainPaperLinksStartAResearchWithoutAMention() {
-        assertThat(PaperLinks.parse("https://arxiv.org/abs/2408.14033").plainlyPaper()).isTrue();
-        assertThat(PaperLinks.parse("2408.14033").plainlyPaper()).isTrue();
-        assertThat(PaperLinks.parse("doi:10.18653/v1/2020.acl-main.207").plainlyPaper()).isTrue();
-        assertThat(PaperLinks.parse("https://example.org/files/paper.PDF").plainlyPaper()).isTrue();
-        assertThat(PaperLinks.parse("https://proceedings.neurips.cc/paper/2020/hash/abc-Abstract.html").plainlyPaper())
+        assertThat(PaperLinks.parse("https://arxiv.org/abs/2408.14033").plainlyPaper())
                 .isTrue();
-        assertThat(PaperLinks.parse("https://huggingface.co/papers/2408.14033").plainlyPaper()).isTrue();
-        assertThat(PaperLinks.parse("https://huggingface.co/bert-base-uncased").plainlyPaper()).isFalse();
-        assertThat(PaperLinks.parse("https://github.com/du-nlp-lab/MLR-Copilot").plainlyPaper()).isFalse();
-        assertThat(PaperLinks.parse("https://www.youtube.com/watch?v=x").plainlyPaper()).isFalse();
+        assertThat(PaperLinks.parse("2408.14033").plainlyPaper()).isTrue();
+        assertThat(PaperLinks.parse("doi:10.18653/v1/2020.acl-main.207").plainlyPaper())
+                .isTrue();
+        assertThat(PaperLinks.parse("https://example.org/files/paper.PDF").plainlyPaper())
+                .isTrue();
+        assertThat(PaperLinks.parse("https://proceedings.neurips.cc/paper/2020/hash/abc-Abstract.html")
+                        .plainlyPaper())
+                .isTrue();
+        assertThat(PaperLinks.parse("https://huggingface.co/papers/2408.14033").plainlyPaper())
+                .isTrue();
+        assertThat(PaperLinks.parse("https://huggingface.co/bert-base-uncased").plainlyPaper())
+                .isFalse();
+        assertThat(PaperLinks.parse("https://github.com/du-nlp-lab/MLR-Copilot").plainlyPaper())
+                .isFalse();
+        assertThat(PaperLinks.parse("https://www.youtube.com/watch?v=x").plainlyPaper())
+                .isFalse();
     }
 
     /** Tools with no language model: a paper and related work from memory. */
     private record NoModelTools(Path dir) implements ResearchTools {
         @Override
         public Paper read(String link) {
-            return new Paper(PaperIds.none(), "MLR-Copilot", List.of("R. Li"), "Autonomous ML research.", List.of(),
-                    List.of(), List.of(), "test", link, "hash");
+            return new Paper(
+                    PaperIds.none(),
+                    "MLR-Copilot",
+                    List.of("R. Li"),
+                    "Autonomous ML research.",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    "test",
+                    link,
+                    "hash");
         }
 
         @Override
         public RelatedWork related(Paper paper) {
-            return new RelatedWork(List.of(new RelatedPaper("MLAgentBench", 2024, "agents", List.of("Q. Huang"),
-                    "https://arxiv.org/abs/2310.03302", "2310.03302", null, "openalex", 0.9)),
+            return new RelatedWork(
+                    List.of(new RelatedPaper(
+                            "MLAgentBench",
+                            2024,
+                            "agents",
+                            List.of("Q. Huang"),
+                            "https://arxiv.org/abs/2310.03302",
+                            "2310.03302",
+                            null,
+                            "openalex",
+                            0.9)),
                     List.of(new SourceStatus("openalex", true, "1 result", 5)));
         }
 

@@ -10,11 +10,19 @@ class MessageRoleTest {
 
     @Test
     void everyRoleReadsBackFromItsKey() {
-        List<MessageRole> roles = List.of(MessageRole.ROOT, MessageRole.STATUS, MessageRole.BRIEF,
-                MessageRole.PROBLEM, MessageRole.REPLY, MessageRole.hypothesis("H1", 1),
-                MessageRole.hypothesis("H12", 3), MessageRole.of(RunPart.RUN, "run-1a2b"),
-                MessageRole.of(RunPart.MILESTONE, "run-1a2b"), MessageRole.of(RunPart.SETUP, "run-1a2b"),
-                MessageRole.of(RunPart.EXECUTION, "run-1a2b"), MessageRole.of(RunPart.QUESTION, "run-1a2b"),
+        List<MessageRole> roles = List.of(
+                MessageRole.ROOT,
+                MessageRole.STATUS,
+                MessageRole.BRIEF,
+                MessageRole.PROBLEM,
+                MessageRole.REPLY,
+                MessageRole.hypothesis("H1", 1),
+                MessageRole.hypothesis("H12", 3),
+                MessageRole.of(RunPart.RUN, "run-1a2b"),
+                MessageRole.of(RunPart.MILESTONE, "run-1a2b"),
+                MessageRole.of(RunPart.SETUP, "run-1a2b"),
+                MessageRole.of(RunPart.EXECUTION, "run-1a2b"),
+                MessageRole.of(RunPart.QUESTION, "run-1a2b"),
                 MessageRole.of(RunPart.RESULT, "run-1a2b"));
         for (MessageRole role : roles) {
             assertThat(MessageRole.parse(role.key())).as(role.key()).isEqualTo(role);

@@ -15,8 +15,7 @@ import org.mlrcopilot.bot.chat.ThreadRef;
 /** A chat platform in memory that records what the bot does and lets a test act as the people. */
 final class RecordingPlatform implements ChatPlatform {
 
-    record Posted(MessageRef ref, OutboundMessage message) {
-    }
+    record Posted(MessageRef ref, OutboundMessage message) {}
 
     final List<Posted> posts = new CopyOnWriteArrayList<>();
     final List<Posted> updates = new CopyOnWriteArrayList<>();
@@ -38,8 +37,8 @@ final class RecordingPlatform implements ChatPlatform {
     }
 
     String say(String eventId, String messageId, String threadId, String user, String text) {
-        return handler.handle(new Inbound.MessagePosted("test", eventId, "c1", messageId, threadId, user, user, text,
-                true));
+        return handler.handle(
+                new Inbound.MessagePosted("test", eventId, "c1", messageId, threadId, user, user, text, true));
     }
 
     String press(String eventId, String messageId, String user, String action, String value) {
@@ -73,6 +72,9 @@ final class RecordingPlatform implements ChatPlatform {
     }
 
     List<String> texts() {
-        return posts.stream().map(p -> p.message().title() + " " + current.get(p.ref().messageId()).text()).toList();
+        return posts.stream()
+                .map(p -> p.message().title() + " "
+                        + current.get(p.ref().messageId()).text())
+                .toList();
     }
 }

@@ -12,8 +12,8 @@ import org.mlrcopilot.bot.chat.OutboundMessage;
 class RunControlsTest {
 
     private static final Instant NOW = Instant.parse("2026-12-04T09:00:00Z");
-    private final ResearchRun queued = new ResearchRun("run-1", "r-1", "H1", 1, "digits", "u-bob", "alice",
-            RunStatus.QUEUED, 0, 10, "/tmp/run-1", null, NOW, NOW);
+    private final ResearchRun queued = new ResearchRun(
+            "run-1", "r-1", "H1", 1, "digits", "u-bob", "alice", RunStatus.QUEUED, 0, 10, "/tmp/run-1", null, NOW, NOW);
 
     private static java.util.List<String> actions(OutboundMessage m) {
         return m.buttons().stream().map(OutboundMessage.Button::action).toList();

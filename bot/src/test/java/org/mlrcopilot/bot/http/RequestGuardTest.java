@@ -30,6 +30,7 @@ class RequestGuardTest {
 
     @TempDir
     Path dir;
+
     private WebServer server;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
@@ -39,7 +40,12 @@ class RequestGuardTest {
             r.get("/api/things", ctx -> WebServer.json(ctx, Map.of("things", 1)));
             r.post("/api/things", ctx -> WebServer.json(ctx, Map.of("made", 1)));
         };
-        server = WebServer.start("127.0.0.1", 0, List.of(routes), () -> Map.of("status", "ok"), metrics,
+        server = WebServer.start(
+                "127.0.0.1",
+                0,
+                List.of(routes),
+                () -> Map.of("status", "ok"),
+                metrics,
                 new RequestGuard(List.of("127.0.0.1", "mlr.example.org"), "s3cret-token"));
     }
 
@@ -84,35 +90,49 @@ class RequestGuardTest {
         String host = "Host: 127.0.0.1:" + server.port();
         assertThat(status(send("POST", "/api/things", host, "Origin: http://127.0.0.1:" + server.port())))
                 .isEqualTo(200);
-        assertThat(status(send("POST", "/api/things", host))).as("no Origin: not a browser").isEqualTo(200);
-        assertThat(status(send("POST", "/api/things", host, "Origin: https://evil.example"))).isEqualTo(403);
+        assertThat(status(send("POST", "/api/things", host)))
+                .as("no Origin: not a browser")
+                .isEqualTo(200);
+        assertThat(status(send("POST", "/api/things", host, "Origin: https://evil.example")))
+                .isEqualTo(403);
         assertThat(status(send("POST", "/api/things", host, "Origin: http://127.0.0.1:9999")))
-                .as("another port is another site").isEqualTo(403);
+                .as("another port is another site")
+                .isEqualTo(403);
         assertThat(status(send("POST", "/api/things", host, "Origin: null"))).isEqualTo(403);
-        assertThat(status(send("POST", "/api/things", host, "Sec-Fetch-Site: cross-site"))).isEqualTo(403);
+        assertThat(status(send("POST", "/api/things", host, "Sec-Fetch-Site: cross-site")))
+                .isEqualTo(403);
         assertThat(status(send("GET", "/api/things", host, "Origin: https://evil.example")))
-                .as("reads are not state changes").isEqualTo(200);
+                .as("reads are not state changes")
+                .isEqualTo(200);
     }
 
     @Test
     void metricsNeedTheToken() throws IOException {
         String host = "Host: 127.0.0.1:" + server.port();
         assertThat(status(send("GET", "/metrics", host))).isEqualTo(401);
-        assertThat(status(send("GET", "/metrics", host, "Authorization: Bearer wrong"))).isEqualTo(401);
-        assertThat(status(send("GET", "/metrics", host, "Authorization: Bearer s3cret-token"))).isEqualTo(200);
+        assertThat(status(send("GET", "/metrics", host, "Authorization: Bearer wrong")))
+                .isEqualTo(401);
+        assertThat(status(send("GET", "/metrics", host, "Authorization: Bearer s3cret-token")))
+                .isEqualTo(200);
     }
 
     @Test
     void withoutSignInTheServiceRefusesToListenBeyondThisMachine() {
         var config = ConfigLoader.load(dir, Map.of("MLR_WEB_BIND_ADDRESS", "0.0.0.0", "MLR_WEB_AUTH", "none"))
                 .config();
-        assertThatThrownBy(() -> ServiceStart.check(config)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("web.bindAddress=0.0.0.0").hasMessageContaining("web.auth=proxy");
+        assertThatThrownBy(() -> ServiceStart.check(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("web.bindAddress=0.0.0.0")
+                .hasMessageContaining("web.auth=proxy");
         ServiceStart.check(ConfigLoader.load(dir, Map.of("MLR_WEB_BIND_ADDRESS", "0.0.0.0", "MLR_WEB_AUTH", "proxy"))
                 .config());
-        ServiceStart.check(ConfigLoader.load(dir, Map.of("MLR_WEB_AUTH", "none")).config());
-        ServiceStart.check(ConfigLoader.load(dir, Map.of("MLR_WEB_BIND_ADDRESS", "0.0.0.0")).config());
-        org.assertj.core.api.Assertions.assertThat(ConfigLoader.load(dir, Map.of()).config().web().auth())
-                .as("sign-in is on out of the box").isEqualTo("local");
+        ServiceStart.check(
+                ConfigLoader.load(dir, Map.of("MLR_WEB_AUTH", "none")).config());
+        ServiceStart.check(ConfigLoader.load(dir, Map.of("MLR_WEB_BIND_ADDRESS", "0.0.0.0"))
+                .config());
+        org.assertj.core.api.Assertions.assertThat(
+                        ConfigLoader.load(dir, Map.of()).config().web().auth())
+                .as("sign-in is on out of the box")
+                .isEqualTo("local");
     }
 }

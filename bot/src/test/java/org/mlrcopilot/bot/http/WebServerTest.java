@@ -34,8 +34,8 @@ class WebServerTest {
                         "cannot write to the database file: No space left on device", null);
             });
         };
-        Routes hello = routes -> routes.get("/hello/{name}", ctx -> WebServer.json(ctx,
-                Map.of("hello", ctx.pathParam("name"))));
+        Routes hello = routes ->
+                routes.get("/hello/{name}", ctx -> WebServer.json(ctx, Map.of("hello", ctx.pathParam("name"))));
         server = WebServer.start("127.0.0.1", 0, List.of(failing, hello), () -> Map.copyOf(health), metrics);
     }
 
@@ -45,7 +45,9 @@ class WebServerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -58,8 +60,8 @@ class WebServerTest {
     void healthIsOkThenUnavailable() throws Exception {
         HttpResponse<String> ok = get("/healthz");
         assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(ok.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("application/json"));
+        assertThat(ok.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(ok.body()).contains("\"status\":\"ok\"").contains("\"schema\":\"2\"");
 
         health.put("status", "degraded");
@@ -74,17 +76,22 @@ class WebServerTest {
         HttpResponse<String> response = get("/metrics");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
-        assertThat(response.body()).contains("# TYPE mlr_test_events_total counter")
+        assertThat(response.body())
+                .contains("# TYPE mlr_test_events_total counter")
                 .contains("mlr_test_events_total{kind=\"demo\"} 3.0");
     }
 
     @Test
     void whatCannotBeSavedIsA503SayingSoNeverAnAcknowledgement() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + server.port() + "/full"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/full"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(response.body()).contains("not saved").contains("No space left on device")
+        assertThat(response.body())
+                .contains("not saved")
+                .contains("No space left on device")
                 .contains("try again");
     }
 
@@ -99,8 +106,8 @@ class WebServerTest {
     void unknownPathIsJson404() throws Exception {
         HttpResponse<String> response = get("/no/such/path");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(response.body()).startsWith("{\"error\":").contains("/no/such/path");
     }
 
@@ -108,9 +115,13 @@ class WebServerTest {
     void handlerExceptionIs500WithoutStackTrace() throws Exception {
         HttpResponse<String> response = get("/boom");
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("application/json"));
-        assertThat(response.body()).startsWith("{\"error\":").doesNotContain("secret detail")
-                .doesNotContain("com.example").doesNotContain("\tat ").doesNotContain("Exception:");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.body())
+                .startsWith("{\"error\":")
+                .doesNotContain("secret detail")
+                .doesNotContain("com.example")
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception:");
     }
 }

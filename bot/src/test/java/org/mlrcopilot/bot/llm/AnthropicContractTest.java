@@ -42,11 +42,12 @@ class AnthropicContractTest extends LlmProviderContract {
     @Test
     void acceptsABaseUrlWithoutTheTrailingSlash() {
         String withoutSlash = fake.baseUrl(provider()).replaceAll("/$", "");
-        LlmConfig config = new LlmConfig("anthropic", "", "", withoutSlash, 0.2, TIMEOUT, 0, Secret.of(ANTHROPIC_KEY),
-                Secret.none());
+        LlmConfig config = new LlmConfig(
+                "anthropic", "", "", withoutSlash, 0.2, TIMEOUT, 0, Secret.of(ANTHROPIC_KEY), Secret.none());
         fake.enqueueText("ok");
 
-        assertThat(LlmProviders.fromConfig(config).orElseThrow().main().chat("hello")).isEqualTo("ok");
+        assertThat(LlmProviders.fromConfig(config).orElseThrow().main().chat("hello"))
+                .isEqualTo("ok");
         assertThat(fake.lastRequest().path()).isEqualTo("/v1/messages");
         assertThat(fake.lastRequest().model()).isEqualTo("claude-sonnet-4-5");
     }

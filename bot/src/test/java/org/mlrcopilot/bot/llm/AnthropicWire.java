@@ -22,8 +22,9 @@ final class AnthropicWire implements WireFormat {
         List<String> frames = new ArrayList<>();
         frames.add(start(model, reply.inputTokens(), reply.cachedTokens()));
         frames.add(blockStart(Json.object().put("type", "text").put("text", "")));
-        WireResponses.pieces(reply.text()).forEach(piece -> frames.add(
-                blockDelta(Json.object().put("type", "text_delta").put("text", piece))));
+        WireResponses.pieces(reply.text())
+                .forEach(piece -> frames.add(
+                        blockDelta(Json.object().put("type", "text_delta").put("text", piece))));
         frames.addAll(finish("end_turn", reply.outputTokens()));
         return WireResponses.sse(frames);
     }
@@ -33,17 +34,22 @@ final class AnthropicWire implements WireFormat {
         if (!request.streaming()) {
             ObjectNode usage = usage(FakeReply.ToolCall.INPUT_TOKENS, FakeReply.ToolCall.OUTPUT_TOKENS, 0);
             ObjectNode message = message(model, "tool_use", usage);
-            message.withArray("content").addObject().put("type", "tool_use").put("id", reply.id())
-                    .put("name", reply.name()).set("input", Json.parse(reply.argumentsJson()));
+            message.withArray("content")
+                    .addObject()
+                    .put("type", "tool_use")
+                    .put("id", reply.id())
+                    .put("name", reply.name())
+                    .set("input", Json.parse(reply.argumentsJson()));
             return WireResponses.json(200, message);
         }
         List<String> frames = new ArrayList<>();
         frames.add(start(model, FakeReply.ToolCall.INPUT_TOKENS, 0));
-        ObjectNode block = Json.object().put("type", "tool_use").put("id", reply.id()).put("name", reply.name());
+        ObjectNode block =
+                Json.object().put("type", "tool_use").put("id", reply.id()).put("name", reply.name());
         block.putObject("input");
         frames.add(blockStart(block));
-        frames.add(blockDelta(Json.object().put("type", "input_json_delta")
-                .put("partial_json", reply.argumentsJson())));
+        frames.add(
+                blockDelta(Json.object().put("type", "input_json_delta").put("partial_json", reply.argumentsJson())));
         frames.addAll(finish("tool_use", FakeReply.ToolCall.OUTPUT_TOKENS));
         return WireResponses.sse(frames);
     }
@@ -74,7 +80,10 @@ final class AnthropicWire implements WireFormat {
     }
 
     private static ObjectNode message(String model, String stopReason, JsonNode usage) {
-        ObjectNode message = Json.object().put("id", "msg_fake").put("type", "message").put("role", "assistant")
+        ObjectNode message = Json.object()
+                .put("id", "msg_fake")
+                .put("type", "message")
+                .put("role", "assistant")
                 .put("model", model);
         message.putArray("content");
         message.put("stop_reason", stopReason).putNull("stop_sequence");
@@ -82,8 +91,11 @@ final class AnthropicWire implements WireFormat {
     }
 
     private static ObjectNode usage(int input, int output, int cached) {
-        return Json.object().put("input_tokens", input).put("output_tokens", output)
-                .put("cache_creation_input_tokens", 0).put("cache_read_input_tokens", cached);
+        return Json.object()
+                .put("input_tokens", input)
+                .put("output_tokens", output)
+                .put("cache_creation_input_tokens", 0)
+                .put("cache_read_input_tokens", cached);
     }
 
     private static String start(String model, int inputTokens, int cachedTokens) {
@@ -92,20 +104,25 @@ final class AnthropicWire implements WireFormat {
     }
 
     private static String blockStart(ObjectNode block) {
-        return frame("content_block_start", Json.object().put("type", "content_block_start").put("index", 0)
-                .set("content_block", block));
+        return frame(
+                "content_block_start",
+                Json.object().put("type", "content_block_start").put("index", 0).set("content_block", block));
     }
 
     private static String blockDelta(ObjectNode delta) {
-        return frame("content_block_delta", Json.object().put("type", "content_block_delta").put("index", 0)
-                .set("delta", delta));
+        return frame(
+                "content_block_delta",
+                Json.object().put("type", "content_block_delta").put("index", 0).set("delta", delta));
     }
 
     private static List<String> finish(String stopReason, int outputTokens) {
         ObjectNode delta = Json.object().put("type", "message_delta");
         delta.putObject("delta").put("stop_reason", stopReason).putNull("stop_sequence");
         delta.putObject("usage").put("output_tokens", outputTokens);
-        return List.of(frame("content_block_stop", Json.object().put("type", "content_block_stop").put("index", 0)),
+        return List.of(
+                frame(
+                        "content_block_stop",
+                        Json.object().put("type", "content_block_stop").put("index", 0)),
                 frame("message_delta", delta),
                 frame("message_stop", Json.object().put("type", "message_stop")));
     }

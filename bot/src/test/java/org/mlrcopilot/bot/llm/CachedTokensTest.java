@@ -11,16 +11,25 @@ class CachedTokensTest {
 
     @Test
     void readsOpenAiCachedPromptTokens() {
-        OpenAiTokenUsage usage = OpenAiTokenUsage.builder().inputTokenCount(100).outputTokenCount(10)
-                .inputTokensDetails(OpenAiTokenUsage.InputTokensDetails.builder().cachedTokens(64).build()).build();
+        OpenAiTokenUsage usage = OpenAiTokenUsage.builder()
+                .inputTokenCount(100)
+                .outputTokenCount(10)
+                .inputTokensDetails(OpenAiTokenUsage.InputTokensDetails.builder()
+                        .cachedTokens(64)
+                        .build())
+                .build();
 
         assertThat(CachedTokens.of(usage)).isEqualTo(64);
     }
 
     @Test
     void readsAnthropicCacheReads() {
-        AnthropicTokenUsage usage = AnthropicTokenUsage.builder().inputTokenCount(100).outputTokenCount(10)
-                .cacheCreationInputTokens(5).cacheReadInputTokens(80).build();
+        AnthropicTokenUsage usage = AnthropicTokenUsage.builder()
+                .inputTokenCount(100)
+                .outputTokenCount(10)
+                .cacheCreationInputTokens(5)
+                .cacheReadInputTokens(80)
+                .build();
 
         assertThat(CachedTokens.of(usage)).isEqualTo(80);
     }
@@ -28,8 +37,11 @@ class CachedTokensTest {
     @Test
     void isZeroWhenNothingIsReported() {
         assertThat(CachedTokens.of(new TokenUsage(100, 10))).isZero();
-        assertThat(CachedTokens.of(OpenAiTokenUsage.builder().inputTokenCount(1).build())).isZero();
-        assertThat(CachedTokens.of(AnthropicTokenUsage.builder().inputTokenCount(1).build())).isZero();
+        assertThat(CachedTokens.of(OpenAiTokenUsage.builder().inputTokenCount(1).build()))
+                .isZero();
+        assertThat(CachedTokens.of(
+                        AnthropicTokenUsage.builder().inputTokenCount(1).build()))
+                .isZero();
         assertThat(CachedTokens.of(null)).isZero();
     }
 }

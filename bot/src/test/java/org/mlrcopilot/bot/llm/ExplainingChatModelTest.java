@@ -20,11 +20,19 @@ import org.mlrcopilot.config.Secret;
 
 class ExplainingChatModelTest {
 
-    static final ChatRequestParameters PARAMETERS = ChatRequestParameters.builder().modelName("m").build();
+    static final ChatRequestParameters PARAMETERS =
+            ChatRequestParameters.builder().modelName("m").build();
 
     static LlmSettings settings(LlmProvider provider) {
-        return new LlmSettings(provider, "main-model", "fast-model", "https://llm.example/v1", Secret.of("sk"), 0.2,
-                Duration.ofSeconds(5), 1);
+        return new LlmSettings(
+                provider,
+                "main-model",
+                "fast-model",
+                "https://llm.example/v1",
+                Secret.of("sk"),
+                0.2,
+                Duration.ofSeconds(5),
+                1);
     }
 
     static ChatModel explaining(RuntimeException failure, LlmProvider provider, String modelKey) {
@@ -66,17 +74,22 @@ class ExplainingChatModelTest {
         RateLimitException rateLimit = new RateLimitException("slow down");
         IllegalStateException bug = new IllegalStateException("bug");
 
-        assertThatThrownBy(() -> explaining(rateLimit, LlmProvider.OPENAI, "llm.model").chat("hi"))
+        assertThatThrownBy(() ->
+                        explaining(rateLimit, LlmProvider.OPENAI, "llm.model").chat("hi"))
                 .isSameAs(rateLimit);
-        assertThatThrownBy(() -> explaining(bug, LlmProvider.ANTHROPIC, "llm.model").chat("hi")).isSameAs(bug);
+        assertThatThrownBy(() ->
+                        explaining(bug, LlmProvider.ANTHROPIC, "llm.model").chat("hi"))
+                .isSameAs(bug);
     }
 
     @Test
     void aForbiddenKeyNamesTheStatusAndTheVariable() {
         var forbidden = new AuthenticationException(new HttpException(403, "{\"error\":\"forbidden\"}"));
 
-        assertThatThrownBy(() -> explaining(forbidden, LlmProvider.ANTHROPIC, "llm.model").chat("hi"))
-                .isInstanceOf(LlmConfigurationException.class).hasCause(forbidden)
+        assertThatThrownBy(() -> explaining(forbidden, LlmProvider.ANTHROPIC, "llm.model")
+                        .chat("hi"))
+                .isInstanceOf(LlmConfigurationException.class)
+                .hasCause(forbidden)
                 .hasMessage("the Anthropic API rejected the key (HTTP 403): "
                         + "check ANTHROPIC_API_KEY (or CLAUDE_API_KEY)");
     }
@@ -85,17 +98,21 @@ class ExplainingChatModelTest {
     void aCompatibleServerIsNamedByItsUrl() {
         var rejected = new AuthenticationException(new HttpException(401, "no"));
 
-        assertThatThrownBy(() -> explaining(rejected, LlmProvider.OPENAI_COMPATIBLE, "llm.model").chat("hi"))
-                .hasMessageContaining("https://llm.example/v1").hasMessageContaining("OPENAI_API_KEY");
+        assertThatThrownBy(() -> explaining(rejected, LlmProvider.OPENAI_COMPATIBLE, "llm.model")
+                        .chat("hi"))
+                .hasMessageContaining("https://llm.example/v1")
+                .hasMessageContaining("OPENAI_API_KEY");
     }
 
     @Test
     void anUnknownModelNamesTheFastModelKey() {
         var unknown = new ModelNotFoundException(new HttpException(404, "{\"error\":\"model 'the-model' not found\"}"));
 
-        assertThatThrownBy(() -> explaining(unknown, LlmProvider.OLLAMA, "llm.fastModel").chat("hi"))
+        assertThatThrownBy(() ->
+                        explaining(unknown, LlmProvider.OLLAMA, "llm.fastModel").chat("hi"))
                 .isInstanceOf(LlmConfigurationException.class)
-                .hasMessageContaining("'the-model'").hasMessageContaining("llm.fastModel (MLR_LLM_FAST_MODEL)")
+                .hasMessageContaining("'the-model'")
+                .hasMessageContaining("llm.fastModel (MLR_LLM_FAST_MODEL)")
                 .hasMessageNotContaining("llm.baseUrl");
     }
 
@@ -103,7 +120,9 @@ class ExplainingChatModelTest {
     void aNotFoundThatIsNotAboutTheModelAlsoPointsAtTheBaseUrl() {
         var notFound = new ModelNotFoundException(new HttpException(404, "<html>Not Found</html>"));
 
-        assertThatThrownBy(() -> explaining(notFound, LlmProvider.OPENAI_COMPATIBLE, "llm.model").chat("hi"))
-                .hasMessageContaining("llm.model").hasMessageContaining("llm.baseUrl");
+        assertThatThrownBy(() -> explaining(notFound, LlmProvider.OPENAI_COMPATIBLE, "llm.model")
+                        .chat("hi"))
+                .hasMessageContaining("llm.model")
+                .hasMessageContaining("llm.baseUrl");
     }
 }

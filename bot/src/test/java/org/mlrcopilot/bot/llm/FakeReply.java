@@ -7,8 +7,7 @@ import java.util.Objects;
 sealed interface FakeReply {
 
     /** A text answer, served after {@code delay}. */
-    record Text(String text, int inputTokens, int outputTokens, int cachedTokens, Duration delay)
-            implements FakeReply {
+    record Text(String text, int inputTokens, int outputTokens, int cachedTokens, Duration delay) implements FakeReply {
         public Text {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(delay, "delay");
@@ -42,6 +41,5 @@ sealed interface FakeReply {
     }
 
     /** The 404 an API answers for a model it does not serve, naming the requested model. */
-    record UnknownModel() implements FakeReply {
-    }
+    record UnknownModel() implements FakeReply {}
 }

@@ -62,8 +62,16 @@ abstract class LlmProviderContract {
     }
 
     LlmModels modelsWith(Duration timeout, int maxRetries) {
-        LlmConfig config = new LlmConfig(provider(), "test-main", "test-fast", fake.baseUrl(provider()), 0.2, timeout,
-                maxRetries, Secret.of(ANTHROPIC_KEY), Secret.of(OPENAI_KEY));
+        LlmConfig config = new LlmConfig(
+                provider(),
+                "test-main",
+                "test-fast",
+                fake.baseUrl(provider()),
+                0.2,
+                timeout,
+                maxRetries,
+                Secret.of(ANTHROPIC_KEY),
+                Secret.of(OPENAI_KEY));
         return LlmProviders.fromConfig(config).orElseThrow();
     }
 
@@ -80,8 +88,8 @@ abstract class LlmProviderContract {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode drafted = (com.fasterxml.jackson.databind.node.ObjectNode)
                 json.readTree(answers.resolve("hypotheses.json").toFile());
-        com.fasterxml.jackson.databind.node.ArrayNode list = (com.fasterxml.jackson.databind.node.ArrayNode)
-                drafted.get("hypotheses");
+        com.fasterxml.jackson.databind.node.ArrayNode list =
+                (com.fasterxml.jackson.databind.node.ArrayNode) drafted.get("hypotheses");
         com.fasterxml.jackson.databind.node.ObjectNode extra = list.get(0).deepCopy();
         extra.put("title", "A fourth idea nobody asked for");
         list.add(extra);
@@ -89,38 +97,56 @@ abstract class LlmProviderContract {
                 json.readTree(answers.resolve("review.json").toFile());
         int n = 0;
         for (com.fasterxml.jackson.databind.JsonNode r : reviews.get("reviews")) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) r).put("id", "Hypothesis " + (char) ('A' + n++))
-                    .put("rank", 1).remove("noveltyAssessment");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) r)
+                    .put("id", "Hypothesis " + (char) ('A' + n++))
+                    .put("rank", 1)
+                    .remove("noveltyAssessment");
         }
-        fake.enqueueText(elements).enqueueText("```\n" + drafted + "\n```")
+        fake.enqueueText(elements)
+                .enqueueText("```\n" + drafted + "\n```")
                 .enqueueText("Here are my reviews: " + reviews);
-        org.mlrcopilot.agents.paper.Paper paper = new org.mlrcopilot.agents.paper.Paper(null, "MLR-Copilot",
-                java.util.List.of("R. Li"), "Autonomous machine-learning research with LLM agents.",
+        org.mlrcopilot.agents.paper.Paper paper = new org.mlrcopilot.agents.paper.Paper(
+                null,
+                "MLR-Copilot",
+                java.util.List.of("R. Li"),
+                "Autonomous machine-learning research with LLM agents.",
                 java.util.List.of(new org.mlrcopilot.agents.paper.Section("Introduction", 1, "We build agents.")),
-                java.util.List.of(), java.util.List.of(), "test", "https://example.org/paper", "");
+                java.util.List.of(),
+                java.util.List.of(),
+                "test",
+                "https://example.org/paper",
+                "");
 
-        org.mlrcopilot.agents.idea.IdeaBrief brief = new org.mlrcopilot.agents.idea.IdeaAgent(models.main(),
-                models.fast(), q -> new org.mlrcopilot.agents.literature.RelatedWork(java.util.List.of(),
-                java.util.List.of()), org.mlrcopilot.agents.idea.IdeaSettings.defaults())
+        org.mlrcopilot.agents.idea.IdeaBrief brief = new org.mlrcopilot.agents.idea.IdeaAgent(
+                        models.main(),
+                        models.fast(),
+                        q -> new org.mlrcopilot.agents.literature.RelatedWork(java.util.List.of(), java.util.List.of()),
+                        org.mlrcopilot.agents.idea.IdeaSettings.defaults())
                 .run(paper, org.mlrcopilot.agents.idea.IdeaProgress.silent());
 
         assertThat(fake.requests()).as("no repair needed").hasSize(3);
-        assertThat(brief.hypotheses()).hasSize(3).extracting(h -> h.review().rank())
+        assertThat(brief.hypotheses())
+                .hasSize(3)
+                .extracting(h -> h.review().rank())
                 .containsExactlyInAnyOrder(1, 2, 3);
-        assertThat(brief.hypotheses()).extracting(h -> h.review().overall())
+        assertThat(brief.hypotheses())
+                .extracting(h -> h.review().overall())
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        assertThat(brief.hypotheses()).extracting(org.mlrcopilot.agents.idea.Hypothesis::title)
+        assertThat(brief.hypotheses())
+                .extracting(org.mlrcopilot.agents.idea.Hypothesis::title)
                 .doesNotContain("A fourth idea nobody asked for");
-        assertThat(brief.hypotheses()).allSatisfy(h -> assertThat(h.review().noveltyAssessment())
-                .isEqualTo("not assessed"));
+        assertThat(brief.hypotheses())
+                .allSatisfy(h -> assertThat(h.review().noveltyAssessment()).isEqualTo("not assessed"));
     }
 
     @Test
     void answersWithTextAndUsage() {
         fake.enqueueText("Scaling laws hold.", 42, 7, 5);
 
-        ChatResponse response = models.main().chat(ChatRequest.builder()
-                .messages(UserMessage.from("Propose a hypothesis")).build());
+        ChatResponse response = models.main()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("Propose a hypothesis"))
+                        .build());
 
         assertThat(response.aiMessage().text()).isEqualTo("Scaling laws hold.");
         assertThat(response.tokenUsage().inputTokenCount()).isEqualTo(42);
@@ -143,7 +169,8 @@ abstract class LlmProviderContract {
     void reportsTheModelTheServerServed() {
         fake.servedModel("served-model-2025").enqueueText("hi");
 
-        ChatResponse response = models.main().chat(ChatRequest.builder().messages(UserMessage.from("hello")).build());
+        ChatResponse response = models.main()
+                .chat(ChatRequest.builder().messages(UserMessage.from("hello")).build());
 
         assertThat(response.modelName()).isEqualTo("served-model-2025");
     }
@@ -153,13 +180,17 @@ abstract class LlmProviderContract {
         assertThat(models.main().supportedCapabilities()).contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA);
         fake.enqueueText("{\"title\":\"Sparse attention\"}");
 
-        ChatResponse response = models.main().chat(ChatRequest.builder()
-                .messages(UserMessage.from("Give a hypothesis as JSON")).responseFormat(hypothesisFormat()).build());
+        ChatResponse response = models.main()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("Give a hypothesis as JSON"))
+                        .responseFormat(hypothesisFormat())
+                        .build());
 
         assertThat(response.aiMessage().text()).isEqualTo("{\"title\":\"Sparse attention\"}");
         JsonNode schema = sentSchema(fake.lastRequest().body());
         assertThat(schema.path("type").asText()).isEqualTo("object");
-        assertThat(schema.path("properties").path("title").path("type").asText()).isEqualTo("string");
+        assertThat(schema.path("properties").path("title").path("type").asText())
+                .isEqualTo("string");
         assertThat(schema.path("required").toString()).contains("title");
     }
 
@@ -167,8 +198,11 @@ abstract class LlmProviderContract {
     void parsesAToolCall() {
         fake.enqueueToolCall("search_papers", "{\"query\":\"diffusion models\"}");
 
-        ChatResponse response = models.main().chat(ChatRequest.builder()
-                .messages(UserMessage.from("Find papers")).toolSpecifications(searchTool()).build());
+        ChatResponse response = models.main()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("Find papers"))
+                        .toolSpecifications(searchTool())
+                        .build());
 
         assertThat(response.aiMessage().toolExecutionRequests()).hasSize(1);
         ToolExecutionRequest call = response.aiMessage().toolExecutionRequests().get(0);
@@ -182,7 +216,8 @@ abstract class LlmProviderContract {
         fake.enqueueText("Attention is all you need.", 11, 6, 3);
         StreamCollector collector = new StreamCollector();
 
-        models.mainStreaming().chat(ChatRequest.builder().messages(UserMessage.from("stream")).build(), collector);
+        models.mainStreaming()
+                .chat(ChatRequest.builder().messages(UserMessage.from("stream")).build(), collector);
 
         ChatResponse response = collector.await(TIMEOUT);
         assertThat(collector.partialText()).isEqualTo("Attention is all you need.");
@@ -232,9 +267,12 @@ abstract class LlmProviderContract {
     void aRejectedKeyNamesTheKeyToFix() {
         fake.enqueueError(401, "invalid api key");
 
-        assertThatThrownBy(() -> models.main().chat("hello")).isInstanceOf(LlmConfigurationException.class)
-                .hasMessageContaining(rejectedKeyHint()).hasMessageContaining("401")
-                .hasMessageNotContaining(ANTHROPIC_KEY).hasMessageNotContaining(OPENAI_KEY);
+        assertThatThrownBy(() -> models.main().chat("hello"))
+                .isInstanceOf(LlmConfigurationException.class)
+                .hasMessageContaining(rejectedKeyHint())
+                .hasMessageContaining("401")
+                .hasMessageNotContaining(ANTHROPIC_KEY)
+                .hasMessageNotContaining(OPENAI_KEY);
         assertThat(fake.requests()).hasSize(1);
     }
 
@@ -243,9 +281,11 @@ abstract class LlmProviderContract {
         fake.enqueueError(401, "invalid api key");
         StreamCollector collector = new StreamCollector();
 
-        models.mainStreaming().chat(ChatRequest.builder().messages(UserMessage.from("hi")).build(), collector);
+        models.mainStreaming()
+                .chat(ChatRequest.builder().messages(UserMessage.from("hi")).build(), collector);
 
-        assertThatThrownBy(() -> collector.await(TIMEOUT)).isInstanceOf(LlmConfigurationException.class)
+        assertThatThrownBy(() -> collector.await(TIMEOUT))
+                .isInstanceOf(LlmConfigurationException.class)
                 .hasMessageContaining(rejectedKeyHint());
     }
 
@@ -253,10 +293,14 @@ abstract class LlmProviderContract {
     void anUnknownModelNamesTheModelKey() {
         fake.enqueueUnknownModel().enqueueUnknownModel();
 
-        assertThatThrownBy(() -> models.main().chat("hello")).isInstanceOf(LlmConfigurationException.class)
-                .hasMessageContaining("llm.model").hasMessageContaining("test-main");
-        assertThatThrownBy(() -> models.fast().chat("hello")).isInstanceOf(LlmConfigurationException.class)
-                .hasMessageContaining("llm.fastModel").hasMessageContaining("test-fast");
+        assertThatThrownBy(() -> models.main().chat("hello"))
+                .isInstanceOf(LlmConfigurationException.class)
+                .hasMessageContaining("llm.model")
+                .hasMessageContaining("test-main");
+        assertThatThrownBy(() -> models.fast().chat("hello"))
+                .isInstanceOf(LlmConfigurationException.class)
+                .hasMessageContaining("llm.fastModel")
+                .hasMessageContaining("test-fast");
         assertThat(fake.requests()).hasSize(2);
     }
 
@@ -270,7 +314,8 @@ abstract class LlmProviderContract {
         assertThatThrownBy(() -> impatient.main().chat("hello")).isInstanceOf(RuntimeException.class);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(elapsed).isGreaterThanOrEqualTo(timeout)
+        assertThat(elapsed)
+                .isGreaterThanOrEqualTo(timeout)
                 .isLessThan(timeout.multipliedBy(2).plus(Duration.ofSeconds(3)));
         assertThat(fake.requests()).hasSize(2);
     }
@@ -285,13 +330,27 @@ abstract class LlmProviderContract {
     }
 
     static ResponseFormat hypothesisFormat() {
-        JsonObjectSchema root = JsonObjectSchema.builder().addStringProperty("title").required("title").build();
-        return ResponseFormat.builder().type(ResponseFormatType.JSON)
-                .jsonSchema(JsonSchema.builder().name("Hypothesis").rootElement(root).build()).build();
+        JsonObjectSchema root = JsonObjectSchema.builder()
+                .addStringProperty("title")
+                .required("title")
+                .build();
+        return ResponseFormat.builder()
+                .type(ResponseFormatType.JSON)
+                .jsonSchema(JsonSchema.builder()
+                        .name("Hypothesis")
+                        .rootElement(root)
+                        .build())
+                .build();
     }
 
     static ToolSpecification searchTool() {
-        return ToolSpecification.builder().name("search_papers").description("Searches papers")
-                .parameters(JsonObjectSchema.builder().addStringProperty("query").required("query").build()).build();
+        return ToolSpecification.builder()
+                .name("search_papers")
+                .description("Searches papers")
+                .parameters(JsonObjectSchema.builder()
+                        .addStringProperty("query")
+                        .required("query")
+                        .build())
+                .build();
     }
 }

@@ -18,10 +18,18 @@ class LlmProvidersTest {
     @TempDir
     Path dir;
 
-    static LlmConfig config(String provider, String model, String fastModel, String baseUrl, String anthropicKey,
-            String openaiKey) {
-        return new LlmConfig(provider, model, fastModel, baseUrl, 0.2, Duration.ofSeconds(30), 3,
-                Secret.of(anthropicKey), Secret.of(openaiKey));
+    static LlmConfig config(
+            String provider, String model, String fastModel, String baseUrl, String anthropicKey, String openaiKey) {
+        return new LlmConfig(
+                provider,
+                model,
+                fastModel,
+                baseUrl,
+                0.2,
+                Duration.ofSeconds(30),
+                3,
+                Secret.of(anthropicKey),
+                Secret.of(openaiKey));
     }
 
     static LlmConfig keys(String provider, String anthropicKey, String openaiKey) {
@@ -89,21 +97,24 @@ class LlmProvidersTest {
     @Test
     void openAiCompatibleNeedsABaseUrl() {
         assertThatThrownBy(() -> LlmProviders.fromConfig(config("openai-compatible", "qwen", "", "", "", "")))
-                .isInstanceOf(LlmConfigurationException.class).hasMessageContaining("llm.baseUrl")
+                .isInstanceOf(LlmConfigurationException.class)
+                .hasMessageContaining("llm.baseUrl")
                 .hasMessageContaining("MLR_LLM_BASE_URL");
     }
 
     @Test
     void openAiCompatibleNeedsAModel() {
         assertThatThrownBy(() -> LlmProviders.fromConfig(
-                config("openai-compatible", "", "", "http://localhost:8000/v1", "", "")))
-                .isInstanceOf(LlmConfigurationException.class).hasMessageContaining("llm.model")
+                        config("openai-compatible", "", "", "http://localhost:8000/v1", "", "")))
+                .isInstanceOf(LlmConfigurationException.class)
+                .hasMessageContaining("llm.model")
                 .hasMessageContaining("MLR_LLM_MODEL");
     }
 
     @Test
     void openAiCompatibleUsesTheMainModelAsFastModelAndNeedsNoKey() {
-        LlmSettings settings = LlmSettings.resolve(LlmProvider.OPENAI_COMPATIBLE,
+        LlmSettings settings = LlmSettings.resolve(
+                LlmProvider.OPENAI_COMPATIBLE,
                 config("openai-compatible", "qwen2.5", "", "http://localhost:8000/v1", "", ""));
 
         assertThat(settings.fastModel()).isEqualTo("qwen2.5");
@@ -121,11 +132,12 @@ class LlmProvidersTest {
 
     @Test
     void theBaseUrlOverridesTheProvidersEndpoint() {
-        LlmSettings settings = LlmSettings.resolve(LlmProvider.ANTHROPIC,
-                config("anthropic", "", "", "https://proxy.example/v1/", "sk-ant", ""));
+        LlmSettings settings = LlmSettings.resolve(
+                LlmProvider.ANTHROPIC, config("anthropic", "", "", "https://proxy.example/v1/", "sk-ant", ""));
 
         assertThat(settings.baseUrl()).isEqualTo("https://proxy.example/v1/");
-        assertThat(LlmSettings.resolve(LlmProvider.ANTHROPIC, keys("anthropic", "sk-ant", "")).baseUrl())
+        assertThat(LlmSettings.resolve(LlmProvider.ANTHROPIC, keys("anthropic", "sk-ant", ""))
+                        .baseUrl())
                 .isEqualTo("https://api.anthropic.com/v1/");
     }
 

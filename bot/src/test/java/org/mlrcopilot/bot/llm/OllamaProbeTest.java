@@ -32,7 +32,8 @@ class OllamaProbeTest {
 
     @Test
     void aLocalOllamaWithModelsIsUsed() throws Exception {
-        ollama.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+        ollama.enqueue(new MockResponse()
+                .setHeader("Content-Type", "application/json")
                 .setBody("{\"models\":[{\"name\":\"qwen2.5:7b\"},{\"name\":\"llama3.1:8b\"}]}"));
         ollama.start();
 
@@ -50,7 +51,9 @@ class OllamaProbeTest {
         ollama.enqueue(new MockResponse().setBody("{\"models\":[{\"name\":\"a\"},{\"name\":\"llama3.1:8b\"}]}"));
         ollama.start();
 
-        assertThat(OllamaProbe.detect(llm(Map.of("MLR_LLM_MODEL", "llama3.1:8b")), base()).orElseThrow().model())
+        assertThat(OllamaProbe.detect(llm(Map.of("MLR_LLM_MODEL", "llama3.1:8b")), base())
+                        .orElseThrow()
+                        .model())
                 .isEqualTo("llama3.1:8b");
     }
 
@@ -59,7 +62,8 @@ class OllamaProbeTest {
         ollama.enqueue(new MockResponse().setBody("{\"models\":[]}"));
         ollama.start();
         assertThat(OllamaProbe.detect(llm(Map.of()), base())).isEmpty();
-        assertThat(OllamaProbe.detect(llm(Map.of("OPENAI_API_KEY", "sk-x")), base())).isEmpty();
+        assertThat(OllamaProbe.detect(llm(Map.of("OPENAI_API_KEY", "sk-x")), base()))
+                .isEmpty();
         assertThat(OllamaProbe.detect(llm(Map.of()), "http://127.0.0.1:9")).isEmpty();
         assertThat(ollama.getRequestCount()).isEqualTo(1);
     }

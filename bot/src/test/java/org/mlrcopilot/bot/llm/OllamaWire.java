@@ -17,8 +17,8 @@ final class OllamaWire implements WireFormat {
             return WireResponses.json(200, last.set("message", message(reply.text())));
         }
         List<JsonNode> lines = new ArrayList<>();
-        WireResponses.pieces(reply.text()).forEach(piece -> lines.add(
-                line(model).put("done", false).set("message", message(piece))));
+        WireResponses.pieces(reply.text())
+                .forEach(piece -> lines.add(line(model).put("done", false).set("message", message(piece))));
         lines.add(last.set("message", message("")));
         return WireResponses.ndjson(lines);
     }
@@ -26,14 +26,17 @@ final class OllamaWire implements WireFormat {
     @Override
     public MockResponse toolCall(FakeReply.ToolCall reply, String model, RecordedLlmRequest request) {
         ObjectNode message = message("");
-        message.putArray("tool_calls").addObject().putObject("function").put("name", reply.name())
+        message.putArray("tool_calls")
+                .addObject()
+                .putObject("function")
+                .put("name", reply.name())
                 .set("arguments", Json.parse(reply.argumentsJson()));
         ObjectNode last = done(model, FakeReply.ToolCall.INPUT_TOKENS, FakeReply.ToolCall.OUTPUT_TOKENS);
         if (!request.streaming()) {
             return WireResponses.json(200, last.set("message", message));
         }
-        return WireResponses.ndjson(List.of(line(model).put("done", false).set("message", message),
-                last.set("message", message(""))));
+        return WireResponses.ndjson(
+                List.of(line(model).put("done", false).set("message", message), last.set("message", message(""))));
     }
 
     @Override
@@ -55,7 +58,11 @@ final class OllamaWire implements WireFormat {
     }
 
     private static ObjectNode done(String model, int inputTokens, int outputTokens) {
-        return line(model).put("done", true).put("done_reason", "stop").put("total_duration", 1_000_000)
-                .put("prompt_eval_count", inputTokens).put("eval_count", outputTokens);
+        return line(model)
+                .put("done", true)
+                .put("done_reason", "stop")
+                .put("total_duration", 1_000_000)
+                .put("prompt_eval_count", inputTokens)
+                .put("eval_count", outputTokens);
     }
 }

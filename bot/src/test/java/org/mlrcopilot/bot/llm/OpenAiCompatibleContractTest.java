@@ -38,8 +38,16 @@ class OpenAiCompatibleContractTest extends LlmProviderContract {
 
     @Test
     void sendsAPlaceholderKeyWhenNoneIsSet() {
-        LlmConfig noKey = new LlmConfig("openai-compatible", "local-model", "", fake.baseUrl(provider()), 0.2,
-                TIMEOUT, 0, Secret.none(), Secret.none());
+        LlmConfig noKey = new LlmConfig(
+                "openai-compatible",
+                "local-model",
+                "",
+                fake.baseUrl(provider()),
+                0.2,
+                TIMEOUT,
+                0,
+                Secret.none(),
+                Secret.none());
         fake.enqueueText("ok");
 
         LlmModels local = LlmProviders.fromConfig(noKey).orElseThrow();

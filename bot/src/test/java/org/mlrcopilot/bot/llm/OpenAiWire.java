@@ -17,9 +17,11 @@ final class OpenAiWire implements WireFormat {
             return WireResponses.json(200, completion(model, message, "stop").set("usage", usage(reply)));
         }
         List<String> frames = new ArrayList<>();
-        frames.add(frame(null, chunk(model, Json.object().put("role", "assistant").put("content", ""), null)));
+        frames.add(
+                frame(null, chunk(model, Json.object().put("role", "assistant").put("content", ""), null)));
         WireResponses.pieces(reply.text())
-                .forEach(piece -> frames.add(frame(null, chunk(model, Json.object().put("content", piece), null))));
+                .forEach(piece ->
+                        frames.add(frame(null, chunk(model, Json.object().put("content", piece), null))));
         frames.add(frame(null, chunk(model, Json.object(), "stop")));
         if (request.body().path("stream_options").path("include_usage").asBoolean(false)) {
             ObjectNode last = header(model, "chat.completion.chunk");
@@ -37,18 +39,25 @@ final class OpenAiWire implements WireFormat {
         if (!request.streaming()) {
             ObjectNode message = Json.object().put("role", "assistant").putNull("content");
             message.putArray("tool_calls").add(call);
-            return WireResponses.json(200, completion(model, message, "tool_calls")
-                    .set("usage", usage(FakeReply.ToolCall.INPUT_TOKENS, FakeReply.ToolCall.OUTPUT_TOKENS, 0)));
+            return WireResponses.json(
+                    200,
+                    completion(model, message, "tool_calls")
+                            .set("usage", usage(FakeReply.ToolCall.INPUT_TOKENS, FakeReply.ToolCall.OUTPUT_TOKENS, 0)));
         }
         ObjectNode delta = Json.object().put("role", "assistant");
         delta.putArray("tool_calls").add(call.put("index", 0));
-        return WireResponses.sse(List.of(frame(null, chunk(model, delta, null)),
-                frame(null, chunk(model, Json.object(), "tool_calls")), "data: [DONE]\n\n"));
+        return WireResponses.sse(List.of(
+                frame(null, chunk(model, delta, null)),
+                frame(null, chunk(model, Json.object(), "tool_calls")),
+                "data: [DONE]\n\n"));
     }
 
     @Override
     public MockResponse error(int status, String message) {
-        ObjectNode error = Json.object().put("message", message).put("type", errorType(status)).putNull("param");
+        ObjectNode error = Json.object()
+                .put("message", message)
+                .put("type", errorType(status))
+                .putNull("param");
         switch (status) {
             case 401 -> error.put("code", "invalid_api_key");
             case 404 -> error.put("code", "model_not_found");
@@ -73,7 +82,11 @@ final class OpenAiWire implements WireFormat {
 
     private static ObjectNode completion(String model, ObjectNode message, String finishReason) {
         ObjectNode completion = header(model, "chat.completion");
-        completion.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason)
+        completion
+                .putArray("choices")
+                .addObject()
+                .put("index", 0)
+                .put("finish_reason", finishReason)
                 .set("message", message);
         return completion;
     }
@@ -91,8 +104,11 @@ final class OpenAiWire implements WireFormat {
     }
 
     private static ObjectNode header(String model, String object) {
-        return Json.object().put("id", "chatcmpl-fake").put("object", object)
-                .put("created", System.currentTimeMillis() / 1000).put("model", model);
+        return Json.object()
+                .put("id", "chatcmpl-fake")
+                .put("object", object)
+                .put("created", System.currentTimeMillis() / 1000)
+                .put("model", model);
     }
 
     private static ObjectNode usage(FakeReply.Text reply) {
@@ -100,7 +116,9 @@ final class OpenAiWire implements WireFormat {
     }
 
     private static ObjectNode usage(int input, int output, int cached) {
-        ObjectNode usage = Json.object().put("prompt_tokens", input).put("completion_tokens", output)
+        ObjectNode usage = Json.object()
+                .put("prompt_tokens", input)
+                .put("completion_tokens", output)
                 .put("total_tokens", input + output);
         usage.putObject("prompt_tokens_details").put("cached_tokens", cached);
         return usage;

@@ -26,13 +26,16 @@ class RealProviderIT {
     @Test
     void theConfiguredProviderAnswersAOneLineChat() {
         Map<String, String> environment = llmEnvironment();
-        assumeTrue(environment.keySet().stream().anyMatch(KEY_VARIABLES::contains),
+        assumeTrue(
+                environment.keySet().stream().anyMatch(KEY_VARIABLES::contains),
                 "set ANTHROPIC_API_KEY or OPENAI_API_KEY to talk to a real provider");
         LlmConfig config = ConfigLoader.load(dir, environment).config().llm();
         LlmModels models = LlmProviders.fromConfig(config).orElseThrow();
 
-        ChatResponse response = models.fast().chat(ChatRequest.builder()
-                .messages(UserMessage.from("Reply with the single word: pong")).build());
+        ChatResponse response = models.fast()
+                .chat(ChatRequest.builder()
+                        .messages(UserMessage.from("Reply with the single word: pong"))
+                        .build());
 
         assertThat(response.aiMessage().text()).containsIgnoringCase("pong");
         assertThat(response.tokenUsage().inputTokenCount()).isPositive();

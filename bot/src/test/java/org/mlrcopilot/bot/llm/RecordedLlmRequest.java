@@ -25,9 +25,15 @@ public record RecordedLlmRequest(String method, String path, Map<String, List<St
 
     static RecordedLlmRequest from(RecordedRequest raw) {
         Map<String, List<String>> headers = new TreeMap<>();
-        raw.getHeaders().names().forEach(name ->
-                headers.put(name.toLowerCase(Locale.ROOT), raw.getHeaders().values(name)));
-        return new RecordedLlmRequest(raw.getMethod(), raw.getPath(), headers, Json.parse(raw.getBody().readUtf8()));
+        raw.getHeaders()
+                .names()
+                .forEach(name -> headers.put(
+                        name.toLowerCase(Locale.ROOT), raw.getHeaders().values(name)));
+        return new RecordedLlmRequest(
+                raw.getMethod(),
+                raw.getPath(),
+                headers,
+                Json.parse(raw.getBody().readUtf8()));
     }
 
     public Optional<String> header(String name) {

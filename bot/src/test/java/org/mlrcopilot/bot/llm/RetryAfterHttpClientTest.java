@@ -19,7 +19,8 @@ class RetryAfterHttpClientTest {
         assertThat(RetryAfterHttpClient.waitAsked("Fri, 04 Dec 2026 18:00:07 GMT", NOW))
                 .contains(Duration.ofSeconds(7));
         assertThat(RetryAfterHttpClient.waitAsked("Fri, 04 Dec 2026 17:59:00 GMT", NOW))
-                .as("a date gone by means now").contains(Duration.ZERO);
+                .as("a date gone by means now")
+                .contains(Duration.ZERO);
     }
 
     @Test

@@ -9,18 +9,22 @@ import okhttp3.mockwebserver.MockResponse;
 /** Building blocks shared by the wire formats. */
 final class WireResponses {
 
-    private WireResponses() {
-    }
+    private WireResponses() {}
 
     static MockResponse json(int status, JsonNode body) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+        return new MockResponse()
+                .setResponseCode(status)
+                .setHeader("Content-Type", "application/json")
                 .setBody(Json.write(body));
     }
 
     /** Server-sent events; each entry is an event name (may be null) and its JSON data. */
     static MockResponse sse(List<String> frames) {
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/event-stream")
-                .setHeader("Cache-Control", "no-cache").setBody(String.join("", frames));
+        return new MockResponse()
+                .setResponseCode(200)
+                .setHeader("Content-Type", "text/event-stream")
+                .setHeader("Cache-Control", "no-cache")
+                .setBody(String.join("", frames));
     }
 
     static String frame(String event, JsonNode data) {
@@ -31,7 +35,9 @@ final class WireResponses {
     static MockResponse ndjson(List<JsonNode> lines) {
         StringBuilder body = new StringBuilder();
         lines.forEach(line -> body.append(Json.write(line)).append('\n'));
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/x-ndjson")
+        return new MockResponse()
+                .setResponseCode(200)
+                .setHeader("Content-Type", "application/x-ndjson")
                 .setBody(body.toString());
     }
 

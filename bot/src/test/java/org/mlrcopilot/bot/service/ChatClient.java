@@ -19,7 +19,8 @@ import java.util.Map;
 final class ChatClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     final String user;
     final String name;
@@ -31,18 +32,22 @@ final class ChatClient {
     }
 
     JsonNode post(String channel, String text) {
-        return send("POST", "/api/channels/" + channel + "/messages", Map.of("user", user, "userName", name,
-                "text", text));
+        return send(
+                "POST", "/api/channels/" + channel + "/messages", Map.of("user", user, "userName", name, "text", text));
     }
 
     JsonNode postWithEventId(String channel, String text, String eventId) {
-        return send("POST", "/api/channels/" + channel + "/messages", Map.of("user", user, "userName", name,
-                "text", text, "eventId", eventId));
+        return send(
+                "POST",
+                "/api/channels/" + channel + "/messages",
+                Map.of("user", user, "userName", name, "text", text, "eventId", eventId));
     }
 
     JsonNode reply(String channel, String threadId, String text) {
-        return send("POST", "/api/channels/" + channel + "/messages", Map.of("user", user, "userName", name,
-                "text", text, "threadId", threadId));
+        return send(
+                "POST",
+                "/api/channels/" + channel + "/messages",
+                Map.of("user", user, "userName", name, "text", text, "threadId", threadId));
     }
 
     /** Uploads a file as the whole body (?name=); its upload id. */
@@ -54,7 +59,8 @@ final class ChatClient {
     String uploadForm(String fileName, byte[] content) {
         String boundary = "----mlr" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = new byte[head.length + content.length + tail.length];
         System.arraycopy(head, 0, body, 0, head.length);
@@ -65,9 +71,13 @@ final class ChatClient {
 
     private String upload(String query, String contentType, byte[] body) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/uploads?" + query
-                    + "user=" + enc(user) + "&userName=" + enc(name))).header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    base + "/api/uploads?" + query + "user=" + enc(user) + "&userName=" + enc(name)))
+                            .header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 300) {
                 throw new IllegalStateException("upload -> " + r.statusCode() + ": " + r.body());
@@ -82,44 +92,56 @@ final class ChatClient {
     }
 
     JsonNode postWithFiles(String channel, String text, List<String> uploadIds) {
-        return send("POST", "/api/channels/" + channel + "/messages", Map.of("user", user, "userName", name,
-                "text", text, "files", uploadIds));
+        return send(
+                "POST",
+                "/api/channels/" + channel + "/messages",
+                Map.of("user", user, "userName", name, "text", text, "files", uploadIds));
     }
 
     JsonNode replyWithFiles(String channel, String threadId, String text, List<String> uploadIds) {
-        return send("POST", "/api/channels/" + channel + "/messages", Map.of("user", user, "userName", name,
-                "text", text, "threadId", threadId, "files", uploadIds));
+        return send(
+                "POST",
+                "/api/channels/" + channel + "/messages",
+                Map.of("user", user, "userName", name, "text", text, "threadId", threadId, "files", uploadIds));
     }
 
     JsonNode react(String messageId, String emoji) {
-        return send("POST", "/api/messages/" + messageId + "/reactions", Map.of("user", user, "userName", name,
-                "emoji", emoji));
+        return send(
+                "POST",
+                "/api/messages/" + messageId + "/reactions",
+                Map.of("user", user, "userName", name, "emoji", emoji));
     }
 
     JsonNode unreact(String messageId, String emoji) {
-        return send("DELETE", "/api/messages/" + messageId + "/reactions/" + enc(emoji) + "?user=" + enc(user)
-                + "&userName=" + enc(name), null);
+        return send(
+                "DELETE",
+                "/api/messages/" + messageId + "/reactions/" + enc(emoji) + "?user=" + enc(user) + "&userName="
+                        + enc(name),
+                null);
     }
 
     JsonNode press(String messageId, String action, String value) {
-        return send("POST", "/api/messages/" + messageId + "/buttons", Map.of("user", user, "userName", name,
-                "action", action, "value", value));
+        return send(
+                "POST",
+                "/api/messages/" + messageId + "/buttons",
+                Map.of("user", user, "userName", name, "action", action, "value", value));
     }
 
     JsonNode command(String channel, String commandName, String args) {
-        return send("POST", "/api/commands", Map.of("channel", channel, "user", user, "userName", name,
-                "name", commandName, "args", args));
+        return send(
+                "POST",
+                "/api/commands",
+                Map.of("channel", channel, "user", user, "userName", name, "name", commandName, "args", args));
     }
 
     /** Every message of the thread rooted at {@code rootId}, oldest first, the root included. */
     List<JsonNode> thread(String channel, String rootId) {
         List<JsonNode> out = new ArrayList<>();
-        send("GET", "/api/channels/" + channel + "/messages", null)
-                .forEach(m -> {
-                    if (m.path("threadId").asText().equals(rootId)) {
-                        out.add(m);
-                    }
-                });
+        send("GET", "/api/channels/" + channel + "/messages", null).forEach(m -> {
+            if (m.path("threadId").asText().equals(rootId)) {
+                out.add(m);
+            }
+        });
         return out;
     }
 
@@ -133,8 +155,10 @@ final class ChatClient {
 
     byte[] bytes(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).body();
+            return http.send(
+                            HttpRequest.newBuilder(URI.create(base + path)).build(),
+                            HttpResponse.BodyHandlers.ofByteArray())
+                    .body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -146,8 +170,8 @@ final class ChatClient {
     JsonNode send(String method, String path, Object body) {
         HttpResponse<String> response = raw(method, path, body);
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " -> " + response.statusCode() + ": " + response.body());
         }
         try {
             return JSON.readTree(response.body());
@@ -158,10 +182,15 @@ final class ChatClient {
 
     private HttpResponse<String> raw(String method, String path, Object body) {
         try {
-            HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).method(method, publisher)
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20)).build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .method(method, publisher)
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(20))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

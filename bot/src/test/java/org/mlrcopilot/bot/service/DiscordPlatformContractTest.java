@@ -27,20 +27,27 @@ class DiscordPlatformContractTest extends ChatPlatformContract {
 
     private static final String ANN = "910000000000000001";
     /** The emoji Discord shows for our canonical names. */
-    private static final Map<String, String> UNICODE = Map.of(Emoji.EYES, "👀", Emoji.THUMBS_UP, "👍",
-            Emoji.ROCKET, "🚀");
+    private static final Map<String, String> UNICODE =
+            Map.of(Emoji.EYES, "👀", Emoji.THUMBS_UP, "👍", Emoji.ROCKET, "🚀");
 
     private FakeDiscord discord;
 
     @Override
     protected ChatPlatform start(InboundHandler handler) {
         discord = new FakeDiscord();
-        DiscordPlatform platform = new DiscordPlatform(new DiscordPlatform.Settings(discord.apiUrl(),
-                discord.gatewayUrl(), FakeDiscord.TOKEN, List.of("papers"), "", "https://mlr.example.org/", null));
+        DiscordPlatform platform = new DiscordPlatform(new DiscordPlatform.Settings(
+                discord.apiUrl(),
+                discord.gatewayUrl(),
+                FakeDiscord.TOKEN,
+                List.of("papers"),
+                "",
+                "https://mlr.example.org/",
+                null));
         platform.start(handler);
         platform.connect();
-        await().atMost(Duration.ofSeconds(20)).until(() -> platform.team(FakeDiscord.CHANNEL).contains(":")
-                && !discord.calls("PUT", "applications/\\d+/commands").isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> platform.team(FakeDiscord.CHANNEL).contains(":")
+                        && !discord.calls("PUT", "applications/\\d+/commands").isEmpty());
         return platform;
     }
 
@@ -69,31 +76,43 @@ class DiscordPlatformContractTest extends ChatPlatformContract {
     /** The root message in the channel, then the messages of the thread Discord started from it. */
     @Override
     protected List<Shown> thread(MessageRef root) {
-        return Stream.concat(discord.messagesIn(root.channel()).stream().filter(m -> m.path("id").asText()
-                .equals(root.threadId())), discord.messagesIn(root.threadId()).stream())
-                .map(DiscordPlatformContractTest::shown).toList();
+        return Stream.concat(
+                        discord.messagesIn(root.channel()).stream()
+                                .filter(m -> m.path("id").asText().equals(root.threadId())),
+                        discord.messagesIn(root.threadId()).stream())
+                .map(DiscordPlatformContractTest::shown)
+                .toList();
     }
 
     /** A message as Discord shows it: its content, or its embed's text; its buttons; its files. */
     private static Shown shown(JsonNode m) {
         String content = m.path("content").asText("");
         JsonNode embed = m.path("embeds").path(0);
-        String text = !content.isBlank() || embed.isMissingNode() ? content : embed.path("description").asText("");
+        String text = !content.isBlank() || embed.isMissingNode()
+                ? content
+                : embed.path("description").asText("");
         List<ShownButton> buttons = new ArrayList<>();
-        m.path("components").forEach(row -> row.path("components").forEach(b -> {
-            String[] id = b.path("custom_id").asText().split(":", 3);
-            buttons.add(new ShownButton(id[1], id[2], b.path("label").asText()));
-        }));
+        m.path("components")
+                .forEach(row -> row.path("components").forEach(b -> {
+                    String[] id = b.path("custom_id").asText().split(":", 3);
+                    buttons.add(new ShownButton(id[1], id[2], b.path("label").asText()));
+                }));
         List<String> files = new ArrayList<>();
         m.path("attachments").forEach(a -> files.add(a.path("filename").asText()));
-        return new Shown(m.path("id").asText(), m.path("author").path("bot").asBoolean(),
-                m.path("author").path("id").asText(), text, buttons, files);
+        return new Shown(
+                m.path("id").asText(),
+                m.path("author").path("bot").asBoolean(),
+                m.path("author").path("id").asText(),
+                text,
+                buttons,
+                files);
     }
 
     @Override
     protected List<String> botReactions(MessageRef message) {
         return discord.calls("PUT", "channels/\\d+/messages/" + message.messageId() + "/reactions/.+/@me").stream()
-                .map(c -> c.path().replaceFirst("^.*/reactions/", "").replaceFirst("/@me$", "")).toList();
+                .map(c -> c.path().replaceFirst("^.*/reactions/", "").replaceFirst("/@me$", ""))
+                .toList();
     }
 
     @Override
@@ -120,8 +139,13 @@ class DiscordPlatformContractTest extends ChatPlatformContract {
 
     @Override
     protected void press(MessageRef message, Button button) {
-        discord.press(where(message), message.messageId(), "mlr:" + button.action() + ":" + button.value(), ANN,
-                "ann", List.of());
+        discord.press(
+                where(message),
+                message.messageId(),
+                "mlr:" + button.action() + ":" + button.value(),
+                ANN,
+                "ann",
+                List.of());
     }
 
     @Override

@@ -46,8 +46,9 @@ final class FakeDiscord implements AutoCloseable {
     static final String REVIEWERS = "900000000000000201";
     static final String OWNER = "900000000000000300";
     /** What the bot's role may do: view, send, threads, embeds, files, reactions, history. */
-    static final long ALL = (1L << 10) | (1L << 11) | (1L << 35) | (1L << 38) | (1L << 14) | (1L << 15) | (1L << 6)
-            | (1L << 16);
+    static final long ALL =
+            (1L << 10) | (1L << 11) | (1L << 35) | (1L << 38) | (1L << 14) | (1L << 15) | (1L << 6) | (1L << 16);
+
     static final long CREATE_PUBLIC_THREADS = 1L << 35;
     private static final long MESSAGE_CONTENT = 1L << 15;
 
@@ -80,7 +81,8 @@ final class FakeDiscord implements AutoCloseable {
             gateway = new Gateway(new InetSocketAddress("127.0.0.1", 0));
             gateway.setReuseAddr(true);
             gateway.start();
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
                     .until(() -> gateway.listening && gateway.getPort() > 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -135,14 +137,19 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     List<Call> calls(String method, String pathRegex) {
-        return calls.stream().filter(c -> c.method().equals(method) && c.path().matches(pathRegex)).toList();
+        return calls.stream()
+                .filter(c -> c.method().equals(method) && c.path().matches(pathRegex))
+                .toList();
     }
 
     /** The messages of a channel or thread as Discord holds them now (with their edits), oldest first. */
     List<JsonNode> messagesIn(String channel) {
-        return messages.values().stream().filter(m -> m.path("channel_id").asText().equals(channel))
-                .sorted(java.util.Comparator.comparingLong(m -> Long.parseLong(m.path("id").asText())))
-                .map(m -> (JsonNode) m.deepCopy()).toList();
+        return messages.values().stream()
+                .filter(m -> m.path("channel_id").asText().equals(channel))
+                .sorted(java.util.Comparator.comparingLong(
+                        m -> Long.parseLong(m.path("id").asText())))
+                .map(m -> (JsonNode) m.deepCopy())
+                .toList();
     }
 
     /** Identify payloads the gateway received (their intents). */
@@ -163,6 +170,7 @@ final class FakeDiscord implements AutoCloseable {
 
     /** Files on the fake CDN, by name; every fetch of one is counted. */
     final Map<String, byte[]> cdnFiles = new java.util.concurrent.ConcurrentHashMap<>();
+
     final List<String> cdnFetches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A person posts a message with one attached file (served by the fake CDN); returns its id. */
@@ -170,10 +178,16 @@ final class FakeDiscord implements AutoCloseable {
         cdnFiles.put(fileName, file);
         String id = snowflake();
         ObjectNode m = message(id, channel, user(userId, name), content);
-        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/cdn/attachments/" + channel + "/" + id
-                + "/" + fileName;
-        m.putArray("attachments").addObject().put("id", snowflake()).put("filename", fileName)
-                .put("size", file.length).put("url", url).put("proxy_url", url).put("content_type", "text/csv");
+        String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/cdn/attachments/" + channel + "/" + id + "/"
+                + fileName;
+        m.putArray("attachments")
+                .addObject()
+                .put("id", snowflake())
+                .put("filename", fileName)
+                .put("size", file.length)
+                .put("url", url)
+                .put("proxy_url", url)
+                .put("content_type", "text/csv");
         m.set("member", member(List.of()));
         messages.put(id, m.deepCopy());
         m.put("guild_id", GUILD);
@@ -200,13 +214,22 @@ final class FakeDiscord implements AutoCloseable {
         return post(channel, userId, name, List.of(), content, false, answered);
     }
 
-    private String post(String channel, String userId, String name, List<String> roles, String content,
-            boolean mentionBot, String answered) {
+    private String post(
+            String channel,
+            String userId,
+            String name,
+            List<String> roles,
+            String content,
+            boolean mentionBot,
+            String answered) {
         String id = snowflake();
         ObjectNode m = message(id, channel, user(userId, name), content);
         if (answered != null) {
             m.put("type", 19);
-            m.putObject("message_reference").put("type", 0).put("message_id", answered).put("channel_id", channel)
+            m.putObject("message_reference")
+                    .put("type", 0)
+                    .put("message_id", answered)
+                    .put("channel_id", channel)
                     .put("guild_id", GUILD);
             ObjectNode original = messages.get(answered);
             if (original != null) {
@@ -228,10 +251,21 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     /** A person adds ({@code add}) or removes a reaction. */
-    void react(String channel, String messageId, String userId, String name, List<String> roles, String emoji,
+    void react(
+            String channel,
+            String messageId,
+            String userId,
+            String name,
+            List<String> roles,
+            String emoji,
             boolean add) {
-        ObjectNode d = json.createObjectNode().put("user_id", userId).put("channel_id", channel)
-                .put("message_id", messageId).put("guild_id", GUILD).put("burst", false).put("type", 0);
+        ObjectNode d = json.createObjectNode()
+                .put("user_id", userId)
+                .put("channel_id", channel)
+                .put("message_id", messageId)
+                .put("guild_id", GUILD)
+                .put("burst", false)
+                .put("type", 0);
         d.putObject("emoji").putNull("id").put("name", emoji);
         if (add) {
             ObjectNode member = member(roles);
@@ -255,8 +289,12 @@ final class FakeDiscord implements AutoCloseable {
     /** A person runs {@code /mlr <sub> [option=value]}; returns the interaction id. */
     String slash(String channel, String userId, String name, String sub, String option, String value) {
         ObjectNode d = interaction(2, channel, userId, name, List.of());
-        ObjectNode data = d.putObject("data").put("id", "900000000000000500").put("name", "mlr").put("type", 1);
-        ObjectNode subcommand = data.putArray("options").addObject().put("name", sub).put("type", 1);
+        ObjectNode data = d.putObject("data")
+                .put("id", "900000000000000500")
+                .put("name", "mlr")
+                .put("type", 1);
+        ObjectNode subcommand =
+                data.putArray("options").addObject().put("name", sub).put("type", 1);
         ArrayNode options = subcommand.putArray("options");
         if (option != null) {
             options.addObject().put("name", option).put("type", 3).put("value", value);
@@ -270,10 +308,19 @@ final class FakeDiscord implements AutoCloseable {
     private ObjectNode interaction(int type, String channel, String userId, String name, List<String> roles) {
         String id = snowflake();
         interactionChannels.put(id, channel);
-        ObjectNode d = json.createObjectNode().put("id", id).put("application_id", APP).put("type", type)
-                .put("guild_id", GUILD).put("channel_id", channel).put("token", "itoken-" + id).put("version", 1)
-                .put("app_permissions", String.valueOf(botPermissions)).put("locale", "en-US")
-                .put("guild_locale", "en-US").put("context", 0).put("attachment_size_limit", 26214400);
+        ObjectNode d = json.createObjectNode()
+                .put("id", id)
+                .put("application_id", APP)
+                .put("type", type)
+                .put("guild_id", GUILD)
+                .put("channel_id", channel)
+                .put("token", "itoken-" + id)
+                .put("version", 1)
+                .put("app_permissions", String.valueOf(botPermissions))
+                .put("locale", "en-US")
+                .put("guild_locale", "en-US")
+                .put("context", 0)
+                .put("attachment_size_limit", 26214400);
         d.set("channel", channelJson(channel));
         d.putObject("guild").put("id", GUILD).put("locale", "en-US").putArray("features");
         ObjectNode member = member(roles);
@@ -288,15 +335,23 @@ final class FakeDiscord implements AutoCloseable {
     // ---- entities in Discord's shapes ----
 
     private ObjectNode user(String id, String name) {
-        ObjectNode u = json.createObjectNode().put("id", id).put("username", name).put("discriminator", "0")
-                .put("global_name", name).put("public_flags", 0);
+        ObjectNode u = json.createObjectNode()
+                .put("id", id)
+                .put("username", name)
+                .put("discriminator", "0")
+                .put("global_name", name)
+                .put("public_flags", 0);
         u.putNull("avatar");
         return u;
     }
 
     private ObjectNode member(List<String> roles) {
-        ObjectNode m = json.createObjectNode().put("joined_at", "2026-01-01T00:00:00.000000+00:00")
-                .put("deaf", false).put("mute", false).put("flags", 0).put("pending", false);
+        ObjectNode m = json.createObjectNode()
+                .put("joined_at", "2026-01-01T00:00:00.000000+00:00")
+                .put("deaf", false)
+                .put("mute", false)
+                .put("flags", 0)
+                .put("pending", false);
         ArrayNode r = m.putArray("roles");
         roles.forEach(r::add);
         m.putNull("nick");
@@ -306,9 +361,16 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     private ObjectNode message(String id, String channel, ObjectNode author, String content) {
-        ObjectNode m = json.createObjectNode().put("id", id).put("channel_id", channel).put("content", content)
-                .put("timestamp", Instant.now().toString()).put("tts", false).put("mention_everyone", false)
-                .put("pinned", false).put("type", 0).put("flags", 0);
+        ObjectNode m = json.createObjectNode()
+                .put("id", id)
+                .put("channel_id", channel)
+                .put("content", content)
+                .put("timestamp", Instant.now().toString())
+                .put("tts", false)
+                .put("mention_everyone", false)
+                .put("pinned", false)
+                .put("type", 0)
+                .put("flags", 0);
         m.set("author", author);
         m.putNull("edited_timestamp");
         m.putArray("mentions");
@@ -324,10 +386,15 @@ final class FakeDiscord implements AutoCloseable {
         if (thread != null) {
             return thread;
         }
-        ObjectNode c = json.createObjectNode().put("id", id).put("type", id.equals(NEWS_CHANNEL) ? 5 : 0)
-                .put("guild_id", GUILD).put("name", id.equals(CHANNEL) ? "papers" : id.equals(NEWS_CHANNEL)
-                        ? "announcements" : "general").put("position", id.equals(CHANNEL) ? 0 : 1)
-                .put("nsfw", false).put("rate_limit_per_user", 0).put("flags", 0);
+        ObjectNode c = json.createObjectNode()
+                .put("id", id)
+                .put("type", id.equals(NEWS_CHANNEL) ? 5 : 0)
+                .put("guild_id", GUILD)
+                .put("name", id.equals(CHANNEL) ? "papers" : id.equals(NEWS_CHANNEL) ? "announcements" : "general")
+                .put("position", id.equals(CHANNEL) ? 0 : 1)
+                .put("nsfw", false)
+                .put("rate_limit_per_user", 0)
+                .put("flags", 0);
         c.putNull("topic");
         c.putNull("parent_id");
         c.putNull("last_message_id");
@@ -336,9 +403,16 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     private ObjectNode role(String id, String name, long permissions, int position, boolean managed) {
-        ObjectNode r = json.createObjectNode().put("id", id).put("name", name).put("color", 0).put("hoist", false)
-                .put("position", position).put("permissions", String.valueOf(permissions)).put("managed", managed)
-                .put("mentionable", false).put("flags", 0);
+        ObjectNode r = json.createObjectNode()
+                .put("id", id)
+                .put("name", name)
+                .put("color", 0)
+                .put("hoist", false)
+                .put("position", position)
+                .put("permissions", String.valueOf(permissions))
+                .put("managed", managed)
+                .put("mentionable", false)
+                .put("flags", 0);
         r.putNull("icon");
         r.putNull("unicode_emoji");
         if (managed) {
@@ -348,15 +422,38 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     private ObjectNode guild() {
-        ObjectNode g = json.createObjectNode().put("id", GUILD).put("name", "ML Reading Group").put("owner_id", OWNER)
-                .put("afk_timeout", 300).put("verification_level", 0).put("default_message_notifications", 0)
-                .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0)
-                .put("premium_subscription_count", 0).put("preferred_locale", "en-US").put("large", false)
-                .put("unavailable", false).put("member_count", 1).put("max_members", 500000)
-                .put("premium_progress_bar_enabled", false).put("joined_at", "2026-01-01T00:00:00.000000+00:00");
-        for (String nul : List.of("icon", "splash", "discovery_splash", "banner", "description", "vanity_url_code",
-                "afk_channel_id", "system_channel_id", "rules_channel_id", "public_updates_channel_id",
-                "safety_alerts_channel_id", "application_id")) {
+        ObjectNode g = json.createObjectNode()
+                .put("id", GUILD)
+                .put("name", "ML Reading Group")
+                .put("owner_id", OWNER)
+                .put("afk_timeout", 300)
+                .put("verification_level", 0)
+                .put("default_message_notifications", 0)
+                .put("explicit_content_filter", 0)
+                .put("mfa_level", 0)
+                .put("nsfw_level", 0)
+                .put("premium_tier", 0)
+                .put("premium_subscription_count", 0)
+                .put("preferred_locale", "en-US")
+                .put("large", false)
+                .put("unavailable", false)
+                .put("member_count", 1)
+                .put("max_members", 500000)
+                .put("premium_progress_bar_enabled", false)
+                .put("joined_at", "2026-01-01T00:00:00.000000+00:00");
+        for (String nul : List.of(
+                "icon",
+                "splash",
+                "discovery_splash",
+                "banner",
+                "description",
+                "vanity_url_code",
+                "afk_channel_id",
+                "system_channel_id",
+                "rules_channel_id",
+                "public_updates_channel_id",
+                "safety_alerts_channel_id",
+                "application_id")) {
             g.putNull(nul);
         }
         ArrayNode roles = g.putArray("roles");
@@ -373,10 +470,18 @@ final class FakeDiscord implements AutoCloseable {
         self.set("user", user(BOT, "MLR-Copilot").put("bot", true));
         g.putArray("members").add(self);
         ArrayNode active = g.putArray("threads");
-        threads.values().stream().filter(t -> !t.path("thread_metadata").path("archived").asBoolean())
+        threads.values().stream()
+                .filter(t -> !t.path("thread_metadata").path("archived").asBoolean())
                 .forEach(active::add);
-        for (String empty : List.of("emojis", "stickers", "voice_states", "presences",
-                "guild_scheduled_events", "stage_instances", "features", "soundboard_sounds")) {
+        for (String empty : List.of(
+                "emojis",
+                "stickers",
+                "voice_states",
+                "presences",
+                "guild_scheduled_events",
+                "stage_instances",
+                "features",
+                "soundboard_sounds")) {
             g.putArray(empty);
         }
         return g;
@@ -394,8 +499,11 @@ final class FakeDiscord implements AutoCloseable {
             List<String> files = new ArrayList<>();
             JsonNode body = parse(raw, type, files);
             String route = method + " " + path;
-            AtomicInteger left = limited.entrySet().stream().filter(e -> route.matches(e.getKey()))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            AtomicInteger left = limited.entrySet().stream()
+                    .filter(e -> route.matches(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
             if (left != null && left.getAndDecrement() > 0) {
                 calls.add(new Call(method + " 429", path, body, files, auth(exchange)));
                 var h = exchange.getResponseHeaders();
@@ -403,16 +511,21 @@ final class FakeDiscord implements AutoCloseable {
                 h.add("X-RateLimit-Limit", "5");
                 h.add("X-RateLimit-Remaining", "0");
                 h.add("X-RateLimit-Reset-After", "1.000");
-                h.add("X-RateLimit-Reset", String.valueOf(Instant.now().plusSeconds(1).getEpochSecond()));
+                h.add(
+                        "X-RateLimit-Reset",
+                        String.valueOf(Instant.now().plusSeconds(1).getEpochSecond()));
                 h.add("X-RateLimit-Bucket", "fake-bucket-" + Math.abs(path.hashCode()));
                 h.add("X-RateLimit-Scope", "user");
                 h.add("Via", "1.1 google");
-                send(exchange, 429, "{\"message\":\"You are being rate limited.\",\"retry_after\":1.0,"
-                        + "\"global\":false}");
+                send(
+                        exchange,
+                        429,
+                        "{\"message\":\"You are being rate limited.\",\"retry_after\":1.0," + "\"global\":false}");
                 return;
             }
             calls.add(new Call(method, path, body, files, auth(exchange)));
-            if (!path.startsWith("interactions/") && !path.startsWith("webhooks/")
+            if (!path.startsWith("interactions/")
+                    && !path.startsWith("webhooks/")
                     && !auth(exchange).equals("Bot " + TOKEN)) {
                 send(exchange, 401, "{\"message\":\"401: Unauthorized\",\"code\":0}");
                 return;
@@ -433,29 +546,44 @@ final class FakeDiscord implements AutoCloseable {
             throws IOException {
         Matcher m;
         if (method.equals("GET") && path.equals("users/@me")) {
-            send(exchange, 200, user(BOT, "MLR-Copilot").put("bot", true).put("flags", 0).put("verified", true)
-                    .put("mfa_enabled", false).toString());
+            send(
+                    exchange,
+                    200,
+                    user(BOT, "MLR-Copilot")
+                            .put("bot", true)
+                            .put("flags", 0)
+                            .put("verified", true)
+                            .put("mfa_enabled", false)
+                            .toString());
         } else if (method.equals("PUT") && path.matches("applications/\\d+/commands")) {
             ArrayNode out = json.createArrayNode();
             for (JsonNode c : body) {
                 ObjectNode copy = ((ObjectNode) c).deepCopy();
-                copy.put("id", "900000000000000500").put("application_id", APP).put("version", "1").put("type", 1);
+                copy.put("id", "900000000000000500")
+                        .put("application_id", APP)
+                        .put("version", "1")
+                        .put("type", 1);
                 copy.put("default_member_permissions", (String) null);
                 out.add(copy);
             }
             send(exchange, 200, out.toString());
-        } else if ((m = Pattern.compile("channels/(\\d+)/messages/(\\d+)/threads").matcher(path)).matches()
+        } else if ((m = Pattern.compile("channels/(\\d+)/messages/(\\d+)/threads")
+                                .matcher(path))
+                        .matches()
                 && method.equals("POST")) {
             if ((botPermissions & CREATE_PUBLIC_THREADS) == 0) {
                 send(exchange, 403, "{\"message\":\"Missing Permissions\",\"code\":50013}");
                 return;
             }
             if (threads.containsKey(m.group(2))) {
-                send(exchange, 400, "{\"message\":\"A thread has already been created for this message\","
-                        + "\"code\":160004}");
+                send(
+                        exchange,
+                        400,
+                        "{\"message\":\"A thread has already been created for this message\"," + "\"code\":160004}");
                 return;
             }
-            ObjectNode thread = threadJson(m.group(2), m.group(1), body.path("name").asText("thread"));
+            ObjectNode thread =
+                    threadJson(m.group(2), m.group(1), body.path("name").asText("thread"));
             threads.put(m.group(2), thread);
             send(exchange, 201, thread.toString());
             gateway.dispatch("THREAD_CREATE", thread.deepCopy().put("newly_created", true));
@@ -464,14 +592,21 @@ final class FakeDiscord implements AutoCloseable {
                 unarchive(m.group(1));
             }
             String id = snowflake();
-            ObjectNode msg = message(id, m.group(1), user(BOT, "MLR-Copilot").put("bot", true),
+            ObjectNode msg = message(
+                    id,
+                    m.group(1),
+                    user(BOT, "MLR-Copilot").put("bot", true),
                     body.path("content").asText(""));
             msg.set("embeds", rich(body.get("embeds")));
             msg.set("components", body.has("components") ? body.get("components") : json.createArrayNode());
             ArrayNode attachments = msg.putArray("attachments");
             for (int i = 0; i < files.size(); i++) {
-                attachments.addObject().put("id", snowflake()).put("filename",
-                        files.get(i)).put("size", 1).put("url", "https://cdn.example/" + files.get(i))
+                attachments
+                        .addObject()
+                        .put("id", snowflake())
+                        .put("filename", files.get(i))
+                        .put("size", 1)
+                        .put("url", "https://cdn.example/" + files.get(i))
                         .put("proxy_url", "https://cdn.example/" + files.get(i));
             }
             msg.put("guild_id", GUILD);
@@ -504,28 +639,41 @@ final class FakeDiscord implements AutoCloseable {
                 thread.put("name", body.get("name").asText());
             }
             if (body.has("archived")) {
-                ((ObjectNode) thread.get("thread_metadata")).put("archived", body.get("archived").asBoolean());
+                ((ObjectNode) thread.get("thread_metadata"))
+                        .put("archived", body.get("archived").asBoolean());
             }
             send(exchange, 200, thread.toString());
             gateway.dispatch("THREAD_UPDATE", thread.deepCopy());
-        } else if ((m = Pattern.compile("channels/(\\d+)/threads/archived/public").matcher(path)).matches()) {
+        } else if ((m = Pattern.compile("channels/(\\d+)/threads/archived/public")
+                        .matcher(path))
+                .matches()) {
             String parent = m.group(1);
             ObjectNode out = json.createObjectNode().put("has_more", false);
             ArrayNode list = out.putArray("threads");
-            threads.values().stream().filter(t -> t.path("parent_id").asText().equals(parent))
-                    .filter(t -> t.path("thread_metadata").path("archived").asBoolean()).forEach(list::add);
+            threads.values().stream()
+                    .filter(t -> t.path("parent_id").asText().equals(parent))
+                    .filter(t -> t.path("thread_metadata").path("archived").asBoolean())
+                    .forEach(list::add);
             out.putArray("members");
             send(exchange, 200, out.toString());
-        } else if ((m = Pattern.compile("webhooks/\\d+/([^/]+)(/messages/@original)?").matcher(path)).matches()) {
+        } else if ((m = Pattern.compile("webhooks/\\d+/([^/]+)(/messages/@original)?")
+                        .matcher(path))
+                .matches()) {
             String interaction = m.group(1).replace("itoken-", "");
-            ObjectNode msg = message(snowflake(), interactionChannels.getOrDefault(
-                    interaction, CHANNEL), user(BOT, "MLR-Copilot").put("bot", true), body.path("content").asText(""));
-            msg.put("flags", body.path("flags").asInt(64)).put("webhook_id", APP).put("application_id", APP);
+            ObjectNode msg = message(
+                    snowflake(),
+                    interactionChannels.getOrDefault(interaction, CHANNEL),
+                    user(BOT, "MLR-Copilot").put("bot", true),
+                    body.path("content").asText(""));
+            msg.put("flags", body.path("flags").asInt(64))
+                    .put("webhook_id", APP)
+                    .put("application_id", APP);
             send(exchange, 200, msg.toString());
         } else if (path.matches("interactions/\\d+/[^/]+/callback")) {
             send(exchange, 204, "");
         } else if (path.equals("users/@me/channels") && method.equals("POST")) {
-            ObjectNode dm = json.createObjectNode().put("id", "8" + body.path("recipient_id").asText().substring(1))
+            ObjectNode dm = json.createObjectNode()
+                    .put("id", "8" + body.path("recipient_id").asText().substring(1))
                     .put("type", 1);
             dm.putNull("last_message_id");
             dm.putArray("recipients").add(user(body.path("recipient_id").asText(), "someone"));
@@ -545,14 +693,29 @@ final class FakeDiscord implements AutoCloseable {
     }
 
     private ObjectNode threadJson(String id, String parent, String name) {
-        ObjectNode t = json.createObjectNode().put("id", id).put("type", 11).put("guild_id", GUILD)
-                .put("parent_id", parent).put("owner_id", BOT).put("name", name).put("rate_limit_per_user", 0)
-                .put("message_count", 0).put("member_count", 1).put("total_message_sent", 0).put("flags", 0);
+        ObjectNode t = json.createObjectNode()
+                .put("id", id)
+                .put("type", 11)
+                .put("guild_id", GUILD)
+                .put("parent_id", parent)
+                .put("owner_id", BOT)
+                .put("name", name)
+                .put("rate_limit_per_user", 0)
+                .put("message_count", 0)
+                .put("member_count", 1)
+                .put("total_message_sent", 0)
+                .put("flags", 0);
         t.putNull("last_message_id");
-        t.putObject("thread_metadata").put("archived", false).put("auto_archive_duration", 10080)
-                .put("archive_timestamp", Instant.now().toString()).put("locked", false)
+        t.putObject("thread_metadata")
+                .put("archived", false)
+                .put("auto_archive_duration", 10080)
+                .put("archive_timestamp", Instant.now().toString())
+                .put("locked", false)
                 .put("create_timestamp", Instant.now().toString());
-        t.putObject("member").put("id", id).put("user_id", BOT).put("join_timestamp", Instant.now().toString())
+        t.putObject("member")
+                .put("id", id)
+                .put("user_id", BOT)
+                .put("join_timestamp", Instant.now().toString())
                 .put("flags", 0);
         return t;
     }
@@ -562,7 +725,8 @@ final class FakeDiscord implements AutoCloseable {
             return json.createObjectNode();
         }
         if (type != null && type.startsWith("multipart/form-data")) {
-            String boundary = "--" + type.substring(type.indexOf("boundary=") + 9).replace("\"", "");
+            String boundary =
+                    "--" + type.substring(type.indexOf("boundary=") + 9).replace("\"", "");
             String all = new String(raw, StandardCharsets.ISO_8859_1);
             JsonNode payload = json.createObjectNode();
             for (String part : all.split(Pattern.quote(boundary))) {
@@ -642,10 +806,17 @@ final class FakeDiscord implements AutoCloseable {
                     sessions.incrementAndGet();
                     bot = conn;
                     seq.set(0);
-                    ObjectNode ready = json.createObjectNode().put("v", 10).put("session_id", "session-"
-                            + sessions.get()).put("resume_gateway_url", gatewayUrl());
-                    ready.set("user", user(BOT, "MLR-Copilot").put("bot", true).put("verified", true)
-                            .put("mfa_enabled", false).put("flags", 0));
+                    ObjectNode ready = json.createObjectNode()
+                            .put("v", 10)
+                            .put("session_id", "session-" + sessions.get())
+                            .put("resume_gateway_url", gatewayUrl());
+                    ready.set(
+                            "user",
+                            user(BOT, "MLR-Copilot")
+                                    .put("bot", true)
+                                    .put("verified", true)
+                                    .put("mfa_enabled", false)
+                                    .put("flags", 0));
                     ready.putArray("guilds").addObject().put("id", GUILD).put("unavailable", true);
                     ready.putObject("application").put("id", APP).put("flags", 0);
                     ready.putArray("private_channels");
@@ -669,18 +840,19 @@ final class FakeDiscord implements AutoCloseable {
         }
 
         private synchronized void send(WebSocket conn, String type, ObjectNode d) {
-            ObjectNode out = json.createObjectNode().put("op", 0).put("s", seq.incrementAndGet()).put("t", type);
+            ObjectNode out = json.createObjectNode()
+                    .put("op", 0)
+                    .put("s", seq.incrementAndGet())
+                    .put("t", type);
             out.set("d", d);
             conn.send(out.toString());
         }
 
         @Override
-        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-        }
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {}
 
         @Override
-        public void onError(WebSocket conn, Exception ex) {
-        }
+        public void onError(WebSocket conn, Exception ex) {}
 
         @Override
         public void onStart() {

@@ -31,6 +31,7 @@ final class FakeSlack implements AutoCloseable {
     final java.util.NavigableMap<String, Call> posted = new java.util.concurrent.ConcurrentSkipListMap<>();
     /** Where apps.connections.open sends Socket Mode clients. */
     volatile String socketUrl = "ws://127.0.0.1:9/";
+
     private final HttpServer server;
     private final AtomicLong ts = new AtomicLong(1_700_000_100_000_000L);
     private final java.util.Set<String> rateLimited = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -74,24 +75,31 @@ final class FakeSlack implements AutoCloseable {
         Call call = new Call(method, params, exchange.getRequestHeaders().getFirst("Authorization"));
         calls.add(call);
         String body = switch (method) {
-            case "auth.test" -> "{\"ok\":true,\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\",\"team_id\":\"T1\","
-                    + "\"user\":\"mlr\",\"team\":\"Lab\",\"url\":\"https://lab.slack.com/\"}";
-            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\""
-                    + next(call) + "\"}";
-            case "files.getUploadURLExternal" -> "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:"
-                    + server.getAddress().getPort() + "/upload/F" + calls.size() + "\",\"file_id\":\"F" + calls.size()
-                    + "\"}";
+            case "auth.test" ->
+                "{\"ok\":true,\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\",\"team_id\":\"T1\","
+                        + "\"user\":\"mlr\",\"team\":\"Lab\",\"url\":\"https://lab.slack.com/\"}";
+            case "chat.postMessage" ->
+                "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + next(call) + "\"}";
+            case "files.getUploadURLExternal" ->
+                "{\"ok\":true,\"upload_url\":\"http://127.0.0.1:"
+                        + server.getAddress().getPort() + "/upload/F" + calls.size() + "\",\"file_id\":\"F"
+                        + calls.size()
+                        + "\"}";
             case "files.completeUploadExternal" -> "{\"ok\":true,\"files\":[{\"id\":\"F1\",\"title\":\"file\"}]}";
-            case "files.info" -> "{\"ok\":true,\"file\":{\"id\":\"" + params.getOrDefault("file", "F1")
-                    + "\",\"name\":\"file\",\"shares\":{}}}";
-            case "chat.getPermalink" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"permalink\":"
-                    + "\"https://lab.slack.com/archives/" + params.get("channel") + "/p"
-                    + params.getOrDefault("message_ts", "").replace(".", "") + "\"}";
-            case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"name\":\"ann\","
-                    + "\"real_name\":\"Ann Lee\",\"profile\":{\"display_name\":\"ann-" + params.get("user") + "\"}}}";
+            case "files.info" ->
+                "{\"ok\":true,\"file\":{\"id\":\"" + params.getOrDefault("file", "F1")
+                        + "\",\"name\":\"file\",\"shares\":{}}}";
+            case "chat.getPermalink" ->
+                "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"permalink\":"
+                        + "\"https://lab.slack.com/archives/" + params.get("channel") + "/p"
+                        + params.getOrDefault("message_ts", "").replace(".", "") + "\"}";
+            case "users.info" ->
+                "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"name\":\"ann\","
+                        + "\"real_name\":\"Ann Lee\",\"profile\":{\"display_name\":\"ann-" + params.get("user")
+                        + "\"}}}";
             case "apps.connections.open" -> "{\"ok\":true,\"url\":\"" + socketUrl + "\"}";
-            case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\""
-                    + params.get("ts") + "\"}";
+            case "chat.update" ->
+                "{\"ok\":true,\"channel\":\"" + params.get("channel") + "\",\"ts\":\"" + params.get("ts") + "\"}";
             default -> "{\"ok\":true}";
         };
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -115,6 +123,7 @@ final class FakeSlack implements AutoCloseable {
 
     /** Files people shared, served at url_private_download to requests with the bot token only. */
     final Map<String, byte[]> shared = new java.util.concurrent.ConcurrentHashMap<>();
+
     final List<String> fileAuthorizations = new CopyOnWriteArrayList<>();
 
     String share(String name, byte[] content) {
@@ -152,7 +161,8 @@ final class FakeSlack implements AutoCloseable {
                 continue;
             }
             int eq = pair.indexOf('=');
-            out.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+            out.put(
+                    URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
                     eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;

@@ -52,8 +52,7 @@ final class FakeSocketMode extends WebSocketServer {
     }
 
     @Override
-    public void onError(WebSocket conn, Exception ex) {
-    }
+    public void onError(WebSocket conn, Exception ex) {}
 
     @Override
     public void onStart() {

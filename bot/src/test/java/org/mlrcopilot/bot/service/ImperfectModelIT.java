@@ -26,6 +26,7 @@ class ImperfectModelIT {
 
     @TempDir
     Path dir;
+
     private ServiceFixture fixture;
     private BotService service;
 
@@ -54,7 +55,9 @@ class ImperfectModelIT {
     void hypothesesWhoseReviewFailedArePostedUnreviewedAndCanBeReviewedAgain() {
         unusable("reviews");
         ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
-        String root = bob.post("research", "Look: " + fixture.paperUrl()).at("/message/id").asText();
+        String root = bob.post("research", "Look: " + fixture.paperUrl())
+                .at("/message/id")
+                .asText();
 
         List<JsonNode> thread = waitForHypotheses(bob, "research", root, 3);
         JsonNode h1 = find(thread, "H1 v1: ");
@@ -65,13 +68,18 @@ class ImperfectModelIT {
                 .anyMatch(t -> t.contains("the review of the hypotheses failed") && t.contains("Review again"));
         assertThat(service.store().recent(1).get(0).status().name()).isEqualTo("READY");
 
-        fixture.llm.answerBy(request -> ServiceFixture.answerFor(request.body()
-                .at("/response_format/json_schema/name").asText()));
-        assertThat(bob.press(h1.path("id").asText(), "review", "H1").path("notice").asText()).contains("Reviewing");
+        fixture.llm.answerBy(request -> ServiceFixture.answerFor(
+                request.body().at("/response_format/json_schema/name").asText()));
+        assertThat(bob.press(h1.path("id").asText(), "review", "H1")
+                        .path("notice")
+                        .asText())
+                .contains("Reviewing");
 
-        JsonNode reviewed = await().atMost(Duration.ofSeconds(30)).until(() -> Optional.ofNullable(
-                find(bob.thread("research", root), "H1 v1: ")), m -> m.isPresent()
-                && m.get().path("fields").toString().contains("Clarity")).get();
+        JsonNode reviewed = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> Optional.ofNullable(find(bob.thread("research", root), "H1 v1: ")),
+                        m -> m.isPresent() && m.get().path("fields").toString().contains("Clarity"))
+                .get();
         assertThat(reviewed.path("buttons").toString()).doesNotContain("Review again");
         assertThat(reviewed.path("text").asText()).doesNotContain("not reviewed yet");
     }
@@ -80,11 +88,15 @@ class ImperfectModelIT {
     void aBriefWhoseElementsFailedStillShowsThePaperAndItsRelatedWork() {
         unusable("research_elements");
         ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
-        String root = bob.post("research", "Look: " + fixture.paperUrl()).at("/message/id").asText();
+        String root = bob.post("research", "Look: " + fixture.paperUrl())
+                .at("/message/id")
+                .asText();
 
-        List<JsonNode> thread = await().atMost(Duration.ofSeconds(60)).until(() -> bob.thread("research", root),
-                t -> t.stream().anyMatch(m -> m.path("text").asText().contains("Next:"))
-                        && find(t, "Brief: ") != null);
+        List<JsonNode> thread = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> bob.thread("research", root),
+                        t -> t.stream().anyMatch(m -> m.path("text").asText().contains("Next:"))
+                                && find(t, "Brief: ") != null);
         JsonNode brief = find(thread, "Brief: ");
         assertThat(brief).as("the brief is posted").isNotNull();
         assertThat(brief.path("text").asText()).contains("Related work:");

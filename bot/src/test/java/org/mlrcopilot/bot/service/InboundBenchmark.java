@@ -46,8 +46,7 @@ public final class InboundBenchmark {
     private static final int TEAM = 25;
 
     /** What one store measured: medians over the bursts, and the heap after the researches. */
-    record Result(String store, double p50, double p99, double heapMb, double peakMb) {
-    }
+    record Result(String store, double p50, double p99, double heapMb, double peakMb) {}
 
     public static void main(String[] args) throws Exception {
         try {
@@ -75,11 +74,13 @@ public final class InboundBenchmark {
         System.out.println("== " + store);
         Path dir = Files.createTempDirectory("mlr-bench");
         try (ServiceFixture fixture = new ServiceFixture(dir, settings);
-             BotService service = fixture.start(new ByteArrayOutputStream())) {
+                BotService service = fixture.start(new ByteArrayOutputStream())) {
             ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
-            String root = bob.post("research", fixture.paperUrl()).at("/message/id").asText();
+            String root =
+                    bob.post("research", fixture.paperUrl()).at("/message/id").asText();
             String h1 = ServiceIT.find(ServiceIT.waitForHypotheses(bob, "research", root, 3), "H1 v1: ")
-                    .path("id").asText();
+                    .path("id")
+                    .asText();
             burst(service.port(), root, h1, fixture.paperUrl(), 1000, "warm-up");
             List<Double> p50s = new ArrayList<>();
             List<Double> p99s = new ArrayList<>();
@@ -89,12 +90,19 @@ public final class InboundBenchmark {
                 p50s.add(q[0]);
                 p99s.add(q[1]);
             }
-            System.out.printf(Locale.ROOT, "median of %d bursts: p50 %.1f ms, p99 %.1f ms (target p99 <= 50 ms)%n",
-                    RUNS, median(p50s), median(p99s));
+            System.out.printf(
+                    Locale.ROOT,
+                    "median of %d bursts: p50 %.1f ms, p99 %.1f ms (target p99 <= 50 ms)%n",
+                    RUNS,
+                    median(p50s),
+                    median(p99s));
             var ack = service.metrics().registry().find("mlr_event_ack").timer().takeSnapshot();
             for (var p : ack.percentileValues()) {
-                System.out.printf(Locale.ROOT, "in the handler (record + hand off), all events: p%.0f %.2f ms%n",
-                        p.percentile() * 100, p.value(TimeUnit.MILLISECONDS));
+                System.out.printf(
+                        Locale.ROOT,
+                        "in the handler (record + hand off), all events: p%.0f %.2f ms%n",
+                        p.percentile() * 100,
+                        p.value(TimeUnit.MILLISECONDS));
             }
             double[] heap = heap(service, fixture);
             return new Result(store, median(p50s), median(p99s), heap[0], heap[1]);
@@ -104,14 +112,24 @@ public final class InboundBenchmark {
     private static void summary(List<Result> results) {
         System.out.println("== summary (same run, same machine)");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "%-10s acknowledged p50 %.1f ms, p99 %.1f ms; heap after GC %.0f MB, peak "
-                    + "%.0f MB%n", r.store(), r.p50(), r.p99(), r.heapMb(), r.peakMb());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-10s acknowledged p50 %.1f ms, p99 %.1f ms; heap after GC %.0f MB, peak " + "%.0f MB%n",
+                    r.store(),
+                    r.p50(),
+                    r.p99(),
+                    r.heapMb(),
+                    r.peakMb());
         }
         if (results.size() == 2) {
             Result h2 = results.get(0);
             Result pg = results.get(1);
-            System.out.printf(Locale.ROOT, "PostgreSQL / H2: p50 x%.2f, p99 x%.2f, heap after GC x%.2f%n",
-                    pg.p50() / h2.p50(), pg.p99() / h2.p99(), pg.heapMb() / h2.heapMb());
+            System.out.printf(
+                    Locale.ROOT,
+                    "PostgreSQL / H2: p50 x%.2f, p99 x%.2f, heap after GC x%.2f%n",
+                    pg.p50() / h2.p50(),
+                    pg.p99() / h2.p99(),
+                    pg.heapMb() / h2.heapMb());
         }
     }
 
@@ -122,11 +140,13 @@ public final class InboundBenchmark {
 
     private static double[] burst(int port, String root, String h1, String paper, int events, String label)
             throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "bench-http");
-            t.setDaemon(true);
-            return t;
-        })).build();
+        HttpClient http = HttpClient.newBuilder()
+                .executor(Executors.newFixedThreadPool(16, r -> {
+                    Thread t = new Thread(r, "bench-http");
+                    t.setDaemon(true);
+                    return t;
+                }))
+                .build();
         ObjectMapper json = new ObjectMapper();
         long[] latencies = new long[events];
         List<CompletableFuture<?>> sent = new ArrayList<>();
@@ -137,21 +157,32 @@ public final class InboundBenchmark {
             HttpRequest request = request(port, json, n, root, h1, paper);
             long at = start + n * 1_000_000_000L / PER_SECOND;
             CompletableFuture<Void> done = new CompletableFuture<>();
-            clock.schedule(() -> {
-                long t0 = System.nanoTime();
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
-                    latencies[n] = e != null || r.statusCode() >= 300 ? -1 : System.nanoTime() - t0;
-                    done.complete(null);
-                });
-            }, at - System.nanoTime(), TimeUnit.NANOSECONDS);
+            clock.schedule(
+                    () -> {
+                        long t0 = System.nanoTime();
+                        http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                                .whenComplete((r, e) -> {
+                                    latencies[n] = e != null || r.statusCode() >= 300 ? -1 : System.nanoTime() - t0;
+                                    done.complete(null);
+                                });
+                    },
+                    at - System.nanoTime(),
+                    TimeUnit.NANOSECONDS);
             sent.add(done);
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         clock.shutdown();
         long failed = Arrays.stream(latencies).filter(l -> l < 0).count();
         long[] ok = Arrays.stream(latencies).filter(l -> l >= 0).sorted().toArray();
-        System.out.printf(Locale.ROOT, "%s: %d events at %d/s over HTTP, %d failed; acknowledged p50 %.1f ms, "
-                + "p99 %.1f ms, max %.1f ms (target p99 <= 50 ms)%n", label, events, PER_SECOND, failed, ms(ok, 0.50),
+        System.out.printf(
+                Locale.ROOT,
+                "%s: %d events at %d/s over HTTP, %d failed; acknowledged p50 %.1f ms, "
+                        + "p99 %.1f ms, max %.1f ms (target p99 <= 50 ms)%n",
+                label,
+                events,
+                PER_SECOND,
+                failed,
+                ms(ok, 0.50),
                 ms(ok, 0.99),
                 ok[ok.length - 1] / 1e6);
         return new double[] {ms(ok, 0.50), ms(ok, 0.99)};
@@ -178,8 +209,10 @@ public final class InboundBenchmark {
                 body = Map.of("user", user, "userName", name, "text", "chat without a link " + n);
             }
         }
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build();
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build();
     }
 
     /** Used heap after GC and the peak sampled, in MB. */
@@ -193,15 +226,23 @@ public final class InboundBenchmark {
         long peak = 0;
         while (System.nanoTime() < deadline) {
             List<Research> recent = service.store().recent(RESEARCHES + 1);
-            peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            peak = Math.max(
+                    peak,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             if (recent.stream().filter(r -> r.status() == ResearchStatus.READY).count() == RESEARCHES + 1) {
                 break;
             }
             Thread.sleep(200);
         }
         long after = usedHeapAfterGc();
-        System.out.printf(Locale.ROOT, "heap: %d researches to hypotheses; used after GC %.0f MB (before %.0f MB), "
-                + "peak sampled %.0f MB (target <= 512 MB)%n", RESEARCHES, after / 1e6, before / 1e6, peak / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "heap: %d researches to hypotheses; used after GC %.0f MB (before %.0f MB), "
+                        + "peak sampled %.0f MB (target <= 512 MB)%n",
+                RESEARCHES,
+                after / 1e6,
+                before / 1e6,
+                peak / 1e6);
         return new double[] {after / 1e6, peak / 1e6};
     }
 

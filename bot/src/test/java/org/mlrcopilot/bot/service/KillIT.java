@@ -26,6 +26,7 @@ class KillIT {
 
     @TempDir
     Path dir;
+
     private ServiceFixture fixture;
     private Process serve;
 
@@ -33,7 +34,9 @@ class KillIT {
 
     @BeforeEach
     void start() {
-        assertThat(JAR).as("the packaged bot (mvn package runs before the integration tests)").isRegularFile();
+        assertThat(JAR)
+                .as("the packaged bot (mvn package runs before the integration tests)")
+                .isRegularFile();
         store = storeSettings();
         fixture = new ServiceFixture(dir, store);
     }
@@ -53,13 +56,14 @@ class KillIT {
     }
 
     /** Called once the service has stopped. */
-    void dropStore() {
-    }
+    void dropStore() {}
 
     private ChatClient launch() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toAbsolutePath().toString(), "--dir",
-                dir.toString(), "serve").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("serve.log").toFile()));
+        ProcessBuilder builder = new ProcessBuilder(
+                        "java", "-jar", JAR.toAbsolutePath().toString(), "--dir", dir.toString(), "serve")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("serve.log").toFile()));
         builder.environment().put("OPENAI_API_KEY", "sk-test-service");
         builder.environment().putAll(store);
         serve = builder.start();
@@ -74,23 +78,30 @@ class KillIT {
     }
 
     private static long statusMessages(List<JsonNode> thread) {
-        return thread.stream().filter(m -> m.path("text").asText().contains("· research r-")).count();
+        return thread.stream()
+                .filter(m -> m.path("text").asText().contains("· research r-"))
+                .count();
     }
 
     @Test
     void killedDuringTheIdeaStageItContinuesAfterARestart() throws Exception {
-        fixture.llm.enqueueText(Files.readString(ServiceFixture.ANSWERS.resolve("elements.json")), 1000, 100)
+        fixture.llm
+                .enqueueText(Files.readString(ServiceFixture.ANSWERS.resolve("elements.json")), 1000, 100)
                 .enqueueSlow(Duration.ofSeconds(90), "{}");
         ChatClient bob = launch();
-        String root = bob.postWithEventId("research", fixture.paperUrl(), "evt-kill").at("/message/id").asText();
-        await().atMost(Duration.ofSeconds(90)).until(() -> fixture.llm.requests().size() >= 2);
+        String root = bob.postWithEventId("research", fixture.paperUrl(), "evt-kill")
+                .at("/message/id")
+                .asText();
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> fixture.llm.requests().size() >= 2);
 
         kill();
         bob = launch();
 
         List<JsonNode> thread = ServiceIT.waitForHypotheses(bob, "research", root, 3);
         assertThat(statusMessages(thread)).isEqualTo(1);
-        assertThat(thread.stream().filter(m -> m.path("title").asText().startsWith("Brief: "))).hasSize(1);
+        assertThat(thread.stream().filter(m -> m.path("title").asText().startsWith("Brief: ")))
+                .hasSize(1);
         bob.postWithEventId("research", fixture.paperUrl(), "evt-kill");
         assertThat(Files.readString(dir.resolve("serve.log"))).contains("recovered 1");
     }
@@ -99,7 +110,8 @@ class KillIT {
     void aVoteAcknowledgedJustBeforeTheKillIsKept() throws Exception {
         ChatClient bob = launch();
         String root = bob.post("research", fixture.paperUrl()).at("/message/id").asText();
-        String h1 = ServiceIT.find(ServiceIT.waitForHypotheses(bob, "research", root, 3), "H1 v1: ").path("id")
+        String h1 = ServiceIT.find(ServiceIT.waitForHypotheses(bob, "research", root, 3), "H1 v1: ")
+                .path("id")
                 .asText();
         bob.react(h1, "+1");
         kill();
@@ -107,8 +119,11 @@ class KillIT {
         launch();
         ChatClient ann = new ChatClient(fixture.port, "u-ann", "ann");
         ann.react(h1, "+1");
-        await().atMost(Duration.ofSeconds(30)).until(() -> ServiceIT.find(ann.thread("research", root), "H1 v1: ")
-                .path("text").asText().contains("👍 2"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ServiceIT.find(ann.thread("research", root), "H1 v1: ")
+                        .path("text")
+                        .asText()
+                        .contains("👍 2"));
     }
 
     @Test
@@ -121,19 +136,24 @@ class KillIT {
         int before = fixture.llm.requests().size();
         bob.press(h1.path("id").asText(), "run", "H1");
         await().atMost(Duration.ofMinutes(2)).until(() -> fixture.llm.requests().size() >= before + 2);
-        assertThat(bob.reply("research", root, "try a smaller learning rate too").path("notice").asText())
+        assertThat(bob.reply("research", root, "try a smaller learning rate too")
+                        .path("notice")
+                        .asText())
                 .contains("Passed to the running experiment");
 
         kill();
-        fixture.action("write_file", Map.of("file_name", "train.py", "content",
-                ServiceFixture.trainingScriptWithPlot()));
+        fixture.action(
+                "write_file", Map.of("file_name", "train.py", "content", ServiceFixture.trainingScriptWithPlot()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
         fixture.action("final_answer", Map.of("answer", "Scaled pixels and an RBF SVC did better."));
         ChatClient back = launch();
 
-        JsonNode results = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-                .until(() -> Optional.ofNullable(ServiceIT.find(back.thread("research", root), "Results: ")),
-                        Optional::isPresent).get();
+        JsonNode results = await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> Optional.ofNullable(ServiceIT.find(back.thread("research", root), "Results: ")),
+                        Optional::isPresent)
+                .get();
         assertThat(results.path("fields").toString()).contains("Final");
         List<JsonNode> thread = back.thread("research", root);
         assertThat(thread.stream().map(m -> m.path("text").asText())).anyMatch(t -> t.contains("after step 1"));

@@ -27,6 +27,7 @@ class PostedPaperIT {
 
     @TempDir
     Path dir;
+
     private ServiceFixture fixture;
     private BotService service;
 
@@ -59,18 +60,24 @@ class PostedPaperIT {
         assertThat(r.link()).matches("upload:[0-9a-f]{64}/specter\\.pdf");
         assertThat(r.title()).containsIgnoringCase("SPECTER");
         assertThat(find(thread, "Brief: ").path("title").asText()).containsIgnoringCase("SPECTER");
-        assertThat(dir.resolve("data/posted-papers").resolve(r.link().substring(7, 71) + ".pdf")).hasBinaryContent(pdf);
+        assertThat(dir.resolve("data/posted-papers").resolve(r.link().substring(7, 71) + ".pdf"))
+                .hasBinaryContent(pdf);
     }
 
     @Test
     void aFileThatIsNotAPdfIsRefusedInTheThread() {
         ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
         String upload = bob.uploadForm("notes.pdf", "just some notes, not a PDF".getBytes());
-        String root = bob.postWithFiles("research", "", List.of(upload)).at("/message/id").asText();
+        String root = bob.postWithFiles("research", "", List.of(upload))
+                .at("/message/id")
+                .asText();
 
-        JsonNode answer = await().atMost(Duration.ofSeconds(20)).until(() -> bob.thread("research", root),
-                t -> t.size() == 2).get(1);
-        assertThat(answer.path("text").asText()).contains("could not read notes.pdf").contains("is not a PDF")
+        JsonNode answer = await().atMost(Duration.ofSeconds(20))
+                .until(() -> bob.thread("research", root), t -> t.size() == 2)
+                .get(1);
+        assertThat(answer.path("text").asText())
+                .contains("could not read notes.pdf")
+                .contains("is not a PDF")
                 .contains("Next:");
         assertThat(service.store().recent(5)).isEmpty();
     }

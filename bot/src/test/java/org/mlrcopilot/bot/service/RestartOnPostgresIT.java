@@ -30,7 +30,7 @@ class RestartOnPostgresIT extends RestartIT {
         service.close();
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         service = fixture.start(report);
-        assertThat(report.toString()).contains("store: PostgreSQL database " + database.url() + " as "
-                + database.user() + " (schema 6)");
+        assertThat(report.toString())
+                .contains("store: PostgreSQL database " + database.url() + " as " + database.user() + " (schema 6)");
     }
 }

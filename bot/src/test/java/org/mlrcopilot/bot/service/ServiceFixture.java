@@ -31,6 +31,7 @@ final class ServiceFixture implements AutoCloseable {
 
     /** The repository root, from the bot module (tests) or the root (benchmarks run by exec:java). */
     static final Path ROOT = Files.isDirectory(Path.of("../tasks")) ? Path.of("..") : Path.of(".");
+
     static final Path ANSWERS = ROOT.resolve("agents/src/test/resources/idea/answers");
     static final Path SPECTER = ROOT.resolve("papers/src/test/resources/papers/2020.acl-main.207.pdf");
     static final Path SECOND = ROOT.resolve("papers/src/test/resources/papers/N18-3011.pdf");
@@ -38,7 +39,6 @@ final class ServiceFixture implements AutoCloseable {
     static final Path TASK = ROOT.resolve("tasks/digits-classifier");
     /** H1 fits the digits task, H2 names a Hub dataset, H3 only data nobody can fetch. */
     static final Path SERVICE_ANSWERS = ROOT.resolve("bot/src/test/resources/service/answers");
-
 
     final Path dir;
     final MockWebServer site = new MockWebServer();
@@ -66,7 +66,8 @@ final class ServiceFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        llm.answerBy(request -> answerFor(request.body().at("/response_format/json_schema/name").asText()));
+        llm.answerBy(request ->
+                answerFor(request.body().at("/response_format/json_schema/name").asText()));
     }
 
     static String answerFor(String schema) {
@@ -127,16 +128,19 @@ final class ServiceFixture implements AutoCloseable {
 
     private void writeConfig() throws IOException {
         String base = site.url("/").toString();
-        Files.writeString(dir.resolve("mlr.yaml"), "fetch:\n  allowPrivateAddresses: true\n"
-                + "store:\n  dataDir: " + dir.resolve("data") + "\n"
-                + "web:\n  port: " + port + "\n  auth: none\n"
-                + "sandbox:\n  timeout: 120s\n"
-                + "papers:\n  semanticScholarUrl: " + base + "s2\n  openAlexUrl: " + base + "openalex\n"
-                + "  arxivApiUrl: " + base + "arxiv\n  relatedWorkDeadline: 20s\n  huggingFaceUrl: " + base + "hub\n"
-                + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai") + "\n  maxRetries: 0\n"
-                + "  timeout: 30s\n"
-                + "experiment:\n  maxSteps: 6\n"
-                + "service:\n  tasksDir: " + dir.resolve("tasks") + "\n  statusInterval: 100ms\n");
+        Files.writeString(
+                dir.resolve("mlr.yaml"),
+                "fetch:\n  allowPrivateAddresses: true\n"
+                        + "store:\n  dataDir: " + dir.resolve("data") + "\n"
+                        + "web:\n  port: " + port + "\n  auth: none\n"
+                        + "sandbox:\n  timeout: 120s\n"
+                        + "papers:\n  semanticScholarUrl: " + base + "s2\n  openAlexUrl: " + base + "openalex\n"
+                        + "  arxivApiUrl: " + base + "arxiv\n  relatedWorkDeadline: 20s\n  huggingFaceUrl: " + base
+                        + "hub\n"
+                        + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai") + "\n  maxRetries: 0\n"
+                        + "  timeout: 30s\n"
+                        + "experiment:\n  maxSteps: 6\n"
+                        + "service:\n  tasksDir: " + dir.resolve("tasks") + "\n  statusInterval: 100ms\n");
     }
 
     private void copyTask() throws IOException {
@@ -159,16 +163,20 @@ final class ServiceFixture implements AutoCloseable {
             public MockResponse dispatch(RecordedRequest request) {
                 String path = request.getPath();
                 if (path.equals("/specter.pdf") || path.equals("/citations.pdf")) {
-                    return new MockResponse().setHeader("Content-Type", "application/pdf")
+                    return new MockResponse()
+                            .setHeader("Content-Type", "application/pdf")
                             .setBody(new Buffer().write(path.equals("/specter.pdf") ? specter : second));
                 }
                 if (path.startsWith("/openalex/works")) {
-                    return new MockResponse().setHeader("Content-Type", "application/json").setBody(works);
+                    return new MockResponse()
+                            .setHeader("Content-Type", "application/json")
+                            .setBody(works);
                 }
                 if (path.startsWith("/hub/")) {
                     return FakeHubDatasets.answer(path.substring("/hub".length()));
                 }
-                return path.startsWith("/s2/") ? new MockResponse().setResponseCode(429)
+                return path.startsWith("/s2/")
+                        ? new MockResponse().setResponseCode(429)
                         : new MockResponse().setResponseCode(404);
             }
         };
@@ -179,11 +187,19 @@ final class ServiceFixture implements AutoCloseable {
         action("write_file", Map.of("file_name", "split.py", "content", FakeHubDatasets.script("split.py")));
         action("execute_script", Map.of("script_name", "split.py"));
         action("write_file", Map.of("file_name", "eval.py", "content", FakeHubDatasets.script("eval.py")));
-        action("write_file", Map.of("file_name", "env/train.py", "content",
-                FakeHubDatasets.script("train_majority.py")));
-        action("finish_setup", Map.of("metric", "accuracy", "direction", "higher", "summary",
-                "env/data/train.csv (text,label) and env/data/test_features.csv (id,text); train.py writes "
-                        + "submission.csv (id,label) with the majority label"));
+        action(
+                "write_file",
+                Map.of("file_name", "env/train.py", "content", FakeHubDatasets.script("train_majority.py")));
+        action(
+                "finish_setup",
+                Map.of(
+                        "metric",
+                        "accuracy",
+                        "direction",
+                        "higher",
+                        "summary",
+                        "env/data/train.csv (text,label) and env/data/test_features.csv (id,text); train.py writes "
+                                + "submission.csv (id,label) with the majority label"));
     }
 
     /** A better model for H2's task: TF-IDF with logistic regression. */

@@ -5,8 +5,7 @@ import org.mlrcopilot.config.MlrConfig;
 /** The service's start-up checks, for tests in other packages. */
 public final class ServiceStart {
 
-    private ServiceStart() {
-    }
+    private ServiceStart() {}
 
     public static void check(MlrConfig config) {
         BotService.refuseUnguardedExposure(config);

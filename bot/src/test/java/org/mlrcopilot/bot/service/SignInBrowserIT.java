@@ -26,6 +26,7 @@ class SignInBrowserIT {
 
     @TempDir
     Path dir;
+
     private ServiceFixture fixture;
     private BotService service;
     private final ByteArrayOutputStream report = new ByteArrayOutputStream();
@@ -69,7 +70,8 @@ class SignInBrowserIT {
         browser.findElement(By.name("name")).sendKeys(name);
         browser.findElement(By.name("password")).sendKeys(name + "'s long password");
         browser.findElement(By.cssSelector("#accept button")).click();
-        waiting(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.id("sign-out")).size() == 1);
+        waiting(browser, Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.id("sign-out")).size() == 1);
     }
 
     private WebElement message(WebDriver browser, String titlePrefix, Duration patience) {
@@ -77,11 +79,15 @@ class SignInBrowserIT {
     }
 
     private void openThread(WebDriver browser, String text) {
-        waiting(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("#messages .message"))
-                .stream().filter(m -> m.getText().contains(text)).findFirst().map(m -> {
-                    m.click();
-                    return true;
-                }).orElse(null));
+        waiting(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("#messages .message")).stream()
+                        .filter(m -> m.getText().contains(text))
+                        .findFirst()
+                        .map(m -> {
+                            m.click();
+                            return true;
+                        })
+                        .orElse(null));
     }
 
     @Test
@@ -89,7 +95,8 @@ class SignInBrowserIT {
         String base = "http://127.0.0.1:" + service.port();
         ada.get(base + "/");
         assertThat(ada.getCurrentUrl()).as("no session: the sign-in page").endsWith("/signin");
-        Matcher invite = Pattern.compile("(http://localhost:\\d+)(/invite/[A-Za-z0-9_-]+)").matcher(report.toString());
+        Matcher invite = Pattern.compile("(http://localhost:\\d+)(/invite/[A-Za-z0-9_-]+)")
+                .matcher(report.toString());
         assertThat(invite.find()).as(report.toString()).isTrue();
         join(ada, base + invite.group(2), "ada");
 
@@ -108,7 +115,8 @@ class SignInBrowserIT {
         assertThat(people).contains("ada");
 
         ada.get(base + "/");
-        waiting(ada, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("sign-out")).size() == 1);
+        waiting(ada, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("sign-out")).size() == 1);
         ada.findElement(By.cssSelector("#composer textarea")).sendKeys("please read " + fixture.paperUrl());
         ada.findElement(By.cssSelector("#composer button")).click();
         openThread(ada, "please read");
@@ -116,17 +124,20 @@ class SignInBrowserIT {
 
         bob.get(base + "/#/research");
         openThread(bob, "please read");
-        message(bob, "H1 v1: ", Duration.ofSeconds(30)).findElement(By.cssSelector("button[data-action='run']"))
+        message(bob, "H1 v1: ", Duration.ofSeconds(30))
+                .findElement(By.cssSelector("button[data-action='run']"))
                 .click();
-        waiting(bob, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("toast")).getText()
-                .contains("bob is not an approver"));
+        waiting(bob, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("toast")).getText().contains("bob is not an approver"));
 
         fixture.action("write_file", Map.of("file_name", "train.py", "content", trainingScript()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
         fixture.action("final_answer", Map.of("answer", "An RBF SVC beats the baseline."));
-        message(ada, "H1 v1: ", Duration.ofSeconds(30)).findElement(By.cssSelector("button[data-action='run']"))
+        message(ada, "H1 v1: ", Duration.ofSeconds(30))
+                .findElement(By.cssSelector("button[data-action='run']"))
                 .click();
-        waiting(ada, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("toast")).getText().contains("Approved"));
+        waiting(ada, Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("toast")).getText().contains("Approved"));
         String results = message(bob, "Results: ", Duration.ofMinutes(4)).getText();
         assertThat(results).contains("Baseline").contains("approved by ada");
     }

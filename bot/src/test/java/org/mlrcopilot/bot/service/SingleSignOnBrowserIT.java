@@ -25,6 +25,7 @@ class SingleSignOnBrowserIT {
 
     @TempDir
     Path dir;
+
     private final FakeOidcProvider provider = new FakeOidcProvider("mlr-bot", "secret");
     private ServiceFixture fixture;
     private BotService service;
@@ -33,10 +34,23 @@ class SingleSignOnBrowserIT {
     @BeforeEach
     void start() {
         Browsers.assumePresent();
-        fixture = new ServiceFixture(dir, Map.of("MLR_WEB_AUTH", "local", "MLR_WEB_OIDC_ISSUER", provider.issuer(),
-                "MLR_WEB_OIDC_CLIENT_ID", "mlr-bot", "MLR_WEB_OIDC_CLIENT_SECRET", "secret",
-                "MLR_WEB_OIDC_LABEL", "Slack", "MLR_WEB_OIDC_ROLE", "approver",
-                "MLR_WEB_OIDC_ALLOW_PRIVATE_ADDRESSES", "true"));
+        fixture = new ServiceFixture(
+                dir,
+                Map.of(
+                        "MLR_WEB_AUTH",
+                        "local",
+                        "MLR_WEB_OIDC_ISSUER",
+                        provider.issuer(),
+                        "MLR_WEB_OIDC_CLIENT_ID",
+                        "mlr-bot",
+                        "MLR_WEB_OIDC_CLIENT_SECRET",
+                        "secret",
+                        "MLR_WEB_OIDC_LABEL",
+                        "Slack",
+                        "MLR_WEB_OIDC_ROLE",
+                        "approver",
+                        "MLR_WEB_OIDC_ALLOW_PRIVATE_ADDRESSES",
+                        "true"));
         service = fixture.start(new ByteArrayOutputStream());
         browser = Browsers.start(dir.resolve("chrome"));
     }
@@ -74,25 +88,34 @@ class SingleSignOnBrowserIT {
         });
         assertThat(sso.getText()).isEqualTo("Sign in with Slack");
         sso.click();
-        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.id("sign-out")).size() == 1);
+        waiting(Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.id("sign-out")).size() == 1);
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/");
         assertThat(provider.tokenRequests).hasSize(1);
-        assertThat(browser.findElement(By.id("display-name")).getAttribute("value")).isEqualTo("Ada Lovelace");
+        assertThat(browser.findElement(By.id("display-name")).getAttribute("value"))
+                .isEqualTo("Ada Lovelace");
 
         browser.findElement(By.cssSelector("#composer textarea")).sendKeys("please read " + fixture.paperUrl());
         browser.findElement(By.cssSelector("#composer button")).click();
-        waiting(Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("#messages .message"))
-                .stream().filter(m -> m.getText().contains("please read")).findFirst().map(m -> {
-                    m.click();
-                    return true;
-                }).orElse(null));
+        waiting(Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("#messages .message")).stream()
+                        .filter(m -> m.getText().contains("please read"))
+                        .findFirst()
+                        .map(m -> {
+                            m.click();
+                            return true;
+                        })
+                        .orElse(null));
         message("H1 v1: ", Duration.ofSeconds(90));
-        fixture.action("write_file", Map.of("file_name", "train.py", "content",
-                ServiceFixture.trainingScriptWithPlot()));
+        fixture.action(
+                "write_file", Map.of("file_name", "train.py", "content", ServiceFixture.trainingScriptWithPlot()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
         fixture.action("final_answer", Map.of("answer", "An RBF SVC beats the baseline."));
-        message("H1 v1: ", Duration.ofSeconds(30)).findElement(By.cssSelector("button[data-action='run']")).click();
-        waiting(Duration.ofSeconds(20)).until(d -> d.findElement(By.id("toast")).getText().contains("Approved"));
+        message("H1 v1: ", Duration.ofSeconds(30))
+                .findElement(By.cssSelector("button[data-action='run']"))
+                .click();
+        waiting(Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("toast")).getText().contains("Approved"));
         String results = message("Results: ", Duration.ofMinutes(4)).getText();
         assertThat(results).contains("Baseline").contains("approved by Ada Lovelace");
     }

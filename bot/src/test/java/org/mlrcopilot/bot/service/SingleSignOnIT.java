@@ -33,26 +33,39 @@ import org.mlrcopilot.bot.testing.FakeOidcProvider.Tamper;
  */
 class SingleSignOnIT {
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final ObjectMapper json = new ObjectMapper();
     private final FakeOidcProvider provider = new FakeOidcProvider("mlr-bot", "s3cret/with:chars");
 
     @TempDir
     Path dir;
+
     private ServiceFixture fixture;
     private BotService service;
     private final ByteArrayOutputStream report = new ByteArrayOutputStream();
 
     @BeforeEach
     void start() {
-        fixture = new ServiceFixture(dir, Map.of("MLR_WEB_AUTH", "local",
-                "MLR_WEB_OIDC_ISSUER", provider.issuer(),
-                "MLR_WEB_OIDC_CLIENT_ID", "mlr-bot",
-                "MLR_OIDC_CLIENT_SECRET", "s3cret/with:chars",
-                "MLR_WEB_OIDC_LABEL", "Slack",
-                "MLR_WEB_OIDC_ALLOWED_DOMAINS", "example.org",
-                "MLR_WEB_OIDC_REQUIRED_CLAIM", "https://slack.com/team_id=T0LAB",
-                "MLR_WEB_OIDC_ALLOW_PRIVATE_ADDRESSES", "true"));
+        fixture = new ServiceFixture(
+                dir,
+                Map.of(
+                        "MLR_WEB_AUTH",
+                        "local",
+                        "MLR_WEB_OIDC_ISSUER",
+                        provider.issuer(),
+                        "MLR_WEB_OIDC_CLIENT_ID",
+                        "mlr-bot",
+                        "MLR_OIDC_CLIENT_SECRET",
+                        "s3cret/with:chars",
+                        "MLR_WEB_OIDC_LABEL",
+                        "Slack",
+                        "MLR_WEB_OIDC_ALLOWED_DOMAINS",
+                        "example.org",
+                        "MLR_WEB_OIDC_REQUIRED_CLAIM",
+                        "https://slack.com/team_id=T0LAB",
+                        "MLR_WEB_OIDC_ALLOW_PRIVATE_ADDRESSES",
+                        "true"));
         service = fixture.start(report);
     }
 
@@ -78,19 +91,22 @@ class SingleSignOnIT {
     }
 
     private static Optional<String> cookie(HttpResponse<String> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
-                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).filter(v -> !v.isEmpty()).findFirst();
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';')))
+                .filter(v -> !v.isEmpty())
+                .findFirst();
     }
 
     /** What the browser holds after one sign-in: the last answer (the callback's) and the session, if any. */
-    private record Outcome(HttpResponse<String> callback, Optional<String> session, URI authorize) {
-    }
+    private record Outcome(HttpResponse<String> callback, Optional<String> session, URI authorize) {}
 
     private Outcome signIn() throws Exception {
         HttpResponse<String> started = get(base() + "/api/auth/oidc/start", null);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
         String state = cookie(started, "mlr_sso_state").orElseThrow();
-        assertThat(started.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly")
+        assertThat(started.headers().firstValue("Set-Cookie").orElseThrow())
+                .contains("HttpOnly")
                 .containsIgnoringCase("SameSite=Lax");
         URI authorize = URI.create(started.headers().firstValue("Location").orElseThrow());
         HttpResponse<String> atProvider = get(authorize.toString(), null);
@@ -103,37 +119,52 @@ class SingleSignOnIT {
 
     @Test
     void aPersonSignsInThroughTheProviderWithPkceAndTheirSessionActsAsThem() throws Exception {
-        JsonNode providers = json.readTree(get(base() + "/api/auth/providers", null).body());
+        JsonNode providers =
+                json.readTree(get(base() + "/api/auth/providers", null).body());
         assertThat(providers.path("sso").path("label").asText()).isEqualTo("Slack");
 
         Outcome first = signIn();
         Map<String, String> asked = FakeOidcProvider.query(first.authorize());
-        assertThat(asked).containsEntry("response_type", "code").containsEntry("client_id", "mlr-bot")
-                .containsEntry("code_challenge_method", "S256").containsEntry("redirect_uri",
-                        base() + "/api/auth/oidc/callback").containsKeys("state", "nonce", "code_challenge");
+        assertThat(asked)
+                .containsEntry("response_type", "code")
+                .containsEntry("client_id", "mlr-bot")
+                .containsEntry("code_challenge_method", "S256")
+                .containsEntry("redirect_uri", base() + "/api/auth/oidc/callback")
+                .containsKeys("state", "nonce", "code_challenge");
         assertThat(asked.get("scope").split(" ")).contains("openid", "email", "profile");
         assertThat(first.callback().statusCode()).as(first.callback().body()).isEqualTo(302);
         assertThat(first.callback().headers().firstValue("Location")).hasValue("/");
         String session = first.session().orElseThrow();
 
         Map<String, String> exchanged = provider.tokenRequests.get(0);
-        assertThat(exchanged).containsEntry("grant_type", "authorization_code").containsKey("code_verifier")
+        assertThat(exchanged)
+                .containsEntry("grant_type", "authorization_code")
+                .containsKey("code_verifier")
                 .doesNotContainKey("client_secret");
-        assertThat(provider.tokenAuthorizations.get(0)).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
-                "mlr-bot:s3cret%2Fwith%3Achars".getBytes(StandardCharsets.UTF_8)));
+        assertThat(provider.tokenAuthorizations.get(0))
+                .isEqualTo("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString("mlr-bot:s3cret%2Fwith%3Achars".getBytes(StandardCharsets.UTF_8)));
 
-        JsonNode me = json.readTree(get(base() + "/api/auth/me", "mlr_session=" + session).body());
+        JsonNode me = json.readTree(
+                get(base() + "/api/auth/me", "mlr_session=" + session).body());
         assertThat(me.path("name").asText()).isEqualTo("Ada Lovelace");
         assertThat(me.path("role").asText()).isEqualTo("member");
-        assertThat(get(base() + "/api/channels", "mlr_session=" + session).statusCode()).isEqualTo(200);
+        assertThat(get(base() + "/api/channels", "mlr_session=" + session).statusCode())
+                .isEqualTo(200);
 
         Outcome again = signIn();
         String second = again.session().orElseThrow();
         assertThat(second).as("a new session at every sign-in").isNotEqualTo(session);
-        assertThat(json.readTree(get(base() + "/api/auth/me", "mlr_session=" + second).body()).path("id").asText())
-                .as("the same subject is the same person").isEqualTo(me.path("id").asText());
+        assertThat(json.readTree(get(base() + "/api/auth/me", "mlr_session=" + second)
+                                .body())
+                        .path("id")
+                        .asText())
+                .as("the same subject is the same person")
+                .isEqualTo(me.path("id").asText());
         assertThat(get(base() + "/api/auth/me", "mlr_session=" + session).statusCode())
-                .as("the earlier session stays until it ends").isEqualTo(200);
+                .as("the earlier session stays until it ends")
+                .isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -143,7 +174,9 @@ class SingleSignOnIT {
 
         Outcome outcome = signIn();
 
-        assertThat(outcome.callback().statusCode()).as(outcome.callback().body()).isEqualTo(401);
+        assertThat(outcome.callback().statusCode())
+                .as(outcome.callback().body())
+                .isEqualTo(401);
         assertThat(outcome.callback().body()).contains("ID token was refused");
         assertThat(outcome.session()).isEmpty();
     }
@@ -174,13 +207,17 @@ class SingleSignOnIT {
     void aCallbackFromAnotherBrowserOrASecondTimeIsRefused() throws Exception {
         HttpResponse<String> started = get(base() + "/api/auth/oidc/start", null);
         String state = cookie(started, "mlr_sso_state").orElseThrow();
-        String back = get(started.headers().firstValue("Location").orElseThrow(), null).headers()
-                .firstValue("Location").orElseThrow();
+        String back = get(started.headers().firstValue("Location").orElseThrow(), null)
+                .headers()
+                .firstValue("Location")
+                .orElseThrow();
 
         HttpResponse<String> otherBrowser = get(back, "mlr_sso_state=someone-elses");
         assertThat(otherBrowser.statusCode()).isEqualTo(400);
         assertThat(cookie(otherBrowser, "mlr_session")).isEmpty();
-        assertThat(provider.tokenRequests).as("no code is exchanged for a foreign browser").isEmpty();
+        assertThat(provider.tokenRequests)
+                .as("no code is exchanged for a foreign browser")
+                .isEmpty();
 
         HttpResponse<String> ok = get(back, "mlr_sso_state=" + state);
         assertThat(ok.statusCode()).isEqualTo(302);
@@ -195,7 +232,10 @@ class SingleSignOnIT {
         provider.tamper = Tamper.BAD_SIGNATURE;
         signIn();
         String log = service.store().audit().recent(20).toString();
-        assertThat(log).contains("sign-in").contains("single sign-on").contains("sign-in failed")
+        assertThat(log)
+                .contains("sign-in")
+                .contains("single sign-on")
+                .contains("sign-in failed")
                 .doesNotContain("s3cret");
     }
 }

@@ -55,25 +55,28 @@ class SlackPlatformContractTest extends ChatPlatformContract {
     private final AtomicLong clock = new AtomicLong(1_700_000_050_000_100L);
     /** The messages people posted, each placed among the bot's calls made before it. */
     private final List<PersonMessage> said = new CopyOnWriteArrayList<>();
+
     private FakeSlack slack;
     private WebServer server;
     private String lastBody;
 
-    private record PersonMessage(int afterCalls, String ts, String threadTs, String text) {
-    }
+    private record PersonMessage(int afterCalls, String ts, String threadTs, String text) {}
 
     /** A message of the thread and where it comes in the order of what happened. */
-    private record Placed(double at, Shown shown) {
-    }
+    private record Placed(double at, Shown shown) {}
 
     @Override
     protected ChatPlatform start(InboundHandler handler) {
         slack = new FakeSlack();
-        SlackPlatform platform = new SlackPlatform(slack.apiUrl(), "xoxb-contract-1", SECRET, List.of(CHANNEL),
-                "https://mlr.example.org/");
+        SlackPlatform platform = new SlackPlatform(
+                slack.apiUrl(), "xoxb-contract-1", SECRET, List.of(CHANNEL), "https://mlr.example.org/");
         platform.start(handler);
-        server = WebServer.start("127.0.0.1", 0, List.of(RawEndpoint.post("/slack/events", platform.events())),
-                () -> Map.of("status", "ok"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        server = WebServer.start(
+                "127.0.0.1",
+                0,
+                List.of(RawEndpoint.post("/slack/events", platform.events())),
+                () -> Map.of("status", "ok"),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         return platform;
     }
 
@@ -105,30 +108,37 @@ class SlackPlatformContractTest extends ChatPlatformContract {
         List<FakeSlack.Call> calls = List.copyOf(slack.calls);
         List<Placed> out = new ArrayList<>();
         slack.posted.forEach((ts, post) -> {
-            if (post.param("channel").equals(root.channel()) && (ts.equals(root.threadId())
-                    || post.param("thread_ts").equals(root.threadId()))) {
-                FakeSlack.Call latest = calls.stream().filter(c -> c.method().equals("chat.update")
-                        && c.param("channel").equals(root.channel()) && c.param("ts").equals(ts))
-                        .reduce((a, b) -> b).orElse(post);
+            if (post.param("channel").equals(root.channel())
+                    && (ts.equals(root.threadId()) || post.param("thread_ts").equals(root.threadId()))) {
+                FakeSlack.Call latest = calls.stream()
+                        .filter(c -> c.method().equals("chat.update")
+                                && c.param("channel").equals(root.channel())
+                                && c.param("ts").equals(ts))
+                        .reduce((a, b) -> b)
+                        .orElse(post);
                 out.add(new Placed(indexOf(calls, post), shown(ts, latest)));
             }
         });
         for (PersonMessage m : said) {
             if (m.ts().equals(root.threadId()) || m.threadTs().equals(root.threadId())) {
-                out.add(new Placed(m.afterCalls() - 0.5, new Shown(m.ts(), false, ANN, m.text(), List.of(),
-                        List.of())));
+                out.add(new Placed(
+                        m.afterCalls() - 0.5, new Shown(m.ts(), false, ANN, m.text(), List.of(), List.of())));
             }
         }
         for (int i = 0; i < calls.size(); i++) {
             FakeSlack.Call c = calls.get(i);
-            if (c.method().equals("files.completeUploadExternal") && c.param("channel_id").equals(root.channel())
+            if (c.method().equals("files.completeUploadExternal")
+                    && c.param("channel_id").equals(root.channel())
                     && c.param("thread_ts").equals(root.threadId())) {
                 List<String> names = new ArrayList<>();
                 read(c.param("files")).forEach(f -> names.add(f.path("title").asText()));
                 out.add(new Placed(i, new Shown("file-" + i, true, "UBOT", "", List.of(), names)));
             }
         }
-        return out.stream().sorted(Comparator.comparingDouble(Placed::at)).map(Placed::shown).toList();
+        return out.stream()
+                .sorted(Comparator.comparingDouble(Placed::at))
+                .map(Placed::shown)
+                .toList();
     }
 
     private static int indexOf(List<FakeSlack.Call> calls, FakeSlack.Call call) {
@@ -148,15 +158,22 @@ class SlackPlatformContractTest extends ChatPlatformContract {
         for (JsonNode block : blocks) {
             switch (block.path("type").asText()) {
                 case "section" -> text.append(block.path("text").path("text").asText());
-                case "actions" -> block.path("elements").forEach(b -> buttons.add(new ShownButton(
-                        b.path("action_id").asText(), b.path("value").asText(), b.path("text").path("text")
-                        .asText())));
-                default -> {
-                }
+                case "actions" ->
+                    block.path("elements")
+                            .forEach(b -> buttons.add(new ShownButton(
+                                    b.path("action_id").asText(),
+                                    b.path("value").asText(),
+                                    b.path("text").path("text").asText())));
+                default -> {}
             }
         }
-        return new Shown(ts, true, "UBOT", unescaped(blocks.isEmpty() ? call.param("text") : text.toString()),
-                buttons, List.of());
+        return new Shown(
+                ts,
+                true,
+                "UBOT",
+                unescaped(blocks.isEmpty() ? call.param("text") : text.toString()),
+                buttons,
+                List.of());
     }
 
     /** The characters Slack's clients show for the three escapes Slack asks for in message text. */
@@ -167,8 +184,11 @@ class SlackPlatformContractTest extends ChatPlatformContract {
     @Test
     void controlCharactersArriveEscapedSoTextCannotFormLinksOrMentions() {
         MessageRef root = platform.post(new ThreadRef(CHANNEL, ""), OutboundMessage.text("2 < 3 & <!here> > 1"));
-        String sent = slack.calls("chat.postMessage").stream().filter(c -> c.param("text").contains("2 "))
-                .map(c -> read(c.param("blocks")).get(0).path("text").path("text").asText()).findFirst()
+        String sent = slack.calls("chat.postMessage").stream()
+                .filter(c -> c.param("text").contains("2 "))
+                .map(c ->
+                        read(c.param("blocks")).get(0).path("text").path("text").asText())
+                .findFirst()
                 .orElseThrow();
         assertThat(sent).as(root.messageId()).isEqualTo("2 &lt; 3 &amp; &lt;!here&gt; &gt; 1");
     }
@@ -183,15 +203,23 @@ class SlackPlatformContractTest extends ChatPlatformContract {
 
     @Override
     protected List<String> botReactions(MessageRef message) {
-        return slack.calls("reactions.add").stream().filter(c -> c.param("channel").equals(message.channel())
-                && c.param("timestamp").equals(message.messageId())).map(c -> c.param("name")).toList();
+        return slack.calls("reactions.add").stream()
+                .filter(c -> c.param("channel").equals(message.channel())
+                        && c.param("timestamp").equals(message.messageId()))
+                .map(c -> c.param("name"))
+                .toList();
     }
 
     @Override
     protected MessageRef say(ThreadRef thread, String text) throws Exception {
         String ts = ts();
-        ObjectNode event = JSON.createObjectNode().put("type", "message").put("user", ANN).put("text", text)
-                .put("ts", ts).put("channel", thread.channel()).put("event_ts", ts);
+        ObjectNode event = JSON.createObjectNode()
+                .put("type", "message")
+                .put("user", ANN)
+                .put("text", text)
+                .put("ts", ts)
+                .put("channel", thread.channel())
+                .put("event_ts", ts);
         if (!thread.threadId().isBlank()) {
             event.put("thread_ts", thread.threadId());
         }
@@ -208,35 +236,54 @@ class SlackPlatformContractTest extends ChatPlatformContract {
 
     @Override
     protected void sayAgain() throws Exception {
-        deliver("application/json", lastBody, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason",
-                "http_timeout"));
+        deliver("application/json", lastBody, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
     }
 
     @Override
     protected void react(MessageRef message, String emoji) throws Exception {
         String ts = ts();
-        ObjectNode event = JSON.createObjectNode().put("type", "reaction_added").put("user", ANN)
-                .put("reaction", emoji).put("item_user", "UBOT").put("event_ts", ts);
-        event.putObject("item").put("type", "message").put("channel", message.channel())
+        ObjectNode event = JSON.createObjectNode()
+                .put("type", "reaction_added")
+                .put("user", ANN)
+                .put("reaction", emoji)
+                .put("item_user", "UBOT")
+                .put("event_ts", ts);
+        event.putObject("item")
+                .put("type", "message")
+                .put("channel", message.channel())
                 .put("ts", message.messageId());
         event("EvR" + ts.replace(".", ""), event, Map.of());
     }
 
     @Override
     protected void press(MessageRef message, Button button) throws Exception {
-        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A1")
-                .put("token", "legacy").put("trigger_id", "t" + clock.get())
+        ObjectNode payload = JSON.createObjectNode()
+                .put("type", "block_actions")
+                .put("api_app_id", "A1")
+                .put("token", "legacy")
+                .put("trigger_id", "t" + clock.get())
                 .put("response_url", slack.apiUrl() + "respond");
         payload.putObject("user").put("id", ANN).put("username", "ann").put("team_id", "T1");
-        payload.putObject("container").put("type", "message").put("message_ts", message.messageId())
+        payload.putObject("container")
+                .put("type", "message")
+                .put("message_ts", message.messageId())
                 .put("channel_id", message.channel());
         payload.putObject("team").put("id", "T1");
         payload.putObject("channel").put("id", message.channel()).put("name", "research");
-        ObjectNode action = payload.putArray("actions").addObject().put("action_id", button.action())
-                .put("block_id", "b1").put("value", button.value()).put("type", "button").put("action_ts", ts());
+        ObjectNode action = payload.putArray("actions")
+                .addObject()
+                .put("action_id", button.action())
+                .put("block_id", "b1")
+                .put("value", button.value())
+                .put("type", "button")
+                .put("action_ts", ts());
         action.putObject("text").put("type", "plain_text").put("text", button.label());
-        assertThat(deliver("application/x-www-form-urlencoded", "payload=" + URLEncoder.encode(payload.toString(),
-                StandardCharsets.UTF_8), Map.of()).statusCode()).isEqualTo(200);
+        assertThat(deliver(
+                                "application/x-www-form-urlencoded",
+                                "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8),
+                                Map.of())
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Override
@@ -251,8 +298,10 @@ class SlackPlatformContractTest extends ChatPlatformContract {
         await().atMost(Duration.ofSeconds(20)).until(() -> events.size() == 1);
         sayAgain();
         await().atMost(Duration.ofSeconds(20)).until(() -> events.size() == 2);
-        assertThat(events).allSatisfy(e -> assertThat(e).isInstanceOf(Inbound.ReactionChanged.class))
-                .extracting(Inbound::eventId).containsOnly(events.get(0).eventId());
+        assertThat(events)
+                .allSatisfy(e -> assertThat(e).isInstanceOf(Inbound.ReactionChanged.class))
+                .extracting(Inbound::eventId)
+                .containsOnly(events.get(0).eventId());
     }
 
     // --- Slack's requests ---
@@ -264,8 +313,13 @@ class SlackPlatformContractTest extends ChatPlatformContract {
 
     private void event(String eventId, ObjectNode event, Map<String, String> headers) throws Exception {
         long now = System.currentTimeMillis() / 1000;
-        ObjectNode body = JSON.createObjectNode().put("token", "legacy").put("team_id", "T1").put("api_app_id", "A1")
-                .put("type", "event_callback").put("event_id", eventId).put("event_time", now);
+        ObjectNode body = JSON.createObjectNode()
+                .put("token", "legacy")
+                .put("team_id", "T1")
+                .put("api_app_id", "A1")
+                .put("type", "event_callback")
+                .put("event_id", eventId)
+                .put("event_time", now);
         body.set("event", event);
         lastBody = body.toString();
         assertThat(deliver("application/json", lastBody, headers).statusCode()).isEqualTo(200);
@@ -276,12 +330,16 @@ class SlackPlatformContractTest extends ChatPlatformContract {
         long timestamp = System.currentTimeMillis() / 1000;
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body)
-                .getBytes(StandardCharsets.UTF_8)));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-                + "/slack/events")).header("Content-Type", contentType)
-                .header("X-Slack-Request-Timestamp", String.valueOf(timestamp)).header("X-Slack-Signature", signature)
-                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body));
+        String signature = "v0="
+                + HexFormat.of()
+                        .formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/slack/events"))
+                .header("Content-Type", contentType)
+                .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
+                .header("X-Slack-Signature", signature)
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

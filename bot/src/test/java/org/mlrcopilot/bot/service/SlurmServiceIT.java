@@ -27,6 +27,7 @@ class SlurmServiceIT {
 
     @TempDir
     Path dir;
+
     private ServiceFixture fixture;
     private BotService service;
     private String blocker = "";
@@ -48,41 +49,70 @@ class SlurmServiceIT {
     void aQueuedRunSaysSoInTheThreadAndFinishesWhenTheClusterFrees() throws Exception {
         boolean cluster = run("sinfo", "-h", "-o", "%t").matches("(?s).*(idle|mix|alloc).*");
         if (Boolean.getBoolean("mlr.requireSandboxes")) {
-            assertThat(cluster).as("a Slurm cluster is required (mlr.requireSandboxes=true): .ci/slurm.sh starts one")
+            assertThat(cluster)
+                    .as("a Slurm cluster is required (mlr.requireSandboxes=true): .ci/slurm.sh starts one")
                     .isTrue();
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(cluster, "no Slurm cluster here (.ci/slurm.sh starts one)");
-        fixture = new ServiceFixture(dir, Map.of("MLR_SANDBOX_BACKEND", "slurm",
-                "MLR_SANDBOX_SLURM_SHARED_DIR", "/var/lib/mlr-copilot/slurm-service-test",
-                "MLR_SANDBOX_SLURM_POLL", "200ms"));
+        fixture = new ServiceFixture(
+                dir,
+                Map.of(
+                        "MLR_SANDBOX_BACKEND",
+                        "slurm",
+                        "MLR_SANDBOX_SLURM_SHARED_DIR",
+                        "/var/lib/mlr-copilot/slurm-service-test",
+                        "MLR_SANDBOX_SLURM_POLL",
+                        "200ms"));
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         service = fixture.start(report);
         assertThat(report.toString()).contains("slurm");
         ChatClient bob = new ChatClient(service.port(), "u-bob", "bob");
-        String root = bob.post("research", "on the cluster " + fixture.paperUrl()).at("/message/id").asText();
+        String root = bob.post("research", "on the cluster " + fixture.paperUrl())
+                .at("/message/id")
+                .asText();
         JsonNode h1 = find(waitForHypotheses(bob, "research", root, 3), "H1 v1: ");
 
-        blocker = run("sbatch", "--parsable", "--output=/dev/null", "--time=5", "--cpus-per-task="
-                + run("sinfo", "-h", "-o", "%c").strip().lines().findFirst().orElse("1"), "--wrap=sleep 300").strip();
-        await().atMost(Duration.ofSeconds(20)).until(() -> run("squeue", "-h", "-j", blocker, "-o", "%T").strip()
-                .equals("RUNNING"));
-        fixture.action("write_file", Map.of("file_name", "train.py", "content",
-                ServiceFixture.trainingScriptWithPlot()));
+        blocker = run(
+                        "sbatch",
+                        "--parsable",
+                        "--output=/dev/null",
+                        "--time=5",
+                        "--cpus-per-task="
+                                + run("sinfo", "-h", "-o", "%c")
+                                        .strip()
+                                        .lines()
+                                        .findFirst()
+                                        .orElse("1"),
+                        "--wrap=sleep 300")
+                .strip();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        run("squeue", "-h", "-j", blocker, "-o", "%T").strip().equals("RUNNING"));
+        fixture.action(
+                "write_file", Map.of("file_name", "train.py", "content", ServiceFixture.trainingScriptWithPlot()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
         fixture.action("final_answer", Map.of("answer", "An RBF SVC beats the baseline."));
-        assertThat(bob.press(h1.path("id").asText(), "run", "H1").path("notice").asText()).contains("Approved");
+        assertThat(bob.press(h1.path("id").asText(), "run", "H1").path("notice").asText())
+                .contains("Approved");
 
-        String status = await().atMost(Duration.ofSeconds(60)).until(() -> bob.thread("research", root).stream()
-                .map(m -> m.path("text").asText()).filter(t -> t.contains("queued on Slurm")).findFirst(),
-                Optional::isPresent).get();
+        String status = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> bob.thread("research", root).stream()
+                                .map(m -> m.path("text").asText())
+                                .filter(t -> t.contains("queued on Slurm"))
+                                .findFirst(),
+                        Optional::isPresent)
+                .get();
         assertThat(status).containsPattern("queued on Slurm \\((Resources|Priority)\\) for \\d+s");
         run("scancel", blocker);
 
-        JsonNode results = await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
+        JsonNode results = await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> Optional.ofNullable(find(bob.thread("research", root), "Results: ")), Optional::isPresent)
                 .get();
         assertThat(results.path("fields").toString()).contains("Baseline", "Final");
-        ResearchRun done = service.store().runs(service.store().recent(1).get(0).id()).get(0);
+        ResearchRun done =
+                service.store().runs(service.store().recent(1).get(0).id()).get(0);
         assertThat(done.result().finalScore()).isGreaterThan(done.result().baseline());
     }
 

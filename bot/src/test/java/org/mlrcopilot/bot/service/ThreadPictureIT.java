@@ -31,6 +31,7 @@ class ThreadPictureIT {
 
     @TempDir
     Path dir;
+
     private ServiceFixture fixture;
     private BotService service;
     private ChromeDriver browser;
@@ -40,7 +41,10 @@ class ThreadPictureIT {
         Browsers.assumePresent();
         fixture = new ServiceFixture(dir, Map.of());
         service = fixture.start(new ByteArrayOutputStream());
-        browser = Browsers.start(dir.resolve("chrome-profile"), "--hide-scrollbars", "--window-size=1280,900",
+        browser = Browsers.start(
+                dir.resolve("chrome-profile"),
+                "--hide-scrollbars",
+                "--window-size=1280,900",
                 "--force-device-scale-factor=1");
     }
 
@@ -68,7 +72,9 @@ class ThreadPictureIT {
     private void click(String titlePrefix, String css) {
         waiting(Duration.ofSeconds(20)).until(d -> {
             WebElement target = message(titlePrefix, Duration.ofSeconds(20));
-            new org.openqa.selenium.interactions.Actions(browser).moveToElement(target).perform();
+            new org.openqa.selenium.interactions.Actions(browser)
+                    .moveToElement(target)
+                    .perform();
             target.findElement(By.cssSelector(css)).click();
             return true;
         });
@@ -77,47 +83,60 @@ class ThreadPictureIT {
     @Test
     void aResearchThreadFromLinkToResults() throws Exception {
         browser.get("http://localhost:" + service.port() + "/");
-        ((JavascriptExecutor) browser).executeScript(
-                "localStorage.setItem('mlr.displayName', 'Dana'); localStorage.setItem('mlr.userId', 'u-dana');");
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "localStorage.setItem('mlr.displayName', 'Dana'); localStorage.setItem('mlr.userId', 'u-dana');");
         browser.navigate().refresh();
-        waiting(Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#composer textarea")).isEmpty());
-        browser.findElement(By.cssSelector("#composer textarea")).sendKeys("Could we build on this? "
-                + fixture.paperUrl());
+        waiting(Duration.ofSeconds(20))
+                .until(d ->
+                        !d.findElements(By.cssSelector("#composer textarea")).isEmpty());
+        browser.findElement(By.cssSelector("#composer textarea"))
+                .sendKeys("Could we build on this? " + fixture.paperUrl());
         browser.findElement(By.cssSelector("#composer button")).click();
-        waiting(Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("#messages .message")).stream()
-                .filter(m -> m.getText().contains("build on this")).findFirst().map(m -> {
-                    m.click();
-                    return true;
-                }).orElse(null));
+        waiting(Duration.ofSeconds(20))
+                .until(d -> d.findElements(By.cssSelector("#messages .message")).stream()
+                        .filter(m -> m.getText().contains("build on this"))
+                        .findFirst()
+                        .map(m -> {
+                            m.click();
+                            return true;
+                        })
+                        .orElse(null));
         message("H3 v1: ", Duration.ofSeconds(90));
         click("H1 v1: ", ".react-picker button[data-emoji='+1']");
-        waiting(Duration.ofSeconds(20)).until(d -> message("H1 v1: ", Duration.ofSeconds(5)).getText()
-                .contains("👍 1"));
+        waiting(Duration.ofSeconds(20))
+                .until(d -> message("H1 v1: ", Duration.ofSeconds(5)).getText().contains("👍 1"));
 
-        fixture.action("write_file", Map.of("file_name", "train.py", "content",
-                ServiceFixture.trainingScriptWithPlot()));
+        fixture.action(
+                "write_file", Map.of("file_name", "train.py", "content", ServiceFixture.trainingScriptWithPlot()));
         fixture.action("execute_script", Map.of("script_name", "train.py"));
         fixture.action("final_answer", Map.of("answer", "An RBF SVC on scaled pixels beats the baseline."));
         click("H1 v1: ", "button[data-action='run']");
         message("Results: ", Duration.ofMinutes(4));
-        waiting(Duration.ofSeconds(20)).until(d -> ((JavascriptExecutor) d).executeScript(
-                "return [...document.querySelectorAll('img.attachment')].some(i => i.naturalWidth > 0);"));
+        waiting(Duration.ofSeconds(20))
+                .until(
+                        d -> ((JavascriptExecutor) d)
+                                .executeScript(
+                                        "return [...document.querySelectorAll('img.attachment')].some(i => i.naturalWidth > 0);"));
 
         // The whole thread in one picture: the page unrolled (no inner scrolling, so no "new messages" hint; element
         // styles, as the page's content security policy refuses style sheets from scripts), the thread pane wider,
         // the mouse off the messages.
-        new org.openqa.selenium.interactions.Actions(browser).moveToLocation(2, 2).perform();
-        Object height = ((JavascriptExecutor) browser).executeScript(
-                "for (const h of document.querySelectorAll('.new-messages')) { h.hidden = true; }" +
-                "document.querySelector('main').style.height = 'auto';"
-                + "for (const id of ['messages', 'thread-messages']) { const e = document.getElementById(id);"
-                + "  e.style.overflow = 'visible'; e.style.flex = 'none'; }"
-                + "document.querySelector('.thread').style.width = '62%';"
-                + "for (const id of ['composer', 'reply']) { document.getElementById(id).style.display = 'none'; }"
-                + "return document.documentElement.scrollHeight;");
+        new org.openqa.selenium.interactions.Actions(browser)
+                .moveToLocation(2, 2)
+                .perform();
+        Object height = ((JavascriptExecutor) browser)
+                .executeScript("for (const h of document.querySelectorAll('.new-messages')) { h.hidden = true; }"
+                        + "document.querySelector('main').style.height = 'auto';"
+                        + "for (const id of ['messages', 'thread-messages']) { const e = document.getElementById(id);"
+                        + "  e.style.overflow = 'visible'; e.style.flex = 'none'; }"
+                        + "document.querySelector('.thread').style.width = '62%';"
+                        + "for (const id of ['composer', 'reply']) { document.getElementById(id).style.display = 'none'; }"
+                        + "return document.documentElement.scrollHeight;");
         int tall = Math.min(6000, Math.max(900, ((Number) height).intValue()));
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280,
-                "height", tall, "deviceScaleFactor", 1, "mobile", false));
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", tall, "deviceScaleFactor", 1, "mobile", false));
         // two animation frames: the page is laid out and painted at the new size
         browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "requestAnimationFrame(() => requestAnimationFrame(() => done()));");

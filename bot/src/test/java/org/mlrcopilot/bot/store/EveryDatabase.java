@@ -56,14 +56,16 @@ final class EveryDatabase implements TestTemplateInvocationContextProvider {
                         return opener.stores(e);
                     }
                 };
-                return name.equals("PostgreSQL") ? List.of(stores, (ExecutionCondition) e -> postgresAvailable())
+                return name.equals("PostgreSQL")
+                        ? List.of(stores, (ExecutionCondition) e -> postgresAvailable())
                         : List.of(stores);
             }
         };
     }
 
     private static ConditionEvaluationResult postgresAvailable() {
-        return TestPostgres.unreachable().filter(why -> !TestPostgres.required())
+        return TestPostgres.unreachable()
+                .filter(why -> !TestPostgres.required())
                 .map(why -> ConditionEvaluationResult.disabled("no PostgreSQL: " + why))
                 .orElse(ConditionEvaluationResult.enabled("PostgreSQL"));
     }
@@ -83,10 +85,15 @@ final class EveryDatabase implements TestTemplateInvocationContextProvider {
         TestPostgres.unreachable().ifPresent(why -> {
             throw new IllegalStateException("PostgreSQL is required (mlr.requirePostgres=true) but " + why);
         });
-        ExtensionContext testClass = invocation.getParent().flatMap(ExtensionContext::getParent).orElseThrow();
-        ClassDatabase database = testClass.getStore(NAMESPACE).getOrComputeIfAbsent("postgres",
-                k -> new ClassDatabase(TestPostgres.server().createDatabase(testClass.getRequiredTestClass()
-                        .getSimpleName())), ClassDatabase.class);
+        ExtensionContext testClass =
+                invocation.getParent().flatMap(ExtensionContext::getParent).orElseThrow();
+        ClassDatabase database = testClass
+                .getStore(NAMESPACE)
+                .getOrComputeIfAbsent(
+                        "postgres",
+                        k -> new ClassDatabase(TestPostgres.server()
+                                .createDatabase(testClass.getRequiredTestClass().getSimpleName())),
+                        ClassDatabase.class);
         String schema = "t" + database.schemas.incrementAndGet();
         return () -> database.database.open(schema);
     }

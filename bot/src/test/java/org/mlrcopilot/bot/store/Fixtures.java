@@ -14,13 +14,19 @@ final class Fixtures {
 
     static final String HASH = "a".repeat(64);
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Paper paper(String title, String contentHash) {
-        return new Paper(new PaperIds("2408.14033", "v2", "10.1/X", "", ""), title, List.of("Ada", "Alan"),
-                "An abstract.", List.of(new Section("1 Intro", 1, "Text.\n\nMore text.")), List.of("[1] Ref"),
-                List.of("https://github.com/org/repo"), "arxiv-html", "https://arxiv.org/abs/2408.14033v2",
+        return new Paper(
+                new PaperIds("2408.14033", "v2", "10.1/X", "", ""),
+                title,
+                List.of("Ada", "Alan"),
+                "An abstract.",
+                List.of(new Section("1 Intro", 1, "Text.\n\nMore text.")),
+                List.of("[1] Ref"),
+                List.of("https://github.com/org/repo"),
+                "arxiv-html",
+                "https://arxiv.org/abs/2408.14033v2",
                 contentHash);
     }
 
@@ -29,9 +35,18 @@ final class Fixtures {
     }
 
     static RunState state(String runId, int step, double baseline) {
-        List<StepRecord> steps = step == 0 ? List.of()
-                : List.of(new StepRecord(step, "execute_script", "{\"script\":\"train.py\"}", "loss 0.1",
-                        List.of("looks good"), 900, 1200, 300, 4500));
+        List<StepRecord> steps = step == 0
+                ? List.of()
+                : List.of(new StepRecord(
+                        step,
+                        "execute_script",
+                        "{\"script\":\"train.py\"}",
+                        "loss 0.1",
+                        List.of("looks good"),
+                        900,
+                        1200,
+                        300,
+                        4500));
         return new RunState(runId, step, "log after step " + step, steps, step > 0, null, baseline);
     }
 }

@@ -34,12 +34,15 @@ class H2GroupCommitTest {
             commit.sync();
 
             full = true;
-            assertThatThrownBy(commit::sync).isInstanceOf(StoreUnavailableException.class)
+            assertThatThrownBy(commit::sync)
+                    .isInstanceOf(StoreUnavailableException.class)
                     .hasMessageContaining("No space left on device");
 
             full = false;
             commit.sync();
-            int rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes").mapTo(Integer.class).one());
+            int rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM votes")
+                    .mapTo(Integer.class)
+                    .one());
             assertThat(rows).as("the database still answers once space returns").isZero();
         } finally {
             commit.close();

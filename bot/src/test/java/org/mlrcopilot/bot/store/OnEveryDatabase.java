@@ -15,5 +15,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @TestTemplate
 @ExtendWith(EveryDatabase.class)
-public @interface OnEveryDatabase {
-}
+public @interface OnEveryDatabase {}

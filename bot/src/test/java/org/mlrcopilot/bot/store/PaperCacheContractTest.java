@@ -39,7 +39,8 @@ class PaperCacheContractTest {
     private static final List<TestPostgres.Database> DATABASES = new ArrayList<>();
 
     static Stream<Subject> caches() {
-        return Stream.of(new Subject("FilePaperCache", FilePaperCache::new),
+        return Stream.of(
+                new Subject("FilePaperCache", FilePaperCache::new),
                 new Subject("Store on H2", d -> track(Stores.open(d)).papers()),
                 new Subject("Store on PostgreSQL", onPostgres()));
     }
@@ -110,7 +111,8 @@ class PaperCacheContractTest {
         Paper paper = paper("Landing page only", "");
         cache.put("https://example.org/paper", paper);
         assertThat(cache.byKey("https://example.org/paper")).contains(paper);
-        assertThat(cache.byContentHash(org.mlrcopilot.agents.paper.ContentHash.of("https://example.org/paper"))).contains(paper);
+        assertThat(cache.byContentHash(org.mlrcopilot.agents.paper.ContentHash.of("https://example.org/paper")))
+                .contains(paper);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -20,7 +20,8 @@ class ParquetTablesTest {
 
     private Path parquet(String name, int rows) throws Exception {
         Path file = tmp.resolve(name);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement()) {
             s.execute("COPY (SELECT i AS id, 'review ' || i || ', quoted \"text\"' AS text, "
                     + "CASE WHEN i % 2 = 0 THEN 'pos' ELSE 'neg' END AS label FROM range(" + rows + ") t(i)) TO '"
                     + file + "' (FORMAT parquet)");
@@ -30,7 +31,8 @@ class ParquetTablesTest {
 
     @Test
     void convertsSmallFilesWhole() throws Exception {
-        TableConverter.Converted csv = new ParquetTables().toCsv(parquet("train.parquet", 20), 100).orElseThrow();
+        TableConverter.Converted csv =
+                new ParquetTables().toCsv(parquet("train.parquet", 20), 100).orElseThrow();
 
         assertThat(csv.csv()).isEqualTo(tmp.resolve("train.csv"));
         List<String> lines = Files.readAllLines(csv.csv());

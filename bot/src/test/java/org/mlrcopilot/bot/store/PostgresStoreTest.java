@@ -39,16 +39,21 @@ class PostgresStoreTest {
 
     @Test
     void theConfigurationNamesTheDatabaseAndTheReportHidesThePassword() {
-        StoreConfig config = ConfigLoader.load(Path.of("does-not-exist"), database.env()).config().store();
+        StoreConfig config = ConfigLoader.load(Path.of("does-not-exist"), database.env())
+                .config()
+                .store();
         try (Store store = Stores.open(config)) {
             assertThat(store.schemaVersion()).isEqualTo("6");
-            assertThat(store.description()).isEqualTo("PostgreSQL database " + database.url() + " as "
-                    + database.user());
+            assertThat(store.description())
+                    .isEqualTo("PostgreSQL database " + database.url() + " as " + database.user());
         }
         try (Store again = database.open()) {
             assertThat(again.schemaVersion()).as("migrations are applied once").isEqualTo("6");
-            int applied = again.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM flyway_schema_history "
-                    + "WHERE version = '1'").mapTo(Integer.class).one());
+            int applied = again.jdbi()
+                    .withHandle(
+                            h -> h.createQuery("SELECT COUNT(*) FROM flyway_schema_history " + "WHERE version = '1'")
+                                    .mapTo(Integer.class)
+                                    .one());
             assertThat(applied).isEqualTo(1);
         }
     }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
-import org.mlrcopilot.agents.experiment.StopReason;
 import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.experiment.StopReason;
 import org.mlrcopilot.agents.idea.ComputeEstimate;
 import org.mlrcopilot.agents.idea.DatasetRef;
 import org.mlrcopilot.agents.idea.ExperimentPlan;
@@ -26,8 +26,6 @@ import org.mlrcopilot.agents.json.JsonCodec;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.research.Feedback;
 import org.mlrcopilot.agents.research.HypothesisState;
-import org.mlrcopilot.bot.conversation.MessageLink;
-import org.mlrcopilot.bot.conversation.MessageRole;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStatus;
@@ -36,6 +34,8 @@ import org.mlrcopilot.agents.research.StoredBrief;
 import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.Vote;
 import org.mlrcopilot.agents.research.VoteCount;
+import org.mlrcopilot.bot.conversation.MessageLink;
+import org.mlrcopilot.bot.conversation.MessageRole;
 
 /**
  * The store on H2 and PostgreSQL beyond the ports' contract ({@code ResearchStoreContract}): what survives closing
@@ -47,6 +47,7 @@ class ResearchStoreTest {
 
     @TempDir
     Path dir;
+
     private Store store;
 
     @AfterEach
@@ -57,18 +58,45 @@ class ResearchStoreTest {
     }
 
     static Research research(String id, ResearchStatus status, int minute) {
-        return new Research(id, "https://arxiv.org/abs/2408.14033", "u1", "web", "web", status, "d", "",
-                T0.plusSeconds(60L * minute), T0.plusSeconds(60L * minute));
+        return new Research(
+                id,
+                "https://arxiv.org/abs/2408.14033",
+                "u1",
+                "web",
+                "web",
+                status,
+                "d",
+                "",
+                T0.plusSeconds(60L * minute),
+                T0.plusSeconds(60L * minute));
     }
 
     static Hypothesis hypothesis(String id, int version) {
-        ExperimentPlan plan = new ExperimentPlan("objective", List.of(new DatasetRef("digits", "sklearn")),
-                List.of("logistic regression"), List.of("svc"), List.of("accuracy"), List.of("train", "evaluate"),
-                new ComputeEstimate(0.1, 0), "beats the baseline by 1%");
-        Hypothesis v1 = new Hypothesis(id, 1, "title", "method", "rationale", "outcome", List.of("risk"), plan, null,
-                "", List.of());
-        return version == 1 ? v1 : new Hypothesis(id, 2, "title 2", "method 2", "rationale", "outcome",
-                List.of("risk"), plan, null, "smaller learning rate", List.of(v1));
+        ExperimentPlan plan = new ExperimentPlan(
+                "objective",
+                List.of(new DatasetRef("digits", "sklearn")),
+                List.of("logistic regression"),
+                List.of("svc"),
+                List.of("accuracy"),
+                List.of("train", "evaluate"),
+                new ComputeEstimate(0.1, 0),
+                "beats the baseline by 1%");
+        Hypothesis v1 = new Hypothesis(
+                id, 1, "title", "method", "rationale", "outcome", List.of("risk"), plan, null, "", List.of());
+        return version == 1
+                ? v1
+                : new Hypothesis(
+                        id,
+                        2,
+                        "title 2",
+                        "method 2",
+                        "rationale",
+                        "outcome",
+                        List.of("risk"),
+                        plan,
+                        null,
+                        "smaller learning rate",
+                        List.of(v1));
     }
 
     @OnEveryDatabase
@@ -92,7 +120,9 @@ class ResearchStoreTest {
         store.close();
         long started = System.nanoTime();
         store.sync();
-        assertThat(System.nanoTime() - started).as("a closed store does not wait").isLessThan(1_000_000_000L);
+        assertThat(System.nanoTime() - started)
+                .as("a closed store does not wait")
+                .isLessThan(1_000_000_000L);
         store = stores.open();
         assertThat(store.firstTime("web:evt-7-49")).isFalse();
     }
@@ -102,10 +132,13 @@ class ResearchStoreTest {
         store = stores.open();
         store.save(research("r-1", ResearchStatus.READY, 0));
         assertThatThrownBy(() -> store.save(List.of(
-                new StoredHypothesis("r-1", 0, hypothesis("H1", 1), HypothesisState.PROPOSED),
-                new StoredHypothesis("r-missing", 1, hypothesis("H2", 1), HypothesisState.PROPOSED))))
-                .as("the second belongs to no research").isInstanceOf(RuntimeException.class);
-        assertThat(store.hypotheses("r-1")).as("the first went with the failed second").isEmpty();
+                        new StoredHypothesis("r-1", 0, hypothesis("H1", 1), HypothesisState.PROPOSED),
+                        new StoredHypothesis("r-missing", 1, hypothesis("H2", 1), HypothesisState.PROPOSED))))
+                .as("the second belongs to no research")
+                .isInstanceOf(RuntimeException.class);
+        assertThat(store.hypotheses("r-1"))
+                .as("the first went with the failed second")
+                .isEmpty();
         store.save(List.of(new StoredHypothesis("r-1", 0, hypothesis("H1", 1), HypothesisState.PROPOSED)));
         assertThat(store.hypotheses("r-1")).hasSize(1);
     }
@@ -114,8 +147,21 @@ class ResearchStoreTest {
     void runsStepsLinksAndEventsSurviveAReopen(TestStores stores) {
         store = stores.open();
         store.save(research("r-1", ResearchStatus.RUNNING, 0));
-        ResearchRun run = new ResearchRun("run-1", "r-1", "H1", 1, "digits", "u1", "alice", RunStatus.RUNNING, 0, 30,
-                dir.resolve("runs/run-1").toString(), null, T0, T0);
+        ResearchRun run = new ResearchRun(
+                "run-1",
+                "r-1",
+                "H1",
+                1,
+                "digits",
+                "u1",
+                "alice",
+                RunStatus.RUNNING,
+                0,
+                30,
+                dir.resolve("runs/run-1").toString(),
+                null,
+                T0,
+                T0);
         store.save(run);
         store.add("run-1", new StepRecord(1, "list_files", "{}", "train.py", List.of(), 10, 100, 5, 20));
         store.add("run-1", new StepRecord(2, "read_file", "{}", "x", List.of(), 10, 100, 5, 20));
@@ -126,8 +172,19 @@ class ResearchStoreTest {
         assertThat(store.firstTime("web:e1")).isTrue();
         assertThat(store.firstTime("web:e1")).isFalse();
         assertThat(store.activeRuns()).extracting(ResearchRun::id).containsExactly("run-1");
-        ExperimentResult result = new ExperimentResult(Double.NaN, 0.98, null, null, "accuracy", "done", List.of(),
-                List.of("plot.png"), "diff", dir.resolve("runs/run-1/trace.jsonl"), 2, StopReason.FINAL_ANSWER);
+        ExperimentResult result = new ExperimentResult(
+                Double.NaN,
+                0.98,
+                null,
+                null,
+                "accuracy",
+                "done",
+                List.of(),
+                List.of("plot.png"),
+                "diff",
+                dir.resolve("runs/run-1/trace.jsonl"),
+                2,
+                StopReason.FINAL_ANSWER);
         store.save(run.finished(RunStatus.DONE, result, T0.plusSeconds(60)));
         store.close();
 
@@ -138,8 +195,14 @@ class ResearchStoreTest {
         assertThat(back.result().finalScore()).isEqualTo(0.98);
         assertThat(back.result().trace()).isEqualTo(dir.resolve("runs/run-1/trace.jsonl"));
         assertThat(store.steps("run-1")).extracting(StepRecord::observation).containsExactly("again", "x");
-        assertThat(store.messageFor("r-1", MessageRole.parse("status"))).get().extracting(MessageLink::messageId).isEqualTo("m5");
-        assertThat(store.message("web", "research", "m2")).get().extracting(l -> l.role().key()).isEqualTo("status");
+        assertThat(store.messageFor("r-1", MessageRole.parse("status")))
+                .get()
+                .extracting(MessageLink::messageId)
+                .isEqualTo("m5");
+        assertThat(store.message("web", "research", "m2"))
+                .get()
+                .extracting(l -> l.role().key())
+                .isEqualTo("status");
         assertThat(store.researchOfThread("web", "research", "m1")).contains("r-1");
         assertThat(store.researchOfThread("web", "general", "m1")).isEmpty();
         assertThat(store.firstTime("web:e1")).isFalse();
@@ -164,11 +227,14 @@ class ResearchStoreTest {
         assertThat(store.research("r-9")).isEmpty();
         assertThat(store.unfinished()).extracting(Research::id).containsExactly("r-1");
         assertThat(store.recent(10)).extracting(Research::id).containsExactly("r-2", "r-1");
-        assertThat(store.brief("r-1")).get().satisfies(b -> assertThat(b.elements()).isNull());
+        assertThat(store.brief("r-1"))
+                .get()
+                .satisfies(b -> assertThat(b.elements()).isNull());
         assertThat(store.brief("r-2")).isEmpty();
-        assertThat(store.hypotheses("r-1")).containsExactly(
-                new StoredHypothesis("r-1", 0, hypothesis("H1", 2), HypothesisState.APPROVED));
-        assertThat(store.versions("r-1", "H1")).extracting(StoredHypothesis::state)
+        assertThat(store.hypotheses("r-1"))
+                .containsExactly(new StoredHypothesis("r-1", 0, hypothesis("H1", 2), HypothesisState.APPROVED));
+        assertThat(store.versions("r-1", "H1"))
+                .extracting(StoredHypothesis::state)
                 .containsExactly(HypothesisState.PROPOSED, HypothesisState.APPROVED);
         assertThat(store.feedback("r-1", "H1")).containsExactly(new Feedback("r-1", "H1", "", "bob", "more data", T0));
         assertThat(store.runFeedback("run-1")).extracting(Feedback::author).containsExactly("ann");
@@ -194,10 +260,14 @@ class ResearchStoreTest {
         store.link(new MessageLink("slack", "C1", "100.1", "100.1", "r-1", MessageRole.parse("root")));
         store.link(new MessageLink("slack", "C1", "100.2", "100.1", "r-1", MessageRole.parse("hypothesis:H1")));
         store.link(new MessageLink("slack", "C1", "100.2", "100.1", "r-1", MessageRole.parse("hypothesis:H2")));
-        assertThat(store.message("slack", "C1", "100.2")).get().extracting(l -> l.role().key())
+        assertThat(store.message("slack", "C1", "100.2"))
+                .get()
+                .extracting(l -> l.role().key())
                 .isEqualTo("hypothesis:H2");
         assertThat(store.messageFor("r-1", MessageRole.parse("hypothesis:H1"))).isEmpty();
-        assertThat(store.messageFor("r-1", MessageRole.parse("hypothesis:H2"))).get().extracting(MessageLink::messageId)
+        assertThat(store.messageFor("r-1", MessageRole.parse("hypothesis:H2")))
+                .get()
+                .extracting(MessageLink::messageId)
                 .isEqualTo("100.2");
         assertThat(store.message("slack", "C2", "100.2")).isEmpty();
         assertThat(store.researchOfThread("slack", "C1", "100.1")).contains("r-1");

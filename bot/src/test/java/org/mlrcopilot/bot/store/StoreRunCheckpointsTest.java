@@ -31,7 +31,8 @@ class StoreRunCheckpointsTest {
     void unmeasuredBaselineStaysNaN(TestStores stores) {
         try (Store store = stores.open()) {
             store.checkpoints().save(state("run-1", 0, Double.NaN));
-            assertThat(store.checkpoints().load("run-1")).get()
+            assertThat(store.checkpoints().load("run-1"))
+                    .get()
                     .satisfies(s -> assertThat(s.baseline()).isNaN())
                     .isEqualTo(state("run-1", 0, Double.NaN));
         }

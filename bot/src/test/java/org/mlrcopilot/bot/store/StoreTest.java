@@ -29,7 +29,8 @@ class StoreTest {
         }
         assertThat(data.resolve("mlr.mv.db")).isRegularFile();
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(uncheckedPermissions(data)))
-                .as("a data directory the store creates is its owner's only").isEqualTo("rwx------");
+                .as("a data directory the store creates is its owner's only")
+                .isEqualTo("rwx------");
     }
 
     private static java.util.Set<java.nio.file.attribute.PosixFilePermission> uncheckedPermissions(Path p) {
@@ -58,30 +59,50 @@ class StoreTest {
     @Test
     void theH2MigrationsAreTheOnesEarlierVersionsApplied() throws SQLException {
         try (Store store = Stores.open(dir)) {
-            assertThat(store.description()).isEqualTo("H2 database in " + dir.toAbsolutePath().normalize());
+            assertThat(store.description())
+                    .isEqualTo("H2 database in " + dir.toAbsolutePath().normalize());
         }
         Map<String, Integer> checksums = new TreeMap<>();
         try (Connection c = DriverManager.getConnection(h2Url());
-                ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT \"version\", \"checksum\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT \"version\", \"checksum\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
             while (rs.next()) {
                 checksums.put(rs.getString(1), rs.getInt(2));
             }
         }
-        assertThat(checksums).containsExactlyEntriesOf(new TreeMap<>(Map.of("1", 1990610308, "2", -242300433,
-                "3", 869674700, "4", 1861730627, "5", 1434311007, "6", -807077507)));
+        assertThat(checksums)
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                        "1",
+                        1990610308,
+                        "2",
+                        -242300433,
+                        "3",
+                        869674700,
+                        "4",
+                        1861730627,
+                        "5",
+                        1434311007,
+                        "6",
+                        -807077507)));
     }
 
     @Test
     void votesCastBeforeVersionsHadMessagesGoToTheLatestVersion() throws SQLException {
-        org.flywaydb.core.Flyway.configure().dataSource(h2Url(), "", "").target("5")
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(h2Url(), "", "")
+                .target("5")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
         try (Connection c = DriverManager.getConnection(h2Url())) {
             c.createStatement().execute("INSERT INTO researches VALUES ('r-1', 'READY', 0, '{}')");
-            c.createStatement().execute("INSERT INTO hypotheses VALUES ('r-1', 'H1', 1, 0, 'PROPOSED', '{}'),"
-                    + " ('r-1', 'H1', 2, 0, 'PROPOSED', '{}'), ('r-1', 'H2', 1, 1, 'PROPOSED', '{}')");
-            c.createStatement().execute("INSERT INTO votes VALUES ('r-1', 'H1', 'bob', 1), ('r-1', 'H1', 'ann', -1),"
-                    + " ('r-1', 'H2', 'bob', 1)");
+            c.createStatement()
+                    .execute("INSERT INTO hypotheses VALUES ('r-1', 'H1', 1, 0, 'PROPOSED', '{}'),"
+                            + " ('r-1', 'H1', 2, 0, 'PROPOSED', '{}'), ('r-1', 'H2', 1, 1, 'PROPOSED', '{}')");
+            c.createStatement()
+                    .execute("INSERT INTO votes VALUES ('r-1', 'H1', 'bob', 1), ('r-1', 'H1', 'ann', -1),"
+                            + " ('r-1', 'H2', 'bob', 1)");
         }
         try (Store store = Stores.open(dir)) {
             assertThat(store.schemaVersion()).isEqualTo("6");
@@ -89,7 +110,8 @@ class StoreTest {
             assertThat(store.votes("r-1", "H1", 1)).isEqualTo(org.mlrcopilot.agents.research.VoteCount.NONE);
             assertThat(store.votes("r-1", "H2", 1)).isEqualTo(new org.mlrcopilot.agents.research.VoteCount(1, 0));
             store.vote(new org.mlrcopilot.agents.research.Vote("r-1", "H1", 1, "bob", -1));
-            assertThat(store.votes("r-1", "H1", 1)).as("one voter, one vote per version")
+            assertThat(store.votes("r-1", "H1", 1))
+                    .as("one voter, one vote per version")
                     .isEqualTo(new org.mlrcopilot.agents.research.VoteCount(0, 1));
             assertThat(store.votes("r-1", "H1", 2)).isEqualTo(new org.mlrcopilot.agents.research.VoteCount(1, 1));
         }
@@ -107,7 +129,8 @@ class StoreTest {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
                     .isEqualTo("rwx------");
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(data.resolve("mlr.mv.db")))).isEqualTo("rw-------");
+                            Files.getPosixFilePermissions(data.resolve("mlr.mv.db"))))
+                    .isEqualTo("rw-------");
         }
     }
 
@@ -117,8 +140,11 @@ class StoreTest {
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             Path file = Path.of(table);
             if (Files.isReadable(file)) {
-                Files.readAllLines(file).stream().skip(1).map(l -> l.trim().split("\\s+"))
-                        .filter(f -> f.length > 3 && f[3].equals("0A")).forEach(f -> out.add(f[1]));
+                Files.readAllLines(file).stream()
+                        .skip(1)
+                        .map(l -> l.trim().split("\\s+"))
+                        .filter(f -> f.length > 3 && f[3].equals("0A"))
+                        .forEach(f -> out.add(f[1]));
             }
         }
         return out;
@@ -126,7 +152,8 @@ class StoreTest {
 
     @Test
     void inMemoryStoresOfOneNameShareTheDatabase() {
-        try (Store first = Stores.inMemory("store-test-shared"); Store second = Stores.inMemory("store-test-shared")) {
+        try (Store first = Stores.inMemory("store-test-shared");
+                Store second = Stores.inMemory("store-test-shared")) {
             first.papers().put("k", Fixtures.paper("Shared", Fixtures.HASH));
             assertThat(second.papers().byKey("k")).isPresent();
             assertThat(second.schemaVersion()).isEqualTo("6");
@@ -145,8 +172,9 @@ class StoreTest {
 
     private int appliedMigrations() throws SQLException {
         try (Connection c = DriverManager.getConnection(h2Url());
-                ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" = '1'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" = '1'")) {
             rs.next();
             return rs.getInt(1);
         }

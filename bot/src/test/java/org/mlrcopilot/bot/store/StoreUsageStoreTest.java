@@ -14,6 +14,7 @@ class StoreUsageStoreTest {
 
     /** The last microsecond of the day: times are kept to the microsecond, PostgreSQL's precision. */
     private static final Instant DAY1_LATE = Instant.parse("2025-03-01T23:59:59.999999Z");
+
     private static final Instant DAY2_START = Instant.parse("2025-03-02T00:00:00Z");
 
     @OnEveryDatabase
@@ -57,7 +58,8 @@ class StoreUsageStoreTest {
             assertThat(List.of(day1.calls(), day1.inputTokens())).containsExactly(2L, 110L);
             assertThat(day1.costUsd()).isCloseTo(0.75, within(1e-9));
             assertThat(List.of(day2.calls(), day2.inputTokens())).containsExactly(1L, 1L);
-            assertThat(store.usage().forTeamOn("team-a", LocalDate.of(2025, 3, 3))).isEqualTo(UsageTotals.ZERO);
+            assertThat(store.usage().forTeamOn("team-a", LocalDate.of(2025, 3, 3)))
+                    .isEqualTo(UsageTotals.ZERO);
         }
     }
 
@@ -65,9 +67,18 @@ class StoreUsageStoreTest {
     void aTimeIsKeptToTheMicrosecondAndStaysOnItsDay(TestStores stores) {
         try (Store store = stores.open()) {
             store.usage().record(usage("r1", "team-a", 100, 0.25, Instant.parse("2025-03-01T23:59:59.999999999Z")));
-            assertThat(store.usage().ofResearch("r1")).singleElement().extracting(Usage::at).isEqualTo(DAY1_LATE);
-            assertThat(store.usage().forTeamOn("team-a", LocalDate.of(2025, 3, 1)).calls()).isEqualTo(1);
-            assertThat(store.usage().forTeamOn("team-a", LocalDate.of(2025, 3, 2)).calls()).isZero();
+            assertThat(store.usage().ofResearch("r1"))
+                    .singleElement()
+                    .extracting(Usage::at)
+                    .isEqualTo(DAY1_LATE);
+            assertThat(store.usage()
+                            .forTeamOn("team-a", LocalDate.of(2025, 3, 1))
+                            .calls())
+                    .isEqualTo(1);
+            assertThat(store.usage()
+                            .forTeamOn("team-a", LocalDate.of(2025, 3, 2))
+                            .calls())
+                    .isZero();
         }
     }
 
@@ -79,7 +90,10 @@ class StoreUsageStoreTest {
         }
         try (Store store = stores.open()) {
             assertThat(store.usage().ofResearch("r1")).containsExactly(call);
-            assertThat(store.usage().forTeamOn("team-a", LocalDate.of(2025, 3, 1)).calls()).isEqualTo(1);
+            assertThat(store.usage()
+                            .forTeamOn("team-a", LocalDate.of(2025, 3, 1))
+                            .calls())
+                    .isEqualTo(1);
         }
     }
 }

@@ -79,14 +79,16 @@ public final class TestPostgres {
     /** A new, empty database named after {@code label}; closing it drops it. */
     public Database createDatabase(String label) {
         String name = ("mlr_" + label.replaceAll("[^A-Za-z0-9]", "_") + "_"
-                + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+                        + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT);
         name = name.length() > 60 ? name.substring(0, 51) + name.substring(name.length() - 9) : name;
         execute("CREATE DATABASE " + name);
         return new Database(this, name);
     }
 
     private void execute(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -122,8 +124,7 @@ public final class TestPostgres {
 
         /** The settings that point the service at this database, as environment variables. */
         public Map<String, String> env() {
-            return Map.of("MLR_STORE_URL", url(), "MLR_STORE_USER", server.user, "MLR_STORE_PASSWORD",
-                    server.password);
+            return Map.of("MLR_STORE_URL", url(), "MLR_STORE_USER", server.user, "MLR_STORE_PASSWORD", server.password);
         }
 
         /**
@@ -135,8 +136,10 @@ public final class TestPostgres {
         public void close() {
             String drop = "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)";
             try {
-                org.awaitility.Awaitility.await("dropping " + name).atMost(java.time.Duration.ofSeconds(30))
-                        .pollInterval(java.time.Duration.ofMillis(250)).ignoreExceptions()
+                org.awaitility.Awaitility.await("dropping " + name)
+                        .atMost(java.time.Duration.ofSeconds(30))
+                        .pollInterval(java.time.Duration.ofMillis(250))
+                        .ignoreExceptions()
                         .until(() -> {
                             server.execute(drop);
                             return true;

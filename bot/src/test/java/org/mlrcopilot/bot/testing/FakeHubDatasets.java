@@ -21,8 +21,7 @@ public final class FakeHubDatasets {
     public static final Path REVIEWS = ROOT.resolve("papers/src/test/resources/setup/reviews.csv");
     public static final Path SCRIPTS = ROOT.resolve("papers/src/test/resources/setup/scripts");
 
-    private FakeHubDatasets() {
-    }
+    private FakeHubDatasets() {}
 
     /** The answer for a path below the Hub's root, e.g. "/api/datasets/imdb-mini/reviews". */
     public static MockResponse answer(String path) {
@@ -38,13 +37,15 @@ public final class FakeHubDatasets {
                         + ",\"path\":\"data/train.csv\"}]");
             }
             if (path.equals("/datasets/" + ID + "/resolve/" + SHA + "/data/train.csv")) {
-                return new MockResponse().setHeader("Content-Type", "text/csv")
+                return new MockResponse()
+                        .setHeader("Content-Type", "text/csv")
                         .setBody(new Buffer().write(Files.readAllBytes(REVIEWS)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return path.startsWith("/api/datasets/") ? json("{\"error\":\"Dataset not found\"}").setResponseCode(404)
+        return path.startsWith("/api/datasets/")
+                ? json("{\"error\":\"Dataset not found\"}").setResponseCode(404)
                 : json("[]");
     }
 

@@ -41,15 +41,21 @@ import okhttp3.mockwebserver.RecordedRequest;
 public final class FakeOidcProvider implements AutoCloseable {
 
     /** One way to make an ID token wrong. */
-    public enum Tamper { NONE, WRONG_ISSUER, WRONG_AUDIENCE, WRONG_NONCE, EXPIRED, BAD_SIGNATURE, UNSIGNED }
+    public enum Tamper {
+        NONE,
+        WRONG_ISSUER,
+        WRONG_AUDIENCE,
+        WRONG_NONCE,
+        EXPIRED,
+        BAD_SIGNATURE,
+        UNSIGNED
+    }
 
     /** Who the authorization endpoint signs in: the subject and claims of their ID token. */
-    public record SignedInPerson(String subject, Map<String, Object> claims) {
-    }
+    public record SignedInPerson(String subject, Map<String, Object> claims) {}
 
-    private record Authorization(String clientId, String redirectUri, String nonce, String challenge,
-                                 SignedInPerson person) {
-    }
+    private record Authorization(
+            String clientId, String redirectUri, String nonce, String challenge, SignedInPerson person) {}
 
     private final MockWebServer server = new MockWebServer();
     private final RSAKey key;
@@ -61,6 +67,7 @@ public final class FakeOidcProvider implements AutoCloseable {
     public final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
     /** Every token request's Authorization header. */
     public final List<String> tokenAuthorizations = new CopyOnWriteArrayList<>();
+
     public volatile SignedInPerson nextPerson = person("248289761001", "Ada Lovelace", "ada@example.org", true);
     public volatile Tamper tamper = Tamper.NONE;
 
@@ -105,15 +112,18 @@ public final class FakeOidcProvider implements AutoCloseable {
     private MockResponse answer(RecordedRequest request) {
         String path = request.getRequestUrl().encodedPath();
         return switch (path) {
-            case "/.well-known/openid-configuration" -> json(200, "{\"issuer\":\"" + issuer() + "\","
-                    + "\"authorization_endpoint\":\"" + issuer() + "/authorize\","
-                    + "\"token_endpoint\":\"" + issuer() + "/token\","
-                    + "\"jwks_uri\":\"" + issuer() + "/jwks\","
-                    + "\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"],"
-                    + "\"id_token_signing_alg_values_supported\":[\"RS256\"],"
-                    + "\"code_challenge_methods_supported\":[\"S256\"],"
-                    + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\"],"
-                    + "\"scopes_supported\":[\"openid\",\"email\",\"profile\"]}");
+            case "/.well-known/openid-configuration" ->
+                json(
+                        200,
+                        "{\"issuer\":\"" + issuer() + "\","
+                                + "\"authorization_endpoint\":\"" + issuer() + "/authorize\","
+                                + "\"token_endpoint\":\"" + issuer() + "/token\","
+                                + "\"jwks_uri\":\"" + issuer() + "/jwks\","
+                                + "\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"],"
+                                + "\"id_token_signing_alg_values_supported\":[\"RS256\"],"
+                                + "\"code_challenge_methods_supported\":[\"S256\"],"
+                                + "\"token_endpoint_auth_methods_supported\":[\"client_secret_basic\"],"
+                                + "\"scopes_supported\":[\"openid\",\"email\",\"profile\"]}");
             case "/jwks" -> json(200, new JWKSet(key.toPublicJWK()).toString());
             case "/authorize" -> authorize(request);
             case "/token" -> token(request);
@@ -123,15 +133,23 @@ public final class FakeOidcProvider implements AutoCloseable {
 
     private MockResponse authorize(RecordedRequest request) {
         var url = request.getRequestUrl();
-        if (!"code".equals(url.queryParameter("response_type")) || !clientId.equals(url.queryParameter("client_id"))
+        if (!"code".equals(url.queryParameter("response_type"))
+                || !clientId.equals(url.queryParameter("client_id"))
                 || !"S256".equals(url.queryParameter("code_challenge_method"))
-                || url.queryParameter("code_challenge") == null || url.queryParameter("nonce") == null
+                || url.queryParameter("code_challenge") == null
+                || url.queryParameter("nonce") == null
                 || !String.valueOf(url.queryParameter("scope")).contains("openid")) {
             return json(400, "{\"error\":\"invalid_request\"}");
         }
         String code = "code-" + codes.size() + "-" + Long.toHexString(System.nanoTime());
-        codes.put(code, new Authorization(clientId, url.queryParameter("redirect_uri"), url.queryParameter("nonce"),
-                url.queryParameter("code_challenge"), nextPerson));
+        codes.put(
+                code,
+                new Authorization(
+                        clientId,
+                        url.queryParameter("redirect_uri"),
+                        url.queryParameter("nonce"),
+                        url.queryParameter("code_challenge"),
+                        nextPerson));
         String back = url.queryParameter("redirect_uri") + "?code=" + enc(code) + "&state="
                 + enc(url.queryParameter("state"));
         return new MockResponse().setResponseCode(302).setHeader("Location", back);
@@ -142,21 +160,25 @@ public final class FakeOidcProvider implements AutoCloseable {
         tokenRequests.add(form);
         String auth = request.getHeader("Authorization");
         tokenAuthorizations.add(auth == null ? "" : auth);
-        String expected = "Basic " + Base64.getEncoder().encodeToString((enc(clientId) + ":" + enc(clientSecret))
-                .getBytes(StandardCharsets.UTF_8));
+        String expected = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((enc(clientId) + ":" + enc(clientSecret)).getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(auth)) {
             return json(401, "{\"error\":\"invalid_client\"}");
         }
         Authorization a = codes.remove(String.valueOf(form.get("code")));
-        if (a == null || !"authorization_code".equals(form.get("grant_type"))
+        if (a == null
+                || !"authorization_code".equals(form.get("grant_type"))
                 || !a.redirectUri().equals(form.get("redirect_uri"))) {
             return json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"unknown or used code\"}");
         }
         if (form.get("code_verifier") == null || !a.challenge().equals(s256(form.get("code_verifier")))) {
             return json(400, "{\"error\":\"invalid_grant\",\"error_description\":\"PKCE verification failed\"}");
         }
-        return json(200, "{\"access_token\":\"at-" + Long.toHexString(System.nanoTime()) + "\","
-                + "\"token_type\":\"Bearer\",\"expires_in\":3600,\"id_token\":\"" + idToken(a) + "\"}");
+        return json(
+                200,
+                "{\"access_token\":\"at-" + Long.toHexString(System.nanoTime()) + "\","
+                        + "\"token_type\":\"Bearer\",\"expires_in\":3600,\"id_token\":\"" + idToken(a) + "\"}");
     }
 
     private String idToken(Authorization a) {
@@ -174,8 +196,8 @@ public final class FakeOidcProvider implements AutoCloseable {
             if (t == Tamper.UNSIGNED) {
                 return new PlainJWT(claims.build()).serialize();
             }
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
-                    claims.build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(), claims.build());
             jwt.sign(new RSASSASigner(t == Tamper.BAD_SIGNATURE ? otherKey : key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -197,7 +219,8 @@ public final class FakeOidcProvider implements AutoCloseable {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -209,7 +232,9 @@ public final class FakeOidcProvider implements AutoCloseable {
     }
 
     private static MockResponse json(int status, String body) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+        return new MockResponse()
+                .setResponseCode(status)
+                .setHeader("Content-Type", "application/json")
                 .setBody(body);
     }
 

@@ -20,8 +20,8 @@ import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 public final class ArxivApi {
 
     public static final URI DEFAULT_URL = URI.create("http://export.arxiv.org/api/query");
-    private static final Pattern ID_INPUT = Pattern.compile(
-            "(?i:arxiv:)?\\s*(?<id>" + ArxivEntry.ID.pattern() + ")(?<version>v\\d+)?");
+    private static final Pattern ID_INPUT =
+            Pattern.compile("(?i:arxiv:)?\\s*(?<id>" + ArxivEntry.ID.pattern() + ")(?<version>v\\d+)?");
     private static final int MAX_RESULTS = 200;
 
     private final GuardedHttpClient http;
@@ -62,8 +62,10 @@ public final class ArxivApi {
         if (searchQuery.isEmpty() || max < 1) {
             return List.of();
         }
-        return fetch("search_query=" + encode(searchQuery) + "&sortBy=relevance&sortOrder=descending&start=0"
-                + "&max_results=" + Math.min(max, MAX_RESULTS), deadline);
+        return fetch(
+                "search_query=" + encode(searchQuery) + "&sortBy=relevance&sortOrder=descending&start=0"
+                        + "&max_results=" + Math.min(max, MAX_RESULTS),
+                deadline);
     }
 
     private List<ArxivEntry> fetch(String parameters, Duration deadline) {

@@ -16,12 +16,22 @@ import java.util.regex.Pattern;
  * @param absUrl     the abstract page
  * @param pdfUrl     the PDF, or ""
  */
-public record ArxivEntry(String id, String version, String title, List<String> authors, String summary,
-                         LocalDate published, LocalDate updated, String doi, List<String> categories,
-                         String absUrl, String pdfUrl) {
+public record ArxivEntry(
+        String id,
+        String version,
+        String title,
+        List<String> authors,
+        String summary,
+        LocalDate published,
+        LocalDate updated,
+        String doi,
+        List<String> categories,
+        String absUrl,
+        String pdfUrl) {
 
     /** An arXiv identifier without version. */
     static final Pattern ID = Pattern.compile("\\d{4}\\.\\d{4,5}|[a-z][a-z-]*(\\.[A-Z]{2})?/\\d{7}");
+
     private static final Pattern VERSION = Pattern.compile("(v\\d+)?");
 
     public ArxivEntry {

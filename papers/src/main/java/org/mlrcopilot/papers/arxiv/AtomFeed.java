@@ -28,8 +28,7 @@ final class AtomFeed {
     static final String ARXIV = "http://arxiv.org/schemas/atom";
     private static final Pattern ABS = Pattern.compile("/abs/(.+?)(v\\d+)?$");
 
-    private AtomFeed() {
-    }
+    private AtomFeed() {}
 
     /** The paper entries of the feed; error entries and entries without an arXiv id are left out. */
     static List<ArxivEntry> parse(String xml) {
@@ -43,14 +42,24 @@ final class AtomFeed {
     private static Optional<ArxivEntry> toEntry(Element entry) {
         String title = text(entry, ATOM, "title");
         Matcher id = ABS.matcher(text(entry, ATOM, "id"));
-        if (title.isEmpty() || title.equals("Error") || !id.find() || !ArxivEntry.ID.matcher(id.group(1)).matches()) {
+        if (title.isEmpty()
+                || title.equals("Error")
+                || !id.find()
+                || !ArxivEntry.ID.matcher(id.group(1)).matches()) {
             return Optional.empty();
         }
         String absUrl = link(entry, "rel", "alternate");
         String version = id.group(2) != null ? id.group(2) : versionOf(absUrl);
-        return Optional.of(new ArxivEntry(id.group(1), version, title, authors(entry), text(entry, ATOM, "summary"),
-                date(text(entry, ATOM, "published")), date(text(entry, ATOM, "updated")),
-                text(entry, ARXIV, "doi"), categories(entry),
+        return Optional.of(new ArxivEntry(
+                id.group(1),
+                version,
+                title,
+                authors(entry),
+                text(entry, ATOM, "summary"),
+                date(text(entry, ATOM, "published")),
+                date(text(entry, ATOM, "updated")),
+                text(entry, ARXIV, "doi"),
+                categories(entry),
                 absUrl.isEmpty() ? "https://arxiv.org/abs/" + id.group(1) + version : absUrl,
                 link(entry, "title", "pdf")));
     }
@@ -101,7 +110,9 @@ final class AtomFeed {
 
     private static String text(Element parent, String namespace, String name) {
         List<Element> found = children(parent, namespace, name);
-        return found.isEmpty() ? "" : found.get(0).getTextContent().replaceAll("\\s+", " ").strip();
+        return found.isEmpty()
+                ? ""
+                : found.get(0).getTextContent().replaceAll("\\s+", " ").strip();
     }
 
     private static List<Element> children(Element parent, String namespace, String name) {
@@ -120,8 +131,7 @@ final class AtomFeed {
             builder.setErrorHandler(new DefaultHandler());
             return builder.parse(new InputSource(new StringReader(xml)));
         } catch (ParserConfigurationException | SAXException | IOException e) {
-            throw new FetchException(FetchException.Kind.WRONG_CONTENT, 0,
-                    "arXiv answered with an unreadable feed", e);
+            throw new FetchException(FetchException.Kind.WRONG_CONTENT, 0, "arXiv answered with an unreadable feed", e);
         }
     }
 

@@ -13,12 +13,12 @@ final class SearchQuery {
     private static final Pattern FIELDED = Pattern.compile("\\b(ti|au|abs|co|jr|cat|rn|id|all|submittedDate):");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int MAX_TERMS = 12;
-    private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "from", "into", "onto", "that",
-            "this", "these", "those", "via", "using", "based", "towards", "toward", "are", "its", "their", "our",
-            "can", "not", "but", "how", "what", "when", "which", "who", "why", "all", "any", "new", "use");
+    private static final Set<String> STOP_WORDS = Set.of(
+            "the", "and", "for", "with", "from", "into", "onto", "that", "this", "these", "those", "via", "using",
+            "based", "towards", "toward", "are", "its", "their", "our", "can", "not", "but", "how", "what", "when",
+            "which", "who", "why", "all", "any", "new", "use");
 
-    private SearchQuery() {
-    }
+    private SearchQuery() {}
 
     static String of(String text) {
         String stripped = text.strip();

@@ -25,7 +25,8 @@ public final class FilePaperCache implements PaperCache {
     private static final Logger LOG = LoggerFactory.getLogger(FilePaperCache.class);
     private final Path byHash;
     private final Path byKey;
-    private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public FilePaperCache(Path directory) {
         this.byHash = directory.resolve("by-hash");
@@ -42,7 +43,9 @@ public final class FilePaperCache implements PaperCache {
     public Optional<Paper> byKey(String key) {
         Path pointer = byKey.resolve(ContentHash.of(key) + ".txt");
         try {
-            return Files.exists(pointer) ? byContentHash(Files.readString(pointer).strip()) : Optional.empty();
+            return Files.exists(pointer)
+                    ? byContentHash(Files.readString(pointer).strip())
+                    : Optional.empty();
         } catch (IOException e) {
             LOG.warn("unreadable paper cache entry {}: {}", pointer, e.getMessage());
             return Optional.empty();

@@ -30,15 +30,16 @@ final class AddressGuard {
         if (allowPrivate) {
             for (InetAddress address : IpLiterals.interpretations(host)) {
                 if (linkLocal(address, port)) {
-                    throw new FetchException(FetchException.Kind.BLOCKED_ADDRESS, literalMessage(host, address,
-                            LINK_LOCAL));
+                    throw new FetchException(
+                            FetchException.Kind.BLOCKED_ADDRESS, literalMessage(host, address, LINK_LOCAL));
                 }
             }
             return;
         }
         String name = host.toLowerCase(Locale.ROOT);
         if (name.equals("localhost") || name.endsWith(".localhost") || name.equals("localhost.")) {
-            throw new FetchException(FetchException.Kind.BLOCKED_ADDRESS,
+            throw new FetchException(
+                    FetchException.Kind.BLOCKED_ADDRESS,
                     "refused: " + host + " is this machine (a loopback name)" + TAIL);
         }
         for (InetAddress address : IpLiterals.interpretations(host)) {

@@ -59,18 +59,18 @@ final class AddressRanges {
             range("ff00::/8", "a multicast address"));
 
     /** Where cloud metadata services answer (169.254.169.254 among them), refused even with private addresses. */
-    private static final List<Range> LINK_LOCAL = List.of(range("169.254.0.0/16", "a link-local address"),
-            range("fe80::/10", "a link-local address"));
+    private static final List<Range> LINK_LOCAL =
+            List.of(range("169.254.0.0/16", "a link-local address"), range("fe80::/10", "a link-local address"));
 
     private static final byte[] NAT64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
 
-    private AddressRanges() {
-    }
+    private AddressRanges() {}
 
     /** What kind of non-public address this is ("a loopback address"), or empty if it is public. */
     static Optional<String> classify(InetAddress address) {
         byte[] bytes = address.getAddress();
-        Optional<String> direct = RANGES.stream().filter(r -> r.contains(bytes)).map(Range::what).findFirst();
+        Optional<String> direct =
+                RANGES.stream().filter(r -> r.contains(bytes)).map(Range::what).findFirst();
         if (direct.isPresent() || bytes.length == 4) {
             return direct;
         }
@@ -83,7 +83,8 @@ final class AddressRanges {
         if (LINK_LOCAL.stream().anyMatch(r -> r.contains(bytes))) {
             return true;
         }
-        return bytes.length == 16 && embeddedV4(bytes).map(AddressRanges::linkLocal).orElse(false);
+        return bytes.length == 16
+                && embeddedV4(bytes).map(AddressRanges::linkLocal).orElse(false);
     }
 
     private static Optional<InetAddress> embeddedV4(byte[] v6) {

@@ -12,8 +12,7 @@ final class BodyReader {
 
     private static final int CHUNK = 8192;
 
-    private BodyReader() {
-    }
+    private BodyReader() {}
 
     /** Never holds more than maxBytes + 1 bytes. */
     static byte[] read(ResponseBody body, long maxBytes, String host) throws IOException {
@@ -38,8 +37,10 @@ final class BodyReader {
     }
 
     private static FetchException tooLarge(String host, long maxBytes, String detail) {
-        return new FetchException(FetchException.Kind.TOO_LARGE, "the file from " + host + " is larger than the "
-                + human(maxBytes) + " limit (" + maxBytes + " bytes)" + detail);
+        return new FetchException(
+                FetchException.Kind.TOO_LARGE,
+                "the file from " + host + " is larger than the " + human(maxBytes) + " limit (" + maxBytes + " bytes)"
+                        + detail);
     }
 
     static String human(long bytes) {

@@ -15,8 +15,10 @@ import javax.net.SocketFactory;
  * @param trustedEndpoints exact ip:port pairs treated as public even though they are not (test servers)
  * @param socketFactory    makes the plain sockets connections are opened on
  */
-record ClientHooks(Function<String, List<InetAddress>> resolver, Set<InetSocketAddress> trustedEndpoints,
-                   SocketFactory socketFactory) {
+record ClientHooks(
+        Function<String, List<InetAddress>> resolver,
+        Set<InetSocketAddress> trustedEndpoints,
+        SocketFactory socketFactory) {
 
     ClientHooks {
         Objects.requireNonNull(resolver, "resolver");

@@ -13,8 +13,7 @@ import org.mlrcopilot.agents.fetch.FetchException;
 /** Turns I/O failures and HTTP statuses into user-fit {@link FetchException}s. */
 final class FetchErrors {
 
-    private FetchErrors() {
-    }
+    private FetchErrors() {}
 
     static FetchException from(IOException e, String host, Deadline deadline) {
         BlockedAddressException blocked = find(e, BlockedAddressException.class);
@@ -22,18 +21,26 @@ final class FetchErrors {
             return new FetchException(FetchException.Kind.BLOCKED_ADDRESS, 0, blocked.getMessage(), e);
         }
         if (find(e, UnknownHostException.class) != null) {
-            return new FetchException(FetchException.Kind.UNKNOWN_HOST, 0,
-                    "could not find the server " + host + "; check the link", e);
+            return new FetchException(
+                    FetchException.Kind.UNKNOWN_HOST, 0, "could not find the server " + host + "; check the link", e);
         }
         if (deadline.expired()) {
-            return new FetchException(FetchException.Kind.TIMEOUT, 0, host + " did not finish answering within "
-                    + deadline.total().toMillis() + " ms", e);
+            return new FetchException(
+                    FetchException.Kind.TIMEOUT,
+                    0,
+                    host + " did not finish answering within "
+                            + deadline.total().toMillis() + " ms",
+                    e);
         }
         if (find(e, InterruptedIOException.class) != null) {
             return new FetchException(FetchException.Kind.TIMEOUT, 0, host + " did not respond in time", e);
         }
-        return new FetchException(FetchException.Kind.NETWORK, 0, "could not reach " + host + " ("
-                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+        return new FetchException(
+                FetchException.Kind.NETWORK,
+                0,
+                "could not reach " + host + " ("
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")",
+                e);
     }
 
     static FetchException status(String host, int status) {
@@ -44,14 +51,17 @@ final class FetchErrors {
             case 410 -> "gone";
             default -> status >= 500 ? "server error" : "unexpected answer";
         };
-        return new FetchException(FetchException.Kind.HTTP_STATUS, status,
-                host + " answered " + what + " (HTTP " + status + ")", null);
+        return new FetchException(
+                FetchException.Kind.HTTP_STATUS, status, host + " answered " + what + " (HTTP " + status + ")", null);
     }
 
     static FetchException rateLimited(String host, int status, int retries) {
         String after = retries == 0 ? "" : " after " + retries + (retries == 1 ? " retry" : " retries");
-        return new FetchException(FetchException.Kind.RATE_LIMITED, status,
-                host + " is rate-limiting us (HTTP " + status + ")" + after + "; try again in a minute", null);
+        return new FetchException(
+                FetchException.Kind.RATE_LIMITED,
+                status,
+                host + " is rate-limiting us (HTTP " + status + ")" + after + "; try again in a minute",
+                null);
     }
 
     /** The first throwable of that type among the causes and suppressed exceptions. */

@@ -7,8 +7,7 @@ import org.mlrcopilot.agents.fetch.FetchException;
 /** Short reasons a source gave no answer ("rate-limited (HTTP 429)", "no answer within 8.0s"), for status notes. */
 public final class FetchFailures {
 
-    private FetchFailures() {
-    }
+    private FetchFailures() {}
 
     public static String describe(Throwable failure, Duration granted) {
         if (!(failure instanceof FetchException f)) {

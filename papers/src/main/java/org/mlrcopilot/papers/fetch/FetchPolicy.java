@@ -14,9 +14,18 @@ import java.util.Objects;
  * @param minIntervalPerHost    polite spacing between requests to one host, e.g. export.arxiv.org -> 3s
  * @param defaultMinInterval    spacing for hosts not listed
  */
-public record FetchPolicy(boolean allowPrivateAddresses, long maxBytes, Duration connectTimeout, Duration readTimeout,
-                          Duration callTimeout, int maxRedirects, int maxRetries, Duration initialBackoff,
-                          Duration maxBackoff, Map<String, Duration> minIntervalPerHost, Duration defaultMinInterval) {
+public record FetchPolicy(
+        boolean allowPrivateAddresses,
+        long maxBytes,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration callTimeout,
+        int maxRedirects,
+        int maxRetries,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        Map<String, Duration> minIntervalPerHost,
+        Duration defaultMinInterval) {
 
     public FetchPolicy {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -32,39 +41,107 @@ public record FetchPolicy(boolean allowPrivateAddresses, long maxBytes, Duration
     }
 
     public static FetchPolicy defaults() {
-        return new FetchPolicy(false, 30L * 1024 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30),
-                Duration.ofSeconds(120), 5, 3, Duration.ofSeconds(1), Duration.ofSeconds(30),
+        return new FetchPolicy(
+                false,
+                30L * 1024 * 1024,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(120),
+                5,
+                3,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
                 Map.of("export.arxiv.org", Duration.ofSeconds(3), "arxiv.org", Duration.ofSeconds(1)),
                 Duration.ZERO);
     }
 
     public FetchPolicy withAllowPrivateAddresses(boolean value) {
-        return new FetchPolicy(value, maxBytes, connectTimeout, readTimeout, callTimeout, maxRedirects, maxRetries,
-                initialBackoff, maxBackoff, minIntervalPerHost, defaultMinInterval);
+        return new FetchPolicy(
+                value,
+                maxBytes,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxRedirects,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                minIntervalPerHost,
+                defaultMinInterval);
     }
 
     public FetchPolicy withMaxBytes(long value) {
-        return new FetchPolicy(allowPrivateAddresses, value, connectTimeout, readTimeout, callTimeout, maxRedirects,
-                maxRetries, initialBackoff, maxBackoff, minIntervalPerHost, defaultMinInterval);
+        return new FetchPolicy(
+                allowPrivateAddresses,
+                value,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxRedirects,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                minIntervalPerHost,
+                defaultMinInterval);
     }
 
     public FetchPolicy withTimeouts(Duration connect, Duration read, Duration call) {
-        return new FetchPolicy(allowPrivateAddresses, maxBytes, connect, read, call, maxRedirects, maxRetries,
-                initialBackoff, maxBackoff, minIntervalPerHost, defaultMinInterval);
+        return new FetchPolicy(
+                allowPrivateAddresses,
+                maxBytes,
+                connect,
+                read,
+                call,
+                maxRedirects,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                minIntervalPerHost,
+                defaultMinInterval);
     }
 
     public FetchPolicy withMaxRedirects(int value) {
-        return new FetchPolicy(allowPrivateAddresses, maxBytes, connectTimeout, readTimeout, callTimeout, value,
-                maxRetries, initialBackoff, maxBackoff, minIntervalPerHost, defaultMinInterval);
+        return new FetchPolicy(
+                allowPrivateAddresses,
+                maxBytes,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                value,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                minIntervalPerHost,
+                defaultMinInterval);
     }
 
     public FetchPolicy withRetries(int retries, Duration initial, Duration max) {
-        return new FetchPolicy(allowPrivateAddresses, maxBytes, connectTimeout, readTimeout, callTimeout, maxRedirects,
-                retries, initial, max, minIntervalPerHost, defaultMinInterval);
+        return new FetchPolicy(
+                allowPrivateAddresses,
+                maxBytes,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxRedirects,
+                retries,
+                initial,
+                max,
+                minIntervalPerHost,
+                defaultMinInterval);
     }
 
     public FetchPolicy withMinIntervals(Map<String, Duration> perHost, Duration defaultInterval) {
-        return new FetchPolicy(allowPrivateAddresses, maxBytes, connectTimeout, readTimeout, callTimeout, maxRedirects,
-                maxRetries, initialBackoff, maxBackoff, perHost, defaultInterval);
+        return new FetchPolicy(
+                allowPrivateAddresses,
+                maxBytes,
+                connectTimeout,
+                readTimeout,
+                callTimeout,
+                maxRedirects,
+                maxRetries,
+                initialBackoff,
+                maxBackoff,
+                perHost,
+                defaultInterval);
     }
 }

@@ -12,8 +12,14 @@ import java.util.Objects;
  * {@code answersErrors}: a 4xx answer is returned as it is instead of thrown (a caller that reads error bodies, such as
  * OAuth's token endpoint). A POST is never redirected.
  */
-public record FetchRequest(URI uri, Map<String, String> headers, Expect expect, Integer maxRetries, Duration deadline,
-                           Body body, boolean answersErrors) {
+public record FetchRequest(
+        URI uri,
+        Map<String, String> headers,
+        Expect expect,
+        Integer maxRetries,
+        Duration deadline,
+        Body body,
+        boolean answersErrors) {
 
     /** What a POST sends. */
     public record Body(String contentType, byte[] bytes) {

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param requested the URI asked for
  * @param finalUri  the URI that answered, after redirects
  */
-public record Fetched(URI requested, URI finalUri, int status, String contentType, byte[] body,
-                      Map<String, List<String>> headers) {
+public record Fetched(
+        URI requested, URI finalUri, int status, String contentType, byte[] body, Map<String, List<String>> headers) {
 
     public Fetched {
         Objects.requireNonNull(requested, "requested");

@@ -75,19 +75,24 @@ public final class GuardedHttpClient implements AutoCloseable {
         HttpUrl first = url;
         for (int hop = 0; ; hop++) {
             // credentials go only to the origin they were given for: a redirect elsewhere gets the request without
-            boolean sameOrigin = url.scheme().equals(first.scheme()) && url.host().equals(first.host())
+            boolean sameOrigin = url.scheme().equals(first.scheme())
+                    && url.host().equals(first.host())
                     && url.port() == first.port();
             try (Response response = caller.call(url, sameOrigin ? request : request.withoutCredentials(), deadline)) {
                 if (!Targets.isRedirect(response.code())) {
                     return read(request, url, response, deadline);
                 }
                 if (request.isPost()) {
-                    throw new FetchException(FetchException.Kind.REDIRECT, 0, url.host()
-                            + " redirected a POST, which is not followed", null);
+                    throw new FetchException(
+                            FetchException.Kind.REDIRECT,
+                            0,
+                            url.host() + " redirected a POST, which is not followed",
+                            null);
                 }
                 if (hop >= policy.maxRedirects()) {
-                    throw new FetchException(FetchException.Kind.REDIRECT, url.host()
-                            + " redirected more than " + policy.maxRedirects() + " times");
+                    throw new FetchException(
+                            FetchException.Kind.REDIRECT,
+                            url.host() + " redirected more than " + policy.maxRedirects() + " times");
                 }
                 url = targets.check(Targets.location(url, response));
             }
@@ -109,13 +114,23 @@ public final class GuardedHttpClient implements AutoCloseable {
         if (!answered) {
             ContentCheck.verify(request.expect(), type, body);
         }
-        return new Fetched(request.uri(), url.uri(), response.code(), type, body, response.headers().toMultimap());
+        return new Fetched(
+                request.uri(),
+                url.uri(),
+                response.code(),
+                type,
+                body,
+                response.headers().toMultimap());
     }
 
     private static void log(FetchRequest request, String outcome, long bytes, long startNanos) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("{} {} -> {} ({} bytes, {} ms)", request.isPost() ? "POST" : "GET", loggable(request.uri()),
-                    outcome, bytes,
+            LOG.debug(
+                    "{} {} -> {} ({} bytes, {} ms)",
+                    request.isPost() ? "POST" : "GET",
+                    loggable(request.uri()),
+                    outcome,
+                    bytes,
                     (System.nanoTime() - startNanos) / 1_000_000);
         }
     }
@@ -125,7 +140,8 @@ public final class GuardedHttpClient implements AutoCloseable {
         if (uri.isOpaque() || uri.getRawAuthority() == null) {
             return uri.getScheme() + ":…";
         }
-        String host = uri.getHost() != null ? uri.getHost() : uri.getRawAuthority().replaceAll("^.*@", "");
+        String host =
+                uri.getHost() != null ? uri.getHost() : uri.getRawAuthority().replaceAll("^.*@", "");
         String port = uri.getHost() != null && uri.getPort() >= 0 ? ":" + uri.getPort() : "";
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         return uri.getScheme() + "://" + host + port + path + (uri.getRawQuery() != null ? "?…" : "");

@@ -19,7 +19,10 @@ final class HeldRetryAfter implements Interceptor {
         if (response.code() != 503 || retryAfter == null) {
             return response;
         }
-        return response.newBuilder().removeHeader("Retry-After").header(HEADER, retryAfter).build();
+        return response.newBuilder()
+                .removeHeader("Retry-After")
+                .header(HEADER, retryAfter)
+                .build();
     }
 
     /** The response's Retry-After, wherever it is kept. */

@@ -44,8 +44,8 @@ final class HopCaller {
             if (status != 429 && status != 503) {
                 return response;
             }
-            Duration delay = RetryDelay.next(retry, HeldRetryAfter.of(response), policy.initialBackoff(),
-                    policy.maxBackoff(), Instant.now());
+            Duration delay = RetryDelay.next(
+                    retry, HeldRetryAfter.of(response), policy.initialBackoff(), policy.maxBackoff(), Instant.now());
             response.close();
             if (retry >= maxRetries || !deadline.allows(delay)) {
                 throw FetchErrors.rateLimited(url.host(), status, retry);
@@ -57,7 +57,10 @@ final class HopCaller {
     private Response execute(Request request, Deadline deadline) {
         long millis = deadline.remaining().toMillis();
         if (millis <= 0) {
-            throw FetchErrors.from(new InterruptedIOException("deadline reached"), request.url().host(), deadline);
+            throw FetchErrors.from(
+                    new InterruptedIOException("deadline reached"),
+                    request.url().host(),
+                    deadline);
         }
         Call call = http.newCall(request);
         call.timeout().timeout(millis, TimeUnit.MILLISECONDS);
@@ -71,7 +74,8 @@ final class HopCaller {
     static Request build(HttpUrl url, FetchRequest request) {
         Request.Builder builder = new Request.Builder().url(url);
         if (request.isPost()) {
-            builder.post(okhttp3.RequestBody.create(request.body().bytes(),
+            builder.post(okhttp3.RequestBody.create(
+                    request.body().bytes(),
                     okhttp3.MediaType.parse(request.body().contentType())));
         } else {
             builder.get();

@@ -27,8 +27,10 @@ final class HostThrottle {
         }
         long wait = reserve(key, interval.toNanos(), deadline.remaining().toNanos());
         if (wait < 0) {
-            throw new FetchException(FetchException.Kind.TIMEOUT, "waiting for our turn to contact " + host
-                    + " (at most one request every " + interval.toMillis() + " ms) would exceed the time limit");
+            throw new FetchException(
+                    FetchException.Kind.TIMEOUT,
+                    "waiting for our turn to contact " + host + " (at most one request every " + interval.toMillis()
+                            + " ms) would exceed the time limit");
         }
         Deadline.sleep(Duration.ofNanos(wait));
     }

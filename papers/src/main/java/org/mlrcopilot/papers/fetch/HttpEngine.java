@@ -9,8 +9,7 @@ import okhttp3.OkHttpClient;
  */
 final class HttpEngine {
 
-    private HttpEngine() {
-    }
+    private HttpEngine() {}
 
     static OkHttpClient build(FetchPolicy policy, AddressGuard guard, ClientHooks hooks) {
         return new OkHttpClient.Builder()

@@ -16,8 +16,7 @@ final class IpLiterals {
     private static final Pattern IPV6 = Pattern.compile("\\[?[0-9a-fA-F:.]*:[0-9a-fA-F:.]*]?");
     private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
 
-    private IpLiterals() {
-    }
+    private IpLiterals() {}
 
     /** The address under the usual (inet_aton) reading, where a leading 0 means octal and 0x hex. */
     static Optional<InetAddress> parse(String host) {

@@ -19,8 +19,8 @@ final class PeerCheck implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Connection connection = chain.connection();
         if (connection == null) {
-            throw new BlockedAddressException("refused: the connection to " + chain.request().url().host()
-                    + " could not be checked");
+            throw new BlockedAddressException(
+                    "refused: the connection to " + chain.request().url().host() + " could not be checked");
         }
         Socket socket = connection.socket();
         try {

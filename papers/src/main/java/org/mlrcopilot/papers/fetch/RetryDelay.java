@@ -10,8 +10,7 @@ import java.util.Optional;
 /** How long to wait before retrying a 429/503: Retry-After when given, else exponential backoff; capped. */
 final class RetryDelay {
 
-    private RetryDelay() {
-    }
+    private RetryDelay() {}
 
     /** @param retry 0 for the first retry */
     static Duration next(int retry, String retryAfter, Duration initial, Duration max, Instant now) {
@@ -38,7 +37,8 @@ final class RetryDelay {
             return Optional.of(Duration.ofSeconds(Long.parseLong(v)));
         }
         try {
-            Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at =
+                    ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             Duration until = Duration.between(now, at);
             return Optional.of(until.isNegative() ? Duration.ZERO : until);
         } catch (DateTimeParseException e) {

@@ -32,11 +32,15 @@ final class Targets {
         if (url == null) {
             throw new FetchException(FetchException.Kind.UNKNOWN_HOST, "the link " + uri + " has no valid host name");
         }
-        if (uri.getRawUserInfo() != null || !url.username().isEmpty() || !url.password().isEmpty()) {
-            throw new FetchException(FetchException.Kind.UNSUPPORTED_SCHEME,
+        if (uri.getRawUserInfo() != null
+                || !url.username().isEmpty()
+                || !url.password().isEmpty()) {
+            throw new FetchException(
+                    FetchException.Kind.UNSUPPORTED_SCHEME,
                     "links with a user name or password (user@host) are not fetched; only plain http and https links are supported");
         }
-        if (IpLiterals.looksNumeric(url.host()) && IpLiterals.interpretations(url.host()).isEmpty()) {
+        if (IpLiterals.looksNumeric(url.host())
+                && IpLiterals.interpretations(url.host()).isEmpty()) {
             throw new FetchException(FetchException.Kind.UNKNOWN_HOST, url.host() + " is not a valid address");
         }
         guard.checkHost(url.host(), url.port());
@@ -51,7 +55,8 @@ final class Targets {
     static URI location(HttpUrl current, Response response) {
         String location = response.header("Location");
         if (location == null || location.isBlank()) {
-            throw new FetchException(FetchException.Kind.REDIRECT,
+            throw new FetchException(
+                    FetchException.Kind.REDIRECT,
                     current.host() + " redirected (HTTP " + response.code() + ") without saying where to");
         }
         Matcher scheme = SCHEME.matcher(location);
@@ -60,14 +65,15 @@ final class Targets {
         }
         HttpUrl next = current.resolve(location.trim());
         if (next == null) {
-            throw new FetchException(FetchException.Kind.REDIRECT,
-                    current.host() + " redirected to an unusable location");
+            throw new FetchException(
+                    FetchException.Kind.REDIRECT, current.host() + " redirected to an unusable location");
         }
         return next.uri();
     }
 
     private static FetchException unsupported(String scheme) {
-        return new FetchException(FetchException.Kind.UNSUPPORTED_SCHEME,
+        return new FetchException(
+                FetchException.Kind.UNSUPPORTED_SCHEME,
                 "cannot fetch " + scheme + " links; only http and https links are supported");
     }
 }

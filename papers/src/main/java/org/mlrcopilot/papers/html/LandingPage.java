@@ -8,8 +8,14 @@ import java.util.Optional;
  * Scholar's convention, used by ACL Anthology, OpenReview, publishers and arXiv), with
  * Dublin Core / Open Graph as fallbacks.
  */
-public record LandingPage(String title, List<String> authors, String abstractText, Optional<String> pdfUrl,
-                          String doi, String arxivId, String date) {
+public record LandingPage(
+        String title,
+        List<String> authors,
+        String abstractText,
+        Optional<String> pdfUrl,
+        String doi,
+        String arxivId,
+        String date) {
 
     public LandingPage {
         authors = List.copyOf(authors);

@@ -12,8 +12,7 @@ final class LatexmlSections {
     private static final String SECTION_SELECTOR = "section.ltx_section, section.ltx_subsection, "
             + "section.ltx_subsubsection, section.ltx_appendix, section.ltx_paragraph";
 
-    private LatexmlSections() {
-    }
+    private LatexmlSections() {}
 
     static List<Section> of(Document doc) {
         List<Section> sections = new ArrayList<>();

@@ -10,13 +10,11 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
-import org.mlrcopilot.agents.paper.Section;
 
 /** Reads papers out of HTML: arXiv's LaTeXML full-text pages and landing pages' citation metadata. */
 public final class PaperHtml {
 
-    private PaperHtml() {
-    }
+    private PaperHtml() {}
 
     /** Full text of an arXiv HTML (LaTeXML) rendering; empty when the page is not one. */
     public static Optional<HtmlPaper> arxivFullText(String html, URI base) {
@@ -25,8 +23,13 @@ public final class PaperHtml {
         if (title == null) {
             return Optional.empty();
         }
-        return Optional.of(new HtmlPaper(clean(title.text()), authors(doc), abstractOf(doc), LatexmlSections.of(doc),
-                references(doc), links(doc)));
+        return Optional.of(new HtmlPaper(
+                clean(title.text()),
+                authors(doc),
+                abstractOf(doc),
+                LatexmlSections.of(doc),
+                references(doc),
+                links(doc)));
     }
 
     private static List<String> authors(Document doc) {
@@ -85,7 +88,8 @@ public final class PaperHtml {
         Set<String> links = new LinkedHashSet<>();
         for (Element a : doc.select(".ltx_page_content a[href], article a[href]")) {
             String href = a.absUrl("href");
-            if (href.matches("(?i)https?://.+") && !href.matches("(?i)https?://(www\\.)?arxiv\\.org/(html|abs)/.*#.*")) {
+            if (href.matches("(?i)https?://.+")
+                    && !href.matches("(?i)https?://(www\\.)?arxiv\\.org/(html|abs)/.*#.*")) {
                 links.add(href.replaceAll("[.,;)]+$", ""));
             }
         }
@@ -102,9 +106,16 @@ public final class PaperHtml {
         }
         String abs = first(doc, "citation_abstract", "dc.description", "og:description", "description");
         Optional<String> pdf = pdfUrl(doc);
-        String doi = first(doc, "citation_doi", "dc.identifier").replaceFirst("(?i)^(doi:|https?://(dx\\.)?doi\\.org/)", "");
-        return new LandingPage(title, authors, abs, pdf, doi.startsWith("10.") ? doi : "",
-                first(doc, "citation_arxiv_id"), first(doc, "citation_publication_date", "citation_date", "dc.date"));
+        String doi =
+                first(doc, "citation_doi", "dc.identifier").replaceFirst("(?i)^(doi:|https?://(dx\\.)?doi\\.org/)", "");
+        return new LandingPage(
+                title,
+                authors,
+                abs,
+                pdf,
+                doi.startsWith("10.") ? doi : "",
+                first(doc, "citation_arxiv_id"),
+                first(doc, "citation_publication_date", "citation_date", "dc.date"));
     }
 
     private static Optional<String> pdfUrl(Document doc) {
@@ -130,7 +141,10 @@ public final class PaperHtml {
     }
 
     private static List<String> all(Document doc, String name) {
-        return metas(doc, name).stream().map(m -> clean(m.attr("content"))).filter(s -> !s.isEmpty()).toList();
+        return metas(doc, name).stream()
+                .map(m -> clean(m.attr("content")))
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static Elements metas(Document doc, String name) {

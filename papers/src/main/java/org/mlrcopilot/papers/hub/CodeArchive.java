@@ -30,7 +30,8 @@ import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 final class CodeArchive {
 
     static final int MAX_FILES = 5_000;
-    private static final Pattern GITHUB = Pattern.compile("(?i)^https?://(?:www\\.)?github\\.com/([\\w.-]+)/([\\w.-]+)");
+    private static final Pattern GITHUB =
+            Pattern.compile("(?i)^https?://(?:www\\.)?github\\.com/([\\w.-]+)/([\\w.-]+)");
 
     private final GuardedHttpClient http;
     private final URI api;
@@ -58,11 +59,16 @@ final class CodeArchive {
         byte[] zip;
         try {
             zip = http.get(FetchRequest.get(api.resolve("repos/" + owner + "/" + repo + "/zipball"))
-                    .header("Accept", "application/vnd.github+json").deadline(Duration.ofMinutes(5)).retries(2)).body();
+                            .header("Accept", "application/vnd.github+json")
+                            .deadline(Duration.ofMinutes(5))
+                            .retries(2))
+                    .body();
         } catch (FetchException e) {
-            throw new SetupException(e.kind() == FetchException.Kind.TOO_LARGE
-                    ? owner + "/" + repo + "'s archive is larger than experiment.maxCodeBytes"
-                    : "fetching " + owner + "/" + repo + " failed: " + e.getMessage(), e);
+            throw new SetupException(
+                    e.kind() == FetchException.Kind.TOO_LARGE
+                            ? owner + "/" + repo + "'s archive is larger than experiment.maxCodeBytes"
+                            : "fetching " + owner + "/" + repo + " failed: " + e.getMessage(),
+                    e);
         }
         if (zip.length > maxBytes) {
             throw new SetupException(owner + "/" + repo + "'s archive is larger than experiment.maxCodeBytes");
@@ -71,8 +77,7 @@ final class CodeArchive {
         return new CodeRecord(owner + "/" + repo, link, u.files(), u.bytes());
     }
 
-    record Unpacked(int files, long bytes) {
-    }
+    record Unpacked(int files, long bytes) {}
 
     static Unpacked unpack(byte[] zip, Path target, long maxBytes) {
         Path root = target.toAbsolutePath().normalize();

@@ -17,26 +17,30 @@ final class DataFiles {
 
     static final Set<String> PLAIN = Set.of("csv", "tsv", "jsonl", "json");
     static final String PARQUET = "parquet";
-    private static final Set<String> SKIPPED_NAMES = Set.of("dataset_infos.json", "dataset_info.json",
-            "dataset_dict.json", "state.json");
+    private static final Set<String> SKIPPED_NAMES =
+            Set.of("dataset_infos.json", "dataset_info.json", "dataset_dict.json", "state.json");
     private static final List<String> SPLITS = List.of("train", "valid", "dev", "test");
 
-    private DataFiles() {
-    }
+    private DataFiles() {}
 
     /** The files to fetch, or empty when none fits; {@code all} is every file of the dataset. */
     static List<HubDatasets.TreeFile> choose(List<HubDatasets.TreeFile> all, long budget) {
-        List<HubDatasets.TreeFile> data = all.stream().filter(f -> isData(f.path())).toList();
+        List<HubDatasets.TreeFile> data =
+                all.stream().filter(f -> isData(f.path())).toList();
         if (data.stream().anyMatch(f -> PLAIN.contains(extension(f.path())))) {
-            data = data.stream().filter(f -> PLAIN.contains(extension(f.path()))).toList();
+            data = data.stream()
+                    .filter(f -> PLAIN.contains(extension(f.path())))
+                    .toList();
         }
         long total = data.stream().mapToLong(HubDatasets.TreeFile::size).sum();
         if (total <= budget) {
             return data;
         }
         Map<String, List<HubDatasets.TreeFile>> bySplit = new LinkedHashMap<>();
-        data.stream().sorted(Comparator.comparingLong(HubDatasets.TreeFile::size))
-                .forEach(f -> bySplit.computeIfAbsent(split(f.path()), k -> new ArrayList<>()).add(f));
+        data.stream()
+                .sorted(Comparator.comparingLong(HubDatasets.TreeFile::size))
+                .forEach(f -> bySplit.computeIfAbsent(split(f.path()), k -> new ArrayList<>())
+                        .add(f));
         List<HubDatasets.TreeFile> chosen = new ArrayList<>();
         long used = 0;
         for (List<HubDatasets.TreeFile> files : bySplit.values()) {
@@ -52,7 +56,8 @@ final class DataFiles {
     static boolean isData(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         boolean hidden = path.startsWith(".") || path.contains("/.");
-        return !hidden && !SKIPPED_NAMES.contains(name)
+        return !hidden
+                && !SKIPPED_NAMES.contains(name)
                 && (PLAIN.contains(extension(name)) || PARQUET.equals(extension(name)));
     }
 
@@ -64,12 +69,19 @@ final class DataFiles {
 
     static String split(String path) {
         String lower = path.toLowerCase(Locale.ROOT);
-        return SPLITS.stream().filter(lower::contains).findFirst().map(s -> s.equals("dev") ? "valid" : s)
+        return SPLITS.stream()
+                .filter(lower::contains)
+                .findFirst()
+                .map(s -> s.equals("dev") ? "valid" : s)
                 .orElse("other");
     }
 
     /** The smallest data file's size, for the message when none fits. */
     static long smallest(List<HubDatasets.TreeFile> all) {
-        return all.stream().filter(f -> isData(f.path())).mapToLong(HubDatasets.TreeFile::size).min().orElse(0);
+        return all.stream()
+                .filter(f -> isData(f.path()))
+                .mapToLong(HubDatasets.TreeFile::size)
+                .min()
+                .orElse(0);
     }
 }

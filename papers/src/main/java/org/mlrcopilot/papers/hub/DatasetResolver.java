@@ -29,12 +29,22 @@ import org.mlrcopilot.papers.fetch.GuardedHttpClient;
  */
 final class DatasetResolver {
 
-    private static final Pattern HUB_LINK = Pattern.compile("(?i)^https?://(?:www\\.)?huggingface\\.co/datasets/"
-            + "([\\w.-]+(?:/[\\w.-]+)?)");
+    private static final Pattern HUB_LINK =
+            Pattern.compile("(?i)^https?://(?:www\\.)?huggingface\\.co/datasets/" + "([\\w.-]+(?:/[\\w.-]+)?)");
     private static final Pattern HUB_ID = Pattern.compile("^[A-Za-z0-9][\\w.-]*/[\\w.-]+$");
-    private static final Map<String, String> SKLEARN = Map.of("iris", "load_iris", "digits", "load_digits",
-            "wine", "load_wine", "breastcancer", "load_breast_cancer", "diabetes", "load_diabetes",
-            "linnerud", "load_linnerud");
+    private static final Map<String, String> SKLEARN = Map.of(
+            "iris",
+            "load_iris",
+            "digits",
+            "load_digits",
+            "wine",
+            "load_wine",
+            "breastcancer",
+            "load_breast_cancer",
+            "diabetes",
+            "load_diabetes",
+            "linnerud",
+            "load_linnerud");
     private static final String SKLEARN_LINK = "https://scikit-learn.org/stable/datasets/toy_dataset.html";
 
     private final HubDatasets hub;
@@ -43,8 +53,12 @@ final class DatasetResolver {
     private final TableConverter converter;
     private final int maxRows;
 
-    DatasetResolver(HubDatasets hub, GuardedHttpClient http, Map<String, Path> attachments, TableConverter converter,
-                    int maxRows) {
+    DatasetResolver(
+            HubDatasets hub,
+            GuardedHttpClient http,
+            Map<String, Path> attachments,
+            TableConverter converter,
+            int maxRows) {
         this.hub = hub;
         this.http = http;
         this.attachments = Map.copyOf(attachments);
@@ -66,8 +80,16 @@ final class DatasetResolver {
         String source = ref.source().strip();
         Optional<String> sklearn = sklearn(ref);
         if (sklearn.isPresent()) {
-            return Resolution.of(new DatasetRecord("sklearn:" + sklearn.get(), ref.name(), "scikit-learn", "",
-                    List.of(), 0, "BSD-3-Clause", SKLEARN_LINK, "bundled with scikit-learn in the sandbox image"));
+            return Resolution.of(new DatasetRecord(
+                    "sklearn:" + sklearn.get(),
+                    ref.name(),
+                    "scikit-learn",
+                    "",
+                    List.of(),
+                    0,
+                    "BSD-3-Clause",
+                    SKLEARN_LINK,
+                    "bundled with scikit-learn in the sandbox image"));
         }
         Path attached = attachment(ref);
         if (attached != null) {
@@ -79,8 +101,11 @@ final class DatasetResolver {
         }
         String hubPrefix = hub.page("").toString();
         if (source.startsWith(hubPrefix)) {
-            return fromHub(ref, source.substring(hubPrefix.length()).replaceAll("/(tree|blob|resolve)/.*$", ""),
-                    rawDir, budget);
+            return fromHub(
+                    ref,
+                    source.substring(hubPrefix.length()).replaceAll("/(tree|blob|resolve)/.*$", ""),
+                    rawDir,
+                    budget);
         }
         if (source.matches("(?i)^https?://.*")) {
             return fromUrl(ref, URI.create(source), rawDir, budget);
@@ -113,17 +138,23 @@ final class DatasetResolver {
         try {
             found = hub.search(ref.name());
         } catch (FetchException e) {
-            return Resolution.failed(ref.name(), "the Hub search failed: " + e.getMessage(),
+            return Resolution.failed(
+                    ref.name(),
+                    "the Hub search failed: " + e.getMessage(),
                     "try again later, or name a Hub dataset id or attach a file");
         }
         String wanted = squash(ref.name());
-        Optional<String> match = found.stream().filter(id -> {
-            String name = squash(id.substring(id.indexOf('/') + 1));
-            return !wanted.isEmpty() && (name.contains(wanted) || wanted.contains(name));
-        }).findFirst();
+        Optional<String> match = found.stream()
+                .filter(id -> {
+                    String name = squash(id.substring(id.indexOf('/') + 1));
+                    return !wanted.isEmpty() && (name.contains(wanted) || wanted.contains(name));
+                })
+                .findFirst();
         if (match.isEmpty()) {
-            return Resolution.failed(ref.name(), "no Hugging Face Hub dataset matches \"" + ref.name() + "\""
-                    + (found.isEmpty() ? "" : " (nearest: " + String.join(", ", found) + ")"),
+            return Resolution.failed(
+                    ref.name(),
+                    "no Hugging Face Hub dataset matches \"" + ref.name() + "\""
+                            + (found.isEmpty() ? "" : " (nearest: " + String.join(", ", found) + ")"),
                     "reply with a Hub dataset id or a URL, or attach a data file");
         }
         return fromHub(ref, match.get(), rawDir, budget);
@@ -133,7 +164,9 @@ final class DatasetResolver {
         try {
             Optional<HubDatasets.Info> info = hub.info(id);
             if (info.isEmpty()) {
-                return Resolution.failed(ref.name(), "the Hugging Face Hub has no dataset " + id,
+                return Resolution.failed(
+                        ref.name(),
+                        "the Hugging Face Hub has no dataset " + id,
                         "check the id, name another dataset or attach a file");
             }
             HubDatasets.Info i = info.get();
@@ -145,22 +178,29 @@ final class DatasetResolver {
             if (chosen.isEmpty()) {
                 long smallest = DataFiles.smallest(all);
                 return smallest == 0
-                        ? Resolution.failed(ref.name(), id + " has no data files in CSV, JSON Lines, JSON or Parquet",
-                        "name another dataset or attach a file")
+                        ? Resolution.failed(
+                                ref.name(),
+                                id + " has no data files in CSV, JSON Lines, JSON or Parquet",
+                                "name another dataset or attach a file")
                         : tooLarge(ref, smallest, budget);
             }
             return Resolution.of(downloadHub(ref, i, chosen, rawDir));
         } catch (HubDatasets.DatasetDenied e) {
             return denied(ref, e.getMessage());
         } catch (FetchException e) {
-            return e.kind() == FetchException.Kind.TOO_LARGE ? tooLarge(ref, -1, budget)
-                    : Resolution.failed(ref.name(), "fetching " + id + " failed: " + e.getMessage(),
-                    e.retryable() ? "press Run experiment again later" : "name another dataset or attach a file");
+            return e.kind() == FetchException.Kind.TOO_LARGE
+                    ? tooLarge(ref, -1, budget)
+                    : Resolution.failed(
+                            ref.name(),
+                            "fetching " + id + " failed: " + e.getMessage(),
+                            e.retryable()
+                                    ? "press Run experiment again later"
+                                    : "name another dataset or attach a file");
         }
     }
 
-    private DatasetRecord downloadHub(DatasetRef ref, HubDatasets.Info info, List<HubDatasets.TreeFile> chosen,
-                                      Path rawDir) {
+    private DatasetRecord downloadHub(
+            DatasetRef ref, HubDatasets.Info info, List<HubDatasets.TreeFile> chosen, Path rawDir) {
         Path dir = rawDir.resolve(safeName(info.id()));
         List<String> files = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -171,8 +211,16 @@ final class DatasetResolver {
             Path target = write(dir, f.path(), body);
             files.addAll(finish(target, rawDir, notes));
         }
-        return new DatasetRecord(info.id(), ref.name(), "huggingface", info.sha(), files, bytes, info.license(),
-                hub.page(info.id()).toString(), String.join("; ", notes));
+        return new DatasetRecord(
+                info.id(),
+                ref.name(),
+                "huggingface",
+                info.sha(),
+                files,
+                bytes,
+                info.license(),
+                hub.page(info.id()).toString(),
+                String.join("; ", notes));
     }
 
     private Resolution fromUrl(DatasetRef ref, URI uri, Path rawDir, long budget) {
@@ -181,16 +229,29 @@ final class DatasetResolver {
             if (body.length > budget) {
                 return tooLarge(ref, body.length, budget);
             }
-            String name = Optional.ofNullable(uri.getPath()).map(p -> p.substring(p.lastIndexOf('/') + 1))
-                    .filter(n -> !n.isBlank()).orElse("data");
+            String name = Optional.ofNullable(uri.getPath())
+                    .map(p -> p.substring(p.lastIndexOf('/') + 1))
+                    .filter(n -> !n.isBlank())
+                    .orElse("data");
             List<String> notes = new ArrayList<>();
             Path target = write(rawDir.resolve(safeName(uri.getHost() == null ? "url" : uri.getHost())), name, body);
-            return Resolution.of(new DatasetRecord(uri.toString(), ref.name(), "url", "", finish(target, rawDir, notes),
-                    body.length, "unknown", uri.toString(), String.join("; ", notes)));
+            return Resolution.of(new DatasetRecord(
+                    uri.toString(),
+                    ref.name(),
+                    "url",
+                    "",
+                    finish(target, rawDir, notes),
+                    body.length,
+                    "unknown",
+                    uri.toString(),
+                    String.join("; ", notes)));
         } catch (FetchException e) {
-            return e.kind() == FetchException.Kind.TOO_LARGE ? tooLarge(ref, -1, budget)
-                    : Resolution.failed(ref.name(), "fetching " + uri + " failed: " + e.getMessage(),
-                    "check the link, or attach the file in the thread");
+            return e.kind() == FetchException.Kind.TOO_LARGE
+                    ? tooLarge(ref, -1, budget)
+                    : Resolution.failed(
+                            ref.name(),
+                            "fetching " + uri + " failed: " + e.getMessage(),
+                            "check the link, or attach the file in the thread");
         }
     }
 
@@ -200,15 +261,23 @@ final class DatasetResolver {
             if (size > budget) {
                 return tooLarge(ref, size, budget);
             }
-            Path target = rawDir.resolve("attached").resolve(safeName(file.getFileName().toString()));
+            Path target = rawDir.resolve("attached")
+                    .resolve(safeName(file.getFileName().toString()));
             Files.createDirectories(target.getParent());
             Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
             List<String> notes = new ArrayList<>();
-            return Resolution.of(new DatasetRecord(file.getFileName().toString(), ref.name(), "file", "",
-                    finish(target, rawDir, notes), size, "as posted by the team", "", String.join("; ", notes)));
+            return Resolution.of(new DatasetRecord(
+                    file.getFileName().toString(),
+                    ref.name(),
+                    "file",
+                    "",
+                    finish(target, rawDir, notes),
+                    size,
+                    "as posted by the team",
+                    "",
+                    String.join("; ", notes)));
         } catch (IOException e) {
-            return Resolution.failed(ref.name(), "cannot read the attached file: " + e.getMessage(),
-                    "attach it again");
+            return Resolution.failed(ref.name(), "cannot read the attached file: " + e.getMessage(), "attach it again");
         }
     }
 
@@ -233,8 +302,8 @@ final class DatasetResolver {
     private static Path write(Path dir, String relative, byte[] body) {
         Path target = dir.resolve(relative).normalize();
         if (!target.startsWith(dir)) {
-            throw new FetchException(FetchException.Kind.WRONG_CONTENT, "refused a file path leaving its directory: "
-                    + relative);
+            throw new FetchException(
+                    FetchException.Kind.WRONG_CONTENT, "refused a file path leaving its directory: " + relative);
         }
         try {
             Files.createDirectories(target.getParent());
@@ -254,14 +323,21 @@ final class DatasetResolver {
     }
 
     private static Resolution denied(DatasetRef ref, String why) {
-        return Resolution.failed(ref.name(), why, "set HF_TOKEN for an account that accepted its terms, name "
-                + "another dataset or attach a file");
+        return Resolution.failed(
+                ref.name(),
+                why,
+                "set HF_TOKEN for an account that accepted its terms, name " + "another dataset or attach a file");
     }
 
     private static Resolution tooLarge(DatasetRef ref, long bytes, long budget) {
         String size = bytes > 0 ? String.format(Locale.ROOT, "%.1f MB", bytes / 1e6) : "more";
-        return Resolution.failed(ref.name(), String.format(Locale.ROOT,
-                        "too large: %s, over the %.1f MB left of experiment.maxDatasetBytes", size, budget / 1e6),
+        return Resolution.failed(
+                ref.name(),
+                String.format(
+                        Locale.ROOT,
+                        "too large: %s, over the %.1f MB left of experiment.maxDatasetBytes",
+                        size,
+                        budget / 1e6),
                 "raise experiment.maxDatasetBytes, name a smaller dataset or attach a sample");
     }
 

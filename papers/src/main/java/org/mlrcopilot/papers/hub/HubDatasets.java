@@ -51,8 +51,11 @@ final class HubDatasets {
     }
 
     byte[] downloadModel(String id, String revision, String file) {
-        return http.get(authorized(FetchRequest.get(hub.resolve(path(id) + "/resolve/" + encode(revision) + "/"
-                + path(file))).deadline(FILE_DEADLINE).retries(2))).body();
+        return http.get(authorized(
+                        FetchRequest.get(hub.resolve(path(id) + "/resolve/" + encode(revision) + "/" + path(file)))
+                                .deadline(FILE_DEADLINE)
+                                .retries(2)))
+                .body();
     }
 
     URI modelPage(String id) {
@@ -62,12 +65,19 @@ final class HubDatasets {
     private Optional<Info> info(String api, String id) {
         try {
             JsonNode node = json(api + path(id));
-            String license = node.at("/cardData/license").isTextual() ? node.at("/cardData/license").asText()
-                    : node.at("/cardData/license").isArray() && !node.at("/cardData/license").isEmpty()
-                    ? node.at("/cardData/license").get(0).asText() : tagLicense(node.path("tags"));
+            String license = node.at("/cardData/license").isTextual()
+                    ? node.at("/cardData/license").asText()
+                    : node.at("/cardData/license").isArray()
+                                    && !node.at("/cardData/license").isEmpty()
+                            ? node.at("/cardData/license").get(0).asText()
+                            : tagLicense(node.path("tags"));
             boolean gated = node.path("gated").isTextual() || node.path("gated").asBoolean(false);
-            return Optional.of(new Info(node.path("id").asText(id), node.path("sha").asText("main"), license,
-                    gated, node.path("private").asBoolean(false)));
+            return Optional.of(new Info(
+                    node.path("id").asText(id),
+                    node.path("sha").asText("main"),
+                    license,
+                    gated,
+                    node.path("private").asBoolean(false)));
         } catch (FetchException e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -89,7 +99,8 @@ final class HubDatasets {
         List<TreeFile> files = new ArrayList<>();
         for (JsonNode entry : node) {
             if ("file".equals(entry.path("type").asText())) {
-                long size = entry.at("/lfs/size").canConvertToLong() ? entry.at("/lfs/size").asLong()
+                long size = entry.at("/lfs/size").canConvertToLong()
+                        ? entry.at("/lfs/size").asLong()
                         : entry.path("size").asLong(0);
                 files.add(new TreeFile(entry.path("path").asText(), size));
             }
@@ -106,8 +117,11 @@ final class HubDatasets {
     }
 
     byte[] download(String id, String revision, String file) {
-        return http.get(authorized(FetchRequest.get(hub.resolve("datasets/" + path(id) + "/resolve/"
-                + encode(revision) + "/" + path(file))).deadline(FILE_DEADLINE).retries(2))).body();
+        return http.get(authorized(FetchRequest.get(
+                                hub.resolve("datasets/" + path(id) + "/resolve/" + encode(revision) + "/" + path(file)))
+                        .deadline(FILE_DEADLINE)
+                        .retries(2)))
+                .body();
     }
 
     URI page(String id) {
@@ -115,8 +129,12 @@ final class HubDatasets {
     }
 
     private JsonNode json(String relative) {
-        byte[] body = http.get(authorized(FetchRequest.get(hub.resolve(relative)).header("Accept", "application/json")
-                .expect(Expect.JSON).deadline(API_DEADLINE).retries(2))).body();
+        byte[] body = http.get(authorized(FetchRequest.get(hub.resolve(relative))
+                        .header("Accept", "application/json")
+                        .expect(Expect.JSON)
+                        .deadline(API_DEADLINE)
+                        .retries(2)))
+                .body();
         try {
             return JSON.readTree(body);
         } catch (IOException e) {
@@ -150,11 +168,9 @@ final class HubDatasets {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    record Info(String id, String sha, String license, boolean gated, boolean isPrivate) {
-    }
+    record Info(String id, String sha, String license, boolean gated, boolean isPrivate) {}
 
-    record TreeFile(String path, long size) {
-    }
+    record TreeFile(String path, long size) {}
 
     /** The Hub refused access (gated, private, or a token without the right). */
     static final class DatasetDenied extends RuntimeException {

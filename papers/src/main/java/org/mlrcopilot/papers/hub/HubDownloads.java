@@ -56,8 +56,8 @@ public final class HubDownloads implements SetupDownloads {
 
     @Override
     public CodeRecord code(String owner, String repo, String link, Path target) {
-        return new CodeArchive(codeHttp, settings.githubApiUrl(), settings.maxCodeBytes()).fetch(owner, repo, link,
-                target);
+        return new CodeArchive(codeHttp, settings.githubApiUrl(), settings.maxCodeBytes())
+                .fetch(owner, repo, link, target);
     }
 
     @Override

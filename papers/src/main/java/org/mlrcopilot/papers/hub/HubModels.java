@@ -21,10 +21,20 @@ import org.mlrcopilot.agents.setup.ModelRecord;
 final class HubModels {
 
     private static final Pattern HUB_ID = Pattern.compile("^[A-Za-z0-9][\\w.-]*/[\\w.-]+$");
-    private static final Pattern LINK = Pattern.compile("(?i)^https?://(?:www\\.)?huggingface\\.co/([\\w.-]+/[\\w.-]+)");
-    private static final List<String> SMALL_FILES = List.of("config.json", "generation_config.json",
-            "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.txt", "vocab.json",
-            "merges.txt", "preprocessor_config.json", "sentencepiece.bpe.model", "spiece.model");
+    private static final Pattern LINK =
+            Pattern.compile("(?i)^https?://(?:www\\.)?huggingface\\.co/([\\w.-]+/[\\w.-]+)");
+    private static final List<String> SMALL_FILES = List.of(
+            "config.json",
+            "generation_config.json",
+            "tokenizer.json",
+            "tokenizer_config.json",
+            "special_tokens_map.json",
+            "vocab.txt",
+            "vocab.json",
+            "merges.txt",
+            "preprocessor_config.json",
+            "sentencepiece.bpe.model",
+            "spiece.model");
 
     private final HubDatasets hub;
 
@@ -59,12 +69,21 @@ final class HubModels {
                 notes.accept("model " + id + " is gated on the Hub (set HF_TOKEN for an account that accepted it)");
                 return Optional.empty();
             }
-            List<HubDatasets.TreeFile> files = choose(hub.modelTree(id, info.get().sha()));
+            List<HubDatasets.TreeFile> files =
+                    choose(hub.modelTree(id, info.get().sha()));
             long total = files.stream().mapToLong(HubDatasets.TreeFile::size).sum();
             if (files.isEmpty() || total > budget) {
-                notes.accept(String.format(Locale.ROOT, "model %s not fetched: %s", id, files.isEmpty()
-                        ? "no weights in safetensors or PyTorch format" : String.format(Locale.ROOT,
-                        "%.1f MB, over the %.1f MB left of experiment.maxModelBytes", total / 1e6, budget / 1e6)));
+                notes.accept(String.format(
+                        Locale.ROOT,
+                        "model %s not fetched: %s",
+                        id,
+                        files.isEmpty()
+                                ? "no weights in safetensors or PyTorch format"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%.1f MB, over the %.1f MB left of experiment.maxModelBytes",
+                                        total / 1e6,
+                                        budget / 1e6)));
                 return Optional.empty();
             }
             Path target = dir.resolve(DatasetResolver.safeName(id));
@@ -81,7 +100,12 @@ final class HubModels {
                 saved.add(dir.relativize(file).toString());
                 bytes += body.length;
             }
-            return Optional.of(new ModelRecord(id, info.get().sha(), saved, bytes, info.get().license(),
+            return Optional.of(new ModelRecord(
+                    id,
+                    info.get().sha(),
+                    saved,
+                    bytes,
+                    info.get().license(),
                     hub.modelPage(id).toString()));
         } catch (HubDatasets.DatasetDenied e) {
             notes.accept("model " + id + ": " + e.getMessage());
@@ -95,15 +119,17 @@ final class HubModels {
 
     /** The configuration and tokenizer files and the weights, safetensors when the model has them. */
     static List<HubDatasets.TreeFile> choose(List<HubDatasets.TreeFile> all) {
-        List<HubDatasets.TreeFile> safetensors = all.stream().filter(f -> f.path().endsWith(".safetensors")
-                && !f.path().contains("/")).toList();
-        List<HubDatasets.TreeFile> weights = !safetensors.isEmpty() ? safetensors : all.stream()
-                .filter(f -> f.path().equals("pytorch_model.bin")).toList();
+        List<HubDatasets.TreeFile> safetensors = all.stream()
+                .filter(f -> f.path().endsWith(".safetensors") && !f.path().contains("/"))
+                .toList();
+        List<HubDatasets.TreeFile> weights = !safetensors.isEmpty()
+                ? safetensors
+                : all.stream().filter(f -> f.path().equals("pytorch_model.bin")).toList();
         if (weights.isEmpty()) {
             return List.of();
         }
-        List<HubDatasets.TreeFile> chosen = new ArrayList<>(all.stream().filter(f -> SMALL_FILES.contains(f.path()))
-                .toList());
+        List<HubDatasets.TreeFile> chosen = new ArrayList<>(
+                all.stream().filter(f -> SMALL_FILES.contains(f.path())).toList());
         chosen.addAll(weights);
         return chosen;
     }

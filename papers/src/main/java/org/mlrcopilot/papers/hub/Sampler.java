@@ -21,8 +21,7 @@ final class Sampler {
 
     static final long SEED = 20_240_827L;
 
-    private Sampler() {
-    }
+    private Sampler() {}
 
     /** A note such as "sampled 50,000 of 120,000 rows" when the file was cut down; empty when it fit. */
     static Optional<String> sample(Path file, int maxRows) {
@@ -33,7 +32,9 @@ final class Sampler {
         }
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            List<String> records = table ? csvRecords(text) : text.lines().filter(l -> !l.isBlank()).toList();
+            List<String> records = table
+                    ? csvRecords(text)
+                    : text.lines().filter(l -> !l.isBlank()).toList();
             String header = table && !records.isEmpty() ? records.get(0) : null;
             List<String> rows = header == null ? records : records.subList(1, records.size());
             if (rows.size() <= maxRows) {
@@ -46,8 +47,13 @@ final class Sampler {
             }
             keep.stream().forEach(i -> out.append(rows.get(i)).append('\n'));
             Files.writeString(file, out, StandardCharsets.UTF_8);
-            return Optional.of(String.format(Locale.ROOT, "%s sampled to %,d of %,d rows (seed %d)",
-                    file.getFileName(), maxRows, rows.size(), SEED));
+            return Optional.of(String.format(
+                    Locale.ROOT,
+                    "%s sampled to %,d of %,d rows (seed %d)",
+                    file.getFileName(),
+                    maxRows,
+                    rows.size(),
+                    SEED));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sample " + file, e);
         }

@@ -33,7 +33,15 @@ final class ArxivSearch {
 
     private static RelatedPaper toPaper(ArxivEntry entry) {
         Integer year = entry.published() == null ? null : entry.published().getYear();
-        return new RelatedPaper(entry.title(), year, entry.summary(), entry.authors(), entry.absUrl(), entry.id(),
-                entry.doi(), SOURCE, 0);
+        return new RelatedPaper(
+                entry.title(),
+                year,
+                entry.summary(),
+                entry.authors(),
+                entry.absUrl(),
+                entry.id(),
+                entry.doi(),
+                SOURCE,
+                0);
     }
 }

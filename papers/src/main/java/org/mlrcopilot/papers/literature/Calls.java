@@ -59,7 +59,8 @@ final class Calls {
         if (cause instanceof Error error) {
             throw error;
         }
-        return cause instanceof RuntimeException runtime ? runtime
+        return cause instanceof RuntimeException runtime
+                ? runtime
                 : new FetchException(FetchException.Kind.NETWORK, 0, "request failed", cause);
     }
 

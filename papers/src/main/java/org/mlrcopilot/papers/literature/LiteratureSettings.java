@@ -14,14 +14,22 @@ import org.mlrcopilot.papers.arxiv.ArxivApi;
  * @param deadline              time for a whole search, all sources and ranking included
  * @param mailto                contact address for the OpenAlex polite pool, or ""
  */
-public record LiteratureSettings(URI semanticScholarUrl, URI openAlexUrl, URI arxivApiUrl, String semanticScholarApiKey,
-                                 int recentYears, int maxResults, Duration deadline, String mailto) {
+public record LiteratureSettings(
+        URI semanticScholarUrl,
+        URI openAlexUrl,
+        URI arxivApiUrl,
+        String semanticScholarApiKey,
+        int recentYears,
+        int maxResults,
+        Duration deadline,
+        String mailto) {
 
     public LiteratureSettings {
         Objects.requireNonNull(semanticScholarUrl, "semanticScholarUrl");
         Objects.requireNonNull(openAlexUrl, "openAlexUrl");
         Objects.requireNonNull(arxivApiUrl, "arxivApiUrl");
-        semanticScholarApiKey = Objects.requireNonNullElse(semanticScholarApiKey, "").strip();
+        semanticScholarApiKey =
+                Objects.requireNonNullElse(semanticScholarApiKey, "").strip();
         mailto = Objects.requireNonNullElse(mailto, "").strip();
         Objects.requireNonNull(deadline, "deadline");
         if (recentYears < 0 || maxResults < 1 || deadline.isNegative() || deadline.isZero()) {
@@ -30,8 +38,15 @@ public record LiteratureSettings(URI semanticScholarUrl, URI openAlexUrl, URI ar
     }
 
     public static LiteratureSettings defaults() {
-        return new LiteratureSettings(URI.create("https://api.semanticscholar.org"),
-                URI.create("https://api.openalex.org"), ArxivApi.DEFAULT_URL, "", 3, 10, Duration.ofSeconds(30), "");
+        return new LiteratureSettings(
+                URI.create("https://api.semanticscholar.org"),
+                URI.create("https://api.openalex.org"),
+                ArxivApi.DEFAULT_URL,
+                "",
+                3,
+                10,
+                Duration.ofSeconds(30),
+                "");
     }
 
     /** A base URL without trailing slash, ready for a path to be appended. */

@@ -13,8 +13,7 @@ import org.mlrcopilot.agents.literature.RelatedPaper;
 /** Merges the records of one paper found several times (by DOI, arXiv id or title) and drops the query paper. */
 final class Merger {
 
-    private Merger() {
-    }
+    private Merger() {}
 
     /** One record per paper, in first-seen order, blanks filled from later records of it. */
     static List<RelatedPaper> merge(List<RelatedPaper> found, LiteratureQuery query) {
@@ -24,7 +23,11 @@ final class Merger {
         for (RelatedPaper paper : found) {
             List<String> keys = keys(paper);
             if (keys.stream().noneMatch(self::contains)) {
-                Integer at = keys.stream().map(index::get).filter(Objects::nonNull).findFirst().orElse(kept.size());
+                Integer at = keys.stream()
+                        .map(index::get)
+                        .filter(Objects::nonNull)
+                        .findFirst()
+                        .orElse(kept.size());
                 if (at == kept.size()) {
                     kept.add(paper);
                 } else {

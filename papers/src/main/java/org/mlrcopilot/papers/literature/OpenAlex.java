@@ -34,23 +34,34 @@ final class OpenAlex {
         String uri = LiteratureSettings.base(settings.openAlexUrl()) + "/works?search=" + ScholarlyJson.encode(text)
                 + "&filter=from_publication_date:" + fromYear + "-01-01&per-page=50"
                 + (settings.mailto().isEmpty() ? "" : "&mailto=" + ScholarlyJson.encode(settings.mailto()));
-        FetchRequest request = FetchRequest.get(URI.create(uri)).expect(Expect.JSON).retries(0);
+        FetchRequest request =
+                FetchRequest.get(URI.create(uri)).expect(Expect.JSON).retries(0);
         List<RelatedPaper> papers = new ArrayList<>();
-        for (JsonNode work : ScholarlyJson.read(calls.get(request, budget.remaining())).path("results")) {
+        for (JsonNode work :
+                ScholarlyJson.read(calls.get(request, budget.remaining())).path("results")) {
             toPaper(work).ifPresent(papers::add);
         }
         return Outcome.answered(papers);
     }
 
     private static Optional<RelatedPaper> toPaper(JsonNode work) {
-        String title = ScholarlyJson.text(work, "title").isBlank() ? ScholarlyJson.text(work, "display_name") : ScholarlyJson.text(work, "title");
+        String title = ScholarlyJson.text(work, "title").isBlank()
+                ? ScholarlyJson.text(work, "display_name")
+                : ScholarlyJson.text(work, "title");
         if (title.isBlank()) {
             return Optional.empty();
         }
         String landing = ScholarlyJson.text(work.path("primary_location"), "landing_page_url");
-        return Optional.of(new RelatedPaper(title, ScholarlyJson.year(work, "publication_year"),
-                abstractOf(work.path("abstract_inverted_index")), ScholarlyJson.each(work.path("authorships"), "author",
-                "display_name"), landing, arxivId(work, landing), ScholarlyJson.text(work, "doi"), SOURCE, 0));
+        return Optional.of(new RelatedPaper(
+                title,
+                ScholarlyJson.year(work, "publication_year"),
+                abstractOf(work.path("abstract_inverted_index")),
+                ScholarlyJson.each(work.path("authorships"), "author", "display_name"),
+                landing,
+                arxivId(work, landing),
+                ScholarlyJson.text(work, "doi"),
+                SOURCE,
+                0));
     }
 
     private static String arxivId(JsonNode work, String landing) {

@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 /** Percent-encoding for a URL path segment that may hold a DOI ("DOI:10.1145/3290605.3300857"). */
 final class PathSegment {
 
-    private PathSegment() {
-    }
+    private PathSegment() {}
 
     static String encode(String segment) {
         StringBuilder out = new StringBuilder();

@@ -39,18 +39,30 @@ final class Ranker {
     }
 
     List<RelatedPaper> rank(String queryText, List<RelatedPaper> candidates, Recency recency, int max, Duration limit) {
-        List<RelatedPaper> recent = candidates.stream().filter(p -> recency.recent(p.year())).toList();
-        List<RelatedPaper> pool = (recent.size() >= max ? recent.stream()
-                : Stream.concat(recent.stream(), candidates.stream().filter(p -> !recency.recent(p.year()))))
-                .limit(MAX_CANDIDATES).toList();
+        List<RelatedPaper> recent =
+                candidates.stream().filter(p -> recency.recent(p.year())).toList();
+        List<RelatedPaper> pool = (recent.size() >= max
+                        ? recent.stream()
+                        : Stream.concat(recent.stream(), candidates.stream().filter(p -> !recency.recent(p.year()))))
+                .limit(MAX_CANDIDATES)
+                .toList();
         double[] similarity = similarities(queryText, pool, limit);
         List<RelatedPaper> scored = IntStream.range(0, pool.size())
-                .mapToObj(i -> pool.get(i).withScore(score(similarity[i], recency.bonus(pool.get(i).year()))))
+                .mapToObj(i -> pool.get(i)
+                        .withScore(
+                                score(similarity[i], recency.bonus(pool.get(i).year()))))
                 .toList();
-        Comparator<RelatedPaper> best = Comparator.comparingDouble(RelatedPaper::score).reversed();
-        List<RelatedPaper> ranked = new ArrayList<>(scored.stream().filter(p -> recency.recent(p.year()))
-                .sorted(best).limit(max).toList());
-        scored.stream().filter(p -> !recency.recent(p.year())).sorted(best).limit(max - ranked.size())
+        Comparator<RelatedPaper> best =
+                Comparator.comparingDouble(RelatedPaper::score).reversed();
+        List<RelatedPaper> ranked = new ArrayList<>(scored.stream()
+                .filter(p -> recency.recent(p.year()))
+                .sorted(best)
+                .limit(max)
+                .toList());
+        scored.stream()
+                .filter(p -> !recency.recent(p.year()))
+                .sorted(best)
+                .limit(max - ranked.size())
                 .forEach(ranked::add);
         return ranked;
     }
@@ -68,9 +80,11 @@ final class Ranker {
         segments.add(TextSegment.from(truncate(queryText)));
         pool.forEach(p -> segments.add(TextSegment.from(truncate(text(p)))));
         try {
-            List<Embedding> vectors = calls.within(limit, () -> embeddings.embedAll(segments).content());
+            List<Embedding> vectors =
+                    calls.within(limit, () -> embeddings.embedAll(segments).content());
             return IntStream.range(0, pool.size())
-                    .mapToDouble(i -> CosineSimilarity.between(vectors.get(0), vectors.get(i + 1))).toArray();
+                    .mapToDouble(i -> CosineSimilarity.between(vectors.get(0), vectors.get(i + 1)))
+                    .toArray();
         } catch (RuntimeException e) {
             LOG.warn("embedding the related-work candidates failed ({}); ranking by shared words", e.toString());
             return pool.stream().mapToDouble(p -> overlap(queryText, text(p))).toArray();
@@ -95,6 +109,7 @@ final class Ranker {
 
     private static Set<String> words(String text) {
         return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> w.length() > 2).collect(Collectors.toCollection(HashSet::new));
+                .filter(w -> w.length() > 2)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 }

@@ -35,8 +35,8 @@ public final class RelatedWorkFinder {
     private final ArxivSearch arxiv;
     private final Ranker ranker;
 
-    public RelatedWorkFinder(GuardedHttpClient http, LiteratureSettings settings, EmbeddingModel embeddings,
-                             Clock clock) {
+    public RelatedWorkFinder(
+            GuardedHttpClient http, LiteratureSettings settings, EmbeddingModel embeddings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         Calls calls = new Calls(Objects.requireNonNull(http, "http"));
@@ -65,13 +65,19 @@ public final class RelatedWorkFinder {
         if (!enough(search.found, known, recency)) {
             search.ask(ArxivSearch.SOURCE, 1.0, b -> arxiv.find(known, b));
         }
-        List<RelatedPaper> ranked = ranker.rank(known.embeddingText(), Merger.merge(search.found, known), recency,
-                settings.maxResults(), overall.remaining());
+        List<RelatedPaper> ranked = ranker.rank(
+                known.embeddingText(),
+                Merger.merge(search.found, known),
+                recency,
+                settings.maxResults(),
+                overall.remaining());
         return new RelatedWork(ranked, search.statuses);
     }
 
     private boolean enough(List<RelatedPaper> found, LiteratureQuery query, Recency recency) {
-        return Merger.merge(found, query).stream().filter(p -> recency.recent(p.year())).count()
+        return Merger.merge(found, query).stream()
+                        .filter(p -> recency.recent(p.year()))
+                        .count()
                 >= settings.maxResults();
     }
 
@@ -93,13 +99,17 @@ public final class RelatedWorkFinder {
             long start = System.nanoTime();
             Outcome outcome;
             try {
-                outcome = granted.compareTo(MIN_SOURCE_TIME) < 0 ? Outcome.failed("skipped, no time left")
+                outcome = granted.compareTo(MIN_SOURCE_TIME) < 0
+                        ? Outcome.failed("skipped, no time left")
                         : call.apply(budget);
             } catch (RuntimeException e) {
                 outcome = Outcome.failed(FetchFailures.describe(e, granted));
             }
             found.addAll(outcome.papers());
-            statuses.add(new SourceStatus(source, outcome.answered(), outcome.detail(),
+            statuses.add(new SourceStatus(
+                    source,
+                    outcome.answered(),
+                    outcome.detail(),
                     Duration.ofNanos(System.nanoTime() - start).toMillis()));
             return outcome;
         }
@@ -107,8 +117,8 @@ public final class RelatedWorkFinder {
         private void markFellBack() {
             if (!statuses.isEmpty()) {
                 SourceStatus last = statuses.remove(statuses.size() - 1);
-                statuses.add(new SourceStatus(last.source(), last.answered(), last.detail() + ", fell back",
-                        last.millis()));
+                statuses.add(
+                        new SourceStatus(last.source(), last.answered(), last.detail() + ", fell back", last.millis()));
             }
         }
 

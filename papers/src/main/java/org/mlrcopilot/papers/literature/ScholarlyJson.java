@@ -15,8 +15,7 @@ final class ScholarlyJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ScholarlyJson() {
-    }
+    private ScholarlyJson() {}
 
     static JsonNode read(Fetched fetched) {
         try {
@@ -36,7 +35,8 @@ final class ScholarlyJson {
     static Integer year(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.canConvertToInt() && value.asInt() >= 1500 && value.asInt() <= 3000
-                ? value.asInt() : null;
+                ? value.asInt()
+                : null;
     }
 
     /** The text at {@code path} inside each element of an array. */

@@ -46,7 +46,8 @@ final class SemanticScholar {
             found.addAll(search(self == null ? query : query.withResolved(self), fromYear, budget));
             return Outcome.answered(found).withSelf(self);
         } catch (RuntimeException e) {
-            Outcome partial = found.isEmpty() ? Outcome.failed(FetchFailures.describe(e, granted))
+            Outcome partial = found.isEmpty()
+                    ? Outcome.failed(FetchFailures.describe(e, granted))
                     : Outcome.answered(found).withNote("then " + FetchFailures.describe(e, granted));
             return partial.withSelf(self);
         }
@@ -54,10 +55,14 @@ final class SemanticScholar {
 
     /** The paper's references, then the papers recommended for it. */
     private void addRelated(String paperId, SearchDeadline budget, List<RelatedPaper> found) {
-        found.addAll(papers(fetch("/graph/v1/paper/" + paperId + "/references?fields=" + FIELDS + "&limit=100",
-                budget).path("data"), "citedPaper"));
-        found.addAll(papers(fetch("/recommendations/v1/papers/forpaper/" + paperId + "?fields=" + FIELDS
-                + "&limit=50", budget).path("recommendedPapers"), null));
+        found.addAll(papers(
+                fetch("/graph/v1/paper/" + paperId + "/references?fields=" + FIELDS + "&limit=100", budget)
+                        .path("data"),
+                "citedPaper"));
+        found.addAll(papers(
+                fetch("/recommendations/v1/papers/forpaper/" + paperId + "?fields=" + FIELDS + "&limit=50", budget)
+                        .path("recommendedPapers"),
+                null));
     }
 
     /** The query paper by arXiv id, else DOI; null when neither is given or Semantic Scholar does not know it. */
@@ -86,12 +91,19 @@ final class SemanticScholar {
         if (text.isEmpty()) {
             return List.of();
         }
-        return papers(fetch("/graph/v1/paper/search?query=" + ScholarlyJson.encode(text) + "&fields=" + FIELDS
-                + "&year=" + fromYear + "-&limit=50", budget).path("data"), null);
+        return papers(
+                fetch(
+                                "/graph/v1/paper/search?query=" + ScholarlyJson.encode(text) + "&fields=" + FIELDS
+                                        + "&year=" + fromYear + "-&limit=50",
+                                budget)
+                        .path("data"),
+                null);
     }
 
     private JsonNode fetch(String pathAndQuery, SearchDeadline budget) {
-        FetchRequest request = FetchRequest.get(URI.create(base + pathAndQuery)).expect(Expect.JSON).retries(0);
+        FetchRequest request = FetchRequest.get(URI.create(base + pathAndQuery))
+                .expect(Expect.JSON)
+                .retries(0);
         if (!settings.semanticScholarApiKey().isEmpty()) {
             request = request.header("x-api-key", settings.semanticScholarApiKey());
         }
@@ -112,8 +124,15 @@ final class SemanticScholar {
             return Optional.empty();
         }
         JsonNode ids = paper.path("externalIds");
-        return Optional.of(new RelatedPaper(title, ScholarlyJson.year(paper, "year"), ScholarlyJson.text(paper, "abstract"),
-                ScholarlyJson.each(paper.path("authors"), "name"), ScholarlyJson.text(paper, "url"), ScholarlyJson.text(ids, "ArXiv"),
-                ScholarlyJson.text(ids, "DOI"), SOURCE, 0));
+        return Optional.of(new RelatedPaper(
+                title,
+                ScholarlyJson.year(paper, "year"),
+                ScholarlyJson.text(paper, "abstract"),
+                ScholarlyJson.each(paper.path("authors"), "name"),
+                ScholarlyJson.text(paper, "url"),
+                ScholarlyJson.text(ids, "ArXiv"),
+                ScholarlyJson.text(ids, "DOI"),
+                SOURCE,
+                0));
     }
 }

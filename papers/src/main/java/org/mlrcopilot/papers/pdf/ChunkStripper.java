@@ -21,8 +21,7 @@ import org.apache.pdfbox.text.TextPosition;
  */
 final class ChunkStripper extends PDFTextStripper {
 
-    private static final Pattern BOLD_NAME =
-            Pattern.compile("(?i)bold|black|heavy|demi|medi|cmbx");
+    private static final Pattern BOLD_NAME = Pattern.compile("(?i)bold|black|heavy|demi|medi|cmbx");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Co}\\uFFFD]");
 
     private final List<Chunk> chunks = new ArrayList<>();
@@ -62,9 +61,15 @@ final class ChunkStripper extends PDFTextStripper {
         TextPosition last = positions.get(positions.size() - 1);
         TextPosition middle = positions.get(positions.size() / 2);
         chars += text.length();
-        chunks.add(new Chunk(text, getCurrentPageNo(), first.getXDirAdj(),
-                last.getXDirAdj() + last.getWidthDirAdj(), middle.getYDirAdj(), sizeOf(middle),
-                isBold(middle.getFont()), first.getDir() % 180 == 0 ? first.getPageHeight() : first.getPageWidth()));
+        chunks.add(new Chunk(
+                text,
+                getCurrentPageNo(),
+                first.getXDirAdj(),
+                last.getXDirAdj() + last.getWidthDirAdj(),
+                middle.getYDirAdj(),
+                sizeOf(middle),
+                isBold(middle.getFont()),
+                first.getDir() % 180 == 0 ? first.getPageHeight() : first.getPageWidth()));
     }
 
     private static float sizeOf(TextPosition position) {

@@ -12,10 +12,9 @@ final class FrontMatter {
     private static final Pattern AFFILIATION = Pattern.compile("(?i).*(@|https?:|www\\.|universit|institut"
             + "|college|school|department|dept\\.|laborator|\\blab\\b|centre|center|research|inc\\.|corp"
             + "|google|microsoft|facebook|\\bmeta\\b|\\bai2\\b|academy|foundation|\\d{3,}).*");
-    private static final Pattern SEPARATORS =
-            Pattern.compile("\\s*(?:[,;\\t&|·†‡∗*§¶⋆★♠♣♥♦]|\\band\\b)+\\s*");
-    private static final Pattern NAME = Pattern.compile(
-            "\\p{Lu}[\\p{L}.'’-]*(\\s+(\\p{Lu}[\\p{L}.'’-]*|van|von|de|der|den|da|di|la|le|del)){1,4}");
+    private static final Pattern SEPARATORS = Pattern.compile("\\s*(?:[,;\\t&|·†‡∗*§¶⋆★♠♣♥♦]|\\band\\b)+\\s*");
+    private static final Pattern NAME =
+            Pattern.compile("\\p{Lu}[\\p{L}.'’-]*(\\s+(\\p{Lu}[\\p{L}.'’-]*|van|von|de|der|den|da|di|la|le|del)){1,4}");
 
     private static final int AUTHOR_LINES = 15;
 

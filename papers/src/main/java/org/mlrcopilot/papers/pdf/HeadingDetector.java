@@ -60,8 +60,10 @@ final class HeadingDetector {
         for (Line line : lines) {
             charsBySize.merge(Math.round(line.size() * 10), line.text().length(), Integer::sum);
         }
-        return charsBySize.entrySet().stream().max(Map.Entry.comparingByValue())
-                .map(entry -> entry.getKey() / 10f).orElse(10f);
+        return charsBySize.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(entry -> entry.getKey() / 10f)
+                .orElse(10f);
     }
 
     List<Heading> find() {
@@ -81,7 +83,9 @@ final class HeadingDetector {
     /** The heading level of the line, or 0 when it is not a heading. */
     private int level(Line line, boolean afterProse, boolean spaced) {
         String text = line.plain();
-        if (line.words() > MAX_WORDS || line.letters() < 2 || ".,;".indexOf(line.last()) >= 0
+        if (line.words() > MAX_WORDS
+                || line.letters() < 2
+                || ".,;".indexOf(line.last()) >= 0
                 || line.size() < bodySize - 2.5f) {
             return 0;
         }
@@ -108,7 +112,8 @@ final class HeadingDetector {
 
     /** A numbered heading in capitals, e.g. "VI. CONCLUSION", which a margin filter must not take for a header. */
     static boolean numberedCapitals(String text) {
-        return capitals(text) && (DIGITS.matcher(text).matches() || ROMAN.matcher(text).matches());
+        return capitals(text)
+                && (DIGITS.matcher(text).matches() || ROMAN.matcher(text).matches());
     }
 
     /** Letters all capitals (as capitals and small capitals come out), at least four of them. */
@@ -141,7 +146,8 @@ final class HeadingDetector {
         float left = block[0];
         float right = block[1];
         float width = right - left;
-        return width > 0 && line.x() > left + 0.1f * width
+        return width > 0
+                && line.x() > left + 0.1f * width
                 && Math.abs((line.x() + line.endX()) / 2 - (left + right) / 2) < 0.05f * width;
     }
 
@@ -176,17 +182,24 @@ final class HeadingDetector {
 
     private boolean continuesHeading(Line previous, Line next, CharSequence sofar) {
         float dy = next.y() - previous.y();
-        boolean sameStyle = capitals(previous.plain()) == capitals(next.plain())
-                && (styled(previous) || next.words() < 8);
-        return sameStyle && next.page() == previous.page() && dy > 0 && dy < 1.6f * previous.size()
-                && Math.abs(next.size() - previous.size()) < 0.3f && next.bold() == previous.bold()
-                && ".,;".indexOf(next.last()) < 0 && !startsHeading(next)
+        boolean sameStyle =
+                capitals(previous.plain()) == capitals(next.plain()) && (styled(previous) || next.words() < 8);
+        return sameStyle
+                && next.page() == previous.page()
+                && dy > 0
+                && dy < 1.6f * previous.size()
+                && Math.abs(next.size() - previous.size()) < 0.3f
+                && next.bold() == previous.bold()
+                && ".,;".indexOf(next.last()) < 0
+                && !startsHeading(next)
                 && sofar.toString().split(" ").length + next.words() <= MAX_WORDS + 4;
     }
 
     private boolean startsHeading(Line line) {
         String text = line.plain();
-        return KNOWN.matcher(text).matches() || DIGITS.matcher(text).matches()
-                || ROMAN.matcher(text).matches() || LETTER.matcher(text).matches();
+        return KNOWN.matcher(text).matches()
+                || DIGITS.matcher(text).matches()
+                || ROMAN.matcher(text).matches()
+                || LETTER.matcher(text).matches();
     }
 }

@@ -60,8 +60,10 @@ final class InflationBudget {
     /** The decoded length of {@code stream}, read at most {@code limit} bytes far. */
     private long decodedLength(COSStream stream, long limit) throws IOException {
         COSBase filters = stream.getFilters();
-        boolean onlyFlate = COSName.FLATE_DECODE.equals(filters) || filters instanceof org.apache.pdfbox.cos.COSArray a
-                && a.size() == 1 && COSName.FLATE_DECODE.equals(a.getObject(0));
+        boolean onlyFlate = COSName.FLATE_DECODE.equals(filters)
+                || filters instanceof org.apache.pdfbox.cos.COSArray a
+                        && a.size() == 1
+                        && COSName.FLATE_DECODE.equals(a.getObject(0));
         boolean predictor = stream.getDictionaryObject(COSName.DECODE_PARMS, COSName.DP) != null;
         try (InputStream in = onlyFlate && !predictor
                 ? new InflaterInputStream(stream.createRawInputStream(), new Inflater(), BUFFER)

@@ -14,8 +14,7 @@ final class LineMerger {
     private static final float WIDE_GAP = 1.0f;
     private static final float MAX_GAP = 3.0f;
 
-    private LineMerger() {
-    }
+    private LineMerger() {}
 
     static List<Line> merge(List<Chunk> chunks) {
         List<Line> lines = new ArrayList<>();
@@ -40,7 +39,8 @@ final class LineMerger {
         float gap = next.x() - last.endX();
         return next.page() == anchor.page()
                 && Math.abs(next.y() - anchor.y()) < SAME_LINE * size
-                && gap > -size && gap < MAX_GAP * size;
+                && gap > -size
+                && gap < MAX_GAP * size;
     }
 
     private static Chunk anchor(List<Chunk> line) {
@@ -65,14 +65,22 @@ final class LineMerger {
         Chunk anchor = anchor(chunks);
         Chunk last = chunks.get(chunks.size() - 1);
         boolean bold = boldChars * 10 >= text.toString().strip().length() * 6;
-        return new Line(text.toString(), anchor.page(), chunks.get(0).x(), last.endX(), anchor.y(),
-                dominantSize(chunks), bold, anchor.pageHeight());
+        return new Line(
+                text.toString(),
+                anchor.page(),
+                chunks.get(0).x(),
+                last.endX(),
+                anchor.y(),
+                dominantSize(chunks),
+                bold,
+                anchor.pageHeight());
     }
 
     private static float dominantSize(List<Chunk> chunks) {
         Map<Float, Integer> charsBySize = new HashMap<>();
         chunks.forEach(chunk -> charsBySize.merge(chunk.size(), chunk.text().length(), Integer::sum));
-        return Collections.max(charsBySize.entrySet(), Map.Entry.comparingByValue()).getKey();
+        return Collections.max(charsBySize.entrySet(), Map.Entry.comparingByValue())
+                .getKey();
     }
 
     private static String separator(Chunk previous, Chunk next) {

@@ -95,5 +95,4 @@ final class LinkFinder {
     private static long count(String text, char c) {
         return text.chars().filter(ch -> ch == c).count();
     }
-
 }

@@ -15,11 +15,10 @@ import java.util.regex.Pattern;
 final class MarginFilter {
 
     private static final float BAND = 0.075f;
-    private static final Pattern PAGE_NUMBER = Pattern.compile(
-            "(?i)(page\\s*)?[-–—]?\\s*(\\d{1,4}|[ivxlc]{1,6})\\s*[-–—]?(\\s*(of|/)\\s*\\d{1,4})?");
+    private static final Pattern PAGE_NUMBER =
+            Pattern.compile("(?i)(page\\s*)?[-–—]?\\s*(\\d{1,4}|[ivxlc]{1,6})\\s*[-–—]?(\\s*(of|/)\\s*\\d{1,4})?");
 
-    private MarginFilter() {
-    }
+    private MarginFilter() {}
 
     static List<Line> apply(List<Line> lines, float bodySize) {
         Set<String> repeated = repeatedMarginLines(lines);
@@ -33,7 +32,8 @@ final class MarginFilter {
     }
 
     private static boolean isFurniture(Line line, float bodySize, Set<String> repeated) {
-        return isPageNumber(line.plain()) || repeated.contains(key(line))
+        return isPageNumber(line.plain())
+                || repeated.contains(key(line))
                 || line.size() < bodySize - 0.5f && !HeadingDetector.numberedCapitals(line.plain());
     }
 

@@ -34,7 +34,8 @@ final class PaperAssembler {
             abstractText = unheadedAbstract(lines);
             sections.addAll(chunks(joiner.paragraphs(lines)));
         } else {
-            frontMatter = new FrontMatter(frontMatter(lines.subList(0, headings.get(0).start())), joiner);
+            frontMatter =
+                    new FrontMatter(frontMatter(lines.subList(0, headings.get(0).start())), joiner);
         }
         for (int i = 0; i < headings.size(); i++) {
             addHeading(i);
@@ -43,8 +44,8 @@ final class PaperAssembler {
             abstractText = unheadedAbstract(lines.subList(0, headings.get(0).start()));
         }
         String title = title(frontMatter.title(), metadataTitle);
-        return new PdfPaper(title, frontMatter.authors(), abstractText, sections, references,
-                links(annotationLinks), pages);
+        return new PdfPaper(
+                title, frontMatter.authors(), abstractText, sections, references, links(annotationLinks), pages);
     }
 
     private List<Line> frontMatter(List<Line> candidates) {
@@ -55,7 +56,9 @@ final class PaperAssembler {
                 String head = inline.group(1) == null ? "" : inline.group(1).strip();
                 String tail = joiner.oneParagraph(rest);
                 abstractText = (head.matches(".*\\p{L}-") && tail.matches("\\p{Ll}.*")
-                        ? head.substring(0, head.length() - 1) + tail : head + " " + tail).strip();
+                                ? head.substring(0, head.length() - 1) + tail
+                                : head + " " + tail)
+                        .strip();
                 return candidates.subList(0, i);
             }
         }
@@ -69,7 +72,8 @@ final class PaperAssembler {
      */
     static String title(String largest, String metadata) {
         String meta = metadata == null ? "" : metadata.strip();
-        boolean usable = meta.length() >= 8 && meta.length() <= 300
+        boolean usable = meta.length() >= 8
+                && meta.length() <= 300
                 && !meta.matches("(?i).*(\\.(dvi|pdf|tex|docx?|ps)\\b|microsoft word|untitled|^title$|^paper$).*");
         if (largest.isBlank()) {
             return usable ? meta : "";
@@ -79,7 +83,9 @@ final class PaperAssembler {
     }
 
     private static String normalized(String text) {
-        return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        return text.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N}]+", " ")
+                .strip();
     }
 
     /** Text without recoverable structure, in parts of about {@value #PART_CHARS} characters cut between paragraphs. */
@@ -88,13 +94,17 @@ final class PaperAssembler {
         StringBuilder part = new StringBuilder();
         for (String paragraph : text.split("\n\n")) {
             if (part.length() > 0 && part.length() + paragraph.length() > PART_CHARS) {
-                parts.add(new Section("Part " + (parts.size() + 1), 1, part.toString().strip()));
+                parts.add(new Section(
+                        "Part " + (parts.size() + 1), 1, part.toString().strip()));
                 part.setLength(0);
             }
             part.append(paragraph).append("\n\n");
         }
         if (part.length() > 0 || parts.isEmpty()) {
-            parts.add(new Section(parts.isEmpty() ? "" : "Part " + (parts.size() + 1), 1, part.toString().strip()));
+            parts.add(new Section(
+                    parts.isEmpty() ? "" : "Part " + (parts.size() + 1),
+                    1,
+                    part.toString().strip()));
         }
         return parts;
     }
@@ -117,7 +127,8 @@ final class PaperAssembler {
     private static int unheadedReferences(List<Line> body) {
         for (int i = 0; i < body.size(); i++) {
             if (body.get(i).plain().startsWith("[1]")) {
-                long more = body.subList(i, body.size()).stream().filter(l -> l.plain().matches("\\[\\d{1,3}\\].*"))
+                long more = body.subList(i, body.size()).stream()
+                        .filter(l -> l.plain().matches("\\[\\d{1,3}\\].*"))
                         .count();
                 return more >= 3 ? i : -1;
             }

@@ -19,6 +19,7 @@ public final class PdfPaperReader {
     static final int MAX_CHARS = 2_000_000;
     /** What one page's content may decompress to, and all pages read together: far above any real paper. */
     static final long MAX_STREAM_BYTES = 64L << 20;
+
     static final long MAX_CONTENT_BYTES = 256L << 20;
     private static final int HEADER_WINDOW = 1024;
     private static final int MIN_LETTERS = 20;
@@ -74,7 +75,8 @@ public final class PdfPaperReader {
         if (lines.stream().mapToInt(Line::letters).sum() < MIN_LETTERS) {
             throw new PdfException(Reason.NO_TEXT);
         }
-        List<String> annotationLinks = new LinkFinder().addAnnotations(document, maxPages).links();
+        List<String> annotationLinks =
+                new LinkFinder().addAnnotations(document, maxPages).links();
         String metadataTitle = document.getDocumentInformation().getTitle();
         return new PaperAssembler(lines).assemble(annotationLinks, metadataTitle, pages);
     }

@@ -41,7 +41,9 @@ final class ReferenceSplitter {
     }
 
     private IntPredicate startRule() {
-        long labelled = lines.stream().filter(line -> LABEL.matcher(line.plain()).matches()).count();
+        long labelled = lines.stream()
+                .filter(line -> LABEL.matcher(line.plain()).matches())
+                .count();
         if (LABEL.matcher(lines.get(0).plain()).matches() && labelled >= Math.min(3, lines.size())) {
             return i -> LABEL.matcher(lines.get(i).plain()).matches();
         }

@@ -32,8 +32,10 @@ final class TextJoiner {
     }
 
     String paragraphs(List<Line> lines) {
-        String body = flow(lines.stream().filter(line -> line.size() >= smallType).toList());
-        String notes = flow(lines.stream().filter(line -> line.size() < smallType).toList());
+        String body =
+                flow(lines.stream().filter(line -> line.size() >= smallType).toList());
+        String notes =
+                flow(lines.stream().filter(line -> line.size() < smallType).toList());
         return (body + "\n\n" + notes).strip();
     }
 
@@ -80,7 +82,9 @@ final class TextJoiner {
 
     private static boolean adjacent(Line previous, Line line) {
         float dy = line.y() - previous.y();
-        return line.page() == previous.page() && dy > 0 && dy < 3 * line.size()
+        return line.page() == previous.page()
+                && dy > 0
+                && dy < 3 * line.size()
                 && Math.abs(line.x() - previous.x()) < 4 * line.size();
     }
 
@@ -118,7 +122,8 @@ final class TextJoiner {
             return false;
         }
         char end = url.charAt(url.length() - 1);
-        return "/:-_#?=&~".indexOf(end) >= 0 || next.startsWith("/")
+        return "/:-_#?=&~".indexOf(end) >= 0
+                || next.startsWith("/")
                 || (end == '.' && Character.isLowerCase(next.codePointAt(0)));
     }
 

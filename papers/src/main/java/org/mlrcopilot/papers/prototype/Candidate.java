@@ -18,10 +18,13 @@ record Candidate(HubItem item, String text) {
     /** Name words, task, plain tags (no "license:…"-style tags) and the start of the description. */
     static String describe(HubItem item, String description) {
         String name = item.id().replaceAll("[/_\\-.]+", " ");
-        String tags = item.tags().stream().filter(t -> !t.contains(":")).limit(MAX_TAGS)
-                .map(t -> t.replace('-', ' ')).collect(Collectors.joining(", "));
-        String about = description.length() <= MAX_DESCRIPTION ? description
-                : description.substring(0, MAX_DESCRIPTION);
+        String tags = item.tags().stream()
+                .filter(t -> !t.contains(":"))
+                .limit(MAX_TAGS)
+                .map(t -> t.replace('-', ' '))
+                .collect(Collectors.joining(", "));
+        String about =
+                description.length() <= MAX_DESCRIPTION ? description : description.substring(0, MAX_DESCRIPTION);
         StringBuilder text = new StringBuilder(name);
         if (!item.pipelineTag().isEmpty()) {
             text.append(". ").append(item.pipelineTag().replace('-', ' '));

@@ -12,19 +12,19 @@ final class CodeLinks {
     private static final Pattern CODE_HOST =
             Pattern.compile("(?i)https?://(www\\.)?(github\\.com|gitlab\\.com|huggingface\\.co)/[^\\s]+");
 
-    private CodeLinks() {
-    }
+    private CodeLinks() {}
 
     static List<String> of(List<String> links) {
         Map<String, String> kept = new LinkedHashMap<>();
-        links.stream().filter(l -> CODE_HOST.matcher(l).matches())
-                .forEach(l -> kept.putIfAbsent(key(l), l));
+        links.stream().filter(l -> CODE_HOST.matcher(l).matches()).forEach(l -> kept.putIfAbsent(key(l), l));
         return List.copyOf(kept.values());
     }
 
     /** Links differing only in scheme, "www.", letter case, a trailing slash or ".git" are the same. */
     private static String key(String link) {
-        return link.toLowerCase(Locale.ROOT).replaceFirst("^https?://(www\\.)?", "")
-                .replaceAll("[#?].*$", "").replaceAll("(\\.git)?/*$", "");
+        return link.toLowerCase(Locale.ROOT)
+                .replaceFirst("^https?://(www\\.)?", "")
+                .replaceAll("[#?].*$", "")
+                .replaceAll("(\\.git)?/*$", "");
     }
 }

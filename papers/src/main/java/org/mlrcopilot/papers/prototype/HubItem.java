@@ -12,8 +12,16 @@ import java.util.Objects;
  * @param url         the item's page, https://huggingface.co/&lt;id&gt; or https://huggingface.co/datasets/&lt;id&gt;
  * @param score       relevance to the plan, see {@link PrototypeFinder}; 0 before ranking
  */
-public record HubItem(String id, String kind, long downloads, long likes, List<String> tags, String pipelineTag,
-                      long sizeBytes, String url, double score) {
+public record HubItem(
+        String id,
+        String kind,
+        long downloads,
+        long likes,
+        List<String> tags,
+        String pipelineTag,
+        long sizeBytes,
+        String url,
+        double score) {
 
     public static final String MODEL = "model";
     public static final String DATASET = "dataset";

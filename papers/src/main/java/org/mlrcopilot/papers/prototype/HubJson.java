@@ -14,8 +14,7 @@ final class HubJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final long BYTES_PER_PARAM = 2;
 
-    private HubJson() {
-    }
+    private HubJson() {}
 
     static List<Candidate> parse(String kind, String json) {
         JsonNode root;
@@ -49,8 +48,16 @@ final class HubJson {
         long params = node.path("safetensors").path("total").asLong(-1);
         long size = model && params > 0 ? params * BYTES_PER_PARAM : -1;
         String url = PAGES + (model ? "" : "datasets/") + id;
-        return new HubItem(id, kind, node.path("downloads").asLong(0), node.path("likes").asLong(0), tags,
-                model ? text(node, "pipeline_tag") : "", size, url, 0);
+        return new HubItem(
+                id,
+                kind,
+                node.path("downloads").asLong(0),
+                node.path("likes").asLong(0),
+                tags,
+                model ? text(node, "pipeline_tag") : "",
+                size,
+                url,
+                0);
     }
 
     private static String text(JsonNode node, String field) {

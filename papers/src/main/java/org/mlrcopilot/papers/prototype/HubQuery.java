@@ -14,15 +14,41 @@ import java.util.Set;
 record HubQuery(String kind, String term) {
 
     static final int LIMIT = 20;
-    private static final Set<String> PIPELINE_TAGS = Set.of("text-classification", "token-classification",
-            "table-question-answering", "question-answering", "zero-shot-classification", "translation",
-            "summarization", "feature-extraction", "text-generation", "text2text-generation", "fill-mask",
-            "sentence-similarity", "text-to-speech", "text-to-audio", "automatic-speech-recognition",
-            "audio-classification", "image-classification", "object-detection", "image-segmentation",
-            "text-to-image", "image-to-text", "image-to-image", "depth-estimation", "video-classification",
-            "tabular-classification", "tabular-regression", "time-series-forecasting", "reinforcement-learning",
-            "zero-shot-image-classification", "zero-shot-object-detection", "image-feature-extraction",
-            "visual-question-answering", "document-question-answering", "mask-generation");
+    private static final Set<String> PIPELINE_TAGS = Set.of(
+            "text-classification",
+            "token-classification",
+            "table-question-answering",
+            "question-answering",
+            "zero-shot-classification",
+            "translation",
+            "summarization",
+            "feature-extraction",
+            "text-generation",
+            "text2text-generation",
+            "fill-mask",
+            "sentence-similarity",
+            "text-to-speech",
+            "text-to-audio",
+            "automatic-speech-recognition",
+            "audio-classification",
+            "image-classification",
+            "object-detection",
+            "image-segmentation",
+            "text-to-image",
+            "image-to-text",
+            "image-to-image",
+            "depth-estimation",
+            "video-classification",
+            "tabular-classification",
+            "tabular-regression",
+            "time-series-forecasting",
+            "reinforcement-learning",
+            "zero-shot-image-classification",
+            "zero-shot-object-detection",
+            "image-feature-extraction",
+            "visual-question-answering",
+            "document-question-answering",
+            "mask-generation");
 
     /** The pipeline tag the term names, or "" when it is a plain search term. */
     String pipelineTag() {
@@ -34,7 +60,8 @@ record HubQuery(String kind, String term) {
         String base = hub.toString().replaceAll("/+$", "");
         String path = HubItem.MODEL.equals(kind) ? "/api/models" : "/api/datasets";
         String tag = pipelineTag();
-        String select = tag.isEmpty() ? "search=" + encode(term)
+        String select = tag.isEmpty()
+                ? "search=" + encode(term)
                 : "filter=" + encode(HubItem.MODEL.equals(kind) ? tag : "task_categories:" + tag);
         return URI.create(base + path + "?" + select + "&sort=downloads&direction=-1&limit=" + LIMIT);
     }

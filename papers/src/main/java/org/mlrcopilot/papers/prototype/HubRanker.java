@@ -25,12 +25,19 @@ final class HubRanker {
     List<HubItem> rank(String plan, List<Candidate> candidates, long maxModelBytes, int max) {
         List<Candidate> pool = fitting(unique(candidates), maxModelBytes);
         double[] cos = similarity.to(plan, pool.stream().map(Candidate::text).toList());
-        double top = pool.stream().mapToDouble(c -> popularity(c.item().downloads())).max().orElse(0);
-        return IntStream.range(0, pool.size()).mapToObj(i -> scored(pool.get(i).item(), cos[i], top))
-                .sorted(Comparator.comparingDouble(HubItem::score).reversed()
-                        .thenComparing(Comparator.comparingLong(HubItem::downloads).reversed())
+        double top = pool.stream()
+                .mapToDouble(c -> popularity(c.item().downloads()))
+                .max()
+                .orElse(0);
+        return IntStream.range(0, pool.size())
+                .mapToObj(i -> scored(pool.get(i).item(), cos[i], top))
+                .sorted(Comparator.comparingDouble(HubItem::score)
+                        .reversed()
+                        .thenComparing(
+                                Comparator.comparingLong(HubItem::downloads).reversed())
                         .thenComparing(HubItem::id))
-                .limit(max).toList();
+                .limit(max)
+                .toList();
     }
 
     private static HubItem scored(HubItem item, double cos, double topPopularity) {
@@ -48,13 +55,16 @@ final class HubRanker {
 
     private static List<Candidate> unique(List<Candidate> candidates) {
         Map<String, Candidate> byId = new LinkedHashMap<>();
-        candidates.forEach(c -> byId.merge(c.key(), c,
-                (a, b) -> b.item().downloads() > a.item().downloads() ? b : a));
+        candidates.forEach(c ->
+                byId.merge(c.key(), c, (a, b) -> b.item().downloads() > a.item().downloads() ? b : a));
         return List.copyOf(byId.values());
     }
 
     private static List<Candidate> fitting(List<Candidate> candidates, long maxModelBytes) {
-        return candidates.stream().filter(c -> maxModelBytes == 0 || c.item().sizeBytes() < 0
-                || c.item().sizeBytes() <= maxModelBytes).toList();
+        return candidates.stream()
+                .filter(c -> maxModelBytes == 0
+                        || c.item().sizeBytes() < 0
+                        || c.item().sizeBytes() <= maxModelBytes)
+                .toList();
     }
 }

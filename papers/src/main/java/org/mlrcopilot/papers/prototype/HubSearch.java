@@ -53,16 +53,19 @@ final class HubSearch {
     }
 
     private List<Candidate> fetch(HubQuery query, Duration granted) {
-        FetchRequest request = FetchRequest.get(query.uri(hub)).header("Accept", "application/json")
-                .expect(Expect.JSON).retries(1).deadline(granted);
+        FetchRequest request = FetchRequest.get(query.uri(hub))
+                .header("Accept", "application/json")
+                .expect(Expect.JSON)
+                .retries(1)
+                .deadline(granted);
         if (!token.isEmpty()) {
             request = request.header("Authorization", "Bearer " + token);
         }
         return HubJson.parse(query.kind(), http.get(request).text());
     }
 
-    private static void collect(HubQuery query, Future<List<Candidate>> future, long end, Duration granted,
-                                Result result) {
+    private static void collect(
+            HubQuery query, Future<List<Candidate>> future, long end, Duration granted, Result result) {
         try {
             result.found().addAll(future.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {

@@ -42,15 +42,16 @@ public final class PrototypeFinder {
     private final HubRanker ranker;
     private final Duration deadline;
 
-    public PrototypeFinder(GuardedHttpClient http, URI hubUrl, String hfToken, EmbeddingModel embeddings,
-                           Duration deadline) {
+    public PrototypeFinder(
+            GuardedHttpClient http, URI hubUrl, String hfToken, EmbeddingModel embeddings, Duration deadline) {
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(hubUrl, "hubUrl");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         if (deadline.isNegative() || deadline.isZero()) {
             throw new IllegalArgumentException("the deadline must be positive");
         }
-        this.hub = new HubSearch(http, hubUrl, Objects.requireNonNullElse(hfToken, "").strip());
+        this.hub = new HubSearch(
+                http, hubUrl, Objects.requireNonNullElse(hfToken, "").strip());
         this.similarity = new Similarity(Objects.requireNonNull(embeddings, "embeddings"));
         this.ranker = new HubRanker(similarity);
     }
@@ -62,8 +63,8 @@ public final class PrototypeFinder {
         List<Candidate> found = search(terms(query.searchTerms()), notes);
         List<HubItem> models = ranker.rank(query.planText(), ofKind(found, HubItem.MODEL), query.maxModelBytes(), TOP);
         List<HubItem> datasets = ranker.rank(query.planText(), ofKind(found, HubItem.DATASET), 0, TOP);
-        return new Prototypes(CodeLinks.of(query.codeLinks()), models, datasets, rankTasks(query.planText(), tasks),
-                notes);
+        return new Prototypes(
+                CodeLinks.of(query.codeLinks()), models, datasets, rankTasks(query.planText(), tasks), notes);
     }
 
     private List<Candidate> search(List<String> terms, List<String> notes) {
@@ -92,9 +93,12 @@ public final class PrototypeFinder {
 
     /** Registered tasks by the cosine similarity of "name: description" to the plan, best first. */
     public List<TaskMatch> rankTasks(String plan, List<RegisteredTask> tasks) {
-        double[] cos = similarity.to(plan, tasks.stream().map(t -> t.name() + ": " + t.description()).toList());
-        return IntStream.range(0, tasks.size()).mapToObj(i -> new TaskMatch(tasks.get(i).name(), cos[i]))
-                .sorted(Comparator.comparingDouble(TaskMatch::score).reversed()).toList();
+        double[] cos = similarity.to(
+                plan, tasks.stream().map(t -> t.name() + ": " + t.description()).toList());
+        return IntStream.range(0, tasks.size())
+                .mapToObj(i -> new TaskMatch(tasks.get(i).name(), cos[i]))
+                .sorted(Comparator.comparingDouble(TaskMatch::score).reversed())
+                .toList();
     }
 
     private Duration rankingReserve() {

@@ -17,9 +17,14 @@ public record PrototypeQuery(String planText, List<String> searchTerms, List<Str
     public PrototypeQuery {
         planText = Objects.requireNonNullElse(planText, "").strip();
         searchTerms = Objects.requireNonNullElse(searchTerms, List.<String>of()).stream()
-                .filter(Objects::nonNull).map(String::strip).filter(t -> !t.isEmpty()).toList();
+                .filter(Objects::nonNull)
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .toList();
         codeLinks = Objects.requireNonNullElse(codeLinks, List.<String>of()).stream()
-                .filter(Objects::nonNull).map(String::strip).toList();
+                .filter(Objects::nonNull)
+                .map(String::strip)
+                .toList();
         if (maxModelBytes < 0) {
             throw new IllegalArgumentException("maxModelBytes must be 0 (no limit) or positive");
         }

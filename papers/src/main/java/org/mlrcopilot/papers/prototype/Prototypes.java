@@ -12,8 +12,12 @@ import org.mlrcopilot.agents.prototype.TaskMatch;
  * @param tasks     every registered task, most similar to the plan first
  * @param notes     what could not be looked up, e.g. "Hugging Face Hub model search: no answer within 10s"
  */
-public record Prototypes(List<String> codeLinks, List<HubItem> models, List<HubItem> datasets, List<TaskMatch> tasks,
-                         List<String> notes) {
+public record Prototypes(
+        List<String> codeLinks,
+        List<HubItem> models,
+        List<HubItem> datasets,
+        List<TaskMatch> tasks,
+        List<String> notes) {
 
     public Prototypes {
         codeLinks = List.copyOf(codeLinks);

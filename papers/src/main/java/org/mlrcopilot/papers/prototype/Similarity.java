@@ -37,7 +37,8 @@ final class Similarity {
         try {
             List<Embedding> vectors = embeddings.embedAll(segments).content();
             return IntStream.range(0, texts.size())
-                    .mapToDouble(i -> CosineSimilarity.between(vectors.get(0), vectors.get(i + 1))).toArray();
+                    .mapToDouble(i -> CosineSimilarity.between(vectors.get(0), vectors.get(i + 1)))
+                    .toArray();
         } catch (RuntimeException e) {
             LOG.warn("embedding the prototype candidates failed ({}); comparing shared words", e.toString());
             return texts.stream().mapToDouble(t -> overlap(plan, t)).toArray();
@@ -58,6 +59,7 @@ final class Similarity {
 
     private static Set<String> words(String text) {
         return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                .filter(w -> w.length() > 2).collect(Collectors.toCollection(HashSet::new));
+                .filter(w -> w.length() > 2)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 }

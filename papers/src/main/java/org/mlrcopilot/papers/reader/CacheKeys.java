@@ -5,8 +5,7 @@ import org.mlrcopilot.agents.paper.link.PaperLink;
 /** The cache key of a link: its identifier where it has one, else its URL. */
 final class CacheKeys {
 
-    private CacheKeys() {
-    }
+    private CacheKeys() {}
 
     static String of(PaperLink link) {
         if (link instanceof PaperLink.Arxiv a) {

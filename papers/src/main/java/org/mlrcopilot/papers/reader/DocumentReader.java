@@ -80,8 +80,17 @@ final class DocumentReader {
             throw new PaperNotFoundException("no paper found at " + doc.finalUri()
                     + ": the page has no citation metadata (citation_title) and no PDF link");
         }
-        return new Paper(meta.ids(), meta.title(), meta.authors(), meta.abstractText(), List.of(), List.of(),
-                List.of(), "landing-page", doc.finalUri().toString(), ContentHash.of(doc.body()));
+        return new Paper(
+                meta.ids(),
+                meta.title(),
+                meta.authors(),
+                meta.abstractText(),
+                List.of(),
+                List.of(),
+                List.of(),
+                "landing-page",
+                doc.finalUri().toString(),
+                ContentHash.of(doc.body()));
     }
 
     private Paper fromPdf(Fetched doc, Metadata meta) {
@@ -93,8 +102,7 @@ final class DocumentReader {
         if (!startsWith(bytes, "%PDF-")) {
             throw new PaperNotFoundException("the file " + upload.name() + " is not a PDF");
         }
-        return fromPdf(bytes, Metadata.none(PaperIds.none()), upload.original(), "upload",
-                "the file " + upload.name());
+        return fromPdf(bytes, Metadata.none(PaperIds.none()), upload.original(), "upload", "the file " + upload.name());
     }
 
     private Paper fromPdf(byte[] body, Metadata meta, String url, String source, String what) {
@@ -102,8 +110,16 @@ final class DocumentReader {
         Optional<Paper> known = cache.byContentHash(hash);
         if (known.isPresent()) {
             Paper p = known.get();
-            return new Paper(meta.ids().merge(p.ids()), meta.titleOr(p.title()), meta.authorsOr(p.authors()),
-                    meta.abstractOr(p.abstractText()), p.sections(), p.references(), p.links(), p.source(), url,
+            return new Paper(
+                    meta.ids().merge(p.ids()),
+                    meta.titleOr(p.title()),
+                    meta.authorsOr(p.authors()),
+                    meta.abstractOr(p.abstractText()),
+                    p.sections(),
+                    p.references(),
+                    p.links(),
+                    p.source(),
+                    url,
                     hash);
         }
         PdfPaper text = pdf.read(body);
@@ -111,15 +127,31 @@ final class DocumentReader {
         if (title.isBlank()) {
             throw new PaperNotFoundException(what + " has no recognisable title");
         }
-        return new Paper(meta.ids(), title, meta.authorsOr(text.authors()), meta.abstractOr(text.abstractText()),
-                text.sections(), text.references(), text.links(), source, url, hash);
+        return new Paper(
+                meta.ids(),
+                title,
+                meta.authorsOr(text.authors()),
+                meta.abstractOr(text.abstractText()),
+                text.sections(),
+                text.references(),
+                text.links(),
+                source,
+                url,
+                hash);
     }
 
-
     private static Paper fromHtml(HtmlPaper html, Metadata meta, Fetched page, String hash) {
-        return new Paper(meta.ids(), meta.titleOr(html.title()), meta.authorsOr(html.authors()),
-                meta.abstractOr(html.abstractText()), html.sections(), html.references(), html.links(), "arxiv-html",
-                page.finalUri().toString(), hash);
+        return new Paper(
+                meta.ids(),
+                meta.titleOr(html.title()),
+                meta.authorsOr(html.authors()),
+                meta.abstractOr(html.abstractText()),
+                html.sections(),
+                html.references(),
+                html.links(),
+                "arxiv-html",
+                page.finalUri().toString(),
+                hash);
     }
 
     private static boolean looksLikeHtml(Fetched doc) {
@@ -127,13 +159,16 @@ final class DocumentReader {
         if (type.contains("html")) {
             return true;
         }
-        String head = new String(doc.body(), 0, Math.min(512, doc.body().length), StandardCharsets.UTF_8).strip()
+        String head = new String(doc.body(), 0, Math.min(512, doc.body().length), StandardCharsets.UTF_8)
+                .strip()
                 .toLowerCase();
         return type.isEmpty() && (head.startsWith("<!doctype html") || head.startsWith("<html"));
     }
 
     private static String describe(Fetched doc) {
-        return doc.contentType().isBlank() ? "an unknown kind of file" : doc.contentType().split(";")[0];
+        return doc.contentType().isBlank()
+                ? "an unknown kind of file"
+                : doc.contentType().split(";")[0];
     }
 
     private static boolean startsWith(byte[] body, String magic) {

@@ -39,14 +39,19 @@ public final class PaperReader {
         Optional<byte[]> bytes(String sha256);
     }
 
-    public PaperReader(GuardedHttpClient http, ArxivApi arxiv, PdfPaperReader pdf, PaperCache cache,
-                       PaperSources sources) {
+    public PaperReader(
+            GuardedHttpClient http, ArxivApi arxiv, PdfPaperReader pdf, PaperCache cache, PaperSources sources) {
         this(http, arxiv, pdf, cache, sources, sha256 -> Optional.empty());
     }
 
     /** With the PDFs people posted as files, by SHA-256. */
-    public PaperReader(GuardedHttpClient http, ArxivApi arxiv, PdfPaperReader pdf, PaperCache cache,
-                       PaperSources sources, Uploads uploads) {
+    public PaperReader(
+            GuardedHttpClient http,
+            ArxivApi arxiv,
+            PdfPaperReader pdf,
+            PaperCache cache,
+            PaperSources sources,
+            Uploads uploads) {
         this.uploads = uploads;
         this.http = http;
         this.arxiv = arxiv;
@@ -73,28 +78,36 @@ public final class PaperReader {
             return arxiv(a);
         }
         if (link instanceof PaperLink.OpenReview o) {
-            return landingThenPdf(sources.at(sources.openReview(), "/forum?id=" + o.id()),
-                    sources.at(sources.openReview(), "/pdf?id=" + o.id()), new PaperIds("", "", "", o.id(), ""));
+            return landingThenPdf(
+                    sources.at(sources.openReview(), "/forum?id=" + o.id()),
+                    sources.at(sources.openReview(), "/pdf?id=" + o.id()),
+                    new PaperIds("", "", "", o.id(), ""));
         }
         if (link instanceof PaperLink.AclAnthology acl) {
-            return landingThenPdf(sources.at(sources.aclAnthology(), "/" + acl.id() + "/"),
-                    sources.at(sources.aclAnthology(), "/" + acl.id() + ".pdf"), new PaperIds("", "", "", "", acl.id()));
+            return landingThenPdf(
+                    sources.at(sources.aclAnthology(), "/" + acl.id() + "/"),
+                    sources.at(sources.aclAnthology(), "/" + acl.id() + ".pdf"),
+                    new PaperIds("", "", "", "", acl.id()));
         }
         if (link instanceof PaperLink.Upload u) {
-            byte[] bytes = uploads.bytes(u.sha256()).orElseThrow(() -> new PaperNotFoundException(
-                    "the posted file " + u.name() + " is no longer kept; post it again"));
+            byte[] bytes = uploads.bytes(u.sha256())
+                    .orElseThrow(() -> new PaperNotFoundException(
+                            "the posted file " + u.name() + " is no longer kept; post it again"));
             return documents.uploaded(bytes, u);
         }
         if (link instanceof PaperLink.Doi d) {
-            return documents.any(sources.at(sources.doiResolver(), "/" + d.doi()), PaperIds.none().withDoi(d.doi()));
+            return documents.any(
+                    sources.at(sources.doiResolver(), "/" + d.doi()),
+                    PaperIds.none().withDoi(d.doi()));
         }
         PaperLink.Web web = (PaperLink.Web) link;
         return documents.any(web.uri(), PaperIds.none());
     }
 
     private Paper arxiv(PaperLink.Arxiv link) {
-        ArxivEntry entry = arxiv.byId(link.id() + link.version()).orElseThrow(() -> new PaperNotFoundException(
-                "arXiv has no paper " + link.id() + link.version() + "; check the id"));
+        ArxivEntry entry = arxiv.byId(link.id() + link.version())
+                .orElseThrow(() -> new PaperNotFoundException(
+                        "arXiv has no paper " + link.id() + link.version() + "; check the id"));
         String version = link.version().isEmpty() ? entry.version() : link.version();
         PaperIds ids = new PaperIds(entry.id(), version, entry.doi(), "", "");
         Metadata meta = new Metadata(entry.title(), entry.authors(), entry.summary(), ids);

@@ -19,8 +19,11 @@ public record PaperSources(URI arxiv, URI openReview, URI aclAnthology, URI doiR
     }
 
     public static PaperSources defaults() {
-        return new PaperSources(URI.create("https://arxiv.org"), URI.create("https://openreview.net"),
-                URI.create("https://aclanthology.org"), URI.create("https://doi.org"));
+        return new PaperSources(
+                URI.create("https://arxiv.org"),
+                URI.create("https://openreview.net"),
+                URI.create("https://aclanthology.org"),
+                URI.create("https://doi.org"));
     }
 
     URI at(URI base, String pathAndQuery) {

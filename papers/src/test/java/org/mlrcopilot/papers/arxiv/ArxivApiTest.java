@@ -24,7 +24,8 @@ class ArxivApiTest {
     @BeforeEach
     void start() throws IOException {
         server.start();
-        http = new GuardedHttpClient(FetchPolicy.defaults().withAllowPrivateAddresses(true)
+        http = new GuardedHttpClient(FetchPolicy.defaults()
+                .withAllowPrivateAddresses(true)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10)));
         api = new ArxivApi(http, server.url("/api/query").uri());
     }
@@ -53,7 +54,8 @@ class ArxivApiTest {
         serve("hep-th-9711200.xml");
 
         assertThat(api.byId("hep-th/9711200")).map(ArxivEntry::doi).hasValue("10.1023/A:1026654312961");
-        assertThat(server.takeRequest().getRequestUrl().queryParameter("id_list")).isEqualTo("hep-th/9711200");
+        assertThat(server.takeRequest().getRequestUrl().queryParameter("id_list"))
+                .isEqualTo("hep-th/9711200");
     }
 
     @Test
@@ -75,8 +77,8 @@ class ArxivApiTest {
     void searchesByRelevance() throws InterruptedException {
         serve("search.xml");
 
-        List<ArxivEntry> found = api.search("Autonomous research agents for machine learning", 5,
-                Duration.ofSeconds(5));
+        List<ArxivEntry> found =
+                api.search("Autonomous research agents for machine learning", 5, Duration.ofSeconds(5));
 
         assertThat(found).hasSize(5).first().extracting(ArxivEntry::id).isEqualTo("2408.06292");
         RecordedRequest request = server.takeRequest();
@@ -99,7 +101,8 @@ class ArxivApiTest {
     }
 
     private void serve(String feed) {
-        server.enqueue(new MockResponse().setHeader("Content-Type", "application/atom+xml; charset=UTF-8")
+        server.enqueue(new MockResponse()
+                .setHeader("Content-Type", "application/atom+xml; charset=UTF-8")
                 .setBody(AtomFeedTest.feed(feed)));
     }
 }

@@ -18,11 +18,14 @@ class AtomFeedTest {
         assertThat(AtomFeed.parse(feed("2408.14033.xml"))).singleElement().satisfies(e -> {
             assertThat(e.id()).isEqualTo("2408.14033");
             assertThat(e.version()).isEqualTo("v2");
-            assertThat(e.title()).isEqualTo(
-                    "MLR-Copilot: Autonomous Machine Learning Research based on Large Language Models Agents");
+            assertThat(e.title())
+                    .isEqualTo(
+                            "MLR-Copilot: Autonomous Machine Learning Research based on Large Language Models Agents");
             assertThat(e.authors()).containsExactly("Ruochen Li", "Teerth Patel", "Qingyun Wang", "Xinya Du");
-            assertThat(e.summary()).startsWith("Machine learning research, crucial for technological advancements "
-                    + "and innovation, often").doesNotContain("\n", "  ");
+            assertThat(e.summary())
+                    .startsWith("Machine learning research, crucial for technological advancements "
+                            + "and innovation, often")
+                    .doesNotContain("\n", "  ");
             assertThat(e.published()).isEqualTo(LocalDate.of(2024, 8, 26));
             assertThat(e.updated()).isEqualTo(LocalDate.of(2024, 9, 7));
             assertThat(e.doi()).isEmpty();
@@ -47,8 +50,10 @@ class AtomFeedTest {
 
     @Test
     void takesTheVersionFromTheLinkWhenTheIdHasNone() {
-        assertThat(AtomFeed.parse(feed("search.xml"))).hasSize(5)
-                .filteredOn(e -> e.id().equals("2310.03302")).singleElement()
+        assertThat(AtomFeed.parse(feed("search.xml")))
+                .hasSize(5)
+                .filteredOn(e -> e.id().equals("2310.03302"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.version()).isEqualTo("v2"));
     }
 
@@ -61,10 +66,9 @@ class AtomFeedTest {
     @Test
     void refusesDoctypesSoNoEntityIsExpanded() {
         assertThatThrownBy(() -> AtomFeed.parse(feed("xxe.xml")))
-                .isInstanceOfSatisfying(FetchException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.WRONG_CONTENT));
-        assertThatThrownBy(() -> AtomFeed.parse("<feed><entry>"))
-                .isInstanceOf(FetchException.class);
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.WRONG_CONTENT));
+        assertThatThrownBy(() -> AtomFeed.parse("<feed><entry>")).isInstanceOf(FetchException.class);
     }
 
     static String feed(String name) {

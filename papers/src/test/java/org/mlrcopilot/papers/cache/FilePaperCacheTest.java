@@ -18,9 +18,16 @@ class FilePaperCacheTest {
     Path dir;
 
     static Paper paper(String hash) {
-        return new Paper(new PaperIds("2408.14033", "v2", "", "", ""), "MLR-Copilot", List.of("Ruochen Li"),
-                "Abstract text", List.of(new Section("1 Introduction", 1, "Body.")), List.of("Ref A"),
-                List.of("https://github.com/du-nlp-lab/MLR-Copilot"), "arxiv-html", "https://arxiv.org/abs/2408.14033",
+        return new Paper(
+                new PaperIds("2408.14033", "v2", "", "", ""),
+                "MLR-Copilot",
+                List.of("Ruochen Li"),
+                "Abstract text",
+                List.of(new Section("1 Introduction", 1, "Body.")),
+                List.of("Ref A"),
+                List.of("https://github.com/du-nlp-lab/MLR-Copilot"),
+                "arxiv-html",
+                "https://arxiv.org/abs/2408.14033",
                 hash);
     }
 

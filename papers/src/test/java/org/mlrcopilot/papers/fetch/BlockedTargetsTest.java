@@ -27,7 +27,8 @@ class BlockedTargetsTest {
     @BeforeEach
     void setUp() {
         server.enqueue(new MockResponse().setBody("secret"));
-        client = guarded(ClientHooks.defaults().withResolver(BlockedTargetsTest::resolve).withSocketFactory(sockets));
+        client = guarded(
+                ClientHooks.defaults().withResolver(BlockedTargetsTest::resolve).withSocketFactory(sockets));
     }
 
     @AfterEach
@@ -37,14 +38,38 @@ class BlockedTargetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:%d/", "http://localhost:%d/", "http://[::1]:%d/",
-            "http://169.254.169.254/latest/meta-data", "http://10.0.0.1/", "http://100.64.0.1/", "http://[fc00::1]/",
-            "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/", "http://[::]/", "http://2130706433:%d/",
-            "http://0x7f.0.0.1:%d/", "http://0177.0.0.1:%d/", "http://127.1:%d/", "http://127.0.0.1.:%d/",
-            "http://017700000001:%d/", "http://[::ffff:7f00:1]:%d/", "http://[64:ff9b::7f00:1]/",
-            "http://[fe80::1]/", "http://192.168.1.1/", "http://172.16.0.1/", "http://224.0.0.1/",
-            "http://255.255.255.255/", "http://198.18.0.1/", "http://240.0.0.1/", "http://[ff02::1]/",
-            "https://127.0.0.1:%d/", "http://LOCALHOST:%d/", "http://api.localhost:%d/"})
+    @ValueSource(
+            strings = {
+                "http://127.0.0.1:%d/",
+                "http://localhost:%d/",
+                "http://[::1]:%d/",
+                "http://169.254.169.254/latest/meta-data",
+                "http://10.0.0.1/",
+                "http://100.64.0.1/",
+                "http://[fc00::1]/",
+                "http://[::ffff:127.0.0.1]/",
+                "http://0.0.0.0/",
+                "http://[::]/",
+                "http://2130706433:%d/",
+                "http://0x7f.0.0.1:%d/",
+                "http://0177.0.0.1:%d/",
+                "http://127.1:%d/",
+                "http://127.0.0.1.:%d/",
+                "http://017700000001:%d/",
+                "http://[::ffff:7f00:1]:%d/",
+                "http://[64:ff9b::7f00:1]/",
+                "http://[fe80::1]/",
+                "http://192.168.1.1/",
+                "http://172.16.0.1/",
+                "http://224.0.0.1/",
+                "http://255.255.255.255/",
+                "http://198.18.0.1/",
+                "http://240.0.0.1/",
+                "http://[ff02::1]/",
+                "https://127.0.0.1:%d/",
+                "http://LOCALHOST:%d/",
+                "http://api.localhost:%d/"
+            })
     void blockedTargetsNeverGetAConnection(String template) {
         URI uri = URI.create(String.format(template, server.getPort()));
 
@@ -55,10 +80,14 @@ class BlockedTargetsTest {
 
     @Test
     void privateAddressesAllowedStillRefuseLinkLocalMetadata() throws Exception {
-        try (GuardedHttpClient onPremise = new GuardedHttpClient(LocalServer.policy().withAllowPrivateAddresses(true),
+        try (GuardedHttpClient onPremise = new GuardedHttpClient(
+                LocalServer.policy().withAllowPrivateAddresses(true),
                 ClientHooks.defaults().withResolver(BlockedTargetsTest::resolve).withSocketFactory(sockets))) {
-            for (String uri : List.of("http://169.254.169.254/latest/meta-data", "http://metadata.test/",
-                    "http://[fe80::1]/", "http://[::ffff:169.254.169.254]/")) {
+            for (String uri : List.of(
+                    "http://169.254.169.254/latest/meta-data",
+                    "http://metadata.test/",
+                    "http://[fe80::1]/",
+                    "http://[::ffff:169.254.169.254]/")) {
                 assertThatThrownBy(() -> onPremise.get(FetchRequest.get(uri)))
                         .isInstanceOfSatisfying(FetchException.class, e -> {
                             assertThat(e.kind()).isEqualTo(FetchException.Kind.BLOCKED_ADDRESS);
@@ -66,22 +95,28 @@ class BlockedTargetsTest {
                         });
             }
             assertThat(sockets.connects).isEmpty();
-            assertThat(onPremise.get(FetchRequest.get(LocalServer.uri(server, "127.0.0.1", "/private"))).status())
-                    .as("a private address itself is allowed then").isEqualTo(200);
+            assertThat(onPremise
+                            .get(FetchRequest.get(LocalServer.uri(server, "127.0.0.1", "/private")))
+                            .status())
+                    .as("a private address itself is allowed then")
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void literalRefusalNamesTheAddressAndItsKind() {
-        assertBlocked(URI.create("http://169.254.169.254/latest/meta-data"),
+        assertBlocked(
+                URI.create("http://169.254.169.254/latest/meta-data"),
                 "refused: 169.254.169.254 is the cloud metadata address");
         assertBlocked(URI.create("http://2130706433/"), "refused: 2130706433 is 127.0.0.1, a loopback address");
     }
 
     @Test
     void namesResolvingToBlockedAddressesAreRefusedAtResolution() {
-        assertBlocked(uri("evil.test"), "refused: evil.test resolves to 127.0.0.1, a loopback address; "
-                + "only public internet addresses can be fetched");
+        assertBlocked(
+                uri("evil.test"),
+                "refused: evil.test resolves to 127.0.0.1, a loopback address; "
+                        + "only public internet addresses can be fetched");
         assertBlocked(uri("metadata.test"), "resolves to 169.254.169.254");
         assertBlocked(uri("v6.test"), "a loopback address");
         assertBlocked(uri("mixed.test"), "resolves to 10.0.0.5, a private address");
@@ -101,8 +136,8 @@ class BlockedTargetsTest {
     @Test
     void aConnectionThatLandsOnABlockedPeerIsRefusedBeforeTheRequest() {
         RecordingSockets diverting = new RecordingSockets(LocalServer.endpoint(server));
-        try (GuardedHttpClient rebound = guarded(ClientHooks.defaults().withResolver(BlockedTargetsTest::resolve)
-                .withSocketFactory(diverting))) {
+        try (GuardedHttpClient rebound = guarded(
+                ClientHooks.defaults().withResolver(BlockedTargetsTest::resolve).withSocketFactory(diverting))) {
             assertThatThrownBy(() -> rebound.get(FetchRequest.get(uri("rebind.test"))))
                     .isInstanceOfSatisfying(FetchException.class, e -> {
                         assertThat(e.kind()).isEqualTo(FetchException.Kind.BLOCKED_ADDRESS);
@@ -116,8 +151,10 @@ class BlockedTargetsTest {
     @Test
     void theSameDivertedConnectionGoesThroughWhenThePeerIsTrusted() {
         RecordingSockets diverting = new RecordingSockets(LocalServer.endpoint(server));
-        try (GuardedHttpClient rebound = guarded(ClientHooks.defaults().withResolver(BlockedTargetsTest::resolve)
-                .withSocketFactory(diverting).withTrustedEndpoints(Set.of(LocalServer.endpoint(server))))) {
+        try (GuardedHttpClient rebound = guarded(ClientHooks.defaults()
+                .withResolver(BlockedTargetsTest::resolve)
+                .withSocketFactory(diverting)
+                .withTrustedEndpoints(Set.of(LocalServer.endpoint(server))))) {
             assertThat(rebound.get(FetchRequest.get(uri("rebind.test"))).text()).isEqualTo("secret");
         }
     }
@@ -130,15 +167,16 @@ class BlockedTargetsTest {
         guard.checkPeer("ok.test", loopback, 8080);
         guard.checkPeer("ok.test", InetAddress.getByName("8.8.8.8"), 443);
         assertThatThrownBy(() -> guard.checkPeer("x.test", loopback, 8081))
-                .isInstanceOf(BlockedAddressException.class).hasMessageContaining("x.test connected to 127.0.0.1");
+                .isInstanceOf(BlockedAddressException.class)
+                .hasMessageContaining("x.test connected to 127.0.0.1");
         assertThatThrownBy(() -> guard.checkResolved("x.test", List.of(loopback)))
                 .isInstanceOf(BlockedAddressException.class);
     }
 
     @Test
     void allowingPrivateAddressesReachesTheLocalServer() {
-        try (GuardedHttpClient open = new GuardedHttpClient(LocalServer.policy(),
-                ClientHooks.defaults().withSocketFactory(sockets))) {
+        try (GuardedHttpClient open = new GuardedHttpClient(
+                LocalServer.policy(), ClientHooks.defaults().withSocketFactory(sockets))) {
             Fetched fetched = open.get(FetchRequest.get(LocalServer.uri(server, "localhost", "/")));
 
             assertThat(fetched.text()).isEqualTo("secret");
@@ -147,22 +185,30 @@ class BlockedTargetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"file:///etc/passwd", "gopher://example.com/1", "ftp://example.com/paper.pdf",
-            "jar:file:/tmp/x.jar!/a", "data:text/plain,hi", "mailto:a@example.com", "javascript:alert(1)"})
+    @ValueSource(
+            strings = {
+                "file:///etc/passwd",
+                "gopher://example.com/1",
+                "ftp://example.com/paper.pdf",
+                "jar:file:/tmp/x.jar!/a",
+                "data:text/plain,hi",
+                "mailto:a@example.com",
+                "javascript:alert(1)"
+            })
     void otherSchemesAreUnsupported(String link) {
         String scheme = link.substring(0, link.indexOf(':'));
-        assertThatThrownBy(() -> client.get(FetchRequest.get(link)))
-                .isInstanceOfSatisfying(FetchException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(FetchException.Kind.UNSUPPORTED_SCHEME);
-                    assertThat(e.getMessage()).contains(scheme + ":").contains("only http and https links");
-                });
+        assertThatThrownBy(() -> client.get(FetchRequest.get(link))).isInstanceOfSatisfying(FetchException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FetchException.Kind.UNSUPPORTED_SCHEME);
+            assertThat(e.getMessage()).contains(scheme + ":").contains("only http and https links");
+        });
         assertThat(sockets.connects).isEmpty();
     }
 
     @Test
     void schemeLessAndUserInfoLinksAreRefused() {
         assertThatThrownBy(() -> client.get(FetchRequest.get("example.com/paper.pdf")))
-                .isInstanceOfSatisfying(FetchException.class,
+                .isInstanceOfSatisfying(
+                        FetchException.class,
                         e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.UNSUPPORTED_SCHEME));
         assertThatThrownBy(() -> client.get(FetchRequest.get("http://arxiv.org@evil.test/")))
                 .isInstanceOfSatisfying(FetchException.class, e -> {
@@ -175,8 +221,8 @@ class BlockedTargetsTest {
     @Test
     void numericHostsThatAreNoAddressAreRefused() {
         assertThatThrownBy(() -> client.get(FetchRequest.get("http://1.2.3.4.5/")))
-                .isInstanceOfSatisfying(FetchException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.UNKNOWN_HOST));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.UNKNOWN_HOST));
     }
 
     private GuardedHttpClient guarded(ClientHooks hooks) {
@@ -184,11 +230,10 @@ class BlockedTargetsTest {
     }
 
     private void assertBlocked(URI uri, String message) {
-        assertThatThrownBy(() -> client.get(FetchRequest.get(uri)))
-                .isInstanceOfSatisfying(FetchException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(FetchException.Kind.BLOCKED_ADDRESS);
-                    assertThat(e.getMessage()).contains(message);
-                });
+        assertThatThrownBy(() -> client.get(FetchRequest.get(uri))).isInstanceOfSatisfying(FetchException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FetchException.Kind.BLOCKED_ADDRESS);
+            assertThat(e.getMessage()).contains(message);
+        });
     }
 
     private URI uri(String host) {
@@ -202,7 +247,8 @@ class BlockedTargetsTest {
                 "v6.test", new String[] {"::1"},
                 "mixed.test", new String[] {"93.184.216.34", "10.0.0.5"},
                 "rebind.test", new String[] {"93.184.216.34"});
-        return java.util.Arrays.stream(names.getOrDefault(host, new String[0])).map(BlockedTargetsTest::address)
+        return java.util.Arrays.stream(names.getOrDefault(host, new String[0]))
+                .map(BlockedTargetsTest::address)
                 .toList();
     }
 

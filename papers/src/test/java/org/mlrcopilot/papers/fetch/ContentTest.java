@@ -29,7 +29,8 @@ class ContentTest {
 
     @Test
     void htmlServedWhereAPdfIsExpectedIsWrongContent() {
-        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html; charset=utf-8")
+        server.enqueue(new MockResponse()
+                .setHeader("Content-Type", "text/html; charset=utf-8")
                 .setBody("<html><body>Sign in</body></html>"));
 
         assertThatThrownBy(() -> client.get(FetchRequest.get(url()).expect(Expect.PDF)))
@@ -41,7 +42,8 @@ class ContentTest {
 
     @Test
     void aRealPdfPasses() {
-        server.enqueue(new MockResponse().setHeader("Content-Type", "application/pdf").setBody(PDF));
+        server.enqueue(
+                new MockResponse().setHeader("Content-Type", "application/pdf").setBody(PDF));
 
         Fetched fetched = client.get(FetchRequest.get(url()).expect(Expect.PDF));
 
@@ -53,11 +55,12 @@ class ContentTest {
 
     @Test
     void aPdfTypeWithoutPdfBytesIsWrongContent() {
-        server.enqueue(new MockResponse().setHeader("Content-Type", "application/pdf").setBody("<html>captcha</html>"));
+        server.enqueue(
+                new MockResponse().setHeader("Content-Type", "application/pdf").setBody("<html>captcha</html>"));
 
         assertThatThrownBy(() -> client.get(FetchRequest.get(url()).expect(Expect.PDF)))
-                .isInstanceOfSatisfying(FetchException.class,
-                        e -> assertThat(e.getMessage()).contains("does not start with %PDF-"));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.getMessage()).contains("does not start with %PDF-"));
     }
 
     @Test
@@ -65,38 +68,44 @@ class ContentTest {
         server.enqueue(new MockResponse().setBody(PDF));
 
         assertThatThrownBy(() -> client.get(FetchRequest.get(url()).expect(Expect.HTML)))
-                .isInstanceOfSatisfying(FetchException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.WRONG_CONTENT));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.WRONG_CONTENT));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "PDF  | application/octet-stream      | %PDF-1.4",
-            "PDF  | application/x-pdf             | '  %PDF-1.4'",
-            "PDF  | ''                            | \uFEFF%PDF-1.4",
-            "HTML | text/html; charset=iso-8859-1 | <!doctype html><p>hi",
-            "HTML | application/xhtml+xml         | <html/>",
-            "XML  | application/atom+xml          | <feed/>",
-            "XML  | text/xml                      | <a/>",
-            "XML  | text/plain                    | <?xml version='1.0'?><feed/>",
-            "XML  | application/rss+xml           | <rss/>",
-            "JSON | application/json              | {}",
-            "JSON | application/vnd.api+json      | x",
-            "JSON | text/plain                    | '  [1, 2]'",
-            "ANY  | image/png                     | anything"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PDF  | application/octet-stream      | %PDF-1.4",
+                "PDF  | application/x-pdf             | '  %PDF-1.4'",
+                "PDF  | ''                            | \uFEFF%PDF-1.4",
+                "HTML | text/html; charset=iso-8859-1 | <!doctype html><p>hi",
+                "HTML | application/xhtml+xml         | <html/>",
+                "XML  | application/atom+xml          | <feed/>",
+                "XML  | text/xml                      | <a/>",
+                "XML  | text/plain                    | <?xml version='1.0'?><feed/>",
+                "XML  | application/rss+xml           | <rss/>",
+                "JSON | application/json              | {}",
+                "JSON | application/vnd.api+json      | x",
+                "JSON | text/plain                    | '  [1, 2]'",
+                "ANY  | image/png                     | anything"
+            })
     void acceptedContent(Expect expect, String type, String body) {
         assertThatCode(() -> ContentCheck.verify(expect, type, body.getBytes(StandardCharsets.UTF_8)))
                 .doesNotThrowAnyException();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "PDF  | text/html            | %PDF-1.4         | a PDF (got text/html)",
-            "PDF  | application/pdf      | ''               | a PDF",
-            "HTML | application/json     | <html/>          | a web page (got application/json)",
-            "HTML | ''                   | %PDF-1.4         | a web page",
-            "XML  | text/html            | <html/>          | an XML feed (got text/html)",
-            "JSON | text/html            | <html/>          | JSON (got text/html)"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PDF  | text/html            | %PDF-1.4         | a PDF (got text/html)",
+                "PDF  | application/pdf      | ''               | a PDF",
+                "HTML | application/json     | <html/>          | a web page (got application/json)",
+                "HTML | ''                   | %PDF-1.4         | a web page",
+                "XML  | text/html            | <html/>          | an XML feed (got text/html)",
+                "JSON | text/html            | <html/>          | JSON (got text/html)"
+            })
     void refusedContent(Expect expect, String type, String body, String message) {
         assertThatThrownBy(() -> ContentCheck.verify(expect, type, body.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(FetchException.class, e -> {
@@ -107,10 +116,12 @@ class ContentTest {
 
     @Test
     void textIsDecodedWithTheDeclaredCharset() {
-        server.enqueue(new MockResponse().setHeader("Content-Type", "text/html; charset=ISO-8859-1")
+        server.enqueue(new MockResponse()
+                .setHeader("Content-Type", "text/html; charset=ISO-8859-1")
                 .setBody(new Buffer().write("caf\u00e9".getBytes(StandardCharsets.ISO_8859_1))));
 
-        assertThat(client.get(FetchRequest.get(url()).expect(Expect.HTML)).text()).isEqualTo("caf\u00e9");
+        assertThat(client.get(FetchRequest.get(url()).expect(Expect.HTML)).text())
+                .isEqualTo("caf\u00e9");
     }
 
     private String url() {

@@ -24,7 +24,9 @@ class HeadersTest {
     void aDescriptiveUserAgentIsSentAndCustomHeadersPassThrough() throws InterruptedException {
         server.enqueue(new MockResponse().setBody("{}"));
 
-        client.get(FetchRequest.get(server.url("/s").toString()).header("x-api-key", "k-123").expect(Expect.JSON));
+        client.get(FetchRequest.get(server.url("/s").toString())
+                .header("x-api-key", "k-123")
+                .expect(Expect.JSON));
 
         RecordedRequest recorded = server.takeRequest();
         assertThat(recorded.getHeader("User-Agent")).isEqualTo("mlr-copilot-bot/0.1 (+https://github.com/mlr-copilot)");
@@ -37,8 +39,11 @@ class HeadersTest {
     void aUserAgentSetByTheCallerWins() throws InterruptedException {
         server.enqueue(new MockResponse().setBody("ok"));
 
-        client.get(FetchRequest.get(server.url("/s").toString()).header("user-agent", "custom/1").header("Accept", "*/*")
-                .expect(Expect.PDF).expect(Expect.ANY));
+        client.get(FetchRequest.get(server.url("/s").toString())
+                .header("user-agent", "custom/1")
+                .header("Accept", "*/*")
+                .expect(Expect.PDF)
+                .expect(Expect.ANY));
 
         RecordedRequest recorded = server.takeRequest();
         assertThat(recorded.getHeaders().values("User-Agent")).containsExactly("custom/1");
@@ -51,7 +56,8 @@ class HeadersTest {
                 .isEqualTo("https://api.example.org:8443/p/q?…");
         assertThat(GuardedHttpClient.loggable(URI.create("http://arxiv.org/abs/1706.03762")))
                 .isEqualTo("http://arxiv.org/abs/1706.03762");
-        assertThat(GuardedHttpClient.loggable(URI.create("data:text/plain,SECRET"))).isEqualTo("data:…");
+        assertThat(GuardedHttpClient.loggable(URI.create("data:text/plain,SECRET")))
+                .isEqualTo("data:…");
     }
 
     @Test
@@ -62,8 +68,10 @@ class HeadersTest {
             elsewhere.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", server.url("/back")));
             server.enqueue(new MockResponse().setBody("{}"));
 
-            client.get(FetchRequest.get(server.url("/s").toString()).header("x-api-key", "k-123")
-                    .header("Authorization", "Bearer hf_secret").header("Accept-Language", "en")
+            client.get(FetchRequest.get(server.url("/s").toString())
+                    .header("x-api-key", "k-123")
+                    .header("Authorization", "Bearer hf_secret")
+                    .header("Accept-Language", "en")
                     .expect(Expect.JSON));
 
             assertThat(server.takeRequest().getHeader("x-api-key")).isEqualTo("k-123");
@@ -71,10 +79,14 @@ class HeadersTest {
             assertThat(moved.getPath()).isEqualTo("/moved");
             assertThat(moved.getHeader("x-api-key")).as("another origin").isNull();
             assertThat(moved.getHeader("Authorization")).isNull();
-            assertThat(moved.getHeader("Accept-Language")).as("other headers pass").isEqualTo("en");
+            assertThat(moved.getHeader("Accept-Language"))
+                    .as("other headers pass")
+                    .isEqualTo("en");
             RecordedRequest back = server.takeRequest();
             assertThat(back.getPath()).isEqualTo("/back");
-            assertThat(back.getHeader("Authorization")).as("the origin they were given for").isEqualTo("Bearer hf_secret");
+            assertThat(back.getHeader("Authorization"))
+                    .as("the origin they were given for")
+                    .isEqualTo("Bearer hf_secret");
         } finally {
             LocalServer.close(elsewhere);
         }

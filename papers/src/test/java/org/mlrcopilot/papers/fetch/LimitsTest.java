@@ -20,7 +20,8 @@ class LimitsTest {
     private static final int CAP = 1024;
 
     private final MockWebServer server = LocalServer.start();
-    private final GuardedHttpClient client = new GuardedHttpClient(LocalServer.policy().withMaxBytes(CAP));
+    private final GuardedHttpClient client =
+            new GuardedHttpClient(LocalServer.policy().withMaxBytes(CAP));
 
     @AfterEach
     void tearDown() {
@@ -46,8 +47,10 @@ class LimitsTest {
 
     @Test
     void aBodyWithoutLengthOverTheCapIsRefusedWhileStreaming() {
-        server.enqueue(new MockResponse().setBody(new Buffer().writeUtf8("y".repeat(CAP + 1)))
-                .removeHeader("Content-Length").setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
+        server.enqueue(new MockResponse()
+                .setBody(new Buffer().writeUtf8("y".repeat(CAP + 1)))
+                .removeHeader("Content-Length")
+                .setSocketPolicy(SocketPolicy.DISCONNECT_AT_END));
 
         assertTooLarge(FetchRequest.get(url()));
     }
@@ -69,8 +72,8 @@ class LimitsTest {
     @Test
     void aTricklingServerTimesOutWithinThePolicyCallTimeout() {
         server.enqueue(new MockResponse().setBody("t".repeat(1000)).throttleBody(10, 100, TimeUnit.MILLISECONDS));
-        FetchPolicy policy = LocalServer.policy()
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(700));
+        FetchPolicy policy =
+                LocalServer.policy().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofMillis(700));
 
         try (GuardedHttpClient strict = new GuardedHttpClient(policy)) {
             assertTimeoutWithin(strict, FetchRequest.get(url()), Duration.ofSeconds(3));
@@ -93,11 +96,10 @@ class LimitsTest {
         String url = url();
         LocalServer.close(server);
 
-        assertThatThrownBy(() -> client.get(FetchRequest.get(url)))
-                .isInstanceOfSatisfying(FetchException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(FetchException.Kind.NETWORK);
-                    assertThat(e.retryable()).isTrue();
-                });
+        assertThatThrownBy(() -> client.get(FetchRequest.get(url))).isInstanceOfSatisfying(FetchException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FetchException.Kind.NETWORK);
+            assertThat(e.retryable()).isTrue();
+        });
     }
 
     @Test
@@ -106,26 +108,25 @@ class LimitsTest {
         List<InetAddress> addresses = List.of(InetAddress.getByName("::1"), InetAddress.getByName("127.0.0.1"));
 
         try (GuardedHttpClient dual = new GuardedHttpClient(LocalServer.policy(), host -> addresses)) {
-            assertThat(dual.get(FetchRequest.get(LocalServer.uri(server, "dual.test", "/"))).text())
+            assertThat(dual.get(FetchRequest.get(LocalServer.uri(server, "dual.test", "/")))
+                            .text())
                     .isEqualTo("second address");
         }
     }
 
     private void assertTooLarge(FetchRequest request) {
-        assertThatThrownBy(() -> client.get(request))
-                .isInstanceOfSatisfying(FetchException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(FetchException.Kind.TOO_LARGE);
-                    assertThat(e.getMessage()).contains("1.0 KB").contains(String.valueOf(CAP));
-                });
+        assertThatThrownBy(() -> client.get(request)).isInstanceOfSatisfying(FetchException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FetchException.Kind.TOO_LARGE);
+            assertThat(e.getMessage()).contains("1.0 KB").contains(String.valueOf(CAP));
+        });
     }
 
     private static void assertTimeoutWithin(GuardedHttpClient client, FetchRequest request, Duration bound) {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> client.get(request))
-                .isInstanceOfSatisfying(FetchException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(FetchException.Kind.TIMEOUT);
-                    assertThat(e.retryable()).isTrue();
-                });
+        assertThatThrownBy(() -> client.get(request)).isInstanceOfSatisfying(FetchException.class, e -> {
+            assertThat(e.kind()).isEqualTo(FetchException.Kind.TIMEOUT);
+            assertThat(e.retryable()).isTrue();
+        });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(bound);
     }
 

@@ -12,8 +12,7 @@ import okhttp3.mockwebserver.MockWebServer;
 /** Test fixtures: a MockWebServer on 127.0.0.1 and policies fit for talking to it. */
 final class LocalServer {
 
-    private LocalServer() {
-    }
+    private LocalServer() {}
 
     static MockWebServer start() {
         MockWebServer server = new MockWebServer();

@@ -24,8 +24,8 @@ class PolitenessTest {
 
     private final MockWebServer server = LocalServer.start();
     private final List<Long> arrivals = new CopyOnWriteArrayList<>();
-    private final GuardedHttpClient client = new GuardedHttpClient(LocalServer.policy()
-            .withMinIntervals(Map.of("LocalHost", INTERVAL), INTERVAL));
+    private final GuardedHttpClient client =
+            new GuardedHttpClient(LocalServer.policy().withMinIntervals(Map.of("LocalHost", INTERVAL), INTERVAL));
 
     @BeforeEach
     void setUp() {
@@ -99,8 +99,8 @@ class PolitenessTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> client.get(FetchRequest.get(url("localhost")).deadline(Duration.ofMillis(100))))
-                .isInstanceOfSatisfying(FetchException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.TIMEOUT));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.TIMEOUT));
         assertThat(arrivals).hasSize(1);
     }
 

@@ -23,8 +23,10 @@ class PostTest {
 
     @BeforeEach
     void setUp() {
-        client = new GuardedHttpClient(LocalServer.policy().withAllowPrivateAddresses(false),
-                ClientHooks.defaults().withResolver(BlockedTargetsTest::resolve)
+        client = new GuardedHttpClient(
+                LocalServer.policy().withAllowPrivateAddresses(false),
+                ClientHooks.defaults()
+                        .withResolver(BlockedTargetsTest::resolve)
                         .withTrustedEndpoints(Set.of(LocalServer.endpoint(server))));
         uri = LocalServer.uri(server, "127.0.0.1", "/token");
     }
@@ -37,9 +39,12 @@ class PostTest {
 
     @Test
     void thePostCarriesItsBodyAndContentType() throws Exception {
-        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"ok\":true}"));
+        server.enqueue(
+                new MockResponse().setHeader("Content-Type", "application/json").setBody("{\"ok\":true}"));
 
-        Fetched fetched = client.get(FetchRequest.post(uri, "application/x-www-form-urlencoded",
+        Fetched fetched = client.get(FetchRequest.post(
+                uri,
+                "application/x-www-form-urlencoded",
                 "grant_type=authorization_code&code=abc".getBytes(StandardCharsets.UTF_8)));
 
         RecordedRequest sent = server.takeRequest();
@@ -55,8 +60,9 @@ class PostTest {
         server.enqueue(new MockResponse().setResponseCode(400).setBody("{\"error\":\"invalid_grant\"}"));
         FetchRequest post = FetchRequest.post(uri, "application/x-www-form-urlencoded", new byte[0]);
 
-        assertThatThrownBy(() -> client.get(post)).isInstanceOfSatisfying(FetchException.class,
-                e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> client.get(post))
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.status()).isEqualTo(400));
         Fetched answered = client.get(post.withErrorAnswers());
         assertThat(answered.status()).isEqualTo(400);
         assertThat(answered.text()).contains("invalid_grant");
@@ -67,15 +73,16 @@ class PostTest {
         server.enqueue(new MockResponse().setResponseCode(307).setHeader("Location", uri.resolve("/elsewhere")));
 
         assertThatThrownBy(() -> client.get(FetchRequest.post(uri, "text/plain", new byte[] {1})))
-                .isInstanceOfSatisfying(FetchException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.REDIRECT));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.REDIRECT));
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
     @Test
     void aPostToABlockedAddressNeverLeaves() {
-        assertThatThrownBy(() -> client.get(FetchRequest.post(URI.create("http://10.0.0.1/token"), "text/plain",
-                new byte[] {1}))).isInstanceOfSatisfying(FetchException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.BLOCKED_ADDRESS));
+        assertThatThrownBy(() -> client.get(
+                        FetchRequest.post(URI.create("http://10.0.0.1/token"), "text/plain", new byte[] {1})))
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.BLOCKED_ADDRESS));
     }
 }

@@ -24,8 +24,11 @@ class RedirectTest {
 
     @BeforeEach
     void setUp() {
-        client = new GuardedHttpClient(LocalServer.policy().withAllowPrivateAddresses(false).withMaxRedirects(2),
-                ClientHooks.defaults().withResolver(BlockedTargetsTest::resolve).withSocketFactory(sockets)
+        client = new GuardedHttpClient(
+                LocalServer.policy().withAllowPrivateAddresses(false).withMaxRedirects(2),
+                ClientHooks.defaults()
+                        .withResolver(BlockedTargetsTest::resolve)
+                        .withSocketFactory(sockets)
                         .withTrustedEndpoints(Set.of(LocalServer.endpoint(server))));
         start = LocalServer.uri(server, "127.0.0.1", "/start");
     }
@@ -37,15 +40,24 @@ class RedirectTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://169.254.169.254/latest/meta-data", "http://localhost/", "http://127.0.0.1/",
-            "http://[::1]:%d/", "http://evil.test:%d/", "http://10.0.0.1/admin", "http://2130706433/", "http://0x7f.1/"})
+    @ValueSource(
+            strings = {
+                "http://169.254.169.254/latest/meta-data",
+                "http://localhost/",
+                "http://127.0.0.1/",
+                "http://[::1]:%d/",
+                "http://evil.test:%d/",
+                "http://10.0.0.1/admin",
+                "http://2130706433/",
+                "http://0x7f.1/"
+            })
     void aRedirectToABlockedAddressIsRefusedAtTheHop(String location) {
         server.enqueue(redirect(String.format(location, server.getPort())));
         server.enqueue(new MockResponse().setBody("must not be served"));
 
         assertThatThrownBy(() -> client.get(FetchRequest.get(start)))
-                .isInstanceOfSatisfying(FetchException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.BLOCKED_ADDRESS));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.BLOCKED_ADDRESS));
         assertThat(server.getRequestCount()).isEqualTo(1);
         assertThat(sockets.connects).hasSize(1);
     }
@@ -56,7 +68,8 @@ class RedirectTest {
         server.enqueue(redirect(location));
 
         assertThatThrownBy(() -> client.get(FetchRequest.get(start)))
-                .isInstanceOfSatisfying(FetchException.class,
+                .isInstanceOfSatisfying(
+                        FetchException.class,
                         e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.UNSUPPORTED_SCHEME));
     }
 
@@ -93,17 +106,19 @@ class RedirectTest {
         server.enqueue(new MockResponse().setResponseCode(302));
 
         assertThatThrownBy(() -> client.get(FetchRequest.get(start)))
-                .isInstanceOfSatisfying(FetchException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.REDIRECT));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.REDIRECT));
     }
 
     @Test
     void everyRedirectStatusIsFollowedByUsNotByTheEngine() {
         for (int code : new int[] {301, 302, 303, 307, 308}) {
             server.enqueue(redirect("/to" + code).setResponseCode(code));
-            try (GuardedHttpClient noHops = new GuardedHttpClient(LocalServer.policy().withMaxRedirects(0))) {
+            try (GuardedHttpClient noHops =
+                    new GuardedHttpClient(LocalServer.policy().withMaxRedirects(0))) {
                 assertThatThrownBy(() -> noHops.get(FetchRequest.get(start)))
-                        .isInstanceOfSatisfying(FetchException.class,
+                        .isInstanceOfSatisfying(
+                                FetchException.class,
                                 e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.REDIRECT));
             }
             server.enqueue(redirect("/to" + code).setResponseCode(code));

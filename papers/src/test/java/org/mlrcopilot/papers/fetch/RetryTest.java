@@ -18,8 +18,8 @@ import org.mlrcopilot.agents.fetch.FetchException;
 class RetryTest {
 
     private final MockWebServer server = LocalServer.start();
-    private final GuardedHttpClient client = new GuardedHttpClient(LocalServer.policy()
-            .withRetries(3, Duration.ofMillis(10), Duration.ofSeconds(5)));
+    private final GuardedHttpClient client =
+            new GuardedHttpClient(LocalServer.policy().withRetries(3, Duration.ofMillis(10), Duration.ofSeconds(5)));
 
     @AfterEach
     void tearDown() {
@@ -37,7 +37,8 @@ class RetryTest {
 
         assertThat(fetched.text()).isEqualTo("finally");
         assertThat(server.getRequestCount()).isEqualTo(2);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(950), Duration.ofSeconds(4));
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isBetween(Duration.ofMillis(950), Duration.ofSeconds(4));
     }
 
     @Test
@@ -45,8 +46,8 @@ class RetryTest {
         server.enqueue(new MockResponse().setResponseCode(503).setHeader("Retry-After", "3600"));
         server.enqueue(new MockResponse().setBody("back"));
 
-        try (GuardedHttpClient capped = new GuardedHttpClient(LocalServer.policy()
-                .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(300)))) {
+        try (GuardedHttpClient capped = new GuardedHttpClient(
+                LocalServer.policy().withRetries(2, Duration.ofMillis(10), Duration.ofMillis(300)))) {
             long start = System.nanoTime();
             assertThat(capped.get(FetchRequest.get(url())).text()).isEqualTo("back");
             assertThat(Duration.ofNanos(System.nanoTime() - start))
@@ -63,8 +64,9 @@ class RetryTest {
                     assertThat(e.kind()).isEqualTo(FetchException.Kind.RATE_LIMITED);
                     assertThat(e.status()).isEqualTo(429);
                     assertThat(e.retryable()).isTrue();
-                    assertThat(e.getMessage()).isEqualTo(
-                            "127.0.0.1 is rate-limiting us (HTTP 429) after 3 retries; try again in a minute");
+                    assertThat(e.getMessage())
+                            .isEqualTo(
+                                    "127.0.0.1 is rate-limiting us (HTTP 429) after 3 retries; try again in a minute");
                 });
         assertThat(server.getRequestCount()).isEqualTo(4);
     }
@@ -86,8 +88,8 @@ class RetryTest {
         server.setDispatcher(always(new MockResponse().setResponseCode(503).setHeader("Retry-After", "0")));
 
         assertThatThrownBy(() -> client.get(FetchRequest.get(url()).retries(0)))
-                .isInstanceOfSatisfying(FetchException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.RATE_LIMITED));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.RATE_LIMITED));
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -95,8 +97,7 @@ class RetryTest {
     void theRequestRetryCountOverridesThePolicy() {
         server.setDispatcher(always(new MockResponse().setResponseCode(429)));
 
-        assertThatThrownBy(() -> client.get(FetchRequest.get(url()).retries(1)))
-                .hasMessageContaining("after 1 retry;");
+        assertThatThrownBy(() -> client.get(FetchRequest.get(url()).retries(1))).hasMessageContaining("after 1 retry;");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -106,8 +107,8 @@ class RetryTest {
 
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.get(FetchRequest.get(url()).deadline(Duration.ofSeconds(1))))
-                .isInstanceOfSatisfying(FetchException.class,
-                        e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.RATE_LIMITED));
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.kind()).isEqualTo(FetchException.Kind.RATE_LIMITED));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -125,7 +126,8 @@ class RetryTest {
                     assertThat(e.retryable()).isFalse();
                 });
         assertThatThrownBy(() -> client.get(FetchRequest.get(url())))
-                .isInstanceOfSatisfying(FetchException.class, e -> assertThat(e.retryable()).isTrue());
+                .isInstanceOfSatisfying(
+                        FetchException.class, e -> assertThat(e.retryable()).isTrue());
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -145,7 +147,8 @@ class RetryTest {
     @Test
     void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
         Instant now = Instant.parse("2025-01-01T00:00:00Z");
-        String inTwentySeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(20).atOffset(ZoneOffset.UTC));
+        String inTwentySeconds =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(now.plusSeconds(20).atOffset(ZoneOffset.UTC));
 
         assertThat(RetryDelay.retryAfter("7", now)).contains(Duration.ofSeconds(7));
         assertThat(RetryDelay.retryAfter(inTwentySeconds, now)).contains(Duration.ofSeconds(20));

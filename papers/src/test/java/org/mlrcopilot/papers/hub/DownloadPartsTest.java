@@ -26,12 +26,18 @@ class DownloadPartsTest {
 
     @Test
     void takesEveryDataFileThatFitsElseTheSmallestOfEachSplit() {
-        List<HubDatasets.TreeFile> all = List.of(f("README.md", 10), f("data/train-00.csv", 600),
-                f("data/train-01.csv", 500), f("data/test.csv", 200), f("data/validation.csv", 300),
+        List<HubDatasets.TreeFile> all = List.of(
+                f("README.md", 10),
+                f("data/train-00.csv", 600),
+                f("data/train-01.csv", 500),
+                f("data/test.csv", 200),
+                f("data/validation.csv", 300),
                 f("dataset_infos.json", 5));
-        assertThat(DataFiles.choose(all, 10_000)).extracting(HubDatasets.TreeFile::path)
+        assertThat(DataFiles.choose(all, 10_000))
+                .extracting(HubDatasets.TreeFile::path)
                 .containsExactly("data/train-00.csv", "data/train-01.csv", "data/test.csv", "data/validation.csv");
-        assertThat(DataFiles.choose(all, 1_000)).extracting(HubDatasets.TreeFile::path)
+        assertThat(DataFiles.choose(all, 1_000))
+                .extracting(HubDatasets.TreeFile::path)
                 .containsExactlyInAnyOrder("data/test.csv", "data/validation.csv", "data/train-01.csv");
         assertThat(DataFiles.choose(all, 100)).isEmpty();
         assertThat(DataFiles.choose(List.of(f("a/train.parquet", 5)), 100)).hasSize(1);
@@ -41,7 +47,11 @@ class DownloadPartsTest {
     void samplingKeepsTheHeaderWholeQuotedRecordsAndIsRepeatable() throws IOException {
         StringBuilder csv = new StringBuilder("text,label\n");
         for (int i = 0; i < 1000; i++) {
-            csv.append("\"line one of ").append(i).append("\nline two\",").append(i % 3).append('\n');
+            csv.append("\"line one of ")
+                    .append(i)
+                    .append("\nline two\",")
+                    .append(i % 3)
+                    .append('\n');
         }
         Path a = Files.writeString(tmp.resolve("a.csv"), csv);
         Path b = Files.writeString(tmp.resolve("b.csv"), csv);
@@ -58,15 +68,17 @@ class DownloadPartsTest {
 
     @Test
     void archivesUnpackAsPlainFilesInsideTheirDirectoryWithinTheCap() throws IOException {
-        CodeArchive.Unpacked ok = CodeArchive.unpack(zip("acme-x-1/README.md", "hi", "acme-x-1/src/m.py", "x = 1"),
-                tmp.resolve("ok"), 1000);
+        CodeArchive.Unpacked ok = CodeArchive.unpack(
+                zip("acme-x-1/README.md", "hi", "acme-x-1/src/m.py", "x = 1"), tmp.resolve("ok"), 1000);
         assertThat(ok.files()).isEqualTo(2);
         assertThat(tmp.resolve("ok/src/m.py")).hasContent("x = 1");
         assertThatThrownBy(() -> CodeArchive.unpack(zip("top/../../evil.sh", "rm -rf /"), tmp.resolve("bad"), 1000))
-                .isInstanceOf(SetupException.class).hasMessageContaining("leaving its directory");
+                .isInstanceOf(SetupException.class)
+                .hasMessageContaining("leaving its directory");
         assertThat(tmp.resolve("evil.sh")).doesNotExist();
         assertThatThrownBy(() -> CodeArchive.unpack(zip("top/big.bin", "x".repeat(5000)), tmp.resolve("big"), 1000))
-                .isInstanceOf(SetupException.class).hasMessageContaining("experiment.maxCodeBytes");
+                .isInstanceOf(SetupException.class)
+                .hasMessageContaining("experiment.maxCodeBytes");
         assertThat(CodeArchive.repository(List.of("https://example.org", "https://github.com/acme/tool.git")))
                 .hasValueSatisfying(r -> assertThat(r).startsWith("acme", "tool"));
     }

@@ -63,6 +63,7 @@ class ExperimentSetupIT {
 
     @TempDir
     Path tmp;
+
     private final FakeSources sources = new FakeSources();
 
     @BeforeAll
@@ -90,34 +91,73 @@ class ExperimentSetupIT {
     }
 
     static Hypothesis sentimentPlan(String datasetSource) {
-        ExperimentPlan plan = new ExperimentPlan("Improve sentiment classification of short movie reviews",
-                List.of(new DatasetRef("IMDB mini reviews", datasetSource)), List.of("Majority class"),
-                List.of("TF-IDF logistic regression"), List.of("accuracy"),
+        ExperimentPlan plan = new ExperimentPlan(
+                "Improve sentiment classification of short movie reviews",
+                List.of(new DatasetRef("IMDB mini reviews", datasetSource)),
+                List.of("Majority class"),
+                List.of("TF-IDF logistic regression"),
+                List.of("accuracy"),
                 List.of("Split the reviews", "Train the baseline", "Train TF-IDF + logistic regression"),
-                new org.mlrcopilot.agents.idea.ComputeEstimate(1, 0), "Accuracy 10 points above the baseline");
-        return new Hypothesis("H1", 1, "Word n-gram features beat the majority class on movie reviews",
-                "TF-IDF unigrams and bigrams with logistic regression", "Sentiment words are strong cues",
-                "Higher accuracy", List.of(), plan, null, "", List.of());
+                new org.mlrcopilot.agents.idea.ComputeEstimate(1, 0),
+                "Accuracy 10 points above the baseline");
+        return new Hypothesis(
+                "H1",
+                1,
+                "Word n-gram features beat the majority class on movie reviews",
+                "TF-IDF unigrams and bigrams with logistic regression",
+                "Sentiment words are strong cues",
+                "Higher accuracy",
+                List.of(),
+                plan,
+                null,
+                "",
+                List.of());
     }
 
     static Hypothesis withModel(Hypothesis h, String model) {
         ExperimentPlan p = h.plan();
         List<String> models = new java.util.ArrayList<>(p.models());
         models.add(model);
-        return new Hypothesis(h.id(), h.version(), h.title(), h.method(), h.rationale(), h.expectedOutcome(),
-                h.risks(), new ExperimentPlan(p.objective(), p.datasets(), p.baselines(), models, p.metrics(),
-                p.procedure(), p.compute(), p.successCriterion()), null, "", List.of());
+        return new Hypothesis(
+                h.id(),
+                h.version(),
+                h.title(),
+                h.method(),
+                h.rationale(),
+                h.expectedOutcome(),
+                h.risks(),
+                new ExperimentPlan(
+                        p.objective(),
+                        p.datasets(),
+                        p.baselines(),
+                        models,
+                        p.metrics(),
+                        p.procedure(),
+                        p.compute(),
+                        p.successCriterion()),
+                null,
+                "",
+                List.of());
     }
 
     private ExperimentSetup setup(ScriptedModel model, SetupSettings settings) {
-        return new ExperimentSetup(model, sandbox, LIMITS, new HubDownloads(FetchPolicy.defaults()
-                .withAllowPrivateAddresses(true), TableConverter.none(), settings),
-                (plan, tasks) -> ranker().rankTasks(plan, tasks), settings);
+        return new ExperimentSetup(
+                model,
+                sandbox,
+                LIMITS,
+                new HubDownloads(
+                        FetchPolicy.defaults().withAllowPrivateAddresses(true), TableConverter.none(), settings),
+                (plan, tasks) -> ranker().rankTasks(plan, tasks),
+                settings);
     }
 
     private static PrototypeFinder ranker() {
-        return new PrototypeFinder(new GuardedHttpClient(FetchPolicy.defaults()), URI.create("http://127.0.0.1:9"),
-                "", RelatedWorkFinder.localEmbeddings(), Duration.ofSeconds(5));
+        return new PrototypeFinder(
+                new GuardedHttpClient(FetchPolicy.defaults()),
+                URI.create("http://127.0.0.1:9"),
+                "",
+                RelatedWorkFinder.localEmbeddings(),
+                Duration.ofSeconds(5));
     }
 
     private SetupSettings settings() {
@@ -130,13 +170,19 @@ class ExperimentSetupIT {
 
     @Test
     void aPlanNamingAHubDatasetBecomesATaskTheLoopImprovesAndNobodyCanBend() throws IOException {
-        sources.dataset("imdb-mini/reviews", "apache-2.0",
+        sources.dataset(
+                "imdb-mini/reviews",
+                "apache-2.0",
                 Map.of("data/train.csv", Files.readAllBytes(SCRIPTS.resolve("../reviews.csv"))));
         sources.repository("acme/ngram-sentiment", Map.of("README.md", "# n-gram sentiment", "model.py", "NGRAMS = 2"));
-        sources.model("acme/tiny-sentiment", Map.of("config.json", "{\"labels\": 2}".getBytes(), "model.safetensors",
-                new byte[64]), Map.of());
-        String leaking = script("split.py").replace("print(", "test[[\"id\", \"label\"]].to_csv(\"env/data/labels.csv\","
-                + " index=False)\nprint(");
+        sources.model(
+                "acme/tiny-sentiment",
+                Map.of("config.json", "{\"labels\": 2}".getBytes(), "model.safetensors", new byte[64]),
+                Map.of());
+        String leaking = script("split.py")
+                .replace(
+                        "print(",
+                        "test[[\"id\", \"label\"]].to_csv(\"env/data/labels.csv\"," + " index=False)\nprint(");
         ScriptedModel model = new ScriptedModel()
                 .tool("list_files", Map.of("dir_path", "raw"))
                 .tool("read_file", Map.of("file_name", "raw/imdb-mini_reviews/data/train.csv"))
@@ -145,26 +191,50 @@ class ExperimentSetupIT {
                 .tool("write_file", Map.of("file_name", "eval.py", "content", script("eval.py")))
                 .tool("write_file", Map.of("file_name", "env/train.py", "content", script("train_majority.py")))
                 .tool("execute_script", Map.of("script_name", "env/train.py"))
-                .tool("finish_setup", Map.of("metric", "accuracy", "direction", "higher", "summary",
-                        "env/data/train.csv (text,label), env/data/test_features.csv (id,text); train.py predicts the "
-                                + "majority label into submission.csv (id,label)"))
+                .tool(
+                        "finish_setup",
+                        Map.of(
+                                "metric",
+                                "accuracy",
+                                "direction",
+                                "higher",
+                                "summary",
+                                "env/data/train.csv (text,label), env/data/test_features.csv (id,text); train.py predicts the "
+                                        + "majority label into submission.csv (id,label)"))
                 .tool("write_file", Map.of("file_name", "split.py", "content", script("split.py")))
-                .tool("finish_setup", Map.of("metric", "accuracy", "direction", "higher", "summary",
-                        "env/data/train.csv (text,label), env/data/test_features.csv (id,text); train.py predicts the "
-                                + "majority label into submission.csv (id,label)"));
+                .tool(
+                        "finish_setup",
+                        Map.of(
+                                "metric",
+                                "accuracy",
+                                "direction",
+                                "higher",
+                                "summary",
+                                "env/data/train.csv (text,label), env/data/test_features.csv (id,text); train.py predicts the "
+                                        + "majority label into submission.csv (id,label)"));
         Hypothesis h = withModel(sentimentPlan("imdb-mini/reviews"), "acme/tiny-sentiment");
         Path runDir = tmp.resolve("run-1");
         TaskSpec digits = Tasks.load(Path.of("../tasks/digits-classifier"));
 
-        SetupReport report = setup(model, settings()).prepare(new SetupRequest(h, PlanText.of(h),
-                List.of("https://github.com/acme/ngram-sentiment"), Map.of(), List.of(digits), runDir, ""),
-                SetupListener.ignore());
+        SetupReport report = setup(model, settings())
+                .prepare(
+                        new SetupRequest(
+                                h,
+                                PlanText.of(h),
+                                List.of("https://github.com/acme/ngram-sentiment"),
+                                Map.of(),
+                                List.of(digits),
+                                runDir,
+                                ""),
+                        SetupListener.ignore());
 
         assertThat(model.left()).isZero();
-        assertThat(model.toolResults()).anySatisfy(r -> assertThat(r).contains("The set-up is not ready")
-                .contains("copy of a held-out file"));
+        assertThat(model.toolResults())
+                .anySatisfy(
+                        r -> assertThat(r).contains("The set-up is not ready").contains("copy of a held-out file"));
         assertThat(model.toolResults()).anySatisfy(r -> assertThat(r).contains("train 180 rows, held out 60 rows"));
-        assertThat(model.requests.get(0).messages().get(1).toString()).contains("raw/imdb-mini_reviews/data/train.csv")
+        assertThat(model.requests.get(0).messages().get(1).toString())
+                .contains("raw/imdb-mini_reviews/data/train.csv")
                 .contains("acme/ngram-sentiment under prototype/");
         assertThat(report.registered()).isFalse();
         assertThat(report.why()).contains("no registered task fits the plan").contains("experiment.taskMatch");
@@ -183,8 +253,11 @@ class ExperimentSetupIT {
         assertThat(task.envDir().resolve("data/labels.csv")).doesNotExist();
         assertThat(task.envDir().resolve("data/test_features.csv")).content().doesNotContain(",pos", ",neg");
         assertThat(task.envDir().resolve("prototype/model.py")).hasContent("NGRAMS = 2");
-        assertThat(report.models()).singleElement().satisfies(m -> assertThat(m.id()).isEqualTo("acme/tiny-sentiment"));
-        assertThat(task.envDir().resolve("models/acme_tiny-sentiment/model.safetensors")).hasSize(64);
+        assertThat(report.models())
+                .singleElement()
+                .satisfies(m -> assertThat(m.id()).isEqualTo("acme/tiny-sentiment"));
+        assertThat(task.envDir().resolve("models/acme_tiny-sentiment/model.safetensors"))
+                .hasSize(64);
         assertThat(task.readOnlyGlobs()).contains("models/**");
         assertThat(SetupText.of(report, false)).contains("Model: acme/tiny-sentiment@4f1c2e0");
         assertThat(task.envDir().resolve("submission.csv")).doesNotExist();
@@ -195,8 +268,8 @@ class ExperimentSetupIT {
                 .tool("write_file", Map.of("file_name", "train.py", "content", script("train_tfidf.py")))
                 .tool("execute_script", Map.of("script_name", "train.py"))
                 .tool("final_answer", Map.of("answer", "TF-IDF with logistic regression beats the majority class."));
-        ExperimentResult improved = agent(loop, tmp.resolve("ck1")).run(task, PlanText.of(h), tmp.resolve("run-2"),
-                StepListener.ignore());
+        ExperimentResult improved =
+                agent(loop, tmp.resolve("ck1")).run(task, PlanText.of(h), tmp.resolve("run-2"), StepListener.ignore());
         assertThat(improved.baseline()).isEqualTo(0.5);
         assertThat(improved.finalScore()).isGreaterThan(0.8);
 
@@ -205,10 +278,12 @@ class ExperimentSetupIT {
                 .tool("execute_script", Map.of("script_name", "cheat.py"))
                 .tool("write_file", Map.of("file_name", "data/test_features.csv", "content", "id,text\n"))
                 .tool("final_answer", Map.of("answer", "Perfect accuracy."));
-        ExperimentResult bent = agent(cheat, tmp.resolve("ck2")).run(task, PlanText.of(h), tmp.resolve("run-3"),
-                StepListener.ignore());
+        ExperimentResult bent =
+                agent(cheat, tmp.resolve("ck2")).run(task, PlanText.of(h), tmp.resolve("run-3"), StepListener.ignore());
         assertThat(tmp.resolve("run-3/workspace/eval.py")).content().contains("return 1.0");
-        assertThat(bent.finalScore()).as("the frozen evaluation scores the all-'pos' predictions").isEqualTo(0.5);
+        assertThat(bent.finalScore())
+                .as("the frozen evaluation scores the all-'pos' predictions")
+                .isEqualTo(0.5);
         assertThat(task.scriptsDir().resolve("eval.py")).hasSameTextualContentAs(SCRIPTS.resolve("eval.py"));
     }
 
@@ -219,13 +294,34 @@ class ExperimentSetupIT {
         Hypothesis missing = sentimentPlan("nobody/no-such-dataset");
         Hypothesis large = sentimentPlan("big/corpus");
 
-        assertThatThrownBy(() -> setup(model, settings()).prepare(new SetupRequest(missing, PlanText.of(missing),
-                List.of(), Map.of(), List.of(), tmp.resolve("a"), ""), SetupListener.ignore()))
-                .isInstanceOf(SetupException.class).hasMessageContaining("no dataset of the plan could be fetched")
-                .hasMessageContaining("has no dataset nobody/no-such-dataset").hasMessageContaining("attach a file");
-        assertThatThrownBy(() -> setup(model, settings()).prepare(new SetupRequest(large, PlanText.of(large),
-                List.of(), Map.of(), List.of(), tmp.resolve("b"), ""), SetupListener.ignore()))
-                .isInstanceOf(SetupException.class).hasMessageContaining("too large: 900.0 MB")
+        assertThatThrownBy(() -> setup(model, settings())
+                        .prepare(
+                                new SetupRequest(
+                                        missing,
+                                        PlanText.of(missing),
+                                        List.of(),
+                                        Map.of(),
+                                        List.of(),
+                                        tmp.resolve("a"),
+                                        ""),
+                                SetupListener.ignore()))
+                .isInstanceOf(SetupException.class)
+                .hasMessageContaining("no dataset of the plan could be fetched")
+                .hasMessageContaining("has no dataset nobody/no-such-dataset")
+                .hasMessageContaining("attach a file");
+        assertThatThrownBy(() -> setup(model, settings())
+                        .prepare(
+                                new SetupRequest(
+                                        large,
+                                        PlanText.of(large),
+                                        List.of(),
+                                        Map.of(),
+                                        List.of(),
+                                        tmp.resolve("b"),
+                                        ""),
+                                SetupListener.ignore()))
+                .isInstanceOf(SetupException.class)
+                .hasMessageContaining("too large: 900.0 MB")
                 .hasMessageContaining("raise experiment.maxDatasetBytes");
         assertThat(model.requests).isEmpty();
         assertThat(tmp.resolve("a/task")).doesNotExist();
@@ -237,21 +333,30 @@ class ExperimentSetupIT {
         List<TaskSpec> registered = Tasks.discover(Path.of("../tasks"));
         ScriptedModel model = new ScriptedModel();
 
-        SetupReport report = setup(model, settings()).prepare(new SetupRequest(digits, PlanText.of(digits), List.of(),
-                Map.of(), registered, tmp.resolve("r"), ""), SetupListener.ignore());
+        SetupReport report = setup(model, settings())
+                .prepare(
+                        new SetupRequest(
+                                digits, PlanText.of(digits), List.of(), Map.of(), registered, tmp.resolve("r"), ""),
+                        SetupListener.ignore());
 
         assertThat(report.registered()).isTrue();
         assertThat(report.task().name()).isEqualTo("digits-classifier");
-        assertThat(report.why()).contains("registered task digits-classifier fits the plan").contains("similarity");
-        assertThat(report.similarity()).isGreaterThanOrEqualTo(SetupSettings.defaults().taskMatch());
+        assertThat(report.why())
+                .contains("registered task digits-classifier fits the plan")
+                .contains("similarity");
+        assertThat(report.similarity())
+                .isGreaterThanOrEqualTo(SetupSettings.defaults().taskMatch());
         assertThat(model.requests).isEmpty();
         assertThat(sources.requests).isEmpty();
     }
 
     private ExperimentAgent agent(ScriptedModel main, Path checkpoints) {
-        return ExperimentAgent.builder(main, new ScriptedModel(), sandbox).evaluator(new Evaluator(sandbox, LIMITS))
-                .limits(ExperimentLimits.defaults().withMaxSteps(8).withExecution(LIMITS)).team(new Team())
-                .checkpoints(new FileRunCheckpoints(checkpoints)).build();
+        return ExperimentAgent.builder(main, new ScriptedModel(), sandbox)
+                .evaluator(new Evaluator(sandbox, LIMITS))
+                .limits(ExperimentLimits.defaults().withMaxSteps(8).withExecution(LIMITS))
+                .team(new Team())
+                .checkpoints(new FileRunCheckpoints(checkpoints))
+                .build();
     }
 
     /** A team that never writes. */

@@ -39,8 +39,7 @@ final class FakeSources implements AutoCloseable {
     private final Map<String, Dataset> models = new ConcurrentHashMap<>();
     private final MockWebServer server = new MockWebServer();
 
-    record Dataset(String license, String gated, Map<String, byte[]> files, Map<String, Long> declaredSizes) {
-    }
+    record Dataset(String license, String gated, Map<String, byte[]> files, Map<String, Long> declaredSizes) {}
 
     FakeSources() {
         server.setDispatcher(new Dispatcher() {
@@ -127,30 +126,36 @@ final class FakeSources implements AutoCloseable {
         if (path.startsWith("/hub/api/models/")) {
             return api(models, path.substring("/hub/api/models/".length()));
         }
-        boolean modelFile = path.startsWith("/hub/") && !path.startsWith("/hub/datasets/")
+        boolean modelFile = path.startsWith("/hub/")
+                && !path.startsWith("/hub/datasets/")
                 && path.contains("/resolve/" + SHA + "/");
         if (modelFile) {
             String rest = path.substring("/hub/".length());
             String id = rest.substring(0, rest.indexOf("/resolve/"));
             String file = rest.substring(rest.indexOf("/resolve/") + ("/resolve/" + SHA + "/").length());
             Dataset m = models.get(id);
-            return m == null || !m.files().containsKey(file) ? new MockResponse().setResponseCode(404)
+            return m == null || !m.files().containsKey(file)
+                    ? new MockResponse().setResponseCode(404)
                     : bytes(m.files().get(file));
         }
         if (path.startsWith("/hub/datasets/")) {
             String rest = path.substring("/hub/datasets/".length());
-            return new MockResponse().setResponseCode(302).setHeader("Location",
-                    server.url("/cdn/" + rest.replace("/resolve/" + SHA + "/", "/")));
+            return new MockResponse()
+                    .setResponseCode(302)
+                    .setHeader("Location", server.url("/cdn/" + rest.replace("/resolve/" + SHA + "/", "/")));
         }
         if (path.startsWith("/cdn/")) {
             String rest = path.substring("/cdn/".length());
             for (Map.Entry<String, Dataset> d : datasets.entrySet()) {
-                if (rest.startsWith(d.getKey() + "/") && d.getValue().files().containsKey(rest.substring(
-                        d.getKey().length() + 1))) {
+                if (rest.startsWith(d.getKey() + "/")
+                        && d.getValue()
+                                .files()
+                                .containsKey(rest.substring(d.getKey().length() + 1))) {
                     if (d.getValue().gated() != null && request.getHeader("Authorization") == null) {
                         return new MockResponse().setResponseCode(401);
                     }
-                    return bytes(d.getValue().files().get(rest.substring(d.getKey().length() + 1)));
+                    return bytes(
+                            d.getValue().files().get(rest.substring(d.getKey().length() + 1)));
                 }
             }
             return new MockResponse().setResponseCode(404);
@@ -160,8 +165,10 @@ final class FakeSources implements AutoCloseable {
         }
         if (path.startsWith("/github/repos/") && path.endsWith("/zipball")) {
             String repo = path.substring("/github/repos/".length(), path.length() - "/zipball".length());
-            return repos.containsKey(repo) ? new MockResponse().setResponseCode(302).setHeader("Location",
-                    server.url("/codeload/" + repo + "/legacy.zip/refs/heads/main"))
+            return repos.containsKey(repo)
+                    ? new MockResponse()
+                            .setResponseCode(302)
+                            .setHeader("Location", server.url("/codeload/" + repo + "/legacy.zip/refs/heads/main"))
                     : json("{\"message\":\"Not Found\"}").setResponseCode(404);
         }
         if (path.startsWith("/codeload/")) {
@@ -174,8 +181,11 @@ final class FakeSources implements AutoCloseable {
     private MockResponse search(String text) {
         ArrayNode list = JSON.createArrayNode();
         String wanted = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        datasets.keySet().stream().sorted().filter(id -> id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "")
-                .contains(wanted)).forEach(id -> list.addObject().put("id", id).put("downloads", 1200));
+        datasets.keySet().stream()
+                .sorted()
+                .filter(id ->
+                        id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").contains(wanted))
+                .forEach(id -> list.addObject().put("id", id).put("downloads", 1200));
         return json(list.toString());
     }
 
@@ -187,8 +197,12 @@ final class FakeSources implements AutoCloseable {
             return json("{\"error\":\"Dataset not found\"}").setResponseCode(404);
         }
         if (tree < 0) {
-            ObjectNode info = JSON.createObjectNode().put("_id", "65f0").put("id", id).put("sha", SHA)
-                    .put("private", false).put("downloads", 1200);
+            ObjectNode info = JSON.createObjectNode()
+                    .put("_id", "65f0")
+                    .put("id", id)
+                    .put("sha", SHA)
+                    .put("private", false)
+                    .put("downloads", 1200);
             if (d.gated() != null) {
                 info.put("gated", d.gated());
             } else {
@@ -204,22 +218,37 @@ final class FakeSources implements AutoCloseable {
         ArrayNode list = JSON.createArrayNode();
         list.addObject().put("type", "file").put("oid", "a1").put("size", 2_100).put("path", "README.md");
         list.addObject().put("type", "file").put("oid", "a2").put("size", 2_300).put("path", ".gitattributes");
-        list.addObject().put("type", "directory").put("oid", "a3").put("size", 0).put("path", "data");
-        d.files().forEach((f, b) -> list.addObject().put("type", "file").put("oid", "b" + f.hashCode())
-                .put("size", b.length).put("path", f));
+        list.addObject()
+                .put("type", "directory")
+                .put("oid", "a3")
+                .put("size", 0)
+                .put("path", "data");
+        d.files()
+                .forEach((f, b) -> list.addObject()
+                        .put("type", "file")
+                        .put("oid", "b" + f.hashCode())
+                        .put("size", b.length)
+                        .put("path", f));
         d.declaredSizes().forEach((f, size) -> {
-            ObjectNode entry = list.addObject().put("type", "file").put("oid", "c").put("size", 134).put("path", f);
+            ObjectNode entry = list.addObject()
+                    .put("type", "file")
+                    .put("oid", "c")
+                    .put("size", 134)
+                    .put("path", f);
             entry.putObject("lfs").put("oid", "sha256:00").put("size", size).put("pointerSize", 134);
         });
         return json(list.toString());
     }
 
     private static MockResponse json(String body) {
-        return new MockResponse().setHeader("Content-Type", "application/json; charset=utf-8").setBody(body);
+        return new MockResponse()
+                .setHeader("Content-Type", "application/json; charset=utf-8")
+                .setBody(body);
     }
 
     private static MockResponse bytes(byte[] body) {
-        return new MockResponse().setHeader("Content-Type", "application/octet-stream")
+        return new MockResponse()
+                .setHeader("Content-Type", "application/octet-stream")
                 .setBody(new Buffer().write(body));
     }
 

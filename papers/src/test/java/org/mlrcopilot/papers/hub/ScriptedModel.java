@@ -27,8 +27,11 @@ final class ScriptedModel implements ChatModel {
         Map<String, String> withLog = new LinkedHashMap<>(args);
         withLog.put("log", "log after " + name);
         try {
-            script.add(AiMessage.from(ToolExecutionRequest.builder().id("call-" + (++ids)).name(name)
-                    .arguments(JSON.writeValueAsString(withLog)).build()));
+            script.add(AiMessage.from(ToolExecutionRequest.builder()
+                    .id("call-" + (++ids))
+                    .name(name)
+                    .arguments(JSON.writeValueAsString(withLog))
+                    .build()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -37,16 +37,24 @@ import org.mlrcopilot.sandbox.docker.DockerSandbox;
  */
 public final class SetupBenchmark {
 
-    private static final Path SCRIPTS = Path.of(Files.isDirectory(Path.of("papers")) ? "papers" : ".")
-            .resolve("src/test/resources/setup/scripts");
+    private static final Path SCRIPTS =
+            Path.of(Files.isDirectory(Path.of("papers")) ? "papers" : ".").resolve("src/test/resources/setup/scripts");
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path tmp = Files.createTempDirectory("mlr-setup-bench-");
-        try (FakeSources sources = new FakeSources(); DockerSandbox sandbox = DockerSandbox.start(
-                SandboxSettings.defaults())) {
-            System.out.printf(Locale.ROOT, "%-8s %10s %12s %10s %10s %12s %9s%n", "plan", "rows", "bytes", "total",
-                    "download", "sandbox etc", "download%");
+        try (FakeSources sources = new FakeSources();
+                DockerSandbox sandbox = DockerSandbox.start(SandboxSettings.defaults())) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-8s %10s %12s %10s %10s %12s %9s%n",
+                    "plan",
+                    "rows",
+                    "bytes",
+                    "total",
+                    "download",
+                    "sandbox etc",
+                    "download%");
             String[] names = {"small", "medium", "large"};
             int[] sizes = {240, 20_000, 200_000};
             for (int p = 0; p < sizes.length; p++) {
@@ -66,8 +74,16 @@ public final class SetupBenchmark {
                 }
                 long t = median(total);
                 long f = median(fetch);
-                System.out.printf(Locale.ROOT, "%-8s %10d %12d %7d ms %7d ms %9d ms %8.1f%%%n", names[p], rows, bytes,
-                        t, f, t - f, 100.0 * f / t);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-8s %10d %12d %7d ms %7d ms %9d ms %8.1f%%%n",
+                        names[p],
+                        rows,
+                        bytes,
+                        t,
+                        f,
+                        t - f,
+                        100.0 * f / t);
             }
         } finally {
             FileTrees.deleteTree(tmp);
@@ -78,20 +94,38 @@ public final class SetupBenchmark {
             throws IOException {
         String raw = "raw/" + DatasetResolver.safeName(id) + "/data/train.csv";
         ScriptedModel model = new ScriptedModel()
-                .tool("write_file", Map.of("file_name", "split.py", "content", Files.readString(SCRIPTS.resolve(
-                        "split.py")).replace("raw/imdb-mini_reviews/data/train.csv", raw)))
-                .tool("write_file", Map.of("file_name", "eval.py", "content", Files.readString(SCRIPTS.resolve(
-                        "eval.py"))))
-                .tool("write_file", Map.of("file_name", "env/train.py", "content", Files.readString(SCRIPTS.resolve(
-                        "train_majority.py"))))
+                .tool(
+                        "write_file",
+                        Map.of(
+                                "file_name",
+                                "split.py",
+                                "content",
+                                Files.readString(SCRIPTS.resolve("split.py"))
+                                        .replace("raw/imdb-mini_reviews/data/train.csv", raw)))
+                .tool(
+                        "write_file",
+                        Map.of("file_name", "eval.py", "content", Files.readString(SCRIPTS.resolve("eval.py"))))
+                .tool(
+                        "write_file",
+                        Map.of(
+                                "file_name",
+                                "env/train.py",
+                                "content",
+                                Files.readString(SCRIPTS.resolve("train_majority.py"))))
                 .tool("finish_setup", Map.of("metric", "accuracy", "direction", "higher", "summary", "bench"));
         Hypothesis h = ExperimentSetupIT.sentimentPlan(id);
-        SetupSettings settings = SetupSettings.defaults().withHub(sources.hub(), "").withGithub(
-                URI.create("http://127.0.0.1:9/"));
-        ExperimentSetup setup = new ExperimentSetup(model, sandbox, Limits.defaults().withWallTime(Duration.ofMinutes(5)),
-                new HubDownloads(FetchPolicy.defaults().withAllowPrivateAddresses(true), TableConverter.none(), settings),
-                (plan, tasks) -> List.of(), settings);
-        return setup.prepare(new SetupRequest(h, PlanText.of(h), List.of(), Map.of(), List.of(), runDir, ""),
+        SetupSettings settings =
+                SetupSettings.defaults().withHub(sources.hub(), "").withGithub(URI.create("http://127.0.0.1:9/"));
+        ExperimentSetup setup = new ExperimentSetup(
+                model,
+                sandbox,
+                Limits.defaults().withWallTime(Duration.ofMinutes(5)),
+                new HubDownloads(
+                        FetchPolicy.defaults().withAllowPrivateAddresses(true), TableConverter.none(), settings),
+                (plan, tasks) -> List.of(),
+                settings);
+        return setup.prepare(
+                new SetupRequest(h, PlanText.of(h), List.of(), Map.of(), List.of(), runDir, ""),
                 SetupListener.ignore());
     }
 
@@ -108,7 +142,11 @@ public final class SetupBenchmark {
                 words.add(filler[random.nextInt(filler.length)]);
             }
             words.add((good ? pos : neg)[random.nextInt(6)]);
-            out.append('"').append(String.join(" ", words)).append("\",").append(good ? "pos" : "neg").append('\n');
+            out.append('"')
+                    .append(String.join(" ", words))
+                    .append("\",")
+                    .append(good ? "pos" : "neg")
+                    .append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -32,17 +32,24 @@ public final class TaskMatchProbe {
     public static void main(String[] args) throws Exception {
         Path root = Files.isDirectory(Path.of("tasks")) ? Path.of(".") : Path.of("..");
         List<TaskSpec> tasks = Tasks.discover(root.resolve("tasks"));
-        List<RegisteredTask> known = tasks.stream().map(t -> new RegisteredTask(t.name(), t.researchProblem())).toList();
-        PrototypeFinder finder = new PrototypeFinder(new GuardedHttpClient(FetchPolicy.defaults()),
-                URI.create("https://huggingface.co"), "", RelatedWorkFinder.localEmbeddings(), Duration.ofSeconds(5));
+        List<RegisteredTask> known = tasks.stream()
+                .map(t -> new RegisteredTask(t.name(), t.researchProblem()))
+                .toList();
+        PrototypeFinder finder = new PrototypeFinder(
+                new GuardedHttpClient(FetchPolicy.defaults()),
+                URI.create("https://huggingface.co"),
+                "",
+                RelatedWorkFinder.localEmbeddings(),
+                Duration.ofSeconds(5));
         try (Stream<Path> plans = Files.list(root.resolve("agents/src/test/resources/setup/plans"))) {
             for (Path plan : plans.sorted().toList()) {
                 print(plan.getFileName().toString(), PlanFile.read(plan, ""), finder, known);
             }
         }
         ObjectMapper json = new ObjectMapper();
-        ObjectNode ideas = (ObjectNode) json.readTree(root.resolve(
-                "agents/src/test/resources/idea/answers/hypotheses.json").toFile());
+        ObjectNode ideas =
+                (ObjectNode) json.readTree(root.resolve("agents/src/test/resources/idea/answers/hypotheses.json")
+                        .toFile());
         int n = 1;
         for (JsonNode h : ideas.get("hypotheses")) {
             ((ObjectNode) h).put("id", "H" + n++);

@@ -30,7 +30,8 @@ final class FakeApi implements AutoCloseable {
                 requests.add(request);
                 String path = request.getRequestUrl().encodedPath();
                 Supplier<MockResponse> notFound = () -> new MockResponse().setResponseCode(404);
-                return routes.getOrDefault(path, routes.getOrDefault("*", notFound)).get();
+                return routes.getOrDefault(path, routes.getOrDefault("*", notFound))
+                        .get();
             }
         });
         try {
@@ -41,20 +42,30 @@ final class FakeApi implements AutoCloseable {
     }
 
     FakeApi json(String path, String resource) {
-        routes.put(path, () -> new MockResponse().setHeader("Content-Type", "application/json")
-                .setBody(resource(resource)));
+        routes.put(
+                path,
+                () -> new MockResponse()
+                        .setHeader("Content-Type", "application/json")
+                        .setBody(resource(resource)));
         return this;
     }
 
     FakeApi atom(String path, String resource) {
-        routes.put(path, () -> new MockResponse().setHeader("Content-Type", "application/atom+xml; charset=UTF-8")
-                .setBody(resource(resource)));
+        routes.put(
+                path,
+                () -> new MockResponse()
+                        .setHeader("Content-Type", "application/atom+xml; charset=UTF-8")
+                        .setBody(resource(resource)));
         return this;
     }
 
     FakeApi status(String path, int code) {
-        routes.put(path, () -> new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
-                .setBody("{\"message\":\"status " + code + "\"}"));
+        routes.put(
+                path,
+                () -> new MockResponse()
+                        .setResponseCode(code)
+                        .setHeader("Content-Type", "application/json")
+                        .setBody("{\"message\":\"status " + code + "\"}"));
         return this;
     }
 

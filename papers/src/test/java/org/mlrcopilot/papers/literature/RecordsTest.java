@@ -13,8 +13,12 @@ class RecordsTest {
 
     @Test
     void aQueryNormalisesItsIdentifiers() {
-        LiteratureQuery query = new LiteratureQuery("  A   title\n", null, List.of(" LLM agents ", ""),
-                "https://arxiv.org/abs/2408.14033v2", "https://doi.org/10.1000/ABC");
+        LiteratureQuery query = new LiteratureQuery(
+                "  A   title\n",
+                null,
+                List.of(" LLM agents ", ""),
+                "https://arxiv.org/abs/2408.14033v2",
+                "https://doi.org/10.1000/ABC");
 
         assertThat(query.title()).isEqualTo("A title");
         assertThat(query.abstractText()).isEmpty();
@@ -35,8 +39,8 @@ class RecordsTest {
 
     @Test
     void aRelatedPaperValidatesItselfAndGetsAUrl() {
-        RelatedPaper paper = new RelatedPaper("Title", 2024, null, null, "", "", "10.48550/arXiv.2408.06292",
-                "openalex", 0.5);
+        RelatedPaper paper =
+                new RelatedPaper("Title", 2024, null, null, "", "", "10.48550/arXiv.2408.06292", "openalex", 0.5);
 
         assertThat(paper.arxivId()).isEqualTo("2408.06292");
         assertThat(paper.url()).isEqualTo("https://arxiv.org/abs/2408.06292");

@@ -27,8 +27,8 @@ import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 class RelatedWorkFinderTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-15T12:00:00Z"), ZoneOffset.UTC);
-    private static final String TITLE = "MLR-Copilot: Autonomous Machine Learning Research based on Large Language "
-            + "Models Agents";
+    private static final String TITLE =
+            "MLR-Copilot: Autonomous Machine Learning Research based on Large Language " + "Models Agents";
     private static final String ABSTRACT = "We present MLR-Copilot, a framework that enhances machine learning "
             + "research productivity through the automatic generation and implementation of research ideas using "
             + "large language model agents.";
@@ -44,7 +44,10 @@ class RelatedWorkFinderTest {
     @BeforeAll
     static void loadModel() throws IOException {
         embeddings = RelatedWorkFinder.localEmbeddings();
-        paperId = new ObjectMapper().readTree(FakeApi.resource("s2/paper.json")).get("paperId").asText();
+        paperId = new ObjectMapper()
+                .readTree(FakeApi.resource("s2/paper.json"))
+                .get("paperId")
+                .asText();
     }
 
     @BeforeEach
@@ -52,7 +55,8 @@ class RelatedWorkFinderTest {
         s2 = new FakeApi();
         openAlex = new FakeApi();
         arxiv = new FakeApi();
-        http = new GuardedHttpClient(FetchPolicy.defaults().withAllowPrivateAddresses(true)
+        http = new GuardedHttpClient(FetchPolicy.defaults()
+                .withAllowPrivateAddresses(true)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10))
                 .withRetries(0, Duration.ofMillis(50), Duration.ofMillis(100)));
     }
@@ -69,13 +73,16 @@ class RelatedWorkFinderTest {
     void semanticScholarAloneGivesRecentReferencesRecommendationsAndSearchResults() {
         servePaperOnSemanticScholar();
 
-        RelatedWork work = finder("secret-key", 10, Duration.ofSeconds(20))
-                .find(query("arXiv:2408.14033v2"));
+        RelatedWork work = finder("secret-key", 10, Duration.ofSeconds(20)).find(query("arXiv:2408.14033v2"));
 
-        assertThat(s2.paths()).containsExactly("/graph/v1/paper/ARXIV:2408.14033",
-                "/graph/v1/paper/" + paperId + "/references", "/recommendations/v1/papers/forpaper/" + paperId,
-                "/graph/v1/paper/search");
-        assertThat(s2.requests).allSatisfy(r -> assertThat(r.getHeader("x-api-key")).isEqualTo("secret-key"));
+        assertThat(s2.paths())
+                .containsExactly(
+                        "/graph/v1/paper/ARXIV:2408.14033",
+                        "/graph/v1/paper/" + paperId + "/references",
+                        "/recommendations/v1/papers/forpaper/" + paperId,
+                        "/graph/v1/paper/search");
+        assertThat(s2.requests)
+                .allSatisfy(r -> assertThat(r.getHeader("x-api-key")).isEqualTo("secret-key"));
         assertThat(param(0, "fields")).isEqualTo("paperId,title,year,abstract,externalIds,authors,url");
         assertThat(param(1, "fields")).isEqualTo("title,year,abstract,externalIds,authors,url");
         assertThat(param(1, "limit")).isEqualTo("100");
@@ -95,8 +102,11 @@ class RelatedWorkFinderTest {
             assertThat(p.source()).isEqualTo("semantic-scholar");
         });
         assertThat(work.papers()).extracting(RelatedPaper::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-        assertThat(titles(work)).doesNotContain(Ids.titleKey(TITLE), "attention is all you need",
-                "deep residual learning for image recognition");
+        assertThat(titles(work))
+                .doesNotContain(
+                        Ids.titleKey(TITLE),
+                        "attention is all you need",
+                        "deep residual learning for image recognition");
     }
 
     @Test
@@ -108,16 +118,22 @@ class RelatedWorkFinderTest {
         RelatedWork work = finder("", 10, Duration.ofSeconds(20))
                 .find(new LiteratureQuery("", "", List.of(), "", "https://doi.org/10.1145/3637528.3671000"));
 
-        assertThat(s2.paths()).containsExactly("/graph/v1/paper/DOI:10.1145/3637528.3671000",
-                "/graph/v1/paper/" + paperId + "/references", "/recommendations/v1/papers/forpaper/" + paperId);
+        assertThat(s2.paths())
+                .containsExactly(
+                        "/graph/v1/paper/DOI:10.1145/3637528.3671000",
+                        "/graph/v1/paper/" + paperId + "/references",
+                        "/recommendations/v1/papers/forpaper/" + paperId);
         assertThat(work.sources().get(0)).satisfies(s -> {
             assertThat(s.answered()).isTrue();
             assertThat(s.detail()).isEqualTo("9 results, then rate-limited (HTTP 429), fell back");
         });
-        assertThat(openAlex.requests.get(0).getRequestUrl().queryParameter("search")).isEqualTo(TITLE);
+        assertThat(openAlex.requests.get(0).getRequestUrl().queryParameter("search"))
+                .isEqualTo(TITLE);
         assertThat(work.papers()).hasSize(9);
-        assertThat(work.papers().subList(0, 6)).allSatisfy(p -> assertThat(p.year()).isGreaterThanOrEqualTo(2022));
-        assertThat(work.papers().subList(6, 9)).extracting(RelatedPaper::year)
+        assertThat(work.papers().subList(0, 6))
+                .allSatisfy(p -> assertThat(p.year()).isGreaterThanOrEqualTo(2022));
+        assertThat(work.papers().subList(6, 9))
+                .extracting(RelatedPaper::year)
                 .containsExactlyInAnyOrder(2017, 2015, 2011);
     }
 
@@ -126,13 +142,14 @@ class RelatedWorkFinderTest {
         s2.status("*", 429);
         openAlex.json("/works", "openalex/works.json");
 
-        RelatedWork work = finder("", 10, Duration.ofSeconds(20), "team@example.org")
-                .find(query("2408.14033"));
+        RelatedWork work =
+                finder("", 10, Duration.ofSeconds(20), "team@example.org").find(query("2408.14033"));
 
         assertThat(s2.requests).hasSize(1);
-        assertThat(work.sources()).extracting(SourceStatus::source, SourceStatus::answered, SourceStatus::detail)
-                .containsExactly(tuple("semantic-scholar", false,
-                                "rate-limited (HTTP 429), fell back"),
+        assertThat(work.sources())
+                .extracting(SourceStatus::source, SourceStatus::answered, SourceStatus::detail)
+                .containsExactly(
+                        tuple("semantic-scholar", false, "rate-limited (HTTP 429), fell back"),
                         tuple("openalex", true, "13 results"));
         RecordedRequest search = openAlex.requests.get(0);
         assertThat(search.getRequestUrl().queryParameter("search")).startsWith(TITLE);
@@ -140,9 +157,13 @@ class RelatedWorkFinderTest {
         assertThat(search.getRequestUrl().queryParameter("per-page")).isEqualTo("50");
         assertThat(search.getRequestUrl().queryParameter("mailto")).isEqualTo("team@example.org");
         assertThat(arxiv.requests).isEmpty();
-        assertThat(work.papers()).hasSize(10).allSatisfy(p -> assertThat(p.source()).isEqualTo("openalex"));
+        assertThat(work.papers())
+                .hasSize(10)
+                .allSatisfy(p -> assertThat(p.source()).isEqualTo("openalex"));
         assertThat(titles(work)).doesNotContain(Ids.titleKey(TITLE));
-        assertThat(work.papers()).filteredOn(p -> p.arxivId().equals("2408.06292")).singleElement()
+        assertThat(work.papers())
+                .filteredOn(p -> p.arxivId().equals("2408.06292"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.abstractText()).startsWith("One of the grand challenges of artificial"));
     }
 
@@ -152,17 +173,20 @@ class RelatedWorkFinderTest {
         openAlex.status("*", 500);
         arxiv.atom("/api/query", "arxiv/search.xml");
 
-        RelatedWork work = finder("", 10, Duration.ofSeconds(20))
-                .find(query("2408.14033"));
+        RelatedWork work = finder("", 10, Duration.ofSeconds(20)).find(query("2408.14033"));
 
-        assertThat(work.sources()).extracting(SourceStatus::source, SourceStatus::answered, SourceStatus::detail)
-                .containsExactly(tuple("semantic-scholar", false, "HTTP 500, fell back"),
+        assertThat(work.sources())
+                .extracting(SourceStatus::source, SourceStatus::answered, SourceStatus::detail)
+                .containsExactly(
+                        tuple("semantic-scholar", false, "HTTP 500, fell back"),
                         tuple("openalex", false, "HTTP 500, fell back"),
                         tuple("arxiv", true, "5 results"));
         RecordedRequest search = arxiv.requests.get(0);
         assertThat(search.getRequestUrl().queryParameter("search_query")).startsWith("all:");
         assertThat(search.getRequestUrl().queryParameter("sortBy")).isEqualTo("relevance");
-        assertThat(work.papers()).hasSize(5).allSatisfy(p -> assertThat(p.source()).isEqualTo("arxiv"));
+        assertThat(work.papers())
+                .hasSize(5)
+                .allSatisfy(p -> assertThat(p.source()).isEqualTo("arxiv"));
     }
 
     @Test
@@ -195,7 +219,8 @@ class RelatedWorkFinderTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(deadline.plusMillis(800));
         assertThat(work.papers()).isEmpty();
-        assertThat(work.sources()).extracting(SourceStatus::source)
+        assertThat(work.sources())
+                .extracting(SourceStatus::source)
                 .containsExactly("semantic-scholar", "openalex", "arxiv");
         assertThat(work.sources()).allSatisfy(s -> {
             assertThat(s.answered()).isFalse();
@@ -213,20 +238,30 @@ class RelatedWorkFinderTest {
 
         assertThat(s2.paths()).containsExactly("/graph/v1/paper/search");
         assertThat(s2.requests.get(0).getHeader("x-api-key")).isNull();
-        assertThat(work.sources()).extracting(SourceStatus::detail)
+        assertThat(work.sources())
+                .extracting(SourceStatus::detail)
                 .containsExactly("3 results, fell back", "13 results, fell back", "5 results");
         assertThat(work.papers()).hasSize(12);
         assertThat(titles(work)).doesNotContain(Ids.titleKey(TITLE)).doesNotHaveDuplicates();
-        assertThat(work.papers()).extracting(RelatedPaper::arxivId).filteredOn(id -> !id.isEmpty())
+        assertThat(work.papers())
+                .extracting(RelatedPaper::arxivId)
+                .filteredOn(id -> !id.isEmpty())
                 .doesNotHaveDuplicates();
-        assertThat(work.papers()).filteredOn(p -> p.arxivId().equals("2408.06292")).singleElement().satisfies(p -> {
-            assertThat(p.source()).isEqualTo("semantic-scholar");
-            assertThat(p.abstractText()).startsWith("One of the grand challenges");
-        });
-        assertThat(work.papers()).filteredOn(p -> p.doi().equals("10.18653/v1/2024.acl-long.18")).singleElement()
+        assertThat(work.papers())
+                .filteredOn(p -> p.arxivId().equals("2408.06292"))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.source()).isEqualTo("semantic-scholar");
+                    assertThat(p.abstractText()).startsWith("One of the grand challenges");
+                });
+        assertThat(work.papers())
+                .filteredOn(p -> p.doi().equals("10.18653/v1/2024.acl-long.18"))
+                .singleElement()
                 .extracting(RelatedPaper::title)
                 .isEqualTo("SciMON: Scientific Inspiration Machines Optimized for Novelty");
-        assertThat(work.papers()).filteredOn(p -> p.title().startsWith("Chain of Ideas")).hasSize(1);
+        assertThat(work.papers())
+                .filteredOn(p -> p.title().startsWith("Chain of Ideas"))
+                .hasSize(1);
     }
 
     @Test
@@ -268,8 +303,8 @@ class RelatedWorkFinderTest {
     }
 
     private RelatedWorkFinder finder(String apiKey, int maxResults, Duration deadline, String mailto) {
-        LiteratureSettings settings = new LiteratureSettings(s2.url("/"), openAlex.url("/"), arxiv.url("/api/query"),
-                apiKey, 3, maxResults, deadline, mailto);
+        LiteratureSettings settings = new LiteratureSettings(
+                s2.url("/"), openAlex.url("/"), arxiv.url("/api/query"), apiKey, 3, maxResults, deadline, mailto);
         return new RelatedWorkFinder(http, settings, embeddings, CLOCK);
     }
 }

@@ -18,8 +18,7 @@ final class FixturePapers {
 
     private static final Pattern NUMBERED = Pattern.compile("(\\d|[A-Z]\\s).*");
 
-    private FixturePapers() {
-    }
+    private FixturePapers() {}
 
     static byte[] bytes(String name) {
         try (InputStream in = FixturePapers.class.getResourceAsStream("/papers/" + name)) {
@@ -33,11 +32,17 @@ final class FixturePapers {
     }
 
     static List<String> numberedHeadings(PdfPaper paper) {
-        return paper.sections().stream().map(Section::heading).filter(h -> NUMBERED.matcher(h).matches()).toList();
+        return paper.sections().stream()
+                .map(Section::heading)
+                .filter(h -> NUMBERED.matcher(h).matches())
+                .toList();
     }
 
     static Section section(PdfPaper paper, String heading) {
-        return paper.sections().stream().filter(s -> s.heading().equals(heading)).findFirst().orElseThrow();
+        return paper.sections().stream()
+                .filter(s -> s.heading().equals(heading))
+                .findFirst()
+                .orElseThrow();
     }
 
     static void assertCleanText(PdfPaper paper, List<String> pageNumbers, String runningText) {

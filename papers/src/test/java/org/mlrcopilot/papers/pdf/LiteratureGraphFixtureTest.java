@@ -20,38 +20,56 @@ class LiteratureGraphFixtureTest {
     @Test
     void readsFrontMatter() {
         assertThat(paper.title()).isEqualTo("Construction of the Literature Graph in Semantic Scholar");
-        assertThat(paper.authors()).hasSize(23).startsWith("Waleed Ammar", "Dirk Groeneveld")
+        assertThat(paper.authors())
+                .hasSize(23)
+                .startsWith("Waleed Ammar", "Dirk Groeneveld")
                 .endsWith("Madeleine van Zuylen", "Oren Etzioni");
-        assertThat(paper.abstractText()).startsWith("We describe a deployed scalable system for organizing")
+        assertThat(paper.abstractText())
+                .startsWith("We describe a deployed scalable system for organizing")
                 .endsWith("www.semanticscholar.org.");
         assertThat(paper.pages()).isEqualTo(8);
     }
 
     @Test
     void findsNumberedSectionsInOrder() {
-        assertThat(numberedHeadings(paper)).containsExactly("1 Introduction",
-                "2 Structure of The Literature Graph", "2.1 Node Types", "2.2 Edge Types",
-                "3 Extracting Metadata", "4 Entity Extraction and Linking", "4.1 Approaches",
-                "4.2 Entity Extraction Models", "4.3 Knowledge Bases", "4.4 Entity Linking Models",
-                "5 Other Research Problems", "6 Conclusion and Future Work");
+        assertThat(numberedHeadings(paper))
+                .containsExactly(
+                        "1 Introduction",
+                        "2 Structure of The Literature Graph",
+                        "2.1 Node Types",
+                        "2.2 Edge Types",
+                        "3 Extracting Metadata",
+                        "4 Entity Extraction and Linking",
+                        "4.1 Approaches",
+                        "4.2 Entity Extraction Models",
+                        "4.3 Knowledge Bases",
+                        "4.4 Entity Linking Models",
+                        "5 Other Research Problems",
+                        "6 Conclusion and Future Work");
     }
 
     @Test
     void cleansText() {
-        assertCleanText(paper, IntStream.rangeClosed(84, 91).mapToObj(String::valueOf).toList(),
+        assertCleanText(
+                paper,
+                IntStream.rangeClosed(84, 91).mapToObj(String::valueOf).toList(),
                 "Proceedings of NAACL-HLT 2018");
         assertThat(paper.abstractText()).contains("scientific literature into a heterogeneous graph to facilitate");
     }
 
     @Test
     void splitsReferences() {
-        assertThat(paper.references()).hasSizeBetween(24, 30)
+        assertThat(paper.references())
+                .hasSizeBetween(24, 30)
                 .contains("Oren Etzioni. 2011. Search needs a shake-up. Nature 476 7358:25–6.");
     }
 
     @Test
     void findsLinks() {
-        assertThat(paper.links()).contains("https://github.com/allenai/science-parse",
-                "https://sobigdata.d4science.org/web/tagme/tagme-help", "http://rtw.ml.cmu.edu/rtw/");
+        assertThat(paper.links())
+                .contains(
+                        "https://github.com/allenai/science-parse",
+                        "https://sobigdata.d4science.org/web/tagme/tagme-help",
+                        "http://rtw.ml.cmu.edu/rtw/");
     }
 }

@@ -19,14 +19,13 @@ public final class PdfBenchmark {
     private static final int WARM_UP = 5;
     private static final int RUNS = 15;
 
-    private PdfBenchmark() {
-    }
+    private PdfBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox", "error");
         List<Path> files = args.length > 0 ? Arrays.stream(args).map(Path::of).toList() : fixtures();
-        System.out.printf(Locale.ROOT, "%-24s %5s %12s %14s %8s%n", "file", "pages", "ours ms/pg", "pdftotext ms/pg",
-                "ratio");
+        System.out.printf(
+                Locale.ROOT, "%-24s %5s %12s %14s %8s%n", "file", "pages", "ours ms/pg", "pdftotext ms/pg", "ratio");
         for (Path file : files) {
             report(file);
         }
@@ -38,7 +37,13 @@ public final class PdfBenchmark {
         int pages = reader.read(pdf).pages();
         double ours = median(() -> reader.read(pdf)) / pages;
         double poppler = median(() -> pdftotext(file)) / pages;
-        System.out.printf(Locale.ROOT, "%-24s %5d %12.2f %14.2f %8.2f%n", file.getFileName(), pages, ours, poppler,
+        System.out.printf(
+                Locale.ROOT,
+                "%-24s %5d %12.2f %14.2f %8.2f%n",
+                file.getFileName(),
+                pages,
+                ours,
+                poppler,
                 ours / poppler);
     }
 

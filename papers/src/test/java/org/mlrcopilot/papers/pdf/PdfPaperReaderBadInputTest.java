@@ -44,7 +44,8 @@ class PdfPaperReaderBadInputTest {
 
     @Test
     void readsPdfProtectedOnlyByAnOwnerPassword() {
-        assertThat(reader.read(onePage().encrypted("")).sections().get(0).text()).contains("permission");
+        assertThat(reader.read(onePage().encrypted("")).sections().get(0).text())
+                .contains("permission");
     }
 
     @Test
@@ -58,11 +59,15 @@ class PdfPaperReaderBadInputTest {
         // 40 MB of text operators compressed into a PDF of about 100 KB; the reader here allows 8 MB per page
         byte[] bomb = compressionBomb(40 << 20);
         assertThat(bomb.length).isLessThan(1 << 20);
-        PdfPaperReader small = new PdfPaperReader(PdfPaperReader.MAX_PAGES, PdfPaperReader.MAX_CHARS, 8L << 20,
-                32L << 20);
-        assertThatThrownBy(() -> small.read(bomb)).isInstanceOf(PdfException.class)
-                .extracting(e -> ((PdfException) e).reason()).isEqualTo(Reason.TOO_LARGE);
-        assertThat(small.read(onePage().bytes()).sections()).as("a real paper stays within the budget").isNotEmpty();
+        PdfPaperReader small =
+                new PdfPaperReader(PdfPaperReader.MAX_PAGES, PdfPaperReader.MAX_CHARS, 8L << 20, 32L << 20);
+        assertThatThrownBy(() -> small.read(bomb))
+                .isInstanceOf(PdfException.class)
+                .extracting(e -> ((PdfException) e).reason())
+                .isEqualTo(Reason.TOO_LARGE);
+        assertThat(small.read(onePage().bytes()).sections())
+                .as("a real paper stays within the budget")
+                .isNotEmpty();
     }
 
     /** One page whose content stream is {@code bytes} of "BT /F1 1 Tf (x) Tj ET" repeated, Flate-compressed. */
@@ -88,11 +93,13 @@ class PdfPaperReaderBadInputTest {
         assertThatThrownBy(() -> reader.read(input))
                 .isInstanceOf(PdfException.class)
                 .hasMessage(message)
-                .extracting(e -> ((PdfException) e).reason()).isEqualTo(reason);
+                .extracting(e -> ((PdfException) e).reason())
+                .isEqualTo(reason);
     }
 
     private static SyntheticPdf onePage() {
-        return new SyntheticPdf().newPage()
+        return new SyntheticPdf()
+                .newPage()
                 .text(TIMES_ROMAN, 10, 72, 100, "This document may be read without any permission granted.");
     }
 }

@@ -28,7 +28,8 @@ class PdfPaperReaderSyntheticTest {
 
     @Test
     void findsHeadingsDrawnAsSeparateNumberAndTitleChunks() {
-        assertThat(paper.sections()).extracting(Section::heading)
+        assertThat(paper.sections())
+                .extracting(Section::heading)
                 .containsExactly("1 Introduction", "2 Method", "2.1 Setup", "3 Results");
         assertThat(paper.sections()).extracting(Section::level).containsExactly(1, 1, 2, 1);
     }
@@ -43,8 +44,11 @@ class PdfPaperReaderSyntheticTest {
     @Test
     void keepsTwoColumnsInReadingOrder() {
         String text = section("2 Method").text();
-        List<Integer> positions = Stream.of("L01", "L02", "L03", "L04", "L05", "L06", "L07", "L08",
-                "R01", "R02", "R03", "R04", "R05", "R06", "R07", "R08").map(text::indexOf).toList();
+        List<Integer> positions = Stream.of(
+                        "L01", "L02", "L03", "L04", "L05", "L06", "L07", "L08", "R01", "R02", "R03", "R04", "R05",
+                        "R06", "R07", "R08")
+                .map(text::indexOf)
+                .toList();
         assertThat(positions).doesNotContain(-1).isSorted();
     }
 
@@ -58,10 +62,11 @@ class PdfPaperReaderSyntheticTest {
 
     @Test
     void splitsNumberedReferences() {
-        assertThat(paper.references()).containsExactly(
-                "[1] A. Smith and B. Jones. 2020. A study of chunked headings. In Proceedings of Tests.",
-                "[2] C. White. 2019. Another synthetic paper. Journal of Examples.",
-                "[3] D. Brown. 2018. Third entry. In Workshop.");
+        assertThat(paper.references())
+                .containsExactly(
+                        "[1] A. Smith and B. Jones. 2020. A study of chunked headings. In Proceedings of Tests.",
+                        "[2] C. White. 2019. Another synthetic paper. Journal of Examples.",
+                        "[3] D. Brown. 2018. Third entry. In Workshop.");
     }
 
     @Test
@@ -89,12 +94,16 @@ class PdfPaperReaderSyntheticTest {
         assertThat(ieee.title()).isEqualTo("Abstract Meaning Representation at Scale");
         assertThat(ieee.authors()).containsExactly("Dana Scully");
         assertThat(ieee.abstractText()).isEqualTo("We parse sentences into graphs. It works well.");
-        assertThat(ieee.sections()).extracting(Section::heading)
+        assertThat(ieee.sections())
+                .extracting(Section::heading)
                 .containsExactly("I. Introduction", "II. Method", "A. Data");
         assertThat(ieee.sections()).extracting(Section::level).containsExactly(1, 1, 2);
     }
 
     private static Section section(String heading) {
-        return paper.sections().stream().filter(s -> s.heading().equals(heading)).findFirst().orElseThrow();
+        return paper.sections().stream()
+                .filter(s -> s.heading().equals(heading))
+                .findFirst()
+                .orElseThrow();
     }
 }

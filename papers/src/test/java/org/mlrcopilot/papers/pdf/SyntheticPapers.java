@@ -11,8 +11,7 @@ final class SyntheticPapers {
     static final String ANNOTATED_URL = "https://example.org/annotated-page";
     static final String[] PAGE_NUMBERS = {"101", "102", "103"};
 
-    private SyntheticPapers() {
-    }
+    private SyntheticPapers() {}
 
     static byte[] threePages() {
         SyntheticPdf pdf = new SyntheticPdf();
@@ -23,12 +22,18 @@ final class SyntheticPapers {
     }
 
     static byte[] ieeeStyle() {
-        SyntheticPdf pdf = new SyntheticPdf().newPage()
+        SyntheticPdf pdf = new SyntheticPdf()
+                .newPage()
                 .text(HELVETICA_BOLD, 16, 72, 80, "Abstract Meaning Representation at Scale")
                 .text(HELVETICA, 11, 72, 100, "Dana Scully")
                 .lines(TIMES_ROMAN, 10, 72, 130, "Abstract\u2014We parse sentences into graphs.", "It works well.")
                 .text(HELVETICA_BOLD, 12, 72, 170, "I. Introduction")
-                .lines(TIMES_ROMAN, 10, 72, 190, "Graphs are a convenient meaning representation for text.",
+                .lines(
+                        TIMES_ROMAN,
+                        10,
+                        72,
+                        190,
+                        "Graphs are a convenient meaning representation for text.",
                         "We describe a parser that scales to large corpora.")
                 .text(HELVETICA_BOLD, 12, 72, 240, "II. Method")
                 .text(HELVETICA_BOLD, 10, 72, 260, "A. Data")
@@ -37,8 +42,7 @@ final class SyntheticPapers {
     }
 
     private static SyntheticPdf furniture(SyntheticPdf pdf, int page) {
-        return pdf.text(TIMES_ROMAN, 10, 72, 40, HEADER)
-                .text(TIMES_ROMAN, 10, 300, 760, PAGE_NUMBERS[page]);
+        return pdf.text(TIMES_ROMAN, 10, 72, 40, HEADER).text(TIMES_ROMAN, 10, 300, 760, PAGE_NUMBERS[page]);
     }
 
     private static void firstPage(SyntheticPdf pdf) {
@@ -46,11 +50,20 @@ final class SyntheticPapers {
                 .text(HELVETICA, 11, 72, 115, "Alice Smith, Bob Jones and Carol White")
                 .text(HELVETICA, 10, 72, 130, "Department of Testing, Example University")
                 .text(HELVETICA_BOLD, 12, 72, 165, "Abstract")
-                .lines(TIMES_ROMAN, 10, 72, 185, "We study how headings drawn as separate chunks",
+                .lines(
+                        TIMES_ROMAN,
+                        10,
+                        72,
+                        185,
+                        "We study how headings drawn as separate chunks",
                         "are detected. The abstract ends here.")
                 .text(HELVETICA_BOLD, 12, 72, 240, "1")
                 .text(HELVETICA_BOLD, 12, 90, 240, "Introduction")
-                .lines(TIMES_ROMAN, 10, 72, 260,
+                .lines(
+                        TIMES_ROMAN,
+                        10,
+                        72,
+                        260,
                         "Synthetic papers make exact assertions possible. The experi-",
                         "ment was repeated with state-of-the-",
                         "art tools and the code is at https://github.com/example/",
@@ -70,9 +83,11 @@ final class SyntheticPapers {
     }
 
     private static void lastPage(SyntheticPdf pdf) {
-        pdf.text(HELVETICA_BOLD, 10, 72, 80, "2.1").text(HELVETICA_BOLD, 10, 95, 80, "Setup")
+        pdf.text(HELVETICA_BOLD, 10, 72, 80, "2.1")
+                .text(HELVETICA_BOLD, 10, 95, 80, "Setup")
                 .lines(TIMES_ROMAN, 10, 72, 100, "The setup uses three synthetic pages and a fixed seed.")
-                .text(HELVETICA_BOLD, 12, 72, 140, "3").text(HELVETICA_BOLD, 12, 90, 140, "Results")
+                .text(HELVETICA_BOLD, 12, 72, 140, "3")
+                .text(HELVETICA_BOLD, 12, 90, 140, "Results")
                 .lines(TIMES_ROMAN, 10, 72, 160, "All headings were found in the expected order.")
                 .text(HELVETICA_BOLD, 12, 72, 200, "References")
                 .text(TIMES_ROMAN, 10, 72, 220, "[1] A. Smith and B. Jones. 2020. A study of chunked")

@@ -86,7 +86,8 @@ final class SyntheticPdf {
 
     private byte[] save(StandardProtectionPolicy policy) {
         closeContent();
-        try (document; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (document;
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             if (policy != null) {
                 document.protect(policy);
             }

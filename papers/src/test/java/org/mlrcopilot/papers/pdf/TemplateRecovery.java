@@ -25,8 +25,17 @@ public final class TemplateRecovery {
     static final Path REAL = MODULE.resolve("src/test/resources/papers");
 
     /** One paper's recovery. */
-    record Row(String id, String template, boolean title, boolean abstractFound, int sectionsExpected,
-               int sectionsFound, int sectionsMatched, int referencesExpected, int referencesFound, String gotTitle) {
+    record Row(
+            String id,
+            String template,
+            boolean title,
+            boolean abstractFound,
+            int sectionsExpected,
+            int sectionsFound,
+            int sectionsMatched,
+            int referencesExpected,
+            int referencesFound,
+            String gotTitle) {
 
         boolean referencesWithin10Pct() {
             return Math.abs(referencesFound - referencesExpected) <= Math.max(1, referencesExpected / 10);
@@ -45,8 +54,7 @@ public final class TemplateRecovery {
         }
     }
 
-    private TemplateRecovery() {
-    }
+    private TemplateRecovery() {}
 
     static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
@@ -60,8 +68,10 @@ public final class TemplateRecovery {
             JsonNode all = new ObjectMapper().readTree(expectedFile.toFile());
             for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                rows.add(row(e.getKey(), e.getValue(), new PdfPaperReader().read(Files.readAllBytes(
-                        dir.resolve(e.getKey() + ".pdf")))));
+                rows.add(row(
+                        e.getKey(),
+                        e.getValue(),
+                        new PdfPaperReader().read(Files.readAllBytes(dir.resolve(e.getKey() + ".pdf")))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,12 +81,25 @@ public final class TemplateRecovery {
     static Row row(String id, JsonNode expected, PdfPaper paper) {
         List<String> want = new ArrayList<>();
         expected.get("sections").forEach(s -> want.add(norm(s.asText())));
-        List<String> got = paper.sections().stream().filter(s -> s.level() == 1).map(Section::heading)
-                .map(TemplateRecovery::norm).toList();
-        int matched = (int) want.stream().filter(w -> got.stream().anyMatch(g -> g.endsWith(w))).count();
-        return new Row(id, expected.path("template").asText(), norm(paper.title()).equals(norm(expected.get("title")
-                .asText())), norm(paper.abstractText()).startsWith(norm(expected.get("abstractStart").asText())),
-                want.size(), got.size(), matched, expected.get("references").asInt(), paper.references().size(),
+        List<String> got = paper.sections().stream()
+                .filter(s -> s.level() == 1)
+                .map(Section::heading)
+                .map(TemplateRecovery::norm)
+                .toList();
+        int matched = (int) want.stream()
+                .filter(w -> got.stream().anyMatch(g -> g.endsWith(w)))
+                .count();
+        return new Row(
+                id,
+                expected.path("template").asText(),
+                norm(paper.title()).equals(norm(expected.get("title").asText())),
+                norm(paper.abstractText())
+                        .startsWith(norm(expected.get("abstractStart").asText())),
+                want.size(),
+                got.size(),
+                matched,
+                expected.get("references").asInt(),
+                paper.references().size(),
                 paper.title());
     }
 
@@ -85,24 +108,34 @@ public final class TemplateRecovery {
     }
 
     static String report(List<Row> rows) {
-        StringBuilder out = new StringBuilder(String.format("%-24s %5s %5s %8s %8s %6s  %s%n", "paper", "title",
-                "abstr", "sections", "refs", "pass", "title read"));
+        StringBuilder out = new StringBuilder(String.format(
+                "%-24s %5s %5s %8s %8s %6s  %s%n",
+                "paper", "title", "abstr", "sections", "refs", "pass", "title read"));
         for (Row r : rows) {
-            out.append(String.format("%-24s %5s %5s %3d/%d+%d %4d/%-3d %6s  %s%n", r.id(), r.title() ? "ok" : "-",
-                    r.abstractFound() ? "ok" : "-", r.sectionsMatched(), r.sectionsExpected(),
-                    r.sectionsFound() - r.sectionsMatched(), r.referencesFound(), r.referencesExpected(),
-                    r.passes() ? "PASS" : "fail", r.gotTitle().length() > 60 ? r.gotTitle().substring(0, 60)
-                            : r.gotTitle()));
+            out.append(String.format(
+                    "%-24s %5s %5s %3d/%d+%d %4d/%-3d %6s  %s%n",
+                    r.id(),
+                    r.title() ? "ok" : "-",
+                    r.abstractFound() ? "ok" : "-",
+                    r.sectionsMatched(),
+                    r.sectionsExpected(),
+                    r.sectionsFound() - r.sectionsMatched(),
+                    r.referencesFound(),
+                    r.referencesExpected(),
+                    r.passes() ? "PASS" : "fail",
+                    r.gotTitle().length() > 60 ? r.gotTitle().substring(0, 60) : r.gotTitle()));
         }
         double n = rows.size();
-        out.append(String.format("title %.0f%%, abstract %.0f%%, section precision %.0f%% recall %.0f%%, references "
+        out.append(String.format(
+                "title %.0f%%, abstract %.0f%%, section precision %.0f%% recall %.0f%%, references "
                         + "within 10%% %.0f%%, passing %.0f%% (%d of %d)%n",
                 100 * rows.stream().filter(Row::title).count() / n,
                 100 * rows.stream().filter(Row::abstractFound).count() / n,
                 100 * rows.stream().mapToDouble(Row::precision).average().orElse(0),
                 100 * rows.stream().mapToDouble(Row::recall).average().orElse(0),
                 100 * rows.stream().filter(Row::referencesWithin10Pct).count() / n,
-                100 * rows.stream().filter(Row::passes).count() / n, rows.stream().filter(Row::passes).count(),
+                100 * rows.stream().filter(Row::passes).count() / n,
+                rows.stream().filter(Row::passes).count(),
                 rows.size()));
         return out.toString();
     }

@@ -31,14 +31,15 @@ class TemplateRecoveryTest {
     @Test
     void theTitleIsTheLargestTextOrTheMetadataWhenTheyAgree() {
         assertThat(PaperAssembler.title("Scaling Laws for Code", "Scaling Laws for Code Generation with Retrieval"))
-                .as("the page's title cut short, the metadata complete").isEqualTo(
-                        "Scaling Laws for Code Generation with Retrieval");
+                .as("the page's title cut short, the metadata complete")
+                .isEqualTo("Scaling Laws for Code Generation with Retrieval");
         assertThat(PaperAssembler.title("Scaling Laws for Code Generation", "Microsoft Word - draft7.docx"))
                 .isEqualTo("Scaling Laws for Code Generation");
         assertThat(PaperAssembler.title("Scaling Laws for Code Generation", "A different paper altogether"))
-                .as("they disagree: the page wins").isEqualTo("Scaling Laws for Code Generation");
-        assertThat(PaperAssembler.title("", "Scaling Laws for Code Generation")).isEqualTo(
-                "Scaling Laws for Code Generation");
+                .as("they disagree: the page wins")
+                .isEqualTo("Scaling Laws for Code Generation");
+        assertThat(PaperAssembler.title("", "Scaling Laws for Code Generation"))
+                .isEqualTo("Scaling Laws for Code Generation");
         assertThat(PaperAssembler.title("", "paper.dvi")).isEmpty();
     }
 
@@ -46,16 +47,19 @@ class TemplateRecoveryTest {
     void textWithoutRecoverableStructureComesInPartsNeverOneHugeSection() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 200; i++) {
-            text.append("Paragraph ").append(i).append(" has some words about the experiments and their results. ")
+            text.append("Paragraph ")
+                    .append(i)
+                    .append(" has some words about the experiments and their results. ")
                     .append("It goes on for a while so that the whole text is long.\n\n");
         }
 
         List<Section> parts = PaperAssembler.chunks(text.toString());
 
         assertThat(parts).hasSizeGreaterThan(3);
-        assertThat(parts).allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(
-                PaperAssembler.PART_CHARS + 200));
+        assertThat(parts)
+                .allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(PaperAssembler.PART_CHARS + 200));
         assertThat(parts).extracting(Section::heading).startsWith("Part 1", "Part 2");
-        assertThat(String.join("\n\n", parts.stream().map(Section::text).toList())).isEqualTo(text.toString().strip());
+        assertThat(String.join("\n\n", parts.stream().map(Section::text).toList()))
+                .isEqualTo(text.toString().strip());
     }
 }

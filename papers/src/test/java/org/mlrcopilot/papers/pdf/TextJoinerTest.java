@@ -23,18 +23,18 @@ class TextJoinerTest {
 
     @Test
     void usesTheDocumentVocabularyToDecide() {
-        List<Line> lines = lines("a document-level model and a SciBERT model", "for document-",
-                "level tasks beats SciB-", "ERT here");
+        List<Line> lines = lines(
+                "a document-level model and a SciBERT model", "for document-", "level tasks beats SciB-", "ERT here");
         String text = new TextJoiner(lines, BODY).oneParagraph(lines.subList(1, 4));
         assertThat(text).isEqualTo("for document-level tasks beats SciBERT here");
     }
 
     @Test
     void rejoinsUrlsBrokenAcrossLines() {
-        assertThat(join("code: https://github.com/acme/", "tool-kit and more")).isEqualTo(
-                "code: https://github.com/acme/tool-kit and more");
-        assertThat(join("see https://example.org/page/", "2https://other.org")).isEqualTo(
-                "see https://example.org/page/ 2https://other.org");
+        assertThat(join("code: https://github.com/acme/", "tool-kit and more"))
+                .isEqualTo("code: https://github.com/acme/tool-kit and more");
+        assertThat(join("see https://example.org/page/", "2https://other.org"))
+                .isEqualTo("see https://example.org/page/ 2https://other.org");
     }
 
     @Test

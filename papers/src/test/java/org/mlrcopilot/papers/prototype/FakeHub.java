@@ -33,7 +33,8 @@ final class FakeHub implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 requests.add(request);
-                return routes.getOrDefault(key(request.getRequestUrl()), routes.get("*")).get();
+                return routes.getOrDefault(key(request.getRequestUrl()), routes.get("*"))
+                        .get();
             }
         });
         try {
@@ -55,8 +56,13 @@ final class FakeHub implements AutoCloseable {
     }
 
     FakeHub status(String route, int code) {
-        routes.put(route, () -> new MockResponse().setResponseCode(code).setHeader("Retry-After", "0")
-                .setHeader("Content-Type", "application/json").setBody("{\"error\":\"Too many requests\"}"));
+        routes.put(
+                route,
+                () -> new MockResponse()
+                        .setResponseCode(code)
+                        .setHeader("Retry-After", "0")
+                        .setHeader("Content-Type", "application/json")
+                        .setBody("{\"error\":\"Too many requests\"}"));
         return this;
     }
 
@@ -70,7 +76,9 @@ final class FakeHub implements AutoCloseable {
     }
 
     private static MockResponse json(String body) {
-        return new MockResponse().setHeader("Content-Type", "application/json; charset=utf-8").setBody(body);
+        return new MockResponse()
+                .setHeader("Content-Type", "application/json; charset=utf-8")
+                .setBody(body);
     }
 
     static String resource(String name) {

@@ -12,26 +12,36 @@ class PartsTest {
 
     @Test
     void codeLinksKeepOrderDropRepeatsAndOtherHosts() {
-        List<String> links = CodeLinks.of(List.of("https://github.com/du-nlp-lab/MLR-Copilot",
-                "https://arxiv.org/abs/2408.14033", "ftp://github.com/x/y", "https://huggingface.co/google/vit-base",
-                "http://www.github.com/du-nlp-lab/mlr-copilot.git/", "https://gitlab.com/group/project",
-                "https://github.com.evil.example/x/y", "https://github.com/du-nlp-lab/MLR-Copilot#readme"));
+        List<String> links = CodeLinks.of(List.of(
+                "https://github.com/du-nlp-lab/MLR-Copilot",
+                "https://arxiv.org/abs/2408.14033",
+                "ftp://github.com/x/y",
+                "https://huggingface.co/google/vit-base",
+                "http://www.github.com/du-nlp-lab/mlr-copilot.git/",
+                "https://gitlab.com/group/project",
+                "https://github.com.evil.example/x/y",
+                "https://github.com/du-nlp-lab/MLR-Copilot#readme"));
 
-        assertThat(links).containsExactly("https://github.com/du-nlp-lab/MLR-Copilot",
-                "https://huggingface.co/google/vit-base", "https://gitlab.com/group/project");
+        assertThat(links)
+                .containsExactly(
+                        "https://github.com/du-nlp-lab/MLR-Copilot",
+                        "https://huggingface.co/google/vit-base",
+                        "https://gitlab.com/group/project");
     }
 
     @Test
     void pipelineTagsBecomeTaskFiltersAndOtherTermsNameSearches() {
         URI hub = URI.create("https://huggingface.co/");
 
-        assertThat(new HubQuery(HubItem.MODEL, "Image Classification").uri(hub)).hasToString(
-                "https://huggingface.co/api/models?filter=image-classification&sort=downloads&direction=-1&limit=20");
-        assertThat(new HubQuery(HubItem.DATASET, "text-classification").uri(hub)).hasToString(
-                "https://huggingface.co/api/datasets?filter=task_categories%3Atext-classification"
+        assertThat(new HubQuery(HubItem.MODEL, "Image Classification").uri(hub))
+                .hasToString(
+                        "https://huggingface.co/api/models?filter=image-classification&sort=downloads&direction=-1&limit=20");
+        assertThat(new HubQuery(HubItem.DATASET, "text-classification").uri(hub))
+                .hasToString("https://huggingface.co/api/datasets?filter=task_categories%3Atext-classification"
                         + "&sort=downloads&direction=-1&limit=20");
-        assertThat(new HubQuery(HubItem.MODEL, "bert base & co").uri(hub)).hasToString(
-                "https://huggingface.co/api/models?search=bert%20base%20%26%20co&sort=downloads&direction=-1&limit=20");
+        assertThat(new HubQuery(HubItem.MODEL, "bert base & co").uri(hub))
+                .hasToString(
+                        "https://huggingface.co/api/models?search=bert%20base%20%26%20co&sort=downloads&direction=-1&limit=20");
     }
 
     @Test
@@ -46,7 +56,8 @@ class PartsTest {
         assertThat(first.pipelineTag()).isEqualTo("image-classification");
         assertThat(first.downloads()).isEqualTo(250311);
         assertThat(models.get(1).item().sizeBytes()).isEqualTo(-1);
-        assertThat(models.get(0).text()).contains("resnet tiny mnist", "image classification")
+        assertThat(models.get(0).text())
+                .contains("resnet tiny mnist", "image classification")
                 .doesNotContain("license");
         assertThat(datasets.get(0).item().url()).isEqualTo("https://huggingface.co/datasets/ylecun/mnist");
         assertThat(datasets.get(0).item().pipelineTag()).isEmpty();

@@ -23,8 +23,10 @@ class PrototypeFinderTest {
     private static final String PLAN = "Objective: improve the test accuracy of a handwritten digit image classifier. "
             + "Method: fine-tune a small ResNet convolutional network with data augmentation. Dataset: MNIST "
             + "handwritten digits. Models: ResNet.";
-    private static final List<String> LINKS = List.of("https://github.com/du-nlp-lab/MLR-Copilot",
-            "https://arxiv.org/abs/2408.14033", "https://github.com/du-nlp-lab/MLR-Copilot/");
+    private static final List<String> LINKS = List.of(
+            "https://github.com/du-nlp-lab/MLR-Copilot",
+            "https://arxiv.org/abs/2408.14033",
+            "https://github.com/du-nlp-lab/MLR-Copilot/");
     private static final List<RegisteredTask> TASKS = List.of(
             new RegisteredTask("diabetes-regression", "lower RMSE of a regression on the diabetes dataset"),
             new RegisteredTask("digits-classifier", "improve test accuracy of a handwritten digit classifier"));
@@ -41,13 +43,15 @@ class PrototypeFinderTest {
 
     @BeforeEach
     void start() {
-        hub = new FakeHub().serve("/api/models mnist", "models-mnist.json")
+        hub = new FakeHub()
+                .serve("/api/models mnist", "models-mnist.json")
                 .serve("/api/models image-classification", "models-image-classification.json")
                 .serve("/api/models transformers", "models-transformers.json")
                 .serve("/api/datasets mnist", "datasets-mnist.json")
                 .serve("/api/datasets task_categories:image-classification", "datasets-image-classification.json")
                 .serve("/api/datasets transformers", "datasets-transformers.json");
-        http = new GuardedHttpClient(FetchPolicy.defaults().withAllowPrivateAddresses(true)
+        http = new GuardedHttpClient(FetchPolicy.defaults()
+                .withAllowPrivateAddresses(true)
                 .withRetries(1, Duration.ofMillis(20), Duration.ofMillis(50)));
     }
 
@@ -68,25 +72,32 @@ class PrototypeFinderTest {
             assertThat(url(r).queryParameter("direction")).isEqualTo("-1");
             assertThat(url(r).queryParameter("limit")).isEqualTo("20");
         });
-        assertThat(hub.requests).extracting(r -> url(r).encodedPath() + " search=" + url(r).queryParameter("search")
-                + " filter=" + url(r).queryParameter("filter")).containsExactlyInAnyOrder(
-                "/api/models search=mnist filter=null", "/api/datasets search=mnist filter=null",
-                "/api/models search=null filter=image-classification",
-                "/api/datasets search=null filter=task_categories:image-classification");
+        assertThat(hub.requests)
+                .extracting(r -> url(r).encodedPath() + " search=" + url(r).queryParameter("search") + " filter="
+                        + url(r).queryParameter("filter"))
+                .containsExactlyInAnyOrder(
+                        "/api/models search=mnist filter=null",
+                        "/api/datasets search=mnist filter=null",
+                        "/api/models search=null filter=image-classification",
+                        "/api/datasets search=null filter=task_categories:image-classification");
     }
 
     @Test
     void sendsNoAuthorizationWithoutAToken() {
         finder("", Duration.ofSeconds(20)).find(query(List.of("mnist"), 0), TASKS);
 
-        assertThat(hub.requests).hasSize(2).allSatisfy(r -> assertThat(r.getHeader("Authorization")).isNull());
+        assertThat(hub.requests)
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isNull());
     }
 
     @Test
     void asksAboutAtMostFourTerms() {
         finder("", Duration.ofSeconds(20)).find(query(List.of("a", "b", "c", "d", "e", "f"), 0), TASKS);
 
-        assertThat(hub.requests).hasSize(8).extracting(r -> url(r).queryParameter("search"))
+        assertThat(hub.requests)
+                .hasSize(8)
+                .extracting(r -> url(r).queryParameter("search"))
                 .containsOnly("a", "b", "c", "d");
     }
 
@@ -96,7 +107,8 @@ class PrototypeFinderTest {
 
         List<String> models = found.models().stream().map(HubItem::id).toList();
         assertThat(models).contains("fxmarty/resnet-tiny-mnist", "openai/whisper-large-v3", "jdoe42/mnist-digits-cnn");
-        assertThat(models.indexOf("fxmarty/resnet-tiny-mnist")).isLessThan(models.indexOf("openai/whisper-large-v3"))
+        assertThat(models.indexOf("fxmarty/resnet-tiny-mnist"))
+                .isLessThan(models.indexOf("openai/whisper-large-v3"))
                 .isLessThan(models.indexOf("jdoe42/mnist-digits-cnn"));
         assertThat(found.models()).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
         assertThat(found.datasets()).extracting(HubItem::id).first().isEqualTo("ylecun/mnist");
@@ -105,16 +117,21 @@ class PrototypeFinderTest {
 
     @Test
     void leavesOutModelsKnownToBeTooLargeAndCountsEachItemOnce() {
-        Prototypes found = finder("", Duration.ofSeconds(20)).find(query(List.of("mnist", "image-classification",
-                "transformers"), 500_000_000L), TASKS);
+        Prototypes found = finder("", Duration.ofSeconds(20))
+                .find(query(List.of("mnist", "image-classification", "transformers"), 500_000_000L), TASKS);
 
-        assertThat(found.models()).extracting(HubItem::id).hasSize(5).doesNotHaveDuplicates()
+        assertThat(found.models())
+                .extracting(HubItem::id)
+                .hasSize(5)
+                .doesNotHaveDuplicates()
                 .doesNotContain("google/vit-huge-patch14-224-in21k", "openai/whisper-large-v3")
                 .contains("jdoe42/mnist-digits-cnn", "fxmarty/resnet-tiny-mnist");
         assertThat(found.models()).allSatisfy(m -> assertThat(m.sizeBytes()).isLessThanOrEqualTo(500_000_000L));
-        assertThat(found.datasets()).extracting(HubItem::id).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrder("ylecun/mnist", "Mike0307/MNIST-M", "uoft-cs/cifar10",
-                        "HuggingFaceFW/fineweb");
+        assertThat(found.datasets())
+                .extracting(HubItem::id)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrder(
+                        "ylecun/mnist", "Mike0307/MNIST-M", "uoft-cs/cifar10", "HuggingFaceFW/fineweb");
     }
 
     @Test
@@ -125,8 +142,14 @@ class PrototypeFinderTest {
 
         assertThat(found.models()).isEmpty();
         assertThat(found.datasets()).isEmpty();
-        assertThat(found.notes()).singleElement().asString().contains("Hugging Face Hub", "model search for \"mnist\"",
-                "dataset search for \"mnist\"", "rate-limited (HTTP 429)");
+        assertThat(found.notes())
+                .singleElement()
+                .asString()
+                .contains(
+                        "Hugging Face Hub",
+                        "model search for \"mnist\"",
+                        "dataset search for \"mnist\"",
+                        "rate-limited (HTTP 429)");
         assertThat(found.codeLinks()).containsExactly("https://github.com/du-nlp-lab/MLR-Copilot");
         assertThat(found.tasks()).hasSize(2);
     }
@@ -161,9 +184,11 @@ class PrototypeFinderTest {
     void ranksEveryRegisteredTaskBySimilarityToThePlan() {
         Prototypes found = finder("", Duration.ofSeconds(20)).find(query(List.of(), 0), TASKS);
 
-        assertThat(found.tasks()).extracting(TaskMatch::name).containsExactly("digits-classifier",
-                "diabetes-regression");
-        assertThat(found.tasks().get(0).score()).isGreaterThan(found.tasks().get(1).score());
+        assertThat(found.tasks())
+                .extracting(TaskMatch::name)
+                .containsExactly("digits-classifier", "diabetes-regression");
+        assertThat(found.tasks().get(0).score())
+                .isGreaterThan(found.tasks().get(1).score());
         assertThat(found.notes()).singleElement().asString().contains("not searched");
         assertThat(hub.requests).isEmpty();
     }

@@ -27,9 +27,14 @@ final class FakePaperSite implements AutoCloseable {
                 requested.add(request.getPath());
                 MockResponse r = routes.get(request.getPath());
                 if (r == null) {
-                    r = routes.entrySet().stream().filter(e -> e.getKey().endsWith("*")
-                                    && request.getPath().startsWith(e.getKey().substring(0, e.getKey().length() - 1)))
-                            .map(Map.Entry::getValue).findFirst().orElse(null);
+                    r = routes.entrySet().stream()
+                            .filter(e -> e.getKey().endsWith("*")
+                                    && request.getPath()
+                                            .startsWith(e.getKey()
+                                                    .substring(0, e.getKey().length() - 1)))
+                            .map(Map.Entry::getValue)
+                            .findFirst()
+                            .orElse(null);
                 }
                 return r != null ? r : new MockResponse().setResponseCode(404).setBody("not found");
             }
@@ -43,7 +48,8 @@ final class FakePaperSite implements AutoCloseable {
     }
 
     FakePaperSite serve(String path, String contentType, byte[] body) {
-        routes.put(path, new MockResponse().setHeader("Content-Type", contentType).setBody(new Buffer().write(body)));
+        routes.put(
+                path, new MockResponse().setHeader("Content-Type", contentType).setBody(new Buffer().write(body)));
         return this;
     }
 

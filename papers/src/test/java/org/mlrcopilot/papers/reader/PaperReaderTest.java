@@ -56,13 +56,15 @@ class PaperReaderTest {
 
     @TempDir
     Path cacheDir;
+
     private FakePaperSite site;
     private GuardedHttpClient http;
 
     @BeforeEach
     void start() throws IOException {
         site = new FakePaperSite();
-        http = new GuardedHttpClient(FetchPolicy.defaults().withAllowPrivateAddresses(true)
+        http = new GuardedHttpClient(FetchPolicy.defaults()
+                .withAllowPrivateAddresses(true)
                 .withMinIntervals(java.util.Map.of(), java.time.Duration.ZERO));
     }
 
@@ -74,8 +76,12 @@ class PaperReaderTest {
 
     private PaperReader reader() {
         URI base = site.base();
-        return new PaperReader(http, new ArxivApi(http, URI.create(base + "/api/query")), new PdfPaperReader(),
-                new FilePaperCache(cacheDir), new PaperSources(base, base, base, base));
+        return new PaperReader(
+                http,
+                new ArxivApi(http, URI.create(base + "/api/query")),
+                new PdfPaperReader(),
+                new FilePaperCache(cacheDir),
+                new PaperSources(base, base, base, base));
     }
 
     private static byte[] pdf(String name) throws IOException {
@@ -96,9 +102,13 @@ class PaperReaderTest {
             return s.equals(sha) ? java.util.Optional.of(bytes) : java.util.Optional.empty();
         };
         URI base = site.base();
-        java.util.function.Supplier<PaperReader> reader = () -> new PaperReader(http, new ArxivApi(http,
-                URI.create(base + "/api/query")), new PdfPaperReader(), new FilePaperCache(cacheDir),
-                new PaperSources(base, base, base, base), uploads);
+        java.util.function.Supplier<PaperReader> reader = () -> new PaperReader(
+                http,
+                new ArxivApi(http, URI.create(base + "/api/query")),
+                new PdfPaperReader(),
+                new FilePaperCache(cacheDir),
+                new PaperSources(base, base, base, base),
+                uploads);
         String link = org.mlrcopilot.agents.paper.link.PaperLink.Upload.link(sha, "specter.pdf");
 
         Paper paper = reader.get().read(link);
@@ -110,8 +120,8 @@ class PaperReaderTest {
         assertThat(again).isEqualTo(paper);
         assertThat(asked).as("the second read comes from the cache").containsExactly(sha);
         assertThat(site.requested).isEmpty();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.get().read(
-                org.mlrcopilot.agents.paper.link.PaperLink.Upload.link("0".repeat(64), "gone.pdf")))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.get()
+                        .read(org.mlrcopilot.agents.paper.link.PaperLink.Upload.link("0".repeat(64), "gone.pdf")))
                 .hasMessageContaining("gone.pdf is no longer kept");
     }
 
@@ -122,21 +132,27 @@ class PaperReaderTest {
 
         Paper paper = reader().read("https://arxiv.org/abs/2408.14033v2");
 
-        assertThat(paper.title()).isEqualTo(
-                "MLR-Copilot: Autonomous Machine Learning Research based on Large Language Models Agents");
+        assertThat(paper.title())
+                .isEqualTo("MLR-Copilot: Autonomous Machine Learning Research based on Large Language Models Agents");
         assertThat(paper.authors()).containsExactly("Ruochen Li", "Teerth Patel");
         assertThat(paper.abstractText()).startsWith("Machine learning research, crucial");
         assertThat(paper.source()).isEqualTo("arxiv-html");
         assertThat(paper.ids().arxivId()).isEqualTo("2408.14033");
         assertThat(paper.ids().arxivVersion()).isEqualTo("v2");
-        assertThat(paper.sections()).extracting(Section::heading).contains("1 Introduction", "2.1 Research Idea Generation");
+        assertThat(paper.sections())
+                .extracting(Section::heading)
+                .contains("1 Introduction", "2.1 Research Idea Generation");
         assertThat(paper.codeLinks()).containsExactly("https://github.com/du-nlp-lab/MLR-Copilot");
         assertThat(site.requested).noneMatch(p -> p.startsWith("/pdf/"));
 
         int before = site.requested.size();
-        Paper again = new PaperReader(http, new ArxivApi(http, URI.create(site.base() + "/api/query")),
-                new PdfPaperReader(), new FilePaperCache(cacheDir), new PaperSources(site.base(), site.base(),
-                site.base(), site.base())).read("arXiv:2408.14033v2");
+        Paper again = new PaperReader(
+                        http,
+                        new ArxivApi(http, URI.create(site.base() + "/api/query")),
+                        new PdfPaperReader(),
+                        new FilePaperCache(cacheDir),
+                        new PaperSources(site.base(), site.base(), site.base(), site.base()))
+                .read("arXiv:2408.14033v2");
         assertThat(again).isEqualTo(paper);
         assertThat(site.requested).hasSize(before);
     }
@@ -159,7 +175,8 @@ class PaperReaderTest {
     void unknownArxivIdIsAClearAnswer() {
         site.serve("/api/query*", "application/atom+xml", EMPTY_ATOM);
 
-        assertThatThrownBy(() -> reader().read("2401.99999")).isInstanceOf(PaperNotFoundException.class)
+        assertThatThrownBy(() -> reader().read("2401.99999"))
+                .isInstanceOf(PaperNotFoundException.class)
                 .hasMessageContaining("arXiv has no paper 2401.99999");
     }
 
@@ -170,7 +187,8 @@ class PaperReaderTest {
 
         Paper paper = reader().read("https://aclanthology.org/2020.acl-main.207/");
 
-        assertThat(paper.title()).isEqualTo("SPECTER: Document-level Representation Learning using Citation-informed Transformers");
+        assertThat(paper.title())
+                .isEqualTo("SPECTER: Document-level Representation Learning using Citation-informed Transformers");
         assertThat(paper.authors()).startsWith("Cohan, Arman");
         assertThat(paper.ids().doi()).isEqualTo("10.18653/v1/2020.acl-main.207");
         assertThat(paper.ids().aclId()).isEqualTo("2020.acl-main.207");
@@ -187,7 +205,8 @@ class PaperReaderTest {
 
         Paper paper = reader().read("https://doi.org/10.18653/v1/2020.acl-main.207");
 
-        assertThat(paper.title()).isEqualTo("SPECTER: Document-level Representation Learning using Citation-informed Transformers");
+        assertThat(paper.title())
+                .isEqualTo("SPECTER: Document-level Representation Learning using Citation-informed Transformers");
         assertThat(paper.ids().doi()).isEqualTo("10.18653/v1/2020.acl-main.207");
     }
 
@@ -205,7 +224,8 @@ class PaperReaderTest {
 
     @Test
     void samePdfUnderAnotherLinkComesFromTheCacheByContentHash() throws IOException {
-        site.serve("/a.pdf", "application/pdf", pdf("N18-3011.pdf")).serve("/b.pdf", "application/pdf", pdf("N18-3011.pdf"));
+        site.serve("/a.pdf", "application/pdf", pdf("N18-3011.pdf"))
+                .serve("/b.pdf", "application/pdf", pdf("N18-3011.pdf"));
         PaperReader reader = reader();
 
         Paper a = reader.read(site.base() + "/a.pdf");
@@ -220,7 +240,8 @@ class PaperReaderTest {
     void pageWithoutMetadataOrPdfSaysSo() {
         site.serve("/blog", "text/html", "<html><head><title>My blog</title></head><body>Hello</body></html>");
 
-        assertThatThrownBy(() -> reader().read(site.base() + "/blog")).isInstanceOf(PaperNotFoundException.class)
+        assertThatThrownBy(() -> reader().read(site.base() + "/blog"))
+                .isInstanceOf(PaperNotFoundException.class)
                 .hasMessageContaining("no citation metadata");
     }
 
@@ -246,7 +267,8 @@ class PaperReaderTest {
     void imageIsNotAPaper() {
         site.serve("/cat.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
 
-        assertThatThrownBy(() -> reader().read(site.base() + "/cat.png")).isInstanceOf(PaperNotFoundException.class)
+        assertThatThrownBy(() -> reader().read(site.base() + "/cat.png"))
+                .isInstanceOf(PaperNotFoundException.class)
                 .hasMessageContaining("image/png");
     }
 
@@ -260,11 +282,17 @@ class PaperReaderTest {
     void privateAddressesAreRefusedByDefault() throws IOException {
         site.serve("/files/paper.pdf", "application/pdf", pdf("N18-3011.pdf"));
         try (GuardedHttpClient strict = new GuardedHttpClient(FetchPolicy.defaults())) {
-            PaperReader reader = new PaperReader(strict, new ArxivApi(strict, URI.create(site.base() + "/api/query")),
-                    new PdfPaperReader(), new FilePaperCache(cacheDir), PaperSources.defaults());
+            PaperReader reader = new PaperReader(
+                    strict,
+                    new ArxivApi(strict, URI.create(site.base() + "/api/query")),
+                    new PdfPaperReader(),
+                    new FilePaperCache(cacheDir),
+                    PaperSources.defaults());
 
-            assertThatThrownBy(() -> reader.read(site.base() + "/files/paper.pdf")).isInstanceOf(FetchException.class)
-                    .satisfies(e -> assertThat(((FetchException) e).kind()).isEqualTo(FetchException.Kind.BLOCKED_ADDRESS));
+            assertThatThrownBy(() -> reader.read(site.base() + "/files/paper.pdf"))
+                    .isInstanceOf(FetchException.class)
+                    .satisfies(e ->
+                            assertThat(((FetchException) e).kind()).isEqualTo(FetchException.Kind.BLOCKED_ADDRESS));
         }
         assertThat(site.requested).isEmpty();
     }

@@ -38,16 +38,15 @@ public final class SandboxSelector {
         }
     }
 
-    private SandboxSelector() {
-    }
+    private SandboxSelector() {}
 
     public static Selection select(String backend, SandboxSettings settings, boolean allowUnsafeProcess) {
         return select(backend, settings, allowUnsafeProcess, null);
     }
 
     /** With the Slurm settings the slurm backend needs (null when there are none). */
-    public static Selection select(String backend, SandboxSettings settings, boolean allowUnsafeProcess,
-                                   SlurmSettings slurm) {
+    public static Selection select(
+            String backend, SandboxSettings settings, boolean allowUnsafeProcess, SlurmSettings slurm) {
         switch (backend.toLowerCase(Locale.ROOT)) {
             case "slurm":
                 if (slurm == null) {
@@ -63,8 +62,8 @@ public final class SandboxSelector {
             case "auto":
                 return auto(settings);
             default:
-                throw new SandboxException("unknown sandbox backend '" + backend
-                        + "'; use auto, docker, bwrap, slurm or process", false);
+                throw new SandboxException(
+                        "unknown sandbox backend '" + backend + "'; use auto, docker, bwrap, slurm or process", false);
         }
     }
 
@@ -77,15 +76,17 @@ public final class SandboxSelector {
         }
         try {
             Selection selection = new Selection(BubblewrapSandbox.start(settings), notes);
-            LOG.warn("sandbox: Docker is not usable, falling back to bubblewrap (no cgroup memory limit, no CPU quota): {}",
+            LOG.warn(
+                    "sandbox: Docker is not usable, falling back to bubblewrap (no cgroup memory limit, no CPU quota): {}",
                     notes.get(0));
             return selection;
         } catch (SandboxException e) {
             notes.add("bwrap: " + e.getMessage());
         }
-        throw new SandboxException("no sandbox backend is usable: " + String.join("; ", notes)
-                + ". Install Docker (apt-get install -y docker.io, start dockerd) and build the image, or install "
-                + "bubblewrap; sandbox.allowUnsafeProcess=true with sandbox.backend=process runs code without isolation",
+        throw new SandboxException(
+                "no sandbox backend is usable: " + String.join("; ", notes)
+                        + ". Install Docker (apt-get install -y docker.io, start dockerd) and build the image, or install "
+                        + "bubblewrap; sandbox.allowUnsafeProcess=true with sandbox.backend=process runs code without isolation",
                 false);
     }
 
@@ -94,10 +95,13 @@ public final class SandboxSelector {
         Path empty = emptyDir();
         try {
             ExecutionResult result = sandbox.run(ExecutionRequest.builder(empty, "/bin/true")
-                    .limits(Limits.defaults().withWallTime(Duration.ofSeconds(60)).withMemoryBytes(64 * Limits.MIB))
+                    .limits(Limits.defaults()
+                            .withWallTime(Duration.ofSeconds(60))
+                            .withMemoryBytes(64 * Limits.MIB))
                     .build());
             if (!result.succeeded()) {
-                throw new SandboxException("the probe container failed: " + result.summary() + " " + result.output(), false);
+                throw new SandboxException(
+                        "the probe container failed: " + result.summary() + " " + result.output(), false);
             }
             return sandbox;
         } catch (SandboxException e) {

@@ -27,10 +27,19 @@ import org.mlrcopilot.sandbox.WorkspaceSnapshot;
  */
 public final class BubblewrapSandbox implements Sandbox {
 
-    private static final Set<Guarantee> GUARANTEES = EnumSet.of(Guarantee.READ_ONLY_ROOT, Guarantee.NON_ROOT_USER,
-            Guarantee.CAPABILITIES_DROPPED, Guarantee.NO_NEW_PRIVILEGES, Guarantee.MEMORY_RLIMIT,
-            Guarantee.PIDS_RLIMIT, Guarantee.FILE_RLIMITS, Guarantee.NAMESPACES_ISOLATED, Guarantee.WORKSPACE_COPY,
-            Guarantee.ENVIRONMENT_CLEARED, Guarantee.WALL_TIME_LIMIT, Guarantee.OUTPUT_CAPPED);
+    private static final Set<Guarantee> GUARANTEES = EnumSet.of(
+            Guarantee.READ_ONLY_ROOT,
+            Guarantee.NON_ROOT_USER,
+            Guarantee.CAPABILITIES_DROPPED,
+            Guarantee.NO_NEW_PRIVILEGES,
+            Guarantee.MEMORY_RLIMIT,
+            Guarantee.PIDS_RLIMIT,
+            Guarantee.FILE_RLIMITS,
+            Guarantee.NAMESPACES_ISOLATED,
+            Guarantee.WORKSPACE_COPY,
+            Guarantee.ENVIRONMENT_CLEARED,
+            Guarantee.WALL_TIME_LIMIT,
+            Guarantee.OUTPUT_CAPPED);
 
     private final SandboxSettings settings;
     private final Path bwrap;
@@ -42,14 +51,18 @@ public final class BubblewrapSandbox implements Sandbox {
 
     /** Checks that bwrap, the root filesystem and user namespaces work, with a message saying what to fix. */
     public static BubblewrapSandbox start(SandboxSettings settings) {
-        Path bwrap = Host.find("bwrap").orElseThrow(() -> new SandboxException(
-                "bubblewrap is not installed; install it with `apt-get install -y bubblewrap`", false));
-        Host.find("prlimit").orElseThrow(() -> new SandboxException(
-                "prlimit is not installed; install it with `apt-get install -y util-linux`", false));
+        Path bwrap = Host.find("bwrap")
+                .orElseThrow(() -> new SandboxException(
+                        "bubblewrap is not installed; install it with `apt-get install -y bubblewrap`", false));
+        Host.find("prlimit")
+                .orElseThrow(() -> new SandboxException(
+                        "prlimit is not installed; install it with `apt-get install -y util-linux`", false));
         if (!Files.isExecutable(settings.rootfs().resolve("usr/bin/python3"))
                 && !Files.isExecutable(settings.rootfs().resolve("usr/local/bin/python3"))) {
-            throw new SandboxException("the sandbox root filesystem " + settings.rootfs() + " is missing; build it with "
-                    + "`./mlr sandbox build-image --offline` (sandbox.rootfs sets where it lives)", false);
+            throw new SandboxException(
+                    "the sandbox root filesystem " + settings.rootfs() + " is missing; build it with "
+                            + "`./mlr sandbox build-image --offline` (sandbox.rootfs sets where it lives)",
+                    false);
         }
         BubblewrapSandbox sandbox = new BubblewrapSandbox(settings, bwrap);
         sandbox.probe();
@@ -59,10 +72,14 @@ public final class BubblewrapSandbox implements Sandbox {
     private void probe() {
         Path empty = Host.emptyDir();
         try {
-            ExecutionResult result = run(ExecutionRequest.builder(empty, "/bin/true").build());
+            ExecutionResult result =
+                    run(ExecutionRequest.builder(empty, "/bin/true").build());
             if (!result.succeeded()) {
-                throw new SandboxException("bubblewrap cannot create a sandbox here (" + result.output().strip()
-                        + "); it needs user namespaces (sysctl kernel.unprivileged_userns_clone=1)", false);
+                throw new SandboxException(
+                        "bubblewrap cannot create a sandbox here ("
+                                + result.output().strip()
+                                + "); it needs user namespaces (sysctl kernel.unprivileged_userns_clone=1)",
+                        false);
             }
         } finally {
             Host.delete(empty);
@@ -98,8 +115,8 @@ public final class BubblewrapSandbox implements Sandbox {
             }
             OutputCapture capture = new OutputCapture(request.limits().outputBytes(), request.listener());
             List<String> command = new ArrayList<>(BwrapCommand.of(bwrap, settings, request, copy.dir()));
-            HostProcess.Outcome outcome = HostProcess.run(command, copy.dir(), java.util.Map.of(),
-                    request.limits().wallTime(), capture);
+            HostProcess.Outcome outcome = HostProcess.run(
+                    command, copy.dir(), java.util.Map.of(), request.limits().wallTime(), capture);
             CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes(), request.readOnly());
             copy.copyBack(copyBack);
             return outcome.toResult(capture, copyBack, backend(), guarantees(request.network()));

@@ -11,8 +11,7 @@ import java.util.stream.Stream;
 /** Host helpers: finding programs on PATH, temporary directories, whether we are root. */
 public final class Host {
 
-    private Host() {
-    }
+    private Host() {}
 
     static Optional<Path> find(String program) {
         String path = System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");

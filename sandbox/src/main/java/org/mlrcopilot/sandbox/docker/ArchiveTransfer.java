@@ -31,10 +31,12 @@ final class ArchiveTransfer implements WorkspaceTransfer {
             return;
         }
         try (PipedInputStream in = new PipedInputStream(256 * 1024);
-             PipedOutputStream out = new PipedOutputStream(in)) {
+                PipedOutputStream out = new PipedOutputStream(in)) {
             CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> writeTar(out));
-            client.copyArchiveToContainerCmd(containerId).withRemotePath(ContainerSpec.WORKSPACE)
-                    .withTarInputStream(in).exec();
+            client.copyArchiveToContainerCmd(containerId)
+                    .withRemotePath(ContainerSpec.WORKSPACE)
+                    .withTarInputStream(in)
+                    .exec();
             writer.join();
         } catch (IOException e) {
             throw new SandboxException("cannot copy the workspace into the container: " + e.getMessage(), true, e);
@@ -51,7 +53,8 @@ final class ArchiveTransfer implements WorkspaceTransfer {
 
     @Override
     public void copyBack(DockerClient client, String containerId, CopyBack copyBack) {
-        try (InputStream tar = client.copyArchiveFromContainerCmd(containerId, ContainerSpec.WORKSPACE).exec()) {
+        try (InputStream tar = client.copyArchiveFromContainerCmd(containerId, ContainerSpec.WORKSPACE)
+                .exec()) {
             WorkspaceArchive.read(tar, copyBack);
         } catch (IOException e) {
             throw new SandboxException("cannot read the workspace back: " + e.getMessage(), true, e);

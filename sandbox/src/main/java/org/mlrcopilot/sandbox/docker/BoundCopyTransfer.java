@@ -27,9 +27,14 @@ final class BoundCopyTransfer implements WorkspaceTransfer {
 
     @Override
     public String createVolume(DockerClient client, String name, Map<String, String> labels) {
-        return client.createVolumeCmd().withName(name).withLabels(labels).withDriver("local")
-                .withDriverOpts(Map.of("type", "none", "o", "bind", "device", copy.dir().toString()))
-                .exec().getName();
+        return client.createVolumeCmd()
+                .withName(name)
+                .withLabels(labels)
+                .withDriver("local")
+                .withDriverOpts(
+                        Map.of("type", "none", "o", "bind", "device", copy.dir().toString()))
+                .exec()
+                .getName();
     }
 
     @Override

@@ -28,11 +28,10 @@ final class ContainerSpec {
     static final String USER = "65534:65534";
     private static final long CPU_PERIOD = 100_000L;
 
-    private ContainerSpec() {
-    }
+    private ContainerSpec() {}
 
-    static CreateContainerCmd create(DockerClient client, SandboxSettings settings, ExecutionRequest request,
-                                     String volume) {
+    static CreateContainerCmd create(
+            DockerClient client, SandboxSettings settings, ExecutionRequest request, String volume) {
         return client.createContainerCmd(settings.image())
                 .withUser(USER)
                 .withWorkingDir(WORKSPACE)
@@ -63,10 +62,12 @@ final class ContainerSpec {
                 .withCpuPeriod(CPU_PERIOD)
                 .withCpuQuota(Math.max(1000L, Math.round(limits.cpus() * CPU_PERIOD)))
                 .withPidsLimit((long) limits.pids())
-                .withUlimits(List.of(new Ulimit("nofile", settings.nofile(), settings.nofile()),
+                .withUlimits(List.of(
+                        new Ulimit("nofile", settings.nofile(), settings.nofile()),
                         new Ulimit("fsize", settings.fsizeBytes(), settings.fsizeBytes())))
                 .withInit(true)
-                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE,
+                .withLogConfig(new LogConfig(
+                        LogConfig.LoggingType.JSON_FILE,
                         Map.of("max-size", String.valueOf(logMaxSize(limits)), "max-file", "1")))
                 .withBinds(new Bind(volume, new Volume(WORKSPACE)));
         if (!settings.runtime().isEmpty()) {
@@ -89,10 +90,19 @@ final class ContainerSpec {
     }
 
     static Set<Guarantee> guarantees(SandboxSettings settings, NetworkPolicy network) {
-        Set<Guarantee> g = EnumSet.of(Guarantee.READ_ONLY_ROOT, Guarantee.NON_ROOT_USER,
-                Guarantee.CAPABILITIES_DROPPED, Guarantee.NO_NEW_PRIVILEGES, Guarantee.MEMORY_CGROUP,
-                Guarantee.CPU_QUOTA, Guarantee.PIDS_CGROUP, Guarantee.FILE_RLIMITS, Guarantee.NAMESPACES_ISOLATED,
-                Guarantee.WORKSPACE_COPY, Guarantee.ENVIRONMENT_CLEARED, Guarantee.WALL_TIME_LIMIT,
+        Set<Guarantee> g = EnumSet.of(
+                Guarantee.READ_ONLY_ROOT,
+                Guarantee.NON_ROOT_USER,
+                Guarantee.CAPABILITIES_DROPPED,
+                Guarantee.NO_NEW_PRIVILEGES,
+                Guarantee.MEMORY_CGROUP,
+                Guarantee.CPU_QUOTA,
+                Guarantee.PIDS_CGROUP,
+                Guarantee.FILE_RLIMITS,
+                Guarantee.NAMESPACES_ISOLATED,
+                Guarantee.WORKSPACE_COPY,
+                Guarantee.ENVIRONMENT_CLEARED,
+                Guarantee.WALL_TIME_LIMIT,
                 Guarantee.OUTPUT_CAPPED);
         if (network == NetworkPolicy.NONE) {
             g.add(Guarantee.NETWORK_ISOLATED);

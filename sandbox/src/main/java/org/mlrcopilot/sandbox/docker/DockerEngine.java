@@ -1,9 +1,9 @@
 package org.mlrcopilot.sandbox.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -31,14 +31,17 @@ final class DockerEngine {
     }
 
     static DockerEngine connect() {
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        DockerClientConfig config =
+                DefaultDockerClientConfig.createDefaultConfigBuilder().build();
         ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(32)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .build();
-        return new DockerEngine(DockerClientImpl.getInstance(config, http), config.getDockerHost().toString());
+        return new DockerEngine(
+                DockerClientImpl.getInstance(config, http),
+                config.getDockerHost().toString());
     }
 
     /** True when the engine listens on a local socket, so it sees this host's file system. */
@@ -64,8 +67,11 @@ final class DockerEngine {
         try {
             client.pingCmd().exec();
         } catch (RuntimeException e) {
-            throw new SandboxException("the Docker engine at " + host + " is unreachable (" + e.getMessage()
-                    + "); start it (e.g. `dockerd &`), or set sandbox.backend=bwrap", true, e);
+            throw new SandboxException(
+                    "the Docker engine at " + host + " is unreachable (" + e.getMessage()
+                            + "); start it (e.g. `dockerd &`), or set sandbox.backend=bwrap",
+                    true,
+                    e);
         }
     }
 
@@ -73,15 +79,20 @@ final class DockerEngine {
         try {
             client.inspectImageCmd(image).exec();
         } catch (NotFoundException e) {
-            throw new SandboxException("the sandbox image " + image + " is missing; build it with "
-                    + "`./mlr sandbox build-image --offline` (or without --offline on a machine with internet)", false, e);
+            throw new SandboxException(
+                    "the sandbox image " + image + " is missing; build it with "
+                            + "`./mlr sandbox build-image --offline` (or without --offline on a machine with internet)",
+                    false,
+                    e);
         }
     }
 
     /** Removes containers and volumes of ours whose owning process on this host is gone. */
     void removeOrphans() {
-        List<Container> containers = client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(LABEL, "true")).exec();
+        List<Container> containers = client.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(LABEL, "true"))
+                .exec();
         for (Container c : containers) {
             if (isOrphan(c.getLabels())) {
                 LOG.info("removing orphaned sandbox container {}", c.getId());
@@ -89,7 +100,9 @@ final class DockerEngine {
             }
         }
         List<InspectVolumeResponse> volumes = client.listVolumesCmd()
-                .withFilter("label", List.of(LABEL + "=true")).exec().getVolumes();
+                .withFilter("label", List.of(LABEL + "=true"))
+                .exec()
+                .getVolumes();
         for (InspectVolumeResponse v : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
             if (isOrphan(v.getLabels())) {
                 LOG.info("removing orphaned sandbox volume {}", v.getName());
@@ -109,7 +122,10 @@ final class DockerEngine {
 
     void forceRemoveContainer(String id) {
         try {
-            client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            client.removeContainerCmd(id)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         } catch (NotFoundException e) {
             // already gone
         } catch (RuntimeException e) {

@@ -67,7 +67,8 @@ public final class DockerSandbox implements Sandbox {
             engine.ping();
             engine.requireImage(settings.image());
             engine.removeOrphans();
-            boolean local = localTransfer != null ? localTransfer
+            boolean local = localTransfer != null
+                    ? localTransfer
                     : engine.isLocal() && "root".equals(System.getProperty("user.name"));
             return new DockerSandbox(engine, settings, local);
         } catch (RuntimeException e) {
@@ -95,7 +96,9 @@ public final class DockerSandbox implements Sandbox {
         try (WorkspaceTransfer transfer = transfer(before)) {
             try {
                 transfer.createVolume(client, volume, labels());
-                containerId = ContainerSpec.create(client, settings, request, volume).exec().getId();
+                containerId = ContainerSpec.create(client, settings, request, volume)
+                        .exec()
+                        .getId();
                 transfer.fill(client, containerId);
                 return execute(containerId, request, before, transfer);
             } catch (SandboxException e) {
@@ -119,8 +122,8 @@ public final class DockerSandbox implements Sandbox {
         return Map.of(DockerEngine.LABEL, "true", DockerEngine.OWNER_LABEL, DockerEngine.owner());
     }
 
-    private ExecutionResult execute(String id, ExecutionRequest request, WorkspaceSnapshot before,
-                                    WorkspaceTransfer transfer) {
+    private ExecutionResult execute(
+            String id, ExecutionRequest request, WorkspaceSnapshot before, WorkspaceTransfer transfer) {
         long cap = request.limits().outputBytes();
         OutputCapture live = new OutputCapture(cap, request.listener());
         long start = System.nanoTime();
@@ -133,20 +136,30 @@ public final class DockerSandbox implements Sandbox {
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         closeQuietly(follow);
-        InspectContainerResponse.ContainerState state = client.inspectContainerCmd(id).exec().getState();
+        InspectContainerResponse.ContainerState state =
+                client.inspectContainerCmd(id).exec().getState();
         OutputCapture full = LogReader.reread(client, id, cap, live, request.listener());
         CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes(), request.readOnly());
         transfer.copyBack(client, id, copyBack);
-        int exit = state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue();
-        return new ExecutionResult(exit, timedOut, !timedOut && Boolean.TRUE.equals(state.getOOMKilled()),
-                duration, full.text(), full.totalBytes(), full.droppedBytes(), copyBack.changed(),
-                copyBack.refused(), backend(), ContainerSpec.guarantees(settings, request.network()));
+        int exit =
+                state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue();
+        return new ExecutionResult(
+                exit,
+                timedOut,
+                !timedOut && Boolean.TRUE.equals(state.getOOMKilled()),
+                duration,
+                full.text(),
+                full.totalBytes(),
+                full.droppedBytes(),
+                copyBack.changed(),
+                copyBack.refused(),
+                backend(),
+                ContainerSpec.guarantees(settings, request.network()));
     }
 
     private boolean awaitExit(String id, Duration timeout) {
         try {
-            client.waitContainerCmd(id).start()
-                    .awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            client.waitContainerCmd(id).start().awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (DockerClientException e) {
             return false;

@@ -17,20 +17,25 @@ import org.mlrcopilot.sandbox.OutputListener.OutputStream;
  */
 final class LogReader {
 
-    private LogReader() {
-    }
+    private LogReader() {}
 
     static ResultCallback.Adapter<Frame> follow(DockerClient client, String containerId, OutputCapture capture) {
-        return client.logContainerCmd(containerId).withStdOut(true).withStdErr(true).withFollowStream(true)
+        return client.logContainerCmd(containerId)
+                .withStdOut(true)
+                .withStdErr(true)
+                .withFollowStream(true)
                 .exec(callback(capture));
     }
 
     /** Re-reads everything the container wrote; lines the live follow missed go to the listener now. */
-    static OutputCapture reread(DockerClient client, String containerId, long cap, OutputCapture live,
-                                OutputListener listener) {
+    static OutputCapture reread(
+            DockerClient client, String containerId, long cap, OutputCapture live, OutputListener listener) {
         OutputCapture full = new OutputCapture(cap, missedBy(live, listener));
         ResultCallback.Adapter<Frame> callback = client.logContainerCmd(containerId)
-                .withStdOut(true).withStdErr(true).withFollowStream(false).exec(callback(full));
+                .withStdOut(true)
+                .withStdErr(true)
+                .withFollowStream(false)
+                .exec(callback(full));
         try {
             callback.awaitCompletion(2, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
@@ -60,7 +65,8 @@ final class LogReader {
             public void onNext(Frame frame) {
                 byte[] payload = frame.getPayload();
                 if (payload != null && payload.length > 0) {
-                    OutputStream stream = frame.getStreamType() == StreamType.STDERR ? OutputStream.STDERR : OutputStream.STDOUT;
+                    OutputStream stream =
+                            frame.getStreamType() == StreamType.STDERR ? OutputStream.STDERR : OutputStream.STDOUT;
                     capture.accept(stream, payload, 0, payload.length);
                 }
             }

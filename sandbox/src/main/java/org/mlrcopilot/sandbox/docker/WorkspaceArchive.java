@@ -20,8 +20,7 @@ final class WorkspaceArchive {
 
     private static final int SANDBOX_UID = 65534;
 
-    private WorkspaceArchive() {
-    }
+    private WorkspaceArchive() {}
 
     /** Writes the snapshot's regular files (and their directories) as a tar. */
     static void write(WorkspaceSnapshot snapshot, OutputStream out) throws IOException {

@@ -30,8 +30,8 @@ public final class ProcessSandbox implements Sandbox {
      * it and can read the service's own (/proc/&lt;pid&gt;/environ, with its keys), so nothing about the
      * environment is guaranteed.
      */
-    private static final Set<Guarantee> GUARANTEES = EnumSet.of(Guarantee.WORKSPACE_COPY,
-            Guarantee.WALL_TIME_LIMIT, Guarantee.OUTPUT_CAPPED);
+    private static final Set<Guarantee> GUARANTEES =
+            EnumSet.of(Guarantee.WORKSPACE_COPY, Guarantee.WALL_TIME_LIMIT, Guarantee.OUTPUT_CAPPED);
 
     private final SandboxSettings settings;
 
@@ -41,8 +41,10 @@ public final class ProcessSandbox implements Sandbox {
 
     public static ProcessSandbox start(SandboxSettings settings, boolean allowUnsafeProcess) {
         if (!allowUnsafeProcess) {
-            throw new SandboxException("the process backend runs untrusted code without isolation; "
-                    + "it is only used when sandbox.allowUnsafeProcess=true", false);
+            throw new SandboxException(
+                    "the process backend runs untrusted code without isolation; "
+                            + "it is only used when sandbox.allowUnsafeProcess=true",
+                    false);
         }
         LOG.warn("sandbox backend 'process': untrusted code will run as this user with NO isolation");
         return new ProcessSandbox(settings);
@@ -60,7 +62,9 @@ public final class ProcessSandbox implements Sandbox {
 
     @Override
     public ExecutionResult run(ExecutionRequest request) {
-        LOG.warn("running {} WITHOUT isolation (sandbox.backend=process)", request.command().get(0));
+        LOG.warn(
+                "running {} WITHOUT isolation (sandbox.backend=process)",
+                request.command().get(0));
         settings.checkEnvironment(request);
         WorkspaceSnapshot before = WorkspaceSnapshot.of(request.workspace(), settings.maxWorkspaceBytes());
         try (LocalCopy copy = LocalCopy.of(before)) {
@@ -68,8 +72,8 @@ public final class ProcessSandbox implements Sandbox {
             var env = new java.util.LinkedHashMap<>(SandboxEnvironment.of(request));
             env.put("HOME", copy.dir().toString());
             env.put("MPLCONFIGDIR", copy.dir().resolve(".matplotlib").toString());
-            HostProcess.Outcome outcome = HostProcess.run(request.command(), copy.dir(), env,
-                    request.limits().wallTime(), capture);
+            HostProcess.Outcome outcome = HostProcess.run(
+                    request.command(), copy.dir(), env, request.limits().wallTime(), capture);
             CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes(), request.readOnly());
             copy.copyBack(copyBack);
             return outcome.toResult(capture, copyBack, backend(), GUARANTEES);

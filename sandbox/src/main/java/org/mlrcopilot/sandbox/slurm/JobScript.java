@@ -23,26 +23,35 @@ final class JobScript {
     static final String OUTPUT = "output";
     static final String EXIT = "exit";
 
-    private JobScript() {
-    }
+    private JobScript() {}
 
     /** Writes {@code job.sh} into the job directory; the workspace copy is {@code workspace} inside it. */
-    static Path write(Path jobDir, Path workspace, SandboxSettings sandbox, SlurmSettings slurm,
-                      ExecutionRequest request) {
-        List<String> confined = slurm.bubblewrap() ? BwrapCommand.of(sandbox, request, workspace)
+    static Path write(
+            Path jobDir, Path workspace, SandboxSettings sandbox, SlurmSettings slurm, ExecutionRequest request) {
+        List<String> confined = slurm.bubblewrap()
+                ? BwrapCommand.of(sandbox, request, workspace)
                 : wrapped(slurm.wrapper(), workspace, request);
         StringBuilder text = new StringBuilder()
                 .append("#!/bin/bash\n")
-                .append("# mlr-copilot sandbox job: the command runs confined; its exit code goes to ").append(EXIT)
+                .append("# mlr-copilot sandbox job: the command runs confined; its exit code goes to ")
+                .append(EXIT)
                 .append("\n")
                 .append("export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n")
-                .append("cd ").append(quote(jobDir.toString())).append(" || exit 70\n")
-                .append(join(confined)).append(" > ").append(quote(jobDir.resolve(OUTPUT).toString()))
+                .append("cd ")
+                .append(quote(jobDir.toString()))
+                .append(" || exit 70\n")
+                .append(join(confined))
+                .append(" > ")
+                .append(quote(jobDir.resolve(OUTPUT).toString()))
                 .append(" 2>&1 < /dev/null\n")
                 .append("code=$?\n")
-                .append("echo \"$code\" > ").append(quote(jobDir.resolve(EXIT + ".tmp").toString()))
-                .append(" && mv ").append(quote(jobDir.resolve(EXIT + ".tmp").toString())).append(' ')
-                .append(quote(jobDir.resolve(EXIT).toString())).append('\n')
+                .append("echo \"$code\" > ")
+                .append(quote(jobDir.resolve(EXIT + ".tmp").toString()))
+                .append(" && mv ")
+                .append(quote(jobDir.resolve(EXIT + ".tmp").toString()))
+                .append(' ')
+                .append(quote(jobDir.resolve(EXIT).toString()))
+                .append('\n')
                 .append("exit \"$code\"\n");
         Path script = jobDir.resolve("job.sh");
         try {

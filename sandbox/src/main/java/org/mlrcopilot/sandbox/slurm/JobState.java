@@ -4,8 +4,21 @@ import java.util.Locale;
 
 /** A Slurm job's state as squeue, scontrol and sacct name it, grouped by what it means for a run. */
 enum JobState {
-    PENDING, RUNNING, COMPLETING, COMPLETED, FAILED, TIMEOUT, OUT_OF_MEMORY, CANCELLED, NODE_FAIL, PREEMPTED,
-    BOOT_FAIL, DEADLINE, SUSPENDED, REQUEUED, UNKNOWN;
+    PENDING,
+    RUNNING,
+    COMPLETING,
+    COMPLETED,
+    FAILED,
+    TIMEOUT,
+    OUT_OF_MEMORY,
+    CANCELLED,
+    NODE_FAIL,
+    PREEMPTED,
+    BOOT_FAIL,
+    DEADLINE,
+    SUSPENDED,
+    REQUEUED,
+    UNKNOWN;
 
     static JobState parse(String text) {
         String name = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
@@ -34,7 +47,8 @@ enum JobState {
     /** The job will not run (again) by itself. */
     boolean finished() {
         return switch (this) {
-            case COMPLETED, FAILED, TIMEOUT, OUT_OF_MEMORY, CANCELLED, NODE_FAIL, PREEMPTED, BOOT_FAIL, DEADLINE -> true;
+            case COMPLETED, FAILED, TIMEOUT, OUT_OF_MEMORY, CANCELLED, NODE_FAIL, PREEMPTED, BOOT_FAIL, DEADLINE ->
+                true;
             default -> false;
         };
     }

@@ -11,8 +11,7 @@ import java.util.Optional;
 interface SlurmClient {
 
     /** What Slurm says about one job. */
-    record JobInfo(JobState state, String reason, String exitCode, String nodes) {
-    }
+    record JobInfo(JobState state, String reason, String exitCode, String nodes) {}
 
     /**
      * One batch job: its name and comment (our label), limits, where it goes and where it runs.
@@ -22,9 +21,17 @@ interface SlurmClient {
      * @param gpus      "" for none, else a count
      * @param directory the working directory (the job's directory on the shared file system)
      */
-    record JobRequest(String name, String comment, long minutes, long memoryMb, int cpus, String gpus,
-                      String partition, String account, String qos, Path directory) {
-    }
+    record JobRequest(
+            String name,
+            String comment,
+            long minutes,
+            long memoryMb,
+            int cpus,
+            String gpus,
+            String partition,
+            String account,
+            String qos,
+            Path directory) {}
 
     /** Why Slurm cannot be used from here, empty when it answers. */
     Optional<String> problem();

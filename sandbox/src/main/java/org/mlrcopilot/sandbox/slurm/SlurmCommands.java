@@ -64,10 +64,19 @@ final class SlurmCommands implements SlurmClient {
 
     /** The sbatch options of a job; its environment is not the caller's ({@code --export=NONE}). */
     static List<String> options(JobRequest job) {
-        List<String> o = new ArrayList<>(List.of("--job-name=" + job.name(), "--comment=" + job.comment(),
-                "--export=NONE", "--no-requeue", "--nodes=1", "--ntasks=1", "--time=" + job.minutes(),
-                "--mem=" + job.memoryMb() + "M", "--cpus-per-task=" + job.cpus(), "--chdir=" + job.directory(),
-                "--output=/dev/null", "--error=/dev/null"));
+        List<String> o = new ArrayList<>(List.of(
+                "--job-name=" + job.name(),
+                "--comment=" + job.comment(),
+                "--export=NONE",
+                "--no-requeue",
+                "--nodes=1",
+                "--ntasks=1",
+                "--time=" + job.minutes(),
+                "--mem=" + job.memoryMb() + "M",
+                "--cpus-per-task=" + job.cpus(),
+                "--chdir=" + job.directory(),
+                "--output=/dev/null",
+                "--error=/dev/null"));
         if (!job.gpus().isEmpty()) {
             o.add("--gres=gpu:" + job.gpus());
         }
@@ -86,7 +95,8 @@ final class SlurmCommands implements SlurmClient {
     /** The job's state: squeue while Slurm still lists it, then scontrol, then sacct (with accounting). */
     @Override
     public Optional<JobInfo> job(String id) {
-        String line = run(List.of("squeue", "-h", "-t", "all", "-j", id, "-o", "%T|%r|%N"), true).strip();
+        String line = run(List.of("squeue", "-h", "-t", "all", "-j", id, "-o", "%T|%r|%N"), true)
+                .strip();
         if (!line.isEmpty()) {
             String[] f = (line.lines().findFirst().orElse("") + "||").split("\\|", -1);
             JobState state = JobState.parse(f[0]);
@@ -96,11 +106,15 @@ final class SlurmCommands implements SlurmClient {
         }
         String shown = run(List.of("scontrol", "show", "job", "-o", id), true);
         if (shown.contains("JobState=")) {
-            return Optional.of(new JobInfo(JobState.parse(field(shown, "JobState")), field(shown, "Reason"),
-                    field(shown, "ExitCode"), field(shown, "NodeList")));
+            return Optional.of(new JobInfo(
+                    JobState.parse(field(shown, "JobState")),
+                    field(shown, "Reason"),
+                    field(shown, "ExitCode"),
+                    field(shown, "NodeList")));
         }
         String accounted = run(List.of("sacct", "-n", "-P", "-X", "-j", id, "-o", "State,ExitCode,NodeList"), true);
-        String first = accounted.lines().filter(l -> l.contains("|")).findFirst().orElse("");
+        String first =
+                accounted.lines().filter(l -> l.contains("|")).findFirst().orElse("");
         if (!first.isEmpty()) {
             String[] f = (first + "||").split("\\|", -1);
             return Optional.of(new JobInfo(JobState.parse(f[0]), "", f[1], f[2]));
@@ -116,22 +130,30 @@ final class SlurmCommands implements SlurmClient {
     @Override
     public List<String> jobsLabelled(String label) {
         String user = environment.getOrDefault("USER", System.getProperty("user.name"));
-        return run(List.of("squeue", "-h", "-u", user, "-o", "%i|%k"), true).lines()
-                .map(l -> l.split("\\|", 2)).filter(f -> f.length == 2 && f[1].strip().equals(label))
-                .map(f -> f[0].strip()).toList();
+        return run(List.of("squeue", "-h", "-u", user, "-o", "%i|%k"), true)
+                .lines()
+                .map(l -> l.split("\\|", 2))
+                .filter(f -> f.length == 2 && f[1].strip().equals(label))
+                .map(f -> f[0].strip())
+                .toList();
     }
 
     @Override
     public List<String> partitions() {
-        return run(List.of("sinfo", "-h", "-o", "%P|%a|%D|%t|%c|%m|%G"), false).lines().filter(l -> !l.isBlank())
+        return run(List.of("sinfo", "-h", "-o", "%P|%a|%D|%t|%c|%m|%G"), false)
+                .lines()
+                .filter(l -> !l.isBlank())
                 .toList();
     }
 
     /** The controller's configuration value, "" when absent. */
     String config(String name) {
-        return run(List.of("scontrol", "show", "config"), true).lines()
+        return run(List.of("scontrol", "show", "config"), true)
+                .lines()
                 .filter(l -> l.strip().startsWith(name + " ") || l.strip().startsWith(name + "="))
-                .map(l -> l.substring(l.indexOf('=') + 1).strip()).findFirst().orElse("");
+                .map(l -> l.substring(l.indexOf('=') + 1).strip())
+                .findFirst()
+                .orElse("");
     }
 
     static String field(String oneLine, String name) {
@@ -144,7 +166,8 @@ final class SlurmCommands implements SlurmClient {
     }
 
     private String run(List<String> argv, boolean tolerateFailure) {
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(false)
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .redirectErrorStream(false)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(environment);
@@ -152,8 +175,11 @@ final class SlurmCommands implements SlurmClient {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new SandboxException(argv.get(0) + " is not available here (" + e.getMessage() + "); the Slurm "
-                    + "backend runs where sbatch, squeue and scancel work (a login node)", false, e);
+            throw new SandboxException(
+                    argv.get(0) + " is not available here (" + e.getMessage() + "); the Slurm "
+                            + "backend runs where sbatch, squeue and scancel work (a login node)",
+                    false,
+                    e);
         }
         try {
             byte[] out = process.getInputStream().readAllBytes();
@@ -163,8 +189,8 @@ final class SlurmCommands implements SlurmClient {
                 throw new SandboxException(argv.get(0) + " did not answer in " + TIMEOUT_SECONDS + " s", true);
             }
             if (process.exitValue() != 0 && !tolerateFailure) {
-                throw new SandboxException(argv.get(0) + " failed: " + new String(err, StandardCharsets.UTF_8).strip(),
-                        true);
+                throw new SandboxException(
+                        argv.get(0) + " failed: " + new String(err, StandardCharsets.UTF_8).strip(), true);
             }
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -32,8 +32,11 @@ final class SlurmRest implements SlurmClient {
 
     SlurmRest(SlurmSettings.Rest rest) {
         this.rest = rest;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
@@ -62,11 +65,17 @@ final class SlurmRest implements SlurmClient {
             throw new SandboxException("cannot read the job script " + script + ": " + e.getMessage(), false, e);
         }
         ObjectNode j = body.putObject("job");
-        j.put("name", job.name()).put("comment", job.comment())
+        j.put("name", job.name())
+                .put("comment", job.comment())
                 .put("current_working_directory", job.directory().toString())
-                .put("standard_output", "/dev/null").put("standard_error", "/dev/null")
-                .put("time_limit", job.minutes()).put("memory_per_node", job.memoryMb())
-                .put("cpus_per_task", job.cpus()).put("requeue", false).put("nodes", 1).put("tasks", 1);
+                .put("standard_output", "/dev/null")
+                .put("standard_error", "/dev/null")
+                .put("time_limit", job.minutes())
+                .put("memory_per_node", job.memoryMb())
+                .put("cpus_per_task", job.cpus())
+                .put("requeue", false)
+                .put("nodes", 1)
+                .put("tasks", 1);
         j.putObject("environment").put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
         if (!job.gpus().isEmpty()) {
             j.put("gres", "gpu:" + job.gpus());
@@ -94,8 +103,11 @@ final class SlurmRest implements SlurmClient {
             if (j.path("job_id").asText().equals(id)) {
                 int raw = j.path("exit_code").asInt(0);
                 String exit = (raw >> 8 & 0xff) + ":" + (raw & 0x7f);
-                return Optional.of(new JobInfo(JobState.parse(j.path("job_state").asText()),
-                        j.path("state_reason").asText(""), exit, j.path("nodes").asText("")));
+                return Optional.of(new JobInfo(
+                        JobState.parse(j.path("job_state").asText()),
+                        j.path("state_reason").asText(""),
+                        exit,
+                        j.path("nodes").asText("")));
             }
         }
         return Optional.empty();
@@ -111,7 +123,8 @@ final class SlurmRest implements SlurmClient {
         List<String> ids = new ArrayList<>();
         for (JsonNode j : call("GET", "jobs", null).path("jobs")) {
             JobState state = JobState.parse(j.path("job_state").asText());
-            if (!state.finished() && label.equals(j.path("comment").asText())
+            if (!state.finished()
+                    && label.equals(j.path("comment").asText())
                     && rest.user().equals(j.path("user_name").asText())) {
                 ids.add(j.path("job_id").asText());
             }
@@ -151,25 +164,35 @@ final class SlurmRest implements SlurmClient {
 
     private JsonNode call(String method, String path, JsonNode body) {
         URI uri = rest.url().resolve("/" + API + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("X-SLURM-USER-NAME", rest.user()).header("X-SLURM-USER-TOKEN", rest.token())
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("X-SLURM-USER-NAME", rest.user())
+                .header("X-SLURM-USER-TOKEN", rest.token())
                 .header("Accept", "application/json");
         try {
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            request.method(
+                    method,
+                    body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode answer = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
             if (response.statusCode() == 401 || response.statusCode() == 403) {
-                throw new SandboxException("slurmrestd refused the token of " + rest.user() + " (HTTP "
-                        + response.statusCode() + "); make a new one with `scontrol token username=" + rest.user()
-                        + " lifespan=...`", false);
+                throw new SandboxException(
+                        "slurmrestd refused the token of " + rest.user() + " (HTTP "
+                                + response.statusCode() + "); make a new one with `scontrol token username="
+                                + rest.user()
+                                + " lifespan=...`",
+                        false);
             }
             if (response.statusCode() >= 300) {
-                throw new SandboxException("slurmrestd answered HTTP " + response.statusCode() + " to " + method
-                        + " " + path + ": " + errors(answer), true);
+                throw new SandboxException(
+                        "slurmrestd answered HTTP " + response.statusCode() + " to " + method + " " + path + ": "
+                                + errors(answer),
+                        true);
             }
             return answer;
         } catch (IOException e) {

@@ -41,8 +41,11 @@ import org.mlrcopilot.sandbox.bwrap.Host;
  */
 public final class SlurmSandbox implements Sandbox {
 
-    private static final Set<Guarantee> WRAPPED = EnumSet.of(Guarantee.WORKSPACE_COPY,
-            Guarantee.ENVIRONMENT_CLEARED, Guarantee.WALL_TIME_LIMIT, Guarantee.OUTPUT_CAPPED);
+    private static final Set<Guarantee> WRAPPED = EnumSet.of(
+            Guarantee.WORKSPACE_COPY,
+            Guarantee.ENVIRONMENT_CLEARED,
+            Guarantee.WALL_TIME_LIMIT,
+            Guarantee.OUTPUT_CAPPED);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
     private static final Duration CANCEL_PATIENCE = Duration.ofSeconds(60);
 
@@ -69,24 +72,30 @@ public final class SlurmSandbox implements Sandbox {
 
     static SlurmSandbox start(SandboxSettings sandbox, SlurmSettings slurm, SlurmClient commands) {
         commands.problem().ifPresent(problem -> {
-            throw new SandboxException("Slurm does not answer through " + commands.describe() + ": " + problem,
-                    false);
+            throw new SandboxException("Slurm does not answer through " + commands.describe() + ": " + problem, false);
         });
         if (sandbox.gpus().equals("all")) {
-            throw new SandboxException("sandbox.gpus=all means nothing to Slurm; give the number of GPUs a job asks "
-                    + "for (--gres=gpu:N)", false);
+            throw new SandboxException(
+                    "sandbox.gpus=all means nothing to Slurm; give the number of GPUs a job asks "
+                            + "for (--gres=gpu:N)",
+                    false);
         }
         try {
             Files.createDirectories(slurm.sharedDir().resolve("jobs"));
             Path probe = Files.createTempFile(slurm.sharedDir().resolve("jobs"), "probe-", "");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new SandboxException("the shared directory " + slurm.sharedDir() + " is not writable ("
-                    + e.getMessage() + "); set sandbox.slurm.sharedDir to a directory every node sees", false, e);
+            throw new SandboxException(
+                    "the shared directory " + slurm.sharedDir() + " is not writable (" + e.getMessage()
+                            + "); set sandbox.slurm.sharedDir to a directory every node sees",
+                    false,
+                    e);
         }
         if (slurm.bubblewrap() && !Files.isExecutable(sandbox.rootfs().resolve("usr/bin/python3"))) {
-            throw new SandboxException("the sandbox root filesystem " + sandbox.rootfs() + " is missing; build it with "
-                    + "`./mlr sandbox build-image --offline` on a path the nodes see (sandbox.rootfs)", false);
+            throw new SandboxException(
+                    "the sandbox root filesystem " + sandbox.rootfs() + " is missing; build it with "
+                            + "`./mlr sandbox build-image --offline` on a path the nodes see (sandbox.rootfs)",
+                    false);
         }
         SlurmSandbox backend = new SlurmSandbox(sandbox, slurm, commands);
         backend.cancelLeftovers();
@@ -119,8 +128,16 @@ public final class SlurmSandbox implements Sandbox {
         List<String> out = new ArrayList<>();
         for (String line : commands.partitions()) {
             String[] f = (line + "||||||").split("\\|", -1);
-            out.add(String.format(Locale.ROOT, "%s (%s): %s nodes %s, %s CPUs and %s MB each%s", f[0], f[1], f[2],
-                    f[3], f[4], f[5], f[6].isBlank() || f[6].equals("(null)") ? "" : ", " + f[6]));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%s (%s): %s nodes %s, %s CPUs and %s MB each%s",
+                    f[0],
+                    f[1],
+                    f[2],
+                    f[3],
+                    f[4],
+                    f[5],
+                    f[6].isBlank() || f[6].equals("(null)") ? "" : ", " + f[6]));
         }
         return out;
     }
@@ -135,16 +152,17 @@ public final class SlurmSandbox implements Sandbox {
                 return outcome.result;
             }
             if (attempt >= 2) {
-                throw new SandboxException("the Slurm job was lost twice (" + outcome.lost + "); the cluster, not the "
-                        + "code, failed: ask its administrator, or try again later", true);
+                throw new SandboxException(
+                        "the Slurm job was lost twice (" + outcome.lost + "); the cluster, not the "
+                                + "code, failed: ask its administrator, or try again later",
+                        true);
             }
             request.listener().onStatus("the Slurm job was lost (" + outcome.lost + "); submitting it once more");
         }
     }
 
     /** One job: a result, or why the cluster lost it. */
-    private record Attempt(ExecutionResult result, String lost) {
-    }
+    private record Attempt(ExecutionResult result, String lost) {}
 
     private Attempt attempt(ExecutionRequest request, WorkspaceSnapshot before) {
         Path jobDir = jobDir();
@@ -169,8 +187,18 @@ public final class SlurmSandbox implements Sandbox {
     }
 
     private ExecutionResult result(Watch w, OutputCapture capture, CopyBack copyBack, NetworkPolicy network) {
-        return new ExecutionResult(w.exitCode, w.timedOut, w.oom, w.duration, capture.text(), capture.totalBytes(),
-                capture.droppedBytes(), copyBack.changed(), copyBack.refused(), backend(), guarantees(network));
+        return new ExecutionResult(
+                w.exitCode,
+                w.timedOut,
+                w.oom,
+                w.duration,
+                capture.text(),
+                capture.totalBytes(),
+                capture.droppedBytes(),
+                copyBack.changed(),
+                copyBack.refused(),
+                backend(),
+                guarantees(network));
     }
 
     /** What happened to a job, as far as a run is concerned. */
@@ -199,27 +227,33 @@ public final class SlurmSandbox implements Sandbox {
             info = commands.job(id).orElse(new SlurmClient.JobInfo(JobState.UNKNOWN, "", "", ""));
             long now = System.nanoTime();
             boolean reasoned = !info.reason().isBlank() && !info.reason().equals("None");
-            if (info.state() == JobState.PENDING && now - lastStatus >= STATUS_EVERY.toNanos()
+            if (info.state() == JobState.PENDING
+                    && now - lastStatus >= STATUS_EVERY.toNanos()
                     && (reasoned || now - submitted >= STATUS_EVERY.toNanos())) {
-                request.listener().onStatus("queued on Slurm (" + (reasoned ? info.reason() : "waiting") + ") for "
-                        + human(Duration.ofNanos(now - submitted)));
+                request.listener()
+                        .onStatus("queued on Slurm (" + (reasoned ? info.reason() : "waiting") + ") for "
+                                + human(Duration.ofNanos(now - submitted)));
                 lastStatus = now;
             }
-            if (started == 0 && (info.state() == JobState.RUNNING || info.state() == JobState.COMPLETING
-                    || info.state().finished())) {
+            if (started == 0
+                    && (info.state() == JobState.RUNNING
+                            || info.state() == JobState.COMPLETING
+                            || info.state().finished())) {
                 started = now;
                 if (lastStatus != 0) {
-                    request.listener().onStatus("running on Slurm" + (info.nodes().isBlank() ? ""
-                            : " (" + info.nodes() + ")") + " after " + human(Duration.ofNanos(now - submitted))
-                            + " in the queue");
+                    request.listener()
+                            .onStatus("running on Slurm" + (info.nodes().isBlank() ? "" : " (" + info.nodes() + ")")
+                                    + " after " + human(Duration.ofNanos(now - submitted))
+                                    + " in the queue");
                 }
             }
             tail.read();
-            if (info.state().finished() || (info.state() == JobState.UNKNOWN && Files.exists(jobDir.resolve(
-                    JobScript.EXIT)))) {
+            if (info.state().finished()
+                    || (info.state() == JobState.UNKNOWN && Files.exists(jobDir.resolve(JobScript.EXIT)))) {
                 break;
             }
-            boolean overTime = started != 0 && now - started > request.limits().wallTime().toNanos();
+            boolean overTime =
+                    started != 0 && now - started > request.limits().wallTime().toNanos();
             if (!cancelledByUs && (overTime || interrupted)) {
                 commands.cancel(id);
                 cancelledByUs = true;
@@ -234,8 +268,10 @@ public final class SlurmSandbox implements Sandbox {
             return new Attempt(null, info.state().name() + (info.nodes().isBlank() ? "" : " on " + info.nodes()));
         }
         if (info.state() == JobState.CANCELLED && !cancelledByUs) {
-            throw new SandboxException("the Slurm job " + id + " was cancelled outside the service (scancel by a person "
-                    + "or an administrator); the run stops here", false);
+            throw new SandboxException(
+                    "the Slurm job " + id + " was cancelled outside the service (scancel by a person "
+                            + "or an administrator); the run stops here",
+                    false);
         }
         tail.read();
         capture.finish();
@@ -255,7 +291,8 @@ public final class SlurmSandbox implements Sandbox {
     /** The command's exit code: the job's own record, else what Slurm says ("3:0", or "0:9" for a signal). */
     private static int exitCode(Path jobDir, SlurmClient.JobInfo info) {
         try {
-            return Integer.parseInt(Files.readString(jobDir.resolve(JobScript.EXIT)).strip());
+            return Integer.parseInt(
+                    Files.readString(jobDir.resolve(JobScript.EXIT)).strip());
         } catch (IOException | NumberFormatException e) {
             String[] parts = info.exitCode().split(":");
             try {
@@ -271,10 +308,17 @@ public final class SlurmSandbox implements Sandbox {
     private SlurmClient.JobRequest job(ExecutionRequest request, Path jobDir) {
         long wallSeconds = request.limits().wallTime().toSeconds();
         long minutes = Math.max(1, (wallSeconds + 59) / 60) + 1;
-        return new SlurmClient.JobRequest("mlr-sandbox", slurm.label(), minutes,
+        return new SlurmClient.JobRequest(
+                "mlr-sandbox",
+                slurm.label(),
+                minutes,
                 Math.max(16, (request.limits().memoryBytes() + (1 << 20) - 1) >> 20),
-                Math.max(1, (int) Math.ceil(request.limits().cpus())), gpus, slurm.partition(), slurm.account(),
-                slurm.qos(), jobDir);
+                Math.max(1, (int) Math.ceil(request.limits().cpus())),
+                gpus,
+                slurm.partition(),
+                slurm.account(),
+                slurm.qos(),
+                jobDir);
     }
 
     /** Which way Slurm is reached. */
@@ -284,13 +328,14 @@ public final class SlurmSandbox implements Sandbox {
 
     private Path jobDir() {
         try {
-            Path dir = slurm.sharedDir().resolve("jobs").resolve(UUID.randomUUID().toString());
+            Path dir =
+                    slurm.sharedDir().resolve("jobs").resolve(UUID.randomUUID().toString());
             Files.createDirectories(dir);
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             return dir;
         } catch (IOException e) {
-            throw new SandboxException("cannot create a job directory in " + slurm.sharedDir() + ": "
-                    + e.getMessage(), true, e);
+            throw new SandboxException(
+                    "cannot create a job directory in " + slurm.sharedDir() + ": " + e.getMessage(), true, e);
         }
     }
 
@@ -306,8 +351,11 @@ public final class SlurmSandbox implements Sandbox {
 
     static String human(Duration d) {
         long s = d.toSeconds();
-        return s < 60 ? s + "s" : s < 3600 ? (s / 60) + "m" + String.format("%02d", s % 60) + "s"
-                : (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
+        return s < 60
+                ? s + "s"
+                : s < 3600
+                        ? (s / 60) + "m" + String.format("%02d", s % 60) + "s"
+                        : (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
     }
 
     /** Cancels a job whose watch failed (Slurm unreachable, the thread interrupted mid-call), best effort. */

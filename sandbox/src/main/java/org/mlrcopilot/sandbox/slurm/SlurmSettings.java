@@ -19,8 +19,15 @@ import java.util.Objects;
  *                  life of the service are cancelled at start-up)
  * @param rest      the REST daemon to drive instead of the client programs, null for the programs
  */
-public record SlurmSettings(Path sharedDir, String partition, String account, String qos, String wrapper,
-                            Duration poll, String label, Rest rest) {
+public record SlurmSettings(
+        Path sharedDir,
+        String partition,
+        String account,
+        String qos,
+        String wrapper,
+        Duration poll,
+        String label,
+        Rest rest) {
 
     /**
      * slurmrestd: its base URL, the user jobs run as and a JWT for that user ({@code scontrol token}); the token
@@ -42,8 +49,8 @@ public record SlurmSettings(Path sharedDir, String partition, String account, St
     }
 
     /** With the client programs. */
-    public SlurmSettings(Path sharedDir, String partition, String account, String qos, String wrapper,
-                         Duration poll, String label) {
+    public SlurmSettings(
+            Path sharedDir, String partition, String account, String qos, String wrapper, Duration poll, String label) {
         this(sharedDir, partition, account, qos, wrapper, poll, label, null);
     }
 

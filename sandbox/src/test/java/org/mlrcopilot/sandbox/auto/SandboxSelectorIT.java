@@ -17,8 +17,8 @@ class SandboxSelectorIT {
 
     @Test
     void autoPrefersDockerWhenTheProbeContainerRuns() {
-        SandboxSelector.Selection selection = TestSandboxes.start("docker",
-                () -> SandboxSelector.select("auto", TestSandboxes.settings(), false));
+        SandboxSelector.Selection selection =
+                TestSandboxes.start("docker", () -> SandboxSelector.select("auto", TestSandboxes.settings(), false));
         try (Sandbox sandbox = selection.sandbox()) {
             assertThat(sandbox).isInstanceOf(DockerSandbox.class);
             assertThat(sandbox.guarantees()).contains(Guarantee.MEMORY_CGROUP, Guarantee.NETWORK_ISOLATED);
@@ -29,19 +29,23 @@ class SandboxSelectorIT {
     @Test
     void autoFallsBackToBubblewrapAndSaysWhy() {
         SandboxSettings noImage = TestSandboxes.settings().withImage("mlr-sandbox:missing-for-test");
-        SandboxSelector.Selection selection = TestSandboxes.start("bwrap",
-                () -> SandboxSelector.select("auto", noImage, false));
+        SandboxSelector.Selection selection =
+                TestSandboxes.start("bwrap", () -> SandboxSelector.select("auto", noImage, false));
         try (Sandbox sandbox = selection.sandbox()) {
             assertThat(sandbox).isInstanceOf(BubblewrapSandbox.class);
             assertThat(sandbox.guarantees()).contains(Guarantee.MEMORY_RLIMIT).doesNotContain(Guarantee.MEMORY_CGROUP);
-            assertThat(selection.notes()).singleElement().asString()
-                    .contains("docker:").contains("mlr-sandbox:missing-for-test");
+            assertThat(selection.notes())
+                    .singleElement()
+                    .asString()
+                    .contains("docker:")
+                    .contains("mlr-sandbox:missing-for-test");
         }
     }
 
     @Test
     void autoRefusesWithWhatToInstallWhenNothingIsUsable() {
-        SandboxSettings nothing = TestSandboxes.settings().withImage("mlr-sandbox:missing-for-test")
+        SandboxSettings nothing = TestSandboxes.settings()
+                .withImage("mlr-sandbox:missing-for-test")
                 .withRootfs(Path.of("/nonexistent/rootfs"));
         assertThatThrownBy(() -> SandboxSelector.select("auto", nothing, true))
                 .isInstanceOf(SandboxException.class)
@@ -54,6 +58,7 @@ class SandboxSelectorIT {
     @Test
     void unknownBackendIsAClearError() {
         assertThatThrownBy(() -> SandboxSelector.select("vm", TestSandboxes.settings(), false))
-                .hasMessageContaining("unknown sandbox backend 'vm'").hasMessageContaining("auto, docker, bwrap, slurm or process");
+                .hasMessageContaining("unknown sandbox backend 'vm'")
+                .hasMessageContaining("auto, docker, bwrap, slurm or process");
     }
 }

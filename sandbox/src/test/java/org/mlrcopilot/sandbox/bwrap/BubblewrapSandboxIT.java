@@ -45,7 +45,8 @@ class BubblewrapSandboxIT extends ContainmentContract {
                 .toList();
         assertThat(alive).as("live processes of uid 65534 after the run").isEmpty();
         try (Stream<Path> copies = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(copies.filter(p -> p.getFileName().toString().startsWith("mlr-ws-"))).isEmpty();
+            assertThat(copies.filter(p -> p.getFileName().toString().startsWith("mlr-ws-")))
+                    .isEmpty();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

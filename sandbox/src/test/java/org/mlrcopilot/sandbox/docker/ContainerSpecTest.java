@@ -21,8 +21,17 @@ class ContainerSpecTest {
 
     private static SandboxSettings settings(String gpus, String runtime) {
         SandboxSettings d = SandboxSettings.defaults();
-        return new SandboxSettings(d.image(), d.rootfs(), d.tmpfsBytes(), d.maxWorkspaceBytes(), d.nofile(),
-                d.fsizeBytes(), gpus, runtime, "bridge", List.of());
+        return new SandboxSettings(
+                d.image(),
+                d.rootfs(),
+                d.tmpfsBytes(),
+                d.maxWorkspaceBytes(),
+                d.nofile(),
+                d.fsizeBytes(),
+                gpus,
+                runtime,
+                "bridge",
+                List.of());
     }
 
     @Test
@@ -39,16 +48,22 @@ class ContainerSpecTest {
                 .contains(Guarantee.USER_SPACE_KERNEL);
 
         HostConfig two = ContainerSpec.hostConfig(settings("2", ""), request, "vol");
-        assertThat(two.getDeviceRequests()).singleElement().satisfies(d -> assertThat(d.getCount()).isEqualTo(2));
+        assertThat(two.getDeviceRequests())
+                .singleElement()
+                .satisfies(d -> assertThat(d.getCount()).isEqualTo(2));
         assertThat(two.getRuntime()).isNull();
-        assertThat(ContainerSpec.hostConfig(settings("", ""), request, "vol").getDeviceRequests()).isNull();
+        assertThat(ContainerSpec.hostConfig(settings("", ""), request, "vol").getDeviceRequests())
+                .isNull();
     }
 
     @Test
     void outboundNetworkOnlyWhenTheRequestAsksAndNeverClaimsIsolationThen() {
-        ExecutionRequest outbound = ExecutionRequest.builder(workspace, "true").network(NetworkPolicy.OUTBOUND).build();
+        ExecutionRequest outbound = ExecutionRequest.builder(workspace, "true")
+                .network(NetworkPolicy.OUTBOUND)
+                .build();
 
-        assertThat(ContainerSpec.hostConfig(settings("", ""), outbound, "vol").getNetworkMode()).isEqualTo("bridge");
+        assertThat(ContainerSpec.hostConfig(settings("", ""), outbound, "vol").getNetworkMode())
+                .isEqualTo("bridge");
         assertThat(ContainerSpec.guarantees(settings("", ""), NetworkPolicy.OUTBOUND))
                 .doesNotContain(Guarantee.NETWORK_ISOLATED);
     }
@@ -57,6 +72,7 @@ class ContainerSpecTest {
     void logFileStaysAboveTheOutputCap() {
         Limits big = Limits.defaults().withOutputBytes(512 * Limits.MIB);
         assertThat(ContainerSpec.logMaxSize(big)).isGreaterThan(big.outputBytes());
-        assertThat(ContainerSpec.logMaxSize(Limits.defaults())).isGreaterThan(Limits.defaults().outputBytes());
+        assertThat(ContainerSpec.logMaxSize(Limits.defaults()))
+                .isGreaterThan(Limits.defaults().outputBytes());
     }
 }

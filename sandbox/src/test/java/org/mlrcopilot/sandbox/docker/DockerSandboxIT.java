@@ -2,6 +2,9 @@ package org.mlrcopilot.sandbox.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -9,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.HostConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,23 +48,33 @@ class DockerSandboxIT extends ContainmentContract {
 
     @Override
     protected Sandbox sandbox() {
-        return SANDBOXES.computeIfAbsent(getClass(), c -> TestSandboxes.start("docker",
-                () -> DockerSandbox.start(TestSandboxes.settings(), localTransfer())));
+        return SANDBOXES.computeIfAbsent(
+                getClass(),
+                c -> TestSandboxes.start(
+                        "docker", () -> DockerSandbox.start(TestSandboxes.settings(), localTransfer())));
     }
 
     @Override
     protected void assertNothingLeftBehind() {
         Map<String, String> mine = Map.of(DockerEngine.OWNER_LABEL, DockerEngine.owner());
-        assertThat(engine.client().listContainersCmd().withShowAll(true).withLabelFilter(mine).exec()).isEmpty();
-        var volumes = engine.client().listVolumesCmd()
-                .withFilter("label", List.of(DockerEngine.OWNER_LABEL + "=" + DockerEngine.owner())).exec().getVolumes();
+        assertThat(engine.client()
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(mine)
+                        .exec())
+                .isEmpty();
+        var volumes = engine.client()
+                .listVolumesCmd()
+                .withFilter("label", List.of(DockerEngine.OWNER_LABEL + "=" + DockerEngine.owner()))
+                .exec()
+                .getVolumes();
         assertThat(volumes == null ? List.of() : volumes).isEmpty();
     }
 
     @Test
     void timedOutContainerIsGoneAfterTheRun() throws IOException {
-        ExecutionResult result = python("import time\nwhile True:\n    time.sleep(0.1)\n",
-                quick().withWallTime(Duration.ofSeconds(2)));
+        ExecutionResult result =
+                python("import time\nwhile True:\n    time.sleep(0.1)\n", quick().withWallTime(Duration.ofSeconds(2)));
 
         assertThat(result.timedOut()).isTrue();
         assertNothingLeftBehind();
@@ -73,7 +83,9 @@ class DockerSandboxIT extends ContainmentContract {
     @Test
     void theEngineAppliesEveryHardeningSetting() throws IOException {
         AtomicReference<InspectContainerResponse> seen = new AtomicReference<>();
-        ExecutionResult result = python("import time\nprint('started', flush=True)\ntime.sleep(2)\n", quick(),
+        ExecutionResult result = python(
+                "import time\nprint('started', flush=True)\ntime.sleep(2)\n",
+                quick(),
                 (stream, line) -> seen.compareAndSet(null, inspectMine()));
 
         assertThat(result.exitCode()).isZero();
@@ -94,13 +106,16 @@ class DockerSandboxIT extends ContainmentContract {
         assertThat(host.getTmpFs()).containsKey("/tmp");
         assertThat(host.getUlimits()).extracting(u -> u.getName()).contains("nofile", "fsize");
         assertThat(host.getLogConfig().getType().getType()).isEqualTo("json-file");
-        assertThat(Long.parseLong(host.getLogConfig().getConfig().get("max-size"))).isGreaterThan(quick().outputBytes());
+        assertThat(Long.parseLong(host.getLogConfig().getConfig().get("max-size")))
+                .isGreaterThan(quick().outputBytes());
         assertThat(container.getConfig().getLabels()).containsEntry(DockerEngine.LABEL, "true");
     }
 
     private static InspectContainerResponse inspectMine() {
-        var mine = engine.client().listContainersCmd()
-                .withLabelFilter(Map.of(DockerEngine.OWNER_LABEL, DockerEngine.owner())).exec();
+        var mine = engine.client()
+                .listContainersCmd()
+                .withLabelFilter(Map.of(DockerEngine.OWNER_LABEL, DockerEngine.owner()))
+                .exec();
         return engine.client().inspectContainerCmd(mine.get(0).getId()).exec();
     }
 
@@ -139,13 +154,20 @@ class DockerSandboxIT extends ContainmentContract {
 
     @Test
     void removesOrphansOfDeadOwnersAtStartUp() {
-        String orphan = engine.client().createVolumeCmd().withName("mlr-ws-orphan-test")
+        String orphan = engine.client()
+                .createVolumeCmd()
+                .withName("mlr-ws-orphan-test")
                 .withLabels(Map.of(DockerEngine.LABEL, "true", DockerEngine.OWNER_LABEL, "999999999@" + host()))
-                .exec().getName();
+                .exec()
+                .getName();
 
         DockerSandbox.start(TestSandboxes.settings()).close();
 
-        var left = engine.client().listVolumesCmd().withFilter("name", List.of(orphan)).exec().getVolumes();
+        var left = engine.client()
+                .listVolumesCmd()
+                .withFilter("name", List.of(orphan))
+                .exec()
+                .getVolumes();
         assertThat(left == null ? List.of() : left).isEmpty();
     }
 
@@ -156,8 +178,9 @@ class DockerSandboxIT extends ContainmentContract {
 
     @Test
     void sandboxImageHasTheScientificStack() throws IOException {
-        ExecutionResult result = python("import numpy, scipy, pandas, sklearn, matplotlib\n"
-                + "import matplotlib.pyplot as plt\nplt.plot([1, 2]); plt.savefig('plot.png')\nprint('stack ok')\n",
+        ExecutionResult result = python(
+                "import numpy, scipy, pandas, sklearn, matplotlib\n"
+                        + "import matplotlib.pyplot as plt\nplt.plot([1, 2]); plt.savefig('plot.png')\nprint('stack ok')\n",
                 quick());
 
         assertThat(result.output()).as(result.output()).contains("stack ok");
@@ -167,8 +190,10 @@ class DockerSandboxIT extends ContainmentContract {
 
     @Test
     void emptyWorkspaceRuns() {
-        ExecutionResult result = sandbox().run(ExecutionRequest.builder(workspace, "echo", "ok")
-                .limits(Limits.defaults()).build());
+        ExecutionResult result = sandbox()
+                .run(ExecutionRequest.builder(workspace, "echo", "ok")
+                        .limits(Limits.defaults())
+                        .build());
         assertThat(result.output()).isEqualTo("ok\n");
     }
 }

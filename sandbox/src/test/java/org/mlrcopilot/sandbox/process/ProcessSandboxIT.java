@@ -37,7 +37,8 @@ class ProcessSandboxIT extends SandboxContract {
     @Override
     protected void assertNothingLeftBehind() {
         try (Stream<Path> copies = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(copies.filter(p -> p.getFileName().toString().startsWith("mlr-ws-"))).isEmpty();
+            assertThat(copies.filter(p -> p.getFileName().toString().startsWith("mlr-ws-")))
+                    .isEmpty();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -46,7 +47,8 @@ class ProcessSandboxIT extends SandboxContract {
     @Test
     void isRefusedUnlessExplicitlyAllowed() {
         assertThatThrownBy(() -> ProcessSandbox.start(TestSandboxes.settings(), false))
-                .isInstanceOf(SandboxException.class).hasMessageContaining("sandbox.allowUnsafeProcess=true");
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("sandbox.allowUnsafeProcess=true");
     }
 
     @Test
@@ -61,14 +63,22 @@ class ProcessSandboxIT extends SandboxContract {
                 }
             });
             t.start();
-            ExecutionResult result = python("import socket\nsocket.create_connection(('127.0.0.1', "
-                    + tcp.getLocalPort() + "), timeout=3).close()\nprint('TCP OK')\n", quick());
+            ExecutionResult result = python(
+                    "import socket\nsocket.create_connection(('127.0.0.1', " + tcp.getLocalPort()
+                            + "), timeout=3).close()\nprint('TCP OK')\n",
+                    quick());
             t.join(5000);
 
             assertThat(result.output()).contains("TCP OK");
             assertThat(accepted).hasValue(1);
-            assertThat(result.guarantees()).doesNotContain(Guarantee.NETWORK_ISOLATED, Guarantee.READ_ONLY_ROOT,
-                    Guarantee.MEMORY_CGROUP, Guarantee.MEMORY_RLIMIT, Guarantee.PIDS_CGROUP, Guarantee.NON_ROOT_USER);
+            assertThat(result.guarantees())
+                    .doesNotContain(
+                            Guarantee.NETWORK_ISOLATED,
+                            Guarantee.READ_ONLY_ROOT,
+                            Guarantee.MEMORY_CGROUP,
+                            Guarantee.MEMORY_RLIMIT,
+                            Guarantee.PIDS_CGROUP,
+                            Guarantee.NON_ROOT_USER);
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -26,7 +25,8 @@ class SlurmRestSandboxIT extends ContainmentContract {
 
     static final URI REST = URI.create(System.getProperty("mlr.slurmRestUrl", "http://127.0.0.1:6820"));
     private static final Path SHARED = Path.of("/var/lib/mlr-copilot/slurm-rest-test");
-    private static final String LABEL = "mlr-copilot-rest-test:" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String LABEL =
+            "mlr-copilot-rest-test:" + UUID.randomUUID().toString().substring(0, 8);
     private static SlurmSandbox sandbox;
     private static SlurmRest rest;
 
@@ -40,15 +40,24 @@ class SlurmRestSandboxIT extends ContainmentContract {
     }
 
     static SlurmSettings settings(String token) {
-        return new SlurmSettings(SHARED, "", "", "", "bwrap", Duration.ofMillis(200), LABEL,
+        return new SlurmSettings(
+                SHARED,
+                "",
+                "",
+                "",
+                "bwrap",
+                Duration.ofMillis(200),
+                LABEL,
                 new SlurmSettings.Rest(REST, System.getProperty("user.name"), token));
     }
 
     /** A token for this user from the controller, as an operator makes one. */
     static String token() {
         try {
-            Process p = new ProcessBuilder("scontrol", "token", "username=" + System.getProperty("user.name"),
-                    "lifespan=3600").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            "scontrol", "token", "username=" + System.getProperty("user.name"), "lifespan=3600")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             p.waitFor();
             if (!out.startsWith("SLURM_JWT=")) {
@@ -83,15 +92,22 @@ class SlurmRestSandboxIT extends ContainmentContract {
     @Test
     void theStatusNamesTheDaemonAndItsPartitions() {
         assertThat(sandbox.reachedThrough()).isEqualTo("slurmrestd at " + REST);
-        assertThat(sandbox.status()).anySatisfy(line -> assertThat(line).contains("nodes").contains("CPUs"));
+        assertThat(sandbox.status())
+                .anySatisfy(line -> assertThat(line).contains("nodes").contains("CPUs"));
     }
 
     @Test
     void aRefusedTokenIsSaidClearly() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SlurmSandbox.start(TestSandboxes.settings(),
-                settings("not-a-token"))).isInstanceOf(SandboxException.class).hasMessageContaining("slurmrestd")
-                .hasMessageContaining("token").hasMessageNotContaining("not-a-token");
-        assertThat(sandbox.run(ExecutionRequest.builder(workspace, "echo", "still fine").limits(quick()).build())
-                .output()).isEqualTo("still fine\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> SlurmSandbox.start(TestSandboxes.settings(), settings("not-a-token")))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("slurmrestd")
+                .hasMessageContaining("token")
+                .hasMessageNotContaining("not-a-token");
+        assertThat(sandbox.run(ExecutionRequest.builder(workspace, "echo", "still fine")
+                                .limits(quick())
+                                .build())
+                        .output())
+                .isEqualTo("still fine\n");
     }
 }

@@ -36,7 +36,8 @@ import org.mlrcopilot.sandbox.TestSandboxes;
 class SlurmSandboxIT extends ContainmentContract {
 
     private static final Path SHARED = Path.of("/var/lib/mlr-copilot/slurm-test");
-    private static final String LABEL = "mlr-copilot-test:" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String LABEL =
+            "mlr-copilot-test:" + UUID.randomUUID().toString().substring(0, 8);
     private static SlurmSandbox sandbox;
     private static final SlurmCommands SLURM = new SlurmCommands();
 
@@ -63,9 +64,13 @@ class SlurmSandboxIT extends ContainmentContract {
 
     /** No job with the label queued or running, no job directory left on the shared directory. */
     static void assertNoJobLeft(SlurmClient slurm, String label, Path shared) {
-        assertThat(slurm.jobsLabelled(label)).as("jobs of ours still queued or running").isEmpty();
+        assertThat(slurm.jobsLabelled(label))
+                .as("jobs of ours still queued or running")
+                .isEmpty();
         try (Stream<Path> jobs = Files.list(shared.resolve("jobs"))) {
-            assertThat(jobs.toList()).as("job directories left on the shared directory").isEmpty();
+            assertThat(jobs.toList())
+                    .as("job directories left on the shared directory")
+                    .isEmpty();
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -77,7 +82,8 @@ class SlurmSandboxIT extends ContainmentContract {
         List<String> alive = ProcessHandle.allProcesses()
                 .filter(p -> p.info().user().map("nobody"::equals).orElse(false))
                 .filter(p -> p.info().commandLine().map(c -> !c.isBlank()).orElse(false))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
+                .toList();
         assertThat(alive).as("live processes of uid 65534 after the run").isEmpty();
     }
 
@@ -85,18 +91,23 @@ class SlurmSandboxIT extends ContainmentContract {
     void theSchedulerSeesOurLabelAndTheLimits() throws Exception {
         AtomicReference<ExecutionResult> result = new AtomicReference<>();
         Thread run = new Thread(() -> result.set(sandbox.run(ExecutionRequest.builder(workspace, "sleep", "4")
-                .limits(quick().withWallTime(Duration.ofSeconds(90)).withMemoryBytes(300L << 20).withCpus(1.5))
+                .limits(quick().withWallTime(Duration.ofSeconds(90))
+                        .withMemoryBytes(300L << 20)
+                        .withCpus(1.5))
                 .build())));
         run.start();
-        String line = await().atMost(Duration.ofSeconds(30)).until(() -> squeue("%j|%k|%l|%m|%C"),
-                l -> !l.isBlank());
+        String line = await().atMost(Duration.ofSeconds(30)).until(() -> squeue("%j|%k|%l|%m|%C"), l -> !l.isBlank());
         run.join(60_000);
 
         assertThat(line).isEqualTo("mlr-sandbox|" + LABEL + "|3:00|300M|2");
         assertThat(result.get().exitCode()).isZero();
         assertThat(result.get().backend()).isEqualTo("slurm");
-        assertThat(result.get().guarantees()).contains(Guarantee.NETWORK_ISOLATED, Guarantee.NON_ROOT_USER,
-                Guarantee.WORKSPACE_COPY, Guarantee.WALL_TIME_LIMIT);
+        assertThat(result.get().guarantees())
+                .contains(
+                        Guarantee.NETWORK_ISOLATED,
+                        Guarantee.NON_ROOT_USER,
+                        Guarantee.WORKSPACE_COPY,
+                        Guarantee.WALL_TIME_LIMIT);
     }
 
     @Test
@@ -107,16 +118,17 @@ class SlurmSandboxIT extends ContainmentContract {
             List<String> statuses = new CopyOnWriteArrayList<>();
             AtomicReference<ExecutionResult> result = new AtomicReference<>();
             Thread run = new Thread(() -> result.set(sandbox.run(ExecutionRequest.builder(workspace, "echo", "ran")
-                    .limits(quick()).listener(new OutputListener() {
+                    .limits(quick())
+                    .listener(new OutputListener() {
                         @Override
-                        public void onLine(OutputStream stream, String line) {
-                        }
+                        public void onLine(OutputStream stream, String line) {}
 
                         @Override
                         public void onStatus(String status) {
                             statuses.add(status);
                         }
-                    }).build())));
+                    })
+                    .build())));
             run.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> !statuses.isEmpty());
             assertThat(statuses.get(0)).matches("queued on Slurm \\((Resources|Priority)\\) for \\d+s");
@@ -134,7 +146,8 @@ class SlurmSandboxIT extends ContainmentContract {
         Thread run = new Thread(() -> {
             try {
                 outcome.set(sandbox.run(ExecutionRequest.builder(workspace, "sleep", "300")
-                        .limits(quick().withWallTime(Duration.ofMinutes(10))).build()));
+                        .limits(quick().withWallTime(Duration.ofMinutes(10)))
+                        .build()));
             } catch (SandboxException e) {
                 outcome.set(e);
             }
@@ -145,9 +158,13 @@ class SlurmSandboxIT extends ContainmentContract {
         run.join(90_000);
 
         assertThat(run.isAlive()).isFalse();
-        assertThat(outcome.get()).as("a failed result, or the sandbox saying it was interrupted")
-                .satisfiesAnyOf(o -> assertThat(o).isInstanceOfSatisfying(ExecutionResult.class,
-                        r -> assertThat(r.succeeded()).isFalse()),
+        assertThat(outcome.get())
+                .as("a failed result, or the sandbox saying it was interrupted")
+                .satisfiesAnyOf(
+                        o -> assertThat(o)
+                                .isInstanceOfSatisfying(
+                                        ExecutionResult.class,
+                                        r -> assertThat(r.succeeded()).isFalse()),
                         o -> assertThat(o).isInstanceOf(SandboxException.class));
         assertThat(squeue("%T")).as("no job of ours left").isEmpty();
     }
@@ -171,24 +188,27 @@ class SlurmSandboxIT extends ContainmentContract {
 
     @Test
     void aJobLostToANodeFailureIsSubmittedOnceMore() throws Exception {
-        Files.writeString(workspace.resolve("count.py"), "import os\nn = int(open('runs').read()) + 1 "
-                + "if os.path.exists('runs') else 1\nopen('runs', 'w').write(str(n))\nimport time\ntime.sleep(6)\n"
-                + "print('done')\n");
+        Files.writeString(
+                workspace.resolve("count.py"),
+                "import os\nn = int(open('runs').read()) + 1 "
+                        + "if os.path.exists('runs') else 1\nopen('runs', 'w').write(str(n))\nimport time\ntime.sleep(6)\n"
+                        + "print('done')\n");
         List<String> statuses = new CopyOnWriteArrayList<>();
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread run = new Thread(() -> {
             try {
                 outcome.set(sandbox.run(ExecutionRequest.builder(workspace, "python3", "count.py")
-                        .limits(quick().withWallTime(Duration.ofSeconds(60))).listener(new OutputListener() {
+                        .limits(quick().withWallTime(Duration.ofSeconds(60)))
+                        .listener(new OutputListener() {
                             @Override
-                            public void onLine(OutputStream stream, String line) {
-                            }
+                            public void onLine(OutputStream stream, String line) {}
 
                             @Override
                             public void onStatus(String status) {
                                 statuses.add(status);
                             }
-                        }).build()));
+                        })
+                        .build()));
             } catch (SandboxException e) {
                 outcome.set(e);
             }
@@ -211,27 +231,44 @@ class SlurmSandboxIT extends ContainmentContract {
 
     @Test
     void aWrapperOtherThanBubblewrapRunsTheCommandWithOnlyTheRequestsEnvironment() throws Exception {
-        SlurmSandbox wrapped = SlurmSandbox.start(TestSandboxes.settings(), new SlurmSettings(SHARED, "", "", "",
-                "/usr/bin/env --chdir={workspace}", Duration.ofMillis(200), LABEL + "-w"));
+        SlurmSandbox wrapped = SlurmSandbox.start(
+                TestSandboxes.settings(),
+                new SlurmSettings(
+                        SHARED, "", "", "", "/usr/bin/env --chdir={workspace}", Duration.ofMillis(200), LABEL + "-w"));
         ExecutionResult result = wrapped.run(ExecutionRequest.builder(workspace, "sh", "-c", "env; pwd")
-                .env("VISIBLE", "yes").limits(quick()).build());
+                .env("VISIBLE", "yes")
+                .limits(quick())
+                .build());
 
-        assertThat(result.output()).contains("VISIBLE=yes").contains("PYTHONUNBUFFERED=1")
-                .doesNotContain("SLURM_JOB_ID").contains("/ws-");
-        assertThat(result.guarantees()).containsExactlyInAnyOrder(Guarantee.WORKSPACE_COPY,
-                Guarantee.ENVIRONMENT_CLEARED, Guarantee.WALL_TIME_LIMIT, Guarantee.OUTPUT_CAPPED);
+        assertThat(result.output())
+                .contains("VISIBLE=yes")
+                .contains("PYTHONUNBUFFERED=1")
+                .doesNotContain("SLURM_JOB_ID")
+                .contains("/ws-");
+        assertThat(result.guarantees())
+                .containsExactlyInAnyOrder(
+                        Guarantee.WORKSPACE_COPY,
+                        Guarantee.ENVIRONMENT_CLEARED,
+                        Guarantee.WALL_TIME_LIMIT,
+                        Guarantee.OUTPUT_CAPPED);
     }
 
     @Test
     void refusesToStartWithoutAWritableSharedDirectory() {
-        assertThatThrownBy(() -> SlurmSandbox.start(TestSandboxes.settings(), new SlurmSettings(
-                Path.of("/proc/mlr-nowhere"), "", "", "", "bwrap", Duration.ofMillis(200), LABEL)))
-                .isInstanceOf(SandboxException.class).hasMessageContaining("sandbox.slurm.sharedDir");
+        assertThatThrownBy(() -> SlurmSandbox.start(
+                        TestSandboxes.settings(),
+                        new SlurmSettings(
+                                Path.of("/proc/mlr-nowhere"), "", "", "", "bwrap", Duration.ofMillis(200), LABEL)))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("sandbox.slurm.sharedDir");
     }
 
     private static String squeue(String format) {
-        return run("squeue", "-h", "-u", System.getProperty("user.name"), "-o", "%k|" + format).lines()
-                .filter(l -> l.startsWith(LABEL + "|")).map(l -> l.substring(LABEL.length() + 1)).findFirst()
+        return run("squeue", "-h", "-u", System.getProperty("user.name"), "-o", "%k|" + format)
+                .lines()
+                .filter(l -> l.startsWith(LABEL + "|"))
+                .map(l -> l.substring(LABEL.length() + 1))
+                .findFirst()
                 .orElse("");
     }
 
@@ -246,7 +283,8 @@ class SlurmSandboxIT extends ContainmentContract {
     }
 
     private static int cpus() {
-        return Integer.parseInt(run("sinfo", "-h", "-o", "%c").strip().lines().findFirst().orElse("1"));
+        return Integer.parseInt(
+                run("sinfo", "-h", "-o", "%c").strip().lines().findFirst().orElse("1"));
     }
 
     private static String hostname() {

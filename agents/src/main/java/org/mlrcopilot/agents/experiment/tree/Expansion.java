@@ -10,8 +10,8 @@ public record Expansion(Operator operator, Node parent) {
 
     public Expansion {
         if ((operator == Operator.DRAFT) != (parent == null)) {
-            throw new IllegalArgumentException(operator.label() + (parent == null ? " needs" : " takes no")
-                    + " parent node");
+            throw new IllegalArgumentException(
+                    operator.label() + (parent == null ? " needs" : " takes no") + " parent node");
         }
     }
 

@@ -26,9 +26,23 @@ import java.util.TreeMap;
  * @param startedAt    when it was started last
  * @param endedAt      when it ended, null while running
  */
-public record Node(String id, String parent, Operator operator, NodeStatus status, int debugDepth, int attempts,
-        String plan, Map<String, String> files, String output, Double score, long inputTokens, long outputTokens,
-        double costUsd, String diff, Instant startedAt, Instant endedAt) {
+public record Node(
+        String id,
+        String parent,
+        Operator operator,
+        NodeStatus status,
+        int debugDepth,
+        int attempts,
+        String plan,
+        Map<String, String> files,
+        String output,
+        Double score,
+        long inputTokens,
+        long outputTokens,
+        double costUsd,
+        String diff,
+        Instant startedAt,
+        Instant endedAt) {
 
     public Node {
         if (id == null || id.isBlank()) {
@@ -48,30 +62,105 @@ public record Node(String id, String parent, Operator operator, NodeStatus statu
     /** A node about to be written by {@code operator} from {@code parent} (null for a draft). */
     static Node start(String id, Node parent, Operator operator, Instant now) {
         int depth = operator == Operator.DEBUG ? parent.debugDepth + 1 : 0;
-        return new Node(id, parent == null ? null : parent.id, operator, NodeStatus.RUNNING, depth, 1, "", Map.of(),
-                "", null, 0, 0, 0, "", now, null);
+        return new Node(
+                id,
+                parent == null ? null : parent.id,
+                operator,
+                NodeStatus.RUNNING,
+                depth,
+                1,
+                "",
+                Map.of(),
+                "",
+                null,
+                0,
+                0,
+                0,
+                "",
+                now,
+                null);
     }
 
     /** The same node started once more. */
     Node restarted(Instant now) {
-        return new Node(id, parent, operator, NodeStatus.RUNNING, debugDepth, attempts + 1, "", Map.of(), "", null,
-                0, 0, 0, "", now, null);
+        return new Node(
+                id,
+                parent,
+                operator,
+                NodeStatus.RUNNING,
+                debugDepth,
+                attempts + 1,
+                "",
+                Map.of(),
+                "",
+                null,
+                0,
+                0,
+                0,
+                "",
+                now,
+                null);
     }
 
     /** The node with the model's answer and its cost. */
     Node written(String planText, Map<String, String> allFiles, String codeDiff, long in, long out, double cost) {
-        return new Node(id, parent, operator, status, debugDepth, attempts, planText, allFiles, output, score, in, out,
-                cost, codeDiff, startedAt, endedAt);
+        return new Node(
+                id,
+                parent,
+                operator,
+                status,
+                debugDepth,
+                attempts,
+                planText,
+                allFiles,
+                output,
+                score,
+                in,
+                out,
+                cost,
+                codeDiff,
+                startedAt,
+                endedAt);
     }
 
     Node done(String tail, double value, Instant now) {
-        return new Node(id, parent, operator, NodeStatus.DONE, debugDepth, attempts, plan, files, tail, value,
-                inputTokens, outputTokens, costUsd, diff, startedAt, now);
+        return new Node(
+                id,
+                parent,
+                operator,
+                NodeStatus.DONE,
+                debugDepth,
+                attempts,
+                plan,
+                files,
+                tail,
+                value,
+                inputTokens,
+                outputTokens,
+                costUsd,
+                diff,
+                startedAt,
+                now);
     }
 
     Node failed(String why, Instant now) {
-        return new Node(id, parent, operator, NodeStatus.FAILED, debugDepth, attempts, plan, files, why, null,
-                inputTokens, outputTokens, costUsd, diff, startedAt, now);
+        return new Node(
+                id,
+                parent,
+                operator,
+                NodeStatus.FAILED,
+                debugDepth,
+                attempts,
+                plan,
+                files,
+                why,
+                null,
+                inputTokens,
+                outputTokens,
+                costUsd,
+                diff,
+                startedAt,
+                now);
     }
 
     public boolean isDone() {

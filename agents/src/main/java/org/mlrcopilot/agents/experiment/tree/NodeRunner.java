@@ -40,8 +40,8 @@ final class NodeRunner {
     private final PriceTable prices;
     private final Clock clock;
 
-    NodeRunner(ChatModel model, Sandbox sandbox, Evaluator evaluator, Limits execution, PriceTable prices,
-            Clock clock) {
+    NodeRunner(
+            ChatModel model, Sandbox sandbox, Evaluator evaluator, Limits execution, PriceTable prices, Clock clock) {
         this.model = model;
         this.sandbox = sandbox;
         this.evaluator = evaluator;
@@ -52,15 +52,16 @@ final class NodeRunner {
 
     /** The finished node; a budget refusal or an interruption of the model call is thrown. */
     Node make(Node node, Expansion expansion, Context context) {
-        ChatResponse response = model.chat(context.prompts().request(expansion, context.baseline(),
-                context.otherDrafts()));
+        ChatResponse response =
+                model.chat(context.prompts().request(expansion, context.baseline(), context.otherDrafts()));
         TokenUsage usage = response.tokenUsage();
         long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
         long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
         double cost = prices.priceOf(response.modelName()).cost(in, out, 0);
         String text = response.aiMessage() == null ? "" : response.aiMessage().text();
         Proposal proposal = Proposal.parse(text, script(context.task()));
-        Map<String, String> files = new TreeMap<>(expansion.parent() == null ? Map.of() : expansion.parent().files());
+        Map<String, String> files = new TreeMap<>(
+                expansion.parent() == null ? Map.of() : expansion.parent().files());
         files.putAll(proposal.files());
         Node written = node.written(proposal.plan(), files, "", in, out, cost);
         if (proposal.files().isEmpty()) {
@@ -72,35 +73,42 @@ final class NodeRunner {
         } catch (WorkspaceException e) {
             return written.failed("the answer's files could not be written: " + e.getMessage(), clock.instant());
         }
-        written = written.written(proposal.plan(), files, ws.diffFrom(context.starter().dir()), in, out, cost);
+        written = written.written(
+                proposal.plan(), files, ws.diffFrom(context.starter().dir()), in, out, cost);
         return execute(written, ws, context);
     }
 
     private Node execute(Node node, Workspace ws, Context context) {
         TaskSpec task = context.task();
-        ExecutionResult result = sandbox.run(ExecutionRequest.builder(ws.dir(), task.runCommand()).limits(execution)
-                .network(NetworkPolicy.NONE).readOnly(task.readOnlyGlobs()).listener(new OutputListener() {
+        ExecutionResult result = sandbox.run(ExecutionRequest.builder(ws.dir(), task.runCommand())
+                .limits(execution)
+                .network(NetworkPolicy.NONE)
+                .readOnly(task.readOnlyGlobs())
+                .listener(new OutputListener() {
                     @Override
-                    public void onLine(OutputStream stream, String line) {
-                    }
+                    public void onLine(OutputStream stream, String line) {}
 
                     @Override
                     public void onStatus(String status) {
                         context.waiting().accept(status);
                     }
-                }).build());
+                })
+                .build());
         save(ws.runDir().resolve("output.txt"), result.output());
         String tail = TreePrompts.tail(result.output());
         if (!result.succeeded()) {
-            return node.failed("exit code " + result.exitCode() + (result.timedOut() ? ", timed out" : "")
-                    + (result.oomKilled() ? ", killed: out of memory" : "") + "\n" + result.summary() + "\n" + tail,
+            return node.failed(
+                    "exit code " + result.exitCode() + (result.timedOut() ? ", timed out" : "")
+                            + (result.oomKilled() ? ", killed: out of memory" : "") + "\n" + result.summary() + "\n"
+                            + tail,
                     clock.instant());
         }
         try {
             Score score = evaluator.hearing(context.waiting()).score(task, ws);
             return node.done(tail, score.value(), clock.instant());
         } catch (RuntimeException e) {
-            return node.failed("the task's evaluation failed: " + e.getMessage() + "\nexecution output:\n" + tail,
+            return node.failed(
+                    "the task's evaluation failed: " + e.getMessage() + "\nexecution output:\n" + tail,
                     clock.instant());
         }
     }
@@ -121,7 +129,10 @@ final class NodeRunner {
 
     /** The file an unnamed code block is: the first .py of the run command, else train.py. */
     static String script(TaskSpec task) {
-        return task.runCommand().stream().filter(a -> a.endsWith(".py")).findFirst().orElse("train.py");
+        return task.runCommand().stream()
+                .filter(a -> a.endsWith(".py"))
+                .findFirst()
+                .orElse("train.py");
     }
 
     private static void save(Path file, String output) {
@@ -143,7 +154,12 @@ final class NodeRunner {
      * @param otherDrafts the plans of the drafts made so far (for a draft's prompt)
      * @param waiting     hears what the sandbox waits for
      */
-    record Context(TaskSpec task, Path runDir, StarterCode starter, TreePrompts prompts, double baseline,
-            List<String> otherDrafts, Consumer<String> waiting) {
-    }
+    record Context(
+            TaskSpec task,
+            Path runDir,
+            StarterCode starter,
+            TreePrompts prompts,
+            double baseline,
+            List<String> otherDrafts,
+            Consumer<String> waiting) {}
 }

@@ -28,7 +28,10 @@ public final class Policy {
             return Expansion.draft();
         }
         List<Node> fixable = nodes.stream().filter(n -> fixable(n, nodes)).toList();
-        List<Node> working = nodes.stream().filter(Node::isDone).sorted(SolutionTree.better(direction)).toList();
+        List<Node> working = nodes.stream()
+                .filter(Node::isDone)
+                .sorted(SolutionTree.better(direction))
+                .toList();
         boolean debug = !fixable.isEmpty() && (working.isEmpty() || random.nextDouble() < settings.debugProbability());
         if (debug) {
             return new Expansion(Operator.DEBUG, fixable.get(random.nextInt(fixable.size())));
@@ -40,7 +43,8 @@ public final class Policy {
     }
 
     private boolean fixable(Node node, List<Node> nodes) {
-        return node.isFailed() && node.debugDepth() < settings.debugDepth()
+        return node.isFailed()
+                && node.debugDepth() < settings.debugDepth()
                 && nodes.stream().noneMatch(n -> node.id().equals(n.parent()) && n.operator() == Operator.DEBUG);
     }
 

@@ -60,7 +60,9 @@ public record Proposal(String plan, Map<String, String> files) {
     private static ObjectNode json(String text) {
         int tries = 0;
         for (int start = text.indexOf('{'); start >= 0 && tries < MAX_TRIES; start = text.indexOf('{', start + 1)) {
-            for (int end = text.lastIndexOf('}'); end > start && tries < MAX_TRIES; end = text.lastIndexOf('}', end - 1)) {
+            for (int end = text.lastIndexOf('}');
+                    end > start && tries < MAX_TRIES;
+                    end = text.lastIndexOf('}', end - 1)) {
                 tries++;
                 ObjectNode node = JsonCodec.objectOrNull(text.substring(start, end + 1));
                 if (node != null && !node.isEmpty()) {

@@ -19,8 +19,8 @@ import org.mlrcopilot.agents.task.TaskSpec;
  */
 final class StarterCode {
 
-    private static final List<String> CODE = List.of(".py", ".txt", ".md", ".yaml", ".yml", ".json", ".sh", ".cfg",
-            ".toml", ".ini", ".r");
+    private static final List<String> CODE =
+            List.of(".py", ".txt", ".md", ".yaml", ".yml", ".json", ".sh", ".cfg", ".toml", ".ini", ".r");
     private static final int MAX_FILE_CHARS = 20_000;
 
     private final Path dir;
@@ -29,7 +29,8 @@ final class StarterCode {
     StarterCode(Path dir, TaskSpec task) {
         this.dir = dir;
         this.readOnly = task.readOnlyGlobs().stream()
-                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+                .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+                .toList();
     }
 
     Path dir() {
@@ -38,8 +39,10 @@ final class StarterCode {
 
     /** Every file, workspace-relative, sorted. */
     List<String> paths() {
-        return FileTrees.regularFiles(dir).stream().map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                .sorted().toList();
+        return FileTrees.regularFiles(dir).stream()
+                .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                .sorted()
+                .toList();
     }
 
     /** The code the prompts show, by path. */

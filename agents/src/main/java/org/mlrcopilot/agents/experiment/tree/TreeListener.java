@@ -4,22 +4,18 @@ package org.mlrcopilot.agents.experiment.tree;
 public interface TreeListener {
 
     /** The starter code was scored (not called again when a run resumes). */
-    default void onBaseline(double value, String metric) {
-    }
+    default void onBaseline(double value, String metric) {}
 
     /** A node was started. */
-    default void onStarted(Node node) {
-    }
+    default void onStarted(Node node) {}
 
     /** A node is done or failed. */
-    default void onNode(Node node) {
-    }
+    default void onNode(Node node) {}
 
     /** The sandbox waits before an execution starts. */
-    default void onWaiting(String status) {
-    }
+    default void onWaiting(String status) {}
 
     static TreeListener ignore() {
-        return new TreeListener() { };
+        return new TreeListener() {};
     }
 }

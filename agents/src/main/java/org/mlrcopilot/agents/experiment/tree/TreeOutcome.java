@@ -33,15 +33,28 @@ final class TreeOutcome {
         Optional<Node> best = tree.best(task.direction());
         best.ifPresent(this::adopt);
         Score base = Double.isNaN(baseline) ? null : new Score(task.metric(), baseline, task.direction());
-        Score last = best.map(b -> new Score(task.metric(), b.score(), task.direction())).orElse(null);
+        Score last = best.map(b -> new Score(task.metric(), b.score(), task.direction()))
+                .orElse(null);
         Double pct = last == null || base == null ? null : last.improvementPctOver(base);
         Boolean success = last == null || base == null ? null : last.successOver(base);
-        String answer = best.map(b -> "best node " + b.id() + " (" + b.operator().label() + "): " + b.plan()).orElse("");
+        String answer = best.map(
+                        b -> "best node " + b.id() + " (" + b.operator().label() + "): " + b.plan())
+                .orElse("");
         String diff = best.isPresent() && Files.isDirectory(starter) ? ws.diffFrom(starter) : "";
         int finished = (int) tree.nodes().stream().filter(n -> !n.isRunning()).count();
-        ExperimentResult result = new ExperimentResult(baseline, last == null ? null : last.value(), pct, success,
-                task.metric(), answer, List.of(), artifacts(ws.dir()), diff,
-                ws.runDir().resolve(TreeSearch.TRACE_FILE), finished, stop);
+        ExperimentResult result = new ExperimentResult(
+                baseline,
+                last == null ? null : last.value(),
+                pct,
+                success,
+                task.metric(),
+                answer,
+                List.of(),
+                artifacts(ws.dir()),
+                diff,
+                ws.runDir().resolve(TreeSearch.TRACE_FILE),
+                finished,
+                stop);
         return new TreeResult(result, tree.nodes(), best.map(Node::id).orElse(null));
     }
 
@@ -61,8 +74,11 @@ final class TreeOutcome {
     }
 
     private static List<String> artifacts(Path workspace) {
-        return FileTrees.regularFiles(workspace).stream().map(p -> workspace.relativize(p).toString().replace('\\', '/'))
-                .filter(TreeOutcome::isArtifact).sorted().toList();
+        return FileTrees.regularFiles(workspace).stream()
+                .map(p -> workspace.relativize(p).toString().replace('\\', '/'))
+                .filter(TreeOutcome::isArtifact)
+                .sorted()
+                .toList();
     }
 
     private static boolean isArtifact(String path) {

@@ -30,7 +30,9 @@ final class TreePrompts {
             case IMPROVE -> improve(e.parent(), baseline);
             case DEBUG -> debug(e.parent());
         };
-        return ChatRequest.builder().messages(SystemMessage.from(system()), UserMessage.from(context() + user)).build();
+        return ChatRequest.builder()
+                .messages(SystemMessage.from(system()), UserMessage.from(context() + user))
+                .build();
     }
 
     private String system() {
@@ -43,7 +45,8 @@ final class TreePrompts {
                 + "{\"plan\": \"<what the solution does, in 1-3 sentences>\", "
                 + "\"files\": {\"<workspace-relative path>\": \"<the whole file>\"}}\n"
                 + "Write whole files, never diffs or excerpts; files you leave out keep their current contents."
-                + (task.readOnlyGlobs().isEmpty() ? ""
+                + (task.readOnlyGlobs().isEmpty()
+                        ? ""
                         : " Never write files matching " + String.join(", ", task.readOnlyGlobs()) + ".");
     }
 
@@ -54,7 +57,8 @@ final class TreePrompts {
     }
 
     private static String draft(List<String> otherDrafts) {
-        String others = otherDrafts.isEmpty() ? ""
+        String others = otherDrafts.isEmpty()
+                ? ""
                 : "\n# Other drafts (take a different approach)\n- " + String.join("\n- ", otherDrafts) + "\n";
         return others + "\n# Your job\nWrite a new solution that follows the plan and should beat the starter code.";
     }
@@ -83,7 +87,11 @@ final class TreePrompts {
         }
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> f : files.entrySet()) {
-            out.append("## ").append(f.getKey()).append("\n```\n").append(f.getValue().stripTrailing()).append("\n```\n");
+            out.append("## ")
+                    .append(f.getKey())
+                    .append("\n```\n")
+                    .append(f.getValue().stripTrailing())
+                    .append("\n```\n");
             if (out.length() > MAX_CODE_CHARS) {
                 return out.substring(0, MAX_CODE_CHARS) + "\n[... code shortened ...]\n";
             }

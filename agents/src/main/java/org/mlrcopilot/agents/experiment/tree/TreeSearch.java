@@ -147,12 +147,18 @@ public final class TreeSearch {
     public TreeResult resume(TaskSpec task, Path runDir, TreeListener listener) {
         Instant started = clock.instant();
         Workspace ws = Workspace.open(task, runDir);
-        TreeCheckpoint.State state = new TreeCheckpoint(ws.runDir()).load()
+        TreeCheckpoint.State state = new TreeCheckpoint(ws.runDir())
+                .load()
                 .orElseThrow(() -> new IllegalStateException("no tree in " + ws.runDir()));
         return search(task, read(ws.runDir().resolve(PLAN_FILE)), ws, state, started, listener);
     }
 
-    private TreeResult search(TaskSpec task, String plan, Workspace ws, TreeCheckpoint.State state, Instant started,
+    private TreeResult search(
+            TaskSpec task,
+            String plan,
+            Workspace ws,
+            TreeCheckpoint.State state,
+            Instant started,
             TreeListener listener) {
         TreeListener hears = listener == null ? TreeListener.ignore() : listener;
         TreeCheckpoint checkpoint = new TreeCheckpoint(ws.runDir());
@@ -162,14 +168,23 @@ public final class TreeSearch {
         StopReason stop;
         try {
             if (Double.isNaN(baseline)) {
-                baseline = evaluator.hearing(hears::onWaiting).baseline(task, ws).value();
+                baseline =
+                        evaluator.hearing(hears::onWaiting).baseline(task, ws).value();
                 FileTrees.deleteTree(starter.dir());
                 FileTrees.copyTree(ws.dir(), starter.dir());
                 checkpoint.save(new TreeCheckpoint.State(baseline, tree.nodes()));
                 hears.onBaseline(baseline, task.metric());
             }
-            stop = new Search(task, ws.runDir(), starter, new TreePrompts(task, plan, starter), baseline, tree,
-                    checkpoint, hears).run(started);
+            stop = new Search(
+                            task,
+                            ws.runDir(),
+                            starter,
+                            new TreePrompts(task, plan, starter),
+                            baseline,
+                            tree,
+                            checkpoint,
+                            hears)
+                    .run(started);
         } catch (BudgetExceededException e) {
             stop = StopReason.BUDGET;
         } catch (RuntimeException e) {
@@ -194,8 +209,15 @@ public final class TreeSearch {
         private final Map<Future<Node>, Node> inFlight = new LinkedHashMap<>();
         private final Deque<Node> restarts = new ArrayDeque<>();
 
-        Search(TaskSpec task, Path runDir, StarterCode starter, TreePrompts prompts, double baseline,
-                SolutionTree tree, TreeCheckpoint checkpoint, TreeListener listener) {
+        Search(
+                TaskSpec task,
+                Path runDir,
+                StarterCode starter,
+                TreePrompts prompts,
+                double baseline,
+                SolutionTree tree,
+                TreeCheckpoint checkpoint,
+                TreeListener listener) {
             this.task = task;
             this.runDir = runDir;
             this.starter = starter;
@@ -274,8 +296,12 @@ public final class TreeSearch {
             if (!restarts.isEmpty()) {
                 Node old = restarts.pop();
                 node = old.restarted(clock.instant());
-                expansion = new Expansion(old.operator(), old.parent() == null ? null
-                        : tree.get(old.parent()).orElseThrow(() -> new IllegalStateException("no node " + old.parent())));
+                expansion = new Expansion(
+                        old.operator(),
+                        old.parent() == null
+                                ? null
+                                : tree.get(old.parent())
+                                        .orElseThrow(() -> new IllegalStateException("no node " + old.parent())));
                 tree.replace(node);
             } else {
                 if (tree.size() >= settings.maxNodes()) {
@@ -287,9 +313,18 @@ public final class TreeSearch {
             }
             save();
             listener.onStarted(node);
-            NodeRunner.Context context = new NodeRunner.Context(task, runDir, starter, prompts, baseline,
-                    tree.nodes().stream().filter(n -> n.operator() == Operator.DRAFT && !n.plan().isBlank())
-                            .map(Node::plan).toList(), listener::onWaiting);
+            NodeRunner.Context context = new NodeRunner.Context(
+                    task,
+                    runDir,
+                    starter,
+                    prompts,
+                    baseline,
+                    tree.nodes().stream()
+                            .filter(n ->
+                                    n.operator() == Operator.DRAFT && !n.plan().isBlank())
+                            .map(Node::plan)
+                            .toList(),
+                    listener::onWaiting);
             Node begun = node;
             Expansion chosen = expansion;
             inFlight.put(finished.submit(() -> runner.make(begun, chosen, context)), node);
@@ -307,8 +342,10 @@ public final class TreeSearch {
                 if (cause instanceof BudgetExceededException) {
                     return StopReason.BUDGET;
                 }
-                finish(node.failed("error: " + (cause.getMessage() == null ? cause.getClass().getSimpleName()
-                        : cause.getMessage()), clock.instant()));
+                finish(node.failed(
+                        "error: "
+                                + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()),
+                        clock.instant()));
                 return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -340,8 +377,11 @@ public final class TreeSearch {
             line.put("plan", node.plan());
             line.put("endedAt", String.valueOf(node.endedAt()));
             try {
-                Files.writeString(runDir.resolve(TRACE_FILE), JsonCodec.write(line) + "\n",
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.writeString(
+                        runDir.resolve(TRACE_FILE),
+                        JsonCodec.write(line) + "\n",
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot append to the trace in " + runDir, e);
             }

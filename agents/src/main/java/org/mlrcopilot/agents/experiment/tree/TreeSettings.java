@@ -11,8 +11,8 @@ package org.mlrcopilot.agents.experiment.tree;
  * @param sampled          improve a node drawn at random (better ones more likely) instead of the best one
  * @param seed             seed of the random choices
  */
-public record TreeSettings(int drafts, int workers, int maxNodes, int debugDepth, double debugProbability,
-        boolean sampled, long seed) {
+public record TreeSettings(
+        int drafts, int workers, int maxNodes, int debugDepth, double debugProbability, boolean sampled, long seed) {
 
     public TreeSettings {
         if (drafts < 1) {

@@ -26,16 +26,13 @@ public sealed interface PaperLink {
     }
 
     /** OpenReview forum or PDF, by note id. */
-    record OpenReview(String original, String id) implements PaperLink {
-    }
+    record OpenReview(String original, String id) implements PaperLink {}
 
     /** ACL Anthology paper, by anthology id (2020.acl-main.207, N18-3011). */
-    record AclAnthology(String original, String id) implements PaperLink {
-    }
+    record AclAnthology(String original, String id) implements PaperLink {}
 
     /** A DOI (10.xxxx/...), from doi.org links or "doi:" text. */
-    record Doi(String original, String doi) implements PaperLink {
-    }
+    record Doi(String original, String doi) implements PaperLink {}
 
     /**
      * A PDF a person posted as a file, kept by its SHA-256: {@code upload:<sha256>/<file name>}.
@@ -61,18 +58,19 @@ public sealed interface PaperLink {
         /** Hosts whose pages are papers (a landing page elsewhere may be anything: a repository, a video). */
         private static final java.util.regex.Pattern PAPER_HOSTS = java.util.regex.Pattern.compile(
                 "(?i)(^|\\.)(semanticscholar\\.org|openalex\\.org|proceedings\\.neurips\\.cc|papers\\.nips\\.cc|"
-                + "proceedings\\.mlr\\.press|jmlr\\.org|openaccess\\.thecvf\\.com|dl\\.acm\\.org|"
-                + "ieeexplore\\.ieee\\.org|biorxiv\\.org|medrxiv\\.org|nature\\.com|science\\.org|springer\\.com|"
-                + "sciencedirect\\.com|aaai\\.org|ijcai\\.org|huggingface\\.co|paperswithcode\\.com|"
-                + "researchgate\\.net|ssrn\\.com)$");
+                        + "proceedings\\.mlr\\.press|jmlr\\.org|openaccess\\.thecvf\\.com|dl\\.acm\\.org|"
+                        + "ieeexplore\\.ieee\\.org|biorxiv\\.org|medrxiv\\.org|nature\\.com|science\\.org|springer\\.com|"
+                        + "sciencedirect\\.com|aaai\\.org|ijcai\\.org|huggingface\\.co|paperswithcode\\.com|"
+                        + "researchgate\\.net|ssrn\\.com)$");
 
         /** A PDF, or a page of a known paper site (on the Hugging Face Hub only its paper pages). */
         @Override
         public boolean plainlyPaper() {
             String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(java.util.Locale.ROOT);
             String host = uri.getHost() == null ? "" : uri.getHost();
-            return path.endsWith(".pdf") || PAPER_HOSTS.matcher(host).find()
-                    && !(host.endsWith("huggingface.co") && !path.startsWith("/papers/"));
+            return path.endsWith(".pdf")
+                    || PAPER_HOSTS.matcher(host).find()
+                            && !(host.endsWith("huggingface.co") && !path.startsWith("/papers/"));
         }
     }
 }

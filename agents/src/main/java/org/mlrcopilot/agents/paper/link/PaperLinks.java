@@ -16,9 +16,10 @@ public final class PaperLinks {
 
     private static final String NEW_ID = "\\d{4}\\.\\d{4,5}";
     private static final String OLD_ID = "[a-z][a-z\\-]+(?:\\.[A-Z]{2})?/\\d{7}";
-    private static final Pattern ARXIV_ID = Pattern.compile("(?i)^(?:arxiv:\\s*)?(" + NEW_ID + "|" + OLD_ID + ")(v\\d+)?$");
-    private static final Pattern ARXIV_PATH = Pattern.compile(
-            "^/(?:abs|pdf|html|format)/(" + NEW_ID + "|" + OLD_ID + ")(v\\d+)?(?:\\.pdf)?/?$");
+    private static final Pattern ARXIV_ID =
+            Pattern.compile("(?i)^(?:arxiv:\\s*)?(" + NEW_ID + "|" + OLD_ID + ")(v\\d+)?$");
+    private static final Pattern ARXIV_PATH =
+            Pattern.compile("^/(?:abs|pdf|html|format)/(" + NEW_ID + "|" + OLD_ID + ")(v\\d+)?(?:\\.pdf)?/?$");
     private static final Pattern DOI = Pattern.compile("^(?:doi:\\s*)?(10\\.\\d{4,9}/\\S+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern ACL_PATH = Pattern.compile(
             "^/(?:anthology/)?(\\d{4}\\.[a-z0-9\\-]+\\.\\d+|[A-Z]\\d{2}-\\d{4})(?:v\\d+)?(?:\\.pdf)?/?$");
@@ -26,8 +27,7 @@ public final class PaperLinks {
 
     private static final Pattern UPLOAD = Pattern.compile("upload:([0-9a-f]{64})/(.{1,200})");
 
-    private PaperLinks() {
-    }
+    private PaperLinks() {}
 
     /** The paper link in {@code text}, or an {@link UnsupportedLinkException} saying what is supported. */
     public static PaperLink parse(String text) {
@@ -95,11 +95,14 @@ public final class PaperLinks {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new UnsupportedLinkException(scheme.isEmpty() ? "\"" + abbreviate(text) + "\" is not a link. "
-                        + SUPPORTED : scheme + ": links are not supported. " + SUPPORTED);
+                throw new UnsupportedLinkException(
+                        scheme.isEmpty()
+                                ? "\"" + abbreviate(text) + "\" is not a link. " + SUPPORTED
+                                : scheme + ": links are not supported. " + SUPPORTED);
             }
             if (uri.getHost() == null || uri.getHost().isBlank()) {
-                throw new UnsupportedLinkException("the link has no host name (" + abbreviate(text) + "). " + SUPPORTED);
+                throw new UnsupportedLinkException(
+                        "the link has no host name (" + abbreviate(text) + "). " + SUPPORTED);
             }
             return uri;
         } catch (URISyntaxException e) {

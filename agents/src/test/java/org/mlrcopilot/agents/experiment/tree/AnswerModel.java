@@ -45,8 +45,11 @@ final class AnswerModel implements ChatModel {
         if (next instanceof RuntimeException e) {
             throw e;
         }
-        return ChatResponse.builder().aiMessage(AiMessage.from(next.toString())).modelName("gpt-4o-mini")
-                .tokenUsage(new TokenUsage(1000, 100)).build();
+        return ChatResponse.builder()
+                .aiMessage(AiMessage.from(next.toString()))
+                .modelName("gpt-4o-mini")
+                .tokenUsage(new TokenUsage(1000, 100))
+                .build();
     }
 
     int calls() {

@@ -21,7 +21,8 @@ class PolicyTest {
 
         assertThat(policy.next(List.of()).operator()).isEqualTo(Operator.DRAFT);
         assertThat(policy.next(List.of(done("n1", null, 0.6))).operator()).isEqualTo(Operator.DRAFT);
-        assertThat(policy.next(List.of(done("n1", null, 0.6), done("n2", null, 0.7))).operator())
+        assertThat(policy.next(List.of(done("n1", null, 0.6), done("n2", null, 0.7)))
+                        .operator())
                 .isEqualTo(Operator.IMPROVE);
     }
 
@@ -29,8 +30,16 @@ class PolicyTest {
     void greedyImprovesTheBestNodeInTheTasksDirection() {
         List<Node> nodes = List.of(done("n1", null, 0.6), done("n2", null, 0.9), done("n3", null, 0.7));
 
-        assertThat(new Policy(TreeSettings.defaults(), Direction.HIGHER).next(nodes).parent().id()).isEqualTo("n2");
-        assertThat(new Policy(TreeSettings.defaults(), Direction.LOWER).next(nodes).parent().id()).isEqualTo("n1");
+        assertThat(new Policy(TreeSettings.defaults(), Direction.HIGHER)
+                        .next(nodes)
+                        .parent()
+                        .id())
+                .isEqualTo("n2");
+        assertThat(new Policy(TreeSettings.defaults(), Direction.LOWER)
+                        .next(nodes)
+                        .parent()
+                        .id())
+                .isEqualTo("n1");
     }
 
     @Test
@@ -69,7 +78,9 @@ class PolicyTest {
 
     @Test
     void aNodeAtTheDebugDepthIsNotFixedAndANewDraftIsMade() {
-        List<Node> nodes = List.of(failed("n1", null, Operator.DRAFT, 0), failed("n2", "n1", Operator.DEBUG, 1),
+        List<Node> nodes = List.of(
+                failed("n1", null, Operator.DRAFT, 0),
+                failed("n2", "n1", Operator.DEBUG, 1),
                 failed("n3", "n2", Operator.DEBUG, 2));
 
         Policy policy = new Policy(TreeSettings.defaults().withDrafts(1).withDebug(2, 1.0), Direction.HIGHER);
@@ -96,12 +107,42 @@ class PolicyTest {
     }
 
     static Node done(String id, String parent, double score) {
-        return new Node(id, parent, parent == null ? Operator.DRAFT : Operator.IMPROVE, NodeStatus.DONE, 0, 1,
-                "plan " + id, Map.of("train.py", "# " + id), "ok", score, 0, 0, 0, "", NOW, NOW);
+        return new Node(
+                id,
+                parent,
+                parent == null ? Operator.DRAFT : Operator.IMPROVE,
+                NodeStatus.DONE,
+                0,
+                1,
+                "plan " + id,
+                Map.of("train.py", "# " + id),
+                "ok",
+                score,
+                0,
+                0,
+                0,
+                "",
+                NOW,
+                NOW);
     }
 
     static Node failed(String id, String parent, Operator operator, int depth) {
-        return new Node(id, parent, operator, NodeStatus.FAILED, depth, 1, "plan " + id, Map.of(), "Traceback", null,
-                0, 0, 0, "", NOW, NOW);
+        return new Node(
+                id,
+                parent,
+                operator,
+                NodeStatus.FAILED,
+                depth,
+                1,
+                "plan " + id,
+                Map.of(),
+                "Traceback",
+                null,
+                0,
+                0,
+                0,
+                "",
+                NOW,
+                NOW);
     }
 }

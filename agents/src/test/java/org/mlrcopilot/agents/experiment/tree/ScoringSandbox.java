@@ -26,11 +26,10 @@ final class ScoringSandbox implements Sandbox {
     private static final Pattern SCORE = Pattern.compile("# score=([0-9.]+)");
 
     /** One execution of a node's code. */
-    record Execution(Path workspace, long startNanos, long endNanos) {
-    }
+    record Execution(Path workspace, long startNanos, long endNanos) {}
 
     final List<Execution> executions = new CopyOnWriteArrayList<>();
-    volatile Consumer<Path> onNodeExecution = dir -> { };
+    volatile Consumer<Path> onNodeExecution = dir -> {};
 
     @Override
     public ExecutionResult run(ExecutionRequest request) {
@@ -46,8 +45,10 @@ final class ScoringSandbox implements Sandbox {
         String code = read(dir.resolve("train.py"));
         ExecutionResult result;
         if (code.contains("crash")) {
-            result = result(1, "Traceback (most recent call last):\n  File \"train.py\", line 3\nNameError: name "
-                    + "'crash' is not defined\n");
+            result = result(
+                    1,
+                    "Traceback (most recent call last):\n  File \"train.py\", line 3\nNameError: name "
+                            + "'crash' is not defined\n");
         } else {
             write(dir.resolve("submission.csv"), "id,label\n0,1\n");
             result = result(0, "training done\n");
@@ -90,7 +91,17 @@ final class ScoringSandbox implements Sandbox {
     }
 
     private static ExecutionResult result(int exit, String output) {
-        return new ExecutionResult(exit, false, false, Duration.ofMillis(5), output, output.length(), 0,
-                List.of(), List.of(), "fake", Set.of());
+        return new ExecutionResult(
+                exit,
+                false,
+                false,
+                Duration.ofMillis(5),
+                output,
+                output.length(),
+                0,
+                List.of(),
+                List.of(),
+                "fake",
+                Set.of());
     }
 }

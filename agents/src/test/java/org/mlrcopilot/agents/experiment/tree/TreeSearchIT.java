@@ -56,23 +56,29 @@ class TreeSearchIT {
         AnswerModel model = new AnswerModel()
                 .code("an RBF SVC with a typo", svc.replace("model.fit(x_fit, y_fit)", "model.fit(x_fit, y_fitt)"))
                 .then("The starter model, trained longer:\n```python\n"
-                        + Files.readString(TASKS.resolve("digits-classifier/env/train.py")).replace("max_iter=20",
-                                "max_iter=2000") + "```\n")
+                        + Files.readString(TASKS.resolve("digits-classifier/env/train.py"))
+                                .replace("max_iter=20", "max_iter=2000")
+                        + "```\n")
                 .code("the RBF SVC, typo fixed", svc);
         Limits limits = Limits.defaults().withWallTime(Duration.ofMinutes(2));
         Evaluator evaluator = new Evaluator(sandbox, limits);
         TaskSpec task = Tasks.load(TASKS.resolve("digits-classifier"));
         Path runDir = tmp.resolve("run");
 
-        TreeResult result = TreeSearch.builder(model, sandbox).evaluator(evaluator)
+        TreeResult result = TreeSearch.builder(model, sandbox)
+                .evaluator(evaluator)
                 .limits(ExperimentLimits.defaults().withExecution(limits))
                 .settings(TreeSettings.defaults().withDrafts(2).withMaxNodes(3).withDebug(3, 1.0))
-                .team(Team.running()).build().run(task, "Try an SVM.", runDir, TreeListener.ignore());
+                .team(Team.running())
+                .build()
+                .run(task, "Try an SVM.", runDir, TreeListener.ignore());
 
-        assertThat(result.nodes()).extracting(Node::operator).containsExactly(Operator.DRAFT, Operator.DRAFT,
-                Operator.DEBUG);
-        assertThat(result.nodes()).extracting(Node::status).containsExactly(NodeStatus.FAILED, NodeStatus.DONE,
-                NodeStatus.DONE);
+        assertThat(result.nodes())
+                .extracting(Node::operator)
+                .containsExactly(Operator.DRAFT, Operator.DRAFT, Operator.DEBUG);
+        assertThat(result.nodes())
+                .extracting(Node::status)
+                .containsExactly(NodeStatus.FAILED, NodeStatus.DONE, NodeStatus.DONE);
         assertThat(result.nodes().get(0).output()).contains("NameError").contains("y_fitt");
         assertThat(model.prompts.get(2)).contains("y_fitt").contains("NameError");
         assertThat(result.nodes().get(2).parent()).isEqualTo("n1");

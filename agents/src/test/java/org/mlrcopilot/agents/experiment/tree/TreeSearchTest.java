@@ -34,7 +34,8 @@ class TreeSearchTest {
     void aDraftThatCrashesIsDebuggedAndTheFixWins() {
         model.code("an svm", "crash()\n").code("an svm, fixed", AnswerModel.scoring(0.7));
 
-        TreeResult result = search(TreeSettings.defaults().withDrafts(1).withMaxNodes(2).withDebug(3, 1.0))
+        TreeResult result = search(
+                        TreeSettings.defaults().withDrafts(1).withMaxNodes(2).withDebug(3, 1.0))
                 .run(task(), "Try an SVM.", runDir(), TreeListener.ignore());
 
         assertThat(result.nodes()).extracting(Node::operator).containsExactly(Operator.DRAFT, Operator.DEBUG);
@@ -42,7 +43,10 @@ class TreeSearchTest {
         assertThat(result.nodes().get(0).output()).contains("NameError");
         assertThat(result.nodes().get(1).parent()).isEqualTo("n1");
         assertThat(result.nodes().get(1).score()).isEqualTo(0.7);
-        assertThat(model.prompts.get(1)).contains("Failed solution").contains("NameError").contains("crash()");
+        assertThat(model.prompts.get(1))
+                .contains("Failed solution")
+                .contains("NameError")
+                .contains("crash()");
         assertThat(result.best()).isEqualTo("n2");
         assertThat(result.result().finalScore()).isEqualTo(0.7);
         assertThat(result.result().baseline()).isEqualTo(0.5);
@@ -50,13 +54,15 @@ class TreeSearchTest {
 
     @Test
     void anImprovementThatScoresBetterWinsAndBecomesTheRunsWorkspace() throws IOException {
-        model.code("a forest", AnswerModel.scoring(0.6)).code("more trees", AnswerModel.scoring(0.8))
+        model.code("a forest", AnswerModel.scoring(0.6))
+                .code("more trees", AnswerModel.scoring(0.8))
                 .code("deeper trees", AnswerModel.scoring(0.7));
 
         TreeResult result = search(TreeSettings.defaults().withDrafts(1).withMaxNodes(3))
                 .run(task(), "Try a forest.", runDir(), TreeListener.ignore());
 
-        assertThat(result.nodes()).extracting(Node::operator)
+        assertThat(result.nodes())
+                .extracting(Node::operator)
                 .containsExactly(Operator.DRAFT, Operator.IMPROVE, Operator.IMPROVE);
         assertThat(result.nodes()).extracting(Node::parent).containsExactly(null, "n1", "n2");
         assertThat(model.prompts.get(2)).contains("accuracy = 0.8").contains("# score=0.8");
@@ -88,11 +94,13 @@ class TreeSearchTest {
             model.code("attempt " + i, "crash()\n");
         }
 
-        TreeResult result = search(TreeSettings.defaults().withDrafts(1).withMaxNodes(5).withDebug(2, 1.0))
+        TreeResult result = search(
+                        TreeSettings.defaults().withDrafts(1).withMaxNodes(5).withDebug(2, 1.0))
                 .run(task(), "", runDir(), TreeListener.ignore());
 
-        assertThat(result.nodes()).extracting(Node::operator).containsExactly(Operator.DRAFT, Operator.DEBUG,
-                Operator.DEBUG, Operator.DRAFT, Operator.DEBUG);
+        assertThat(result.nodes())
+                .extracting(Node::operator)
+                .containsExactly(Operator.DRAFT, Operator.DEBUG, Operator.DEBUG, Operator.DRAFT, Operator.DEBUG);
         assertThat(result.nodes()).extracting(Node::debugDepth).containsExactly(0, 1, 2, 0, 1);
         assertThat(result.nodes()).allMatch(Node::isFailed);
         assertThat(result.best()).isNull();
@@ -118,7 +126,8 @@ class TreeSearchTest {
     void anAnswerWithoutFilesIsAFailedNodeThatIsDebugged() {
         model.then("I would use an SVM, but I will not write code.").code("the svm", AnswerModel.scoring(0.65));
 
-        TreeResult result = search(TreeSettings.defaults().withDrafts(1).withMaxNodes(2).withDebug(1, 1.0))
+        TreeResult result = search(
+                        TreeSettings.defaults().withDrafts(1).withMaxNodes(2).withDebug(1, 1.0))
                 .run(task(), "", runDir(), TreeListener.ignore());
 
         assertThat(result.nodes().get(0).output()).contains("held no files");
@@ -132,14 +141,36 @@ class TreeSearchTest {
         TreeCheckpoint checkpoint = new TreeCheckpoint(runDir());
         TreeCheckpoint.State saved = checkpoint.load().orElseThrow();
         Node second = saved.nodes().get(1);
-        checkpoint.save(new TreeCheckpoint.State(saved.baseline(), List.of(saved.nodes().get(0),
-                new Node(second.id(), null, Operator.DRAFT, NodeStatus.RUNNING, 0, 1, "", null, "", null, 0, 0, 0,
-                        "", second.startedAt(), null))));
-        AnswerModel resumed = new AnswerModel().code("second again", AnswerModel.scoring(0.75))
+        checkpoint.save(new TreeCheckpoint.State(
+                saved.baseline(),
+                List.of(
+                        saved.nodes().get(0),
+                        new Node(
+                                second.id(),
+                                null,
+                                Operator.DRAFT,
+                                NodeStatus.RUNNING,
+                                0,
+                                1,
+                                "",
+                                null,
+                                "",
+                                null,
+                                0,
+                                0,
+                                0,
+                                "",
+                                second.startedAt(),
+                                null))));
+        AnswerModel resumed = new AnswerModel()
+                .code("second again", AnswerModel.scoring(0.75))
                 .code("better", AnswerModel.scoring(0.9));
 
-        TreeResult result = TreeSearch.builder(resumed, sandbox).evaluator(new Evaluator(sandbox, Limits.defaults()))
-                .settings(TreeSettings.defaults().withDrafts(2).withMaxNodes(3)).team(Team.running()).build()
+        TreeResult result = TreeSearch.builder(resumed, sandbox)
+                .evaluator(new Evaluator(sandbox, Limits.defaults()))
+                .settings(TreeSettings.defaults().withDrafts(2).withMaxNodes(3))
+                .team(Team.running())
+                .build()
                 .resume(task(), runDir(), TreeListener.ignore());
 
         assertThat(resumed.calls()).isEqualTo(2);
@@ -160,23 +191,28 @@ class TreeSearchTest {
         TreeListener listener = new TreeListener() {
             @Override
             public void onNode(Node node) {
-                savedNodes.add((int) new TreeCheckpoint(runDir()).load().orElseThrow().nodes().stream()
-                        .filter(n -> !n.isRunning()).count());
+                savedNodes.add((int) new TreeCheckpoint(runDir())
+                        .load().orElseThrow().nodes().stream()
+                                .filter(n -> !n.isRunning())
+                                .count());
             }
         };
 
         search(TreeSettings.defaults().withDrafts(2).withMaxNodes(2)).run(task(), "", runDir(), listener);
 
         assertThat(savedNodes).containsExactly(1, 2);
-        assertThat(JsonCodec.objectOrNull(read(runDir().resolve("tree.json"))).get("nodes")).hasSize(2);
+        assertThat(JsonCodec.objectOrNull(read(runDir().resolve("tree.json"))).get("nodes"))
+                .hasSize(2);
     }
 
     @Test
     void theTeamsStopStopsTheSearch() {
         model.code("first", AnswerModel.scoring(0.6)).code("second", AnswerModel.scoring(0.7));
-        TreeResult result = TreeSearch.builder(model, sandbox).evaluator(new Evaluator(sandbox, Limits.defaults()))
+        TreeResult result = TreeSearch.builder(model, sandbox)
+                .evaluator(new Evaluator(sandbox, Limits.defaults()))
                 .settings(TreeSettings.defaults().withDrafts(2).withMaxNodes(5))
-                .team(new Team(() -> sandbox.executions.isEmpty() ? RunControl.RUNNING : RunControl.STOPPED)).build()
+                .team(new Team(() -> sandbox.executions.isEmpty() ? RunControl.RUNNING : RunControl.STOPPED))
+                .build()
                 .run(task(), "", runDir(), TreeListener.ignore());
 
         assertThat(result.result().stopReason().text()).isEqualTo("stopped");
@@ -210,7 +246,8 @@ class TreeSearchTest {
             }
         };
 
-        TreeResult result = search(TreeSettings.defaults().withDrafts(2).withMaxNodes(2).withWorkers(2))
+        TreeResult result = search(
+                        TreeSettings.defaults().withDrafts(2).withMaxNodes(2).withWorkers(2))
                 .run(task(), "", runDir(), TreeListener.ignore());
 
         assertThat(sawTheOther).containsExactly(true, true);
@@ -220,7 +257,8 @@ class TreeSearchTest {
         assertThat(a.startNanos()).isLessThan(b.endNanos());
         assertThat(b.startNanos()).isLessThan(a.endNanos());
         assertThat(result.nodes()).allMatch(Node::isDone);
-        assertThat(result.best()).isEqualTo(result.nodes().get(0).score() > result.nodes().get(1).score() ? "n1" : "n2");
+        assertThat(result.best())
+                .isEqualTo(result.nodes().get(0).score() > result.nodes().get(1).score() ? "n1" : "n2");
     }
 
     @Test
@@ -229,17 +267,24 @@ class TreeSearchTest {
         model.code("first", AnswerModel.scoring(0.6)).code("second", AnswerModel.scoring(0.7));
         sandbox.onNodeExecution = workspace -> clock.advance(Duration.ofHours(3));
 
-        TreeResult result = TreeSearch.builder(model, sandbox).evaluator(new Evaluator(sandbox, Limits.defaults()))
-                .settings(TreeSettings.defaults().withDrafts(2).withMaxNodes(5)).team(Team.running()).clock(clock)
-                .build().run(task(), "", runDir(), TreeListener.ignore());
+        TreeResult result = TreeSearch.builder(model, sandbox)
+                .evaluator(new Evaluator(sandbox, Limits.defaults()))
+                .settings(TreeSettings.defaults().withDrafts(2).withMaxNodes(5))
+                .team(Team.running())
+                .clock(clock)
+                .build()
+                .run(task(), "", runDir(), TreeListener.ignore());
 
         assertThat(result.result().stopReason().text()).isEqualTo("wall-time");
         assertThat(result.nodes()).hasSize(1);
     }
 
     private TreeSearch search(TreeSettings settings) {
-        return TreeSearch.builder(model, sandbox).evaluator(new Evaluator(sandbox, Limits.defaults()))
-                .settings(settings).team(Team.running()).build();
+        return TreeSearch.builder(model, sandbox)
+                .evaluator(new Evaluator(sandbox, Limits.defaults()))
+                .settings(settings)
+                .team(Team.running())
+                .build();
     }
 
     private Path runDir() {

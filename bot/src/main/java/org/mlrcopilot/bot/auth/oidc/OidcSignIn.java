@@ -61,17 +61,23 @@ public final class OidcSignIn {
 
     static final Duration PENDING_LIFE = Duration.ofMinutes(10);
     private static final int MAX_PENDING = 10_000;
-    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-            JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
-            JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA);
+    private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512,
+            JWSAlgorithm.EdDSA);
 
     /** A sign-in under way: what the callback must match. */
-    private record Pending(Nonce nonce, CodeVerifier verifier, Instant createdAt) {
-    }
+    private record Pending(Nonce nonce, CodeVerifier verifier, Instant createdAt) {}
 
     /** Where to send the browser, and the state to bind to it (a cookie). */
-    public record Start(URI authorizationUri, String state) {
-    }
+    public record Start(URI authorizationUri, String state) {}
 
     private final OidcConfig config;
     private final URI redirectUri;
@@ -110,8 +116,8 @@ public final class OidcSignIn {
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
         pending.put(state.getValue(), new Pending(nonce, verifier, clock.instant()));
-        AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE, scope(),
-                new ClientID(config.clientId()), redirectUri)
+        AuthenticationRequest request = new AuthenticationRequest.Builder(
+                        ResponseType.CODE, scope(), new ClientID(config.clientId()), redirectUri)
                 .endpointURI(metadata.getAuthorizationEndpointURI())
                 .state(state)
                 .nonce(nonce)
@@ -145,28 +151,37 @@ public final class OidcSignIn {
 
     private OIDCTokens exchange(String code, CodeVerifier verifier) {
         OIDCProviderMetadata metadata = documents.metadata();
-        TokenRequest request = new TokenRequest(metadata.getTokenEndpointURI(), authentication(metadata),
+        TokenRequest request = new TokenRequest(
+                metadata.getTokenEndpointURI(),
+                authentication(metadata),
                 new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, verifier));
         HTTPRequest out = request.toHTTPRequest();
-        FetchRequest post = FetchRequest.post(out.getURI(), "application/x-www-form-urlencoded",
-                out.getBody().getBytes(StandardCharsets.UTF_8)).withErrorAnswers().retries(0)
+        FetchRequest post = FetchRequest.post(
+                        out.getURI(),
+                        "application/x-www-form-urlencoded",
+                        out.getBody().getBytes(StandardCharsets.UTF_8))
+                .withErrorAnswers()
+                .retries(0)
                 .header("Accept", "application/json");
         for (Map.Entry<String, List<String>> header : out.getHeaderMap().entrySet()) {
-            if (!header.getKey().equalsIgnoreCase("Content-Type") && !header.getValue().isEmpty()) {
+            if (!header.getKey().equalsIgnoreCase("Content-Type")
+                    && !header.getValue().isEmpty()) {
                 post = post.header(header.getKey(), header.getValue().get(0));
             }
         }
         try {
             var fetched = http.get(post);
             HTTPResponse response = new HTTPResponse(fetched.status());
-            response.setHeader("Content-Type", fetched.contentType().isBlank() ? "application/json"
-                    : fetched.contentType());
+            response.setHeader(
+                    "Content-Type", fetched.contentType().isBlank() ? "application/json" : fetched.contentType());
             response.setBody(fetched.text());
             TokenResponse parsed = OIDCTokenResponseParser.parse(response);
             if (!parsed.indicatesSuccess()) {
                 ErrorObject e = parsed.toErrorResponse().getErrorObject();
-                throw new AuthException(401, "the sign-in provider refused the sign-in (" + e.getCode()
-                        + (e.getDescription() == null ? "" : ": " + e.getDescription()) + "); start again");
+                throw new AuthException(
+                        401,
+                        "the sign-in provider refused the sign-in (" + e.getCode()
+                                + (e.getDescription() == null ? "" : ": " + e.getDescription()) + "); start again");
             }
             OIDCTokens tokens = parsed.toSuccessResponse().getTokens().toOIDCTokens();
             if (tokens.getIDToken() == null) {
@@ -187,7 +202,8 @@ public final class OidcSignIn {
         ClientID id = new ClientID(config.clientId());
         Secret secret = new Secret(config.clientSecret().reveal());
         List<ClientAuthenticationMethod> methods = metadata.getTokenEndpointAuthMethods();
-        boolean postOnly = methods != null && !methods.isEmpty()
+        boolean postOnly = methods != null
+                && !methods.isEmpty()
                 && !methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 && methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_POST);
         return postOnly ? new ClientSecretPost(id, secret) : new ClientSecretBasic(id, secret);
@@ -196,11 +212,14 @@ public final class OidcSignIn {
     private IDTokenClaimsSet verify(JWT idToken, Nonce nonce) {
         OIDCProviderMetadata metadata = documents.metadata();
         Set<JWSAlgorithm> allowed = new LinkedHashSet<>(ALGORITHMS);
-        if (metadata.getIDTokenJWSAlgs() != null && !metadata.getIDTokenJWSAlgs().isEmpty()) {
+        if (metadata.getIDTokenJWSAlgs() != null
+                && !metadata.getIDTokenJWSAlgs().isEmpty()) {
             allowed.retainAll(metadata.getIDTokenJWSAlgs());
         }
-        IDTokenValidator validator = new IDTokenValidator(new Issuer(metadata.getIssuer().getValue()),
-                new ClientID(config.clientId()), new JWSVerificationKeySelector<SecurityContext>(allowed, documents),
+        IDTokenValidator validator = new IDTokenValidator(
+                new Issuer(metadata.getIssuer().getValue()),
+                new ClientID(config.clientId()),
+                new JWSVerificationKeySelector<SecurityContext>(allowed, documents),
                 null);
         validator.setMaxClockSkew(60);
         try {
@@ -220,11 +239,13 @@ public final class OidcSignIn {
         Boolean verified = claims.getBooleanClaim("email_verified");
         boolean vouched = email != null && !email.isBlank() && !Boolean.FALSE.equals(verified);
         if (!config.allowedDomains().isEmpty()) {
-            String domain = vouched ? email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT) : "";
+            String domain =
+                    vouched ? email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT) : "";
             if (!vouched || !config.allowedDomains().contains(domain)) {
-                throw new AuthException(403, "this service admits people of " + String.join(", ",
-                        config.allowedDomains()) + " only" + (vouched ? ", not " + domain
-                        : "; the provider gave no verified e-mail address"));
+                throw new AuthException(
+                        403,
+                        "this service admits people of " + String.join(", ", config.allowedDomains()) + " only"
+                                + (vouched ? ", not " + domain : "; the provider gave no verified e-mail address"));
             }
         }
         if (!config.requiredClaim().isBlank()) {
@@ -233,21 +254,23 @@ public final class OidcSignIn {
             String value = config.requiredClaim().substring(eq + 1);
             Object actual = claims.getClaim(name);
             if (actual == null || !value.equals(String.valueOf(actual))) {
-                throw new AuthException(403, "this service admits only people whose sign-in carries " + name + "="
-                        + value);
+                throw new AuthException(
+                        403, "this service admits only people whose sign-in carries " + name + "=" + value);
             }
         }
         String name = claims.getStringClaim("name");
         if (name == null || name.isBlank()) {
             name = claims.getStringClaim("preferred_username");
         }
-        return new ExternalIdentity(claims.getIssuer().getValue(), claims.getSubject().getValue(),
-                vouched ? email : "", name);
+        return new ExternalIdentity(
+                claims.getIssuer().getValue(), claims.getSubject().getValue(), vouched ? email : "", name);
     }
 
     private Scope scope() {
         Scope scope = new Scope("openid");
-        config.scopes().stream().filter(s -> !s.isBlank() && !s.equals("openid")).forEach(scope::add);
+        config.scopes().stream()
+                .filter(s -> !s.isBlank() && !s.equals("openid"))
+                .forEach(scope::add);
         return scope;
     }
 

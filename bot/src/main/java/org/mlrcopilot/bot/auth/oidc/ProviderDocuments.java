@@ -93,8 +93,10 @@ final class ProviderDocuments implements JWKSource<SecurityContext> {
 
     private String fetch(URI uri) {
         try {
-            return http.get(FetchRequest.get(uri).header("Accept", "application/json, application/jwk-set+json")
-                    .retries(1)).text();
+            return http.get(FetchRequest.get(uri)
+                            .header("Accept", "application/json, application/jwk-set+json")
+                            .retries(1))
+                    .text();
         } catch (FetchException e) {
             throw unavailable(e.getMessage());
         }

@@ -28,7 +28,8 @@ final class DiscordChannels {
     }
 
     boolean watched(GuildMessageChannel channel) {
-        return watched.stream().map(c -> c.startsWith("#") ? c.substring(1) : c)
+        return watched.stream()
+                .map(c -> c.startsWith("#") ? c.substring(1) : c)
                 .anyMatch(c -> c.equals(channel.getId()) || c.equalsIgnoreCase(channel.getName()));
     }
 
@@ -48,15 +49,23 @@ final class DiscordChannels {
                 }
             });
             if (!missing.isEmpty()) {
-                notices.problem(channel, keys, "I am missing permissions in #" + channel.getName() + ": "
-                        + String.join(", ", missing) + ". A server admin can grant them to my role in the channel's "
-                        + "settings.");
+                notices.problem(
+                        channel,
+                        keys,
+                        "I am missing permissions in #" + channel.getName() + ": "
+                                + String.join(", ", missing)
+                                + ". A server admin can grant them to my role in the channel's "
+                                + "settings.");
             }
             if (!readsContent) {
-                notices.problem(channel, List.of("content"), "I cannot read messages here: Discord has not granted "
-                        + "me the Message Content intent. Mention me with the link (@" + jda.getSelfUser().getName()
-                        + " <link>), or ask the bot's owner to enable \"Message Content Intent\" in the Developer "
-                        + "Portal.");
+                notices.problem(
+                        channel,
+                        List.of("content"),
+                        "I cannot read messages here: Discord has not granted "
+                                + "me the Message Content intent. Mention me with the link (@"
+                                + jda.getSelfUser().getName()
+                                + " <link>), or ask the bot's owner to enable \"Message Content Intent\" in the Developer "
+                                + "Portal.");
             }
         }
     }

@@ -15,8 +15,7 @@ final class DiscordEmoji {
             Emoji.CHECK, "✅",
             Emoji.WARNING, "⚠️");
 
-    private DiscordEmoji() {
-    }
+    private DiscordEmoji() {}
 
     static String unicode(String canonical) {
         return UNICODE.getOrDefault(canonical, canonical);
@@ -24,9 +23,12 @@ final class DiscordEmoji {
 
     static String canonical(String unicode) {
         String plain = unicode.replaceAll("[\\x{1F3FB}-\\x{1F3FF}]", "");
-        return UNICODE.entrySet().stream().filter(e -> e.getValue().equals(plain)
-                || e.getValue().replace("\uFE0F", "").equals(plain.replace("\uFE0F", "")))
-                .map(Map.Entry::getKey).findFirst().orElse(plain);
+        return UNICODE.entrySet().stream()
+                .filter(e -> e.getValue().equals(plain)
+                        || e.getValue().replace("\uFE0F", "").equals(plain.replace("\uFE0F", "")))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(plain);
     }
 
     /** Slack-style short codes in our texts (":+1:") as the emoji Discord shows. */

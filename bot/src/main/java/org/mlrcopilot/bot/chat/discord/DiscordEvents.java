@@ -49,6 +49,7 @@ final class DiscordEvents extends ListenerAdapter {
      * again after a reconnect; the gateway does not send an event twice within a run).
      */
     private final long session = System.currentTimeMillis();
+
     private final java.util.concurrent.atomic.AtomicLong reactions = new java.util.concurrent.atomic.AtomicLong();
 
     DiscordEvents(DiscordPlatform platform, InboundHandler handler) {
@@ -58,22 +59,31 @@ final class DiscordEvents extends ListenerAdapter {
 
     /** The {@code /mlr} command and its subcommands, as Discord shows them. */
     static SlashCommandData command() {
-        return Commands.slash("mlr", "MLR-Copilot: research a paper, see status and budget").addSubcommands(
-                new SubcommandData("paper", "Read a paper and propose hypotheses in a new thread")
-                        .addOption(OptionType.STRING, "link", "arXiv, OpenReview, ACL Anthology or PDF link", true),
-                new SubcommandData("status", "Recent researches and running experiments"),
-                new SubcommandData("stop", "Stop an experiment run")
-                        .addOption(OptionType.STRING, "run", "The run's id, e.g. run-1a2b3c", true),
-                new SubcommandData("budget", "Today's model spending against the daily budget"),
-                new SubcommandData("link", "A one-time code to link your Discord identity to your web chat account"),
-                new SubcommandData("help", "What the bot does and how to use it"));
+        return Commands.slash("mlr", "MLR-Copilot: research a paper, see status and budget")
+                .addSubcommands(
+                        new SubcommandData("paper", "Read a paper and propose hypotheses in a new thread")
+                                .addOption(
+                                        OptionType.STRING,
+                                        "link",
+                                        "arXiv, OpenReview, ACL Anthology or PDF link",
+                                        true),
+                        new SubcommandData("status", "Recent researches and running experiments"),
+                        new SubcommandData("stop", "Stop an experiment run")
+                                .addOption(OptionType.STRING, "run", "The run's id, e.g. run-1a2b3c", true),
+                        new SubcommandData("budget", "Today's model spending against the daily budget"),
+                        new SubcommandData(
+                                "link", "A one-time code to link your Discord identity to your web chat account"),
+                        new SubcommandData("help", "What the bot does and how to use it"));
     }
 
     @Override
     public void onReady(ReadyEvent event) {
-        event.getJDA().updateCommands().addCommands(command()).queue(
-                ok -> LOG.info("discord: /mlr registered"),
-                e -> LOG.warn("discord: cannot register /mlr: " + e.getMessage()));
+        event.getJDA()
+                .updateCommands()
+                .addCommands(command())
+                .queue(
+                        ok -> LOG.info("discord: /mlr registered"),
+                        e -> LOG.warn("discord: cannot register /mlr: " + e.getMessage()));
         platform.checkChannels();
     }
 
@@ -95,36 +105,62 @@ final class DiscordEvents extends ListenerAdapter {
         Inbound.MessagePosted posted;
         if (event.isFromThread()) {
             ThreadChannel thread = event.getChannel().asThreadChannel();
-            if (!(thread.getParentChannel() instanceof TextChannel) || message.getIdLong() == thread.getIdLong()
+            if (!(thread.getParentChannel() instanceof TextChannel)
+                    || message.getIdLong() == thread.getIdLong()
                     || !platform.readsContent() && message.getContentRaw().isBlank()) {
                 return; // forum posts, and thread messages the bot may not read, are not ours
             }
-            posted = new Inbound.MessagePosted(P, "message:" + message.getId(), thread.getParentChannel().getId(),
-                    message.getId(), thread.getId(), event.getAuthor().getId(), name, message.getContentRaw(), false,
+            posted = new Inbound.MessagePosted(
+                    P,
+                    "message:" + message.getId(),
+                    thread.getParentChannel().getId(),
+                    message.getId(),
+                    thread.getId(),
+                    event.getAuthor().getId(),
+                    name,
+                    message.getContentRaw(),
+                    false,
                     files(message));
         } else {
             if (event.getChannelType() != ChannelType.TEXT) {
                 return;
             }
             Message answered = message.getReferencedMessage();
-            if (answered != null && answered.getAuthor().getIdLong() == event.getJDA().getSelfUser().getIdLong()) {
+            if (answered != null
+                    && answered.getAuthor().getIdLong()
+                            == event.getJDA().getSelfUser().getIdLong()) {
                 // a reply to one of the bot's messages in the channel (where it may not open threads): feedback
-                String notice = handler.handle(new Inbound.MessagePosted(P, "message:" + message.getId(),
-                        event.getChannel().getId(), message.getId(), answered.getId(), event.getAuthor().getId(),
-                        name, message.getContentRaw(), false));
+                String notice = handler.handle(new Inbound.MessagePosted(
+                        P,
+                        "message:" + message.getId(),
+                        event.getChannel().getId(),
+                        message.getId(),
+                        answered.getId(),
+                        event.getAuthor().getId(),
+                        name,
+                        message.getContentRaw(),
+                        false));
                 if (!notice.isBlank()) {
                     platform.tell(event.getGuildChannel(), event.getAuthor().getId(), notice);
                 }
                 return;
             }
-            boolean mentioned = message.getMentions().isMentioned(event.getJDA().getSelfUser(),
-                    Message.MentionType.USER);
+            boolean mentioned =
+                    message.getMentions().isMentioned(event.getJDA().getSelfUser(), Message.MentionType.USER);
             boolean watched = platform.watched(event.getGuildChannel());
             if (!mentioned && !watched) {
                 return;
             }
-            posted = new Inbound.MessagePosted(P, "message:" + message.getId(), event.getChannel().getId(),
-                    message.getId(), "", event.getAuthor().getId(), name, message.getContentRaw(), mentioned,
+            posted = new Inbound.MessagePosted(
+                    P,
+                    "message:" + message.getId(),
+                    event.getChannel().getId(),
+                    message.getId(),
+                    "",
+                    event.getAuthor().getId(),
+                    name,
+                    message.getContentRaw(),
+                    mentioned,
                     files(message));
         }
         String notice = handler.handle(posted);
@@ -145,16 +181,25 @@ final class DiscordEvents extends ListenerAdapter {
     }
 
     private void reaction(GenericMessageReactionEvent event, boolean added) {
-        if (!event.isFromGuild() || event.getUserIdLong() == event.getJDA().getSelfUser().getIdLong()
+        if (!event.isFromGuild()
+                || event.getUserIdLong() == event.getJDA().getSelfUser().getIdLong()
                 || event.getEmoji().getType() != Emoji.Type.UNICODE) {
             return;
         }
         String emoji = DiscordEmoji.canonical(event.getEmoji().asUnicode().getName());
         String channel = parentOf(event.getChannel());
-        String name = event.getMember() != null ? event.getMember().getEffectiveName()
+        String name = event.getMember() != null
+                ? event.getMember().getEffectiveName()
                 : event.getUser() != null ? event.getUser().getEffectiveName() : event.getUserId();
-        String notice = handler.handle(new Inbound.ReactionChanged(P, "reaction:" + session + ":"
-                + reactions.incrementAndGet(), channel, event.getMessageId(), event.getUserId(), name, emoji, added));
+        String notice = handler.handle(new Inbound.ReactionChanged(
+                P,
+                "reaction:" + session + ":" + reactions.incrementAndGet(),
+                channel,
+                event.getMessageId(),
+                event.getUserId(),
+                name,
+                emoji,
+                added));
         if (!notice.isBlank()) {
             platform.tell(event.getGuildChannel(), event.getUserId(), notice);
         }
@@ -171,16 +216,24 @@ final class DiscordEvents extends ListenerAdapter {
         event.deferEdit().queue(); // acknowledged at once; a notice follows only to the person who pressed
         String notice;
         try {
-            notice = handler.handle(new Inbound.ButtonPressed(P, "interaction:" + event.getId(),
-                    parentOf(event.getChannel()), event.getMessageId(), event.getUser().getId(),
-                    name(event.getMember(), event.getUser()), action.get().action(), action.get().value()));
+            notice = handler.handle(new Inbound.ButtonPressed(
+                    P,
+                    "interaction:" + event.getId(),
+                    parentOf(event.getChannel()),
+                    event.getMessageId(),
+                    event.getUser().getId(),
+                    name(event.getMember(), event.getUser()),
+                    action.get().action(),
+                    action.get().value()));
         } catch (RuntimeException e) {
             LOG.warn("discord: button " + event.getComponentId() + " failed", e);
             notice = "That did not work: " + e.getMessage();
         }
         if (!notice.isBlank()) {
-            event.getHook().sendMessage(DiscordMessages.clip(DiscordMessages.markdown(notice), DiscordMessages.CONTENT))
-                    .setEphemeral(true).queue();
+            event.getHook()
+                    .sendMessage(DiscordMessages.clip(DiscordMessages.markdown(notice), DiscordMessages.CONTENT))
+                    .setEphemeral(true)
+                    .queue();
         }
     }
 
@@ -190,31 +243,48 @@ final class DiscordEvents extends ListenerAdapter {
             return;
         }
         if (!event.isFromGuild()) {
-            event.reply("Use /mlr in a server channel the bot is in.").setEphemeral(true).queue();
+            event.reply("Use /mlr in a server channel the bot is in.")
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         MessageChannel channel = event.getChannel();
-        if (!(channel instanceof TextChannel) && !(channel instanceof ThreadChannel t
-                && t.getParentChannel() instanceof TextChannel)) {
+        if (!(channel instanceof TextChannel)
+                && !(channel instanceof ThreadChannel t && t.getParentChannel() instanceof TextChannel)) {
             event.reply("Use /mlr in a text channel (or one of its threads): research threads live there.")
-                    .setEphemeral(true).queue();
+                    .setEphemeral(true)
+                    .queue();
             return;
         }
         platform.rolesOf(event.getMember());
         event.deferReply(true).queue(); // acknowledged at once, answered only to the caller below
         String sub = event.getSubcommandName() == null ? "help" : event.getSubcommandName();
-        String args = List.of("link", "run").stream().map(event::getOption).filter(o -> o != null)
-                .map(OptionMapping::getAsString).findFirst().orElse("");
+        String args = List.of("link", "run").stream()
+                .map(event::getOption)
+                .filter(o -> o != null)
+                .map(OptionMapping::getAsString)
+                .findFirst()
+                .orElse("");
         String notice;
         try {
-            notice = handler.handle(new Inbound.Command(P, "interaction:" + event.getId(), parentOf(channel),
-                    event.getUser().getId(), name(event.getMember(), event.getUser()), sub, args));
+            notice = handler.handle(new Inbound.Command(
+                    P,
+                    "interaction:" + event.getId(),
+                    parentOf(channel),
+                    event.getUser().getId(),
+                    name(event.getMember(), event.getUser()),
+                    sub,
+                    args));
         } catch (RuntimeException e) {
             LOG.warn("discord: /mlr " + sub + " failed", e);
             notice = "That did not work: " + e.getMessage();
         }
-        event.getHook().editOriginal(notice.isBlank() ? "OK" : DiscordMessages.clip(DiscordMessages.markdown(notice),
-                DiscordMessages.CONTENT)).queue();
+        event.getHook()
+                .editOriginal(
+                        notice.isBlank()
+                                ? "OK"
+                                : DiscordMessages.clip(DiscordMessages.markdown(notice), DiscordMessages.CONTENT))
+                .queue();
     }
 
     /** A thread's parent channel (research threads are named by the parent and the root message), else itself. */
@@ -232,7 +302,8 @@ final class DiscordEvents extends ListenerAdapter {
     }
 
     private static List<InboundFile> files(Message message) {
-        return message.getAttachments().stream().map(a -> new InboundFile(a.getFileName(), a.getContentType(),
-                a.getSize(), a.getUrl())).toList();
+        return message.getAttachments().stream()
+                .map(a -> new InboundFile(a.getFileName(), a.getContentType(), a.getSize(), a.getUrl()))
+                .toList();
     }
 }

@@ -33,16 +33,16 @@ final class DiscordMessages {
     static final String PREFIX = "mlr:";
 
     /** A button's action and value, read back from its {@code custom_id}. */
-    record Action(String action, String value) {
-    }
+    record Action(String action, String value) {}
 
-    private DiscordMessages() {
-    }
+    private DiscordMessages() {}
 
     /** Links to the web view's pages, relative in our messages, made absolute. */
     static OutboundMessage absolute(OutboundMessage m, String webBase) {
-        String text = m.text().replaceAll("(^|\\s)(/run\\.html\\?id=[\\w-]+)", "$1<"
-                + java.util.regex.Matcher.quoteReplacement(webBase) + "$2|run page>");
+        String text = m.text()
+                .replaceAll(
+                        "(^|\\s)(/run\\.html\\?id=[\\w-]+)",
+                        "$1<" + java.util.regex.Matcher.quoteReplacement(webBase) + "$2|run page>");
         return new OutboundMessage(m.title(), text, m.fields(), m.buttons(), m.attachments(), m.color(), m.metadata());
     }
 
@@ -53,8 +53,12 @@ final class DiscordMessages {
         } else {
             out.setEmbeds(embed(m, webLink));
             // a mention inside an embed notifies nobody: the people it names go in the content too
-            String mentions = java.util.regex.Pattern.compile("<@!?\\d+>").matcher(m.text()).results()
-                    .map(java.util.regex.MatchResult::group).distinct().collect(java.util.stream.Collectors.joining(" "));
+            String mentions = java.util.regex.Pattern.compile("<@!?\\d+>")
+                    .matcher(m.text())
+                    .results()
+                    .map(java.util.regex.MatchResult::group)
+                    .distinct()
+                    .collect(java.util.stream.Collectors.joining(" "));
             if (!mentions.isEmpty()) {
                 out.setContent(clip(mentions, CONTENT));
             }
@@ -74,8 +78,10 @@ final class DiscordMessages {
         if (m.color().matches("#[0-9a-fA-F]{6}")) {
             e.setColor(Color.decode(m.color()));
         }
-        m.attachments().stream().filter(OutboundMessage.Attachment::image)
-                .filter(a -> a.name().matches("[\\w.-]+\\.(png|jpe?g|gif|webp)")).findFirst()
+        m.attachments().stream()
+                .filter(OutboundMessage.Attachment::image)
+                .filter(a -> a.name().matches("[\\w.-]+\\.(png|jpe?g|gif|webp)"))
+                .findFirst()
                 .ifPresent(a -> e.setImage("attachment://" + a.name()));
         int used = title.length() + description.length();
         int added = 0;
@@ -129,8 +135,9 @@ final class DiscordMessages {
         }
         String rest = customId.substring(PREFIX.length());
         int colon = rest.indexOf(':');
-        return colon < 1 ? Optional.empty() : Optional.of(new Action(rest.substring(0, colon),
-                rest.substring(colon + 1)));
+        return colon < 1
+                ? Optional.empty()
+                : Optional.of(new Action(rest.substring(0, colon), rest.substring(colon + 1)));
     }
 
     /** Our text in Discord's Markdown ({@link ChatMarkdown#discord}), :+1: as the emoji. */

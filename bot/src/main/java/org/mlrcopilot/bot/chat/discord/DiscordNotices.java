@@ -63,11 +63,15 @@ final class DiscordNotices {
     void tell(GuildMessageChannel where, String userId, String text) {
         later(() -> {
             try {
-                jda.get().openPrivateChannelById(userId).flatMap(dm -> dm.sendMessage(text)).complete();
+                jda.get()
+                        .openPrivateChannelById(userId)
+                        .flatMap(dm -> dm.sendMessage(text))
+                        .complete();
             } catch (RuntimeException e) {
                 try {
-                    where.sendMessage("<@" + userId + "> " + text).setAllowedMentions(
-                            EnumSet.of(Message.MentionType.USER)).complete();
+                    where.sendMessage("<@" + userId + "> " + text)
+                            .setAllowedMentions(EnumSet.of(Message.MentionType.USER))
+                            .complete();
                 } catch (RuntimeException again) {
                     LOG.warn("cannot tell " + userId + ": " + again.getMessage());
                 }

@@ -21,11 +21,11 @@ import org.mlrcopilot.bot.chat.InboundHandler;
 import org.mlrcopilot.bot.chat.MessageRef;
 import org.mlrcopilot.bot.chat.OutboundMessage;
 import org.mlrcopilot.bot.chat.ThreadRef;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.mlrcopilot.papers.fetch.FetchPolicy;
 import org.mlrcopilot.papers.fetch.FetchRequest;
 import org.mlrcopilot.papers.fetch.GuardedHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Discord through JDA: a paper link in a watched channel (or a mention) starts a research in a thread created from
@@ -41,6 +41,7 @@ public final class DiscordPlatform implements ChatPlatform {
     private final Settings settings;
     /** The names people went by when they last acted here, by user id. */
     private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final DiscordNotices notices;
     private final DiscordThreads threads;
     private final DiscordChannels channels;
@@ -57,8 +58,14 @@ public final class DiscordPlatform implements ChatPlatform {
      * @param webBase      the web view's base URL, for links to pages too long for Discord
      * @param fetch        the rules for downloading the files people attach (from Discord's CDN)
      */
-    public record Settings(String apiUrl, String gatewayUrl, String token, List<String> channels, String approverRole,
-                           String webBase, FetchPolicy fetch) {
+    public record Settings(
+            String apiUrl,
+            String gatewayUrl,
+            String token,
+            List<String> channels,
+            String approverRole,
+            String webBase,
+            FetchPolicy fetch) {
         public Settings {
             channels = List.copyOf(channels);
             approverRole = approverRole == null ? "" : approverRole.strip();
@@ -109,8 +116,8 @@ public final class DiscordPlatform implements ChatPlatform {
     }
 
     private JDA build(boolean withContent) {
-        EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES,
-                GatewayIntent.GUILD_MESSAGE_REACTIONS);
+        EnumSet<GatewayIntent> intents =
+                EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.GUILD_MESSAGE_REACTIONS);
         if (withContent) {
             intents.add(GatewayIntent.MESSAGE_CONTENT);
         }
@@ -142,8 +149,7 @@ public final class DiscordPlatform implements ChatPlatform {
                     jda.shutdownNow();
                 }
             } catch (RuntimeException e) {
-                LOG.error("discord: cannot connect again without the Message Content intent: "
-                        + e.getMessage());
+                LOG.error("discord: cannot connect again without the Message Content intent: " + e.getMessage());
             }
         });
     }
@@ -178,7 +184,8 @@ public final class DiscordPlatform implements ChatPlatform {
         if (thread.threadId().isBlank()) {
             return new MessageRef(thread.channel(), sent.getId(), sent.getId());
         }
-        if (target instanceof ThreadChannel t && "brief".equals(message.metadata().get("role"))
+        if (target instanceof ThreadChannel t
+                && "brief".equals(message.metadata().get("role"))
                 && !message.title().isBlank()) {
             threads.rename(t, message.title().replaceFirst("^Brief: ", ""));
         }
@@ -198,8 +205,11 @@ public final class DiscordPlatform implements ChatPlatform {
 
     @Override
     public void react(MessageRef message, String emoji) {
-        threads.channelOf(message).addReactionById(message.messageId(),
-                net.dv8tion.jda.api.entities.emoji.Emoji.fromUnicode(DiscordEmoji.unicode(emoji))).complete();
+        threads.channelOf(message)
+                .addReactionById(
+                        message.messageId(),
+                        net.dv8tion.jda.api.entities.emoji.Emoji.fromUnicode(DiscordEmoji.unicode(emoji)))
+                .complete();
     }
 
     void seen(String user, String name) {

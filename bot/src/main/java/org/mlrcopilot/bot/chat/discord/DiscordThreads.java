@@ -55,37 +55,47 @@ final class DiscordThreads {
         String name = DiscordMessages.clip("Research " + research, 100).strip();
         try {
             return parent.createThreadChannel(name, thread.threadId())
-                    .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
+                    .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK)
+                    .complete();
         } catch (InsufficientPermissionException e) {
-            return answerInChannel(parent, thread.threadId(), e.getPermission(), "missing permission "
-                    + e.getPermission().getName());
+            return answerInChannel(
+                    parent,
+                    thread.threadId(),
+                    e.getPermission(),
+                    "missing permission " + e.getPermission().getName());
         } catch (ErrorResponseException e) {
             if (e.getErrorResponse() == ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS) {
-                return archived(parent, thread.threadId()).orElseThrow(() -> new DiscordPlatform.DiscordCallException(
-                        "the research's thread " + thread.threadId() + " exists but the bot cannot find it"));
+                return archived(parent, thread.threadId())
+                        .orElseThrow(() -> new DiscordPlatform.DiscordCallException(
+                                "the research's thread " + thread.threadId() + " exists but the bot cannot find it"));
             }
             if (e.getErrorResponse() != ErrorResponse.MISSING_PERMISSIONS
                     && e.getErrorResponse() != ErrorResponse.MISSING_ACCESS) {
-                throw new DiscordPlatform.DiscordCallException("cannot create the research's thread: "
-                        + e.getMeaning());
+                throw new DiscordPlatform.DiscordCallException(
+                        "cannot create the research's thread: " + e.getMeaning());
             }
-            return answerInChannel(parent, thread.threadId(), Permission.CREATE_PUBLIC_THREADS, "Discord says: "
-                    + e.getMeaning());
+            return answerInChannel(
+                    parent, thread.threadId(), Permission.CREATE_PUBLIC_THREADS, "Discord says: " + e.getMeaning());
         }
     }
 
     /** The research's thread cannot be opened: its messages go to the channel from now on, said once. */
     private TextChannel answerInChannel(TextChannel parent, String threadId, Permission missing, String why) {
         inChannel.add(threadId);
-        notices.problem(parent, List.of("permission:" + missing.getName()), "I cannot create threads in #"
-                + parent.getName() + " (" + why + "), so I answer in the channel. A server admin can grant "
-                + "Create Public Threads to my role.");
+        notices.problem(
+                parent,
+                List.of("permission:" + missing.getName()),
+                "I cannot create threads in #"
+                        + parent.getName() + " (" + why + "), so I answer in the channel. A server admin can grant "
+                        + "Create Public Threads to my role.");
         return parent;
     }
 
     void rename(ThreadChannel thread, String title) {
         try {
-            thread.getManager().setName(DiscordMessages.clip(title.strip(), 100)).complete();
+            thread.getManager()
+                    .setName(DiscordMessages.clip(title.strip(), 100))
+                    .complete();
         } catch (RuntimeException e) {
             LOG.warn("cannot rename thread " + thread.getId() + ": " + e.getMessage());
         }
@@ -117,8 +127,11 @@ final class DiscordThreads {
      */
     private Optional<ThreadChannel> archived(TextChannel parent, String threadId) {
         try {
-            return parent.retrieveArchivedPublicThreadChannels().stream().limit(500)
-                    .filter(t -> t.getId().equals(threadId)).findFirst().map(this::open);
+            return parent.retrieveArchivedPublicThreadChannels().stream()
+                    .limit(500)
+                    .filter(t -> t.getId().equals(threadId))
+                    .findFirst()
+                    .map(this::open);
         } catch (RuntimeException e) {
             LOG.warn("cannot look for archived thread " + threadId + ": " + e.getMessage());
             return Optional.empty();

@@ -28,8 +28,7 @@ final class SlackBlocks {
     static final int MAX_FIELD = 2000;
     static final int MAX_HEADER = 150;
 
-    private SlackBlocks() {
-    }
+    private SlackBlocks() {}
 
     static List<LayoutBlock> of(OutboundMessage m, String webLink) {
         List<LayoutBlock> blocks = new ArrayList<>();
@@ -49,13 +48,15 @@ final class SlackBlocks {
         }
         if (!m.buttons().isEmpty()) {
             List<BlockElement> elements = new ArrayList<>();
-            m.buttons().stream().limit(25).forEach(b -> elements.add(button(x -> {
-                x.actionId(b.action()).value(b.value()).text(plainText(b.label()));
-                if (b.style().equals("primary") || b.style().equals("danger")) {
-                    x.style(b.style());
-                }
-                return x;
-            })));
+            m.buttons().stream()
+                    .limit(25)
+                    .forEach(b -> elements.add(button(x -> {
+                        x.actionId(b.action()).value(b.value()).text(plainText(b.label()));
+                        if (b.style().equals("primary") || b.style().equals("danger")) {
+                            x.style(b.style());
+                        }
+                        return x;
+                    })));
             blocks.add(actions(a -> a.elements(elements)));
         }
         return blocks;
@@ -82,8 +83,9 @@ final class SlackBlocks {
         List<LayoutBlock> out = new ArrayList<>();
         for (int i = 0; i < fields.size(); i += 10) {
             List<TextObject> texts = new ArrayList<>();
-            fields.subList(i, Math.min(fields.size(), i + 10)).forEach(f -> texts.add(markdownText(
-                    clip("*" + f.label() + "*\n" + ChatMarkdown.slack(f.value()), MAX_FIELD, "…"))));
+            fields.subList(i, Math.min(fields.size(), i + 10))
+                    .forEach(f -> texts.add(markdownText(
+                            clip("*" + f.label() + "*\n" + ChatMarkdown.slack(f.value()), MAX_FIELD, "…"))));
             out.add(section(s -> s.fields(texts)));
         }
         return out;
@@ -91,8 +93,9 @@ final class SlackBlocks {
 
     /** Links to the web view's pages, relative in our messages, made absolute for Slack. */
     static String absolute(String text, String webBase) {
-        return text.replaceAll("(^|\\s)(/run\\.html\\?id=[\\w-]+)", "$1<" + java.util.regex.Matcher.quoteReplacement(
-                webBase) + "$2|run page>");
+        return text.replaceAll(
+                "(^|\\s)(/run\\.html\\?id=[\\w-]+)",
+                "$1<" + java.util.regex.Matcher.quoteReplacement(webBase) + "$2|run page>");
     }
 
     /** The plain text Slack shows in notifications and where blocks cannot be shown. */

@@ -1,7 +1,6 @@
 package org.mlrcopilot.bot.chat.slack;
 
 import com.slack.api.bolt.App;
-
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
@@ -20,9 +19,13 @@ final class SlackEventsEndpoint implements RawEndpoint {
 
     @Override
     public Reply handle(RawEndpoint.Request raw) {
-        com.slack.api.bolt.request.Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder().requestUri(raw.path())
-                .queryString(raw.query()).headers(new RequestHeaders(raw.headers())).requestBody(raw.body())
-                .remoteAddress(raw.remoteAddress()).build());
+        com.slack.api.bolt.request.Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                .requestUri(raw.path())
+                .queryString(raw.query())
+                .headers(new RequestHeaders(raw.headers()))
+                .requestBody(raw.body())
+                .remoteAddress(raw.remoteAddress())
+                .build());
         if (request == null) {
             return new Reply(400, "text/plain", "not a Slack request");
         }

@@ -30,7 +30,7 @@ final class SlackHandlers {
     private final App app;
     private final List<String> channels;
     private final Whisper whisper;
-    private Home home = (user, text) -> { };
+    private Home home = (user, text) -> {};
     private java.util.function.UnaryOperator<String> names = user -> user;
 
     /** Display names by user id: answers at once from a cache (the id until the name is known). */
@@ -56,55 +56,119 @@ final class SlackHandlers {
     void register(InboundHandler handler) {
         app.event(AppMentionEvent.class, (payload, ctx) -> {
             AppMentionEvent e = payload.getEvent();
-            tell(e.getChannel(), e.getUser(), handler.handle(message(e.getChannel(), e.getTs(), e.getThreadTs(),
-                    e.getUser(), names.apply(e.getUser()), e.getText(), true, files(e.getFiles()))));
+            tell(
+                    e.getChannel(),
+                    e.getUser(),
+                    handler.handle(message(
+                            e.getChannel(),
+                            e.getTs(),
+                            e.getThreadTs(),
+                            e.getUser(),
+                            names.apply(e.getUser()),
+                            e.getText(),
+                            true,
+                            files(e.getFiles()))));
             return ctx.ack();
         });
         app.event(MessageEvent.class, (payload, ctx) -> {
             MessageEvent e = payload.getEvent();
-            if (e.getBotId() == null && e.getUser() != null && (e.getThreadTs() != null
-                    || channels.contains(e.getChannel()))) {
-                boolean mentioned = e.getText() != null && ctx.getBotUserId() != null
+            if (e.getBotId() == null
+                    && e.getUser() != null
+                    && (e.getThreadTs() != null || channels.contains(e.getChannel()))) {
+                boolean mentioned = e.getText() != null
+                        && ctx.getBotUserId() != null
                         && e.getText().contains("<@" + ctx.getBotUserId() + ">");
-                tell(e.getChannel(), e.getUser(), handler.handle(message(e.getChannel(), e.getTs(),
-                        e.getThreadTs(), e.getUser(), names.apply(e.getUser()), e.getText(), mentioned)));
+                tell(
+                        e.getChannel(),
+                        e.getUser(),
+                        handler.handle(message(
+                                e.getChannel(),
+                                e.getTs(),
+                                e.getThreadTs(),
+                                e.getUser(),
+                                names.apply(e.getUser()),
+                                e.getText(),
+                                mentioned)));
             }
             return ctx.ack();
         });
         app.event(com.slack.api.model.event.MessageFileShareEvent.class, (payload, ctx) -> {
             var e = payload.getEvent();
-            boolean mentioned = e.getText() != null && ctx.getBotUserId() != null
+            boolean mentioned = e.getText() != null
+                    && ctx.getBotUserId() != null
                     && e.getText().contains("<@" + ctx.getBotUserId() + ">");
             boolean ours = e.getThreadTs() != null || channels.contains(e.getChannel()) || mentioned;
-            if (ours && e.getUser() != null && e.getFiles() != null && !e.getFiles().isEmpty()) {
-                tell(e.getChannel(), e.getUser(), handler.handle(message(e.getChannel(), e.getTs(), e.getThreadTs(),
-                        e.getUser(), names.apply(e.getUser()), e.getText(), mentioned, files(e.getFiles()))));
+            if (ours
+                    && e.getUser() != null
+                    && e.getFiles() != null
+                    && !e.getFiles().isEmpty()) {
+                tell(
+                        e.getChannel(),
+                        e.getUser(),
+                        handler.handle(message(
+                                e.getChannel(),
+                                e.getTs(),
+                                e.getThreadTs(),
+                                e.getUser(),
+                                names.apply(e.getUser()),
+                                e.getText(),
+                                mentioned,
+                                files(e.getFiles()))));
             }
             return ctx.ack();
         });
-        app.event(ReactionAddedEvent.class, (payload, ctx) -> reaction(handler, payload.getEventId(), ctx,
-                payload.getEvent().getItem().getChannel(), payload.getEvent().getItem().getTs(),
-                payload.getEvent().getUser(), payload.getEvent().getReaction(), true));
-        app.event(ReactionRemovedEvent.class, (payload, ctx) -> reaction(handler, payload.getEventId(), ctx,
-                payload.getEvent().getItem().getChannel(), payload.getEvent().getItem().getTs(),
-                payload.getEvent().getUser(), payload.getEvent().getReaction(), false));
+        app.event(
+                ReactionAddedEvent.class,
+                (payload, ctx) -> reaction(
+                        handler,
+                        payload.getEventId(),
+                        ctx,
+                        payload.getEvent().getItem().getChannel(),
+                        payload.getEvent().getItem().getTs(),
+                        payload.getEvent().getUser(),
+                        payload.getEvent().getReaction(),
+                        true));
+        app.event(
+                ReactionRemovedEvent.class,
+                (payload, ctx) -> reaction(
+                        handler,
+                        payload.getEventId(),
+                        ctx,
+                        payload.getEvent().getItem().getChannel(),
+                        payload.getEvent().getItem().getTs(),
+                        payload.getEvent().getUser(),
+                        payload.getEvent().getReaction(),
+                        false));
         app.event(com.slack.api.model.event.AppHomeOpenedEvent.class, (payload, ctx) -> {
             var e = payload.getEvent();
             if ("home".equals(e.getTab())) {
-                home.publish(e.getUser(), handler.handle(new Inbound.HomeOpened("slack", payload.getEventId(),
-                        e.getChannel() == null ? "home" : e.getChannel(), e.getUser(), e.getUser())));
+                home.publish(
+                        e.getUser(),
+                        handler.handle(new Inbound.HomeOpened(
+                                "slack",
+                                payload.getEventId(),
+                                e.getChannel() == null ? "home" : e.getChannel(),
+                                e.getUser(),
+                                e.getUser())));
             }
             return ctx.ack();
         });
         app.blockAction(ACTIONS, (req, ctx) -> {
             var p = req.getPayload();
             var action = p.getActions().get(0);
-            String notice = handler.handle(new Inbound.ButtonPressed("slack", "action:" + action.getActionTs(),
-                    p.getChannel().getId(), p.getContainer().getMessageTs(), p.getUser().getId(),
-                    p.getUser().getUsername(), action.getActionId(), action.getValue()));
+            String notice = handler.handle(new Inbound.ButtonPressed(
+                    "slack",
+                    "action:" + action.getActionTs(),
+                    p.getChannel().getId(),
+                    p.getContainer().getMessageTs(),
+                    p.getUser().getId(),
+                    p.getUser().getUsername(),
+                    action.getActionId(),
+                    action.getValue()));
             if (!notice.isBlank() && ctx.getResponseUrl() != null) {
                 try {
-                    ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(notice));
+                    ctx.respond(r ->
+                            r.responseType("ephemeral").replaceOriginal(false).text(notice));
                 } catch (java.io.IOException | RuntimeException e) {
                     LoggerFactory.getLogger("mlr.slack").warn("cannot answer the button click: " + e.getMessage());
                 }
@@ -116,35 +180,74 @@ final class SlackHandlers {
             String text = p.getText() == null ? "" : p.getText().strip();
             String name = text.isEmpty() ? "help" : text.split("\\s+", 2)[0];
             String args = text.contains(" ") ? text.substring(text.indexOf(' ') + 1) : "";
-            String notice = handler.handle(new Inbound.Command("slack", "command:" + p.getTriggerId(),
-                    p.getChannelId(), p.getUserId(), p.getUserName(), name, args));
+            String notice = handler.handle(new Inbound.Command(
+                    "slack",
+                    "command:" + p.getTriggerId(),
+                    p.getChannelId(),
+                    p.getUserId(),
+                    p.getUserName(),
+                    name,
+                    args));
             return ctx.ack(notice.isBlank() ? "OK" : notice);
         });
     }
 
-    private static Inbound.MessagePosted message(String channel, String ts, String threadTs, String user,
-            String name, String text, boolean mentionsBot) {
+    private static Inbound.MessagePosted message(
+            String channel, String ts, String threadTs, String user, String name, String text, boolean mentionsBot) {
         return message(channel, ts, threadTs, user, name, text, mentionsBot, List.of());
     }
 
-    private static Inbound.MessagePosted message(String channel, String ts, String threadTs, String user,
-            String name, String text, boolean mentionsBot, List<InboundFile> files) {
-        return new Inbound.MessagePosted("slack", "message:" + channel + ":" + ts, channel, ts,
-                threadTs == null || threadTs.equals(ts) ? "" : threadTs, user, name, text, mentionsBot, files);
+    private static Inbound.MessagePosted message(
+            String channel,
+            String ts,
+            String threadTs,
+            String user,
+            String name,
+            String text,
+            boolean mentionsBot,
+            List<InboundFile> files) {
+        return new Inbound.MessagePosted(
+                "slack",
+                "message:" + channel + ":" + ts,
+                channel,
+                ts,
+                threadTs == null || threadTs.equals(ts) ? "" : threadTs,
+                user,
+                name,
+                text,
+                mentionsBot,
+                files);
     }
 
     /** Shared files people can download (url_private_download, with the bot token). */
     private static List<InboundFile> files(List<com.slack.api.model.File> files) {
-        return files == null ? List.of() : files.stream().filter(f -> f.getName() != null
-                && f.getUrlPrivateDownload() != null).map(f -> new InboundFile(f.getName(), f.getMimetype(),
-                f.getSize() == null ? -1 : f.getSize(), f.getUrlPrivateDownload())).toList();
+        return files == null
+                ? List.of()
+                : files.stream()
+                        .filter(f -> f.getName() != null && f.getUrlPrivateDownload() != null)
+                        .map(f -> new InboundFile(
+                                f.getName(),
+                                f.getMimetype(),
+                                f.getSize() == null ? -1 : f.getSize(),
+                                f.getUrlPrivateDownload()))
+                        .toList();
     }
 
-    private Response reaction(InboundHandler handler, String eventId, EventContext ctx, String channel,
-            String ts, String user, String emoji, boolean added) {
+    private Response reaction(
+            InboundHandler handler,
+            String eventId,
+            EventContext ctx,
+            String channel,
+            String ts,
+            String user,
+            String emoji,
+            boolean added) {
         if (channel != null && ts != null) {
-            tell(channel, user, handler.handle(new Inbound.ReactionChanged("slack", eventId, channel, ts, user,
-                    names.apply(user), emoji, added)));
+            tell(
+                    channel,
+                    user,
+                    handler.handle(new Inbound.ReactionChanged(
+                            "slack", eventId, channel, ts, user, names.apply(user), emoji, added)));
         }
         return ctx.ack();
     }

@@ -5,12 +5,12 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.request.files.FilesUploadV2Request;
+import com.slack.api.socket_mode.SocketModeClient;
 import java.io.IOException;
 import java.util.List;
 import org.mlrcopilot.bot.chat.ChatPlatform;
@@ -20,10 +20,10 @@ import org.mlrcopilot.bot.chat.MessageRef;
 import org.mlrcopilot.bot.chat.OutboundMessage;
 import org.mlrcopilot.bot.chat.ThreadRef;
 import org.mlrcopilot.bot.http.RawEndpoint;
-import org.slf4j.LoggerFactory;
 import org.mlrcopilot.papers.fetch.FetchPolicy;
 import org.mlrcopilot.papers.fetch.FetchRequest;
 import org.mlrcopilot.papers.fetch.GuardedHttpClient;
+import org.slf4j.LoggerFactory;
 
 /**
  * Slack through Bolt for Java: events (mentions, messages, reactions), button clicks and the {@code /mlr} command
@@ -42,8 +42,8 @@ public final class SlackPlatform implements ChatPlatform {
     private final SlackHandlers handlers;
     private volatile SocketModeApp socket;
     private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ExecutorService whispers = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
+    private final java.util.concurrent.ExecutorService whispers =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "mlr-slack-ephemeral");
                 t.setDaemon(true);
                 return t;
@@ -54,22 +54,29 @@ public final class SlackPlatform implements ChatPlatform {
      * @param channels channel ids where a paper link starts a research without a mention
      * @param webBase  the web view's base URL, for links to pages too long for Slack
      */
-    public SlackPlatform(String apiUrl, String botToken, String signingSecret, List<String> channels,
-            String webBase) {
+    public SlackPlatform(String apiUrl, String botToken, String signingSecret, List<String> channels, String webBase) {
         this(apiUrl, botToken, signingSecret, channels, webBase, FetchPolicy.defaults());
     }
 
     /** {@code fetch}: the rules for downloading the files people share (Slack's url_private, with the bot token). */
-    public SlackPlatform(String apiUrl, String botToken, String signingSecret, List<String> channels,
-            String webBase, FetchPolicy fetch) {
+    public SlackPlatform(
+            String apiUrl,
+            String botToken,
+            String signingSecret,
+            List<String> channels,
+            String webBase,
+            FetchPolicy fetch) {
         this.fetch = fetch;
         this.botToken = botToken;
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
         config.setPrettyResponseLoggingEnabled(false);
         Slack slack = Slack.getInstance(config);
-        this.app = new App(AppConfig.builder().slack(slack).singleTeamBotToken(botToken)
-                .signingSecret(signingSecret).build());
+        this.app = new App(AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(botToken)
+                .signingSecret(signingSecret)
+                .build());
         this.api = slack.methods(botToken);
         this.webBase = webBase;
         this.handlers = new SlackHandlers(app, channels, this::ephemeral);
@@ -88,7 +95,8 @@ public final class SlackPlatform implements ChatPlatform {
         String known = team;
         if (known == null) {
             try {
-                known = name() + ":" + call(() -> api.authTest(r -> r), "auth.test").getTeamId();
+                known = name() + ":"
+                        + call(() -> api.authTest(r -> r), "auth.test").getTeamId();
                 team = known;
             } catch (RuntimeException e) {
                 return name();
@@ -101,8 +109,10 @@ public final class SlackPlatform implements ChatPlatform {
     @Override
     public byte[] download(InboundFile file, long maxBytes) {
         try (GuardedHttpClient http = new GuardedHttpClient(fetch.withMaxBytes(maxBytes))) {
-            return http.get(FetchRequest.get(file.location()).header("Authorization", "Bearer " + botToken)
-                    .retries(2)).body();
+            return http.get(FetchRequest.get(file.location())
+                            .header("Authorization", "Bearer " + botToken)
+                            .retries(2))
+                    .body();
         }
     }
 
@@ -133,12 +143,17 @@ public final class SlackPlatform implements ChatPlatform {
 
     @Override
     public MessageRef post(ThreadRef thread, OutboundMessage message) {
-        var answer = call(() -> api.chatPostMessage(r -> r.channel(thread.channel())
-                .threadTs(thread.threadId().isBlank() ? null : thread.threadId())
-                .text(SlackBlocks.fallback(message)).blocks(SlackBlocks.of(message, webBase))
-                .metadata(metadata(message)).unfurlLinks(false).unfurlMedia(false)), "chat.postMessage");
-        MessageRef posted = new MessageRef(answer.getChannel(), answer.getTs(), thread.threadId().isBlank()
-                ? answer.getTs() : thread.threadId());
+        var answer = call(
+                () -> api.chatPostMessage(r -> r.channel(thread.channel())
+                        .threadTs(thread.threadId().isBlank() ? null : thread.threadId())
+                        .text(SlackBlocks.fallback(message))
+                        .blocks(SlackBlocks.of(message, webBase))
+                        .metadata(metadata(message))
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)),
+                "chat.postMessage");
+        MessageRef posted = new MessageRef(
+                answer.getChannel(), answer.getTs(), thread.threadId().isBlank() ? answer.getTs() : thread.threadId());
         if (!message.attachments().isEmpty()) {
             upload(posted, message.attachments());
         }
@@ -150,18 +165,24 @@ public final class SlackPlatform implements ChatPlatform {
         if (message.metadata().isEmpty()) {
             return null;
         }
-        return com.slack.api.model.Message.Metadata.builder().eventType("mlr_message")
-                .eventPayload(new java.util.HashMap<>(message.metadata())).build();
+        return com.slack.api.model.Message.Metadata.builder()
+                .eventType("mlr_message")
+                .eventPayload(new java.util.HashMap<>(message.metadata()))
+                .build();
     }
 
     /** Plots, diffs and traces as files in the thread (the files upload v2 flow). */
     private void upload(MessageRef posted, List<OutboundMessage.Attachment> attachments) {
         List<FilesUploadV2Request.UploadFile> files = attachments.stream()
-                .map(a -> FilesUploadV2Request.UploadFile.builder().file(a.file().toFile()).filename(a.name())
-                        .title(a.name()).build()).toList();
+                .map(a -> FilesUploadV2Request.UploadFile.builder()
+                        .file(a.file().toFile())
+                        .filename(a.name())
+                        .title(a.name())
+                        .build())
+                .toList();
         try {
-            var answer = api.filesUploadV2(r -> r.channel(posted.channel()).threadTs(posted.threadId())
-                    .uploadFiles(files));
+            var answer = api.filesUploadV2(
+                    r -> r.channel(posted.channel()).threadTs(posted.threadId()).uploadFiles(files));
             if (!answer.isOk()) {
                 throw new SlackCallException("files upload failed: " + answer.getError());
             }
@@ -172,14 +193,20 @@ public final class SlackPlatform implements ChatPlatform {
 
     @Override
     public void update(MessageRef message, OutboundMessage replacement) {
-        call(() -> api.chatUpdate(r -> r.channel(message.channel()).ts(message.messageId())
-                .text(SlackBlocks.fallback(replacement)).blocks(SlackBlocks.of(replacement, webBase))),
+        call(
+                () -> api.chatUpdate(r -> r.channel(message.channel())
+                        .ts(message.messageId())
+                        .text(SlackBlocks.fallback(replacement))
+                        .blocks(SlackBlocks.of(replacement, webBase))),
                 "chat.update");
     }
 
     @Override
     public void react(MessageRef message, String emoji) {
-        call(() -> api.reactionsAdd(r -> r.channel(message.channel()).timestamp(message.messageId()).name(emoji)),
+        call(
+                () -> api.reactionsAdd(r -> r.channel(message.channel())
+                        .timestamp(message.messageId())
+                        .name(emoji)),
                 "reactions.add");
     }
 
@@ -187,7 +214,10 @@ public final class SlackPlatform implements ChatPlatform {
     void ephemeral(String channel, String user, String text) {
         whispers.execute(() -> {
             try {
-                call(() -> api.chatPostEphemeral(r -> r.channel(channel).user(user).text(text)), "chat.postEphemeral");
+                call(
+                        () -> api.chatPostEphemeral(
+                                r -> r.channel(channel).user(user).text(text)),
+                        "chat.postEphemeral");
             } catch (SlackCallException e) {
                 LoggerFactory.getLogger("mlr.slack").warn(e.getMessage());
             }
@@ -212,7 +242,9 @@ public final class SlackPlatform implements ChatPlatform {
                     var info = call(() -> api.usersInfo(r -> r.user(user)), "users.info");
                     var profile = info.getUser().getProfile();
                     String display = profile == null ? "" : profile.getDisplayName();
-                    String name = display != null && !display.isBlank() ? display : info.getUser().getRealName();
+                    String name = display != null && !display.isBlank()
+                            ? display
+                            : info.getUser().getRealName();
                     if (name != null && !name.isBlank()) {
                         names.put(user, name);
                     }
@@ -231,9 +263,16 @@ public final class SlackPlatform implements ChatPlatform {
         }
         whispers.execute(() -> {
             try {
-                call(() -> api.viewsPublish(r -> r.userId(user).view(com.slack.api.model.view.View.builder()
-                        .type("home").blocks(SlackBlocks.of(new OutboundMessage("MLR-Copilot", text, List.of(),
-                                List.of(), List.of(), ""), webBase)).build())), "views.publish");
+                call(
+                        () -> api.viewsPublish(r -> r.userId(user)
+                                .view(com.slack.api.model.view.View.builder()
+                                        .type("home")
+                                        .blocks(SlackBlocks.of(
+                                                new OutboundMessage(
+                                                        "MLR-Copilot", text, List.of(), List.of(), List.of(), ""),
+                                                webBase))
+                                        .build())),
+                        "views.publish");
             } catch (SlackCallException e) {
                 LoggerFactory.getLogger("mlr.slack").warn(e.getMessage());
             }
@@ -260,8 +299,11 @@ public final class SlackPlatform implements ChatPlatform {
     @Override
     public String permalink(MessageRef message) {
         try {
-            return call(() -> api.chatGetPermalink(r -> r.channel(message.channel()).messageTs(message.messageId())),
-                    "chat.getPermalink").getPermalink();
+            return call(
+                            () -> api.chatGetPermalink(
+                                    r -> r.channel(message.channel()).messageTs(message.messageId())),
+                            "chat.getPermalink")
+                    .getPermalink();
         } catch (SlackCallException e) {
             return "";
         }
@@ -290,8 +332,8 @@ public final class SlackPlatform implements ChatPlatform {
                 return answer;
             } catch (SlackApiException e) {
                 if (e.getResponse().code() != 429 || attempt == MAX_ATTEMPTS) {
-                    throw new SlackCallException(method + " failed: HTTP " + e.getResponse().code() + " "
-                            + e.getResponseBody());
+                    throw new SlackCallException(
+                            method + " failed: HTTP " + e.getResponse().code() + " " + e.getResponseBody());
                 }
                 waitOut(e.getResponse().header("Retry-After"));
             } catch (IOException e) {

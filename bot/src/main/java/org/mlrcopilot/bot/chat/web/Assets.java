@@ -12,8 +12,7 @@ final class Assets {
 
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
-    private Assets() {
-    }
+    private Assets() {}
 
     static String read(String name) throws IOException {
         String cached = CACHE.get(name);

@@ -37,6 +37,7 @@ final class ChatApi {
 
     /** The most characters a message holds (the composer counts them too); longer text goes as a file. */
     static final int MAX_TEXT = 16_000;
+
     private static final int MAX_CHANNELS = 200;
 
     private final WebChat chat;
@@ -58,16 +59,17 @@ final class ChatApi {
             JsonNode b = Requests.body(ctx);
             react(ctx, Requests.who(ctx, b), b.path("emoji").asText(""), true);
         });
-        r.delete("/api/messages/{id}/reactions/{emoji}", ctx -> react(ctx, Requests.who(ctx), ctx.pathParam("emoji"),
-                false));
+        r.delete(
+                "/api/messages/{id}/reactions/{emoji}",
+                ctx -> react(ctx, Requests.who(ctx), ctx.pathParam("emoji"), false));
         r.post("/api/messages/{id}/buttons", this::press);
         r.post("/api/commands", this::command);
         r.sse("/api/events", chat.hub()::join);
     }
 
     private void createChannel(Context ctx) {
-        String name = matching(text(Requests.body(ctx), "name", 40, true).strip().toLowerCase(), CHANNEL,
-                "channel name");
+        String name =
+                matching(text(Requests.body(ctx), "name", 40, true).strip().toLowerCase(), CHANNEL, "channel name");
         if (!state.hasChannel(name) && state.channels().size() >= MAX_CHANNELS) {
             throw new BadRequestResponse("there are " + MAX_CHANNELS + " channels already");
         }
@@ -89,15 +91,23 @@ final class ChatApi {
         InboundHandler handler = handler();
         state.name(who.user(), who.name());
         String id = state.nextId();
-        List<WebMessage.File> shown = chat.attachments().keep(id, files.stream().map(f -> new OutboundMessage
-                .Attachment(f.name(), f.contentType(), chat.uploads().file(f.location()))).toList());
-        WebMessage m = state.post(WebMessage.from(id, channel, thread.isEmpty() ? id : thread, who.user(), who.name(),
-                text, chat.now()).withFiles(shown));
+        List<WebMessage.File> shown = chat.attachments()
+                .keep(
+                        id,
+                        files.stream()
+                                .map(f -> new OutboundMessage.Attachment(
+                                        f.name(),
+                                        f.contentType(),
+                                        chat.uploads().file(f.location())))
+                                .toList());
+        WebMessage m = state.post(
+                WebMessage.from(id, channel, thread.isEmpty() ? id : thread, who.user(), who.name(), text, chat.now())
+                        .withFiles(shown));
         // a client's own event id (to post again safely) is scoped to that client: it can never name another
         // person's message or one the server numbers later
         String event = eventId.isEmpty() ? "web-" + id : "web-client:" + who.user() + ":" + eventId;
-        String notice = handler.handle(new Inbound.MessagePosted(WebChat.PLATFORM, event, channel, id, thread,
-                who.user(), who.name(), text, true, files));
+        String notice = handler.handle(new Inbound.MessagePosted(
+                WebChat.PLATFORM, event, channel, id, thread, who.user(), who.name(), text, true, files));
         answer(ctx, m, notice);
     }
 
@@ -150,7 +160,8 @@ final class ChatApi {
         if (threadId.isEmpty()) {
             return "";
         }
-        WebMessage m = state.message(threadId).filter(x -> x.channel().equals(channel))
+        WebMessage m = state.message(threadId)
+                .filter(x -> x.channel().equals(channel))
                 .orElseThrow(() -> new BadRequestResponse("no thread " + threadId + " in #" + channel));
         return m.threadId();
     }
@@ -166,8 +177,11 @@ final class ChatApi {
             return;
         }
         String eventId = eventId(add ? "react" : "unreact");
-        answer(ctx, now, handler.handle(new Inbound.ReactionChanged(WebChat.PLATFORM, eventId, m.channel(), m.id(),
-                who.user(), who.name(), emoji, add)));
+        answer(
+                ctx,
+                now,
+                handler.handle(new Inbound.ReactionChanged(
+                        WebChat.PLATFORM, eventId, m.channel(), m.id(), who.user(), who.name(), emoji, add)));
     }
 
     private void press(Context ctx) {
@@ -176,25 +190,40 @@ final class ChatApi {
         Who who = Requests.who(ctx, b);
         String action = text(b, "action", 40, true);
         String value = text(b, "value", 60, false);
-        if (m.buttons().stream().noneMatch(x -> x.action().equals(action) && x.value().equals(value))) {
+        if (m.buttons().stream()
+                .noneMatch(x -> x.action().equals(action) && x.value().equals(value))) {
             throw new BadRequestResponse("that button is no longer on the message");
         }
         InboundHandler handler = handler();
         state.name(who.user(), who.name());
-        notice(ctx, handler.handle(new Inbound.ButtonPressed(WebChat.PLATFORM, eventId("button"), m.channel(), m.id(),
-                who.user(), who.name(), action, value)));
+        notice(
+                ctx,
+                handler.handle(new Inbound.ButtonPressed(
+                        WebChat.PLATFORM,
+                        eventId("button"),
+                        m.channel(),
+                        m.id(),
+                        who.user(),
+                        who.name(),
+                        action,
+                        value)));
     }
 
     private void command(Context ctx) {
         JsonNode b = Requests.body(ctx);
         Who who = Requests.who(ctx, b);
-        String channel = channel(text(b, "channel", 40, false).isBlank() ? "general" : b.path("channel").asText());
+        String channel = channel(
+                text(b, "channel", 40, false).isBlank()
+                        ? "general"
+                        : b.path("channel").asText());
         String name = matching(text(b, "name", 40, true).strip().toLowerCase(), "[a-z][a-z0-9_-]{0,39}", "command");
         String args = text(b, "args", 4_000, false);
         InboundHandler handler = handler();
         state.name(who.user(), who.name());
-        notice(ctx, handler.handle(new Inbound.Command(WebChat.PLATFORM, eventId("command"), channel, who.user(),
-                who.name(), name, args)));
+        notice(
+                ctx,
+                handler.handle(new Inbound.Command(
+                        WebChat.PLATFORM, eventId("command"), channel, who.user(), who.name(), name, args)));
     }
 
     private InboundHandler handler() {
@@ -235,7 +264,10 @@ final class ChatApi {
 
     /** The one answer to a message over the limit, whatever its size. */
     static String tooLong(int length) {
-        return String.format(java.util.Locale.ROOT, "A message holds at most %,d characters; this one has %,d. Send "
-                + "the text as a file (📎) instead.", MAX_TEXT, length);
+        return String.format(
+                java.util.Locale.ROOT,
+                "A message holds at most %,d characters; this one has %,d. Send " + "the text as a file (📎) instead.",
+                MAX_TEXT,
+                length);
     }
 }

@@ -25,7 +25,8 @@ import java.util.function.UnaryOperator;
 final class ChatState implements AutoCloseable {
 
     static final ObjectMapper JSON = JsonMapper.builder()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false).build();
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .build();
 
     private final Set<String> channels = new LinkedHashSet<>(List.of("general", "research"));
     private final Map<String, WebMessage> messages = new LinkedHashMap<>();
@@ -63,16 +64,18 @@ final class ChatState implements AutoCloseable {
         switch (op) {
             case "post", "update" -> remember(message(e.get("message")));
             case "react", "unreact" -> replayReaction(e, op.equals("react"));
-            case "channel" -> channels.add(e.path(e.has("name") ? "name" : "channel").asText());
+            case "channel" ->
+                channels.add(e.path(e.has("name") ? "name" : "channel").asText());
             case "user" -> names.put(e.path("id").asText(), e.path("name").asText());
-            default -> { } // written by a newer version: ignore
+            default -> {} // written by a newer version: ignore
         }
     }
 
     private void replayReaction(JsonNode e, boolean add) {
         WebMessage m = messages.get(e.path("id").asText());
         if (m != null) {
-            messages.put(m.id(), m.reacted(e.path("emoji").asText(), e.path("user").asText(), add));
+            messages.put(
+                    m.id(), m.reacted(e.path("emoji").asText(), e.path("user").asText(), add));
         }
     }
 
@@ -165,7 +168,9 @@ final class ChatState implements AutoCloseable {
 
     /** Every message of {@code channel}, roots and replies, oldest first. */
     synchronized List<WebMessage> inChannel(String channel) {
-        return messages.values().stream().filter(m -> m.channel().equals(channel)).toList();
+        return messages.values().stream()
+                .filter(m -> m.channel().equals(channel))
+                .toList();
     }
 
     @Override

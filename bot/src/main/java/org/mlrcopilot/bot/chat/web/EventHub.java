@@ -20,6 +20,7 @@ final class EventHub implements AutoCloseable {
     static final int MAX_CLIENTS = 100;
     /** The most windows one person (signed in) or one address (without sign-in) keeps open. */
     static final int MAX_PER_PERSON = 10;
+
     private static final long HEARTBEAT_SECONDS = 15;
 
     /** Open windows by holder ({@link #holder}). */
@@ -35,15 +36,18 @@ final class EventHub implements AutoCloseable {
     });
 
     EventHub() {
-        sender.scheduleWithFixedDelay(() -> clients.forEach(c -> send(c, null, "ping", "")), HEARTBEAT_SECONDS,
-                HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        sender.scheduleWithFixedDelay(
+                () -> clients.forEach(c -> send(c, null, "ping", "")),
+                HEARTBEAT_SECONDS,
+                HEARTBEAT_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     /** A browser connects: it gets a "hello" (its cue to fetch what it missed), then every change. */
     void join(SseClient client) {
         String who = holder(client);
-        java.util.concurrent.atomic.AtomicInteger open = perPerson.computeIfAbsent(who,
-                k -> new java.util.concurrent.atomic.AtomicInteger());
+        java.util.concurrent.atomic.AtomicInteger open =
+                perPerson.computeIfAbsent(who, k -> new java.util.concurrent.atomic.AtomicInteger());
         if (clients.size() >= MAX_CLIENTS || open.incrementAndGet() > MAX_PER_PERSON) {
             open.decrementAndGet();
             client.sendEvent("error", "{\"error\":\"too many open chat windows\"}");

@@ -42,8 +42,8 @@ final class Journal implements AutoCloseable {
     }
 
     private static java.nio.channels.FileChannel writer(Path file) throws IOException {
-        return java.nio.channels.FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        return java.nio.channels.FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
     /**
@@ -52,10 +52,13 @@ final class Journal implements AutoCloseable {
      */
     void compact(List<Map<String, Object>> snapshot) {
         Path next = file.resolveSibling(file.getFileName() + ".compact");
-        try (var channel = java.nio.channels.FileChannel.open(next, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-                BufferedWriter w = new BufferedWriter(java.nio.channels.Channels.newWriter(channel,
-                        StandardCharsets.UTF_8))) {
+        try (var channel = java.nio.channels.FileChannel.open(
+                        next,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE);
+                BufferedWriter w =
+                        new BufferedWriter(java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8))) {
             for (Map<String, Object> entry : snapshot) {
                 w.write(ChatState.JSON.writeValueAsString(entry));
                 w.newLine();
@@ -67,7 +70,10 @@ final class Journal implements AutoCloseable {
         }
         try {
             out.close();
-            Files.move(next, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+            Files.move(
+                    next,
+                    file,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             out = writer(file);
         } catch (IOException e) {

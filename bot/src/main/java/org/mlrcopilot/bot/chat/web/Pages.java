@@ -14,8 +14,8 @@ import java.util.Set;
  */
 final class Pages {
 
-    private static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-            + "base-uri 'none'; frame-ancestors 'none'";
+    private static final String PAGE_POLICY =
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; " + "base-uri 'none'; frame-ancestors 'none'";
     private static final Set<String> INLINE = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
 
     private final ChatState state;
@@ -42,13 +42,17 @@ final class Pages {
     private void file(Context ctx) throws IOException {
         String id = ctx.pathParam("id");
         String name = ctx.pathParam("name");
-        WebMessage.File f = state.message(id).flatMap(m -> m.attachments().stream()
-                .filter(a -> a.name().equals(name)).findFirst()).orElse(null);
+        WebMessage.File f = state.message(id)
+                .flatMap(m -> m.attachments().stream()
+                        .filter(a -> a.name().equals(name))
+                        .findFirst())
+                .orElse(null);
         Path path = f == null ? null : files.resolve(id).resolve(f.name()).normalize();
         if (path == null || !path.startsWith(files) || !Files.isRegularFile(path)) {
             throw new NotFoundResponse("no file " + name + " on message " + id);
         }
-        ctx.contentType(f.contentType()).header("X-Content-Type-Options", "nosniff")
+        ctx.contentType(f.contentType())
+                .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox");
         if (!INLINE.contains(f.contentType())) {
             ctx.header("Content-Disposition", "attachment");
@@ -57,8 +61,10 @@ final class Pages {
     }
 
     private static void page(Context ctx, String name) throws IOException {
-        ctx.header("Content-Security-Policy", PAGE_POLICY).header("X-Content-Type-Options", "nosniff")
-                .contentType("text/html; charset=utf-8").result(Assets.read(name));
+        ctx.header("Content-Security-Policy", PAGE_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType("text/html; charset=utf-8")
+                .result(Assets.read(name));
     }
 
     private static void asset(Context ctx) throws IOException {
@@ -67,6 +73,7 @@ final class Pages {
             throw new NotFoundResponse("no asset " + name);
         }
         ctx.contentType(name.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8")
-                .header("X-Content-Type-Options", "nosniff").result(Assets.read(name));
+                .header("X-Content-Type-Options", "nosniff")
+                .result(Assets.read(name));
     }
 }

@@ -15,15 +15,14 @@ final class Requests {
      * encoded (up to six bytes a character, escaped), so a long message meets the message limit, not this one.
      */
     static final int MAX_BODY = 128 * 1024;
+
     static final String CHANNEL = "[a-z0-9-]{1,40}";
     static final String EMOJI = "[a-z0-9_+-]{1,40}";
 
-    private Requests() {
-    }
+    private Requests() {}
 
     /** The person acting: the browser's user id and display name. */
-    record Who(String user, String name) {
-    }
+    record Who(String user, String name) {}
 
     /** The JSON object in the body, {} when empty. */
     static JsonNode body(Context ctx) {
@@ -33,8 +32,8 @@ final class Requests {
                     + "holds at most " + ChatApi.MAX_TEXT + " characters; send longer text as a file (📎).");
         }
         try {
-            JsonNode body = ChatState.JSON.readTree(bytes.length == 0 ? "{}"
-                    : new String(bytes, StandardCharsets.UTF_8));
+            JsonNode body =
+                    ChatState.JSON.readTree(bytes.length == 0 ? "{}" : new String(bytes, StandardCharsets.UTF_8));
             if (body == null || !body.isObject()) {
                 throw new BadRequestResponse("the body must be a JSON object");
             }
@@ -47,13 +46,15 @@ final class Requests {
 
     /** The signed-in person, else the person {@code user} and {@code userName} of the body name. */
     static Who who(Context ctx, JsonNode body) {
-        return signedIn(ctx).orElseGet(() -> who(body.path("user").asText(""), body.path("userName").asText("")));
+        return signedIn(ctx)
+                .orElseGet(() ->
+                        who(body.path("user").asText(""), body.path("userName").asText("")));
     }
 
     /** The signed-in person, else the person of the query parameters {@code user} and {@code userName}. */
     static Who who(Context ctx) {
-        return signedIn(ctx).orElseGet(() -> who(wellFormed(ctx.queryParam("user")),
-                wellFormed(ctx.queryParam("userName"))));
+        return signedIn(ctx)
+                .orElseGet(() -> who(wellFormed(ctx.queryParam("user")), wellFormed(ctx.queryParam("userName"))));
     }
 
     /**

@@ -67,7 +67,8 @@ final class Uploads {
             throw new NotFoundResponse("no upload " + id);
         }
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> all = files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList();
+            List<Path> all = files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .toList();
             if (all.size() != 1) {
                 throw new NotFoundResponse("no upload " + id);
             }

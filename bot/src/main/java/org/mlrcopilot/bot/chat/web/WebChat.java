@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.mlrcopilot.bot.conversation.ConversationStores;
 import org.mlrcopilot.bot.chat.ChatPlatform;
 import org.mlrcopilot.bot.chat.InboundFile;
 import org.mlrcopilot.bot.chat.InboundHandler;
@@ -69,9 +68,23 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
     public MessageRef post(ThreadRef thread, OutboundMessage message) {
         String id = state.nextId();
         String threadId = thread.threadId().isBlank() ? id : thread.threadId();
-        state.post(new WebMessage(id, thread.channel(), threadId, BOT, BOT_NAME, true, message.title(),
-                message.text(), message.fields(), message.buttons(), attachments.keep(id, message.attachments()),
-                message.color(), Map.of(), clock.millis(), false, 1));
+        state.post(new WebMessage(
+                id,
+                thread.channel(),
+                threadId,
+                BOT,
+                BOT_NAME,
+                true,
+                message.title(),
+                message.text(),
+                message.fields(),
+                message.buttons(),
+                attachments.keep(id, message.attachments()),
+                message.color(),
+                Map.of(),
+                clock.millis(),
+                false,
+                1));
         return new MessageRef(thread.channel(), id, threadId);
     }
 
@@ -99,8 +112,8 @@ public final class WebChat implements ChatPlatform, AutoCloseable {
     @Override
     public void update(MessageRef ref, OutboundMessage replacement) {
         var files = attachments.keep(ref.messageId(), replacement.attachments());
-        state.update(ref.messageId(), m -> m.edited(replacement, files)).orElseThrow(
-                () -> new IllegalArgumentException("no web chat message " + ref.messageId()));
+        state.update(ref.messageId(), m -> m.edited(replacement, files))
+                .orElseThrow(() -> new IllegalArgumentException("no web chat message " + ref.messageId()));
     }
 
     @Override

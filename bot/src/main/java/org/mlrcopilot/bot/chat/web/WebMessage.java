@@ -16,14 +16,26 @@ import org.mlrcopilot.bot.chat.OutboundMessage;
  * @param version   1 when posted, one more at every change (an edit, a reaction, files): a browser keeps the
  *                  highest version it has seen, so an older answer arriving late never undoes a newer event
  */
-record WebMessage(String id, String channel, String threadId, String user, String userName, boolean bot, String title,
-                  String text, List<OutboundMessage.Field> fields, List<OutboundMessage.Button> buttons,
-                  List<File> attachments, String color, Map<String, Set<String>> reactions, long ts, boolean edited,
-                  long version) {
+record WebMessage(
+        String id,
+        String channel,
+        String threadId,
+        String user,
+        String userName,
+        boolean bot,
+        String title,
+        String text,
+        List<OutboundMessage.Field> fields,
+        List<OutboundMessage.Button> buttons,
+        List<File> attachments,
+        String color,
+        Map<String, Set<String>> reactions,
+        long ts,
+        boolean edited,
+        long version) {
 
     /** An attachment, served under {@code url}. */
-    record File(String name, String contentType, String url) {
-    }
+    record File(String name, String contentType, String url) {}
 
     WebMessage {
         fields = List.copyOf(fields);
@@ -39,20 +51,51 @@ record WebMessage(String id, String channel, String threadId, String user, Strin
     }
 
     /** A person's message: text only, no reactions yet. */
-    static WebMessage from(String id, String channel, String threadId, String user, String userName, String text,
-            long ts) {
-        return new WebMessage(id, channel, threadId, user, userName, false, "", text, List.of(), List.of(), List.of(),
-                "", Map.of(), ts, false, 1);
+    static WebMessage from(
+            String id, String channel, String threadId, String user, String userName, String text, long ts) {
+        return new WebMessage(
+                id, channel, threadId, user, userName, false, "", text, List.of(), List.of(), List.of(), "", Map.of(),
+                ts, false, 1);
     }
 
     WebMessage withFiles(List<File> files) {
-        return new WebMessage(id, channel, threadId, user, userName, bot, title, text, fields, buttons, files, color,
-                reactions, ts, edited, version + 1);
+        return new WebMessage(
+                id,
+                channel,
+                threadId,
+                user,
+                userName,
+                bot,
+                title,
+                text,
+                fields,
+                buttons,
+                files,
+                color,
+                reactions,
+                ts,
+                edited,
+                version + 1);
     }
 
     WebMessage edited(OutboundMessage m, List<File> files) {
-        return new WebMessage(id, channel, threadId, user, userName, bot, m.title(), m.text(), m.fields(), m.buttons(),
-                files, m.color(), reactions, ts, true, version + 1);
+        return new WebMessage(
+                id,
+                channel,
+                threadId,
+                user,
+                userName,
+                bot,
+                m.title(),
+                m.text(),
+                m.fields(),
+                m.buttons(),
+                files,
+                m.color(),
+                reactions,
+                ts,
+                true,
+                version + 1);
     }
 
     WebMessage reacted(String emoji, String who, boolean add) {
@@ -64,7 +107,22 @@ record WebMessage(String id, String channel, String threadId, String user, Strin
         } else {
             users.remove(who);
         }
-        return new WebMessage(id, channel, threadId, user, userName, bot, title, text, fields, buttons, attachments,
-                color, next, ts, edited, version + 1);
+        return new WebMessage(
+                id,
+                channel,
+                threadId,
+                user,
+                userName,
+                bot,
+                title,
+                text,
+                fields,
+                buttons,
+                attachments,
+                color,
+                next,
+                ts,
+                edited,
+                version + 1);
     }
 }

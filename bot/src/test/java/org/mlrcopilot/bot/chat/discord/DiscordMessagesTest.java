@@ -27,18 +27,20 @@ class DiscordMessagesTest {
         for (int i = 0; i < 30; i++) {
             buttons.add(new OutboundMessage.Button("run", "Run " + i, "H" + i + "-" + "z".repeat(50), "primary"));
         }
-        OutboundMessage huge = new OutboundMessage("T".repeat(400), "y".repeat(9000), fields, buttons, List.of(),
-                "#2e7d32");
+        OutboundMessage huge =
+                new OutboundMessage("T".repeat(400), "y".repeat(9000), fields, buttons, List.of(), "#2e7d32");
 
         MessageCreateData data = DiscordMessages.of(huge, WEB);
 
         MessageEmbed embed = data.getEmbeds().get(0);
         assertThat(embed.getTitle()).hasSizeLessThanOrEqualTo(256);
-        assertThat(embed.getDescription()).hasSizeLessThanOrEqualTo(4096).endsWith("(cut; the whole message: "
-                + WEB + ")");
+        assertThat(embed.getDescription())
+                .hasSizeLessThanOrEqualTo(4096)
+                .endsWith("(cut; the whole message: " + WEB + ")");
         assertThat(embed.getFields()).hasSizeLessThanOrEqualTo(25);
         assertThat(embed.getLength()).isLessThanOrEqualTo(6000);
-        assertThat(embed.getFields().get(embed.getFields().size() - 1).getValue()).contains(WEB);
+        assertThat(embed.getFields().get(embed.getFields().size() - 1).getValue())
+                .contains(WEB);
         assertThat(embed.getColor()).isEqualTo(new java.awt.Color(0x2e7d32));
         assertThat(data.getComponents()).hasSizeLessThanOrEqualTo(5);
         for (var row : data.getComponents()) {
@@ -50,8 +52,13 @@ class DiscordMessagesTest {
 
     @Test
     void plainTextIsContentAndButtonsRoundTripTheirAction() {
-        OutboundMessage status = new OutboundMessage("", "*ready*: see <https://arxiv.org/abs/2408.14033|the paper>",
-                List.of(), List.of(new OutboundMessage.Button("discard", "Discard", "H2", "danger")), List.of(), "");
+        OutboundMessage status = new OutboundMessage(
+                "",
+                "*ready*: see <https://arxiv.org/abs/2408.14033|the paper>",
+                List.of(),
+                List.of(new OutboundMessage.Button("discard", "Discard", "H2", "danger")),
+                List.of(),
+                "");
 
         MessageCreateData data = DiscordMessages.of(status, WEB);
 
@@ -59,14 +66,19 @@ class DiscordMessagesTest {
         Button discard = ((ActionRow) data.getComponents().get(0)).getButtons().get(0);
         assertThat(DiscordMessages.action(discard.getId())).contains(new DiscordMessages.Action("discard", "H2"));
         assertThat(DiscordMessages.action("other:thing")).isEmpty();
-        assertThat(DiscordMessages.of(new OutboundMessage("", "x".repeat(5000), List.of(), List.of(), List.of(), ""),
-                WEB).getContent()).hasSizeLessThanOrEqualTo(2000).contains(WEB);
+        assertThat(DiscordMessages.of(
+                                new OutboundMessage("", "x".repeat(5000), List.of(), List.of(), List.of(), ""), WEB)
+                        .getContent())
+                .hasSizeLessThanOrEqualTo(2000)
+                .contains(WEB);
     }
 
     @Test
     void reactionsMapBothWaysAndShortCodesBecomeEmoji() {
         assertThat(DiscordEmoji.unicode("+1")).isEqualTo("👍");
-        assertThat(DiscordEmoji.canonical("👍🏽")).as("skin tones count as the same vote").isEqualTo("+1");
+        assertThat(DiscordEmoji.canonical("👍🏽"))
+                .as("skin tones count as the same vote")
+                .isEqualTo("+1");
         assertThat(DiscordEmoji.canonical("🚀")).isEqualTo("rocket");
         assertThat(DiscordEmoji.canonical("⚠")).isEqualTo("warning");
         assertThat(DiscordEmoji.canonical("🎉")).isEqualTo("🎉");
@@ -78,10 +90,15 @@ class DiscordMessagesTest {
     void theFirstPlotIsTheEmbedsImageAndRunLinksBecomeAbsolute(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path png = java.nio.file.Files.write(dir.resolve("accuracy.png"), new byte[] {1, 2, 3});
-        OutboundMessage results = new OutboundMessage("Results: run-1", "Details: /run.html?id=run-1",
-                List.of(new OutboundMessage.Field("Accuracy", "0.91")), List.of(), List.of(
+        OutboundMessage results = new OutboundMessage(
+                "Results: run-1",
+                "Details: /run.html?id=run-1",
+                List.of(new OutboundMessage.Field("Accuracy", "0.91")),
+                List.of(),
+                List.of(
                         new OutboundMessage.Attachment("changes.diff", "text/x-diff", png),
-                        new OutboundMessage.Attachment("accuracy.png", "image/png", png)), "");
+                        new OutboundMessage.Attachment("accuracy.png", "image/png", png)),
+                "");
 
         MessageCreateData data = DiscordMessages.of(DiscordMessages.absolute(results, WEB), WEB);
 
@@ -93,20 +110,30 @@ class DiscordMessagesTest {
 
     @Test
     void mentionsInAnEmbedAreAlsoInTheContentSoTheyNotify() {
-        OutboundMessage results = new OutboundMessage("Results: run-1", "<@123456> your run finished; cc <@!789>",
-                List.of(), List.of(), List.of(), "");
+        OutboundMessage results = new OutboundMessage(
+                "Results: run-1", "<@123456> your run finished; cc <@!789>", List.of(), List.of(), List.of(), "");
         assertThat(DiscordMessages.of(results, WEB).getContent()).isEqualTo("<@123456> <@!789>");
-        assertThat(DiscordMessages.of(new OutboundMessage("Brief: x", "no one", List.of(), List.of(), List.of(), ""),
-                WEB).getContent()).isEmpty();
+        assertThat(DiscordMessages.of(
+                                new OutboundMessage("Brief: x", "no one", List.of(), List.of(), List.of(), ""), WEB)
+                        .getContent())
+                .isEmpty();
     }
 
     @Test
     void theLongestButtonThePortAcceptsFitsDiscordsCustomId() {
-        OutboundMessage m = new OutboundMessage("", "pick", List.of(), List.of(
-                new OutboundMessage.Button("resume", "Resume", "run-1", ""),
-                new OutboundMessage.Button("a".repeat(30), "Longest", "v".repeat(60), "")), List.of(), "");
-        List<Button> buttons = ((ActionRow) DiscordMessages.of(m, WEB).getComponents().get(0)).getButtons();
-        assertThat(buttons).extracting(Button::getId)
+        OutboundMessage m = new OutboundMessage(
+                "",
+                "pick",
+                List.of(),
+                List.of(
+                        new OutboundMessage.Button("resume", "Resume", "run-1", ""),
+                        new OutboundMessage.Button("a".repeat(30), "Longest", "v".repeat(60), "")),
+                List.of(),
+                "");
+        List<Button> buttons =
+                ((ActionRow) DiscordMessages.of(m, WEB).getComponents().get(0)).getButtons();
+        assertThat(buttons)
+                .extracting(Button::getId)
                 .containsExactly("mlr:resume:run-1", "mlr:" + "a".repeat(30) + ":" + "v".repeat(60));
         assertThatThrownBy(() -> new OutboundMessage.Button("a".repeat(31), "Too long", "", ""))
                 .isInstanceOf(IllegalArgumentException.class);

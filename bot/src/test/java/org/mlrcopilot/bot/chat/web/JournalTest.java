@@ -22,7 +22,9 @@ class JournalTest {
         Files.writeString(file, "{\"op\":\"channel\",\"name\":\"a\"}\n{\"op\":\"channel\",\"na");
         try (Journal journal = new Journal(file)) {
             journal.append(Map.of("op", "channel", "name", "b"));
-            assertThat(journal.entries()).extracting(e -> e.path("name").asText()).containsExactly("a", "b");
+            assertThat(journal.entries())
+                    .extracting(e -> e.path("name").asText())
+                    .containsExactly("a", "b");
         }
     }
 
@@ -33,7 +35,8 @@ class JournalTest {
         Path file = Files.createSymbolicLink(dir.resolve("chat.jsonl"), full);
         try (Journal journal = new Journal(file)) {
             assertThatThrownBy(() -> journal.append(Map.of("op", "channel", "name", "b")))
-                    .isInstanceOf(UncheckedIOException.class).hasMessageContaining("cannot append");
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("cannot append");
         }
     }
 }

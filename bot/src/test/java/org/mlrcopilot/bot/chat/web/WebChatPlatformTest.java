@@ -38,7 +38,9 @@ class WebChatPlatformTest extends ChatPlatformContract {
 
     @TempDir
     Path dir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger clientIds = new AtomicInteger();
     private WebChat chat;
     private WebServer server;
@@ -48,7 +50,11 @@ class WebChatPlatformTest extends ChatPlatformContract {
     protected ChatPlatform start(InboundHandler handler) {
         chat = new WebChat(dir, Clock.systemUTC());
         chat.start(handler);
-        server = WebServer.start("127.0.0.1", 0, List.of(chat.routes()), () -> Map.of("status", "ok"),
+        server = WebServer.start(
+                "127.0.0.1",
+                0,
+                List.of(chat.routes()),
+                () -> Map.of("status", "ok"),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         return chat;
     }
@@ -79,12 +85,20 @@ class WebChatPlatformTest extends ChatPlatformContract {
         List<Shown> out = new ArrayList<>();
         for (JsonNode m : get("/api/channels/" + root.channel() + "/messages")) {
             if (m.path("threadId").asText().equals(root.threadId())) {
-                out.add(new Shown(m.path("id").asText(), m.path("bot").asBoolean(), m.path("user").asText(),
-                        m.path("text").asText(), StreamSupport.stream(m.path("buttons").spliterator(), false)
-                        .map(b -> new ShownButton(b.path("action").asText(), b.path("value").asText(),
-                                b.path("label").asText())).toList(),
+                out.add(new Shown(
+                        m.path("id").asText(),
+                        m.path("bot").asBoolean(),
+                        m.path("user").asText(),
+                        m.path("text").asText(),
+                        StreamSupport.stream(m.path("buttons").spliterator(), false)
+                                .map(b -> new ShownButton(
+                                        b.path("action").asText(),
+                                        b.path("value").asText(),
+                                        b.path("label").asText()))
+                                .toList(),
                         StreamSupport.stream(m.path("attachments").spliterator(), false)
-                                .map(f -> f.path("name").asText()).toList()));
+                                .map(f -> f.path("name").asText())
+                                .toList()));
             }
         }
         return out;
@@ -94,8 +108,8 @@ class WebChatPlatformTest extends ChatPlatformContract {
     protected List<String> botReactions(MessageRef message) {
         List<String> out = new ArrayList<>();
         get("/api/messages/" + message.messageId()).path("reactions").fields().forEachRemaining(e -> {
-            if (StreamSupport.stream(e.getValue().spliterator(), false).anyMatch(u -> u.asText()
-                    .equals(WebChat.BOT))) {
+            if (StreamSupport.stream(e.getValue().spliterator(), false)
+                    .anyMatch(u -> u.asText().equals(WebChat.BOT))) {
                 out.add(e.getKey());
             }
         });
@@ -105,8 +119,17 @@ class WebChatPlatformTest extends ChatPlatformContract {
     /** Posts as an API client does that may post again: with its own event id. */
     @Override
     protected MessageRef say(ThreadRef thread, String text) throws Exception {
-        lastMessage = Map.of("user", ADA, "userName", "Ada", "text", text, "threadId", thread.threadId(),
-                "eventId", "client-" + clientIds.incrementAndGet());
+        lastMessage = Map.of(
+                "user",
+                ADA,
+                "userName",
+                "Ada",
+                "text",
+                text,
+                "threadId",
+                thread.threadId(),
+                "eventId",
+                "client-" + clientIds.incrementAndGet());
         return posted(thread.channel());
     }
 
@@ -121,20 +144,28 @@ class WebChatPlatformTest extends ChatPlatformContract {
     }
 
     private MessageRef posted(String channel) throws Exception {
-        JsonNode m = ok("POST", "/api/channels/" + channel + "/messages", lastMessage).path("message");
-        return new MessageRef(m.path("channel").asText(), m.path("id").asText(), m.path("threadId").asText());
+        JsonNode m = ok("POST", "/api/channels/" + channel + "/messages", lastMessage)
+                .path("message");
+        return new MessageRef(
+                m.path("channel").asText(),
+                m.path("id").asText(),
+                m.path("threadId").asText());
     }
 
     @Override
     protected void react(MessageRef message, String emoji) throws Exception {
-        ok("POST", "/api/messages/" + message.messageId() + "/reactions", Map.of("user", ADA, "userName", "Ada",
-                "emoji", emoji));
+        ok(
+                "POST",
+                "/api/messages/" + message.messageId() + "/reactions",
+                Map.of("user", ADA, "userName", "Ada", "emoji", emoji));
     }
 
     @Override
     protected void press(MessageRef message, Button button) throws Exception {
-        ok("POST", "/api/messages/" + message.messageId() + "/buttons", Map.of("user", ADA, "userName", "Ada",
-                "action", button.action(), "value", button.value()));
+        ok(
+                "POST",
+                "/api/messages/" + message.messageId() + "/buttons",
+                Map.of("user", ADA, "userName", "Ada", "action", button.action(), "value", button.value()));
     }
 
     /** The web chat writes the name people go by; the page shows it as written. */
@@ -152,12 +183,19 @@ class WebChatPlatformTest extends ChatPlatformContract {
     }
 
     private JsonNode ok(String method, String path, Object body) throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + server.port() + path)).method(method, publisher).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .method(method, publisher)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isEqualTo(200);
         return JSON.readTree(response.body());
     }
 }

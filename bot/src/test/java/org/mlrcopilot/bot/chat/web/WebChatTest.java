@@ -35,11 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
-import org.mlrcopilot.agents.experiment.StopReason;
 import org.mlrcopilot.agents.experiment.StepRecord;
-import org.mlrcopilot.bot.conversation.ConversationStores;
-import org.mlrcopilot.bot.conversation.MessageLink;
-import org.mlrcopilot.bot.conversation.MessageRole;
+import org.mlrcopilot.agents.experiment.StopReason;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStatus;
@@ -53,6 +50,9 @@ import org.mlrcopilot.bot.chat.OutboundMessage.Attachment;
 import org.mlrcopilot.bot.chat.OutboundMessage.Button;
 import org.mlrcopilot.bot.chat.OutboundMessage.Field;
 import org.mlrcopilot.bot.chat.ThreadRef;
+import org.mlrcopilot.bot.conversation.ConversationStores;
+import org.mlrcopilot.bot.conversation.MessageLink;
+import org.mlrcopilot.bot.conversation.MessageRole;
 import org.mlrcopilot.bot.http.Dashboard;
 import org.mlrcopilot.bot.http.WebServer;
 import org.mlrcopilot.bot.store.Store;
@@ -66,7 +66,9 @@ class WebChatTest {
 
     @TempDir
     Path dir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Inbound> events = new CopyOnWriteArrayList<>();
     private Store store;
     private WebChat chat;
@@ -86,10 +88,14 @@ class WebChatTest {
                 return "noted " + event.getClass().getSimpleName();
             });
         }
-        Dashboard dashboard = new Dashboard(new ConversationStores(store, store, store, store.usage()),
-                (platform, user) -> user);
-        server = WebServer.start("127.0.0.1", 0, List.of(chat.routes(), dashboard),
-                () -> Map.of("status", "ok"), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        Dashboard dashboard =
+                new Dashboard(new ConversationStores(store, store, store, store.usage()), (platform, user) -> user);
+        server = WebServer.start(
+                "127.0.0.1",
+                0,
+                List.of(chat.routes(), dashboard),
+                () -> Map.of("status", "ok"),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     private void reopen() {
@@ -109,18 +115,49 @@ class WebChatTest {
 
     @Test
     void postedMessagesReachTheHandlerAndTheChannel() throws Exception {
-        JsonNode root = ok("POST", "/api/channels/general/messages", Map.of("user", "u-ada", "userName", "Ada",
-                "text", "read <b>this</b> https://arxiv.org/abs/2408.14033"));
+        JsonNode root = ok(
+                "POST",
+                "/api/channels/general/messages",
+                Map.of(
+                        "user",
+                        "u-ada",
+                        "userName",
+                        "Ada",
+                        "text",
+                        "read <b>this</b> https://arxiv.org/abs/2408.14033"));
         assertThat(root.path("notice").asText()).isEqualTo("noted MessagePosted");
         String id = root.path("message").path("id").asText();
         assertThat(id).isEqualTo("m1");
         assertThat(root.path("message").path("threadId").asText()).isEqualTo(id);
         assertThat(root.path("message").path("text").asText()).as("stored raw").contains("<b>this</b>");
-        assertThat(events).singleElement().isEqualTo(new Inbound.MessagePosted("web", "web-m1", "general", "m1", "",
-                "u-ada", "Ada", "read <b>this</b> https://arxiv.org/abs/2408.14033", true));
+        assertThat(events)
+                .singleElement()
+                .isEqualTo(new Inbound.MessagePosted(
+                        "web",
+                        "web-m1",
+                        "general",
+                        "m1",
+                        "",
+                        "u-ada",
+                        "Ada",
+                        "read <b>this</b> https://arxiv.org/abs/2408.14033",
+                        true));
 
-        JsonNode reply = ok("POST", "/api/channels/general/messages", Map.of("user", "u-bo", "userName", "Bo",
-                "text", "agreed", "threadId", id, "eventId", "client-42")).path("message");
+        JsonNode reply = ok(
+                        "POST",
+                        "/api/channels/general/messages",
+                        Map.of(
+                                "user",
+                                "u-bo",
+                                "userName",
+                                "Bo",
+                                "text",
+                                "agreed",
+                                "threadId",
+                                id,
+                                "eventId",
+                                "client-42"))
+                .path("message");
         assertThat(reply.path("threadId").asText()).isEqualTo(id);
         Inbound.MessagePosted posted = (Inbound.MessagePosted) events.get(1);
         assertThat(posted.eventId()).as("a client's own id, scoped to it").isEqualTo("web-client:u-bo:client-42");
@@ -137,34 +174,59 @@ class WebChatTest {
     @Test
     void reactionsAreAddedAndRemoved() throws Exception {
         MessageRef bot = chat.post(new ThreadRef("research", ""), OutboundMessage.text("H1: try an RBF kernel"));
-        JsonNode added = ok("POST", "/api/messages/" + bot.messageId() + "/reactions", Map.of("user", "u-ada",
-                "userName", "Ada", "emoji", "+1"));
-        assertThat(added.path("message").path("reactions").path("+1")).extracting(JsonNode::asText)
+        JsonNode added = ok(
+                "POST",
+                "/api/messages/" + bot.messageId() + "/reactions",
+                Map.of("user", "u-ada", "userName", "Ada", "emoji", "+1"));
+        assertThat(added.path("message").path("reactions").path("+1"))
+                .extracting(JsonNode::asText)
                 .containsExactly("u-ada");
         assertThat(added.path("notice").asText()).isEqualTo("noted ReactionChanged");
         ok("POST", "/api/messages/" + bot.messageId() + "/reactions", Map.of("user", "u-ada", "emoji", "+1"));
         assertThat(events).as("adding it again changes nothing").hasSize(1);
 
-        JsonNode removed = ok("DELETE", "/api/messages/" + bot.messageId() + "/reactions/" + enc("+1")
-                + "?user=u-ada&userName=Ada", null);
+        JsonNode removed = ok(
+                "DELETE",
+                "/api/messages/" + bot.messageId() + "/reactions/" + enc("+1") + "?user=u-ada&userName=Ada",
+                null);
         assertThat(removed.path("message").path("reactions").has("+1")).isFalse();
-        assertThat(events).extracting(e -> (Inbound.ReactionChanged) e)
-                .extracting(Inbound.ReactionChanged::emoji, Inbound.ReactionChanged::added,
-                        Inbound.ReactionChanged::user, Inbound.ReactionChanged::userName,
+        assertThat(events)
+                .extracting(e -> (Inbound.ReactionChanged) e)
+                .extracting(
+                        Inbound.ReactionChanged::emoji,
+                        Inbound.ReactionChanged::added,
+                        Inbound.ReactionChanged::user,
+                        Inbound.ReactionChanged::userName,
                         Inbound.ReactionChanged::messageId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("+1", true, "u-ada", "Ada", bot.messageId()),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("+1", true, "u-ada", "Ada", bot.messageId()),
                         org.assertj.core.groups.Tuple.tuple("+1", false, "u-ada", "Ada", bot.messageId()));
-        assertThat(events.get(0).eventId()).isNotEqualTo(events.get(1).eventId()).startsWith("web-");
-        assertThat(call("POST", "/api/messages/" + bot.messageId() + "/reactions", Map.of("user", "u-ada",
-                "emoji", "<script>")).statusCode()).isEqualTo(400);
+        assertThat(events.get(0).eventId())
+                .isNotEqualTo(events.get(1).eventId())
+                .startsWith("web-");
+        assertThat(call(
+                                "POST",
+                                "/api/messages/" + bot.messageId() + "/reactions",
+                                Map.of("user", "u-ada", "emoji", "<script>"))
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
     void buttonsAndCommandsDeliverTheirEventsAndAnswerTheNotice() throws Exception {
-        MessageRef bot = chat.post(new ThreadRef("research", ""), new OutboundMessage("H1", "idea", List.of(),
-                List.of(new Button("run", "Run experiment", "H1", "primary")), List.of(), ""));
-        JsonNode pressed = ok("POST", "/api/messages/" + bot.messageId() + "/buttons", Map.of("user", "u-ada",
-                "userName", "Ada", "action", "run", "value", "H1"));
+        MessageRef bot = chat.post(
+                new ThreadRef("research", ""),
+                new OutboundMessage(
+                        "H1",
+                        "idea",
+                        List.of(),
+                        List.of(new Button("run", "Run experiment", "H1", "primary")),
+                        List.of(),
+                        ""));
+        JsonNode pressed = ok(
+                "POST",
+                "/api/messages/" + bot.messageId() + "/buttons",
+                Map.of("user", "u-ada", "userName", "Ada", "action", "run", "value", "H1"));
         assertThat(pressed.path("notice").asText()).isEqualTo("noted ButtonPressed");
         assertThat(events.get(0)).isInstanceOfSatisfying(Inbound.ButtonPressed.class, b -> {
             assertThat(b.action()).isEqualTo("run");
@@ -172,14 +234,22 @@ class WebChatTest {
             assertThat(b.messageId()).isEqualTo(bot.messageId());
             assertThat(b.channel()).isEqualTo("research");
         });
-        assertThat(call("POST", "/api/messages/" + bot.messageId() + "/buttons", Map.of("user", "u-ada",
-                "action", "discard", "value", "H1")).statusCode()).as("not a button of that message").isEqualTo(400);
+        assertThat(call(
+                                "POST",
+                                "/api/messages/" + bot.messageId() + "/buttons",
+                                Map.of("user", "u-ada", "action", "discard", "value", "H1"))
+                        .statusCode())
+                .as("not a button of that message")
+                .isEqualTo(400);
 
-        JsonNode command = ok("POST", "/api/commands", Map.of("channel", "research", "user", "u-bo",
-                "userName", "Bo", "name", "status", "args", " r-1 "));
+        JsonNode command = ok(
+                "POST",
+                "/api/commands",
+                Map.of("channel", "research", "user", "u-bo", "userName", "Bo", "name", "status", "args", " r-1 "));
         assertThat(command.path("notice").asText()).isEqualTo("noted Command");
-        assertThat(events.get(1)).isEqualTo(new Inbound.Command("web", events.get(1).eventId(), "research", "u-bo",
-                "Bo", "status", "r-1"));
+        assertThat(events.get(1))
+                .isEqualTo(
+                        new Inbound.Command("web", events.get(1).eventId(), "research", "u-bo", "Bo", "status", "r-1"));
     }
 
     @Test
@@ -187,8 +257,8 @@ class WebChatTest {
         server.close();
         chat.close();
         open(false);
-        HttpResponse<String> response = call("POST", "/api/channels/general/messages", Map.of("user", "u-ada",
-                "text", "hello"));
+        HttpResponse<String> response =
+                call("POST", "/api/channels/general/messages", Map.of("user", "u-ada", "text", "hello"));
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.body()).contains("\"error\"");
         assertThat(ok("GET", "/api/channels/general/messages", null)).isEmpty();
@@ -196,25 +266,34 @@ class WebChatTest {
 
     @Test
     void requestsAreChecked() throws Exception {
-        assertThat(call("POST", "/api/channels/nowhere/messages", Map.of("user", "u", "text", "x")).statusCode())
+        assertThat(call("POST", "/api/channels/nowhere/messages", Map.of("user", "u", "text", "x"))
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(call("POST", "/api/channels/general/messages", Map.of("user", "u", "text", " ")).statusCode())
+        assertThat(call("POST", "/api/channels/general/messages", Map.of("user", "u", "text", " "))
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(call("POST", "/api/channels/general/messages", Map.of("text", "who?")).statusCode())
+        assertThat(call("POST", "/api/channels/general/messages", Map.of("text", "who?"))
+                        .statusCode())
                 .isEqualTo(400);
-        assertThat(call("POST", "/api/channels/general/messages", Map.of("user", "u", "text", "x",
-                "threadId", "m999")).statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/api/channels/general/messages", Map.of("user", "u", "text", "x", "threadId", "m999"))
+                        .statusCode())
+                .isEqualTo(400);
         var tooLong = call("POST", "/api/channels/general/messages", Map.of("user", "u", "text", "é".repeat(16_001)));
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        assertThat(tooLong.body()).contains("at most 16,000 characters; this one has 16,001")
+        assertThat(tooLong.body())
+                .contains("at most 16,000 characters; this one has 16,001")
                 .contains("as a file");
-        assertThat(call("POST", "/api/channels/general/messages", Map.of("user", "u", "text",
-                "\u0001".repeat(16_000))).statusCode()).as("the longest message fits the body limit however it is "
-                + "escaped").isEqualTo(200);
-        assertThat(call("POST", "/api/channels/general/messages", Map.of("user", "u",
-                "text", "x".repeat(200_000))).body()).contains("16000 characters");
-        assertThat(call("POST", "/api/channels", Map.of("name", "Bad Name!")).statusCode()).isEqualTo(400);
-        assertThat(call("POST", "/api/channels", Map.of("name", "a".repeat(41))).statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/api/channels/general/messages", Map.of("user", "u", "text", "\u0001".repeat(16_000)))
+                        .statusCode())
+                .as("the longest message fits the body limit however it is " + "escaped")
+                .isEqualTo(200);
+        assertThat(call("POST", "/api/channels/general/messages", Map.of("user", "u", "text", "x".repeat(200_000)))
+                        .body())
+                .contains("16000 characters");
+        assertThat(call("POST", "/api/channels", Map.of("name", "Bad Name!")).statusCode())
+                .isEqualTo(400);
+        assertThat(call("POST", "/api/channels", Map.of("name", "a".repeat(41))).statusCode())
+                .isEqualTo(400);
         assertThat(call("GET", "/api/messages/m404", null).statusCode()).isEqualTo(404);
         assertThat(events).hasSize(1);
     }
@@ -226,8 +305,15 @@ class WebChatTest {
         MessageRef root = chat.post(new ThreadRef("research", ""), OutboundMessage.text("Reading the paper…"));
         assertThat(root.threadId()).isEqualTo(root.messageId());
         MessageRef status = chat.post(root.thread(), OutboundMessage.text("queued"));
-        chat.update(status, new OutboundMessage("Run run-1", "step 3/30", List.of(new Field("Run", "run-1")),
-                List.of(new Button("stop", "Stop", "run-1", "danger")), List.of(), "#4a6fa5"));
+        chat.update(
+                status,
+                new OutboundMessage(
+                        "Run run-1",
+                        "step 3/30",
+                        List.of(new Field("Run", "run-1")),
+                        List.of(new Button("stop", "Stop", "run-1", "danger")),
+                        List.of(),
+                        "#4a6fa5"));
         chat.react(root, Emoji.EYES);
 
         JsonNode m = ok("GET", "/api/messages/" + status.messageId(), null);
@@ -241,8 +327,11 @@ class WebChatTest {
         assertThat(m.path("ts").asLong()).isEqualTo(T0.toEpochMilli());
         assertThat(m.path("fields").get(0).path("label").asText()).isEqualTo("Run");
         assertThat(m.path("buttons").get(0).path("style").asText()).isEqualTo("danger");
-        assertThat(ok("GET", "/api/messages/" + root.messageId(), null).path("reactions").path("eyes"))
-                .extracting(JsonNode::asText).containsExactly("mlr");
+        assertThat(ok("GET", "/api/messages/" + root.messageId(), null)
+                        .path("reactions")
+                        .path("eyes"))
+                .extracting(JsonNode::asText)
+                .containsExactly("mlr");
         assertThat(chat.permalink(status)).isEqualTo("/#/research/" + root.messageId() + "/" + status.messageId());
         assertThatThrownBy(() -> chat.update(new MessageRef("research", "m999", ""), OutboundMessage.text("x")))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -252,11 +341,13 @@ class WebChatTest {
     void liveEventsCarryUpdates() throws Exception {
         MessageRef status = chat.post(new ThreadRef("research", ""), OutboundMessage.text("queued"));
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(uri("/api/events"))
-                .header("Accept", "text/event-stream").build(),
+        HttpResponse<Stream<String>> stream = http.send(
+                HttpRequest.newBuilder(uri("/api/events"))
+                        .header("Accept", "text/event-stream")
+                        .build(),
                 HttpResponse.BodyHandlers.ofLines());
-        assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
-                assertThat(t).startsWith("text/event-stream"));
+        assertThat(stream.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
         Thread reader = new Thread(() -> {
             try {
                 stream.body().forEach(lines::add);
@@ -271,8 +362,10 @@ class WebChatTest {
             chat.update(status, OutboundMessage.text("step 7/30"));
             List<String> event = eventWith(lines, "step 7/30");
             assertThat(event).contains("event: message").anyMatch(l -> l.matches("id: \\d+"));
-            ok("POST", "/api/messages/" + status.messageId() + "/reactions", Map.of("user", "u-ada", "emoji",
-                    "rocket"));
+            ok(
+                    "POST",
+                    "/api/messages/" + status.messageId() + "/reactions",
+                    Map.of("user", "u-ada", "emoji", "rocket"));
             assertThat(eventWith(lines, "\"rocket\":[\"u-ada\"]")).contains("event: reaction");
         } finally {
             stream.body().close();
@@ -284,8 +377,11 @@ class WebChatTest {
         List<HttpResponse<Stream<String>>> open = new ArrayList<>();
         try {
             for (int i = 0; i <= EventHub.MAX_PER_PERSON; i++) {
-                HttpResponse<Stream<String>> stream = http.send(HttpRequest.newBuilder(uri("/api/events"))
-                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+                HttpResponse<Stream<String>> stream = http.send(
+                        HttpRequest.newBuilder(uri("/api/events"))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
                 open.add(stream);
                 BlockingQueue<String> lines = new LinkedBlockingQueue<>();
                 Thread reader = new Thread(() -> {
@@ -298,9 +394,13 @@ class WebChatTest {
                 reader.setDaemon(true);
                 reader.start();
                 if (i < EventHub.MAX_PER_PERSON) {
-                    assertThat(next(lines, "event: hello")).as("window " + (i + 1)).isNotNull();
+                    assertThat(next(lines, "event: hello"))
+                            .as("window " + (i + 1))
+                            .isNotNull();
                 } else {
-                    assertThat(next(lines, "event: error")).as("one window too many").isNotNull();
+                    assertThat(next(lines, "event: error"))
+                            .as("one window too many")
+                            .isNotNull();
                 }
             }
         } finally {
@@ -310,21 +410,30 @@ class WebChatTest {
 
     @Test
     void aLoneSurrogateIsRefusedAndBreaksNothing() throws Exception {
-        for (String body : List.of("{\"user\":\"u-eve\",\"userName\":\"Eve \\ud83d\",\"text\":\"hi\"}",
+        for (String body : List.of(
+                "{\"user\":\"u-eve\",\"userName\":\"Eve \\ud83d\",\"text\":\"hi\"}",
                 "{\"user\":\"u-eve\",\"userName\":\"Eve\",\"text\":\"x \\udc00 y\"}",
                 "{\"user\":\"u-eve\",\"userName\":\"Eve\",\"text\":\"hi\",\"files\":[\"\\ud800\"]}")) {
-            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/channels/research/messages"))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused = http.send(
+                    HttpRequest.newBuilder(uri("/api/channels/research/messages"))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).as(body).isEqualTo(400);
             assertThat(refused.body()).contains("lone UTF-16 surrogate");
         }
-        JsonNode fine = ok("POST", "/api/channels/research/messages", Map.of("user", "u-eve", "userName",
-                "Eve 😀".repeat(20), "text", "still here"));
-        assertThat(fine.at("/message/userName").asText()).as("a name cut to 80 never splits a character")
-                .satisfies(n -> assertThat(Character.isHighSurrogate(
-                        n.charAt(n.length() - 1))).isFalse());
-        assertThat(ok("GET", "/api/channels/research/messages", null).toString()).contains("still here");
+        JsonNode fine = ok(
+                "POST",
+                "/api/channels/research/messages",
+                Map.of("user", "u-eve", "userName", "Eve 😀".repeat(20), "text", "still here"));
+        assertThat(fine.at("/message/userName").asText())
+                .as("a name cut to 80 never splits a character")
+                .satisfies(n -> assertThat(Character.isHighSurrogate(n.charAt(n.length() - 1)))
+                        .isFalse());
+        assertThat(ok("GET", "/api/channels/research/messages", null).toString())
+                .contains("still here");
     }
 
     /** The lines of the next event whose data contains {@code text}. */
@@ -366,33 +475,40 @@ class WebChatTest {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
         Files.write(run.resolve("accuracy.png"), png);
         Files.writeString(run.resolve("page.html"), "<script>alert(1)</script>");
-        MessageRef m = chat.post(new ThreadRef("research", ""), OutboundMessage.text("Results").withAttachments(
-                List.of(new Attachment("accuracy.png", "image/png", run.resolve("accuracy.png")),
-                        new Attachment("../page.html", "text/html", run.resolve("page.html")))));
+        MessageRef m = chat.post(
+                new ThreadRef("research", ""),
+                OutboundMessage.text("Results")
+                        .withAttachments(List.of(
+                                new Attachment("accuracy.png", "image/png", run.resolve("accuracy.png")),
+                                new Attachment("../page.html", "text/html", run.resolve("page.html")))));
         Files.delete(run.resolve("accuracy.png"));
 
         JsonNode files = ok("GET", "/api/messages/" + m.messageId(), null).path("attachments");
         assertThat(files.get(0).path("url").asText()).isEqualTo("/files/" + m.messageId() + "/accuracy.png");
         assertThat(files.get(1).path("name").asText()).isEqualTo("page.html");
         assertThat(dir.resolve("web/files/" + m.messageId() + "/accuracy.png")).exists();
-        HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(uri(files.get(0).path("url").asText())).build(),
+        HttpResponse<byte[]> image = http.send(
+                HttpRequest.newBuilder(uri(files.get(0).path("url").asText())).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(image.body()).isEqualTo(png);
         HttpResponse<String> html = call("GET", files.get(1).path("url").asText(), null);
         assertThat(html.headers().firstValue("Content-Disposition")).hasValue("attachment");
-        assertThat(html.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(p ->
-                assertThat(p).contains("sandbox"));
+        assertThat(html.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(p -> assertThat(p).contains("sandbox"));
     }
 
     @Test
     void pathTraversalIsRefused() throws Exception {
         MessageRef m = chat.post(new ThreadRef("research", ""), OutboundMessage.text("x"));
         Files.writeString(dir.resolve("web/secret.txt"), "top secret");
-        for (String path : List.of("/files/" + m.messageId() + "/..%2F..%2Fchat.jsonl",
-                "/files/" + m.messageId() + "/%2e%2e%2f%2e%2e%2fsecret.txt", "/files/..%2Fweb/secret.txt",
-                "/files/" + m.messageId() + "/../../secret.txt", "/static/..%2F..%2Fweb%2Fapp.js",
+        for (String path : List.of(
+                "/files/" + m.messageId() + "/..%2F..%2Fchat.jsonl",
+                "/files/" + m.messageId() + "/%2e%2e%2f%2e%2e%2fsecret.txt",
+                "/files/..%2Fweb/secret.txt",
+                "/files/" + m.messageId() + "/../../secret.txt",
+                "/static/..%2F..%2Fweb%2Fapp.js",
                 "/files/%2e%2e/secret.txt")) {
             HttpResponse<String> response = call("GET", path, null);
             assertThat(response.statusCode()).as(path).isBetween(400, 404);
@@ -405,39 +521,56 @@ class WebChatTest {
     @Test
     void theJournalIsReplayedAndIdsContinue() throws Exception {
         ok("POST", "/api/channels", Map.of("name", "papers-2026"));
-        String root = ok("POST", "/api/channels/papers-2026/messages", Map.of("user", "u-ada", "userName", "Ada",
-                "text", "hello")).path("message").path("id").asText();
+        String root = ok(
+                        "POST",
+                        "/api/channels/papers-2026/messages",
+                        Map.of("user", "u-ada", "userName", "Ada", "text", "hello"))
+                .path("message")
+                .path("id")
+                .asText();
         MessageRef bot = chat.post(new ThreadRef("papers-2026", root), OutboundMessage.text("hi"));
         chat.update(bot, OutboundMessage.text("hi, Ada"));
-        ok("POST", "/api/messages/" + bot.messageId() + "/reactions", Map.of("user", "u-bo", "userName", "Bo",
-                "emoji", "+1"));
+        ok(
+                "POST",
+                "/api/messages/" + bot.messageId() + "/reactions",
+                Map.of("user", "u-bo", "userName", "Bo", "emoji", "+1"));
         ok("POST", "/api/messages/" + bot.messageId() + "/reactions", Map.of("user", "u-ada", "emoji", "rocket"));
         ok("DELETE", "/api/messages/" + bot.messageId() + "/reactions/rocket?user=u-ada", null);
         JsonNode before = ok("GET", "/api/channels/papers-2026/messages", null);
 
         reopen();
-        assertThat(ok("GET", "/api/channels", null)).extracting(JsonNode::asText)
+        assertThat(ok("GET", "/api/channels", null))
+                .extracting(JsonNode::asText)
                 .containsExactly("general", "research", "papers-2026");
         assertThat(ok("GET", "/api/channels/papers-2026/messages", null)).isEqualTo(before);
         assertThat(before.get(1).path("text").asText()).isEqualTo("hi, Ada");
         assertThat(before.get(1).path("reactions").toString()).isEqualTo("{\"+1\":[\"u-bo\"]}");
         assertThat(chat.mention("u-bo")).isEqualTo("@Bo");
-        assertThat(chat.post(new ThreadRef("general", ""), OutboundMessage.text("next")).messageId())
+        assertThat(chat.post(new ThreadRef("general", ""), OutboundMessage.text("next"))
+                        .messageId())
                 .isEqualTo("m3");
-        assertThat(Files.readAllLines(dir.resolve("web/chat.jsonl"))).extracting(l -> JSON.readTree(l)
-                .path("op").asText()).contains("channel", "post", "update", "react", "unreact", "user");
+        assertThat(Files.readAllLines(dir.resolve("web/chat.jsonl")))
+                .extracting(l -> JSON.readTree(l).path("op").asText())
+                .contains("channel", "post", "update", "react", "unreact", "user");
     }
 
     @Test
     void aLongJournalIsCompactedAtStartUpAndLosesNothing() throws Exception {
-        String root = ok("POST", "/api/channels/research/messages", Map.of("user", "u-ada", "userName", "Ada",
-                "text", "a paper")).path("message").path("id").asText();
+        String root = ok(
+                        "POST",
+                        "/api/channels/research/messages",
+                        Map.of("user", "u-ada", "userName", "Ada", "text", "a paper"))
+                .path("message")
+                .path("id")
+                .asText();
         MessageRef status = chat.post(new ThreadRef("research", root), OutboundMessage.text("queued"));
         for (int step = 1; step <= 600; step++) {
             chat.update(status, OutboundMessage.text("running step " + step + "/600"));
         }
-        ok("POST", "/api/messages/" + status.messageId() + "/reactions", Map.of("user", "u-bo", "userName", "Bo",
-                "emoji", "+1"));
+        ok(
+                "POST",
+                "/api/messages/" + status.messageId() + "/reactions",
+                Map.of("user", "u-bo", "userName", "Bo", "emoji", "+1"));
         JsonNode before = ok("GET", "/api/channels/research/messages", null);
         Path journal = dir.resolve("web/chat.jsonl");
         assertThat(Files.readAllLines(journal)).hasSizeGreaterThan(600);
@@ -448,11 +581,14 @@ class WebChatTest {
         assertThat(ok("GET", "/api/channels/research/messages", null)).isEqualTo(before);
         assertThat(before.get(1).path("text").asText()).isEqualTo("running step 600/600");
         assertThat(chat.mention("u-bo")).isEqualTo("@Bo");
-        assertThat(chat.post(new ThreadRef("general", ""), OutboundMessage.text("next")).messageId())
+        assertThat(chat.post(new ThreadRef("general", ""), OutboundMessage.text("next"))
+                        .messageId())
                 .isEqualTo("m3");
         reopen();
         assertThat(ok("GET", "/api/channels/research/messages", null)).isEqualTo(before);
-        assertThat(Files.readAllLines(journal)).as("appends continue after compaction").hasSize(lines.size() + 1);
+        assertThat(Files.readAllLines(journal))
+                .as("appends continue after compaction")
+                .hasSize(lines.size() + 1);
     }
 
     // --- pages and dashboard ---
@@ -461,18 +597,26 @@ class WebChatTest {
     void pagesUseTheSafeMarkdownRenderer() throws Exception {
         HttpResponse<String> index = call("GET", "/", null);
         assertThat(index.statusCode()).isEqualTo(200);
-        assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("text/html"));
-        assertThat(index.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(p ->
-                assertThat(p).contains("default-src 'self'"));
-        assertThat(index.body()).contains("<script src=\"/static/markdown.js\"></script>")
-                .contains("/static/app.js").contains("id=\"display-name\"").contains("id=\"composer\"");
+        assertThat(index.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(index.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(p -> assertThat(p).contains("default-src 'self'"));
+        assertThat(index.body())
+                .contains("<script src=\"/static/markdown.js\"></script>")
+                .contains("/static/app.js")
+                .contains("id=\"display-name\"")
+                .contains("id=\"composer\"");
         HttpResponse<String> markdown = call("GET", "/static/markdown.js", null);
-        assertThat(markdown.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
-                .startsWith("text/javascript"));
+        assertThat(markdown.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
         assertThat(markdown.body()).contains("function escape(");
-        for (String page : List.of("/run.html", "/researches.html", "/static/app.js", "/static/style.css",
-                "/static/run.js", "/static/researches.js")) {
+        for (String page : List.of(
+                "/run.html",
+                "/researches.html",
+                "/static/app.js",
+                "/static/style.css",
+                "/static/run.js",
+                "/static/researches.js")) {
             assertThat(call("GET", page, null).statusCode()).as(page).isEqualTo(200);
         }
         assertThat(call("GET", "/static/nothing.js", null).statusCode()).isEqualTo(404);
@@ -480,19 +624,55 @@ class WebChatTest {
 
     @Test
     void theDashboardShowsResearchesAndRuns() throws Exception {
-        store.save(new Research("r-1", "https://arxiv.org/abs/2408.14033", "u-ada", "web", "web",
-                ResearchStatus.RUNNING, "running H1", "A paper", T0, T0));
+        store.save(new Research(
+                "r-1",
+                "https://arxiv.org/abs/2408.14033",
+                "u-ada",
+                "web",
+                "web",
+                ResearchStatus.RUNNING,
+                "running H1",
+                "A paper",
+                T0,
+                T0));
         Path runDir = Files.createDirectories(dir.resolve("runs/run-1"));
-        Files.write(runDir.resolve("trace.jsonl"), IntStream.rangeClosed(1, 250)
-                .mapToObj(i -> "{\"step\":" + i + "}").toList());
-        ResearchRun run = new ResearchRun("run-1", "r-1", "H1", 1, "digits", "u-ada", "u-bo", RunStatus.RUNNING, 2,
-                30, runDir.toString(), null, T0, T0);
+        Files.write(
+                runDir.resolve("trace.jsonl"),
+                IntStream.rangeClosed(1, 250)
+                        .mapToObj(i -> "{\"step\":" + i + "}")
+                        .toList());
+        ResearchRun run = new ResearchRun(
+                "run-1",
+                "r-1",
+                "H1",
+                1,
+                "digits",
+                "u-ada",
+                "u-bo",
+                RunStatus.RUNNING,
+                2,
+                30,
+                runDir.toString(),
+                null,
+                T0,
+                T0);
         store.save(run);
-        store.add("run-1", new StepRecord(1, "execute_script", "{\"script_name\":\"train.py\"}", "accuracy 0.91",
-                List.of(), 100, 1200, 300, 4500));
+        store.add(
+                "run-1",
+                new StepRecord(
+                        1,
+                        "execute_script",
+                        "{\"script_name\":\"train.py\"}",
+                        "accuracy 0.91",
+                        List.of(),
+                        100,
+                        1200,
+                        300,
+                        4500));
         store.link(new MessageLink("web", "research", "m1", "m1", "r-1", MessageRole.parse("root")));
-        store.usage().record(new Usage("r-1", "web", "main", "gpt-x", 1000, 200, 0, Duration.ofMillis(900), "ok",
-                0.0125, T0));
+        store.usage()
+                .record(new Usage(
+                        "r-1", "web", "main", "gpt-x", 1000, 200, 0, Duration.ofMillis(900), "ok", 0.0125, T0));
 
         JsonNode researches = ok("GET", "/api/researches", null);
         assertThat(researches).hasSize(1);
@@ -510,9 +690,22 @@ class WebChatTest {
         assertThat(page.path("log").get(199).asText()).isEqualTo("{\"step\":250}");
         assertThat(page.has("result")).isFalse();
 
-        store.save(run.finished(RunStatus.DONE, new ExperimentResult(0.91, 0.95, 4.4, Boolean.FALSE, "accuracy",
-                "RBF wins", List.of(), List.of("accuracy.png"), "diff", runDir.resolve("trace.jsonl"), 1,
-                StopReason.FINAL_ANSWER), T0.plusSeconds(60)));
+        store.save(run.finished(
+                RunStatus.DONE,
+                new ExperimentResult(
+                        0.91,
+                        0.95,
+                        4.4,
+                        Boolean.FALSE,
+                        "accuracy",
+                        "RBF wins",
+                        List.of(),
+                        List.of("accuracy.png"),
+                        "diff",
+                        runDir.resolve("trace.jsonl"),
+                        1,
+                        StopReason.FINAL_ANSWER),
+                T0.plusSeconds(60)));
         JsonNode done = ok("GET", "/api/runs/run-1", null);
         assertThat(done.path("status").asText()).isEqualTo("DONE");
         assertThat(done.path("result").path("baseline").asDouble()).isEqualTo(0.91);
@@ -526,18 +719,25 @@ class WebChatTest {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    private HttpResponse<String> call(String method, String path, Object body) throws IOException,
-            InterruptedException {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+    private HttpResponse<String> call(String method, String path, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-        return http.send(HttpRequest.newBuilder(uri(path)).method(method, publisher)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .method(method, publisher)
+                        .header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode ok(String method, String path, Object body) throws IOException, InterruptedException {
         HttpResponse<String> response = call(method, path, body);
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(200);
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
