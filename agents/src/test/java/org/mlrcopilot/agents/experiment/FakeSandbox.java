@@ -64,7 +64,8 @@ public final class FakeSandbox implements Sandbox {
         }
     }
 
-    private static ExecutionResult result(int exit, String output) {
+    /** A result as a quick sandbox gives it: the exit code and the output, nothing cut, no files refused. */
+    public static ExecutionResult result(int exit, String output) {
         return new ExecutionResult(
                 exit,
                 false,

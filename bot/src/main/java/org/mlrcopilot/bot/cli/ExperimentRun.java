@@ -127,21 +127,26 @@ final class ExperimentRun {
         r.flaggedClaims().forEach(c -> System.out.println("FLAGGED (no execution printed it): " + c));
         System.out.println("trace: " + r.trace());
         if (json) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("baseline", r.baseline());
-            out.put("final", r.finalScore());
-            out.put("improvementPct", r.improvementPct());
-            out.put("success", r.success());
-            out.put("steps", r.steps());
-            out.put("usage", usage);
-            out.put("stopReason", r.stopReason().text());
-            out.put("metric", r.metric());
-            out.put("finalAnswer", r.finalAnswer());
-            out.put("flaggedClaims", r.flaggedClaims());
-            out.put("artifacts", r.artifacts());
-            out.put("diff", r.diff());
-            out.put("trace", String.valueOf(r.trace()));
-            System.out.println(new ObjectMapper().writeValueAsString(out));
+            System.out.println(new ObjectMapper().writeValueAsString(json(r, usage)));
         }
+    }
+
+    /** The result's fields in the command's JSON line, in their order (the tree search adds its own after). */
+    static Map<String, Object> json(ExperimentResult r, UsageTotals usage) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("baseline", r.baseline());
+        out.put("final", r.finalScore());
+        out.put("improvementPct", r.improvementPct());
+        out.put("success", r.success());
+        out.put("steps", r.steps());
+        out.put("usage", usage);
+        out.put("stopReason", r.stopReason().text());
+        out.put("metric", r.metric());
+        out.put("finalAnswer", r.finalAnswer());
+        out.put("flaggedClaims", r.flaggedClaims());
+        out.put("artifacts", r.artifacts());
+        out.put("diff", r.diff());
+        out.put("trace", String.valueOf(r.trace()));
+        return out;
     }
 }

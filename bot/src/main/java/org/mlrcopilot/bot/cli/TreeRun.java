@@ -120,19 +120,7 @@ final class TreeRun {
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("search", "tree");
-            out.put("baseline", r.baseline());
-            out.put("final", r.finalScore());
-            out.put("improvementPct", r.improvementPct());
-            out.put("success", r.success());
-            out.put("steps", r.steps());
-            out.put("usage", usage);
-            out.put("stopReason", r.stopReason().text());
-            out.put("metric", r.metric());
-            out.put("finalAnswer", r.finalAnswer());
-            out.put("flaggedClaims", r.flaggedClaims());
-            out.put("artifacts", r.artifacts());
-            out.put("diff", r.diff());
-            out.put("trace", String.valueOf(r.trace()));
+            out.putAll(ExperimentRun.json(r, usage));
             out.put("nodes", nodes(tree.nodes()));
             out.put("best", tree.best());
             System.out.println(new ObjectMapper().writeValueAsString(out));

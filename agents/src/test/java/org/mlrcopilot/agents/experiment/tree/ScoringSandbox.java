@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mlrcopilot.agents.experiment.FakeSandbox;
 import org.mlrcopilot.sandbox.ExecutionRequest;
 import org.mlrcopilot.sandbox.ExecutionResult;
 import org.mlrcopilot.sandbox.Guarantee;
@@ -35,7 +35,7 @@ final class ScoringSandbox implements Sandbox {
     public ExecutionResult run(ExecutionRequest request) {
         Path dir = request.workspace();
         if (request.command().contains("-c")) {
-            return result(0, "MLR_SCORE=" + score(read(dir.resolve("env/train.py"))) + "\n");
+            return FakeSandbox.result(0, "MLR_SCORE=" + score(read(dir.resolve("env/train.py"))) + "\n");
         }
         boolean node = dir.toString().contains("nodes");
         long start = System.nanoTime();
@@ -45,13 +45,13 @@ final class ScoringSandbox implements Sandbox {
         String code = read(dir.resolve("train.py"));
         ExecutionResult result;
         if (code.contains("crash")) {
-            result = result(
+            result = FakeSandbox.result(
                     1,
                     "Traceback (most recent call last):\n  File \"train.py\", line 3\nNameError: name "
                             + "'crash' is not defined\n");
         } else {
             write(dir.resolve("submission.csv"), "id,label\n0,1\n");
-            result = result(0, "training done\n");
+            result = FakeSandbox.result(0, "training done\n");
         }
         if (node) {
             executions.add(new Execution(dir, start, System.nanoTime()));
@@ -88,20 +88,5 @@ final class ScoringSandbox implements Sandbox {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static ExecutionResult result(int exit, String output) {
-        return new ExecutionResult(
-                exit,
-                false,
-                false,
-                Duration.ofMillis(5),
-                output,
-                output.length(),
-                0,
-                List.of(),
-                List.of(),
-                "fake",
-                Set.of());
     }
 }
