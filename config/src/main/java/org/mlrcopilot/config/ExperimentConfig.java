@@ -13,6 +13,7 @@ import static org.mlrcopilot.config.Key.EXPERIMENT_MAX_NODES;
 import static org.mlrcopilot.config.Key.EXPERIMENT_MAX_ROWS;
 import static org.mlrcopilot.config.Key.EXPERIMENT_MAX_STEPS;
 import static org.mlrcopilot.config.Key.EXPERIMENT_SEARCH;
+import static org.mlrcopilot.config.Key.EXPERIMENT_SEEDS;
 import static org.mlrcopilot.config.Key.EXPERIMENT_SELECTION;
 import static org.mlrcopilot.config.Key.EXPERIMENT_SETUP_STEPS;
 import static org.mlrcopilot.config.Key.EXPERIMENT_TASK_MATCH;
@@ -40,7 +41,8 @@ public record ExperimentConfig(
         int maxNodes,
         int debugDepth,
         double debugProbability,
-        String selection) {
+        String selection,
+        int seeds) {
 
     public ExperimentConfig {
         EXPERIMENT_APPROVAL.require(approval);
@@ -61,6 +63,7 @@ public record ExperimentConfig(
         EXPERIMENT_DEBUG_DEPTH.require(debugDepth);
         EXPERIMENT_DEBUG_PROBABILITY.require(debugProbability);
         EXPERIMENT_SELECTION.require(selection);
+        EXPERIMENT_SEEDS.require(seeds);
     }
 
     static ExperimentConfig from(Values v) {
@@ -82,6 +85,7 @@ public record ExperimentConfig(
                 v.integer(EXPERIMENT_MAX_NODES),
                 v.integer(EXPERIMENT_DEBUG_DEPTH),
                 v.decimal(EXPERIMENT_DEBUG_PROBABILITY),
-                v.text(EXPERIMENT_SELECTION));
+                v.text(EXPERIMENT_SELECTION),
+                v.integer(EXPERIMENT_SEEDS));
     }
 }

@@ -608,6 +608,13 @@ enum Key {
             c -> c.experiment().selection(),
             "Tree search: which working solution is improved: the best-scoring one (greedy), or one drawn at "
                     + "random with better ones more likely (sampled)"),
+    EXPERIMENT_SEEDS(
+            "experiment.seeds",
+            "1",
+            ValueType.integer(1, 20),
+            c -> c.experiment().seeds(),
+            "Tree search: runs of the best solution, each with its own MLR_SEED, whose test scores are averaged "
+                    + "for the reported number (1: the single scored run)"),
     EXPERIMENT_TASK_MATCH(
             "experiment.taskMatch",
             "0.55",

@@ -18,6 +18,8 @@ public final class Evaluator {
     static final String PREPARED_MARKER = "prepared";
     static final String SCORE_SCRIPT = "import sys, json; sys.path.insert(0,'scripts'); import eval; "
             + "print('MLR_SCORE=' + json.dumps(eval.get_score('env')))";
+    private static final String SPLIT_SCORE_SCRIPT = "import sys, json; sys.path.insert(0,'scripts'); import eval; "
+            + "print('MLR_SCORE=' + json.dumps(eval.get_score('env', split=%s)))";
 
     private final Sandbox sandbox;
     private final Limits limits;
@@ -67,24 +69,60 @@ public final class Evaluator {
 
     /** get_score on a staged copy of the workspace; the workspace itself is not touched. */
     public Score score(TaskSpec task, Workspace ws) {
-        return score(task, ws.dir());
+        return score(task, ws.dir(), HeldOut.ALL);
+    }
+
+    /**
+     * get_score of one part of the held-out rows on a staged copy of the workspace; a task whose eval.py does not
+     * separate them ({@link HeldOut#separates}) scores all rows.
+     */
+    public Score score(TaskSpec task, Workspace ws, HeldOut part) {
+        return score(task, ws.dir(), part);
     }
 
     /** Prepares the task if needed, runs the starter code on a copy of the prepared, unedited workspace and scores it. */
     public Score baseline(TaskSpec task, Workspace ws) {
+        return baselines(task, ws, List.of(HeldOut.ALL)).get(0);
+    }
+
+    /**
+     * Prepares the task if needed, runs the starter code once on a copy of the prepared, unedited workspace and
+     * scores each of {@code parts}, in that order.
+     */
+    public List<Score> baselines(TaskSpec task, Workspace ws, List<HeldOut> parts) {
         prepare(task, ws);
         try (Staging scratch = Staging.empty()) {
             FileTrees.copyTree(ws.dir(), scratch.dir());
             FileTrees.copyTree(task.envDir(), scratch.dir());
             ExecutionResult result = run(scratch.dir(), NetworkPolicy.NONE, task.runCommand());
             require(result, task, "the starter code (" + String.join(" ", task.runCommand()) + ")");
-            return score(task, scratch.dir());
+            return parts.stream().map(p -> score(task, scratch.dir(), p)).toList();
         }
     }
 
-    private Score score(TaskSpec task, Path workspace) {
+    /**
+     * Runs the task's run command once more on a copy of {@code workspace} with {@code env} set (a seed, say) and
+     * scores what it wrote on {@code part}; the workspace itself is not touched.
+     */
+    public Score rerun(TaskSpec task, Path workspace, java.util.Map<String, String> env, HeldOut part) {
+        try (Staging scratch = Staging.empty()) {
+            FileTrees.copyTree(workspace, scratch.dir());
+            ExecutionResult result = sandbox.run(ExecutionRequest.builder(scratch.dir(), task.runCommand())
+                    .limits(limits)
+                    .network(NetworkPolicy.NONE)
+                    .env(env)
+                    .build());
+            require(result, task, "the run with " + env);
+            return score(task, scratch.dir(), part);
+        }
+    }
+
+    private Score score(TaskSpec task, Path workspace, HeldOut part) {
+        String script = part == HeldOut.ALL || !HeldOut.separates(task)
+                ? SCORE_SCRIPT
+                : String.format(java.util.Locale.ROOT, SPLIT_SCORE_SCRIPT, part.python());
         try (Staging staging = Staging.of(task, workspace)) {
-            ExecutionResult result = run(staging.dir(), NetworkPolicy.NONE, List.of("python3", "-c", SCORE_SCRIPT));
+            ExecutionResult result = run(staging.dir(), NetworkPolicy.NONE, List.of("python3", "-c", script));
             if (!result.succeeded()) {
                 throw new TaskException("task " + task.name() + ": scoring failed (" + result.summary() + "):\n"
                         + Outputs.tail(result.output()));

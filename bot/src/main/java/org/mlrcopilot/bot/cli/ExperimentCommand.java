@@ -102,6 +102,12 @@ final class ExperimentCommand implements Callable<Integer> {
     Integer maxNodes;
 
     @Option(
+            names = "--seeds",
+            description = "With --search tree: runs of the best solution, one per MLR_SEED, whose test scores are "
+                    + "averaged (default: experiment.seeds).")
+    Integer seeds;
+
+    @Option(
             names = "--json",
             description = "End with one line of JSON: baseline, final, improvementPct, success, steps, "
                     + "usage, stopReason.")
@@ -173,6 +179,7 @@ final class ExperimentCommand implements Callable<Integer> {
         TreeSettings settings = new Wiring(config, Clock.systemUTC()).treeSettings();
         settings = drafts == null ? settings : settings.withDrafts(drafts);
         settings = workers == null ? settings : settings.withWorkers(workers);
+        settings = seeds == null ? settings : settings.withSeeds(seeds);
         return maxNodes == null ? settings : settings.withMaxNodes(maxNodes);
     }
 

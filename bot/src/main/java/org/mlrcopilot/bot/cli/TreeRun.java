@@ -116,6 +116,9 @@ final class TreeRun {
                 r.success(),
                 tree.nodes().size(),
                 r.stopReason().text());
+        if (!r.finalAnswer().isBlank()) {
+            System.out.println(r.finalAnswer());
+        }
         System.out.println("trace: " + r.trace());
         if (json) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -123,6 +126,9 @@ final class TreeRun {
             out.putAll(ExperimentRun.json(r, usage));
             out.put("nodes", nodes(tree.nodes()));
             out.put("best", tree.best());
+            out.put("bestValidation", tree.validation());
+            out.put("validationSplit", tree.separated());
+            out.put("seedScores", tree.seedScores());
             System.out.println(new ObjectMapper().writeValueAsString(out));
         }
     }

@@ -132,7 +132,8 @@ public final class Wiring {
                 e.debugDepth(),
                 e.debugProbability(),
                 "sampled".equals(e.selection()),
-                clock.millis());
+                clock.millis(),
+                e.seeds());
     }
 
     /** The experiment set-up stage on {@code sandbox}, finding models and datasets through {@code hub}. */

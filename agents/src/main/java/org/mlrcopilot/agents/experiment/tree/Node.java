@@ -25,6 +25,7 @@ import java.util.TreeMap;
  * @param diff         unified diff of the node's code against the starter code
  * @param startedAt    when it was started last
  * @param endedAt      when it ended, null while running
+ * @param direction    the team's direction it was asked to follow, "" if none
  */
 public record Node(
         String id,
@@ -42,7 +43,8 @@ public record Node(
         double costUsd,
         String diff,
         Instant startedAt,
-        Instant endedAt) {
+        Instant endedAt,
+        String direction) {
 
     public Node {
         if (id == null || id.isBlank()) {
@@ -54,13 +56,19 @@ public record Node(
         files = new TreeMap<>(Objects.requireNonNullElse(files, Map.of()));
         output = Objects.requireNonNullElse(output, "");
         diff = Objects.requireNonNullElse(diff, "");
+        direction = Objects.requireNonNullElse(direction, "");
         if (debugDepth < 0 || attempts < 0 || inputTokens < 0 || outputTokens < 0 || costUsd < 0) {
             throw new IllegalArgumentException("negative count in node " + id);
         }
     }
 
-    /** A node about to be written by {@code operator} from {@code parent} (null for a draft). */
+    /** A node about to be written by {@code operator} from {@code parent} (null for a draft), unsteered. */
     static Node start(String id, Node parent, Operator operator, Instant now) {
+        return start(id, parent, operator, now, "");
+    }
+
+    /** A node about to be written by {@code operator} from {@code parent}, following the team's {@code steer}. */
+    static Node start(String id, Node parent, Operator operator, Instant now, String steer) {
         int depth = operator == Operator.DEBUG ? parent.debugDepth + 1 : 0;
         return new Node(
                 id,
@@ -78,7 +86,8 @@ public record Node(
                 0,
                 "",
                 now,
-                null);
+                null,
+                steer);
     }
 
     /** The same node started once more. */
@@ -99,7 +108,8 @@ public record Node(
                 0,
                 "",
                 now,
-                null);
+                null,
+                direction);
     }
 
     /** The node with the model's answer and its cost. */
@@ -120,7 +130,8 @@ public record Node(
                 cost,
                 codeDiff,
                 startedAt,
-                endedAt);
+                endedAt,
+                direction);
     }
 
     Node done(String tail, double value, Instant now) {
@@ -140,7 +151,8 @@ public record Node(
                 costUsd,
                 diff,
                 startedAt,
-                now);
+                now,
+                direction);
     }
 
     Node failed(String why, Instant now) {
@@ -160,7 +172,8 @@ public record Node(
                 costUsd,
                 diff,
                 startedAt,
-                now);
+                now,
+                direction);
     }
 
     public boolean isDone() {

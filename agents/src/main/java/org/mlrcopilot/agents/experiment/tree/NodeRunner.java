@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.mlrcopilot.agents.task.Evaluator;
 import org.mlrcopilot.agents.task.FileTrees;
+import org.mlrcopilot.agents.task.HeldOut;
 import org.mlrcopilot.agents.task.Score;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Workspace;
@@ -52,8 +53,8 @@ final class NodeRunner {
 
     /** The finished node; a budget refusal or an interruption of the model call is thrown. */
     Node make(Node node, Expansion expansion, Context context) {
-        ChatResponse response =
-                model.chat(context.prompts().request(expansion, context.baseline(), context.otherDrafts()));
+        ChatResponse response = model.chat(
+                context.prompts().request(expansion, context.baseline(), context.otherDrafts(), node.direction()));
         TokenUsage usage = response.tokenUsage();
         long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
         long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
@@ -104,7 +105,7 @@ final class NodeRunner {
                     clock.instant());
         }
         try {
-            Score score = evaluator.hearing(context.waiting()).score(task, ws);
+            Score score = evaluator.hearing(context.waiting()).score(task, ws, HeldOut.VALIDATION);
             return node.done(tail, score.value(), clock.instant());
         } catch (RuntimeException e) {
             return node.failed(

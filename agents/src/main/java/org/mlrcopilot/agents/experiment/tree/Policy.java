@@ -23,13 +23,21 @@ public final class Policy {
 
     /** The next expansion of {@code nodes} (running ones included, so none is fixed twice). */
     public Expansion next(List<Node> nodes) {
+        return next(nodes, java.util.Set.of());
+    }
+
+    /** The next expansion of {@code nodes}, never from a node in {@code closed} (the team closed it). */
+    public Expansion next(List<Node> nodes, java.util.Set<String> closed) {
         long drafts = nodes.stream().filter(n -> n.operator() == Operator.DRAFT).count();
         if (drafts < settings.drafts()) {
             return Expansion.draft();
         }
-        List<Node> fixable = nodes.stream().filter(n -> fixable(n, nodes)).toList();
+        List<Node> fixable = nodes.stream()
+                .filter(n -> !closed.contains(n.id()) && fixable(n, nodes))
+                .toList();
         List<Node> working = nodes.stream()
                 .filter(Node::isDone)
+                .filter(n -> !closed.contains(n.id()))
                 .sorted(SolutionTree.better(direction))
                 .toList();
         boolean debug = !fixable.isEmpty() && (working.isEmpty() || random.nextDouble() < settings.debugProbability());

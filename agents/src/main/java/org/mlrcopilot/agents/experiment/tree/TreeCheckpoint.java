@@ -19,13 +19,21 @@ final class TreeCheckpoint {
     /**
      * What is kept.
      *
-     * @param baseline the starter code's score, NaN before it is measured
-     * @param nodes    every node, in the order they were created
+     * @param baseline     the starter code's score on the validation rows (all held-out rows when the task does
+     *                     not separate them), NaN before it is measured
+     * @param testBaseline the starter code's score on the test rows, null before it is measured
+     * @param nodes        every node, in the order they were created
+     * @param closed       the nodes the team closed (neither improved nor fixed any more)
      */
-    record State(double baseline, List<Node> nodes) {
+    record State(double baseline, Double testBaseline, List<Node> nodes, List<String> closed) {
 
         State {
             nodes = List.copyOf(Objects.requireNonNullElse(nodes, List.of()));
+            closed = List.copyOf(Objects.requireNonNullElse(closed, List.of()));
+        }
+
+        static State empty() {
+            return new State(Double.NaN, null, List.of(), List.of());
         }
     }
 

@@ -12,6 +12,12 @@ public interface TreeListener {
     /** A node is done or failed. */
     default void onNode(Node node) {}
 
+    /** {@code node} scored better than every node before it ({@code previous}, null when it is the first). */
+    default void onBest(Node node, Node previous) {}
+
+    /** The team closed the node with id {@code id}: it is neither improved nor fixed any more. */
+    default void onClosed(String id) {}
+
     /** The sandbox waits before an execution starts. */
     default void onWaiting(String status) {}
 

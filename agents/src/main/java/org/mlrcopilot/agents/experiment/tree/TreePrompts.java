@@ -24,12 +24,15 @@ final class TreePrompts {
         this.starter = starter;
     }
 
-    ChatRequest request(Expansion e, double baseline, List<String> otherDrafts) {
+    ChatRequest request(Expansion e, double baseline, List<String> otherDrafts, String steer) {
         String user = switch (e.operator()) {
             case DRAFT -> draft(otherDrafts);
             case IMPROVE -> improve(e.parent(), baseline);
             case DEBUG -> debug(e.parent());
         };
+        if (steer != null && !steer.isBlank()) {
+            user += "\n\n# The team's direction (follow it in this answer)\n" + steer.strip();
+        }
         return ChatRequest.builder()
                 .messages(SystemMessage.from(system()), UserMessage.from(context() + user))
                 .build();
@@ -40,7 +43,8 @@ final class TreePrompts {
                 + "The harness writes your files into a copy of the starter workspace, runs `"
                 + String.join(" ", task.runCommand()) + "` there (no network), then scores what it wrote with the "
                 + "task's own hidden evaluation of " + task.metric() + " (" + direction() + " is better); numbers "
-                + "your code prints are not the score.\n"
+                + "your code prints are not the score. If the solution is random, seed it from the MLR_SEED "
+                + "environment variable (0 when unset): the best solution may be run with several seeds.\n"
                 + "Answer with one JSON object and nothing else:\n"
                 + "{\"plan\": \"<what the solution does, in 1-3 sentences>\", "
                 + "\"files\": {\"<workspace-relative path>\": \"<the whole file>\"}}\n"

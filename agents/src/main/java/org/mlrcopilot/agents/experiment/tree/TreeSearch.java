@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +33,8 @@ import org.mlrcopilot.agents.experiment.TeamChannel;
 import org.mlrcopilot.agents.json.JsonCodec;
 import org.mlrcopilot.agents.task.Evaluator;
 import org.mlrcopilot.agents.task.FileTrees;
+import org.mlrcopilot.agents.task.HeldOut;
+import org.mlrcopilot.agents.task.Score;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Workspace;
 import org.mlrcopilot.agents.usage.BudgetExceededException;
@@ -140,7 +145,7 @@ public final class TreeSearch {
         Workspace ws = Workspace.create(task, runDir);
         String text = plan == null ? "" : plan;
         write(ws.runDir().resolve(PLAN_FILE), text);
-        return search(task, text, ws, new TreeCheckpoint.State(Double.NaN, List.of()), started, listener);
+        return search(task, text, ws, TreeCheckpoint.State.empty(), started, listener);
     }
 
     /** Continues the search in {@code runDir}: finished nodes are kept, a node that was running is made again. */
@@ -165,14 +170,20 @@ public final class TreeSearch {
         SolutionTree tree = new SolutionTree(state.nodes());
         StarterCode starter = new StarterCode(ws.runDir().resolve("tree").resolve("starter"), task);
         double baseline = state.baseline();
+        Double testBaseline = state.testBaseline();
+        Set<String> closed = ConcurrentHashMap.newKeySet();
+        closed.addAll(state.closed());
         StopReason stop;
         try {
             if (Double.isNaN(baseline)) {
-                baseline =
-                        evaluator.hearing(hears::onWaiting).baseline(task, ws).value();
+                List<Score> measured = evaluator
+                        .hearing(hears::onWaiting)
+                        .baselines(task, ws, List.of(HeldOut.VALIDATION, HeldOut.TEST));
+                baseline = measured.get(0).value();
+                testBaseline = measured.get(1).value();
                 FileTrees.deleteTree(starter.dir());
                 FileTrees.copyTree(ws.dir(), starter.dir());
-                checkpoint.save(new TreeCheckpoint.State(baseline, tree.nodes()));
+                checkpoint.save(new TreeCheckpoint.State(baseline, testBaseline, tree.nodes(), List.copyOf(closed)));
                 hears.onBaseline(baseline, task.metric());
             }
             stop = new Search(
@@ -181,7 +192,9 @@ public final class TreeSearch {
                             starter,
                             new TreePrompts(task, plan, starter),
                             baseline,
+                            testBaseline,
                             tree,
+                            closed,
                             checkpoint,
                             hears)
                     .run(started);
@@ -190,7 +203,8 @@ public final class TreeSearch {
         } catch (RuntimeException e) {
             stop = StopReason.error(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
-        return new TreeOutcome(task, ws, starter.dir()).of(baseline, tree, stop);
+        return new TreeOutcome(task, ws, starter.dir(), evaluator.hearing(hears::onWaiting), settings.seeds())
+                .of(baseline, testBaseline, tree, List.copyOf(closed), stop);
     }
 
     /** One search's scheduling: starts nodes while workers are free, records them as they finish. */
@@ -201,7 +215,10 @@ public final class TreeSearch {
         private final StarterCode starter;
         private final TreePrompts prompts;
         private final double baseline;
+        private final Double testBaseline;
         private final SolutionTree tree;
+        private final Set<String> closed;
+        private final List<String> directions = new java.util.ArrayList<>();
         private final TreeCheckpoint checkpoint;
         private final TreeListener listener;
         private final NodeRunner runner;
@@ -215,9 +232,13 @@ public final class TreeSearch {
                 StarterCode starter,
                 TreePrompts prompts,
                 double baseline,
+                Double testBaseline,
                 SolutionTree tree,
+                Set<String> closed,
                 TreeCheckpoint checkpoint,
                 TreeListener listener) {
+            this.testBaseline = testBaseline;
+            this.closed = closed;
             this.task = task;
             this.runDir = runDir;
             this.starter = starter;
@@ -307,8 +328,18 @@ public final class TreeSearch {
                 if (tree.size() >= settings.maxNodes()) {
                     return false;
                 }
-                expansion = policy.next(tree.nodes());
-                node = Node.start(tree.nextId(), expansion.parent(), expansion.operator(), clock.instant());
+                Steering.Request asked = Steering.read(team.feedbackSince(0));
+                closed.addAll(asked.closed());
+                directions.addAll(asked.directions());
+                asked.closed().forEach(listener::onClosed);
+                expansion = policy.next(tree.nodes(), closed);
+                node = Node.start(
+                        tree.nextId(),
+                        expansion.parent(),
+                        expansion.operator(),
+                        clock.instant(),
+                        String.join("\n", directions));
+                directions.clear();
                 tree.add(node);
             }
             save();
@@ -354,14 +385,20 @@ public final class TreeSearch {
         }
 
         private void finish(Node node) {
+            Optional<Node> before = tree.best(task.direction());
             tree.replace(node);
             save();
             appendTrace(node);
             listener.onNode(node);
+            if (node.isDone()
+                    && before.map(b -> SolutionTree.better(task.direction()).compare(node, b) < 0)
+                            .orElse(true)) {
+                listener.onBest(node, before.orElse(null));
+            }
         }
 
         private void save() {
-            checkpoint.save(new TreeCheckpoint.State(baseline, tree.nodes()));
+            checkpoint.save(new TreeCheckpoint.State(baseline, testBaseline, tree.nodes(), List.copyOf(closed)));
         }
 
         private void appendTrace(Node node) {
@@ -375,6 +412,7 @@ public final class TreeSearch {
             line.put("outputTokens", node.outputTokens());
             line.put("costUsd", node.costUsd());
             line.put("plan", node.plan());
+            line.put("direction", node.direction());
             line.put("endedAt", String.valueOf(node.endedAt()));
             try {
                 Files.writeString(

@@ -10,9 +10,18 @@ package org.mlrcopilot.agents.experiment.tree;
  * @param debugProbability chance that a step fixes a failed node (when one can be fixed) rather than improving one
  * @param sampled          improve a node drawn at random (better ones more likely) instead of the best one
  * @param seed             seed of the random choices
+ * @param seeds            runs of the best solution, each with its own {@code MLR_SEED}, whose test scores are
+ *                         averaged for the reported number (1: the single run that was scored)
  */
 public record TreeSettings(
-        int drafts, int workers, int maxNodes, int debugDepth, double debugProbability, boolean sampled, long seed) {
+        int drafts,
+        int workers,
+        int maxNodes,
+        int debugDepth,
+        double debugProbability,
+        boolean sampled,
+        long seed,
+        int seeds) {
 
     public TreeSettings {
         if (drafts < 1) {
@@ -27,37 +36,44 @@ public record TreeSettings(
         if (debugDepth < 0) {
             throw new IllegalArgumentException("debugDepth must not be negative: " + debugDepth);
         }
+        if (seeds < 1) {
+            throw new IllegalArgumentException("seeds must be at least 1: " + seeds);
+        }
         if (!(debugProbability >= 0 && debugProbability <= 1)) {
             throw new IllegalArgumentException("debugProbability must be between 0 and 1: " + debugProbability);
         }
     }
 
-    /** 3 drafts, 1 worker, 12 nodes, fixes 3 deep with probability 0.5, greedy. */
+    /** 3 drafts, 1 worker, 12 nodes, fixes 3 deep with probability 0.5, greedy, one seed. */
     public static TreeSettings defaults() {
-        return new TreeSettings(3, 1, 12, 3, 0.5, false, 1);
+        return new TreeSettings(3, 1, 12, 3, 0.5, false, 1, 1);
     }
 
     public TreeSettings withDrafts(int value) {
-        return new TreeSettings(value, workers, maxNodes, debugDepth, debugProbability, sampled, seed);
+        return new TreeSettings(value, workers, maxNodes, debugDepth, debugProbability, sampled, seed, seeds);
     }
 
     public TreeSettings withWorkers(int value) {
-        return new TreeSettings(drafts, value, maxNodes, debugDepth, debugProbability, sampled, seed);
+        return new TreeSettings(drafts, value, maxNodes, debugDepth, debugProbability, sampled, seed, seeds);
     }
 
     public TreeSettings withMaxNodes(int value) {
-        return new TreeSettings(drafts, workers, value, debugDepth, debugProbability, sampled, seed);
+        return new TreeSettings(drafts, workers, value, debugDepth, debugProbability, sampled, seed, seeds);
     }
 
     public TreeSettings withDebug(int depth, double probability) {
-        return new TreeSettings(drafts, workers, maxNodes, depth, probability, sampled, seed);
+        return new TreeSettings(drafts, workers, maxNodes, depth, probability, sampled, seed, seeds);
     }
 
     public TreeSettings withSampled(boolean value) {
-        return new TreeSettings(drafts, workers, maxNodes, debugDepth, debugProbability, value, seed);
+        return new TreeSettings(drafts, workers, maxNodes, debugDepth, debugProbability, value, seed, seeds);
     }
 
     public TreeSettings withSeed(long value) {
-        return new TreeSettings(drafts, workers, maxNodes, debugDepth, debugProbability, sampled, value);
+        return new TreeSettings(drafts, workers, maxNodes, debugDepth, debugProbability, sampled, value, seeds);
+    }
+
+    public TreeSettings withSeeds(int value) {
+        return new TreeSettings(drafts, workers, maxNodes, debugDepth, debugProbability, sampled, seed, value);
     }
 }

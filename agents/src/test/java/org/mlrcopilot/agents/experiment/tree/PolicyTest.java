@@ -123,7 +123,8 @@ class PolicyTest {
                 0,
                 "",
                 NOW,
-                NOW);
+                NOW,
+                "");
     }
 
     static Node failed(String id, String parent, Operator operator, int depth) {
@@ -143,6 +144,7 @@ class PolicyTest {
                 0,
                 "",
                 NOW,
-                NOW);
+                NOW,
+                "");
     }
 }

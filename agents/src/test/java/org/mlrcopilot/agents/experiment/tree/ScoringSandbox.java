@@ -18,8 +18,9 @@ import org.mlrcopilot.sandbox.Sandbox;
 
 /**
  * A thread-safe sandbox for tree tests: a train.py holding "crash" fails with a traceback, any other writes
- * submission.csv; scoring prints the number after "# score=" in train.py (0.5 without one). Node executions are
- * recorded with their start and end.
+ * submission.csv; scoring prints the number after "# score=" in train.py (0.5 without one), or for the test rows the
+ * one after "# test=" when there is one, or for a run with MLR_SEED k the one after "# seed k=". Node executions are
+ * recorded with their start and end, the scorings with their part of the held-out rows.
  */
 final class ScoringSandbox implements Sandbox {
 
@@ -29,13 +30,25 @@ final class ScoringSandbox implements Sandbox {
     record Execution(Path workspace, long startNanos, long endNanos) {}
 
     final List<Execution> executions = new CopyOnWriteArrayList<>();
+    final List<String> scorings = new CopyOnWriteArrayList<>();
     volatile Consumer<Path> onNodeExecution = dir -> {};
 
     @Override
     public ExecutionResult run(ExecutionRequest request) {
         Path dir = request.workspace();
         if (request.command().contains("-c")) {
-            return FakeSandbox.result(0, "MLR_SCORE=" + score(read(dir.resolve("env/train.py"))) + "\n");
+            String script = request.command().get(request.command().size() - 1);
+            String part = script.contains("split='test'") ? "test" : script.contains("split='valid'") ? "valid" : "all";
+            scorings.add(part);
+            String code = read(dir.resolve("env/train.py"));
+            String seed = read(dir.resolve("env/seed.txt")).strip();
+            Matcher tagged = Pattern.compile("# " + (seed.isEmpty() ? "test" : "seed" + seed) + "=([0-9.]+)")
+                    .matcher(code);
+            String value = (part.equals("test") || !seed.isEmpty()) && tagged.find() ? tagged.group(1) : score(code);
+            return FakeSandbox.result(0, "MLR_SCORE=" + value + "\n");
+        }
+        if (request.env().containsKey("MLR_SEED")) {
+            write(dir.resolve("seed.txt"), request.env().get("MLR_SEED"));
         }
         boolean node = dir.toString().contains("nodes");
         long start = System.nanoTime();

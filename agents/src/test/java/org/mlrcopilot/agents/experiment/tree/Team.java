@@ -5,13 +5,20 @@ import java.util.function.Supplier;
 import org.mlrcopilot.agents.experiment.RunControl;
 import org.mlrcopilot.agents.experiment.TeamChannel;
 
-/** A team that never writes and answers the control polls with {@code control}. */
+/** A team that writes only the replies it is given and answers the control polls with {@code control}. */
 final class Team implements TeamChannel {
 
     private final Supplier<RunControl> control;
+    private final java.util.Deque<List<String>> replies = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     Team(Supplier<RunControl> control) {
         this.control = control;
+    }
+
+    /** The team replies {@code texts}, read at the next poll for feedback. */
+    Team replying(String... texts) {
+        replies.add(List.of(texts));
+        return this;
     }
 
     static Team running() {
@@ -20,7 +27,8 @@ final class Team implements TeamChannel {
 
     @Override
     public List<String> feedbackSince(int step) {
-        return List.of();
+        List<String> next = replies.poll();
+        return next == null ? List.of() : next;
     }
 
     @Override

@@ -143,6 +143,7 @@ class TreeSearchTest {
         Node second = saved.nodes().get(1);
         checkpoint.save(new TreeCheckpoint.State(
                 saved.baseline(),
+                saved.testBaseline(),
                 List.of(
                         saved.nodes().get(0),
                         new Node(
@@ -161,7 +162,9 @@ class TreeSearchTest {
                                 0,
                                 "",
                                 second.startedAt(),
-                                null))));
+                                null,
+                                "")),
+                List.of()));
         AnswerModel resumed = new AnswerModel()
                 .code("second again", AnswerModel.scoring(0.75))
                 .code("better", AnswerModel.scoring(0.9));
@@ -279,6 +282,97 @@ class TreeSearchTest {
         assertThat(result.nodes()).hasSize(1);
     }
 
+    @Test
+    void theBestNodeIsChosenOnValidationRowsAndScoredOnTheTestRowsOnce() {
+        model.code("looks best", AnswerModel.scoring(0.8) + "# test=0.6\n")
+                .code("looks worse", AnswerModel.scoring(0.7) + "# test=0.75\n");
+
+        TreeResult result = search(TreeSettings.defaults().withDrafts(2).withMaxNodes(2))
+                .run(splitTask(), "", runDir(), TreeListener.ignore());
+
+        assertThat(result.separated()).isTrue();
+        assertThat(result.nodes()).extracting(Node::score).containsExactly(0.8, 0.7);
+        assertThat(result.best()).isEqualTo("n1");
+        assertThat(result.validation()).isEqualTo(0.8);
+        assertThat(result.result().finalScore()).isEqualTo(0.6);
+        assertThat(result.result().baseline()).isEqualTo(0.5);
+        // the baseline's validation and test scorings, one validation scoring per node, one test scoring at the end
+        assertThat(sandbox.scorings).containsExactly("valid", "test", "valid", "valid", "test");
+        assertThat(result.result().finalAnswer())
+                .contains("best node n1")
+                .contains("validation rows")
+                .contains("test accuracy 0.6000");
+    }
+
+    @Test
+    void aTaskWithoutAValidationSplitSaysSoAndIsNotScoredAgain() {
+        model.code("only one", AnswerModel.scoring(0.8) + "# test=0.6\n");
+
+        TreeResult result = search(TreeSettings.defaults().withDrafts(1).withMaxNodes(1))
+                .run(task(), "", runDir(), TreeListener.ignore());
+
+        assertThat(result.separated()).isFalse();
+        assertThat(result.result().finalScore()).isEqualTo(0.8);
+        assertThat(sandbox.scorings).containsExactly("all", "all", "all");
+        assertThat(result.result().finalAnswer()).contains("this task has no validation split");
+    }
+
+    @Test
+    void severalSeedsRunTheBestNodeOncePerSeedAndReportTheMean() {
+        model.code("random forest", AnswerModel.scoring(0.8) + "# seed1=0.6\n# seed2=0.7\n# seed3=0.8\n");
+
+        TreeResult result = search(
+                        TreeSettings.defaults().withDrafts(1).withMaxNodes(1).withSeeds(3))
+                .run(splitTask(), "", runDir(), TreeListener.ignore());
+
+        assertThat(result.seedScores()).containsExactly(0.6, 0.7, 0.8);
+        assertThat(result.result().finalScore()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(result.result().finalAnswer()).contains("mean of 3 seeds, sd 0.1000");
+    }
+
+    @Test
+    void aReplySteersTheNextNodeAndAClosedNodeIsNotExpanded() {
+        model.code("an svm", "crash()\n")
+                .code("boosting", AnswerModel.scoring(0.7))
+                .code("boosting, deeper", AnswerModel.scoring(0.75));
+        Team team = Team.running().replying().replying("ada: stop debugging node 1", "ada: try gradient boosting");
+
+        TreeResult result = TreeSearch.builder(model, sandbox)
+                .evaluator(new Evaluator(sandbox, Limits.defaults()))
+                .settings(TreeSettings.defaults().withDrafts(1).withMaxNodes(3).withDebug(3, 1.0))
+                .team(team)
+                .build()
+                .run(task(), "", runDir(), TreeListener.ignore());
+
+        assertThat(result.closed()).containsExactly("n1");
+        assertThat(result.nodes())
+                .extracting(Node::operator)
+                .containsExactly(Operator.DRAFT, Operator.DRAFT, Operator.IMPROVE);
+        assertThat(result.nodes().get(1).direction()).isEqualTo("ada: try gradient boosting");
+        assertThat(model.prompts.get(1)).contains("# The team's direction").contains("try gradient boosting");
+        assertThat(model.prompts.get(0)).doesNotContain("The team's direction");
+        assertThat(result.nodes().get(2).direction()).isEmpty();
+        assertThat(new TreeCheckpoint(runDir()).load().orElseThrow().closed()).containsExactly("n1");
+    }
+
+    @Test
+    void onlyANodeThatBeatsEveryEarlierOneIsANewBest() {
+        model.code("first", AnswerModel.scoring(0.6))
+                .code("worse", AnswerModel.scoring(0.55))
+                .code("better", AnswerModel.scoring(0.7));
+        List<String> bests = new ArrayList<>();
+        TreeListener listener = new TreeListener() {
+            @Override
+            public void onBest(Node node, Node previous) {
+                bests.add(node.id() + "<" + (previous == null ? "-" : previous.id()));
+            }
+        };
+
+        search(TreeSettings.defaults().withDrafts(2).withMaxNodes(3)).run(task(), "", runDir(), listener);
+
+        assertThat(bests).containsExactly("n1<-", "n3<n1");
+    }
+
     private TreeSearch search(TreeSettings settings) {
         return TreeSearch.builder(model, sandbox)
                 .evaluator(new Evaluator(sandbox, Limits.defaults()))
@@ -302,6 +396,12 @@ class TreeSearchTest {
             write(root.resolve("scripts/task.yaml"), "run: python3 train.py\nmetric: accuracy\ndirection: higher\n");
         }
         return Tasks.load(root);
+    }
+
+    private TaskSpec splitTask() {
+        TaskSpec plain = task();
+        write(plain.root().resolve("scripts/eval.py"), "def get_score(path, split=None):\n    return 0.5\n");
+        return Tasks.load(plain.root());
     }
 
     private static void write(Path file, String content) {
