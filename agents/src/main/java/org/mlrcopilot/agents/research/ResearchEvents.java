@@ -2,6 +2,7 @@ package org.mlrcopilot.agents.research;
 
 import org.mlrcopilot.agents.experiment.RunControl;
 import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.experiment.tree.Node;
 import org.mlrcopilot.agents.setup.SetupReport;
 
 /**
@@ -45,6 +46,12 @@ public interface ResearchEvents {
 
     /** The run waits for the sandbox before an execution, e.g. queued on a cluster; said in the status. */
     default void waiting(Research research, ResearchRun run, String status) {}
+
+    /**
+     * A tree search's {@code node} scored better on the validation rows than every node before it ({@code baseline}:
+     * the starter code's score there).
+     */
+    default void bestImproved(Research research, ResearchRun run, Node node, String metric, double baseline) {}
 
     /** The agent asks the team; the next reply in the thread answers it. */
     void question(Research research, ResearchRun run, String question);

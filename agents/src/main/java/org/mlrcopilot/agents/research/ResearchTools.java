@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.TeamChannel;
+import org.mlrcopilot.agents.experiment.tree.TreeSearch;
 import org.mlrcopilot.agents.idea.IdeaAgent;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.paper.Paper;
@@ -25,6 +26,14 @@ public interface ResearchTools {
 
     /** An experiment agent for the research's run; empty when no language model is configured. */
     Optional<ExperimentAgent> experiments(Research research, TeamChannel team);
+
+    /**
+     * A tree search for the research's run when runs search a tree of whole solutions rather than run the agent loop
+     * (experiment.search=tree); empty otherwise.
+     */
+    default Optional<TreeSearch> treeSearch(Research research, TeamChannel team) {
+        return Optional.empty();
+    }
 
     /**
      * The experiment set-up for the research's runs (metered against its budget): a registered task when one fits

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
@@ -16,6 +17,11 @@ import org.mlrcopilot.agents.experiment.RunControl;
 import org.mlrcopilot.agents.experiment.StepListener;
 import org.mlrcopilot.agents.experiment.StepRecord;
 import org.mlrcopilot.agents.experiment.StopReason;
+import org.mlrcopilot.agents.experiment.tree.Node;
+import org.mlrcopilot.agents.experiment.tree.TreeListener;
+import org.mlrcopilot.agents.experiment.tree.TreePicture;
+import org.mlrcopilot.agents.experiment.tree.TreeResult;
+import org.mlrcopilot.agents.experiment.tree.TreeSearch;
 import org.mlrcopilot.agents.idea.Hypothesis;
 import org.mlrcopilot.agents.setup.DatasetRecord;
 import org.mlrcopilot.agents.setup.ExperimentSetup;
@@ -73,15 +79,20 @@ final class RunExecution {
     void execute(String runId, Hypothesis hypothesis) {
         ResearchRun run = runs.run(runId).orElseThrow();
         Research research = store.research(run.researchId()).orElseThrow();
-        boolean resume = state.checkpoints().load(runId).isPresent();
         RunTeam team = team(runId);
         String planText = PlanText.of(hypothesis);
         try {
+            Optional<TreeSearch> tree = tools.treeSearch(research, team);
+            boolean resume = tree.isPresent()
+                    ? TreeSearch.hasTree(Path.of(run.runDir()))
+                    : state.checkpoints().load(runId).isPresent();
             if (!resume) {
                 clearUnfinishedWorkspace(Path.of(run.runDir()));
             }
-            ExperimentAgent agent = tools.experiments(research, team)
-                    .orElseThrow(() -> new ResearchRefusedException("no language model is configured"));
+            ExperimentAgent agent = tree.isPresent()
+                    ? null
+                    : tools.experiments(research, team)
+                            .orElseThrow(() -> new ResearchRefusedException("no language model is configured"));
             SetupReport report = resume ? null : setUp(research, run, hypothesis, planText, team);
             if (shutdown.underway()) {
                 return;
@@ -100,11 +111,21 @@ final class RunExecution {
             run = save(runs.run(runId).orElseThrow().onTask(label).with(going(runId), run.step(), clock.instant()));
             research = researchStatus(research, ResearchStatus.RUNNING, "running " + runId + " on task " + label);
             events.runStarted(research, run, resume);
+            if (tree.isPresent()) {
+                TreeProgress progress = new TreeProgress(runId, task.metric());
+                TreeResult searched = resume
+                        ? tree.get().resume(task, Path.of(run.runDir()), progress)
+                        : tree.get().run(task, planText, Path.of(run.runDir()), progress);
+                if (!shutdown.underway()) {
+                    finish(runId, searched.result(), searched);
+                }
+                return;
+            }
             ExperimentResult result = resume
                     ? agent.resume(task, Path.of(run.runDir()), listener(runId))
                     : agent.run(task, planText, Path.of(run.runDir()), listener(runId));
             if (!shutdown.underway()) {
-                finish(runId, result);
+                finish(runId, result, null);
             }
         } catch (RuntimeException e) {
             if (shutdown.underway()) {
@@ -224,7 +245,99 @@ final class RunExecution {
         };
     }
 
-    private void finish(String runId, ExperimentResult result) {
+    /**
+     * A tree search told to the team: every finished node is stored as one step of the run (its summary as the input,
+     * its plan, output and diff as the observation, the team's direction it followed as the feedback), the status
+     * line shows the tree's progress, and a node that beats every earlier one is a milestone.
+     */
+    private final class TreeProgress implements TreeListener {
+
+        private final String runId;
+        private final String metric;
+        private final Map<String, Node> nodes = new ConcurrentHashMap<>();
+        private volatile double baseline = Double.NaN;
+        private volatile Node best;
+
+        TreeProgress(String runId, String metric) {
+            this.runId = runId;
+            this.metric = metric;
+            runs.steps(runId).forEach(step -> {
+                Node known = org.mlrcopilot.agents.experiment.tree.TreeSteps.node(step);
+                if (known != null) {
+                    nodes.put(known.id(), known);
+                }
+            });
+        }
+
+        @Override
+        public void onBaseline(double value, String metricName) {
+            baseline = value;
+            ResearchRun run = runs.run(runId).orElseThrow();
+            events.baselineMeasured(store.research(run.researchId()).orElseThrow(), run, metricName, value);
+        }
+
+        @Override
+        public void onStarted(Node node) {
+            nodes.put(node.id(), node);
+            progress(node.id() + " (" + node.operator().label() + (node.parent() == null ? "" : " of " + node.parent())
+                    + ") started");
+        }
+
+        @Override
+        public synchronized void onNode(Node node) {
+            nodes.put(node.id(), node);
+            int finished =
+                    (int) nodes.values().stream().filter(n -> !n.isRunning()).count();
+            StepRecord step = org.mlrcopilot.agents.experiment.tree.TreeSteps.step(Math.max(1, finished), node);
+            runs.add(runId, step);
+            ResearchRun run = save(runs.run(runId).orElseThrow().with(going(runId), step.step(), clock.instant()));
+            events.step(store.research(run.researchId()).orElseThrow(), run, step);
+            progress(node.id() + " " + node.status().label());
+        }
+
+        @Override
+        public void onBest(Node node, Node previous) {
+            best = node;
+            ResearchRun run = runs.run(runId).orElseThrow();
+            events.bestImproved(store.research(run.researchId()).orElseThrow(), run, node, metric, baseline);
+        }
+
+        @Override
+        public void onClosed(String id) {
+            progress(id + " closed by the team");
+        }
+
+        @Override
+        public void onWaiting(String status) {
+            ResearchRun run = runs.run(runId).orElseThrow();
+            events.waiting(store.research(run.researchId()).orElseThrow(), run, status);
+        }
+
+        /** The research's status line: the tree's counts, the best score so far and the spend. */
+        private void progress(String latest) {
+            ResearchRun run = runs.run(runId).orElseThrow();
+            long done = nodes.values().stream().filter(Node::isDone).count();
+            long failed = nodes.values().stream().filter(Node::isFailed).count();
+            long running = nodes.values().stream().filter(Node::isRunning).count();
+            double spent = nodes.values().stream().mapToDouble(Node::costUsd).sum();
+            Node top = best;
+            String line = String.format(
+                    Locale.ROOT,
+                    "%s: solution tree, %d done, %d running, %d failed; best %s; $%.4f; %s",
+                    runId,
+                    done,
+                    running,
+                    failed,
+                    top == null
+                            ? "none yet"
+                            : String.format(Locale.ROOT, "%s %.4f (%s)", metric, top.score(), top.id()),
+                    spent,
+                    latest);
+            researchStatus(store.research(run.researchId()).orElseThrow(), ResearchStatus.RUNNING, line);
+        }
+    }
+
+    private void finish(String runId, ExperimentResult result, TreeResult tree) {
         RunStatus status = switch (result.stopReason().kind()) {
             case STOPPED -> RunStatus.STOPPED;
             case ERROR -> RunStatus.FAILED;
@@ -249,7 +362,30 @@ final class RunExecution {
         events.finished(
                 research,
                 run,
-                new RunReport(run, plots(run, result), own, state.usage().forResearch(research.id())));
+                tree == null
+                        ? new RunReport(
+                                run, plots(run, result), own, state.usage().forResearch(research.id()))
+                        : new RunReport(
+                                run,
+                                treePlots(run, result, tree),
+                                own,
+                                state.usage().forResearch(research.id()),
+                                TreePicture.text(tree.nodes(), tree.best())));
+    }
+
+    /** The experiment's own plots, then a picture of the tree (none when it cannot be drawn). */
+    private static List<Path> treePlots(ResearchRun run, ExperimentResult result, TreeResult tree) {
+        List<Path> out = new java.util.ArrayList<>(plots(run, result));
+        try {
+            out.add(TreePicture.png(
+                    tree.nodes(),
+                    tree.best(),
+                    result.metric(),
+                    Path.of(run.runDir()).resolve("tree.png")));
+        } catch (RuntimeException | LinkageError e) {
+            // a headless machine without fonts cannot draw it; the text picture is in the message
+        }
+        return out;
     }
 
     private static List<Path> plots(ResearchRun run, ExperimentResult result) {

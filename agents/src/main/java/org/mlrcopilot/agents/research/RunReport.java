@@ -11,8 +11,13 @@ import org.mlrcopilot.agents.usage.UsageTotals;
  * @param plots     image files the experiment produced, absolute
  * @param usage     the run's own language-model usage: the calls made since it was approved
  * @param researchUsage the research's usage so far, the run's included
+ * @param tree      a tree search's nodes as indented text with the best one starred, "" for an agent loop
  */
-public record RunReport(ResearchRun run, List<Path> plots, UsageTotals usage, UsageTotals researchUsage) {
+public record RunReport(ResearchRun run, List<Path> plots, UsageTotals usage, UsageTotals researchUsage, String tree) {
+
+    public RunReport(ResearchRun run, List<Path> plots, UsageTotals usage, UsageTotals researchUsage) {
+        this(run, plots, usage, researchUsage, "");
+    }
 
     public RunReport {
         Objects.requireNonNull(run, "run");
@@ -20,5 +25,6 @@ public record RunReport(ResearchRun run, List<Path> plots, UsageTotals usage, Us
         plots = List.copyOf(plots);
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(researchUsage, "researchUsage");
+        tree = Objects.requireNonNullElse(tree, "");
     }
 }

@@ -42,6 +42,15 @@ public final class FakeSandbox implements Sandbox {
         return result(0, outputs.isEmpty() ? "done\n" : outputs.pop());
     }
 
+    /** The scores that the next scorings print, in order (the last one is repeated after them). */
+    public FakeSandbox scoring(double... values) {
+        scores.clear();
+        for (double v : values) {
+            scores.add(v);
+        }
+        return this;
+    }
+
     long executions() {
         return requests.stream().filter(r -> !r.command().contains("-c")).count();
     }

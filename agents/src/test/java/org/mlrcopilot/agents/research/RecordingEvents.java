@@ -71,7 +71,21 @@ final class RecordingEvents implements ResearchEvents {
     }
 
     @Override
+    public void bestImproved(
+            Research research,
+            ResearchRun run,
+            org.mlrcopilot.agents.experiment.tree.Node node,
+            String metric,
+            double baseline) {
+        log.add("bestImproved " + run.id() + " " + node.id() + " " + metric + " " + node.score() + " over " + baseline);
+    }
+
+    /** The reports of finished runs, in order. */
+    final List<RunReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
     public void finished(Research research, ResearchRun run, RunReport report) {
+        reports.add(report);
         log.add("finished " + run.id() + " " + run.status() + " "
                 + run.result().stopReason().text());
     }

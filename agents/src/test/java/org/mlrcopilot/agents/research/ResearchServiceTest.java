@@ -334,6 +334,65 @@ class ResearchServiceTest {
     }
 
     @Test
+    void aTreeRunStoresEachNodeAsAStepTellsTheNewBestsAndReportsTheTree() {
+        Research r = ready();
+        tools.experiments = new ScriptedModel();
+        tools.sandbox().scoring(0.5, 0.5, 0.6, 0.55, 0.7);
+        tools.tree = new ScriptedModel()
+                .text(solution("a forest", 1))
+                .text(solution("boosting", 2))
+                .text(solution("a deeper forest", 3));
+
+        ResearchRun run = service.approve(r.id(), "H1", Approver.allowed("alice"));
+        ResearchRun done = awaitRun(run.id(), RunStatus.DONE);
+
+        assertThat(done.result().finalScore()).isEqualTo(0.7);
+        assertThat(done.result().baseline()).isEqualTo(0.5);
+        assertThat(done.result().finalAnswer()).startsWith("best node n3 (improve)");
+        assertThat(store.steps(run.id()))
+                .extracting(StepRecord::step, StepRecord::action)
+                .containsExactly(tuple(1, "tree_node"), tuple(2, "tree_node"), tuple(3, "tree_node"));
+        assertThat(store.steps(run.id()).get(2).input())
+                .contains("\"id\":\"n3\"")
+                .contains("\"parent\":\"n1\"")
+                .contains("\"operator\":\"improve\"");
+        assertThat(store.steps(run.id()).get(2).observation()).contains("Plan: a deeper forest");
+        service.idle(r.id()).join();
+        assertThat(events.of("bestImproved"))
+                .containsExactly(run.id() + " n1 accuracy 0.6 over 0.5", run.id() + " n3 accuracy 0.7 over 0.5");
+        assertThat(events.of("status"))
+                .anyMatch(s -> s.contains("solution tree, 2 done, 1 running, 0 failed; best accuracy 0.6000 (n1)"));
+        await().atMost(RUN_TIMEOUT).until(() -> !events.reports.isEmpty());
+        RunReport report = events.reports.get(0);
+        assertThat(report.tree()).isEqualTo("n1 draft 0.6000  ◆\n└─ n3 improve 0.7000  ★ best\nn2 draft 0.5500");
+        assertThat(report.plots()).extracting(p -> p.getFileName().toString()).contains("tree.png");
+    }
+
+    @Test
+    void aReplyDuringATreeRunSteersTheNextNode() {
+        Research r = ready();
+        tools.experiments = new ScriptedModel();
+        ScriptedModel.Hold hold = new ScriptedModel.Hold();
+        tools.treeSettings = tools.treeSettings.withDrafts(2).withMaxNodes(2);
+        tools.tree =
+                new ScriptedModel().held(hold).text(solution("a forest", 1)).text(solution("boosting", 2));
+        ResearchRun run = service.approve(r.id(), "H1", Approver.allowed("alice"));
+        await().atMost(RUN_TIMEOUT).until(hold.reached::isDone);
+
+        service.reply(run.id(), Approver.refused("ann", "alice"), "try gradient boosting");
+        hold.release();
+        awaitRun(run.id(), RunStatus.DONE);
+
+        assertThat(tools.tree.user(0)).doesNotContain("try gradient boosting");
+        assertThat(tools.tree.user(1)).contains("# The team's direction").contains("ann: try gradient boosting");
+        assertThat(store.steps(run.id()).get(1).feedback()).containsExactly("ann: try gradient boosting");
+    }
+
+    private static String solution(String plan, int n) {
+        return "{\"plan\": \"" + plan + "\", \"files\": {\"train.py\": \"print(" + n + ")\\n\"}}";
+    }
+
+    @Test
     void aSecondRunIsRefusedWhileOneIsActive() {
         Research r = ready();
         ScriptedModel.Hold hold = new ScriptedModel.Hold();

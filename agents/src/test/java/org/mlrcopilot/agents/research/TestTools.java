@@ -11,6 +11,8 @@ import org.mlrcopilot.agents.experiment.ExperimentLimits;
 import org.mlrcopilot.agents.experiment.FakeSandbox;
 import org.mlrcopilot.agents.experiment.RunCheckpoints;
 import org.mlrcopilot.agents.experiment.TeamChannel;
+import org.mlrcopilot.agents.experiment.tree.TreeSearch;
+import org.mlrcopilot.agents.experiment.tree.TreeSettings;
 import org.mlrcopilot.agents.idea.IdeaAgent;
 import org.mlrcopilot.agents.idea.IdeaSettings;
 import org.mlrcopilot.agents.literature.RelatedPaper;
@@ -45,6 +47,10 @@ final class TestTools implements ResearchTools {
     volatile ScriptedModel ideas;
     /** The model of the experiment agent; null: no language model. */
     volatile ScriptedModel experiments;
+    /** The model of the tree search; null: runs use the agent loop. */
+    volatile ScriptedModel tree;
+    /** The tree search's knobs. */
+    volatile TreeSettings treeSettings = TreeSettings.defaults().withDrafts(2).withMaxNodes(3);
     /** What reading the paper throws, null to read it. */
     volatile RuntimeException readFailure;
 
@@ -121,6 +127,22 @@ final class TestTools implements ResearchTools {
                         .team(team)
                         .checkpoints(checkpoints)
                         .build());
+    }
+
+    @Override
+    public Optional<TreeSearch> treeSearch(Research research, TeamChannel team) {
+        ScriptedModel model = tree;
+        return model == null
+                ? Optional.empty()
+                : Optional.of(TreeSearch.builder(model, sandbox)
+                        .evaluator(new Evaluator(sandbox, Limits.defaults()))
+                        .settings(treeSettings)
+                        .team(team)
+                        .build());
+    }
+
+    FakeSandbox sandbox() {
+        return sandbox;
     }
 
     /** The registered task fits every plan, so the set-up takes it without a model call. */

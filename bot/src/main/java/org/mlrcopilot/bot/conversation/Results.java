@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.experiment.tree.Node;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.RunReport;
 import org.mlrcopilot.agents.setup.SetupReport;
@@ -39,7 +40,10 @@ final class Results {
                 "Improvement",
                 r.improvementPct() == null ? "-" : String.format(Locale.ROOT, "%+.1f%%", r.improvementPct())));
         fields.add(new Field("Success (>10%)", r.success() == null ? "-" : r.success() ? "yes" : "no"));
-        fields.add(new Field("Steps", r.steps() + " (stopped: " + r.stopReason().text() + ")"));
+        boolean tree = !report.tree().isBlank();
+        fields.add(new Field(
+                tree ? "Nodes" : "Steps",
+                r.steps() + " (stopped: " + r.stopReason().text() + ")"));
         fields.add(new Field(
                 "Cost of this run",
                 String.format(
@@ -68,6 +72,11 @@ final class Results {
         if (!r.finalAnswer().isBlank()) {
             text.append("\n*Agent's answer:* ").append(Messages.clip(Messages.safe(r.finalAnswer()), 1500));
         }
+        if (tree) {
+            text.append("\n*Solution tree* (★ the winning node, ◆ its path):\n```")
+                    .append(Messages.clip(report.tree(), 2500))
+                    .append("```");
+        }
         r.flaggedClaims()
                 .forEach(c ->
                         text.append("\n⚠️ no execution printed the number in: ").append(Messages.safe(c)));
@@ -79,6 +88,25 @@ final class Results {
                 List.of(),
                 attachments(report),
                 Boolean.TRUE.equals(r.success()) ? "#2e7d32" : "#4a6fa5");
+    }
+
+    /** The milestone of a tree search's new best node. */
+    static String newBest(Node node, String metric, double baseline) {
+        String over = Double.isNaN(baseline) ? "" : String.format(Locale.ROOT, " (starter code %.4f)", baseline);
+        String plan = node.plan().strip().replaceAll("\\s+", " ");
+        return String.format(
+                Locale.ROOT,
+                "New best: %s (%s%s) %s %.4f%s%s%s",
+                node.id(),
+                node.operator().label(),
+                node.parent() == null ? "" : " of " + node.parent(),
+                metric,
+                node.score(),
+                over,
+                plan.isEmpty() ? "" : ": " + Messages.clip(Messages.safe(plan), 300),
+                node.direction().isBlank()
+                        ? ""
+                        : "\nFollowing the team's direction: " + Messages.clip(Messages.safe(node.direction()), 300));
     }
 
     /** The set-up of a run: task and why, data, code, metric, the frozen eval.py, the baseline. */

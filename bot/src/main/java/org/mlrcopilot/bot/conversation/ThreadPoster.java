@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mlrcopilot.agents.experiment.RunControl;
 import org.mlrcopilot.agents.experiment.StepRecord;
+import org.mlrcopilot.agents.experiment.tree.Node;
 import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchEvents;
 import org.mlrcopilot.agents.research.ResearchRun;
@@ -127,6 +128,11 @@ final class ThreadPoster implements ResearchEvents {
     @Override
     public void baselineMeasured(Research research, ResearchRun run, String metric, double value) {
         milestone(research, run, String.format(Locale.ROOT, "Baseline measured: %s = %.4f", metric, value));
+    }
+
+    @Override
+    public void bestImproved(Research research, ResearchRun run, Node node, String metric, double baseline) {
+        milestone(research, run, Results.newBest(node, metric, baseline));
     }
 
     @Override

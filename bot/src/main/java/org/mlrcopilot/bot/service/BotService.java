@@ -82,7 +82,10 @@ public final class BotService implements AutoCloseable {
         ResearchSettings settings = new ResearchSettings(
                 config.service().approvers(),
                 config.service().hypotheses(),
-                config.experiment().maxSteps(),
+                // a tree search's steps are its nodes
+                "tree".equals(config.experiment().search())
+                        ? config.experiment().maxNodes()
+                        : config.experiment().maxSteps(),
                 config.experiment().maxDatasetBytes(),
                 config.budget().perPersonUsd(),
                 config.budget().researchesPerHour());

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.RunCheckpoints;
 import org.mlrcopilot.agents.experiment.TeamChannel;
+import org.mlrcopilot.agents.experiment.tree.TreeSearch;
 import org.mlrcopilot.agents.idea.IdeaAgent;
 import org.mlrcopilot.agents.literature.RelatedWork;
 import org.mlrcopilot.agents.paper.Paper;
@@ -89,6 +90,20 @@ public final class ServiceTools implements ResearchTools {
                 .team(team)
                 .checkpoints(checkpoints)
                 .retriever(hub)
+                .build());
+    }
+
+    @Override
+    public Optional<TreeSearch> treeSearch(Research research, TeamChannel team) {
+        if (models == null || !"tree".equals(config.experiment().search())) {
+            return Optional.empty();
+        }
+        if (sandbox == null) {
+            throw new ResearchRefusedException(
+                    "no sandbox can run experiments on this machine: see `mlr sandbox status`");
+        }
+        return Optional.of(wiring.treeSearch(metered(research), sandbox, wiring.treeSettings())
+                .team(team)
                 .build());
     }
 

@@ -139,6 +139,11 @@ public final class TreeSearch {
         }
     }
 
+    /** Whether {@code runDir} holds a tree search's checkpoint, i.e. a search that {@link #resume} goes on with. */
+    public static boolean hasTree(Path runDir) {
+        return Files.isRegularFile(runDir.resolve(TreeCheckpoint.FILE));
+    }
+
     /** A new search in {@code runDir} (which must not hold a workspace yet). */
     public TreeResult run(TaskSpec task, String plan, Path runDir, TreeListener listener) {
         Instant started = clock.instant();
