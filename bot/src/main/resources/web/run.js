@@ -1,5 +1,5 @@
 // The run page (/run.html?id=<runId>): status, cost, result (metric, baseline, final score), the step table and
-// the set-up (data, metric, the frozen eval.py), the tail of trace.jsonl; refreshes every 3 s until the run is finished. Hooks: #run-title, #run-summary
+// the set-up (data, metric, the frozen eval.py), a tree search's solution tree (#run-tree li.tree-node), the tail of trace.jsonl; refreshes every 3 s until the run is finished. Hooks: #run-title, #run-summary
 // (.run-status), #run-result (img.plot: the run's plots), #run-steps tr, #run-log. Everything from the server is escaped or set as text.
 'use strict';
 (() => {
@@ -29,6 +29,31 @@
       + `<div class="text">${Markdown.render(r.finalAnswer)}</div>`
       + r.flaggedClaims.map(c => `<p>⚠️ not printed by any execution: ${esc(c)}</p>`).join('')
       + `<details><summary>diff</summary><pre>${esc(r.diff)}</pre></details>`;
+  }
+
+  // a tree search's nodes (steps whose action is tree_node) as nested lists: each node under the one it was made
+  // from, with its score, cost and the team's direction; opening it shows its plan, output and diff
+  function tree(steps, best) {
+    const nodes = steps.filter(s => s.action === 'tree_node').map(s => {
+      let n;
+      try { n = JSON.parse(s.input); } catch (e) { return null; }
+      if (!n || typeof n.id !== 'string') return null;
+      n.observation = s.observation;
+      return n;
+    }).filter(Boolean);
+    if (!nodes.length) return '';
+    const ids = new Set(nodes.map(n => n.id));
+    const under = p => nodes.filter(n => ((n.parent && ids.has(n.parent)) ? n.parent : null) === p);
+    const list = ns => (ns.length ? `<ul class="tree">${ns.map(item).join('')}</ul>` : '');
+    function item(n) {
+      const outcome = n.score == null ? esc(n.status) : num(n.score);
+      return `<li class="tree-node ${esc(n.status)}${n.id === best ? ' best' : ''}" data-node="${esc(n.id)}"><details>`
+        + `<summary>${esc(n.id)} ${esc(n.operator)}${n.parent ? ' of ' + esc(n.parent) : ''} · ${outcome} · `
+        + `$${num(n.costUsd)}${n.id === best ? ' ★ best' : ''}</summary>`
+        + (n.direction ? `<p>following the team's direction: ${esc(n.direction)}</p>` : '')
+        + `<pre>${esc(n.observation)}</pre></details>${list(under(n.id))}</li>`;
+    }
+    return list(under(null));
   }
 
   function step(s) {
@@ -66,6 +91,10 @@
         + (run.evalScript ? `<details><summary>the frozen eval.py</summary><pre>${esc(run.evalScript)}</pre></details>` : '');
     }
     if (run.result) $('run-result').innerHTML = result(run.result);
+    const best = run.result && /^best node (n\d+)/.exec(run.result.finalAnswer || '');
+    const drawn = tree(run.steps, best ? best[1] : null);
+    $('run-tree-section').hidden = !drawn;
+    $('run-tree').innerHTML = drawn;
     $('run-steps').innerHTML = run.steps.map(step).join('');
     $('run-log').textContent = run.log.join('\n');
     if (!FINISHED.includes(run.status)) setTimeout(load, 3000);
