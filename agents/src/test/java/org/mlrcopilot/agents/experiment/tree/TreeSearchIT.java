@@ -89,4 +89,28 @@ class TreeSearchIT {
         assertThat(evaluator.score(task, Workspace.open(task, runDir)).value()).isEqualTo(best);
         assertThat(result.result().diff()).contains("SVC");
     }
+
+    @Test
+    void twoWorkersRunTwoNodesInTheSandboxAtTheSameTime() throws IOException {
+        String svc = Files.readString(Path.of("src/test/resources/experiment/train_svc.py"));
+        AnswerModel model = new AnswerModel()
+                .code("an RBF SVC", svc)
+                .code("an RBF SVC with a larger C", svc.replace("C=10", "C=20"));
+        Limits limits = Limits.defaults().withWallTime(Duration.ofMinutes(2));
+        TaskSpec task = Tasks.load(TASKS.resolve("digits-classifier"));
+
+        TreeResult result = TreeSearch.builder(model, sandbox)
+                .evaluator(new Evaluator(sandbox, limits))
+                .limits(ExperimentLimits.defaults().withExecution(limits))
+                .settings(TreeSettings.defaults().withDrafts(2).withMaxNodes(2).withWorkers(2))
+                .team(Team.running())
+                .build()
+                .run(task, "Try an SVM.", tmp.resolve("run"), TreeListener.ignore());
+
+        assertThat(result.nodes()).hasSize(2).allMatch(Node::isDone);
+        Node a = result.nodes().get(0);
+        Node b = result.nodes().get(1);
+        assertThat(a.startedAt()).as("each started before the other ended").isBefore(b.endedAt());
+        assertThat(b.startedAt()).isBefore(a.endedAt());
+    }
 }
