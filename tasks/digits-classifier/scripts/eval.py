@@ -52,10 +52,18 @@ def read_submission(path, column, n):
 def get_score(path, split=None):
     if split not in SPLITS:
         raise ValueError(f"split must be None, 'valid' or 'test'; got {split!r}")
-    _, _, _, y_test = load_split()
+    _, _, y_train, y_test = load_split()
     rows = held_out_ids(len(y_test), split)
-    predicted = read_submission(path, "label", len(y_test))
-    return float((predicted[rows] == np.asarray(y_test)[rows]).mean())
+    classes = np.unique(np.concatenate([np.asarray(y_train), np.asarray(y_test)]))
+    labels = read_submission(path, "label", len(y_test))
+    predicted = pd.to_numeric(pd.Series(labels), errors="coerce")
+    unknown = np.flatnonzero(~predicted.isin(classes))
+    if len(unknown):
+        raise ValueError(
+            f"submission.csv has {len(unknown)} labels that are not a class ({', '.join(map(str, classes))}),"
+            f" e.g. {labels[unknown[0]]!r}"
+        )
+    return float((predicted.to_numpy()[rows] == np.asarray(y_test)[rows]).mean())
 
 
 if __name__ == "__main__":
