@@ -3,8 +3,11 @@ package org.mlrcopilot.agents.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +47,40 @@ class TasksTest {
 
         assertThat(names).contains("diabetes-regression", "digits-classifier");
         assertThat(names).isSorted();
+    }
+
+    @Test
+    void everyShippedTaskLoadsWithItsScriptsMetricAndDirection() throws IOException {
+        Map<String, String> metrics = Map.of(
+                "breast-cancer-classifier", "accuracy HIGHER",
+                "diabetes-regression", "rmse LOWER",
+                "digits-classifier", "accuracy HIGHER",
+                "wine-classifier", "accuracy HIGHER");
+
+        List<TaskSpec> tasks = Tasks.discover(TaskFixtures.examples());
+
+        assertThat(tasks)
+                .extracting(TaskSpec::name)
+                .containsExactly(
+                        "breast-cancer-classifier", "diabetes-regression", "digits-classifier", "wine-classifier");
+        for (TaskSpec task : tasks) {
+            assertThat(task.metric() + " " + task.direction()).as(task.name()).isEqualTo(metrics.get(task.name()));
+            assertThat(task.researchProblem()).as(task.name()).contains("submission.csv");
+            assertThat(task.readOnlyGlobs()).as(task.name()).containsExactly("data/*");
+            assertThat(task.runCommand()).as(task.name()).containsExactly("python3", "train.py");
+            assertThat(task.prepareScript())
+                    .as(task.name())
+                    .contains(task.scriptsDir().resolve("prepare.py"));
+            assertThat(task.scriptsDir().resolve("split.py")).as(task.name()).isRegularFile();
+            assertThat(Files.readString(task.evalScript()))
+                    .as(task.name() + ": eval.py scores the valid and test halves")
+                    .contains("def get_score(path, split=None):");
+            assertThat(task.envDir().resolve("train.py")).as(task.name()).isRegularFile();
+            assertThat(task.envDir().resolve("data"))
+                    .as(task.name() + ": data is written by prepare.py, never shipped")
+                    .doesNotExist();
+            assertThat(task.root().resolve("README.md")).as(task.name()).isRegularFile();
+        }
     }
 
     @Test
