@@ -92,7 +92,9 @@ final class Results {
 
     /** The milestone of a tree search's new best node. */
     static String newBest(Node node, String metric, double baseline) {
-        String over = Double.isNaN(baseline) ? "" : String.format(Locale.ROOT, " (starter code %.4f)", baseline);
+        String over = Double.isNaN(baseline)
+                ? ""
+                : String.format(Locale.ROOT, " (the starter code: %.4f on the same rows)", baseline);
         String plan = node.plan().strip().replaceAll("\\s+", " ");
         return String.format(
                 Locale.ROOT,

@@ -94,7 +94,7 @@ class TreeServiceIT {
                 .singleElement()
                 .asString()
                 .startsWith("New best: n2 (debug of n1) accuracy 0.9")
-                .contains("(starter code 0.9630)");
+                .contains("(the starter code: 0.9556 on the same rows)");
 
         String researchId = service.store().recent(1).get(0).id();
         ResearchRun run = service.store().runs(researchId).get(0);

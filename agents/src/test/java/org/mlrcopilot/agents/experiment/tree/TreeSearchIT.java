@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlrcopilot.agents.experiment.ExperimentLimits;
 import org.mlrcopilot.agents.task.Evaluator;
+import org.mlrcopilot.agents.task.HeldOut;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Tasks;
 import org.mlrcopilot.agents.task.Workspace;
@@ -84,9 +85,17 @@ class TreeSearchIT {
         assertThat(result.nodes().get(2).parent()).isEqualTo("n1");
         assertThat(result.best()).isEqualTo("n3");
         double best = result.nodes().get(2).score();
-        assertThat(best).isGreaterThan(result.result().baseline());
-        assertThat(result.result().finalScore()).isEqualTo(best);
-        assertThat(evaluator.score(task, Workspace.open(task, runDir)).value()).isEqualTo(best);
+        assertThat(result.separated()).isTrue();
+        assertThat(result.validation()).isEqualTo(best);
+        Workspace chosen = Workspace.open(task, runDir);
+        assertThat(evaluator.score(task, chosen, HeldOut.VALIDATION).value())
+                .as("nodes are compared on the validation rows")
+                .isEqualTo(best);
+        assertThat(result.result().finalScore())
+                .as("the number reported is the test rows' score")
+                .isEqualTo(evaluator.score(task, chosen, HeldOut.TEST).value());
+        assertThat(result.result().baseline()).isEqualTo(0.9703703703703703);
+        assertThat(result.result().finalScore()).isGreaterThan(result.result().baseline());
         assertThat(result.result().diff()).contains("SVC");
     }
 
