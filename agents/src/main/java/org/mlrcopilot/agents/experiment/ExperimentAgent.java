@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import org.mlrcopilot.agents.task.Evaluator;
+import org.mlrcopilot.agents.task.HeldOut;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Workspace;
 import org.mlrcopilot.agents.usage.BudgetExceededException;
@@ -176,7 +177,8 @@ public final class ExperimentAgent {
         }
         run.baseline = evaluator
                 .hearing(listener::onWaiting)
-                .baseline(run.task, run.ws)
+                .baselines(run.task, run.ws, java.util.List.of(HeldOut.TEST))
+                .get(0)
                 .value();
         run.ws.snapshot(Run.INITIAL_SNAPSHOT);
         checkpoints.save(run.state());

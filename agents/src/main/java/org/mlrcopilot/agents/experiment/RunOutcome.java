@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.mlrcopilot.agents.task.Evaluator;
+import org.mlrcopilot.agents.task.HeldOut;
 import org.mlrcopilot.agents.task.Score;
 
 /** Scores the workspace at the end of a run and assembles the {@link ExperimentResult}. */
@@ -51,7 +52,7 @@ final class RunOutcome {
 
     private Score finalScore(Run run) {
         try {
-            return evaluator.score(run.task, run.ws);
+            return evaluator.score(run.task, run.ws, HeldOut.TEST);
         } catch (RuntimeException e) {
             return null;
         }

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.mlrcopilot.agents.task.Direction;
 import org.mlrcopilot.agents.task.Evaluator;
 import org.mlrcopilot.agents.task.FileTrees;
+import org.mlrcopilot.agents.task.HeldOut;
 import org.mlrcopilot.agents.task.Score;
 import org.mlrcopilot.agents.task.TaskException;
 import org.mlrcopilot.agents.task.TaskSpec;
@@ -59,7 +60,13 @@ final class TaskFreezer {
         Path trial = runDir.resolve("setup-baseline");
         FileTrees.deleteTree(trial);
         try {
-            Score baseline = evaluator.baseline(spec, Workspace.create(spec, trial));
+            List<HeldOut> parts = HeldOut.separates(spec)
+                    ? List.of(HeldOut.ALL, HeldOut.VALIDATION, HeldOut.TEST)
+                    : List.of(HeldOut.ALL);
+            // a split eval.py must score each half, or it would fail the experiment's nodes later; the baseline
+            // shown is the test rows', as the run's results are
+            List<Score> scores = evaluator.baselines(spec, Workspace.create(spec, trial), parts);
+            Score baseline = scores.get(scores.size() - 1);
             return new Frozen(spec, baseline);
         } catch (TaskException e) {
             throw new SetupException("the baseline could not be scored by the frozen evaluation: " + e.getMessage(), e);

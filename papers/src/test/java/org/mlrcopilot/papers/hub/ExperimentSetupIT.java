@@ -39,6 +39,7 @@ import org.mlrcopilot.agents.setup.SetupText;
 import org.mlrcopilot.agents.setup.TableConverter;
 import org.mlrcopilot.agents.task.Direction;
 import org.mlrcopilot.agents.task.Evaluator;
+import org.mlrcopilot.agents.task.HeldOut;
 import org.mlrcopilot.agents.task.TaskSpec;
 import org.mlrcopilot.agents.task.Tasks;
 import org.mlrcopilot.papers.fetch.FetchPolicy;
@@ -285,6 +286,45 @@ class ExperimentSetupIT {
                 .as("the frozen evaluation scores the all-'pos' predictions")
                 .isEqualTo(0.5);
         assertThat(task.scriptsDir().resolve("eval.py")).hasSameTextualContentAs(SCRIPTS.resolve("eval.py"));
+    }
+
+    @Test
+    void anEvaluationWithASplitMustScoreEachHalfBeforeTheSetUpIsReady() throws IOException {
+        sources.dataset(
+                "imdb-mini/reviews",
+                "apache-2.0",
+                Map.of("data/train.csv", Files.readAllBytes(SCRIPTS.resolve("../reviews.csv"))));
+        String split = script("eval.py")
+                .replace("def get_score(path):", "def get_score(path, split=None):")
+                .replace(
+                        "    return float(",
+                        "    merged = merged.sort_values(\"id\").reset_index(drop=True)\n"
+                                + "    if split == \"valid\":\n        merged = merged.iloc[0::2]\n"
+                                + "    elif split == \"test\":\n        merged = merged.iloc[1::2]\n"
+                                + "    elif split is not None:\n        raise ValueError(split)\n    return float(");
+        String broken = split.replace("merged.iloc[0::2]", "merged.iloc[0::2].nonesuch");
+        Map<String, String> finish =
+                Map.of("metric", "accuracy", "direction", "higher", "summary", "majority baseline on movie reviews");
+        ScriptedModel model = new ScriptedModel()
+                .tool("write_file", Map.of("file_name", "split.py", "content", script("split.py")))
+                .tool("write_file", Map.of("file_name", "eval.py", "content", broken))
+                .tool("write_file", Map.of("file_name", "env/train.py", "content", script("train_majority.py")))
+                .tool("finish_setup", finish)
+                .tool("write_file", Map.of("file_name", "eval.py", "content", split))
+                .tool("finish_setup", finish);
+        Hypothesis h = sentimentPlan("imdb-mini/reviews");
+
+        SetupReport report = setup(model, settings())
+                .prepare(
+                        new SetupRequest(h, PlanText.of(h), List.of(), Map.of(), List.of(), tmp.resolve("run-1"), ""),
+                        SetupListener.ignore());
+
+        assertThat(model.left()).isZero();
+        assertThat(model.toolResults())
+                .anySatisfy(
+                        r -> assertThat(r).contains("The set-up is not ready").contains("nonesuch"));
+        assertThat(HeldOut.separates(report.task())).isTrue();
+        assertThat(model.requests.get(0).messages().get(0).toString()).contains("get_score(path, split=None)");
     }
 
     @Test
