@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param direction       whether higher or lower scores are better
  * @param prepareScript   scripts/prepare.py, if the task has one
  * @param evalScript      scripts/eval.py
+ * @param timed           the score is the run command's wall time as the harness measures it (task.yaml
+ *                        {@code score: runtime}), whatever figure the code writes itself; eval.py then only checks
+ *                        the outputs
  */
 public record TaskSpec(
         String name,
@@ -27,7 +30,32 @@ public record TaskSpec(
         String metric,
         Direction direction,
         Optional<Path> prepareScript,
-        Path evalScript) {
+        Path evalScript,
+        boolean timed) {
+
+    /** A task scored by its eval.py. */
+    public TaskSpec(
+            String name,
+            Path root,
+            String researchProblem,
+            List<String> readOnlyGlobs,
+            List<String> runCommand,
+            String metric,
+            Direction direction,
+            Optional<Path> prepareScript,
+            Path evalScript) {
+        this(
+                name,
+                root,
+                researchProblem,
+                readOnlyGlobs,
+                runCommand,
+                metric,
+                direction,
+                prepareScript,
+                evalScript,
+                false);
+    }
 
     public TaskSpec {
         if (name == null || name.isBlank()) {

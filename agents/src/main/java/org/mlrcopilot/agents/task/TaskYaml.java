@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The flat scripts/task.yaml: {@code run}, {@code metric} and {@code direction}, one "key: value" a line. */
-record TaskYaml(List<String> run, String metric, Direction direction) {
+/**
+ * The flat scripts/task.yaml: {@code run}, {@code metric}, {@code direction} and {@code score} ({@code eval}, the
+ * default: eval.py's number; {@code runtime}: the run command's wall time as the harness measures it), one
+ * "key: value" a line.
+ */
+record TaskYaml(List<String> run, String metric, Direction direction, boolean timed) {
 
-    static final TaskYaml DEFAULTS = new TaskYaml(List.of("python3", "train.py"), "score", Direction.HIGHER);
-    private static final Set<String> KEYS = Set.of("run", "metric", "direction");
+    static final TaskYaml DEFAULTS = new TaskYaml(List.of("python3", "train.py"), "score", Direction.HIGHER, false);
+    private static final Set<String> KEYS = Set.of("run", "metric", "direction", "score");
 
     static TaskYaml parse(String text) {
         Map<String, String> values = entries(text);
@@ -21,7 +25,15 @@ record TaskYaml(List<String> run, String metric, Direction direction) {
         }
         Direction direction =
                 values.containsKey("direction") ? Direction.parse(values.get("direction")) : DEFAULTS.direction;
-        return new TaskYaml(run, metric, direction);
+        String score = values.getOrDefault("score", "eval");
+        if (!score.equals("eval") && !score.equals("runtime")) {
+            throw new TaskException("score: expected eval or runtime, got: " + score);
+        }
+        boolean timed = score.equals("runtime");
+        if (timed && direction != Direction.LOWER) {
+            throw new TaskException("score: runtime needs direction: lower (a shorter run is better)");
+        }
+        return new TaskYaml(run, metric, direction, timed);
     }
 
     private static Map<String, String> entries(String text) {
@@ -35,8 +47,8 @@ record TaskYaml(List<String> run, String metric, Direction direction) {
             int colon = line.indexOf(':');
             String key = colon < 0 ? "" : line.substring(0, colon).strip();
             if (!KEYS.contains(key)) {
-                throw new TaskException(
-                        "line " + (i + 1) + ": expected one of run, metric, direction as 'key: value', got: " + line);
+                throw new TaskException("line " + (i + 1)
+                        + ": expected one of run, metric, direction, score as 'key: value', got: " + line);
             }
             if (values.put(key, unquote(stripComment(line.substring(colon + 1)).strip())) != null) {
                 throw new TaskException("line " + (i + 1) + ": '" + key + "' given twice");

@@ -38,7 +38,8 @@ public final class Tasks {
                 yaml.metric(),
                 yaml.direction(),
                 Files.isRegularFile(prepare) ? Optional.of(prepare) : Optional.empty(),
-                eval);
+                eval,
+                yaml.timed());
     }
 
     /** Every task directory (one holding env/ or scripts/) directly under {@code tasksRoot}, by name. */

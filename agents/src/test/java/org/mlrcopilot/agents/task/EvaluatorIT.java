@@ -150,4 +150,43 @@ class EvaluatorIT {
                 .hasMessageContaining("finite number")
                 .hasMessageContaining("acc");
     }
+
+    @Test
+    void aTimedTaskIsScoredByTheWallTimeTheHarnessMeasuresNotTheFigureTheCodeWrites() {
+        Path root = TaskFixtures.task(
+                tmp.resolve("tasks"),
+                "speed",
+                "run: python3 train.py\nmetric: seconds\ndirection: lower\nscore: runtime\n");
+        TaskFixtures.write(
+                root.resolve("env/train.py"),
+                "import time\ntime.sleep(1.5)\nopen('runtime.txt', 'w').write('0.001')\n");
+        TaskFixtures.write(
+                root.resolve("scripts/eval.py"),
+                "import os\ndef get_score(path):\n    return float(open(os.path.join(path, 'runtime.txt')).read())\n");
+        TaskSpec task = Tasks.load(root);
+        Workspace ws = Workspace.create(task, tmp.resolve("run"));
+
+        Score score = evaluator.score(task, ws);
+
+        assertThat(task.timed()).isTrue();
+        assertThat(score.metric()).isEqualTo("seconds");
+        assertThat(score.value()).as("the measured run, not the 0.001 it wrote").isGreaterThanOrEqualTo(1.5);
+    }
+
+    @Test
+    void aTimedRunWhoseOutputsFailTheEvaluationIsNotScored() {
+        Path root = TaskFixtures.task(
+                tmp.resolve("tasks"),
+                "speed",
+                "run: python3 train.py\nmetric: seconds\ndirection: lower\nscore: runtime\n");
+        TaskFixtures.write(
+                root.resolve("scripts/eval.py"),
+                "import os\ndef get_score(path):\n    return float(open(os.path.join(path, 'runtime.txt')).read())\n");
+        TaskSpec task = Tasks.load(root);
+        Workspace ws = Workspace.create(task, tmp.resolve("run"));
+
+        assertThatThrownBy(() -> evaluator.score(task, ws))
+                .isInstanceOf(TaskException.class)
+                .hasMessageContaining("runtime.txt");
+    }
 }

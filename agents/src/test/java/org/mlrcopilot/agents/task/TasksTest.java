@@ -134,6 +134,19 @@ class TasksTest {
     }
 
     @Test
+    void aRuntimeScoreIsTimedByTheHarnessAndMustBeLowerIsBetter() {
+        TaskSpec timed = Tasks.load(TaskFixtures.task(tmp, "t", "metric: seconds\ndirection: lower\nscore: runtime\n"));
+        TaskSpec plain = Tasks.load(TaskFixtures.task(tmp, "p", "metric: accuracy\n"));
+
+        assertThat(timed.timed()).isTrue();
+        assertThat(plain.timed()).isFalse();
+        assertThatThrownBy(() -> Tasks.load(TaskFixtures.task(tmp, "h", "metric: seconds\nscore: runtime\n")))
+                .hasMessageContaining("direction: lower");
+        assertThatThrownBy(() -> Tasks.load(TaskFixtures.task(tmp, "x", "score: printed\n")))
+                .hasMessageContaining("expected eval or runtime");
+    }
+
+    @Test
     void badDirectionIsReported() {
         Path root = TaskFixtures.task(tmp, "t", "direction: sideways\n");
 

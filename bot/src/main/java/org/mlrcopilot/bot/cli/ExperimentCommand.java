@@ -196,7 +196,8 @@ final class ExperimentCommand implements Callable<Integer> {
                 spec.metric(),
                 Direction.parse(direction),
                 spec.prepareScript(),
-                spec.evalScript());
+                spec.evalScript(),
+                spec.timed());
     }
 
     private static Map<String, Object> summary(TaskSpec spec, Score baseline, Path runDir) {
