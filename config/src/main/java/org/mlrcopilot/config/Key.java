@@ -540,11 +540,12 @@ enum Key {
 
     EXPERIMENT_APPROVAL(
             "experiment.approval",
-            "none",
+            "first-execution",
             ValueType.oneOf("none", "first-execution", "every-step", "above-cost"),
             c -> c.experiment().approval(),
-            "When an experiment run asks the team first: never, before the first script execution, before every "
-                    + "step (copilot), or before steps whose estimated model cost passes experiment.approvalCostUsd"),
+            "When an experiment run asks the team first: never, before the first script execution (the command "
+                    + "line counts starting the command as that approval), before every step (copilot), or before "
+                    + "steps whose estimated model cost passes experiment.approvalCostUsd"),
     EXPERIMENT_APPROVAL_COST_USD(
             "experiment.approvalCostUsd",
             "0.5",

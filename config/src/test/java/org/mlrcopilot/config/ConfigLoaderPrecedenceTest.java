@@ -55,6 +55,16 @@ class ConfigLoaderPrecedenceTest {
     }
 
     @Test
+    void experimentsAskTheTeamBeforeTheirFirstExecutionUnlessToldOtherwise() {
+        assertThat(MlrConfig.defaults().experiment().approval()).isEqualTo("first-execution");
+        assertThat(ConfigLoader.load(dir, Map.of("MLR_EXPERIMENT_APPROVAL", "none"))
+                        .config()
+                        .experiment()
+                        .approval())
+                .isEqualTo("none");
+    }
+
+    @Test
     void explicitFilesMayHaveAnyName() throws IOException {
         Path yaml = Files.writeString(dir.resolve("prod.yaml"), "web:\n  port: 9000\n");
         Path env = Files.writeString(dir.resolve("prod.env"), "MLR_STORE_DATA_DIR=/srv/mlr\n");

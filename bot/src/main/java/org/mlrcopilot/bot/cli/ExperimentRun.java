@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mlrcopilot.agents.experiment.ApprovalGate;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.experiment.StepRecord;
@@ -20,6 +21,7 @@ import org.mlrcopilot.agents.usage.UsageTotals;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
+import org.mlrcopilot.bot.wiring.ExperimentGates;
 import org.mlrcopilot.bot.wiring.HubModelRetriever;
 import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.config.MlrConfig;
@@ -80,8 +82,12 @@ final class ExperimentRun {
             if (!task.root().startsWith(runDir.toAbsolutePath().normalize())) {
                 System.err.println(Approvals.prototypes(hub, task, planText));
             }
-            ExperimentAgent agent = wiring.experimentAgent(metered, sandbox, maxSteps, copilot)
-                    .team(new ConsoleTeam(System.in, System.err, copilot))
+            ExperimentAgent.Builder builder = wiring.experimentAgent(metered, sandbox, maxSteps, copilot);
+            if (!copilot && ExperimentGates.gate(config.experiment(), false) == ApprovalGate.BEFORE_FIRST_EXECUTION) {
+                // whoever typed the command approved its first execution; the other gates still ask here
+                builder.gate(ApprovalGate.NONE);
+            }
+            ExperimentAgent agent = builder.team(new ConsoleTeam(System.in, System.err, copilot))
                     .checkpoints(store.checkpoints())
                     .retriever(hub)
                     .build();
