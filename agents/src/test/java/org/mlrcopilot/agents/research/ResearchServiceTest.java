@@ -388,6 +388,30 @@ class ResearchServiceTest {
         assertThat(store.steps(run.id()).get(1).feedback()).containsExactly("ann: try gradient boosting");
     }
 
+    @Test
+    void aTreeRunAsksAnApproverBeforeItsFirstNodeRuns() {
+        Research r = ready();
+        tools.experiments = new ScriptedModel();
+        tools.treeGate = org.mlrcopilot.agents.experiment.ApprovalGate.BEFORE_FIRST_EXECUTION;
+        tools.treeSettings = tools.treeSettings.withDrafts(2).withMaxNodes(2);
+        tools.tree = new ScriptedModel().text(solution("a forest", 1)).text(solution("boosting", 2));
+        ResearchRun run = service.approve(r.id(), "H1", Approver.allowed("alice"));
+        await().atMost(RUN_TIMEOUT).until(() -> !events.of("question").isEmpty());
+
+        assertThat(events.of("question"))
+                .singleElement()
+                .asString()
+                .contains("May I go ahead? Run solution n1 (draft) in the sandbox");
+        assertThat(service.reply(run.id(), Approver.refused("ann", "alice"), "yes"))
+                .as("only an approver answers it")
+                .isFalse();
+        assertThat(service.reply(run.id(), Approver.allowed("alice"), "yes")).isTrue();
+
+        ResearchRun done = awaitRun(run.id(), RunStatus.DONE);
+        assertThat(done.result().steps()).isEqualTo(2);
+        assertThat(events.of("question")).as("asked once").hasSize(1);
+    }
+
     private static String solution(String plan, int n) {
         return "{\"plan\": \"" + plan + "\", \"files\": {\"train.py\": \"print(" + n + ")\\n\"}}";
     }

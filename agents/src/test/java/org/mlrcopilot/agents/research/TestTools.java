@@ -51,6 +51,9 @@ final class TestTools implements ResearchTools {
     volatile ScriptedModel tree;
     /** The tree search's knobs. */
     volatile TreeSettings treeSettings = TreeSettings.defaults().withDrafts(2).withMaxNodes(3);
+    /** When the tree search asks the team before running code. */
+    volatile org.mlrcopilot.agents.experiment.ApprovalGate treeGate =
+            org.mlrcopilot.agents.experiment.ApprovalGate.NONE;
     /** What reading the paper throws, null to read it. */
     volatile RuntimeException readFailure;
 
@@ -137,6 +140,7 @@ final class TestTools implements ResearchTools {
                 : Optional.of(TreeSearch.builder(model, sandbox)
                         .evaluator(new Evaluator(sandbox, Limits.defaults()))
                         .settings(treeSettings)
+                        .gate(treeGate)
                         .team(team)
                         .build());
     }

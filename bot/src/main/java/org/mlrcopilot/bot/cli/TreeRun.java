@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlrcopilot.agents.experiment.ApprovalGate;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.experiment.tree.Node;
 import org.mlrcopilot.agents.experiment.tree.TreeListener;
@@ -23,6 +24,7 @@ import org.mlrcopilot.agents.usage.UsageTotals;
 import org.mlrcopilot.bot.llm.LlmModels;
 import org.mlrcopilot.bot.store.Store;
 import org.mlrcopilot.bot.store.Stores;
+import org.mlrcopilot.bot.wiring.ExperimentGates;
 import org.mlrcopilot.bot.wiring.Wiring;
 import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.sandbox.Sandbox;
@@ -55,7 +57,10 @@ final class TreeRun {
             String researchId = runDir.getFileName().toString();
             Wiring.Metered metered = wiring.metered(models, store.usage(), researchId, "cli");
             try (Sandbox sandbox = wiring.sandbox().sandbox()) {
+                ApprovalGate gate = ExperimentGates.gate(config.experiment(), false);
                 TreeSearch search = wiring.treeSearch(metered, sandbox, settings)
+                        // whoever typed the command approved its first execution; every-step still asks here
+                        .gate(gate == ApprovalGate.BEFORE_FIRST_EXECUTION ? ApprovalGate.NONE : gate)
                         .team(new ConsoleTeam(System.in, System.err, false))
                         .build();
                 System.err.println("... " + task.name() + ": measuring the baseline, then a tree of up to "

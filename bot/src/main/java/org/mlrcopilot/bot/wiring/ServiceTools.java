@@ -103,6 +103,7 @@ public final class ServiceTools implements ResearchTools {
                     "no sandbox can run experiments on this machine: see `mlr sandbox status`");
         }
         return Optional.of(wiring.treeSearch(metered(research), sandbox, wiring.treeSettings())
+                .gate(ExperimentGates.gate(config.experiment(), false))
                 .team(team)
                 .build());
     }

@@ -81,6 +81,9 @@ final class NodeRunner {
 
     private Node execute(Node node, Workspace ws, Context context) {
         TaskSpec task = context.task();
+        if (!context.approval().test(node)) {
+            return node.failed("the team declined running it", clock.instant());
+        }
         ExecutionResult result = sandbox.run(ExecutionRequest.builder(ws.dir(), task.runCommand())
                 .limits(execution)
                 .network(NetworkPolicy.NONE)
@@ -154,6 +157,7 @@ final class NodeRunner {
      * @param baseline    the starter code's score
      * @param otherDrafts the plans of the drafts made so far (for a draft's prompt)
      * @param waiting     hears what the sandbox waits for
+     * @param approval    whether the team lets a node's code run (asked as the run's approval gate says)
      */
     record Context(
             TaskSpec task,
@@ -162,5 +166,6 @@ final class NodeRunner {
             TreePrompts prompts,
             double baseline,
             List<String> otherDrafts,
-            Consumer<String> waiting) {}
+            Consumer<String> waiting,
+            java.util.function.Predicate<Node> approval) {}
 }

@@ -24,8 +24,9 @@ final class TreeCheckpoint {
      * @param testBaseline the starter code's score on the test rows, null before it is measured
      * @param nodes        every node, in the order they were created
      * @param closed       the nodes the team closed (neither improved nor fixed any more)
+     * @param approved     whether the team approved running the code (the first-execution gate is passed)
      */
-    record State(double baseline, Double testBaseline, List<Node> nodes, List<String> closed) {
+    record State(double baseline, Double testBaseline, List<Node> nodes, List<String> closed, boolean approved) {
 
         State {
             nodes = List.copyOf(Objects.requireNonNullElse(nodes, List.of()));
@@ -33,7 +34,7 @@ final class TreeCheckpoint {
         }
 
         static State empty() {
-            return new State(Double.NaN, null, List.of(), List.of());
+            return new State(Double.NaN, null, List.of(), List.of(), false);
         }
     }
 

@@ -103,6 +103,11 @@ final class TreePrompts {
         return out.toString();
     }
 
+    static String clip(String text, int max) {
+        String t = text == null ? "" : text.strip();
+        return t.length() <= max ? t : t.substring(0, max) + " [...]";
+    }
+
     static String tail(String text) {
         String t = text == null ? "" : text;
         return t.length() <= MAX_OUTPUT_CHARS ? t : "[...]\n" + t.substring(t.length() - MAX_OUTPUT_CHARS);

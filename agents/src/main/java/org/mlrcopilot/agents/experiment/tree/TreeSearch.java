@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.mlrcopilot.agents.experiment.ApprovalGate;
 import org.mlrcopilot.agents.experiment.ExperimentLimits;
 import org.mlrcopilot.agents.experiment.RunControl;
 import org.mlrcopilot.agents.experiment.StopReason;
@@ -64,8 +65,10 @@ public final class TreeSearch {
     private final TeamChannel team;
     private final Clock clock;
     private final PriceTable prices;
+    private final ApprovalGate gate;
 
     private TreeSearch(Builder b) {
+        this.gate = b.gate;
         this.main = Objects.requireNonNull(b.main, "main");
         this.sandbox = Objects.requireNonNull(b.sandbox, "sandbox");
         this.evaluator = b.evaluator != null ? b.evaluator : new Evaluator(sandbox, Limits.defaults());
@@ -92,6 +95,7 @@ public final class TreeSearch {
         private TeamChannel team;
         private Clock clock = Clock.systemUTC();
         private PriceTable prices = PriceTable.defaults();
+        private ApprovalGate gate = ApprovalGate.NONE;
 
         private Builder(ChatModel main, Sandbox sandbox) {
             this.main = main;
@@ -131,6 +135,15 @@ public final class TreeSearch {
         /** The prices of a node's model call; {@link PriceTable#defaults()} by default. */
         public Builder prices(PriceTable value) {
             this.prices = Objects.requireNonNull(value, "prices");
+            return this;
+        }
+
+        /**
+         * When the team is asked before a node's code runs: never (the default), once before the first node runs,
+         * or before every node.
+         */
+        public Builder gate(ApprovalGate value) {
+            this.gate = Objects.requireNonNull(value, "gate");
             return this;
         }
 
@@ -188,7 +201,8 @@ public final class TreeSearch {
                 testBaseline = measured.get(1).value();
                 FileTrees.deleteTree(starter.dir());
                 FileTrees.copyTree(ws.dir(), starter.dir());
-                checkpoint.save(new TreeCheckpoint.State(baseline, testBaseline, tree.nodes(), List.copyOf(closed)));
+                checkpoint.save(new TreeCheckpoint.State(
+                        baseline, testBaseline, tree.nodes(), List.copyOf(closed), state.approved()));
                 hears.onBaseline(baseline, task.metric());
             }
             stop = new Search(
@@ -200,6 +214,7 @@ public final class TreeSearch {
                             testBaseline,
                             tree,
                             closed,
+                            state.approved(),
                             checkpoint,
                             hears)
                     .run(started);
@@ -224,6 +239,8 @@ public final class TreeSearch {
         private final SolutionTree tree;
         private final Set<String> closed;
         private final List<String> directions = new java.util.ArrayList<>();
+        private volatile boolean approved;
+        private final Object asking = new Object();
         private final TreeCheckpoint checkpoint;
         private final TreeListener listener;
         private final NodeRunner runner;
@@ -240,8 +257,10 @@ public final class TreeSearch {
                 Double testBaseline,
                 SolutionTree tree,
                 Set<String> closed,
+                boolean approved,
                 TreeCheckpoint checkpoint,
                 TreeListener listener) {
+            this.approved = approved;
             this.testBaseline = testBaseline;
             this.closed = closed;
             this.task = task;
@@ -360,7 +379,8 @@ public final class TreeSearch {
                                     n.operator() == Operator.DRAFT && !n.plan().isBlank())
                             .map(Node::plan)
                             .toList(),
-                    listener::onWaiting);
+                    listener::onWaiting,
+                    this::mayRun);
             Node begun = node;
             Expansion chosen = expansion;
             inFlight.put(finished.submit(() -> runner.make(begun, chosen, context)), node);
@@ -403,7 +423,36 @@ public final class TreeSearch {
         }
 
         private void save() {
-            checkpoint.save(new TreeCheckpoint.State(baseline, testBaseline, tree.nodes(), List.copyOf(closed)));
+            checkpoint.save(
+                    new TreeCheckpoint.State(baseline, testBaseline, tree.nodes(), List.copyOf(closed), approved));
+        }
+
+        /**
+         * Whether the team lets {@code node}'s code run: asked (one question at a time) before the first node runs, or
+         * before every node, as the gate says; a first approval is kept with the tree.
+         */
+        private boolean mayRun(Node node) {
+            if (gate == ApprovalGate.NONE || gate == ApprovalGate.BEFORE_FIRST_EXECUTION && approved) {
+                return true;
+            }
+            synchronized (asking) {
+                if (gate == ApprovalGate.BEFORE_FIRST_EXECUTION && approved) {
+                    return true;
+                }
+                String what = "Run solution " + node.id() + " ("
+                        + node.operator().label()
+                        + (node.parent() == null ? "" : " of " + node.parent()) + ") in the sandbox"
+                        + (gate == ApprovalGate.BEFORE_FIRST_EXECUTION ? " (the first execution of this run)" : "")
+                        + ": " + TreePrompts.clip(node.plan(), 300) + "\n" + TreePrompts.clip(node.diff(), 1500);
+                boolean yes = team.approve(what);
+                if (yes && gate == ApprovalGate.BEFORE_FIRST_EXECUTION) {
+                    approved = true;
+                    save();
+                } else if (!yes) {
+                    closed.add(node.id()); // declined, not broken: it is not fixed either
+                }
+                return yes;
+            }
         }
 
         private void appendTrace(Node node) {

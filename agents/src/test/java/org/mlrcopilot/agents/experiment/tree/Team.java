@@ -15,6 +15,15 @@ final class Team implements TeamChannel {
         this.control = control;
     }
 
+    private final java.util.Deque<Boolean> verdicts = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The team answers the next approval questions with {@code answers}, in order. */
+    Team approving(Boolean... answers) {
+        verdicts.addAll(List.of(answers));
+        return this;
+    }
+
     /** The team replies {@code texts}, read at the next poll for feedback. */
     Team replying(String... texts) {
         replies.add(List.of(texts));
@@ -38,7 +47,12 @@ final class Team implements TeamChannel {
 
     @Override
     public boolean approve(String description) {
-        throw new AssertionError("unexpected approval request: " + description);
+        Boolean verdict = verdicts.poll();
+        if (verdict == null) {
+            throw new AssertionError("unexpected approval request: " + description);
+        }
+        asked.add(description);
+        return verdict;
     }
 
     @Override

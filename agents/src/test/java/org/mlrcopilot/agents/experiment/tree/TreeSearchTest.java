@@ -164,7 +164,8 @@ class TreeSearchTest {
                                 second.startedAt(),
                                 null,
                                 "")),
-                List.of()));
+                List.of(),
+                false));
         AnswerModel resumed = new AnswerModel()
                 .code("second again", AnswerModel.scoring(0.75))
                 .code("better", AnswerModel.scoring(0.9));
@@ -353,6 +354,51 @@ class TreeSearchTest {
         assertThat(model.prompts.get(0)).doesNotContain("The team's direction");
         assertThat(result.nodes().get(2).direction()).isEmpty();
         assertThat(new TreeCheckpoint(runDir()).load().orElseThrow().closed()).containsExactly("n1");
+    }
+
+    @Test
+    void theFirstExecutionGateAsksOnceBeforeAnyCodeRunsAndAResumeDoesNotAskAgain() {
+        model.code("a forest", AnswerModel.scoring(0.6))
+                .code("boosting", AnswerModel.scoring(0.7))
+                .code("more trees", AnswerModel.scoring(0.8));
+        Team team = Team.running().approving(true);
+
+        TreeResult result = TreeSearch.builder(model, sandbox)
+                .evaluator(new Evaluator(sandbox, Limits.defaults()))
+                .settings(TreeSettings.defaults().withDrafts(2).withMaxNodes(3))
+                .gate(org.mlrcopilot.agents.experiment.ApprovalGate.BEFORE_FIRST_EXECUTION)
+                .team(team)
+                .build()
+                .run(task(), "", runDir(), TreeListener.ignore());
+
+        assertThat(team.asked)
+                .singleElement()
+                .asString()
+                .startsWith("Run solution n1 (draft) in the sandbox (the first execution of this run): a forest")
+                .contains("+# score=0.6");
+        assertThat(result.nodes()).allMatch(Node::isDone);
+        assertThat(new TreeCheckpoint(runDir()).load().orElseThrow().approved()).isTrue();
+    }
+
+    @Test
+    void aDeclinedNodeIsNotRunNorFixedAndTheNextOneAsksAgain() {
+        model.code("a forest", AnswerModel.scoring(0.6)).code("boosting", AnswerModel.scoring(0.7));
+        Team team = Team.running().approving(false, true);
+
+        TreeResult result = TreeSearch.builder(model, sandbox)
+                .evaluator(new Evaluator(sandbox, Limits.defaults()))
+                .settings(TreeSettings.defaults().withDrafts(1).withMaxNodes(2).withDebug(3, 1.0))
+                .gate(org.mlrcopilot.agents.experiment.ApprovalGate.BEFORE_FIRST_EXECUTION)
+                .team(team)
+                .build()
+                .run(task(), "", runDir(), TreeListener.ignore());
+
+        assertThat(team.asked).hasSize(2);
+        assertThat(result.nodes().get(0).output()).isEqualTo("the team declined running it");
+        assertThat(result.nodes()).extracting(Node::operator).containsExactly(Operator.DRAFT, Operator.DRAFT);
+        assertThat(result.closed()).containsExactly("n1");
+        assertThat(sandbox.executions).hasSize(1);
+        assertThat(result.best()).isEqualTo("n2");
     }
 
     @Test
