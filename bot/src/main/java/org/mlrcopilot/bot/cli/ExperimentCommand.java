@@ -123,18 +123,30 @@ final class ExperimentCommand implements Callable<Integer> {
                 return 2;
             }
             int steps = maxSteps == null ? config.experiment().maxSteps() : maxSteps;
-            return new SetupRun(config, json, data)
-                    .run(PlanFile.read(plan, hypothesis), setupOnly, new ExperimentRun(config, copilot, steps, json));
+            SetupRun.Then then;
+            try {
+                then = tree(config)
+                        ? new TreeRun(config, treeSettings(config), json)
+                        : new ExperimentRun(config, copilot, steps, json);
+            } catch (IllegalArgumentException e) {
+                System.err.println("mlr: " + e.getMessage());
+                return 2;
+            }
+            return new SetupRun(config, json, data).run(PlanFile.read(plan, hypothesis), setupOnly, then);
         }
         if (setupOnly) {
             System.err.println("mlr: --setup-only needs --plan without --task");
             return 2;
         }
         if (!baselineOnly) {
-            String mode = search == null
-                    ? config.experiment().search()
-                    : search.strip().toLowerCase();
-            if (mode.equals("tree")) {
+            boolean tree;
+            try {
+                tree = tree(config);
+            } catch (IllegalArgumentException e) {
+                System.err.println("mlr: " + e.getMessage());
+                return 2;
+            }
+            if (tree) {
                 TreeSettings settings;
                 try {
                     settings = treeSettings(config);
@@ -143,10 +155,6 @@ final class ExperimentCommand implements Callable<Integer> {
                     return 2;
                 }
                 return new TreeRun(config, settings, json).run(withDirection(Tasks.load(task)), plan, resume);
-            }
-            if (!mode.equals("loop")) {
-                System.err.println("mlr: --search must be loop or tree, not " + search);
-                return 2;
             }
             int steps = maxSteps == null ? config.experiment().maxSteps() : maxSteps;
             return new ExperimentRun(config, copilot, steps, json).run(withDirection(Tasks.load(task)), plan, resume);
@@ -173,6 +181,21 @@ final class ExperimentCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    /** Whether the run searches a tree (--search, else experiment.search); a mode that is neither is refused. */
+    private boolean tree(MlrConfig config) {
+        String mode =
+                search == null ? config.experiment().search() : search.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals("loop") && !mode.equals("tree")) {
+            throw new IllegalArgumentException("--search must be loop or tree, not " + search);
+        }
+        if (mode.equals("tree") && copilot) {
+            throw new IllegalArgumentException(
+                    "--copilot asks after every step of the agent loop: add --search loop (the tree search asks "
+                            + "before running code as experiment.approval says)");
+        }
+        return mode.equals("tree");
     }
 
     private TreeSettings treeSettings(MlrConfig config) {

@@ -29,7 +29,7 @@ import org.mlrcopilot.papers.fetch.GuardedHttpClient;
 import org.mlrcopilot.sandbox.Sandbox;
 
 /** One ExperimentAgent run from the terminal: live steps, then the result (and its JSON). */
-final class ExperimentRun {
+final class ExperimentRun implements SetupRun.Then {
 
     private final MlrConfig config;
     private final boolean copilot;
@@ -52,7 +52,8 @@ final class ExperimentRun {
     }
 
     /** A run in {@code runDir} (a new one, or the continuation of an interrupted one). */
-    int run(TaskSpec task, String planText, Path runDir, boolean resume) throws JsonProcessingException {
+    @Override
+    public int run(TaskSpec task, String planText, Path runDir, boolean resume) throws JsonProcessingException {
         LlmModels models = new Wiring(config, Clock.systemUTC()).models().orElse(null);
         if (models == null) {
             System.err.println("mlr: " + StatusReport.llm(config));

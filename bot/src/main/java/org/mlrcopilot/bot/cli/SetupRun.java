@@ -44,7 +44,13 @@ final class SetupRun {
         this.data = Map.copyOf(data);
     }
 
-    int run(Hypothesis hypothesis, boolean setupOnly, ExperimentRun then) throws JsonProcessingException {
+    /** What runs the experiment once it is set up: the agent loop or the tree search. */
+    interface Then {
+        /** A run in {@code runDir} (a new one, or the continuation of an interrupted one). */
+        int run(TaskSpec task, String planText, Path runDir, boolean resume) throws JsonProcessingException;
+    }
+
+    int run(Hypothesis hypothesis, boolean setupOnly, Then then) throws JsonProcessingException {
         LlmModels models = new Wiring(config, Clock.systemUTC()).models().orElse(null);
         if (models == null) {
             System.err.println("mlr: " + StatusReport.llm(config));

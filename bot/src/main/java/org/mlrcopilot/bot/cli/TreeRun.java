@@ -30,7 +30,7 @@ import org.mlrcopilot.config.MlrConfig;
 import org.mlrcopilot.sandbox.Sandbox;
 
 /** One tree search from the terminal: each node as it ends, then the result and the tree (and their JSON). */
-final class TreeRun {
+final class TreeRun implements SetupRun.Then {
 
     private final MlrConfig config;
     private final TreeSettings settings;
@@ -47,6 +47,12 @@ final class TreeRun {
         Path runDir = resumeDir != null
                 ? resumeDir
                 : config.store().dataDir().resolve("runs").resolve(runId);
+        return run(task, resumeDir != null ? null : plan(task, planFile), runDir, resumeDir != null);
+    }
+
+    @Override
+    public int run(TaskSpec task, String planText, Path runDir, boolean resume) throws JsonProcessingException {
+        Path resumeDir = resume ? runDir : null;
         Wiring wiring = new Wiring(config, Clock.systemUTC());
         LlmModels models = wiring.models().orElse(null);
         if (models == null) {
@@ -69,7 +75,7 @@ final class TreeRun {
                 System.err.println("... run directory " + runDir + " (continue it with --resume if interrupted)");
                 TreeResult result = resumeDir != null
                         ? search.resume(task, runDir, LISTENER)
-                        : search.run(task, plan(task, planFile), runDir, LISTENER);
+                        : search.run(task, planText, runDir, LISTENER);
                 print(result, store.usage().forResearch(researchId));
                 return result.result().stopReason().failed() ? 4 : 0;
             }

@@ -110,6 +110,42 @@ class PlanCliIT {
     }
 
     @Test
+    void aPlanSetUpOnItsOwnDataIsSearchedAsATree() throws IOException {
+        tool("write_file", Map.of("file_name", "split.py", "content", FakeHubDatasets.script("split.py")));
+        tool("write_file", Map.of("file_name", "eval.py", "content", FakeHubDatasets.script("eval.py")));
+        tool("write_file", Map.of("file_name", "env/train.py", "content", FakeHubDatasets.script("train_majority.py")));
+        tool("finish_setup", Map.of("metric", "accuracy", "direction", "higher", "summary", "reviews, majority"));
+        llm.enqueueText(json.writeValueAsString(Map.of(
+                "plan",
+                "TF-IDF and logistic regression",
+                "files",
+                Map.of("train.py", FakeHubDatasets.script("train_tfidf.py")))));
+
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir",
+                dir.toString(),
+                "experiment",
+                "--plan",
+                plan("imdb-mini/reviews").toString(),
+                "--search",
+                "tree",
+                "--drafts",
+                "1",
+                "--max-nodes",
+                "1",
+                "--json");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        JsonNode result = json.readTree(outcome.lastLine());
+        assertThat(result.get("search").asText()).isEqualTo("tree");
+        assertThat(result.get("nodes")).hasSize(1);
+        assertThat(result.get("best").asText()).isEqualTo("n1");
+        assertThat(result.get("final").asDouble())
+                .isGreaterThan(result.get("baseline").asDouble());
+        assertThat(llm.pendingReplies()).isZero();
+    }
+
+    @Test
     void aFileOfTheTeamsIsTheDataOfThePlan() throws IOException {
         tool(
                 "write_file",

@@ -107,4 +107,13 @@ class TreeCliIT {
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).contains("--search must be loop or tree");
     }
+
+    @Test
+    void copilotIsTheLoopsAndSaysSoWithATree() {
+        CliRunner.Outcome outcome = CliRunner.run(
+                "--dir", dir.toString(), "experiment", "--task", TASK.toString(), "--search", "tree", "--copilot");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("--copilot asks after every step of the agent loop");
+    }
 }
