@@ -14,7 +14,9 @@ public class PdfException extends RuntimeException {
         ENCRYPTED("the PDF is encrypted"),
         NO_TEXT("the PDF has no text layer (scanned?)"),
         TOO_LARGE("the PDF's pages decompress to more content than a paper has (a compression bomb?): it is too "
-                + "large to read");
+                + "large to read"),
+        TOO_SLOW("the PDF takes longer to read than any paper should: it was given up"),
+        BUSY("the service is reading as many PDFs as it may at once: try again in a minute");
 
         private final String message;
 

@@ -2,9 +2,17 @@ package org.mlrcopilot.papers.pdf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -12,7 +20,11 @@ import org.mlrcopilot.papers.pdf.PdfException.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads a research paper PDF into a {@link PdfPaper}. Instances are stateless and thread-safe. */
+/**
+ * Reads a research paper PDF into a {@link PdfPaper}. Instances are stateless and thread-safe. Every PDF is read on
+ * a bounded worker: at most {@link #WORKERS} at once across the service (the decompressed content of each is bounded
+ * by its {@link InflationBudget}), and a PDF that is not read within {@link #MAX_TIME} is given up.
+ */
 public final class PdfPaperReader {
 
     static final int MAX_PAGES = 200;
@@ -26,12 +38,31 @@ public final class PdfPaperReader {
     private static final byte[] MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final Logger LOG = LoggerFactory.getLogger(PdfPaperReader.class);
 
+    /** PDFs read at the same time, whichever reader reads them. */
+    static final int WORKERS = 2;
+    /** How long one PDF may take. */
+    static final Duration MAX_TIME = Duration.ofSeconds(90);
+
+    private static final Semaphore SHARED_SLOTS = new Semaphore(WORKERS);
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "pdf-reader");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final int maxPages;
     private final int maxChars;
     private final InflationBudget inflation;
+    private final Semaphore slots;
+    private final Duration maxTime;
 
     public PdfPaperReader() {
         this(MAX_PAGES, MAX_CHARS);
+    }
+
+    /** A reader with its own {@code slots} and time limit (for tests of the bounds). */
+    PdfPaperReader(Semaphore slots, Duration maxTime) {
+        this(MAX_PAGES, MAX_CHARS, MAX_STREAM_BYTES, MAX_CONTENT_BYTES, slots, maxTime);
     }
 
     PdfPaperReader(int maxPages, int maxChars) {
@@ -39,6 +70,13 @@ public final class PdfPaperReader {
     }
 
     PdfPaperReader(int maxPages, int maxChars, long maxStreamBytes, long maxContentBytes) {
+        this(maxPages, maxChars, maxStreamBytes, maxContentBytes, SHARED_SLOTS, MAX_TIME);
+    }
+
+    private PdfPaperReader(
+            int maxPages, int maxChars, long maxStreamBytes, long maxContentBytes, Semaphore slots, Duration maxTime) {
+        this.slots = Objects.requireNonNull(slots, "slots");
+        this.maxTime = Objects.requireNonNull(maxTime, "maxTime");
         if (maxPages < 1 || maxChars < 1 || maxStreamBytes < 1 || maxContentBytes < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
@@ -53,6 +91,49 @@ public final class PdfPaperReader {
         if (!hasPdfHeader(pdf)) {
             throw new PdfException(Reason.NOT_PDF);
         }
+        long deadline = System.nanoTime() + maxTime.toNanos();
+        try {
+            if (!slots.tryAcquire(maxTime.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new PdfException(Reason.BUSY);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PdfException(Reason.BUSY, e);
+        }
+        Future<PdfPaper> reading;
+        try {
+            // the slot is given back when the worker ends, not when the caller stops waiting: a PDF that is given up
+            // still holds one until its parsing stops
+            reading = POOL.submit(() -> {
+                try {
+                    return parse(pdf);
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            slots.release();
+            throw e;
+        }
+        try {
+            return reading.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            reading.cancel(true);
+            throw new PdfException(Reason.TOO_SLOW, e);
+        } catch (InterruptedException e) {
+            reading.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new PdfException(Reason.TOO_SLOW, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PdfException p) {
+                throw p;
+            }
+            LOG.debug("cannot read PDF", e.getCause());
+            throw new PdfException(Reason.DAMAGED, e.getCause());
+        }
+    }
+
+    private PdfPaper parse(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return extract(document);
         } catch (InvalidPasswordException e) {

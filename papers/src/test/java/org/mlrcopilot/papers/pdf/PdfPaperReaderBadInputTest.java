@@ -102,4 +102,34 @@ class PdfPaperReaderBadInputTest {
                 .newPage()
                 .text(TIMES_ROMAN, 10, 72, 100, "This document may be read without any permission granted.");
     }
+
+    @Test
+    void aPdfThatTakesTooLongIsGivenUpAndItsWorkerSlotComesBack() {
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(1);
+        PdfPaperReader slow = new PdfPaperReader(slots, java.time.Duration.ofMillis(1));
+
+        assertThatThrownBy(() -> slow.read(FixturePapers.bytes(FixturePapers.LITERATURE_GRAPH)))
+                .isInstanceOf(PdfException.class)
+                .extracting(e -> ((PdfException) e).reason())
+                .isEqualTo(Reason.TOO_SLOW);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> slots.availablePermits() == 1);
+    }
+
+    @Test
+    void whenEveryWorkerIsBusyAnotherPdfWaitsThenSaysSo() throws InterruptedException {
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(1);
+        slots.acquire();
+        PdfPaperReader busy = new PdfPaperReader(slots, java.time.Duration.ofMillis(200));
+
+        assertThatThrownBy(() -> busy.read(FixturePapers.bytes(FixturePapers.LITERATURE_GRAPH)))
+                .isInstanceOf(PdfException.class)
+                .hasMessageContaining("try again in a minute");
+        slots.release();
+        assertThat(new PdfPaperReader(slots, java.time.Duration.ofSeconds(60))
+                        .read(FixturePapers.bytes(FixturePapers.LITERATURE_GRAPH))
+                        .title())
+                .isNotBlank();
+    }
 }
