@@ -566,7 +566,7 @@ enum Key {
             "Longest wall time of one experiment run, baseline included"),
     EXPERIMENT_SEARCH(
             "experiment.search",
-            "loop",
+            "tree",
             ValueType.oneOf("loop", "tree"),
             c -> c.experiment().search(),
             "How an experiment run searches: one agent loop of tool calls (loop), or a tree of whole solutions "

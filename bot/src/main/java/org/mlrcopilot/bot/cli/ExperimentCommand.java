@@ -185,8 +185,10 @@ final class ExperimentCommand implements Callable<Integer> {
 
     /** Whether the run searches a tree (--search, else experiment.search); a mode that is neither is refused. */
     private boolean tree(MlrConfig config) {
-        String mode =
-                search == null ? config.experiment().search() : search.strip().toLowerCase(java.util.Locale.ROOT);
+        // --copilot is the loop's: without --search it chooses the loop
+        String mode = search != null
+                ? search.strip().toLowerCase(java.util.Locale.ROOT)
+                : copilot ? "loop" : config.experiment().search();
         if (!mode.equals("loop") && !mode.equals("tree")) {
             throw new IllegalArgumentException("--search must be loop or tree, not " + search);
         }

@@ -38,7 +38,7 @@ class ExperimentRunIT {
                 "store:\n  dataDir: " + dir.resolve("data") + "\n"
                         + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai") + "\n  maxRetries: 0\n"
                         + "papers:\n  huggingFaceUrl: http://127.0.0.1:9/\n");
-        Files.writeString(dir.resolve(".env"), "OPENAI_API_KEY=sk-test-experiment\n");
+        Files.writeString(dir.resolve(".env"), "OPENAI_API_KEY=sk-test-experiment\nMLR_EXPERIMENT_SEARCH=loop\n");
     }
 
     @AfterEach

@@ -53,7 +53,7 @@ class PlanCliIT {
                         + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai") + "\n  maxRetries: 0\n"
                         + "papers:\n  huggingFaceUrl: " + hub.url("/") + "\n"
                         + "service:\n  tasksDir: ../tasks\n");
-        Files.writeString(dir.resolve(".env"), "OPENAI_API_KEY=sk-test-plan\n");
+        Files.writeString(dir.resolve(".env"), "OPENAI_API_KEY=sk-test-plan\nMLR_EXPERIMENT_SEARCH=loop\n");
     }
 
     @AfterEach

@@ -139,8 +139,9 @@ final class ServiceFixture implements AutoCloseable {
                         + "hub\n"
                         + "llm:\n  provider: openai\n  baseUrl: " + llm.baseUrl("openai") + "\n  maxRetries: 0\n"
                         + "  timeout: 30s\n"
-                        // the flows that do not test the in-run approval gate run without it
-                        + "experiment:\n  maxSteps: 6\n  approval: none\n"
+                        // the flows script the agent loop's tool calls, and those that do not test the in-run
+                        // approval gate run without it
+                        + "experiment:\n  maxSteps: 6\n  approval: none\n  search: loop\n"
                         + "service:\n  tasksDir: " + dir.resolve("tasks") + "\n  statusInterval: 100ms\n");
     }
 
