@@ -90,7 +90,10 @@ public final class DockerSandbox implements Sandbox {
     @Override
     public ExecutionResult run(ExecutionRequest request) {
         settings.checkEnvironment(request);
-        WorkspaceSnapshot before = WorkspaceSnapshot.of(request.workspace(), settings.maxWorkspaceBytes());
+        WorkspaceSnapshot before = WorkspaceSnapshot.of(
+                request.workspace(),
+                settings.maxWorkspaceBytes(),
+                request.limits().maxFiles());
         String volume = "mlr-ws-" + UUID.randomUUID();
         String containerId = null;
         try (WorkspaceTransfer transfer = transfer(before)) {
@@ -139,7 +142,8 @@ public final class DockerSandbox implements Sandbox {
         InspectContainerResponse.ContainerState state =
                 client.inspectContainerCmd(id).exec().getState();
         OutputCapture full = LogReader.reread(client, id, cap, live, request.listener());
-        CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes(), request.readOnly());
+        CopyBack copyBack = new CopyBack(
+                before, settings.maxWorkspaceBytes(), request.limits().maxFiles(), request.readOnly());
         transfer.copyBack(client, id, copyBack);
         int exit =
                 state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue();
@@ -154,7 +158,8 @@ public final class DockerSandbox implements Sandbox {
                 copyBack.changed(),
                 copyBack.refused(),
                 backend(),
-                ContainerSpec.guarantees(settings, request.network()));
+                ContainerSpec.guarantees(settings, request.network()),
+                copyBack.limitExceeded());
     }
 
     private boolean awaitExit(String id, Duration timeout) {

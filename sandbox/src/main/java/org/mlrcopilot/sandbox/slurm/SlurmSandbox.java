@@ -145,7 +145,10 @@ public final class SlurmSandbox implements Sandbox {
     @Override
     public ExecutionResult run(ExecutionRequest request) {
         sandbox.checkEnvironment(request);
-        WorkspaceSnapshot before = WorkspaceSnapshot.of(request.workspace(), sandbox.maxWorkspaceBytes());
+        WorkspaceSnapshot before = WorkspaceSnapshot.of(
+                request.workspace(),
+                sandbox.maxWorkspaceBytes(),
+                request.limits().maxFiles());
         for (int attempt = 1; ; attempt++) {
             Attempt outcome = attempt(request, before);
             if (outcome.result != null) {
@@ -198,7 +201,8 @@ public final class SlurmSandbox implements Sandbox {
                 copyBack.changed(),
                 copyBack.refused(),
                 backend(),
-                guarantees(network));
+                guarantees(network),
+                copyBack.limitExceeded());
     }
 
     /** What happened to a job, as far as a run is concerned. */
@@ -280,7 +284,8 @@ public final class SlurmSandbox implements Sandbox {
         w.timedOut = timedOut || info.state() == JobState.TIMEOUT;
         w.oom = info.state() == JobState.OUT_OF_MEMORY;
         w.exitCode = w.timedOut || w.oom || cancelledByUs ? 137 : exitCode(jobDir, info);
-        CopyBack copyBack = new CopyBack(before, sandbox.maxWorkspaceBytes(), request.readOnly());
+        CopyBack copyBack = new CopyBack(
+                before, sandbox.maxWorkspaceBytes(), request.limits().maxFiles(), request.readOnly());
         copy.copyBack(copyBack);
         if (interrupted) {
             Thread.currentThread().interrupt();
