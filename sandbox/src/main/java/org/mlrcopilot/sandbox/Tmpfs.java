@@ -1,6 +1,7 @@
 package org.mlrcopilot.sandbox;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -10,12 +11,16 @@ import org.slf4j.LoggerFactory;
 /**
  * A size- and inode-limited tmpfs mounted over a directory of this host, so a workspace copy cannot hold more
  * files or bytes than allowed, whoever writes into it. Only for a service running as root with the right to
- * mount; where mounting fails once, it is not tried again and the callers watch the copy instead.
+ * mount; where mounting fails once, it is not tried again and the callers watch the copy instead. The mounts are
+ * named after this process ({@code mlr-workspace-<pid>}); the first mount of a process unmounts those whose process
+ * is gone (it died with runs in flight).
  */
 final class Tmpfs {
 
     private static final Logger LOG = LoggerFactory.getLogger(Tmpfs.class);
+    private static final String SOURCE = "mlr-workspace-";
     private static volatile boolean unusable = !"root".equals(System.getProperty("user.name"));
+    private static volatile boolean swept;
 
     private Tmpfs() {}
 
@@ -24,14 +29,52 @@ final class Tmpfs {
         if (unusable) {
             return false;
         }
+        if (!swept) {
+            swept = true;
+            unmountOrphans();
+        }
         String options = "size=" + sizeBytes + ",nr_inodes=" + inodes + ",mode=0755,nosuid,nodev";
-        if (run(List.of("mount", "-t", "tmpfs", "-o", options, "mlr-workspace", dir.toString()))) {
+        String source = SOURCE + ProcessHandle.current().pid();
+        if (run(List.of("mount", "-t", "tmpfs", "-o", options, source, dir.toString()))) {
             return true;
         }
         unusable = true;
         LOG.info("cannot mount a tmpfs for sandbox workspaces here; the workspace limits are watched instead "
                 + "of enforced by the kernel");
         return false;
+    }
+
+    /** Unmounts the workspace tmpfs mounts of processes that are gone, and removes their directories. */
+    static void unmountOrphans() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of("/proc/self/mounts"));
+        } catch (IOException e) {
+            return;
+        }
+        for (String line : lines) {
+            String[] f = line.split(" ");
+            if (f.length < 3 || !f[0].startsWith(SOURCE) || !f[2].equals("tmpfs")) {
+                continue;
+            }
+            long pid;
+            try {
+                pid = Long.parseLong(f[0].substring(SOURCE.length()));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                continue;
+            }
+            Path dir = Path.of(f[1].replace("\\040", " "));
+            LOG.info("unmounting the workspace tmpfs {} of a process that is gone", dir);
+            unmount(dir);
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                // not empty or busy: left as it is
+            }
+        }
     }
 
     /** Unmounts (lazily when busy); the files on it are gone. */

@@ -91,4 +91,26 @@ class WorkspaceLimitsTest {
         assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(dir.toString());
         assertThat(entries(workspace)).isEqualTo(1);
     }
+
+    @Test
+    void theTmpfsOfAProcessThatDiedIsUnmountedAndRemoved() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path dir = Files.createTempDirectory("mlr-ws-");
+        Process mount = new ProcessBuilder(
+                        "mount", "-t", "tmpfs", "-o", "size=1m", "mlr-workspace-" + gone.pid(), dir.toString())
+                .redirectErrorStream(true)
+                .start();
+        boolean mounted = mount.waitFor() == 0;
+        if (!mounted) {
+            Files.delete(dir);
+        }
+        assumeTrue(mounted, "cannot mount a tmpfs here (not root, or no right to mount)");
+        assertThat(Files.readString(Path.of("/proc/self/mounts"))).contains(dir.toString());
+
+        Tmpfs.unmountOrphans();
+
+        assertThat(Files.readString(Path.of("/proc/self/mounts"))).doesNotContain(dir.toString());
+        assertThat(dir).doesNotExist();
+    }
 }
