@@ -66,7 +66,7 @@ public final class WorkspaceWatch implements AutoCloseable {
     }
 
     /** Why {@code dir} holds more than allowed, empty when it does not; stops counting at the first entry past. */
-    static String check(Path dir, int maxEntries, long maxBytes) {
+    public static String check(Path dir, int maxEntries, long maxBytes) {
         long[] counts = new long[2];
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
