@@ -311,7 +311,7 @@ public final class DockerSandbox implements Sandbox {
         int exit =
                 state.getExitCodeLong() == null ? -1 : state.getExitCodeLong().intValue();
         if (!timedOut && !oom && stoppedBy.isEmpty()) {
-            killedFromOutside(id, started).ifPresent(signal -> {
+            killedFromOutside(id, started, exit).ifPresent(signal -> {
                 throw new SandboxFailureException(
                         Kind.CONTAINER_KILLED,
                         "the run's container was killed (" + signal + ") while the code ran (exit " + exit
@@ -357,9 +357,10 @@ public final class DockerSandbox implements Sandbox {
     /**
      * The signal of a kill the engine recorded for the container since {@code since}: the service kills only at the
      * wall-time limit or for the workspace limits, so any other came from outside (docker kill, docker stop, docker
-     * rm -f). Empty when there was none.
+     * rm -f). Empty when there was none. Where the engine cannot list its events, a SIGKILL's exit code (137) that
+     * was not the memory limit's counts as such a kill.
      */
-    private Optional<String> killedFromOutside(String id, Instant since) {
+    private Optional<String> killedFromOutside(String id, Instant since, int exit) {
         List<Event> kills = new ArrayList<>();
         try {
             client.eventsCmd()
@@ -376,6 +377,9 @@ public final class DockerSandbox implements Sandbox {
                     .awaitCompletion(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot list the engine's events for container {}: {}", id, DockerEngine.plainly(e));
+            return exit == 137 ? Optional.of("signal 9, no kill of the service's") : Optional.empty();
         }
         if (kills.isEmpty()) {
             return Optional.empty();
