@@ -147,7 +147,12 @@ public final class DockerSandbox implements Sandbox {
             LOG.warn("cannot check workspace copies on a tmpfs: {}", e.getMessage());
         } finally {
             if (dir != null) {
-                org.mlrcopilot.sandbox.bwrap.Host.delete(dir);
+                try (var paths = Files.walk(dir)) {
+                    paths.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    // a probe directory under the temporary directory
+                }
             }
         }
     }
