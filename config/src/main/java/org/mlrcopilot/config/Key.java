@@ -71,6 +71,12 @@ enum Key {
             ValueType.size(),
             c -> c.sandbox().maxWorkspaceBytes(),
             "Largest workspace copied into or out of the sandbox"),
+    SANDBOX_MAX_FILES(
+            "sandbox.maxFiles",
+            "10000",
+            ValueType.integer(16, Integer.MAX_VALUE),
+            c -> c.sandbox().maxFiles(),
+            "Most files and directories a sandbox workspace may hold; a run that leaves more brings nothing back"),
     SANDBOX_NETWORK(
             "sandbox.network",
             "none",

@@ -6,6 +6,7 @@ import static org.mlrcopilot.config.Key.SANDBOX_CPUS;
 import static org.mlrcopilot.config.Key.SANDBOX_FSIZE;
 import static org.mlrcopilot.config.Key.SANDBOX_GPUS;
 import static org.mlrcopilot.config.Key.SANDBOX_IMAGE;
+import static org.mlrcopilot.config.Key.SANDBOX_MAX_FILES;
 import static org.mlrcopilot.config.Key.SANDBOX_MAX_WORKSPACE_SIZE;
 import static org.mlrcopilot.config.Key.SANDBOX_MEMORY;
 import static org.mlrcopilot.config.Key.SANDBOX_NETWORK;
@@ -32,6 +33,7 @@ public record SandboxConfig(
         long outputLimitBytes,
         long tmpfsBytes,
         long maxWorkspaceBytes,
+        int maxFiles,
         String network,
         boolean allowUnsafeProcess,
         String gpus,
@@ -52,6 +54,7 @@ public record SandboxConfig(
             long outputLimitBytes,
             long tmpfsBytes,
             long maxWorkspaceBytes,
+            int maxFiles,
             String network,
             boolean allowUnsafeProcess,
             String gpus,
@@ -69,6 +72,7 @@ public record SandboxConfig(
                 outputLimitBytes,
                 tmpfsBytes,
                 maxWorkspaceBytes,
+                maxFiles,
                 network,
                 allowUnsafeProcess,
                 gpus,
@@ -89,6 +93,7 @@ public record SandboxConfig(
         SANDBOX_OUTPUT_LIMIT.require(outputLimitBytes);
         SANDBOX_TMPFS_SIZE.require(tmpfsBytes);
         SANDBOX_MAX_WORKSPACE_SIZE.require(maxWorkspaceBytes);
+        SANDBOX_MAX_FILES.require(maxFiles);
         SANDBOX_NETWORK.require(network);
         SANDBOX_GPUS.require(gpus);
         SANDBOX_RUNTIME.require(runtime);
@@ -109,6 +114,7 @@ public record SandboxConfig(
                 v.number(SANDBOX_OUTPUT_LIMIT),
                 v.number(SANDBOX_TMPFS_SIZE),
                 v.number(SANDBOX_MAX_WORKSPACE_SIZE),
+                v.integer(SANDBOX_MAX_FILES),
                 v.text(SANDBOX_NETWORK),
                 v.flag(SANDBOX_ALLOW_UNSAFE_PROCESS),
                 v.text(SANDBOX_GPUS),

@@ -25,6 +25,7 @@ class DefaultsTest {
                         1L << 20,
                         256L << 20,
                         512L << 20,
+                        10_000,
                         "none",
                         false,
                         "",

@@ -19,6 +19,8 @@ import java.util.Set;
  * @param refusedFiles  workspace-relative paths not copied back (symlinks, special files, over the size cap)
  * @param backend       docker, bwrap or process
  * @param guarantees    the protections in force for this run
+ * @param limitExceeded which limit of the workspace the code went past, in words ("the code left more than 1000
+ *                      files ..."), empty when none; such a run did not succeed
  */
 public record ExecutionResult(
         int exitCode,
@@ -31,7 +33,8 @@ public record ExecutionResult(
         List<String> changedFiles,
         List<String> refusedFiles,
         String backend,
-        Set<Guarantee> guarantees) {
+        Set<Guarantee> guarantees,
+        String limitExceeded) {
 
     public ExecutionResult {
         Objects.requireNonNull(duration, "duration");
@@ -40,18 +43,56 @@ public record ExecutionResult(
         refusedFiles = List.copyOf(refusedFiles);
         Objects.requireNonNull(backend, "backend");
         guarantees = Set.copyOf(guarantees);
+        limitExceeded = Objects.requireNonNullElse(limitExceeded, "").strip();
         if (outputBytes < 0 || droppedBytes < 0 || droppedBytes > outputBytes) {
             throw new IllegalArgumentException("inconsistent output counts: " + outputBytes + " / " + droppedBytes);
         }
     }
 
-    public boolean succeeded() {
-        return exitCode == 0 && !timedOut && !oomKilled;
+    /** Within no workspace limit. */
+    public ExecutionResult(
+            int exitCode,
+            boolean timedOut,
+            boolean oomKilled,
+            Duration duration,
+            String output,
+            long outputBytes,
+            long droppedBytes,
+            List<String> changedFiles,
+            List<String> refusedFiles,
+            String backend,
+            Set<Guarantee> guarantees) {
+        this(
+                exitCode,
+                timedOut,
+                oomKilled,
+                duration,
+                output,
+                outputBytes,
+                droppedBytes,
+                changedFiles,
+                refusedFiles,
+                backend,
+                guarantees,
+                "");
     }
 
-    /** One line for logs and chat: "exit 0 in 1.2s (docker)", "timed out after 60.0s (bwrap)". */
+    public boolean succeeded() {
+        return exitCode == 0 && !timedOut && !oomKilled && limitExceeded.isEmpty();
+    }
+
+    /**
+     * One line for logs and chat: "exit 0 after 1.2s (docker)", "timed out after 60.0s (bwrap)", "stopped: the code
+     * left more than 1000 files ... after 3.1s (docker)".
+     */
     public String summary() {
-        String what = timedOut ? "timed out" : oomKilled ? "killed: out of memory" : "exit " + exitCode;
+        String what = timedOut
+                ? "timed out"
+                : oomKilled
+                        ? "killed: out of memory"
+                        : !limitExceeded.isEmpty()
+                                ? "stopped: " + limitExceeded + " (exit " + exitCode + ")"
+                                : "exit " + exitCode;
         String dropped = droppedBytes > 0 ? ", " + droppedBytes + " output bytes dropped" : "";
         return String.format("%s after %.1fs (%s)%s", what, duration.toMillis() / 1000.0, backend, dropped);
     }

@@ -14,8 +14,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HostProcess {
 
-    /** Exit code, whether the wall-time limit killed it, and how long it ran. */
-    public record Outcome(int exitCode, boolean timedOut, Duration duration) {
+    /**
+     * Exit code, whether the wall-time limit killed it, how long it ran, and why a workspace watch stopped it (empty
+     * when none did).
+     */
+    public record Outcome(int exitCode, boolean timedOut, Duration duration, String stoppedBy) {
+
+        public Outcome {
+            stoppedBy = java.util.Objects.requireNonNullElse(stoppedBy, "");
+        }
 
         /** The run's result; a timed-out run reports 137, as it was killed with SIGKILL. */
         public ExecutionResult toResult(
@@ -31,7 +38,18 @@ public final class HostProcess {
                     copyBack.changed(),
                     copyBack.refused(),
                     backend,
-                    guarantees);
+                    guarantees,
+                    stoppedBy.isEmpty() ? copyBack.limitExceeded() : stoppedBy);
+        }
+    }
+
+    /** Starts a watch of the workspace for a running process; {@code stop} kills it. */
+    @FunctionalInterface
+    public interface Watching {
+        WorkspaceWatch start(Runnable stop);
+
+        static Watching nothing() {
+            return stop -> WorkspaceWatch.none();
         }
     }
 
@@ -39,6 +57,17 @@ public final class HostProcess {
 
     public static Outcome run(
             List<String> command, Path workingDir, Map<String, String> env, Duration wallTime, OutputCapture capture) {
+        return run(command, workingDir, env, wallTime, capture, Watching.nothing());
+    }
+
+    /** The same, with a watch of the workspace that may stop the process early (the reason in the outcome). */
+    public static Outcome run(
+            List<String> command,
+            Path workingDir,
+            Map<String, String> env,
+            Duration wallTime,
+            OutputCapture capture,
+            Watching watching) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -53,15 +82,23 @@ public final class HostProcess {
         }
         Thread out = pump(process.getInputStream(), OutputListener.OutputStream.STDOUT, capture);
         Thread err = pump(process.getErrorStream(), OutputListener.OutputStream.STDERR, capture);
-        boolean timedOut = !waitFor(process, wallTime);
-        if (timedOut) {
-            killTree(process.toHandle());
+        ProcessHandle handle = process.toHandle();
+        String stoppedBy;
+        boolean timedOut;
+        int exit;
+        try (WorkspaceWatch watch = watching.start(() -> killTree(handle))) {
+            timedOut = !waitFor(process, wallTime);
+            if (timedOut) {
+                killTree(handle);
+            }
+            exit = waitFor(process);
+            stoppedBy = watch.exceeded();
         }
-        int exit = waitFor(process);
         join(out);
         join(err);
         capture.finish();
-        return new Outcome(exit, timedOut, Duration.ofNanos(System.nanoTime() - start));
+        return new Outcome(
+                exit, timedOut && stoppedBy.isEmpty(), Duration.ofNanos(System.nanoTime() - start), stoppedBy);
     }
 
     private static Thread pump(InputStream in, OutputListener.OutputStream stream, OutputCapture capture) {

@@ -5,7 +5,8 @@ import java.util.Set;
 /**
  * Runs untrusted code. One execution = a fresh copy of a workspace, a command and its limits.
  * A failed, killed or timed-out run is a result, not an exception; exceptions mean the sandbox
- * itself could not do its job (engine unreachable, image missing, bad request).
+ * itself could not do its job (engine unreachable, image missing, bad request), a
+ * {@link SandboxFailureException} when it failed a run it had begun (never to be blamed on the code).
  */
 public interface Sandbox extends AutoCloseable {
 

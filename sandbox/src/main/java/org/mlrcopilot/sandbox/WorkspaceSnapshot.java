@@ -13,14 +13,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The regular files of a workspace before a run: relative path to content hash, plus what was
  * skipped (symlinks and special files are never copied into a sandbox). Refuses workspaces
- * larger than the cap.
+ * larger than the cap, or holding more files and directories than the file limit.
  */
 public final class WorkspaceSnapshot {
 
@@ -28,27 +30,43 @@ public final class WorkspaceSnapshot {
     private final Map<String, String> hashes = new HashMap<>();
     private final List<String> files = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
+    private final Set<String> entries = new HashSet<>();
     private long totalBytes;
 
     private WorkspaceSnapshot(Path root) {
         this.root = root;
     }
 
+    /** With the default file limit ({@link Limits#DEFAULT_MAX_FILES}). */
     public static WorkspaceSnapshot of(Path workspace, long capBytes) {
+        return of(workspace, capBytes, Limits.DEFAULT_MAX_FILES);
+    }
+
+    /** The snapshot; a workspace of more than {@code capBytes} bytes or {@code maxFiles} entries is refused. */
+    public static WorkspaceSnapshot of(Path workspace, long capBytes, int maxFiles) {
         WorkspaceSnapshot snapshot = new WorkspaceSnapshot(workspace);
         try {
-            Files.walkFileTree(workspace, snapshot.visitor(capBytes));
+            Files.walkFileTree(workspace, snapshot.visitor(capBytes, maxFiles));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read workspace " + workspace, e);
         }
         return snapshot;
     }
 
-    private SimpleFileVisitor<Path> visitor(long capBytes) {
+    private SimpleFileVisitor<Path> visitor(long capBytes, int maxFiles) {
         return new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(root)) {
+                    entry(relative(dir), maxFiles);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 String relative = relative(file);
+                entry(relative, maxFiles);
                 if (!attrs.isRegularFile()) {
                     skipped.add(relative);
                     return FileVisitResult.CONTINUE;
@@ -65,6 +83,16 @@ public final class WorkspaceSnapshot {
                 return FileVisitResult.CONTINUE;
             }
         };
+    }
+
+    private void entry(String relative, int maxFiles) {
+        entries.add(relative);
+        if (entries.size() > maxFiles) {
+            throw new SandboxException(
+                    "workspace " + root + " holds more than " + maxFiles
+                            + " files and directories, the limit (sandbox.maxFiles)",
+                    false);
+        }
     }
 
     private String relative(Path file) {
@@ -109,6 +137,16 @@ public final class WorkspaceSnapshot {
 
     public long totalBytes() {
         return totalBytes;
+    }
+
+    /** How many files, directories and other entries the workspace held (its root not counted). */
+    public int entryCount() {
+        return entries.size();
+    }
+
+    /** Whether the workspace held an entry (file, directory, link) of that relative name. */
+    public boolean holds(String relative) {
+        return entries.contains(relative);
     }
 
     /** The content hash a file had before the run, or null if it did not exist. */

@@ -166,6 +166,33 @@ public abstract class ContainmentContract extends SandboxContract {
     }
 
     @Test
+    void aFileCountBombIsStoppedWithAClearReasonAndTheRunDirectoryStaysBounded() throws IOException {
+        Files.writeString(workspace.resolve("keep.txt"), "as it was\n");
+        ExecutionResult result = python(
+                "made = 0\ntry:\n    for i in range(10**6):\n        open(f'f{i}', 'w').close()\n        made += 1\n"
+                        + "except OSError as e:\n    print('refused after', made, e.strerror, flush=True)\n"
+                        + "    raise\nprint('made', made)\n",
+                quick().withMaxFiles(1_000).withWallTime(Duration.ofSeconds(60)));
+
+        assertThat(result.timedOut()).as(result.output()).isFalse();
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.output()).doesNotContain("made 1000000");
+        assertThat(result.limitExceeded())
+                .startsWith("the code created more files than the workspace may hold (1000 files and directories, "
+                        + "sandbox.maxFiles)")
+                .endsWith("none of its changes were copied back, the run directory was left unchanged");
+        assertThat(result.summary()).startsWith("stopped: the code created more files");
+        assertThat(result.changedFiles()).isEmpty();
+        try (java.util.stream.Stream<Path> all = Files.walk(workspace)) {
+            assertThat(all.map(p -> workspace.relativize(p).toString()))
+                    .as("the run directory holds what it held")
+                    .containsExactlyInAnyOrder("", "main.py", "keep.txt");
+        }
+        assertThat(Files.readString(workspace.resolve("keep.txt"))).isEqualTo("as it was\n");
+        assertThat(result.duration()).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
     void cannotWriteToTheRootFilesystem() throws IOException {
         ExecutionResult result = python(
                 "for path in ['/escape.txt', '/usr/escape.txt', '/usr/bin/python3', '/etc/passwd']:\n"

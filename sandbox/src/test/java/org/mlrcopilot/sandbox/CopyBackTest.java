@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,7 @@ class CopyBackTest {
         offer(copyBack, "same.txt", "same");
         offer(copyBack, "edit.txt", "new");
         offer(copyBack, "./dir/new.txt", "fresh");
+        copyBack.commit();
 
         assertThat(copyBack.changed()).containsExactly("edit.txt", "dir/new.txt");
         assertThat(Files.readString(workspace.resolve("dir/new.txt"))).isEqualTo("fresh");
@@ -50,6 +53,7 @@ class CopyBackTest {
         offer(copyBack, "a/../../escape.txt", "x");
         offer(copyBack, "link/inside.txt", "x");
         offer(copyBack, "passwd", "x");
+        copyBack.commit();
 
         assertThat(copyBack.changed()).isEmpty();
         assertThat(copyBack.refused()).hasSize(5);
@@ -63,30 +67,105 @@ class CopyBackTest {
         CopyBack copyBack = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20), 8);
         offer(copyBack, "a.txt", "12345");
         offer(copyBack, "b.txt", "67890");
+        copyBack.commit();
 
         assertThat(copyBack.changed()).containsExactly("a.txt");
         assertThat(copyBack.refused()).containsExactly("b.txt");
     }
 
     @Test
-    void aFileCountBombFillsNeitherTheRunDirectoryNorTheMemory() throws IOException {
-        CopyBack copyBack = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20), 1 << 20);
-        int made = CopyBack.MAX_FILES + 2_500;
-        for (int i = 0; i < made; i++) {
+    void aFileCountBombBringsNothingBackAndLeavesTheRunDirectoryAsItWas() throws IOException {
+        Files.writeString(workspace.resolve("train.py"), "print(1)");
+        CopyBack copyBack = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20, 1_000), 1 << 20, 1_000, List.of());
+        offer(copyBack, "train.py", "print(2)");
+        copyBack.directory("bomb/");
+        int offered = 0;
+        for (int i = 0; i < 1_000_000 && !copyBack.overLimit(); i++) {
             offer(copyBack, "bomb/f" + i, "");
+            offered++;
         }
+        copyBack.commit();
+
+        assertThat(offered)
+                .as("the reader stops at the first entry past the limit")
+                .isEqualTo(999);
+        assertThat(copyBack.overLimit()).isTrue();
+        assertThat(copyBack.changed()).isEmpty();
+        assertThat(copyBack.limitExceeded())
+                .isEqualTo("the code created more files than the workspace may hold (1000 files and directories, "
+                        + "sandbox.maxFiles); none of its changes were copied back, the run directory was left "
+                        + "unchanged");
+        assertThat(Files.readString(workspace.resolve("train.py"))).isEqualTo("print(1)");
+        try (Stream<Path> left = Files.list(workspace.getParent())) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("no staging area left beside the workspace")
+                    .noneMatch(n -> n.contains("copy-back"));
+        }
+        try (Stream<Path> all = Files.walk(workspace)) {
+            assertThat(all).as("the run directory is as it was").hasSize(2);
+        }
+    }
+
+    @Test
+    void theLimitCountsTheWorkspaceAsItWasPlusWhatIsNew() throws IOException {
+        for (int i = 0; i < 10; i++) {
+            Files.writeString(workspace.resolve("old" + i), "x");
+        }
+        WorkspaceSnapshot before = WorkspaceSnapshot.of(workspace, 1 << 20, 16);
+        assertThat(before.entryCount()).isEqualTo(10);
+
+        CopyBack within = new CopyBack(before, 1 << 20, 16, List.of());
+        offer(within, "old0", "changed");
+        within.directory("out");
+        for (int i = 0; i < 5; i++) {
+            offer(within, "out/new" + i, "n");
+        }
+        within.commit();
+        assertThat(within.limitExceeded()).isEmpty();
+        assertThat(within.changed()).hasSize(6).contains("old0", "out/new4");
+
+        CopyBack past = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20, 17), 1 << 20, 17, List.of());
+        offer(past, "old1", "changed");
+        offer(past, "extra", "e");
+        offer(past, "more", "m");
+        past.commit();
+        assertThat(past.overLimit()).as("10 + out + 5 + 2 = 18 > 17").isTrue();
+        assertThat(past.changed()).isEmpty();
+        assertThat(Files.readString(workspace.resolve("old1"))).isEqualTo("x");
+        assertThat(workspace.resolve("extra")).doesNotExist();
+    }
+
+    @Test
+    void linksAndSpecialFilesCountTowardsTheLimitToo() {
+        CopyBack copyBack = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20, 16), 1 << 20, 16, List.of());
+        for (int i = 0; i < 16; i++) {
+            copyBack.refuse("link" + i);
+        }
+        assertThat(copyBack.overLimit()).isFalse();
+        copyBack.refuse("link16");
+        assertThat(copyBack.overLimit()).isTrue();
+    }
+
+    @Test
+    void listsAHundredRefusalsAndCountsTheRest() {
+        CopyBack copyBack = new CopyBack(WorkspaceSnapshot.of(workspace, 1 << 20), 1 << 20);
         for (int i = 0; i < 300; i++) {
             copyBack.refuse("link" + i);
         }
-        assertThat(copyBack.changed()).hasSize(CopyBack.MAX_FILES);
-        try (var files = Files.list(workspace.resolve("bomb"))) {
-            assertThat(files.count()).as("the run directory is bounded").isEqualTo(CopyBack.MAX_FILES);
+        assertThat(copyBack.refused()).hasSize(101).contains("… and 200 more not copied back");
+    }
+
+    @Test
+    void snapshotRefusesAWorkspaceHoldingMoreThanTheFileLimit() throws IOException {
+        Files.createDirectories(workspace.resolve("data"));
+        for (int i = 0; i < 16; i++) {
+            Files.writeString(workspace.resolve("data/f" + i), "x");
         }
-        assertThat(copyBack.refused())
-                .hasSize(102)
-                .contains("… and 200 more not copied back")
-                .contains(
-                        "2500 more new or changed files not copied back: one execution brings back at most 10000 files");
+        assertThat(WorkspaceSnapshot.of(workspace, 1 << 20, 17).entryCount()).isEqualTo(17);
+        assertThatThrownBy(() -> WorkspaceSnapshot.of(workspace, 1 << 20, 16))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("more than 16 files and directories")
+                .hasMessageContaining("sandbox.maxFiles");
     }
 
     @Test
@@ -99,6 +178,7 @@ class CopyBackTest {
         offer(copyBack, "data/new.csv", "planted");
         offer(copyBack, "run.lock", "x");
         offer(copyBack, "train.py", "print(1)");
+        copyBack.commit();
         assertThat(Files.readString(workspace.resolve("data/labels.csv"))).isEqualTo("cat");
         assertThat(workspace.resolve("data/new.csv")).doesNotExist();
         assertThat(copyBack.changed()).containsExactly("train.py");

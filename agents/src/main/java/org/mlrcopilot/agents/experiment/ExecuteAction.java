@@ -54,6 +54,12 @@ final class ExecuteAction {
                 .append('\n')
                 .append(result.summary())
                 .append('\n');
+        if (!result.limitExceeded().isEmpty()) {
+            out.append("workspace limit reached: ")
+                    .append(result.limitExceeded())
+                    .append(
+                            ". Write fewer or smaller files (e.g. one results file, not one per item) and run again.\n");
+        }
         if (!result.refusedFiles().isEmpty()) {
             out.append("files not copied back to the workspace: ")
                     .append(result.refusedFiles())

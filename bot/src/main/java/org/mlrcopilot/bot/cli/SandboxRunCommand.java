@@ -130,6 +130,7 @@ final class SandboxRunCommand implements Callable<Integer> {
                 new TreeSet<>(result.guarantees().stream().map(Enum::name).toList()));
         json.put("changedFiles", result.changedFiles());
         json.put("refusedFiles", result.refusedFiles());
+        json.put("limitExceeded", result.limitExceeded());
         return json;
     }
 }

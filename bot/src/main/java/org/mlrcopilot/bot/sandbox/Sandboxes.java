@@ -31,7 +31,7 @@ public final class Sandboxes {
     }
 
     public static Limits limits(SandboxConfig c) {
-        return new Limits(c.timeout(), c.memoryBytes(), c.cpus(), c.pidsLimit(), c.outputLimitBytes());
+        return new Limits(c.timeout(), c.memoryBytes(), c.cpus(), c.pidsLimit(), c.outputLimitBytes(), c.maxFiles());
     }
 
     /** Experiments get no network unless sandbox.network names one. */

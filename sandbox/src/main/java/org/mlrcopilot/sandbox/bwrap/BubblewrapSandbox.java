@@ -108,16 +108,22 @@ public final class BubblewrapSandbox implements Sandbox {
     @Override
     public ExecutionResult run(ExecutionRequest request) {
         settings.checkEnvironment(request);
-        WorkspaceSnapshot before = WorkspaceSnapshot.of(request.workspace(), settings.maxWorkspaceBytes());
-        try (LocalCopy copy = LocalCopy.of(before)) {
+        int maxFiles = request.limits().maxFiles();
+        WorkspaceSnapshot before = WorkspaceSnapshot.of(request.workspace(), settings.maxWorkspaceBytes(), maxFiles);
+        try (LocalCopy copy = LocalCopy.bounded(before, maxFiles, settings.maxWorkspaceBytes())) {
             if (Host.isRoot()) {
                 copy.chown(BwrapCommand.SANDBOX_UID, BwrapCommand.SANDBOX_UID);
             }
             OutputCapture capture = new OutputCapture(request.limits().outputBytes(), request.listener());
             List<String> command = new ArrayList<>(BwrapCommand.of(bwrap, settings, request, copy.dir()));
             HostProcess.Outcome outcome = HostProcess.run(
-                    command, copy.dir(), java.util.Map.of(), request.limits().wallTime(), capture);
-            CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes(), request.readOnly());
+                    command,
+                    copy.dir(),
+                    java.util.Map.of(),
+                    request.limits().wallTime(),
+                    capture,
+                    stop -> copy.watch(maxFiles, before.totalBytes() + settings.maxWorkspaceBytes(), stop));
+            CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes(), maxFiles, request.readOnly());
             copy.copyBack(copyBack);
             return outcome.toResult(capture, copyBack, backend(), guarantees(request.network()));
         }

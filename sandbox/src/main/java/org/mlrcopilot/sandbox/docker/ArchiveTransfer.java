@@ -11,18 +11,42 @@ import org.mlrcopilot.sandbox.CopyBack;
 import org.mlrcopilot.sandbox.SandboxException;
 import org.mlrcopilot.sandbox.WorkspaceSnapshot;
 
-/** For a remote engine: the workspace travels as a tar through the engine's archive API, both ways. */
+/**
+ * For a remote engine: the workspace travels as a tar through the engine's archive API, both ways, into a tmpfs
+ * volume limited in size and inodes (so the code cannot fill the engine's disk with files); a holder container keeps
+ * the volume's files while the run's container starts and ends.
+ */
 final class ArchiveTransfer implements WorkspaceTransfer {
 
-    private final WorkspaceSnapshot snapshot;
+    /** Room for the page each small file takes on a tmpfs beyond its bytes. */
+    private static final long PAGE = 4096;
 
-    ArchiveTransfer(WorkspaceSnapshot snapshot) {
+    private final WorkspaceSnapshot snapshot;
+    private final int maxFiles;
+    private final long growBytes;
+
+    ArchiveTransfer(WorkspaceSnapshot snapshot, int maxFiles, long growBytes) {
         this.snapshot = snapshot;
+        this.maxFiles = maxFiles;
+        this.growBytes = growBytes;
     }
 
     @Override
     public String createVolume(DockerClient client, String name, Map<String, String> labels) {
-        return client.createVolumeCmd().withName(name).withLabels(labels).exec().getName();
+        long size = snapshot.totalBytes() + growBytes + (maxFiles + 2L) * PAGE;
+        String options = "size=" + size + ",nr_inodes=" + (maxFiles + 2L) + ",uid=65534,gid=65534,mode=0755";
+        return client.createVolumeCmd()
+                .withName(name)
+                .withLabels(labels)
+                .withDriver("local")
+                .withDriverOpts(Map.of("type", "tmpfs", "device", "tmpfs", "o", options))
+                .exec()
+                .getName();
+    }
+
+    @Override
+    public boolean needsHolder() {
+        return true;
     }
 
     @Override

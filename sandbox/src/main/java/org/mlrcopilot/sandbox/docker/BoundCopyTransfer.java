@@ -5,18 +5,20 @@ import java.util.Map;
 import org.mlrcopilot.sandbox.CopyBack;
 import org.mlrcopilot.sandbox.LocalCopy;
 import org.mlrcopilot.sandbox.WorkspaceSnapshot;
+import org.mlrcopilot.sandbox.WorkspaceWatch;
 
 /**
  * For an engine on this host: the workspace is copied into a private directory owned by the
- * sandbox user, and a local volume is backed by that directory. No archive round trips; the
- * copy-back walks the directory without following links.
+ * sandbox user (on its own tmpfs, limited in files and bytes, when {@code tmpfs}), and a local
+ * volume is backed by that directory. No archive round trips; the copy-back walks the directory
+ * without following links.
  */
 final class BoundCopyTransfer implements WorkspaceTransfer {
 
     private final LocalCopy copy;
 
-    BoundCopyTransfer(WorkspaceSnapshot snapshot) {
-        this.copy = LocalCopy.of(snapshot);
+    BoundCopyTransfer(WorkspaceSnapshot snapshot, int maxFiles, long growBytes, boolean tmpfs) {
+        this.copy = tmpfs ? LocalCopy.bounded(snapshot, maxFiles, growBytes) : LocalCopy.of(snapshot);
         try {
             copy.chown(65534, 65534);
         } catch (RuntimeException e) {
@@ -40,6 +42,16 @@ final class BoundCopyTransfer implements WorkspaceTransfer {
     @Override
     public void fill(DockerClient client, String containerId) {
         // the volume already holds the copy
+    }
+
+    /** Whether the copy is on a tmpfs of its own. */
+    boolean bounded() {
+        return copy.bounded();
+    }
+
+    @Override
+    public WorkspaceWatch watch(int maxFiles, long maxBytes, Runnable stop) {
+        return copy.watch(maxFiles, maxBytes, stop);
     }
 
     @Override

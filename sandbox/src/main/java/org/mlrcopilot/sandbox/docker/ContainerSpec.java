@@ -31,8 +31,9 @@ final class ContainerSpec {
     private ContainerSpec() {}
 
     static CreateContainerCmd create(
-            DockerClient client, SandboxSettings settings, ExecutionRequest request, String volume) {
+            DockerClient client, SandboxSettings settings, ExecutionRequest request, String volume, String name) {
         return client.createContainerCmd(settings.image())
+                .withName(name)
                 .withUser(USER)
                 .withWorkingDir(WORKSPACE)
                 .withEnv(environment(request))
@@ -41,6 +42,35 @@ final class ContainerSpec {
                 .withNetworkDisabled(request.network() == NetworkPolicy.NONE)
                 .withLabels(Map.of(DockerEngine.LABEL, "true", DockerEngine.OWNER_LABEL, DockerEngine.owner()))
                 .withHostConfig(hostConfig(settings, request, volume));
+    }
+
+    /**
+     * A container that only keeps a tmpfs volume mounted while the run's container starts, runs and exits (the
+     * engine drops a tmpfs volume's files when no running container uses it), and through which the workspace goes
+     * in and out. As hardened as the run's, with no network and a few processes.
+     */
+    static CreateContainerCmd holder(DockerClient client, SandboxSettings settings, String volume, String name) {
+        HostConfig host = HostConfig.newHostConfig()
+                .withNetworkMode("none")
+                .withReadonlyRootfs(true)
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withMemory(32 * Limits.MIB)
+                .withMemorySwap(32 * Limits.MIB)
+                .withPidsLimit(8L)
+                .withInit(true)
+                .withBinds(new Bind(volume, new Volume(WORKSPACE)));
+        if (!settings.runtime().isEmpty()) {
+            host.withRuntime(settings.runtime());
+        }
+        return client.createContainerCmd(settings.image())
+                .withName(name)
+                .withUser(USER)
+                .withCmd("sleep", "infinity")
+                .withEntrypoint(List.of())
+                .withNetworkDisabled(true)
+                .withLabels(Map.of(DockerEngine.LABEL, "true", DockerEngine.OWNER_LABEL, DockerEngine.owner()))
+                .withHostConfig(host);
     }
 
     private static List<String> environment(ExecutionRequest request) {

@@ -9,6 +9,8 @@ import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mlrcopilot.sandbox.SandboxException;
@@ -20,6 +22,9 @@ final class DockerEngine {
 
     static final String LABEL = "org.mlrcopilot.sandbox";
     static final String OWNER_LABEL = "org.mlrcopilot.sandbox.owner";
+    /** How the names of the sandbox's containers and volumes begin. */
+    static final String PREFIX = "mlr-sandbox-";
+
     private static final Logger LOG = LoggerFactory.getLogger(DockerEngine.class);
 
     private final DockerClient client;
@@ -31,8 +36,18 @@ final class DockerEngine {
     }
 
     static DockerEngine connect() {
-        DockerClientConfig config =
-                DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    }
+
+    /** The engine at {@code host}, e.g. unix:///var/run/docker.sock or tcp://127.0.0.1:2375. */
+    static DockerEngine connect(String host) {
+        return connect(DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(host)
+                .withDockerTlsVerify(false)
+                .build());
+    }
+
+    private static DockerEngine connect(DockerClientConfig config) {
         ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
@@ -63,16 +78,66 @@ final class DockerEngine {
         return name == null || name.isBlank() ? "localhost" : name;
     }
 
+    String host() {
+        return host;
+    }
+
     void ping() {
         try {
             client.pingCmd().exec();
         } catch (RuntimeException e) {
             throw new SandboxException(
-                    "the Docker engine at " + host + " is unreachable (" + e.getMessage()
+                    "the Docker engine at " + host + " is unreachable (" + plainly(e)
                             + "); start it (e.g. `dockerd &`), or set sandbox.backend=bwrap",
                     true,
                     e);
         }
+    }
+
+    /** Whether the engine answers a ping now. */
+    boolean answers() {
+        try {
+            client.pingCmd().exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Waits, pinging every second, until the engine answers or {@code max} passes; whether it answered. */
+    boolean awaitAnswer(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (true) {
+            if (answers()) {
+                return true;
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.min(1000, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /** The innermost message of an engine error, without Java class names: "Connection refused". */
+    static String plainly(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getMessage();
+        }
+        if (m == null || m.isBlank()) {
+            return root.getClass().getSimpleName();
+        }
+        return m.replaceAll("(?:[a-z]+\\.)+[A-Z][A-Za-z]*(?:Exception|Error): ?", "")
+                .strip();
     }
 
     void requireImage(String image) {
@@ -87,28 +152,46 @@ final class DockerEngine {
         }
     }
 
-    /** Removes containers and volumes of ours whose owning process on this host is gone. */
+    /**
+     * Removes containers and volumes of ours whose owning process on this host is gone: those with our label, and
+     * those whose name starts with {@link #PREFIX} but carry no owner (they lost their labels, or never got them).
+     */
     void removeOrphans() {
-        List<Container> containers = client.listContainersCmd()
+        Map<String, Container> containers = new LinkedHashMap<>();
+        client.listContainersCmd()
                 .withShowAll(true)
                 .withLabelFilter(Map.of(LABEL, "true"))
-                .exec();
-        for (Container c : containers) {
+                .exec()
+                .forEach(c -> containers.put(c.getId(), c));
+        client.listContainersCmd().withShowAll(true).withNameFilter(List.of(PREFIX)).exec().stream()
+                .filter(c ->
+                        c.getNames() != null && Arrays.stream(c.getNames()).anyMatch(n -> n.startsWith("/" + PREFIX)))
+                .forEach(c -> containers.putIfAbsent(c.getId(), c));
+        for (Container c : containers.values()) {
             if (isOrphan(c.getLabels())) {
                 LOG.info("removing orphaned sandbox container {}", c.getId());
                 forceRemoveContainer(c.getId());
             }
         }
-        List<InspectVolumeResponse> volumes = client.listVolumesCmd()
-                .withFilter("label", List.of(LABEL + "=true"))
-                .exec()
-                .getVolumes();
-        for (InspectVolumeResponse v : volumes == null ? List.<InspectVolumeResponse>of() : volumes) {
+        Map<String, InspectVolumeResponse> volumes = new LinkedHashMap<>();
+        volumes(List.of("label", LABEL + "=true")).forEach(v -> volumes.put(v.getName(), v));
+        volumes(List.of("name", PREFIX)).stream()
+                .filter(v -> v.getName().startsWith(PREFIX))
+                .forEach(v -> volumes.putIfAbsent(v.getName(), v));
+        for (InspectVolumeResponse v : volumes.values()) {
             if (isOrphan(v.getLabels())) {
                 LOG.info("removing orphaned sandbox volume {}", v.getName());
                 removeVolume(v.getName());
             }
         }
+    }
+
+    private List<InspectVolumeResponse> volumes(List<String> filter) {
+        List<InspectVolumeResponse> found = client.listVolumesCmd()
+                .withFilter(filter.get(0), List.of(filter.get(1)))
+                .exec()
+                .getVolumes();
+        return found == null ? List.of() : found;
     }
 
     private static boolean isOrphan(Map<String, String> labels) {
@@ -120,26 +203,32 @@ final class DockerEngine {
         return ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 
-    void forceRemoveContainer(String id) {
+    /** Removes a container with its anonymous volumes; whether it is gone. */
+    boolean forceRemoveContainer(String id) {
         try {
             client.removeContainerCmd(id)
                     .withForce(true)
                     .withRemoveVolumes(true)
                     .exec();
+            return true;
         } catch (NotFoundException e) {
-            // already gone
+            return true;
         } catch (RuntimeException e) {
-            LOG.warn("could not remove sandbox container {}: {}", id, e.getMessage());
+            LOG.warn("could not remove sandbox container {}: {}", id, plainly(e));
+            return false;
         }
     }
 
-    void removeVolume(String name) {
+    /** Removes a volume; whether it is gone. */
+    boolean removeVolume(String name) {
         try {
             client.removeVolumeCmd(name).exec();
+            return true;
         } catch (NotFoundException e) {
-            // already gone
+            return true;
         } catch (RuntimeException e) {
-            LOG.warn("could not remove sandbox volume {}: {}", name, e.getMessage());
+            LOG.warn("could not remove sandbox volume {}: {}", name, plainly(e));
+            return false;
         }
     }
 

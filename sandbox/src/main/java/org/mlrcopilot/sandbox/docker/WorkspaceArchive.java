@@ -65,23 +65,29 @@ final class WorkspaceArchive {
 
     /**
      * Reads the tar Docker returns for /workspace (entries named "workspace/...") and offers its
-     * regular files to {@code copyBack}; links and special files are refused, never followed.
+     * entries to {@code copyBack}: regular files, directories (counted), links and special files
+     * (refused, never followed); stops at the first entry past the file limit, and commits.
      */
     static void read(InputStream archive, CopyBack copyBack) {
         try (TarArchiveInputStream tar = new TarArchiveInputStream(archive)) {
-            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+            for (TarArchiveEntry e; !copyBack.overLimit() && (e = tar.getNextEntry()) != null; ) {
                 String name = stripRoot(e.getName());
-                if (name.isEmpty() || e.isDirectory()) {
+                if (name.isEmpty()) {
                     continue;
                 }
-                if (e.isFile() && !e.isLink() && !e.isSymbolicLink()) {
+                if (e.isDirectory()) {
+                    copyBack.directory(name);
+                } else if (e.isFile() && !e.isLink() && !e.isSymbolicLink()) {
                     copyBack.file(name, e.getSize(), tar);
                 } else {
                     copyBack.refuse(name);
                 }
             }
+            copyBack.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the workspace back from the container", e);
+        } finally {
+            copyBack.discard();
         }
     }
 

@@ -66,15 +66,21 @@ public final class ProcessSandbox implements Sandbox {
                 "running {} WITHOUT isolation (sandbox.backend=process)",
                 request.command().get(0));
         settings.checkEnvironment(request);
-        WorkspaceSnapshot before = WorkspaceSnapshot.of(request.workspace(), settings.maxWorkspaceBytes());
-        try (LocalCopy copy = LocalCopy.of(before)) {
+        int maxFiles = request.limits().maxFiles();
+        WorkspaceSnapshot before = WorkspaceSnapshot.of(request.workspace(), settings.maxWorkspaceBytes(), maxFiles);
+        try (LocalCopy copy = LocalCopy.bounded(before, maxFiles, settings.maxWorkspaceBytes())) {
             OutputCapture capture = new OutputCapture(request.limits().outputBytes(), request.listener());
             var env = new java.util.LinkedHashMap<>(SandboxEnvironment.of(request));
             env.put("HOME", copy.dir().toString());
             env.put("MPLCONFIGDIR", copy.dir().resolve(".matplotlib").toString());
             HostProcess.Outcome outcome = HostProcess.run(
-                    request.command(), copy.dir(), env, request.limits().wallTime(), capture);
-            CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes(), request.readOnly());
+                    request.command(),
+                    copy.dir(),
+                    env,
+                    request.limits().wallTime(),
+                    capture,
+                    stop -> copy.watch(maxFiles, before.totalBytes() + settings.maxWorkspaceBytes(), stop));
+            CopyBack copyBack = new CopyBack(before, settings.maxWorkspaceBytes(), maxFiles, request.readOnly());
             copy.copyBack(copyBack);
             return outcome.toResult(capture, copyBack, backend(), GUARANTEES);
         }

@@ -25,6 +25,7 @@ import org.mlrcopilot.sandbox.Sandbox;
 import org.mlrcopilot.sandbox.SandboxException;
 import org.mlrcopilot.sandbox.SandboxSettings;
 import org.mlrcopilot.sandbox.WorkspaceSnapshot;
+import org.mlrcopilot.sandbox.WorkspaceWatch;
 import org.mlrcopilot.sandbox.bwrap.BubblewrapSandbox;
 import org.mlrcopilot.sandbox.bwrap.BwrapCommand;
 import org.mlrcopilot.sandbox.bwrap.Host;
@@ -145,7 +146,10 @@ public final class SlurmSandbox implements Sandbox {
     @Override
     public ExecutionResult run(ExecutionRequest request) {
         sandbox.checkEnvironment(request);
-        WorkspaceSnapshot before = WorkspaceSnapshot.of(request.workspace(), sandbox.maxWorkspaceBytes());
+        WorkspaceSnapshot before = WorkspaceSnapshot.of(
+                request.workspace(),
+                sandbox.maxWorkspaceBytes(),
+                request.limits().maxFiles());
         for (int attempt = 1; ; attempt++) {
             Attempt outcome = attempt(request, before);
             if (outcome.result != null) {
@@ -198,7 +202,8 @@ public final class SlurmSandbox implements Sandbox {
                 copyBack.changed(),
                 copyBack.refused(),
                 backend(),
-                guarantees(network));
+                guarantees(network),
+                w.stoppedBy.isEmpty() ? copyBack.limitExceeded() : w.stoppedBy);
     }
 
     /** What happened to a job, as far as a run is concerned. */
@@ -207,6 +212,7 @@ public final class SlurmSandbox implements Sandbox {
         boolean timedOut;
         boolean oom;
         Duration duration = Duration.ZERO;
+        String stoppedBy = "";
     }
 
     private Attempt watch(String id, Path jobDir, LocalCopy copy, WorkspaceSnapshot before, ExecutionRequest request) {
@@ -219,6 +225,8 @@ public final class SlurmSandbox implements Sandbox {
         boolean timedOut = false;
         boolean interrupted = false;
         long cancelledAt = 0;
+        String stoppedBy = "";
+        long maxBytes = before.totalBytes() + sandbox.maxWorkspaceBytes();
         SlurmClient.JobInfo info;
         while (true) {
             if (!interrupted) {
@@ -254,7 +262,11 @@ public final class SlurmSandbox implements Sandbox {
             }
             boolean overTime =
                     started != 0 && now - started > request.limits().wallTime().toNanos();
-            if (!cancelledByUs && (overTime || interrupted)) {
+            if (!cancelledByUs && started != 0 && !overTime && !interrupted) {
+                // the job's copy is on the shared directory, which no tmpfs bounds: it is counted at every poll
+                stoppedBy = WorkspaceWatch.check(copy.dir(), request.limits().maxFiles(), maxBytes);
+            }
+            if (!cancelledByUs && (overTime || interrupted || !stoppedBy.isEmpty())) {
                 commands.cancel(id);
                 cancelledByUs = true;
                 timedOut = overTime;
@@ -280,7 +292,9 @@ public final class SlurmSandbox implements Sandbox {
         w.timedOut = timedOut || info.state() == JobState.TIMEOUT;
         w.oom = info.state() == JobState.OUT_OF_MEMORY;
         w.exitCode = w.timedOut || w.oom || cancelledByUs ? 137 : exitCode(jobDir, info);
-        CopyBack copyBack = new CopyBack(before, sandbox.maxWorkspaceBytes(), request.readOnly());
+        w.stoppedBy = stoppedBy;
+        CopyBack copyBack = new CopyBack(
+                before, sandbox.maxWorkspaceBytes(), request.limits().maxFiles(), request.readOnly());
         copy.copyBack(copyBack);
         if (interrupted) {
             Thread.currentThread().interrupt();

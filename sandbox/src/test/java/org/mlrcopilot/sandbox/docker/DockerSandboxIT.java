@@ -1,6 +1,7 @@
 package org.mlrcopilot.sandbox.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Capability;
@@ -19,8 +20,10 @@ import org.mlrcopilot.sandbox.ContainmentContract;
 import org.mlrcopilot.sandbox.ExecutionRequest;
 import org.mlrcopilot.sandbox.ExecutionResult;
 import org.mlrcopilot.sandbox.Limits;
+import org.mlrcopilot.sandbox.OutputListener;
 import org.mlrcopilot.sandbox.Sandbox;
 import org.mlrcopilot.sandbox.SandboxException;
+import org.mlrcopilot.sandbox.SandboxFailureException;
 import org.mlrcopilot.sandbox.TestSandboxes;
 
 /** The contract and containment on the real engine, the workspace in a volume backed by a host copy. */
@@ -111,12 +114,9 @@ class DockerSandboxIT extends ContainmentContract {
         assertThat(container.getConfig().getLabels()).containsEntry(DockerEngine.LABEL, "true");
     }
 
+    /** The run's container (not the workspace's holder). */
     private static InspectContainerResponse inspectMine() {
-        var mine = engine.client()
-                .listContainersCmd()
-                .withLabelFilter(Map.of(DockerEngine.OWNER_LABEL, DockerEngine.owner()))
-                .exec();
-        return engine.client().inspectContainerCmd(mine.get(0).getId()).exec();
+        return inspectMine(false).get(0);
     }
 
     @Test
@@ -169,6 +169,126 @@ class DockerSandboxIT extends ContainmentContract {
                 .exec()
                 .getVolumes();
         assertThat(left == null ? List.of() : left).isEmpty();
+    }
+
+    @Test
+    void theWorkspaceIsATmpfsLimitedInFilesAndTheHolderIsHardened() throws IOException {
+        List<InspectContainerResponse> holders = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutionResult result = python(
+                "import os, time\ns = os.statvfs('.')\nprint('inodes', s.f_files, flush=True)\ntime.sleep(1)\n",
+                quick().withMaxFiles(500),
+                (stream, line) -> holders.addAll(inspectMine(true)));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("inodes 502");
+        if (localTransfer()) {
+            assertThat(holders).isEmpty();
+            return;
+        }
+        assertThat(holders).isNotEmpty();
+        InspectContainerResponse holder = holders.get(0);
+        HostConfig host = holder.getHostConfig();
+        assertThat(holder.getName()).startsWith("/" + DockerEngine.PREFIX).endsWith("-holder");
+        assertThat(holder.getConfig().getUser()).isEqualTo("65534:65534");
+        assertThat(host.getNetworkMode()).isEqualTo("none");
+        assertThat(host.getReadonlyRootfs()).isTrue();
+        assertThat(host.getCapDrop()).containsExactly(Capability.ALL);
+        assertThat(host.getSecurityOpts()).contains("no-new-privileges");
+        assertThat(host.getPidsLimit()).isEqualTo(8L);
+    }
+
+    private static List<InspectContainerResponse> inspectMine(boolean holders) {
+        return engine
+                .client()
+                .listContainersCmd()
+                .withLabelFilter(Map.of(DockerEngine.OWNER_LABEL, DockerEngine.owner()))
+                .exec()
+                .stream()
+                .filter(c -> java.util.Arrays.stream(c.getNames()).anyMatch(n -> n.endsWith("-holder")) == holders)
+                .map(c -> engine.client().inspectContainerCmd(c.getId()).exec())
+                .toList();
+    }
+
+    @Test
+    void removesUnlabelledContainersAndVolumesWithTheSandboxsPrefixAtStartUp() {
+        String name = DockerEngine.PREFIX + "unlabelled-" + java.util.UUID.randomUUID();
+        engine.client().createVolumeCmd().withName(name).exec();
+        String container = engine.client()
+                .createContainerCmd(TestSandboxes.settings().image())
+                .withName(name)
+                .withCmd("true")
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none"))
+                .exec()
+                .getId();
+
+        DockerSandbox.start(TestSandboxes.settings()).close();
+
+        assertThat(engine.client()
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withIdFilter(List.of(container))
+                        .exec())
+                .isEmpty();
+        var left = engine.client()
+                .listVolumesCmd()
+                .withFilter("name", List.of(name))
+                .exec()
+                .getVolumes();
+        assertThat(left == null ? List.of() : left).isEmpty();
+    }
+
+    @Test
+    void aContainerKilledFromOutsideIsTheSandboxsFailureNotTheCodes() throws IOException {
+        Files.writeString(workspace.resolve("main.py"), "import time\nprint('started', flush=True)\ntime.sleep(60)\n");
+        List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger kills = new java.util.concurrent.atomic.AtomicInteger();
+        var killer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            OutputListener listener = new OutputListener() {
+                @Override
+                public void onLine(OutputStream stream, String line) {
+                    if (line.equals("started")) {
+                        killer.submit(() -> killRunningContainersOfOurs(kills));
+                    }
+                }
+
+                @Override
+                public void onStatus(String status) {
+                    statuses.add(status);
+                }
+            };
+            assertThatThrownBy(() -> sandbox()
+                            .run(ExecutionRequest.builder(workspace, "python3", "main.py")
+                                    .limits(quick())
+                                    .listener(listener)
+                                    .build()))
+                    .isInstanceOf(SandboxFailureException.class)
+                    .hasMessageStartingWith("the sandbox failed (container killed from outside the sandbox): "
+                            + "the run's container was killed (signal")
+                    .hasMessageContaining("it failed the same way when run once more")
+                    .satisfies(e -> assertThat(((SandboxFailureException) e).kind())
+                            .isEqualTo(SandboxFailureException.Kind.CONTAINER_KILLED));
+        } finally {
+            killer.shutdownNow();
+        }
+        assertThat(kills).as("the run was tried twice").hasValue(2);
+        assertThat(statuses)
+                .anyMatch(s -> s.startsWith("the sandbox failed (container killed from outside the sandbox)")
+                        && s.contains("running it once more"));
+        assertThat(Files.readString(workspace.resolve("main.py"))).contains("time.sleep(60)");
+    }
+
+    /** docker kill, as a person or another program would, on the run's container (not the workspace's holder). */
+    private static void killRunningContainersOfOurs(java.util.concurrent.atomic.AtomicInteger kills) {
+        for (var c : engine.client()
+                .listContainersCmd()
+                .withLabelFilter(Map.of(DockerEngine.OWNER_LABEL, DockerEngine.owner()))
+                .exec()) {
+            if (java.util.Arrays.stream(c.getNames()).noneMatch(n -> n.endsWith("-holder"))) {
+                engine.client().killContainerCmd(c.getId()).exec();
+                kills.incrementAndGet();
+            }
+        }
     }
 
     private static String host() {
