@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -100,11 +101,16 @@ public final class PdfPaperReader {
             Thread.currentThread().interrupt();
             throw new PdfException(Reason.BUSY, e);
         }
+        // whoever claims the read first owns the slot: the worker when it starts (and gives the slot back when it
+        // ends, so a PDF that is given up holds one until its parsing stops), or the caller that gave up before it
+        // started (and gives the slot back at once)
+        AtomicBoolean claimed = new AtomicBoolean();
         Future<PdfPaper> reading;
         try {
-            // the slot is given back when the worker ends, not when the caller stops waiting: a PDF that is given up
-            // still holds one until its parsing stops
             reading = POOL.submit(() -> {
+                if (!claimed.compareAndSet(false, true)) {
+                    return null;
+                }
                 try {
                     return parse(pdf);
                 } finally {
@@ -118,10 +124,10 @@ public final class PdfPaperReader {
         try {
             return reading.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            reading.cancel(true);
+            giveUp(reading, claimed);
             throw new PdfException(Reason.TOO_SLOW, e);
         } catch (InterruptedException e) {
-            reading.cancel(true);
+            giveUp(reading, claimed);
             Thread.currentThread().interrupt();
             throw new PdfException(Reason.TOO_SLOW, e);
         } catch (ExecutionException e) {
@@ -131,6 +137,13 @@ public final class PdfPaperReader {
             LOG.debug("cannot read PDF", e.getCause());
             throw new PdfException(Reason.DAMAGED, e.getCause());
         }
+    }
+
+    private void giveUp(Future<PdfPaper> reading, AtomicBoolean claimed) {
+        if (claimed.compareAndSet(false, true)) {
+            slots.release(); // the worker never started and never will
+        }
+        reading.cancel(true);
     }
 
     private PdfPaper parse(byte[] pdf) {
