@@ -59,17 +59,8 @@ class KillIT {
     void dropStore() {}
 
     private ChatClient launch() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        "java", "-jar", JAR.toAbsolutePath().toString(), "--dir", dir.toString(), "serve")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dir.resolve("serve.log").toFile()));
-        builder.environment().put("OPENAI_API_KEY", "sk-test-service");
-        builder.environment().putAll(store);
-        serve = builder.start();
-        ChatClient client = new ChatClient(fixture.port, "u-bob", "bob");
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> client.status("/healthz") == 200);
-        return client;
+        serve = fixture.serve(JAR, store);
+        return new ChatClient(fixture.port, "u-bob", "bob");
     }
 
     private void kill() throws InterruptedException {

@@ -107,6 +107,27 @@ final class ServiceFixture implements AutoCloseable {
         return BotService.start(config(), new PrintStream(report, true, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Starts `mlr serve` from the packaged jar as its own process on this fixture's directory, with {@code env}
+     * added to its environment and its output appended to serve.log; returns once /healthz answers 200.
+     */
+    Process serve(Path jar, Map<String, String> extraEnv) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                        "java", "-jar", jar.toAbsolutePath().toString(), "--dir", dir.toString(), "serve")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("serve.log").toFile()));
+        builder.environment().put("OPENAI_API_KEY", "sk-test-service");
+        builder.environment().putAll(extraEnv);
+        Process serve = builder.start();
+        ChatClient client = new ChatClient(port, "u-bob", "bob");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> client.status("/healthz") == 200);
+        return serve;
+    }
+
     /** Enqueues one agent action (an MLAgentBench tool call) for the experiment loop. */
     void action(String tool, Map<String, String> args) {
         Map<String, String> withLog = new LinkedHashMap<>(args);

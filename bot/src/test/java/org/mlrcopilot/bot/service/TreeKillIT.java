@@ -55,17 +55,8 @@ class TreeKillIT {
     }
 
     private ChatClient launch() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        "java", "-jar", JAR.toAbsolutePath().toString(), "--dir", dir.toString(), "serve")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        dir.resolve("serve.log").toFile()));
-        builder.environment().put("OPENAI_API_KEY", "sk-test-service");
-        builder.environment().putAll(TREE);
-        serve = builder.start();
-        ChatClient client = new ChatClient(fixture.port, "u-bob", "bob");
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> client.status("/healthz") == 200);
-        return client;
+        serve = fixture.serve(JAR, TREE);
+        return new ChatClient(fixture.port, "u-bob", "bob");
     }
 
     @Test
