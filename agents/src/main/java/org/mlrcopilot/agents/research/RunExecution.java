@@ -22,6 +22,7 @@ import org.mlrcopilot.agents.experiment.tree.TreeListener;
 import org.mlrcopilot.agents.experiment.tree.TreePicture;
 import org.mlrcopilot.agents.experiment.tree.TreeResult;
 import org.mlrcopilot.agents.experiment.tree.TreeSearch;
+import org.mlrcopilot.agents.experiment.tree.TreeSteps;
 import org.mlrcopilot.agents.idea.Hypothesis;
 import org.mlrcopilot.agents.setup.DatasetRecord;
 import org.mlrcopilot.agents.setup.ExperimentSetup;
@@ -262,7 +263,7 @@ final class RunExecution {
             this.runId = runId;
             this.metric = metric;
             runs.steps(runId).forEach(step -> {
-                Node known = org.mlrcopilot.agents.experiment.tree.TreeSteps.node(step);
+                Node known = TreeSteps.node(step);
                 if (known != null) {
                     nodes.put(known.id(), known);
                 }
@@ -288,7 +289,7 @@ final class RunExecution {
             nodes.put(node.id(), node);
             int finished =
                     (int) nodes.values().stream().filter(n -> !n.isRunning()).count();
-            StepRecord step = org.mlrcopilot.agents.experiment.tree.TreeSteps.step(Math.max(1, finished), node);
+            StepRecord step = TreeSteps.step(Math.max(1, finished), node);
             runs.add(runId, step);
             ResearchRun run = save(runs.run(runId).orElseThrow().with(going(runId), step.step(), clock.instant()));
             events.step(store.research(run.researchId()).orElseThrow(), run, step);

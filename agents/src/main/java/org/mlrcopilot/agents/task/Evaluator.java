@@ -96,6 +96,11 @@ public final class Evaluator {
             FileTrees.copyTree(task.envDir(), scratch.dir());
             ExecutionResult result = run(scratch.dir(), NetworkPolicy.NONE, task.runCommand());
             require(result, task, "the starter code (" + String.join(" ", task.runCommand()) + ")");
+            if (task.timed()) {
+                // a run time is the same whatever rows are asked for: timed once, not once per part
+                Score timed = timed(task, scratch.dir(), parts.get(0));
+                return parts.stream().map(p -> timed).toList();
+            }
             return parts.stream().map(p -> score(task, scratch.dir(), p)).toList();
         }
     }

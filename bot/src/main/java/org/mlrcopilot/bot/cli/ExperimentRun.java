@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mlrcopilot.agents.experiment.ApprovalGate;
 import org.mlrcopilot.agents.experiment.ExperimentAgent;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.experiment.StepRecord;
@@ -83,12 +82,9 @@ final class ExperimentRun implements SetupRun.Then {
             if (!task.root().startsWith(runDir.toAbsolutePath().normalize())) {
                 System.err.println(Approvals.prototypes(hub, task, planText));
             }
-            ExperimentAgent.Builder builder = wiring.experimentAgent(metered, sandbox, maxSteps, copilot);
-            if (!copilot && ExperimentGates.gate(config.experiment(), false) == ApprovalGate.BEFORE_FIRST_EXECUTION) {
-                // whoever typed the command approved its first execution; the other gates still ask here
-                builder.gate(ApprovalGate.NONE);
-            }
-            ExperimentAgent agent = builder.team(new ConsoleTeam(System.in, System.err, copilot))
+            ExperimentAgent agent = wiring.experimentAgent(metered, sandbox, maxSteps, copilot)
+                    .gate(ExperimentGates.commandLine(config.experiment(), copilot))
+                    .team(new ConsoleTeam(System.in, System.err, copilot))
                     .checkpoints(store.checkpoints())
                     .retriever(hub)
                     .build();

@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mlrcopilot.agents.experiment.ApprovalGate;
 import org.mlrcopilot.agents.experiment.ExperimentResult;
 import org.mlrcopilot.agents.experiment.tree.Node;
 import org.mlrcopilot.agents.experiment.tree.TreeListener;
@@ -63,10 +62,8 @@ final class TreeRun implements SetupRun.Then {
             String researchId = runDir.getFileName().toString();
             Wiring.Metered metered = wiring.metered(models, store.usage(), researchId, "cli");
             try (Sandbox sandbox = wiring.sandbox().sandbox()) {
-                ApprovalGate gate = ExperimentGates.gate(config.experiment(), false);
                 TreeSearch search = wiring.treeSearch(metered, sandbox, settings)
-                        // whoever typed the command approved its first execution; every-step still asks here
-                        .gate(gate == ApprovalGate.BEFORE_FIRST_EXECUTION ? ApprovalGate.NONE : gate)
+                        .gate(ExperimentGates.commandLine(config.experiment(), false))
                         .team(new ConsoleTeam(System.in, System.err, false))
                         .build();
                 System.err.println("... " + task.name() + ": measuring the baseline, then a tree of up to "

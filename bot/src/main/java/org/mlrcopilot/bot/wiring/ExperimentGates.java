@@ -25,6 +25,15 @@ public final class ExperimentGates {
         };
     }
 
+    /**
+     * The gate of a run started from the command line: whoever typed the command approved its first execution, so
+     * {@code first-execution} asks nothing there; every-step and --copilot still ask at the terminal.
+     */
+    public static ApprovalGate commandLine(ExperimentConfig config, boolean copilot) {
+        ApprovalGate gate = gate(config, copilot);
+        return gate == ApprovalGate.BEFORE_FIRST_EXECUTION ? ApprovalGate.NONE : gate;
+    }
+
     /** Prompt tokens estimated as characters / 4, priced at the main model's list price. */
     public static CostGate costGate(MlrConfig config, String mainModel) {
         if (!config.experiment().approval().equals("above-cost")) {
