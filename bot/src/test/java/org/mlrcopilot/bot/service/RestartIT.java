@@ -106,6 +106,9 @@ class RestartIT {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> service.store().hypotheses(researchId).stream()
                         .anyMatch(h -> h.id().equals("H1") && h.state().name().equals("REFINING")));
+        await("the slow answer is being waited for, so the next service does not get it")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> fixture.llm.pendingReplies() == 0);
 
         service.close();
         ByteArrayOutputStream report = new ByteArrayOutputStream();
@@ -149,6 +152,9 @@ class RestartIT {
         String researchId = service.store().recent(1).get(0).id();
         await().atMost(Duration.ofMinutes(2))
                 .until(() -> service.store().runs(researchId).stream().anyMatch(r -> r.step() == 1));
+        await("the slow answer is being waited for, so the next service does not get it")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> fixture.llm.pendingReplies() == 0);
 
         service.close();
         int asked = fixture.llm.requests().size();
