@@ -331,6 +331,11 @@
     const events = new EventSource('/api/events');
     events.addEventListener('message', e => upsert(JSON.parse(e.data)));
     events.addEventListener('reaction', e => upsert(JSON.parse(e.data)));
+    events.addEventListener('withdrawn', e => {
+      const m = JSON.parse(e.data);
+      messages.delete(m.id);
+      if (m.channel === channel) redraw(null);
+    });
     events.addEventListener('hello', () => select(channel));
   }
 

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Work for one research runs in order, one task at a time, on a shared bounded pool; different researches run in
@@ -14,10 +14,11 @@ import java.util.function.Consumer;
 public final class Lanes {
 
     private final ExecutorService pool;
-    private final Consumer<RuntimeException> onError;
+    private final BiConsumer<String, RuntimeException> onError;
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    public Lanes(ExecutorService pool, Consumer<RuntimeException> onError) {
+    /** {@code onError} gets the lane and what its task threw. */
+    public Lanes(ExecutorService pool, BiConsumer<String, RuntimeException> onError) {
         this.pool = pool;
         this.onError = onError;
     }
@@ -25,7 +26,7 @@ public final class Lanes {
     public void submit(String lane, Runnable task) {
         tails.compute(lane, (key, tail) -> {
             CompletableFuture<Void> before = tail == null ? CompletableFuture.completedFuture(null) : tail;
-            return before.handle((done, failed) -> null).thenRunAsync(() -> guarded(task), pool);
+            return before.handle((done, failed) -> null).thenRunAsync(() -> guarded(lane, task), pool);
         });
     }
 
@@ -34,13 +35,13 @@ public final class Lanes {
         return tails.getOrDefault(lane, CompletableFuture.completedFuture(null));
     }
 
-    private void guarded(Runnable task) {
+    private void guarded(String lane, Runnable task) {
         try {
             task.run();
         } catch (RuntimeException e) {
-            onError.accept(e);
+            onError.accept(lane, e);
         } catch (Error e) {
-            onError.accept(new IllegalStateException("the task failed with " + e, e));
+            onError.accept(lane, new IllegalStateException("the task failed with " + e, e));
         }
     }
 }

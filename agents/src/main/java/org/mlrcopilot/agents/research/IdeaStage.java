@@ -21,6 +21,7 @@ final class IdeaStage {
     private final ResearchSettings settings;
     private final Clock clock;
     private final Shutdown shutdown;
+    private final StoreOutage outage;
 
     IdeaStage(
             ResearchStore store,
@@ -28,8 +29,10 @@ final class IdeaStage {
             ResearchTools tools,
             ResearchSettings settings,
             Clock clock,
-            Shutdown shutdown) {
+            Shutdown shutdown,
+            StoreOutage outage) {
         this.shutdown = shutdown;
+        this.outage = outage;
         this.store = store;
         this.events = events;
         this.tools = tools;
@@ -47,7 +50,9 @@ final class IdeaStage {
         try {
             paper = tools.read(r.link());
         } catch (RuntimeException e) {
-            fail(r, Failures.reading(e));
+            if (!outage.held(e, researchId, null)) {
+                fail(r, Failures.reading(e));
+            }
             return;
         }
         r = r.titled(paper.title());
@@ -59,7 +64,9 @@ final class IdeaStage {
         try {
             propose(r, paper, agent.get());
         } catch (RuntimeException e) {
-            fail(store.research(researchId).orElse(r), Failures.thinking(e));
+            if (!outage.held(e, researchId, null)) {
+                fail(store.research(researchId).orElse(r), Failures.thinking(e));
+            }
         }
     }
 

@@ -43,6 +43,7 @@ public final class ResearchService implements AutoCloseable {
     private final ResearchFiles files;
     private final PersonLimits limits;
     private final Shutdown shutdown = new Shutdown();
+    private final StoreOutage outage;
 
     public ResearchService(
             ResearchState state,
@@ -52,6 +53,19 @@ public final class ResearchService implements AutoCloseable {
             Clock clock,
             int ideaThreads,
             int runThreads) {
+        this(state, events, tools, settings, clock, ideaThreads, runThreads, java.time.Duration.ofSeconds(2));
+    }
+
+    /** {@code outageProbe}: how often writes are tried again while work is held for want of space. */
+    public ResearchService(
+            ResearchState state,
+            ResearchEvents events,
+            ResearchTools tools,
+            ResearchSettings settings,
+            Clock clock,
+            int ideaThreads,
+            int runThreads,
+            java.time.Duration outageProbe) {
         this.store = state.researches();
         this.runs = state.runs();
         this.events = Objects.requireNonNull(events, "events");
@@ -59,13 +73,17 @@ public final class ResearchService implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ideaPool = pool("mlr-ideas", ideaThreads);
         this.runPool = pool("mlr-runs", runThreads);
-        this.lanes =
-                new Lanes(ideaPool, e -> LoggerFactory.getLogger("mlr.research").error("research task failed", e));
-        this.ideas = new IdeaStage(store, events, tools, settings, clock, shutdown);
-        this.revisions = new Revisions(store, events, tools, settings, ideas, shutdown);
+        this.outage = new StoreOutage(store, tools.runsRoot(), clock, outageProbe, this::continueAfterOutage);
+        this.lanes = new Lanes(ideaPool, (lane, e) -> {
+            if (!outage.held(e, lane, null)) {
+                LoggerFactory.getLogger("mlr.research").error("research task failed", e);
+            }
+        });
+        this.ideas = new IdeaStage(store, events, tools, settings, clock, shutdown, outage);
+        this.revisions = new Revisions(store, events, tools, settings, ideas, shutdown, outage);
         this.files = new ResearchFiles(tools.runsRoot());
         this.limits = new PersonLimits(store, state.usage(), settings, clock);
-        this.execution = new RunExecution(state, events, tools, clock, shutdown, files);
+        this.execution = new RunExecution(state, events, tools, clock, shutdown, files, outage);
         this.runsRoot = tools.runsRoot();
     }
 
@@ -284,6 +302,38 @@ public final class ResearchService implements AutoCloseable {
         return open.size() + refining.size() + active.size();
     }
 
+    /**
+     * Work held while nothing could be saved, continued once writes succeed again: the idea stage and refinements
+     * from what was saved, runs from their last saved step; the thread is told how long nothing could be saved.
+     */
+    private void continueAfterOutage(StoreOutage.Held held) {
+        Research r = store.research(held.researchId()).orElse(null);
+        if (r == null || shutdown.underway()) {
+            return;
+        }
+        long seconds = Math.max(
+                1, java.time.Duration.between(held.since(), clock.instant()).toSeconds());
+        lanes.submit(
+                r.id(),
+                () -> events.problem(
+                        r,
+                        "this research's work could not be saved for about " + seconds + " s (" + held.reason()
+                                + "); what was acknowledged is kept, and the work goes on from what was saved",
+                        "nothing: it continues on its own now that writes succeed again"));
+        if (r.status().inProgress()) {
+            start(r.id());
+        }
+        store.hypothesesIn(HypothesisState.REFINING).stream()
+                .filter(h -> h.researchId().equals(r.id()))
+                .forEach(h -> lanes.submit(r.id(), () -> revisions.refine(r.id(), h.id())));
+        for (String runId : held.runIds()) {
+            runs.run(runId).filter(run -> !run.status().finished()).ifPresent(run -> {
+                StoredHypothesis h = hypothesis(run.researchId(), run.hypothesisId());
+                runPool.execute(() -> execution.execute(run.id(), h.hypothesis()));
+            });
+        }
+    }
+
     /** Completes when the research's queued idea work has run (for tests and shutdown). */
     public CompletableFuture<Void> idle(String researchId) {
         return lanes.idle(researchId);
@@ -322,6 +372,7 @@ public final class ResearchService implements AutoCloseable {
     @Override
     public void close() {
         shutdown.begin();
+        outage.close();
         ideaPool.shutdownNow();
         runPool.shutdownNow();
         // the work interrupted above must be over before the store closes under it, and before another service

@@ -9,6 +9,12 @@ import java.util.Optional;
  */
 public interface ResearchStore {
 
+    /**
+     * Why a write would not be durable now (a full disk, a closed database), found by making one; empty when writes
+     * succeed. For when something failed and while waiting for the store to come back, not before every write.
+     */
+    Optional<String> writeProblem();
+
     void save(Research research);
 
     Optional<Research> research(String id);

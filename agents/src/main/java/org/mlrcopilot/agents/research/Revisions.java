@@ -18,6 +18,7 @@ final class Revisions {
     private final IdeaStage stage;
 
     private final Shutdown shutdown;
+    private final StoreOutage outage;
 
     Revisions(
             ResearchStore store,
@@ -25,8 +26,10 @@ final class Revisions {
             ResearchTools tools,
             ResearchSettings settings,
             IdeaStage stage,
-            Shutdown shutdown) {
+            Shutdown shutdown,
+            StoreOutage outage) {
         this.shutdown = shutdown;
+        this.outage = outage;
         this.store = store;
         this.events = events;
         this.tools = tools;
@@ -75,8 +78,8 @@ final class Revisions {
             events.hypothesis(r, next, VoteCount.NONE);
             events.hypothesis(r, superseded, votes);
         } catch (RuntimeException e) {
-            if (shutdown.underway()) {
-                return; // left "refining": refined again after the restart
+            if (shutdown.underway() || outage.held(e, researchId, null)) {
+                return; // left "refining": refined again after the restart, or once writes succeed again
             }
             StoredHypothesis back = h.in(HypothesisState.PROPOSED);
             store.save(back);

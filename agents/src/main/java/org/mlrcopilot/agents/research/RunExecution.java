@@ -52,6 +52,7 @@ final class RunExecution {
     private final Map<String, RunTeam> teams = new ConcurrentHashMap<>();
 
     private final Shutdown shutdown;
+    private final StoreOutage outage;
 
     private final ResearchFiles files;
 
@@ -61,8 +62,10 @@ final class RunExecution {
             ResearchTools tools,
             Clock clock,
             Shutdown shutdown,
-            ResearchFiles files) {
+            ResearchFiles files,
+            StoreOutage outage) {
         this.files = files;
+        this.outage = outage;
         this.shutdown = shutdown;
         this.state = state;
         this.store = state.researches();
@@ -112,6 +115,9 @@ final class RunExecution {
             run = save(runs.run(runId).orElseThrow().onTask(label).with(going(runId), run.step(), clock.instant()));
             research = researchStatus(research, ResearchStatus.RUNNING, "running " + runId + " on task " + label);
             events.runStarted(research, run, resume);
+            if (resume && tree.isEmpty()) {
+                recordMissedSteps(runId);
+            }
             if (tree.isPresent()) {
                 TreeProgress progress = new TreeProgress(runId, task.metric());
                 TreeResult searched = resume
@@ -129,8 +135,8 @@ final class RunExecution {
                 finish(runId, result, null);
             }
         } catch (RuntimeException e) {
-            if (shutdown.underway()) {
-                return;
+            if (shutdown.underway() || outage.held(e, research.id(), runId)) {
+                return; // resumed from its last saved step after the restart, or once writes succeed again
             }
             ResearchRun failed =
                     save(runs.run(runId).orElseThrow().with(RunStatus.FAILED, run.step(), clock.instant()));
@@ -221,6 +227,21 @@ final class RunExecution {
                 .findFirst()
                 .orElseThrow(() -> new ResearchRefusedException(
                         "the task " + run.task() + " of " + run.id() + " is no longer registered"));
+    }
+
+    /**
+     * The steps the run's checkpoint holds that the store does not: made, checkpointed, then not recorded (a kill or
+     * a failed write in between). They are recorded and told now, before the run goes on after them.
+     */
+    private void recordMissedSteps(String runId) {
+        java.util.Set<Integer> recorded =
+                runs.steps(runId).stream().map(StepRecord::step).collect(java.util.stream.Collectors.toSet());
+        StepListener listener = listener(runId);
+        state.checkpoints()
+                .load(runId)
+                .ifPresent(checkpoint -> checkpoint.steps().stream()
+                        .filter(step -> !recorded.contains(step.step()))
+                        .forEach(listener::onStep));
     }
 
     private StepListener listener(String runId) {

@@ -18,7 +18,7 @@ class LanesTest {
         List<String> errors = new CopyOnWriteArrayList<>();
         List<String> ran = new CopyOnWriteArrayList<>();
         try {
-            Lanes lanes = new Lanes(pool, e -> errors.add(e.getMessage()));
+            Lanes lanes = new Lanes(pool, (lane, e) -> errors.add(e.getMessage()));
             lanes.submit("r-1", () -> {
                 throw new StackOverflowError("a deeply nested document");
             });

@@ -33,10 +33,31 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
     private final Map<String, ResearchRun> runs = new LinkedHashMap<>();
     private final Map<String, TreeMap<Integer, StepRecord>> steps = new LinkedHashMap<>();
 
+    /** Why writes fail now (a full disk, simulated), or null when they succeed. */
+    private volatile String full;
+
+    /** From now on every write fails with StoreUnavailableException(reason), as on a full disk; null: space again. */
+    public void failWrites(String reason) {
+        this.full = reason;
+    }
+
+    private void refuseWhileFull() {
+        String reason = full;
+        if (reason != null) {
+            throw new StoreUnavailableException("cannot write: " + reason, null);
+        }
+    }
+
+    @Override
+    public Optional<String> writeProblem() {
+        return Optional.ofNullable(full);
+    }
+
     private record VoteKey(String researchId, String hypothesisId, int version, String voter) {}
 
     @Override
     public synchronized void save(Research research) {
+        refuseWhileFull();
         researches.put(research.id(), research);
     }
 
@@ -73,6 +94,7 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
 
     @Override
     public synchronized void save(StoredBrief brief) {
+        refuseWhileFull();
         briefs.put(brief.researchId(), brief);
     }
 
@@ -83,6 +105,7 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
 
     @Override
     public synchronized void save(StoredHypothesis hypothesis) {
+        refuseWhileFull();
         hypotheses
                 .computeIfAbsent(hypothesis.researchId(), r -> new LinkedHashMap<>())
                 .computeIfAbsent(hypothesis.id(), h -> new TreeMap<>())
@@ -91,6 +114,7 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
 
     @Override
     public synchronized void save(List<StoredHypothesis> batch) {
+        refuseWhileFull();
         batch.forEach(this::save);
     }
 
@@ -111,6 +135,7 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
 
     @Override
     public synchronized void add(Feedback f) {
+        refuseWhileFull();
         feedback.add(f);
     }
 
@@ -129,6 +154,7 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
 
     @Override
     public synchronized void vote(Vote vote) {
+        refuseWhileFull();
         VoteKey key = new VoteKey(vote.researchId(), vote.hypothesisId(), vote.version(), vote.voter());
         if (vote.value() == 0) {
             votes.remove(key);
@@ -153,6 +179,7 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
 
     @Override
     public synchronized void save(ResearchRun run) {
+        refuseWhileFull();
         runs.put(run.id(), run);
     }
 
@@ -179,6 +206,7 @@ public final class InMemoryResearchStore implements ResearchStore, RunStore {
 
     @Override
     public synchronized void add(String runId, StepRecord step) {
+        refuseWhileFull();
         steps.computeIfAbsent(runId, r -> new TreeMap<>()).put(step.step(), step);
     }
 

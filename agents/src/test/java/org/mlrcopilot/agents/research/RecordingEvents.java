@@ -10,6 +10,23 @@ import org.mlrcopilot.agents.setup.SetupReport;
 final class RecordingEvents implements ResearchEvents {
 
     final List<String> log = new CopyOnWriteArrayList<>();
+    private volatile String trigger;
+    private volatile Runnable action;
+
+    /** Runs {@code then} once, as the first event starting with {@code prefix} is reported (before it returns). */
+    void when(String prefix, Runnable then) {
+        this.action = then;
+        this.trigger = prefix;
+    }
+
+    private void record(String line) {
+        log.add(line);
+        String t = trigger;
+        if (t != null && line.startsWith(t)) {
+            trigger = null;
+            action.run();
+        }
+    }
 
     /** The events of one kind (the first word), without it. */
     List<String> of(String kind) {
@@ -21,53 +38,53 @@ final class RecordingEvents implements ResearchEvents {
 
     @Override
     public void status(Research research) {
-        log.add("status " + research.status() + ": " + research.detail());
+        record("status " + research.status() + ": " + research.detail());
     }
 
     @Override
     public void brief(Research research, StoredBrief brief) {
-        log.add("brief " + brief.title() + (brief.elements() == null ? " without elements" : ""));
+        record("brief " + brief.title() + (brief.elements() == null ? " without elements" : ""));
     }
 
     @Override
     public void hypothesis(Research research, StoredHypothesis h, VoteCount votes) {
-        log.add("hypothesis " + h.id() + " v" + h.hypothesis().version() + " " + h.state() + " " + votes.up() + "/"
+        record("hypothesis " + h.id() + " v" + h.hypothesis().version() + " " + h.state() + " " + votes.up() + "/"
                 + votes.down());
     }
 
     @Override
     public void runQueued(Research research, ResearchRun run, String approvedBy) {
-        log.add("runQueued " + run.id() + " " + run.status() + " approved by " + approvedBy);
+        record("runQueued " + run.id() + " " + run.status() + " approved by " + approvedBy);
     }
 
     @Override
     public void runStarted(Research research, ResearchRun run, boolean resumed) {
-        log.add("runStarted " + run.id() + (resumed ? " resumed after step " + run.step() : " on " + run.task()));
+        record("runStarted " + run.id() + (resumed ? " resumed after step " + run.step() : " on " + run.task()));
     }
 
     @Override
     public void setup(Research research, ResearchRun run, SetupReport report, boolean awaitingApproval) {
-        log.add("setup " + run.id() + " " + report.task().name() + (awaitingApproval ? " awaiting approval" : ""));
+        record("setup " + run.id() + " " + report.task().name() + (awaitingApproval ? " awaiting approval" : ""));
     }
 
     @Override
     public void baselineMeasured(Research research, ResearchRun run, String metric, double value) {
-        log.add("baseline " + run.id() + " " + metric + " " + value);
+        record("baseline " + run.id() + " " + metric + " " + value);
     }
 
     @Override
     public void runControlled(Research research, ResearchRun run, RunControl control, String by) {
-        log.add("runControlled " + run.id() + " " + control + " by " + by);
+        record("runControlled " + run.id() + " " + control + " by " + by);
     }
 
     @Override
     public void step(Research research, ResearchRun run, StepRecord step) {
-        log.add("step " + run.id() + " " + step.step() + " " + step.action());
+        record("step " + run.id() + " " + step.step() + " " + step.action());
     }
 
     @Override
     public void question(Research research, ResearchRun run, String question) {
-        log.add("question " + run.id() + " " + question);
+        record("question " + run.id() + " " + question);
     }
 
     @Override
@@ -77,7 +94,7 @@ final class RecordingEvents implements ResearchEvents {
             org.mlrcopilot.agents.experiment.tree.Node node,
             String metric,
             double baseline) {
-        log.add("bestImproved " + run.id() + " " + node.id() + " " + metric + " " + node.score() + " over " + baseline);
+        record("bestImproved " + run.id() + " " + node.id() + " " + metric + " " + node.score() + " over " + baseline);
     }
 
     /** The reports of finished runs, in order. */
@@ -86,12 +103,12 @@ final class RecordingEvents implements ResearchEvents {
     @Override
     public void finished(Research research, ResearchRun run, RunReport report) {
         reports.add(report);
-        log.add("finished " + run.id() + " " + run.status() + " "
+        record("finished " + run.id() + " " + run.status() + " "
                 + run.result().stopReason().text());
     }
 
     @Override
     public void problem(Research research, String cause, String nextStep) {
-        log.add("problem " + cause + " | " + nextStep);
+        record("problem " + cause + " | " + nextStep);
     }
 }

@@ -60,7 +60,8 @@ class ResearchServiceTest {
                 new ResearchSettings(List.of(), 3, 10),
                 Clock.systemUTC(),
                 1,
-                1);
+                1,
+                Duration.ofMillis(50));
     }
 
     // the idea stage
@@ -129,6 +130,32 @@ class ResearchServiceTest {
         assertThat(store.brief(r.id()).orElseThrow().elements()).isNull();
         assertThat(store.hypotheses(r.id())).isEmpty();
         assertThat(events.of("problem")).singleElement().asString().contains(TestTools.HOW_TO_CONFIGURE);
+    }
+
+    @Test
+    void aDraftThatCannotBeSavedIsHeldAndMadeAgainOnceWritesSucceed() {
+        tools.ideas.ideas("elements", "hypotheses", "review", "hypotheses", "review");
+        events.when("status GENERATING: reviewing", () -> store.failWrites("No space left on device"));
+        Research r = started();
+
+        assertThat(store.hypotheses(r.id()))
+                .as("all of the draft or none of it")
+                .isEmpty();
+        assertThat(store.research(r.id()).orElseThrow().status()).isEqualTo(ResearchStatus.GENERATING);
+        assertThat(events.of("problem")).as("held, not failed").isEmpty();
+
+        store.failWrites(null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> store.research(r.id()).orElseThrow().status() == ResearchStatus.READY);
+        assertThat(store.hypotheses(r.id())).hasSize(3);
+        assertThat(events.of("problem"))
+                .singleElement()
+                .asString()
+                .contains("could not be saved")
+                .contains("No space left on device");
+        assertThat(tools.ideas.calls())
+                .as("the draft made again, the saved brief kept")
+                .isEqualTo(5);
     }
 
     // feedback and votes
@@ -414,6 +441,35 @@ class ResearchServiceTest {
 
     private static String solution(String plan, int n) {
         return "{\"plan\": \"" + plan + "\", \"files\": {\"train.py\": \"print(" + n + ")\\n\"}}";
+    }
+
+    @Test
+    void aRunWhoseStepCannotBeRecordedIsHeldAndGoesOnAfterItOnceWritesSucceed() {
+        Research r = ready();
+        tools.experiments = new ScriptedModel()
+                .tool("list_files", Map.of("dir_path", "."))
+                .tool("list_files", Map.of("dir_path", "env"))
+                .tool("final_answer", Map.of("answer", "the starter code already scores 0.5"));
+        ResearchRun run = service.approve(r.id(), "H1", Approver.allowed("alice"));
+        events.when("step " + run.id() + " 1 ", () -> store.failWrites("No space left on device"));
+
+        await().atMost(RUN_TIMEOUT).until(() -> events.log.stream().anyMatch(e -> e.startsWith("step " + run.id())));
+        await("nothing more is recorded while writes fail")
+                .during(Duration.ofMillis(300))
+                .atMost(RUN_TIMEOUT)
+                .until(() -> store.steps(run.id()).size() == 1);
+        assertThat(store.run(run.id()).orElseThrow().status())
+                .as("held, not failed")
+                .isNotEqualTo(RunStatus.FAILED);
+
+        store.failWrites(null);
+        ResearchRun done = awaitRun(run.id(), RunStatus.DONE);
+        assertThat(store.steps(run.id()))
+                .as("the checkpointed step that was not recorded is recorded when the run goes on")
+                .extracting(StepRecord::step, StepRecord::action)
+                .containsExactly(tuple(1, "list_files"), tuple(2, "list_files"), tuple(3, "final_answer"));
+        assertThat(done.result().stopReason()).isEqualTo(StopReason.FINAL_ANSWER);
+        assertThat(events.of("problem")).singleElement().asString().contains("could not be saved");
     }
 
     @Test

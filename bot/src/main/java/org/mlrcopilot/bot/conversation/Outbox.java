@@ -33,7 +33,7 @@ final class Outbox implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(threads, r -> daemon(r, "mlr-outbox-" + n.incrementAndGet()));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "mlr-outbox-timer"));
         this.intervalMs = statusInterval.toMillis();
-        this.lanes = new Lanes(pool, e -> LOG.warn("chat call failed: " + e.getMessage(), e));
+        this.lanes = new Lanes(pool, (lane, e) -> LOG.warn("chat call failed: " + e.getMessage(), e));
     }
 
     /** Runs {@code call} after every call queued before for the same research. */

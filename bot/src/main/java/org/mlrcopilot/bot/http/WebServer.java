@@ -75,6 +75,12 @@ public final class WebServer implements AutoCloseable {
             error(ctx, 503, "not saved: " + e.getMessage() + "; nothing was done, try again in a moment");
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            java.util.Optional<String> unsaved = org.mlrcopilot.bot.store.StoreFailures.reason(e);
+            if (unsaved.isPresent()) {
+                LOG.error("a request could not be saved", e);
+                error(ctx, 503, "not saved: " + unsaved.get() + "; nothing was done, try again in a moment");
+                return;
+            }
             LOG.error("a request failed", e);
             error(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "), see the log");
         });

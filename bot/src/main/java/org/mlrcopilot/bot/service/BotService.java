@@ -150,7 +150,7 @@ public final class BotService implements AutoCloseable {
                 config.web().bindAddress(),
                 config.web().port(),
                 routes,
-                keep(HealthMonitor.start(() -> health(c))),
+                keep(HealthMonitor.start(() -> health(c, config.store().dataDir()))),
                 metrics.registry(),
                 new RequestGuard(
                         hosts,
@@ -217,7 +217,7 @@ public final class BotService implements AutoCloseable {
     /** The store's schema version, read once: the health checks run every two seconds and it does not change. */
     private volatile String schema;
 
-    private Map<String, Object> health(Components c) {
+    private Map<String, Object> health(Components c, java.nio.file.Path dataDir) {
         if (schema == null) {
             schema = check("database", new LinkedHashMap<>(), store::schemaVersion);
         }
@@ -239,6 +239,15 @@ public final class BotService implements AutoCloseable {
             }
         }
         h.put("activeRuns", check("database", failing, () -> store.activeRuns().size()));
+        String unwritable =
+                check("database", failing, () -> store.writeProblem().orElse(""));
+        if (unwritable != null && !unwritable.isEmpty()) {
+            failing.putIfAbsent("database", "cannot write: " + unwritable);
+        }
+        String disk = check("disk", failing, () -> DiskSpace.problem(dataDir));
+        if (disk != null && !disk.isEmpty()) {
+            failing.put("disk", disk);
+        }
         conversation.failingPlatforms().forEach((platform, problem) -> failing.put("chat:" + platform, problem));
         if (!failing.isEmpty()) {
             h.put("status", "failing");

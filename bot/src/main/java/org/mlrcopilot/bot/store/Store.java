@@ -13,6 +13,7 @@ import org.mlrcopilot.agents.research.Research;
 import org.mlrcopilot.agents.research.ResearchRun;
 import org.mlrcopilot.agents.research.ResearchStore;
 import org.mlrcopilot.agents.research.RunStore;
+import org.mlrcopilot.agents.research.StoreUnavailableException;
 import org.mlrcopilot.agents.research.StoredBrief;
 import org.mlrcopilot.agents.research.StoredHypothesis;
 import org.mlrcopilot.agents.research.Vote;
@@ -251,7 +252,40 @@ public final class Store implements ResearchStore, RunStore, ThreadLinks, AutoCl
      * every commit is already durable and both cost nothing.
      */
     private void durable() {
-        durability.now();
+        try {
+            durability.now();
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException(
+                    "cannot write to the database: " + StoreFailures.reason(e).orElse(String.valueOf(e.getMessage())),
+                    e);
+        }
+    }
+
+    /** The row a write probe rewrites: an event id no platform sends. */
+    private static final String PROBE = "mlr:write-probe";
+
+    /**
+     * Rewrites one row and makes it durable: a full disk or a closed database fails here as it would fail a real
+     * write. On H2, a database that closed itself after a failed write is opened again by the probe that succeeds.
+     */
+    @Override
+    public Optional<String> writeProblem() {
+        try {
+            jdbi.useTransaction(h -> {
+                h.createUpdate("DELETE FROM processed_events WHERE event_id = :id")
+                        .bind("id", PROBE)
+                        .execute();
+                h.createUpdate("INSERT INTO processed_events (event_id, received_at) VALUES (:id, :at)")
+                        .bind("id", PROBE)
+                        .bind("at", System.currentTimeMillis())
+                        .execute();
+            });
+            durability.now();
+            database.renew();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(StoreFailures.reason(e).orElse(e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
     }
 
     /**

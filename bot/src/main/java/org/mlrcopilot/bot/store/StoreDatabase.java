@@ -4,9 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database under the store, with its connection pool: an embedded H2 database (one connection kept open so
@@ -18,29 +20,52 @@ final class StoreDatabase implements AutoCloseable {
     private final DataSource pool;
     private final String description;
     private final AutoCloseable resources;
+    /** Opens the connection that keeps an H2 database open again when it was lost; nothing on PostgreSQL. */
+    private final Runnable renew;
 
-    private StoreDatabase(Dialect dialect, DataSource pool, String description, AutoCloseable resources) {
+    private StoreDatabase(
+            Dialect dialect, DataSource pool, String description, AutoCloseable resources, Runnable renew) {
         this.dialect = dialect;
         this.pool = pool;
         this.description = description;
         this.resources = resources;
+        this.renew = renew;
     }
 
     static StoreDatabase h2(String url, String description) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
-        Connection keepOpen;
+        AtomicReference<Connection> keepOpen = new AtomicReference<>();
         try {
-            keepOpen = dataSource.getConnection();
+            keepOpen.set(dataSource.getConnection());
         } catch (SQLException e) {
             throw new StoreException("cannot open the store " + description + ": " + e.getMessage(), e);
         }
         JdbcConnectionPool pool = JdbcConnectionPool.create(dataSource);
         pool.setMaxConnections(16);
-        return new StoreDatabase(Dialect.H2, pool, description, () -> {
-            pool.dispose();
-            keepOpen.close();
-        });
+        // H2 closes a database whose file it could not write (a full disk); the next connection opens it again
+        // from what was last written whole, so only the connection that kept it open needs replacing
+        Runnable renew = () -> {
+            synchronized (keepOpen) {
+                try {
+                    if (!keepOpen.get().isValid(1)) {
+                        keepOpen.get().close();
+                        keepOpen.set(dataSource.getConnection());
+                    }
+                } catch (SQLException e) {
+                    LoggerFactory.getLogger("mlr.store").warn("cannot open the H2 database again: " + e.getMessage());
+                }
+            }
+        };
+        return new StoreDatabase(
+                Dialect.H2,
+                pool,
+                description,
+                () -> {
+                    pool.dispose();
+                    keepOpen.get().close();
+                },
+                renew);
     }
 
     /**
@@ -59,7 +84,7 @@ final class StoreDatabase implements AutoCloseable {
         config.setConnectionInitSql("SET synchronous_commit = on");
         try {
             HikariDataSource pool = new HikariDataSource(config);
-            return new StoreDatabase(Dialect.POSTGRESQL, pool, description, pool::close);
+            return new StoreDatabase(Dialect.POSTGRESQL, pool, description, pool::close, () -> {});
         } catch (RuntimeException e) {
             throw new StoreException("cannot open the store, " + description + ": " + reason(e), e);
         }
@@ -77,6 +102,11 @@ final class StoreDatabase implements AutoCloseable {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** After a write succeeded again: on H2, the connection that keeps the database open, opened again if lost. */
+    void renew() {
+        renew.run();
     }
 
     Dialect dialect() {

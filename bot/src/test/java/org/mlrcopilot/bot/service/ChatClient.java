@@ -180,6 +180,11 @@ final class ChatClient {
         }
     }
 
+    /** The answer as it came, whatever its status. */
+    HttpResponse<String> attempt(String method, String path, Object body) {
+        return raw(method, path, body);
+    }
+
     private HttpResponse<String> raw(String method, String path, Object body) {
         try {
             HttpRequest.BodyPublisher publisher = body == null

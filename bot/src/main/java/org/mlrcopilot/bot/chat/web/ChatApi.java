@@ -106,8 +106,10 @@ final class ChatApi {
         // a client's own event id (to post again safely) is scoped to that client: it can never name another
         // person's message or one the server numbers later
         String event = eventId.isEmpty() ? "web-" + id : "web-client:" + who.user() + ":" + eventId;
-        String notice = handler.handle(new Inbound.MessagePosted(
-                WebChat.PLATFORM, event, channel, id, thread, who.user(), who.name(), text, true, files));
+        String notice = taken(
+                () -> handler.handle(new Inbound.MessagePosted(
+                        WebChat.PLATFORM, event, channel, id, thread, who.user(), who.name(), text, true, files)),
+                () -> state.withdraw(id));
         answer(ctx, m, notice);
     }
 
@@ -180,8 +182,28 @@ final class ChatApi {
         answer(
                 ctx,
                 now,
-                handler.handle(new Inbound.ReactionChanged(
-                        WebChat.PLATFORM, eventId, m.channel(), m.id(), who.user(), who.name(), emoji, add)));
+                taken(
+                        () -> handler.handle(new Inbound.ReactionChanged(
+                                WebChat.PLATFORM, eventId, m.channel(), m.id(), who.user(), who.name(), emoji, add)),
+                        () -> state.react(m.id(), emoji, who.user(), !add)));
+    }
+
+    /**
+     * The handler's answer to a change the chat has recorded. A handler that throws has not taken the event (on
+     * Slack or Discord the platform would deliver it again; a full disk is the usual cause): the chat takes its own
+     * change back with {@code undo}, so what people see matches the error they get, and the error goes on.
+     */
+    private static String taken(java.util.function.Supplier<String> handle, Runnable undo) {
+        try {
+            return handle.get();
+        } catch (RuntimeException e) {
+            try {
+                undo.run();
+            } catch (RuntimeException undoFailed) {
+                e.addSuppressed(undoFailed);
+            }
+            throw e;
+        }
     }
 
     private void press(Context ctx) {

@@ -64,6 +64,7 @@ final class ChatState implements AutoCloseable {
         switch (op) {
             case "post", "update" -> remember(message(e.get("message")));
             case "react", "unreact" -> replayReaction(e, op.equals("react"));
+            case "withdraw" -> messages.remove(e.path("id").asText());
             case "channel" ->
                 channels.add(e.path(e.has("name") ? "name" : "channel").asText());
             case "user" -> names.put(e.path("id").asText(), e.path("name").asText());
@@ -118,6 +119,20 @@ final class ChatState implements AutoCloseable {
         messages.put(id, next);
         changes.accept("message", next);
         return Optional.of(next);
+    }
+
+    /**
+     * Takes back a message the bot could not take in (it saved nothing): gone from the journal's replay and from
+     * every open page (a "withdrawn" change).
+     */
+    synchronized void withdraw(String id) {
+        WebMessage m = messages.get(id);
+        if (m == null) {
+            return;
+        }
+        journal.append(Map.of("op", "withdraw", "id", id));
+        messages.remove(id);
+        changes.accept("withdrawn", m);
     }
 
     /** Adds or removes {@code user}'s reaction; empty if there is no such message or nothing changed. */

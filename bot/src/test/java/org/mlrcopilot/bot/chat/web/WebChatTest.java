@@ -80,10 +80,17 @@ class WebChatTest {
         open(true);
     }
 
+    /** What the handler throws instead of taking an event; null: it takes them. */
+    private volatile RuntimeException refuse;
+
     private void open(boolean withHandler) {
         chat = new WebChat(dir, Clock.fixed(T0, ZoneOffset.UTC));
         if (withHandler) {
             chat.start(event -> {
+                RuntimeException refusal = refuse;
+                if (refusal != null) {
+                    throw refusal;
+                }
                 events.add(event);
                 return "noted " + event.getClass().getSimpleName();
             });
@@ -250,6 +257,35 @@ class WebChatTest {
         assertThat(events.get(1))
                 .isEqualTo(
                         new Inbound.Command("web", events.get(1).eventId(), "research", "u-bo", "Bo", "status", "r-1"));
+    }
+
+    @Test
+    void aPostOrReactionTheBotCouldNotSaveIsTakenBackFromTheChat() throws Exception {
+        MessageRef bot = chat.post(new ThreadRef("research", ""), OutboundMessage.text("H1: try an RBF kernel"));
+        refuse = new org.mlrcopilot.agents.research.StoreUnavailableException(
+                "cannot write to the database: No space left on device", null);
+        HttpResponse<String> posted =
+                call("POST", "/api/channels/research/messages", Map.of("user", "u-ada", "text", "lost?"));
+        HttpResponse<String> reacted = call(
+                "POST",
+                "/api/messages/" + bot.messageId() + "/reactions",
+                Map.of("user", "u-ada", "userName", "Ada", "emoji", "+1"));
+
+        assertThat(posted.statusCode()).isEqualTo(503);
+        assertThat(posted.body()).contains("not saved").contains("No space left on device");
+        assertThat(reacted.statusCode()).isEqualTo(503);
+        refuse = null;
+        for (int round = 0; round < 2; round++) {
+            JsonNode messages = ok("GET", "/api/channels/research/messages", null);
+            assertThat(messages).as("round " + round).hasSize(1);
+            assertThat(messages.get(0).path("reactions").path("+1")).isEmpty();
+            reopen(); // the journal replays to the same
+        }
+        JsonNode again = ok(
+                "POST",
+                "/api/messages/" + bot.messageId() + "/reactions",
+                Map.of("user", "u-ada", "userName", "Ada", "emoji", "+1"));
+        assertThat(again.path("notice").asText()).as("tried again, it is taken").isEqualTo("noted ReactionChanged");
     }
 
     @Test
