@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -332,6 +333,21 @@ public final class ResearchService implements AutoCloseable {
                 runPool.execute(() -> execution.execute(run.id(), h.hypothesis()));
             });
         }
+    }
+
+    /**
+     * Why research work cannot be taken now, for the health check: a pool of workers that no longer accepts work, or
+     * work held because nothing can be saved; empty while both pools serve. (A lane survives whatever its task
+     * throws, and the launcher makes the service exit on running out of memory, so a stopped pool is the dead lane.)
+     */
+    public Optional<String> workersProblem() {
+        if (ideaPool.isShutdown() || runPool.isShutdown()) {
+            return Optional.of(shutdown.underway() ? "stopping" : "the research workers have stopped");
+        }
+        if (outage.holding()) {
+            return Optional.of("research work is held until writes succeed again");
+        }
+        return Optional.empty();
     }
 
     /** Completes when the research's queued idea work has run (for tests and shutdown). */

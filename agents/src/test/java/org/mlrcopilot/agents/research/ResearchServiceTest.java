@@ -158,6 +158,20 @@ class ResearchServiceTest {
                 .isEqualTo(5);
     }
 
+    @Test
+    void theWorkersSayWhenTheyCannotTakeWork() {
+        assertThat(service.workersProblem()).isEmpty();
+        tools.ideas.ideas("elements", "hypotheses", "review", "hypotheses", "review");
+        events.when("status GENERATING: reviewing", () -> store.failWrites("No space left on device"));
+        started();
+        assertThat(service.workersProblem()).contains("research work is held until writes succeed again");
+        store.failWrites(null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> service.workersProblem().isEmpty());
+        service.close();
+        assertThat(service.workersProblem()).contains("stopping");
+    }
+
     // feedback and votes
 
     @Test

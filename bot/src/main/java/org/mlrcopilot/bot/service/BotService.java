@@ -244,6 +244,10 @@ public final class BotService implements AutoCloseable {
         if (unwritable != null && !unwritable.isEmpty()) {
             failing.putIfAbsent("database", "cannot write: " + unwritable);
         }
+        String workers = check("lanes", failing, () -> research.workersProblem().orElse(""));
+        if (workers != null && !workers.isEmpty()) {
+            failing.put("lanes", workers);
+        }
         String disk = check("disk", failing, () -> DiskSpace.problem(dataDir));
         if (disk != null && !disk.isEmpty()) {
             failing.put("disk", disk);

@@ -138,8 +138,7 @@ public final class InboundBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static double[] burst(int port, String root, String h1, String paper, int events, String label)
-            throws Exception {
+    static double[] burst(int port, String root, String h1, String paper, int events, String label) throws Exception {
         HttpClient http = HttpClient.newBuilder()
                 .executor(Executors.newFixedThreadPool(16, r -> {
                     Thread t = new Thread(r, "bench-http");
