@@ -10,6 +10,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.mlrcopilot.agents.research.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,12 @@ public final class WebServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.routes.before(guard::check);
             config.startup.showJavalinBanner = false;
+            // inbound events wait (off the CPU) for the group commit that makes them durable before they are
+            // acknowledged; under a burst hundreds wait at once, and a small pool would queue every other request,
+            // /healthz included, behind them
+            QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8, 60_000);
+            threads.setName("mlr-http");
+            config.jetty.threadPool = threads;
             config.routes.get("/healthz", ctx -> {
                 Map<String, Object> h = health.get();
                 json(ctx.status("ok".equals(h.get("status")) ? 200 : 503), h);
@@ -67,6 +74,9 @@ public final class WebServer implements AutoCloseable {
         app.start(host, port);
         return new WebServer(app);
     }
+
+    /** Request threads at most: enough for a burst of events waiting for their group commit together. */
+    static final int MAX_THREADS = 1000;
 
     private static void errors(JavalinConfig config) {
         config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
