@@ -40,12 +40,37 @@ final class IdeaStage {
         this.clock = clock;
     }
 
+    static final String READING_DETAIL = "reading the paper";
+    /** Readings of one paper the service may be stopped in before the paper is given up as unreadable. */
+    static final int MAX_READING_ATTEMPTS = 2;
+
+    /** Which reading a status detail names: 1 for "reading the paper", n for "reading the paper (attempt n)". */
+    static int readingAttempt(String detail) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\(attempt (\\d{1,3})\\)$").matcher(detail == null ? "" : detail);
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
     void run(String researchId) {
         Research r = store.research(researchId).orElseThrow();
         if (!r.status().inProgress()) {
             return;
         }
-        r = status(r, ResearchStatus.READING, "reading the paper");
+        int attempt = r.status() == ResearchStatus.READING ? readingAttempt(r.detail()) + 1 : 1;
+        if (attempt > MAX_READING_ATTEMPTS) {
+            // the service stopped (a crash, a kill, running out of memory) every time it read this paper: not again
+            fail(
+                    r,
+                    new Failures(
+                            "I could not read the paper: the service stopped while reading it, " + MAX_READING_ATTEMPTS
+                                    + " times, so it is marked unreadable",
+                            "attach the PDF or post another link to it; press *Regenerate* to try this one again"));
+            return;
+        }
+        r = status(
+                r,
+                ResearchStatus.READING,
+                attempt == 1 ? READING_DETAIL : READING_DETAIL + " (attempt " + attempt + ")");
         Paper paper;
         try {
             paper = tools.read(r.link());

@@ -134,7 +134,9 @@ final class RunExecution {
             if (!shutdown.underway()) {
                 finish(runId, result, null);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too (a StackOverflowError from hostile code or data): the run fails and says so, and the
+            // worker goes on; running out of memory ends the service instead (the launcher's ExitOnOutOfMemoryError)
             if (shutdown.underway() || outage.held(e, research.id(), runId)) {
                 return; // resumed from its last saved step after the restart, or once writes succeed again
             }

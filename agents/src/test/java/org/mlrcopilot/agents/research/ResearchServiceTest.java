@@ -159,6 +159,28 @@ class ResearchServiceTest {
     }
 
     @Test
+    void aPaperTheServiceStoppedWhileReadingIsReadOnceMoreThenMarkedUnreadable() {
+        tools.ideas.ideas("elements", "hypotheses", "review");
+        Research once = service.open(TestTools.LINK, "u1", "web", "web");
+        store.save(once.with(ResearchStatus.READING, "reading the paper", once.createdAt()));
+        Research twice = service.open(TestTools.LINK, "u1", "web", "web");
+        store.save(twice.with(ResearchStatus.READING, "reading the paper (attempt 2)", twice.createdAt()));
+
+        assertThat(service.recover()).isEqualTo(2);
+        service.idle(once.id()).join();
+        service.idle(twice.id()).join();
+
+        assertThat(store.research(once.id()).orElseThrow().status()).isEqualTo(ResearchStatus.READY);
+        assertThat(events.of("status")).contains("READING: reading the paper (attempt 2)");
+        Research given = store.research(twice.id()).orElseThrow();
+        assertThat(given.status()).isEqualTo(ResearchStatus.FAILED);
+        assertThat(given.detail())
+                .contains("the service stopped while reading it, 2 times, so it is marked unreadable")
+                .contains("Regenerate");
+        assertThat(tools.reads()).as("the paper given up is not read again").isEqualTo(1);
+    }
+
+    @Test
     void theWorkersSayWhenTheyCannotTakeWork() {
         assertThat(service.workersProblem()).isEmpty();
         tools.ideas.ideas("elements", "hypotheses", "review", "hypotheses", "review");
@@ -484,6 +506,19 @@ class ResearchServiceTest {
                 .containsExactly(tuple(1, "list_files"), tuple(2, "list_files"), tuple(3, "final_answer"));
         assertThat(done.result().stopReason()).isEqualTo(StopReason.FINAL_ANSWER);
         assertThat(events.of("problem")).singleElement().asString().contains("could not be saved");
+    }
+
+    @Test
+    void anErrorInARunFailsThatRunAndTheWorkerTakesTheNext() {
+        Research r = ready();
+        tools.experiments = new ScriptedModel().error(new StackOverflowError("deeply nested hostile output"));
+        ResearchRun failed = awaitRun(
+                service.approve(r.id(), "H1", Approver.allowed("alice")).id(), RunStatus.FAILED);
+        assertThat(events.of("problem")).singleElement().asString().contains("run " + failed.id() + " failed");
+
+        tools.experiments = new ScriptedModel().tool("final_answer", Map.of("answer", "the starter code scores 0.5"));
+        ResearchRun next = service.approve(r.id(), "H2", Approver.allowed("alice"));
+        assertThat(awaitRun(next.id(), RunStatus.DONE).result().stopReason()).isEqualTo(StopReason.FINAL_ANSWER);
     }
 
     @Test

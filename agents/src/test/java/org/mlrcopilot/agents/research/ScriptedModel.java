@@ -83,6 +83,12 @@ final class ScriptedModel implements ChatModel {
         return this;
     }
 
+    /** The next call throws {@code error} (an Error, as hostile input can cause). */
+    ScriptedModel error(Error error) {
+        script.add(error);
+        return this;
+    }
+
     /** The next answer waits until {@code hold} is released; an interrupted wait fails the call. */
     ScriptedModel held(Hold hold) {
         script.add(hold);
@@ -107,6 +113,9 @@ final class ScriptedModel implements ChatModel {
         }
         if (next == null) {
             throw new IllegalStateException("unexpected model call #" + requests.size());
+        }
+        if (next instanceof Error error) {
+            throw error;
         }
         AiMessage message = (AiMessage) next;
         int in =

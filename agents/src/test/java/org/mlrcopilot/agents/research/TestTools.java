@@ -97,8 +97,16 @@ final class TestTools implements ResearchTools {
         return task;
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many times a paper was read. */
+    int reads() {
+        return reads.get();
+    }
+
     @Override
     public Paper read(String link) {
+        reads.incrementAndGet();
         RuntimeException failure = readFailure;
         if (failure != null) {
             throw failure;
