@@ -51,7 +51,7 @@ public final class HealthMonitor implements Supplier<Map<String, Object>>, AutoC
         Map<String, Object> result;
         try {
             result = checks.get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // a round that throws is a failing round, and the next one still runs
             result = Map.of(
                     "status",
                     "failing",

@@ -139,6 +139,9 @@ class FullDiskIT {
         full.countDown();
 
         await("the draft's save failed").atMost(Duration.ofSeconds(30)).until(() -> bob.status("/healthz") == 503);
+        await("health names the held work")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> bob.get("/healthz").contains("\"lanes\":\"research work is held"));
         await("no hypothesis is shown while none can be saved")
                 .during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(10))
