@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -203,12 +202,7 @@ class FullDiskIT {
                 .until(() -> fixture.llm.pendingReplies() == 3);
         ballast.release();
 
-        JsonNode results = await().atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> Optional.ofNullable(ServiceIT.find(bob.thread("research", root), "Results: ")),
-                        Optional::isPresent)
-                .get();
+        JsonNode results = ServiceIT.waitForMessage(bob, root, "Results: ", Duration.ofMinutes(4));
         assertThat(results.path("text").asText()).contains("@bob");
         ResearchRun run = service.store().runs(researchId).get(0);
         assertThat(run.status().name()).isEqualTo("DONE");

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,12 +138,7 @@ class KillIT {
         fixture.action("final_answer", Map.of("answer", "Scaled pixels and an RBF SVC did better."));
         ChatClient back = launch();
 
-        JsonNode results = await().atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> Optional.ofNullable(ServiceIT.find(back.thread("research", root), "Results: ")),
-                        Optional::isPresent)
-                .get();
+        JsonNode results = ServiceIT.waitForMessage(back, root, "Results: ", Duration.ofMinutes(4));
         assertThat(results.path("fields").toString()).contains("Final");
         List<JsonNode> thread = back.thread("research", root);
         assertThat(thread.stream().map(m -> m.path("text").asText())).anyMatch(t -> t.contains("after step 1"));

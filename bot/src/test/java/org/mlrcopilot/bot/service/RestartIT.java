@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,11 +116,7 @@ class RestartIT {
 
         assertThat(report.toString()).contains("recovered 1");
         ChatClient reader = bob;
-        JsonNode v2 = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> Optional.ofNullable(ServiceIT.find(reader.thread("research", root), "H1 v2: ")),
-                        Optional::isPresent)
-                .get();
+        JsonNode v2 = ServiceIT.waitForMessage(reader, root, "H1 v2: ", Duration.ofSeconds(30));
         assertThat(v2.path("id").asText())
                 .as("a message of its own")
                 .isNotEqualTo(h1.path("id").asText());
@@ -168,12 +163,7 @@ class RestartIT {
         service = fixture.start(new ByteArrayOutputStream());
         ChatClient back = new ChatClient(service.port(), "u-bob", "bob");
 
-        JsonNode results = await().atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> Optional.ofNullable(ServiceIT.find(back.thread("research", root), "Results: ")),
-                        Optional::isPresent)
-                .get();
+        JsonNode results = ServiceIT.waitForMessage(back, root, "Results: ", Duration.ofMinutes(4));
         assertThat(results.path("text").asText()).contains("@bob");
         ResearchRun run = service.store().runs(researchId).get(0);
         List<StepRecord> steps = service.store().steps(run.id());

@@ -53,6 +53,14 @@ class ServiceIT {
                 .orElse(null);
     }
 
+    /** The first message of the thread whose title starts with {@code titlePrefix}, once there, polled every 500 ms. */
+    static JsonNode waitForMessage(ChatClient who, String root, String titlePrefix, Duration within) {
+        return await().atMost(within)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Optional.ofNullable(find(who.thread("research", root), titlePrefix)), Optional::isPresent)
+                .get();
+    }
+
     static List<JsonNode> waitForHypotheses(ChatClient who, String channel, String root, int count) {
         return await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(200))

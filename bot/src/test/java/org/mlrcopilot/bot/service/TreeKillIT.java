@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,12 +80,7 @@ class TreeKillIT {
         answer("an RBF SVC with a larger C", svc.replace("C=10", "C=20"));
         ChatClient back = launch();
 
-        JsonNode results = await().atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> Optional.ofNullable(ServiceIT.find(back.thread("research", root), "Results: ")),
-                        Optional::isPresent)
-                .get();
+        JsonNode results = ServiceIT.waitForMessage(back, root, "Results: ", Duration.ofMinutes(4));
         assertThat(results.path("text").asText()).contains("n1 draft", "n2 draft", "n3 improve");
         assertThat(fixture.llm.requests().size() - before)
                 .as("n1 once, n2 twice (killed, then again), n3 once")

@@ -1,7 +1,6 @@
 package org.mlrcopilot.bot.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,12 +69,7 @@ class TreeServiceIT {
         assertThat(alice.react(h1.path("id").asText(), "rocket").path("notice").asText())
                 .contains("Approved");
 
-        JsonNode results = await().atMost(Duration.ofMinutes(4))
-                .pollInterval(Duration.ofMillis(500))
-                .until(
-                        () -> Optional.ofNullable(ServiceIT.find(bob.thread("research", root), "Results: ")),
-                        Optional::isPresent)
-                .get();
+        JsonNode results = ServiceIT.waitForMessage(bob, root, "Results: ", Duration.ofMinutes(4));
         String text = results.path("text").asText();
         assertThat(text)
                 .contains("best node n2 (debug)")
