@@ -236,14 +236,8 @@ abstract class LlmProviderContract {
         assertThat(fake.requests()).hasSize(2);
     }
 
-    /** Whether the provider's rate-limit answer says when to retry ({@code Retry-After}); Ollama's does not. */
-    boolean rateLimitsSayWhenToRetry() {
-        return true;
-    }
-
     @Test
     void aRateLimitIsWaitedOutAsLongAsItsRetryAfterAsks() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(rateLimitsSayWhenToRetry(), provider() + " sends no Retry-After");
         fake.enqueueError(429, "Rate limit reached").enqueueText("after the limit");
 
         long started = System.nanoTime();

@@ -12,11 +12,6 @@ class OllamaContractTest extends LlmProviderContract {
     }
 
     @Override
-    boolean rateLimitsSayWhenToRetry() {
-        return false;
-    }
-
-    @Override
     void assertCredentials(RecordedLlmRequest request) {
         assertThat(request.path()).isEqualTo("/api/chat");
         assertThat(request.header("Authorization")).isEmpty();

@@ -41,7 +41,9 @@ final class OllamaWire implements WireFormat {
 
     @Override
     public MockResponse error(int status, String message) {
-        return WireResponses.json(status, Json.object().put("error", message));
+        MockResponse response = WireResponses.json(status, Json.object().put("error", message));
+        // Ollama itself does not rate-limit; a gateway in front of it (a shared server's proxy) does, saying when
+        return status == 429 ? response.setHeader("Retry-After", "1") : response;
     }
 
     @Override
