@@ -16,12 +16,19 @@ import java.util.stream.Stream;
 /**
  * A private copy of a workspace on the host, for backends that run host processes. Deleted on close. A bounded
  * copy lives on its own tmpfs, limited in files and bytes, where the service may mount one (as root); otherwise
- * {@link #watch} watches it.
+ * {@link #watch} watches it. Copies in the temporary directory are named after this process
+ * ({@code mlr-ws-<pid>-...}): the first copy a process makes removes those of processes that are gone (killed with
+ * runs in flight), so no copy outlives its service by more than its next start.
  */
 public final class LocalCopy implements AutoCloseable {
 
     /** Room for the page each small file takes on a tmpfs beyond its bytes. */
     private static final long PAGE = 4096;
+
+    /** The name of this process's copies in the temporary directory starts with this. */
+    public static final String PREFIX = "mlr-ws-" + ProcessHandle.current().pid() + "-";
+
+    private static volatile boolean swept;
 
     private final Path dir;
     private final boolean bounded;
@@ -55,8 +62,12 @@ public final class LocalCopy implements AutoCloseable {
         boolean bounded = false;
         try {
             var mode = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"));
+            if (parent == null && !swept) {
+                swept = true;
+                removeOrphans(Path.of(System.getProperty("java.io.tmpdir")));
+            }
             dir = parent == null
-                    ? Files.createTempDirectory("mlr-ws-", mode)
+                    ? Files.createTempDirectory(PREFIX, mode)
                     : Files.createTempDirectory(parent, "ws-", mode);
             if (maxFiles > 0) {
                 long size = snapshot.totalBytes() + growBytes + (maxFiles + 2L) * PAGE;
@@ -151,10 +162,35 @@ public final class LocalCopy implements AutoCloseable {
         if (bounded) {
             Tmpfs.unmount(dir);
         }
+        delete(dir);
+    }
+
+    private static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // best effort: the directory lives under the temp dir
         }
     }
+
+    /** Removes the copies under {@code tmp} of processes that are gone (a copy still mounted was swept by Tmpfs). */
+    static void removeOrphans(Path tmp) {
+        Tmpfs.unmountOrphans();
+        try (Stream<Path> entries = Files.list(tmp)) {
+            for (Path p : (Iterable<Path>) entries::iterator) {
+                java.util.regex.Matcher m = ORPHAN.matcher(p.getFileName().toString());
+                if (m.matches()
+                        && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && !ProcessHandle.of(Long.parseLong(m.group(1)))
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false)) {
+                    delete(p);
+                }
+            }
+        } catch (IOException | UncheckedIOException | NumberFormatException e) {
+            // best effort, as every removal of a temporary copy
+        }
+    }
+
+    private static final java.util.regex.Pattern ORPHAN = java.util.regex.Pattern.compile("mlr-ws-(\\d{1,10})-\\d+");
 }

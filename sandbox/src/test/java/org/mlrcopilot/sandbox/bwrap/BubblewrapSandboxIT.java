@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.mlrcopilot.sandbox.ContainmentContract;
+import org.mlrcopilot.sandbox.LocalCopy;
 import org.mlrcopilot.sandbox.Sandbox;
 import org.mlrcopilot.sandbox.TestSandboxes;
 
@@ -45,7 +46,8 @@ class BubblewrapSandboxIT extends ContainmentContract {
                 .toList();
         assertThat(alive).as("live processes of uid 65534 after the run").isEmpty();
         try (Stream<Path> copies = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(copies.filter(p -> p.getFileName().toString().startsWith("mlr-ws-")))
+            assertThat(copies.filter(p -> p.getFileName().toString().startsWith(LocalCopy.PREFIX)))
+                    .as("copies this process made and did not remove")
                     .isEmpty();
         } catch (IOException e) {
             throw new AssertionError(e);

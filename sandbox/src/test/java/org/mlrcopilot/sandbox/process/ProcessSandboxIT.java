@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mlrcopilot.sandbox.ExecutionResult;
 import org.mlrcopilot.sandbox.Guarantee;
+import org.mlrcopilot.sandbox.LocalCopy;
 import org.mlrcopilot.sandbox.Sandbox;
 import org.mlrcopilot.sandbox.SandboxContract;
 import org.mlrcopilot.sandbox.SandboxException;
@@ -37,7 +38,8 @@ class ProcessSandboxIT extends SandboxContract {
     @Override
     protected void assertNothingLeftBehind() {
         try (Stream<Path> copies = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(copies.filter(p -> p.getFileName().toString().startsWith("mlr-ws-")))
+            assertThat(copies.filter(p -> p.getFileName().toString().startsWith(LocalCopy.PREFIX)))
+                    .as("copies this process made and did not remove")
                     .isEmpty();
         } catch (IOException e) {
             throw new AssertionError(e);
