@@ -30,7 +30,11 @@ record Failures(String cause, String nextStep) {
 
     static Failures thinking(RuntimeException e) {
         if (e instanceof BudgetExceededException) {
-            return new Failures(message(e), "raise budget.perResearchUsd / budget.perDayUsd, or wait for tomorrow");
+            // the refusal names the budget that is spent (dollars or tokens, this research's or today's)
+            return new Failures(
+                    message(e),
+                    "raise the budget it names (" + (message(e).contains("tokens") ? "budget.*Tokens" : "budget.*Usd")
+                            + "), then react with :repeat: to try again");
         }
         if (e instanceof LlmOutputException) {
             return new Failures(

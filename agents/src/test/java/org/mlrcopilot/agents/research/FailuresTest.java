@@ -32,4 +32,22 @@ class FailuresTest {
                 .contains("details in the service log")
                 .doesNotContain("/home/mlr");
     }
+
+    @Test
+    void aSpentBudgetPointsAtTheKindOfBudgetThatIsSpent() {
+        org.mlrcopilot.agents.usage.Budget budget = new org.mlrcopilot.agents.usage.Budget(0, 0, 1000, 0);
+        String refusal = budget.refusal(
+                new org.mlrcopilot.agents.usage.UsageTotals(3, 1000, 200, 0, 0.01),
+                org.mlrcopilot.agents.usage.UsageTotals.ZERO);
+        Failures tokens = Failures.thinking(new org.mlrcopilot.agents.usage.BudgetExceededException(refusal));
+        assertThat(tokens.cause()).contains("raise budget.perResearchTokens");
+        assertThat(tokens.nextStep()).contains("budget.*Tokens").doesNotContain("Usd");
+
+        Failures dollars = Failures.thinking(new org.mlrcopilot.agents.usage.BudgetExceededException(
+                new org.mlrcopilot.agents.usage.Budget(1, 0, 0, 0)
+                        .refusal(
+                                new org.mlrcopilot.agents.usage.UsageTotals(3, 10, 5, 0, 1.5),
+                                org.mlrcopilot.agents.usage.UsageTotals.ZERO)));
+        assertThat(dollars.nextStep()).contains("budget.*Usd").doesNotContain("Tokens");
+    }
 }
