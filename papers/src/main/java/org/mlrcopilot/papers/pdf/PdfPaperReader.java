@@ -43,8 +43,7 @@ public final class PdfPaperReader {
      * PDFs read at the same time, whichever reader reads them: two, but never every core (reading is CPU-bound, and
      * requests, health checks and the research lanes need one), so one on a machine with two cores.
      */
-    static final int WORKERS =
-            Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
+    static final int WORKERS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors() - 1));
     /** How long one PDF may take. */
     static final Duration MAX_TIME = Duration.ofSeconds(90);
 
