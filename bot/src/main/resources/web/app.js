@@ -1,5 +1,5 @@
 // The web chat: plain JavaScript, no build step, no external resources. User text is rendered only through
-// Markdown.render (markdown.js), which escapes HTML first; everything else is set with textContent.
+// Markdown.into (markdown.js), which builds its nodes from text; everything else is set with textContent.
 //
 // DOM hooks (stable; the Selenium browser test targets them):
 //   #display-name                  the display name input (kept in localStorage with a random user id per browser)
@@ -85,7 +85,7 @@
     }
     const text = document.createElement('div');
     text.className = 'text';
-    text.innerHTML = Markdown.render(m.text);
+    Markdown.into(text, m.text);
     el.appendChild(text);
     if (m.fields.length) el.appendChild(fields(m.fields));
     if (m.attachments.length) el.appendChild(attachments(m.attachments));

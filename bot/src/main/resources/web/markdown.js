@@ -1,13 +1,13 @@
-// Light, safe markdown for chat text. The text is HTML-escaped FIRST; only then are *bold*, _italic_, `code`,
-// ```blocks```, <url|label>, [label](url) and bare http(s) links, run:<id> and /run.html?id=<id> run links, :emoji:
-// names and line breaks turned into markup. Links only ever point to http(s) or to this site (a path starting with
-// one "/"), are found in one pass and held aside while the formatting rules run, so no rule writes into an
-// attribute another made.
+// Light, safe markdown for chat text, built as DOM nodes: text only ever becomes text nodes, and the markup is
+// made with createElement, so no character of the text can become a tag or an attribute. One tokenizer pass, left
+// to right, finds `code`, [label](url), <url|label>, bare http(s) links, run:<id> and /run.html?id=<id> run links,
+// *bold* / **bold**, _italic_ and :emoji: names; ```blocks``` and line breaks are handled around it. Links only
+// ever point to http(s) or to this site (a path starting with one "/"); a link's label is formatted but holds no
+// further link. escape() stays for the pages that build plain-text HTML.
 'use strict';
 const Markdown = (() => {
   const EMOJI = { '+1': '👍', '-1': '👎', rocket: '🚀', repeat: '🔁', eyes: '👀', white_check_mark: '✅',
     warning: '⚠️' };
-  const LINK = 'target="_blank" rel="noopener noreferrer"';
 
   function escape(s) {
     return String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
@@ -15,51 +15,104 @@ const Markdown = (() => {
   }
 
   function safeUrl(u) {
-    return /^(https?:\/\/|\/(?!\/))/i.test(u) ? u : '#';
+    return /^(https?:\/\/|\/(?!\/))/i.test(u) ? u : null;
   }
 
-  // Other sites open in a new tab; a link within this one (a message in a thread, a run page) stays in this tab.
-  function target(u) {
-    return /^https?:\/\//i.test(u) ? ' ' + LINK : '';
-  }
-
-  // Every kind of link in one pass, left to right: what one rule made is never read again by another (a URL
-  // inside an href cannot become a second link), and each link is held aside while the formatting rules run.
-  const LINKS = new RegExp([
-    /\[([^\]\n]+)\]\(((?:https?:\/\/|\/)[^\s)]+)\)/.source,                         // [label](url)
-    /&lt;((?:https?:\/\/|\/)(?:[^|&\s]|&amp;)+)\|([^\n]+?)&gt;/.source,               // <url|label>
-    /(^|[\s(])(https?:\/\/[^\s<)]*[^\s<).,;:!?])/.source,                          // a bare URL
-    /(^|\s)(\/run\.html\?id=[\w-]+)/.source,                                      // a run page
-    /(^|[\s(])run:([\w-]+)/.source,                                               // run:<id>
+  // Every token in one expression; at a position the first alternative that matches wins, and what a token
+  // covers is never read by another (a URL inside a link cannot become a second link).
+  const TOKENS = new RegExp([
+    /`([^`\n]+)`/.source,                                                  // 1 code
+    /\[([^\]\n]+)\]\(((?:https?:\/\/|\/)[^\s)]+)\)/.source,                 // 2 label, 3 url
+    /<((?:https?:\/\/|\/)[^|<>\s]+)\|([^\n>]+?)>/.source,                   // 4 url, 5 label
+    /(?<=^|[\s(])(https?:\/\/[^\s<)]*[^\s<).,;:!?])/.source,                // 6 bare URL
+    /(?<=^|\s)(\/run\.html\?id=[\w-]+)/.source,                            // 7 run page
+    /(?<=^|[\s(])run:([\w-]+)/.source,                                     // 8 run:<id>
+    /\*\*([^*\n]+)\*\*/.source,                                            // 9 bold
+    /\*([^*\n]+)\*/.source,                                                // 10 bold
+    /(?<=^|\s)_([^_\n]+)_(?=\s|$|[.,;:])/.source,                          // 11 italic
+    /:([a-z0-9_+-]+):/.source,                                             // 12 emoji
   ].join('|'), 'g');
 
-  function inline(s) {
-    const held = [];
-    const hold = html => `\u0000${held.push(html) - 1}\u0000`;
-    const coded = s.replace(/`([^`\n]+)`/g, (m, c) => hold(`<code>${c}</code>`));
-    const linked = coded.replace(LINKS, (m, l1, u1, u2, l2, p3, u3, p4, u4, p5, id5) => {
-      if (u1 !== undefined) return hold(`<a href="${safeUrl(u1)}"${target(u1)}>`) + l1 + hold('</a>');
-      if (u2 !== undefined) return hold(`<a href="${safeUrl(u2)}"${target(u2)}>`) + l2 + hold('</a>');
-      if (u3 !== undefined) return p3 + hold(`<a href="${safeUrl(u3)}" ${LINK}>${u3}</a>`);
-      if (u4 !== undefined) return p4 + hold(`<a class="run-link" href="${u4}">${u4}</a>`);
-      return p5 + hold(`<a class="run-link" href="/run.html?id=${id5}">run:${id5}</a>`);
+  function el(tag, cls) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  // text with its line breaks as <br>
+  function text(into, s) {
+    s.split('\n').forEach((line, i) => {
+      if (i) into.appendChild(el('br'));
+      if (line) into.appendChild(document.createTextNode(line));
     });
-    return linked
-      .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
-      .replace(/\*([^*\n]+)\*/g, '<strong>$1</strong>')
-      .replace(/(^|\s)_([^_\n]+)_(?=\s|$|[.,;:])/g, '$1<em>$2</em>')
-      .replace(/:([a-z0-9_+-]+):/g, (m, n) => EMOJI[n] || m)
-      .replace(/\u0000(\d+)\u0000/g, (m, i) => held[Number(i)]);
   }
 
-  /** Chat text as safe HTML. */
-  function render(text) {
-    const parts = escape(text).split('```');
-    return parts.map((p, i) => {
-      if (i % 2 === 1 && i < parts.length - 1) return `<pre>${p.replace(/^[a-z]*\n/, '')}</pre>`;
-      return (i % 2 === 1 ? '```' : '') + inline(p).replace(/\n/g, '<br>');
-    }).join('');
+  function link(url, label, into, cls) {
+    const safe = safeUrl(url);
+    const a = el('a', cls);
+    a.href = safe || '#';
+    if (safe && /^https?:\/\//i.test(safe)) {
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+    }
+    if (typeof label === 'string') inline(a, label, false);
+    else a.appendChild(label);
+    into.appendChild(a);
   }
 
-  return { render, escape, EMOJI };
+  function inline(into, s, links) {
+    let at = 0;
+    for (const m of s.matchAll(TOKENS)) {
+      const isLink = m[3] !== undefined || m[4] !== undefined || m[6] !== undefined || m[7] !== undefined
+        || m[8] !== undefined;
+      if (isLink && !links) continue; // inside a link's label: left as text
+      text(into, s.slice(at, m.index));
+      at = m.index + m[0].length;
+      if (m[1] !== undefined) {
+        const c = el('code');
+        c.textContent = m[1];
+        into.appendChild(c);
+      } else if (m[3] !== undefined) link(m[3], m[2], into);
+      else if (m[4] !== undefined) link(m[4], m[5], into);
+      else if (m[6] !== undefined) link(m[6], document.createTextNode(m[6]), into);
+      else if (m[7] !== undefined) link(m[7], document.createTextNode(m[7]), into, 'run-link');
+      else if (m[8] !== undefined) link('/run.html?id=' + m[8], document.createTextNode('run:' + m[8]), into, 'run-link');
+      else if (m[9] !== undefined || m[10] !== undefined) {
+        const b = el('strong');
+        inline(b, m[9] ?? m[10], links);
+        into.appendChild(b);
+      } else if (m[11] !== undefined) {
+        const i = el('em');
+        inline(i, m[11], links);
+        into.appendChild(i);
+      } else {
+        text(into, EMOJI[m[12]] || m[0]);
+      }
+    }
+    text(into, s.slice(at));
+  }
+
+  /** Chat text as a DocumentFragment of safe nodes. */
+  function fragment(source) {
+    const out = document.createDocumentFragment();
+    const parts = String(source ?? '').split('```');
+    parts.forEach((p, i) => {
+      if (i % 2 === 1 && i < parts.length - 1) {
+        const pre = el('pre');
+        pre.textContent = p.replace(/^[a-z]*\n/, '');
+        out.appendChild(pre);
+        return;
+      }
+      inline(out, (i % 2 === 1 ? '```' : '') + p, true);
+    });
+    return out;
+  }
+
+  /** Replaces what {@code element} holds with the text's nodes; returns the element. */
+  function into(element, source) {
+    element.replaceChildren(fragment(source));
+    return element;
+  }
+
+  return { fragment, into, escape, EMOJI };
 })();

@@ -26,7 +26,7 @@
       + `<div class="plots">${(r.plots || []).map(p => `<figure><img class="plot" alt="${esc(p)}" src="/api/runs/`
         + `${encodeURIComponent(id)}/plots/${p.split('/').map(encodeURIComponent).join('/')}"><figcaption>${esc(p)}`
         + `</figcaption></figure>`).join('')}</div>`
-      + `<div class="text">${Markdown.render(r.finalAnswer)}</div>`
+      + '<div class="text final-answer"></div>'
       + r.flaggedClaims.map(c => `<p>⚠️ not printed by any execution: ${esc(c)}</p>`).join('')
       + `<details><summary>diff</summary><pre>${esc(r.diff)}</pre></details>`;
   }
@@ -87,10 +87,14 @@
     $('run-title').textContent = `${run.id} · ${run.hypothesisId} on ${run.task}`;
     $('run-summary').innerHTML = summary(run);
     if (run.setup) {
-      $('run-setup').innerHTML = `<div class="text">${Markdown.render(run.setup)}</div>`
+      $('run-setup').innerHTML = '<div class="text"></div>'
         + (run.evalScript ? `<details><summary>the frozen eval.py</summary><pre>${esc(run.evalScript)}</pre></details>` : '');
+      Markdown.into($('run-setup').querySelector('.text'), run.setup);
     }
-    if (run.result) $('run-result').innerHTML = result(run.result);
+    if (run.result) {
+      $('run-result').innerHTML = result(run.result);
+      Markdown.into($('run-result').querySelector('.final-answer'), run.result.finalAnswer);
+    }
     const best = run.result && /^best node (n\d+)/.exec(run.result.finalAnswer || '');
     const drawn = tree(run.steps, best ? best[1] : null);
     $('run-tree-section').hidden = !drawn;
