@@ -64,6 +64,7 @@ final class ProviderClients {
                 .maxTokens(ANTHROPIC_MAX_TOKENS)
                 .timeout(s.timeout())
                 .supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA)
+                .httpClientBuilder(RetryAfterHttpClient.builder(s.maxRetries()))
                 .logRequests(false)
                 .logResponses(false)
                 .build();
@@ -93,6 +94,7 @@ final class ProviderClients {
                 .temperature(s.temperature())
                 .timeout(s.timeout())
                 .strictJsonSchema(true)
+                .httpClientBuilder(RetryAfterHttpClient.builder(s.maxRetries()))
                 .logRequests(false)
                 .logResponses(false)
                 .build();
@@ -119,6 +121,7 @@ final class ProviderClients {
                 .temperature(s.temperature())
                 .timeout(s.timeout())
                 .supportedCapabilities(RESPONSE_FORMAT_JSON_SCHEMA)
+                .httpClientBuilder(RetryAfterHttpClient.builder(s.maxRetries()))
                 .logRequests(false)
                 .logResponses(false)
                 .build();

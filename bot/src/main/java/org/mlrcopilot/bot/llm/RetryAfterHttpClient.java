@@ -10,23 +10,34 @@ import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP client of the language-model providers: when a provider answers 429 or 503 with {@code Retry-After}
  * (seconds or an HTTP date), the call waits as long as asked, at most the call's own timeout, and is tried again, up
  * to {@code llm.maxRetries} times; any other answer is what langchain4j's JDK client gives (whose own retries, with
- * their backoff, still follow a failure). Event streams and multipart uploads go through the JDK client as they are.
+ * their backoff, still follow a failure). A streamed answer is waited out and asked again the same way while its
+ * stream has not opened. Multipart uploads go through the JDK client as they are.
  */
 final class RetryAfterHttpClient implements HttpClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger("mlr.llm");
 
     private final java.net.http.HttpClient http;
     private final HttpClient streams;
@@ -68,19 +79,91 @@ final class RetryAfterHttpClient implements HttpClient {
                         .body(answer.body())
                         .build();
             }
-            Optional<Duration> wait = (status == 429 || status == 503) && attempt < retries
-                    ? waitAsked(answer.headers().firstValue("Retry-After").orElse(null), clock)
-                    : Optional.empty();
-            if (wait.isEmpty() || readTimeout != null && wait.get().compareTo(readTimeout) > 0) {
+            Optional<Duration> wait = retryWait(answer, attempt);
+            if (wait.isEmpty()) {
                 throw new HttpException(status, answer.body());
             }
             pause(wait.get());
         }
     }
 
+    /**
+     * A streamed answer: a 429 or 503 with {@code Retry-After} before the stream opened is waited out (without
+     * holding a thread) and the request sent again, as for a whole answer; once the stream is open its events go to
+     * the listener as they come.
+     */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        streams.execute(request, parser, listener);
+        if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
+            streams.execute(request, parser, listener);
+            return;
+        }
+        stream(request, parser, listener, 0);
+    }
+
+    private void stream(
+            HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener, int attempt) {
+        http.sendAsync(jdkRequest(request), HttpResponse.BodyHandlers.ofInputStream())
+                .thenAccept(answer -> {
+                    int status = answer.statusCode();
+                    if (status < 200 || status >= 300) {
+                        String body = readBody(answer);
+                        Optional<Duration> wait = retryWait(answer, attempt);
+                        if (wait.isPresent()) {
+                            CompletableFuture.delayedExecutor(wait.get().toMillis(), TimeUnit.MILLISECONDS)
+                                    .execute(() -> stream(request, parser, listener, attempt + 1));
+                        } else {
+                            quietly(() -> listener.onError(new HttpException(status, body)));
+                        }
+                        return;
+                    }
+                    SuccessfulHttpResponse opened = SuccessfulHttpResponse.builder()
+                            .statusCode(status)
+                            .headers(answer.headers().map())
+                            .build();
+                    quietly(() -> listener.onOpen(opened));
+                    try (InputStream in = answer.body()) {
+                        parser.parse(in, listener);
+                        quietly(listener::onClose);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .exceptionally(failure -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause()
+                            : failure;
+                    quietly(() -> listener.onError(
+                            cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause));
+                    return null;
+                });
+    }
+
+    /** How long to wait before trying {@code answer}'s request again; empty when it is not to be tried again. */
+    private Optional<Duration> retryWait(HttpResponse<?> answer, int attempt) {
+        int status = answer.statusCode();
+        if ((status != 429 && status != 503) || attempt >= retries) {
+            return Optional.empty();
+        }
+        return waitAsked(answer.headers().firstValue("Retry-After").orElse(null), clock)
+                .filter(wait -> readTimeout == null || wait.compareTo(readTimeout) <= 0);
+    }
+
+    private static String readBody(HttpResponse<InputStream> answer) {
+        try (InputStream in = answer.body()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "the error answer could not be read: " + e.getMessage();
+        }
+    }
+
+    /** A listener's own failure must not stop the stream's handling. */
+    private static void quietly(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.debug("a stream listener failed", e);
+        }
     }
 
     /**
@@ -104,7 +187,7 @@ final class RetryAfterHttpClient implements HttpClient {
         }
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private java.net.http.HttpRequest jdkRequest(HttpRequest request) {
         java.net.http.HttpRequest.Builder jdk = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
         request.headers().forEach((name, values) -> {
             if (values != null) {
@@ -119,8 +202,12 @@ final class RetryAfterHttpClient implements HttpClient {
         if (readTimeout != null) {
             jdk.timeout(readTimeout);
         }
+        return jdk.build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(jdk.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(jdkRequest(request), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
             throw new TimeoutException(e);
         } catch (InterruptedException e) {

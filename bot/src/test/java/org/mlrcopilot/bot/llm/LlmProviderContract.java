@@ -250,6 +250,43 @@ abstract class LlmProviderContract {
     }
 
     @Test
+    void aRateLimitWhileStreamingIsWaitedOutAsLongAsItsRetryAfterAsks() throws Throwable {
+        fake.enqueueError(429, "Rate limit reached").enqueueText("streamed after the limit", 7, 4, 0);
+        StreamCollector collector = new StreamCollector();
+
+        long started = System.nanoTime();
+        models.mainStreaming()
+                .chat(ChatRequest.builder().messages(UserMessage.from("stream")).build(), collector);
+        ChatResponse response = collector.await(TIMEOUT);
+        long waitedMs = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(response.aiMessage().text()).isEqualTo("streamed after the limit");
+        assertThat(collector.partialText()).isEqualTo("streamed after the limit");
+        assertThat(fake.requests()).hasSize(2);
+        assertThat(fake.lastRequest().streaming()).isTrue();
+        // the fake's 429 says Retry-After: 1; without it the stream would have failed at once
+        assertThat(waitedMs).as("waited the second Retry-After asked").isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void aRateLimitWhileStreamingThatStaysFailsWithThePlainError() {
+        fake.enqueueError(429, "Rate limit reached")
+                .enqueueError(429, "Rate limit reached")
+                .enqueueError(429, "Rate limit reached")
+                .enqueueText("one try too many");
+        StreamCollector collector = new StreamCollector();
+
+        models.mainStreaming()
+                .chat(ChatRequest.builder().messages(UserMessage.from("stream")).build(), collector);
+
+        assertThatThrownBy(() -> collector.await(TIMEOUT))
+                .isInstanceOf(dev.langchain4j.exception.RateLimitException.class);
+        assertThat(fake.requests())
+                .as("the first try and llm.maxRetries (2) more")
+                .hasSize(3);
+    }
+
+    @Test
     void retriesAServerError() {
         fake.enqueueError(500, "The server had an error").enqueueText("recovered");
 
