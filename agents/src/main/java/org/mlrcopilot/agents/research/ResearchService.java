@@ -321,8 +321,8 @@ public final class ResearchService implements AutoCloseable {
                         "this research's work could not be saved for about " + seconds + " s (" + held.reason()
                                 + "); what was acknowledged is kept, and the work goes on from what was saved",
                         "nothing: it continues on its own now that writes succeed again"));
-        if (r.status().inProgress()) {
-            start(r.id());
+        if (r.status().inProgress() && held.redo().isEmpty()) {
+            start(r.id()); // (a request made again sets the status itself)
         }
         store.hypothesesIn(HypothesisState.REFINING).stream()
                 .filter(h -> h.researchId().equals(r.id()))
@@ -333,6 +333,7 @@ public final class ResearchService implements AutoCloseable {
                 runPool.execute(() -> execution.execute(run.id(), h.hypothesis()));
             });
         }
+        held.redo().forEach(request -> lanes.submit(r.id(), request));
     }
 
     /**

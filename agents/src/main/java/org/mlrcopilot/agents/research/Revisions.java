@@ -106,6 +106,14 @@ final class Revisions {
     }
 
     void regenerate(String researchId) {
+        regenerate(researchId, -1);
+    }
+
+    /**
+     * New hypotheses for the research; {@code had} is the number it had when this request was first made and
+     * held for want of space (-1 for a new request): when more were saved since, only the status is left to set.
+     */
+    private void regenerate(String researchId, int had) {
         Research r = store.research(researchId).orElseThrow();
         Optional<IdeaAgent> agent = tools.ideas(r);
         StoredBrief brief = store.brief(researchId).orElse(null);
@@ -116,9 +124,14 @@ final class Revisions {
                     agent.isEmpty() ? tools.howToConfigureModel() : "wait for the brief, then try again");
             return;
         }
+        List<StoredHypothesis> existing = store.hypotheses(researchId);
+        int before = had < 0 ? existing.size() : had;
         try {
+            if (existing.size() > before) {
+                stage.status(r, ResearchStatus.READY, existing.size() + " hypotheses");
+                return;
+            }
             Paper paper = tools.read(r.link());
-            List<StoredHypothesis> existing = store.hypotheses(researchId);
             r = stage.status(r, ResearchStatus.GENERATING, "drafting " + settings.hypotheses() + " more hypotheses");
             List<Hypothesis> drafted = renumber(
                     agent.get().hypotheses(paper, brief.elements(), brief.relatedWork(), settings.hypotheses()),
@@ -126,6 +139,9 @@ final class Revisions {
             stage.publish(r, stage.reviewedOrAsDrafted(r, agent.get(), drafted, brief), existing.size());
             stage.status(r, ResearchStatus.READY, store.hypotheses(researchId).size() + " hypotheses");
         } catch (RuntimeException e) {
+            if (outage.heldToRedo(e, researchId, () -> regenerate(researchId, before))) {
+                return; // drafted again (or only marked ready) once writes succeed again
+            }
             Failures f = Failures.thinking(e);
             stage.status(r, ResearchStatus.READY, "could not draft more hypotheses");
             events.problem(r, f.cause(), f.nextStep());
@@ -167,6 +183,9 @@ final class Revisions {
             }
             stage.status(r, ResearchStatus.READY, store.hypotheses(researchId).size() + " hypotheses");
         } catch (RuntimeException e) {
+            if (outage.heldToRedo(e, researchId, () -> reviewAgain(researchId))) {
+                return; // the hypotheses still without a review are reviewed once writes succeed again
+            }
             Failures f = Failures.thinking(e);
             stage.status(r, ResearchStatus.READY, "the review failed again");
             events.problem(r, f.cause(), "press *Review again* to try once more");

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,8 +32,11 @@ final class StoreOutage implements AutoCloseable {
     static final int MAX_HOLDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger("mlr.research");
 
-    /** The work of one research held since {@code since}, for {@code reason}; the runs among it. */
-    record Held(String researchId, Set<String> runIds, Instant since, String reason) {}
+    /**
+     * The work of one research held since {@code since}, for {@code reason}: the runs among it, and the requests
+     * (new hypotheses, a review again) to be made again, in the order they were held.
+     */
+    record Held(String researchId, Set<String> runIds, List<Runnable> redo, Instant since, String reason) {}
 
     private final ResearchStore store;
     private final Path runsRoot;
@@ -60,6 +65,18 @@ final class StoreOutage implements AutoCloseable {
      * is held until writes succeed again. False for any other failure, which the caller reports as usual.
      */
     boolean held(Throwable failure, String researchId, String runId) {
+        return held(failure, researchId, runId, null);
+    }
+
+    /**
+     * As {@link #held(Throwable, String, String)} for a request that is made again, by {@code redo}, once writes
+     * succeed again; it must tell by what was saved what is left of it to do.
+     */
+    boolean heldToRedo(Throwable failure, String researchId, Runnable redo) {
+        return held(failure, researchId, null, redo);
+    }
+
+    private boolean held(Throwable failure, String researchId, String runId, Runnable redo) {
         Optional<String> reason = StoreUnavailableException.reason(failure).or(this::writeProblem);
         if (reason.isEmpty()) {
             return false;
@@ -78,9 +95,14 @@ final class StoreOutage implements AutoCloseable {
             if (runId != null) {
                 runs.add(runId);
             }
+            List<Runnable> again = new ArrayList<>(before == null ? List.of() : before.redo());
+            if (redo != null) {
+                again.add(redo);
+            }
             return new Held(
                     id,
                     Set.copyOf(runs),
+                    List.copyOf(again),
                     before == null ? clock.instant() : before.since(),
                     before == null ? reason.get() : before.reason());
         });

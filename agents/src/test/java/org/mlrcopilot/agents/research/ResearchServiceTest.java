@@ -324,6 +324,77 @@ class ResearchServiceTest {
     }
 
     @Test
+    void newHypothesesThatCannotBeSavedAreDraftedAgainOnceWritesSucceed() {
+        Research r = ready();
+        tools.ideas.ideas("hypotheses", "review", "hypotheses", "review");
+        events.when("status GENERATING: drafting 3 more", () -> store.failWrites("No space left on device"));
+
+        service.regenerate(r.id(), "bob");
+        service.idle(r.id()).join();
+        assertThat(store.hypotheses(r.id())).as("none of the new draft").hasSize(3);
+        assertThat(events.of("problem")).as("held, not failed").isEmpty();
+
+        store.failWrites(null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> store.research(r.id()).orElseThrow().detail().equals("6 hypotheses"));
+        assertThat(store.hypotheses(r.id()))
+                .extracting(StoredHypothesis::id)
+                .containsExactly("H2", "H1", "H3", "H5", "H4", "H6");
+        assertThat(store.research(r.id()).orElseThrow().status()).isEqualTo(ResearchStatus.READY);
+        assertThat(events.of("problem"))
+                .singleElement()
+                .asString()
+                .contains("could not be saved")
+                .contains("No space left on device");
+        assertThat(tools.ideas.calls()).as("drafted and reviewed again").isEqualTo(3 + 4);
+    }
+
+    @Test
+    void newHypothesesSavedBeforeWritesFailedAreNotDraftedTwice() {
+        Research r = ready();
+        tools.ideas.ideas("hypotheses", "review");
+        events.when("hypothesis H4 v1", () -> store.failWrites("No space left on device"));
+
+        service.regenerate(r.id(), "bob");
+        service.idle(r.id()).join();
+        assertThat(store.research(r.id()).orElseThrow().status())
+                .as("the status after the saved draft was not saved")
+                .isEqualTo(ResearchStatus.GENERATING);
+
+        store.failWrites(null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> store.research(r.id()).orElseThrow().status() == ResearchStatus.READY);
+        assertThat(store.research(r.id()).orElseThrow().detail()).isEqualTo("6 hypotheses");
+        assertThat(store.hypotheses(r.id())).hasSize(6);
+        assertThat(tools.ideas.calls()).as("no second draft").isEqualTo(3 + 2);
+    }
+
+    @Test
+    void aReviewAgainThatCannotBeSavedIsMadeAgainOnceWritesSucceed() {
+        tools.ideas.ideas("elements", "hypotheses"); // the review call finds no answer and fails
+        Research r = started();
+        assertThat(store.hypotheses(r.id()))
+                .hasSize(3)
+                .allSatisfy(h -> assertThat(h.hypothesis().review()).isNull());
+        tools.ideas.ideas("review", "review");
+        events.when("status GENERATING: reviewing 3", () -> store.failWrites("No space left on device"));
+
+        service.reviewAgain(r.id(), "bob");
+        service.idle(r.id()).join();
+        assertThat(store.hypotheses(r.id()))
+                .allSatisfy(h -> assertThat(h.hypothesis().review()).isNull());
+
+        store.failWrites(null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> store.research(r.id()).orElseThrow().status() == ResearchStatus.READY);
+        assertThat(store.hypotheses(r.id()))
+                .hasSize(3)
+                .allSatisfy(h -> assertThat(h.hypothesis().review()).isNotNull());
+        assertThat(events.of("problem")).last().asString().contains("could not be saved");
+        assertThat(tools.ideas.calls()).isEqualTo(3 + 2);
+    }
+
+    @Test
     void aDiscardedHypothesisCanNeitherBeRefinedNorApproved() {
         Research r = ready();
         service.feedback(r.id(), "H3", "bob", "not worth it");
