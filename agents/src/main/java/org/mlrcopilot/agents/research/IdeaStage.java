@@ -51,12 +51,25 @@ final class IdeaStage {
         return m.find() ? Integer.parseInt(m.group(1)) : 1;
     }
 
+    /** The idea stage, from what was saved; a reading the service stopped in counts as an attempt. */
     void run(String researchId) {
+        run(researchId, true);
+    }
+
+    /**
+     * The idea stage again after work was held for want of space: a reading that was held, not stopped in, is not
+     * counted as an attempt, so an outage cannot make a paper unreadable.
+     */
+    void continueAfterOutage(String researchId) {
+        run(researchId, false);
+    }
+
+    private void run(String researchId, boolean stoppedIn) {
         Research r = store.research(researchId).orElseThrow();
         if (!r.status().inProgress()) {
             return;
         }
-        int attempt = r.status() == ResearchStatus.READING ? readingAttempt(r.detail()) + 1 : 1;
+        int attempt = r.status() == ResearchStatus.READING ? readingAttempt(r.detail()) + (stoppedIn ? 1 : 0) : 1;
         if (attempt > MAX_READING_ATTEMPTS) {
             // the service stopped (a crash, a kill, running out of memory) every time it read this paper: not again
             fail(

@@ -322,7 +322,8 @@ public final class ResearchService implements AutoCloseable {
                                 + "); what was acknowledged is kept, and the work goes on from what was saved",
                         "nothing: it continues on its own now that writes succeed again"));
         if (r.status().inProgress() && held.redo().isEmpty()) {
-            start(r.id()); // (a request made again sets the status itself)
+            // (a request made again sets the status itself)
+            lanes.submit(r.id(), () -> ideas.continueAfterOutage(r.id()));
         }
         store.hypothesesIn(HypothesisState.REFINING).stream()
                 .filter(h -> h.researchId().equals(r.id()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.mlrcopilot.agents.research.IdeaStage.MAX_READING_ATTEMPTS;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -178,6 +179,23 @@ class ResearchServiceTest {
                 .contains("the service stopped while reading it, 2 times, so it is marked unreadable")
                 .contains("Regenerate");
         assertThat(tools.reads()).as("the paper given up is not read again").isEqualTo(1);
+    }
+
+    @Test
+    void aReadingHeldForWantOfSpaceIsNotCountedAsAReadingTheServiceStoppedIn() {
+        tools.ideas.ideas("elements", "hypotheses", "review");
+        tools.readFailure =
+                new StoreUnavailableException("cannot write the paper cache: No space left on device", null);
+        tools.failingReads.set(MAX_READING_ATTEMPTS + 1);
+
+        Research r = service.open(TestTools.LINK, "u1", "web", "web");
+        service.start(r.id());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> store.research(r.id()).orElseThrow().status() == ResearchStatus.READY);
+
+        assertThat(tools.reads()).as("held three times, then read").isEqualTo(MAX_READING_ATTEMPTS + 2);
+        assertThat(store.hypotheses(r.id())).hasSize(3);
+        assertThat(events.of("status")).noneMatch(s -> s.contains("attempt"));
     }
 
     @Test

@@ -56,6 +56,8 @@ final class TestTools implements ResearchTools {
             org.mlrcopilot.agents.experiment.ApprovalGate.NONE;
     /** What reading the paper throws, null to read it. */
     volatile RuntimeException readFailure;
+    /** How many reads throw {@link #readFailure}; negative: every read. */
+    final java.util.concurrent.atomic.AtomicInteger failingReads = new java.util.concurrent.atomic.AtomicInteger(-1);
 
     TestTools(Path dir, RunCheckpoints checkpoints) {
         this.dir = dir;
@@ -108,7 +110,7 @@ final class TestTools implements ResearchTools {
     public Paper read(String link) {
         reads.incrementAndGet();
         RuntimeException failure = readFailure;
-        if (failure != null) {
+        if (failure != null && (failingReads.get() < 0 || failingReads.getAndDecrement() > 0)) {
             throw failure;
         }
         return paper();
