@@ -33,8 +33,15 @@ final class StoreDatabase implements AutoCloseable {
     }
 
     static StoreDatabase h2(String url, String description) {
+        return h2(url, "", description);
+    }
+
+    /** An H2 database signed in to as its administrator (user "") with {@code password}. */
+    static StoreDatabase h2(String url, String password, String description) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(url);
+        dataSource.setUser("");
+        dataSource.setPassword(password);
         AtomicReference<Connection> keepOpen = new AtomicReference<>();
         try {
             keepOpen.set(dataSource.getConnection());

@@ -20,7 +20,8 @@ public final class Stores {
     /**
      * The database {@code <dataDir>/mlr} (file {@code mlr.mv.db}), created if missing. One process owns it: no TCP
      * server is opened for others (another process gets a {@link StoreException} that says the file is in use).
-     * The data directory (papers, runs, usage, chat history) and the database files are made their owner's only.
+     * The database has a password generated for it, kept in {@code mlr.key} ({@link H2Password}). The data directory
+     * (papers, runs, usage, chat history), the database files and the key are made their owner's only.
      * See {@link Store#sync()} for when commits reach the file.
      */
     public static Store open(Path dataDir) {
@@ -31,9 +32,10 @@ public final class Stores {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dir, e);
         }
+        String url = "jdbc:h2:file:" + dir.resolve("mlr");
         Store store;
         try {
-            store = new Store(StoreDatabase.h2("jdbc:h2:file:" + dir.resolve("mlr"), "H2 database in " + dir));
+            store = new Store(StoreDatabase.h2(url, H2Password.of(dir, url), "H2 database in " + dir));
         } catch (StoreException e) {
             if (e.inUse()) {
                 throw new StoreException(

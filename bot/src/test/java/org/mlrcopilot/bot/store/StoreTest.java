@@ -63,7 +63,7 @@ class StoreTest {
                     .isEqualTo("H2 database in " + dir.toAbsolutePath().normalize());
         }
         Map<String, Integer> checksums = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(h2Url());
+        try (Connection c = connect();
                 ResultSet rs = c.createStatement()
                         .executeQuery(
                                 "SELECT \"version\", \"checksum\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
@@ -134,6 +134,68 @@ class StoreTest {
         }
     }
 
+    @Test
+    void theH2DatabaseHasAGeneratedPasswordKeptToItsOwner() throws Exception {
+        try (Store store = Stores.open(dir)) {
+            store.papers().put("k", Fixtures.paper("Locked", Fixtures.HASH));
+        }
+        Path key = dir.resolve("mlr.key");
+        assertThat(Files.readString(key).strip()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                .isEqualTo("rw-------");
+        assertThatThrownBy(() -> DriverManager.getConnection(h2Url(), "", "").close())
+                .as("no sign-in without the password")
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("Wrong user name or password");
+        try (Connection c = connect()) {
+            assertThat(c.isValid(1)).isTrue();
+        }
+        try (Store again = Stores.open(dir)) {
+            assertThat(again.papers().byKey("k")).isPresent();
+        }
+    }
+
+    @Test
+    void aDatabaseMadeWithoutAPasswordIsGivenOneAndKeepsItsData() throws Exception {
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(h2Url(), "", "")
+                .target("5")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(h2Url(), "", "")) {
+            c.createStatement().execute("INSERT INTO researches VALUES ('r-1', 'READY', 0, '{}')");
+        }
+        assertThat(dir.resolve("mlr.key")).doesNotExist();
+
+        try (Store store = Stores.open(dir)) {
+            assertThat(store.schemaVersion()).isEqualTo("6");
+        }
+        assertThat(dir.resolve("mlr.key")).isRegularFile();
+        try (Connection c = connect();
+                ResultSet rs = c.createStatement().executeQuery("SELECT id FROM researches")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("r-1");
+        }
+        assertThat(dir.resolve("mlr.key.new")).doesNotExist();
+        assertThatThrownBy(() -> DriverManager.getConnection(h2Url(), "", "").close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("Wrong user name or password");
+    }
+
+    @Test
+    void aStopBetweenSettingThePasswordAndKeepingItLosesNeither() throws Exception {
+        try (Connection c = DriverManager.getConnection(h2Url(), "", "")) {
+            c.createStatement().execute("ALTER USER \"\" SET PASSWORD 'set-before-the-stop'");
+        }
+        Files.writeString(dir.resolve("mlr.key.new"), "set-before-the-stop\n");
+
+        try (Store store = Stores.open(dir)) {
+            assertThat(store.schemaVersion()).isEqualTo("6");
+        }
+        assertThat(Files.readString(dir.resolve("mlr.key")).strip()).isEqualTo("set-before-the-stop");
+    }
+
     /** The TCP sockets listening on this machine ("local address:port" in /proc/net/tcp and tcp6). */
     private static java.util.Set<String> listening() throws IOException {
         java.util.Set<String> out = new java.util.HashSet<>();
@@ -170,8 +232,18 @@ class StoreTest {
         return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("mlr") + ";AUTO_SERVER=FALSE";
     }
 
+    /** A connection to the data directory's database with the password the store keeps for it. */
+    private Connection connect() throws SQLException {
+        try {
+            return DriverManager.getConnection(
+                    h2Url(), "", Files.readString(dir.resolve("mlr.key")).strip());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private int appliedMigrations() throws SQLException {
-        try (Connection c = DriverManager.getConnection(h2Url());
+        try (Connection c = connect();
                 ResultSet rs = c.createStatement()
                         .executeQuery(
                                 "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" = '1'")) {
