@@ -56,6 +56,14 @@ public interface ResearchEvents {
     /** The agent asks the team; the next reply in the thread answers it. */
     void question(Research research, ResearchRun run, String question);
 
+    /**
+     * The run asks an approver before it goes on: only an approver's reply or press of Approve / Decline answers
+     * it ({@link ResearchService#reply}). Shown as a question where no buttons can be offered.
+     */
+    default void approvalQuestion(Research research, ResearchRun run, String question) {
+        question(research, run, question);
+    }
+
     /** A run ended: results with metric, baseline, plots, diff, trace and cost. */
     void finished(Research research, ResearchRun run, RunReport report);
 

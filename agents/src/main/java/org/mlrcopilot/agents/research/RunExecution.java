@@ -77,7 +77,9 @@ final class RunExecution {
 
     RunTeam team(String runId) {
         return teams.computeIfAbsent(
-                runId, id -> new RunTeam(id, store, runs, question -> asked(id, question), shutdown::underway));
+                runId,
+                id -> new RunTeam(
+                        id, store, runs, (question, approval) -> asked(id, question, approval), shutdown::underway));
     }
 
     void execute(String runId, Hypothesis hypothesis) {
@@ -421,11 +423,16 @@ final class RunExecution {
                 .toList();
     }
 
-    private void asked(String runId, String question) {
+    private void asked(String runId, String question, boolean approval) {
         ResearchRun run = save(runs.run(runId)
                 .orElseThrow()
                 .with(RunStatus.WAITING, runs.run(runId).orElseThrow().step(), clock.instant()));
-        events.question(store.research(run.researchId()).orElseThrow(), run, question);
+        Research research = store.research(run.researchId()).orElseThrow();
+        if (approval) {
+            events.approvalQuestion(research, run, question);
+        } else {
+            events.question(research, run, question);
+        }
     }
 
     /** The state of a run that goes on: paused when the team paused it (the step in flight still ends), else running. */

@@ -29,9 +29,9 @@ final class RunTeam implements TeamChannel {
 
     private volatile int delivered;
 
-    /** Posts a question to the thread. */
+    /** Posts a question to the thread; an approval question carries Approve / Decline where the chat can. */
     interface Asker {
-        void ask(String question);
+        void ask(String question, boolean approval);
     }
 
     /** {@code stopping}: true once the service shuts down; the run then sees itself stopped. */
@@ -79,7 +79,7 @@ final class RunTeam implements TeamChannel {
         CompletableFuture<Reply> answer = new CompletableFuture<>();
         approving = approval;
         pending.set(answer);
-        asker.ask(question);
+        asker.ask(question, approval);
         try {
             return answer.get();
         } catch (InterruptedException e) {
@@ -96,7 +96,8 @@ final class RunTeam implements TeamChannel {
     @Override
     public boolean approve(String description) {
         Reply reply = ask(
-                "May I go ahead? " + description + "\nAn approver replies *yes* to approve or *no* to " + "decline.",
+                "May I go ahead? " + description
+                        + "\nAn approver presses *Approve* or *Decline*, or replies *yes* or *no*.",
                 true);
         if (!reply.approver()) {
             return false; // stopped, or the run is ending

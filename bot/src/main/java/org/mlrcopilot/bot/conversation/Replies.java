@@ -224,6 +224,27 @@ final class Replies {
                 service.reviewAgain(researchId, b.userName());
                 yield "Reviewing the hypotheses that have no review yet";
             }
+            case "go", "decline" -> {
+                ResearchRun run = runs.run(b.value())
+                        .filter(x -> x.researchId().equals(researchId))
+                        .orElseThrow(() -> new ResearchRefusedException("no run " + b.value() + " in this research"));
+                Approver may =
+                        authority.mayApprove(new Authority.Actor(b.platform(), b.channel(), b.user(), b.userName()));
+                String action = b.action().equals("go") ? "approve step" : "decline step";
+                if (!may.allowed()) {
+                    audit(may.name(), b.platform(), action + " refused", run.id());
+                    throw new ResearchRefusedException(
+                            "only an approver answers " + run.id() + "'s approval question; ask " + may.whoMay());
+                }
+                if (!service.awaitsApproval(run.id())
+                        || !service.reply(run.id(), may, b.action().equals("go") ? "yes" : "no")) {
+                    yield "No approval question of " + run.id() + " is waiting";
+                }
+                audit(may.name(), b.platform(), action, run.id());
+                yield b.action().equals("go")
+                        ? "Approved: " + run.id() + " goes ahead"
+                        : "Declined: " + run.id() + " will not run that";
+            }
             case "stop", "pause", "resume" -> {
                 ResearchRun run = runs.run(b.value())
                         .filter(x -> x.researchId().equals(researchId))

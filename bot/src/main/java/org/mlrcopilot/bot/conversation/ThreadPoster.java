@@ -214,6 +214,26 @@ final class ThreadPoster implements ResearchEvents {
                                 "#f9a825")));
     }
 
+    /** The approval question with Approve / Decline; a reply of *yes* or *no* by an approver answers it too. */
+    @Override
+    public void approvalQuestion(Research research, ResearchRun run, String question) {
+        status(research);
+        outbox.send(
+                research.id(),
+                () -> post(
+                        research,
+                        MessageRole.of(RunPart.QUESTION, run.id()),
+                        new OutboundMessage(
+                                "Approval needed",
+                                question,
+                                java.util.List.of(),
+                                java.util.List.of(
+                                        new OutboundMessage.Button("go", "Approve", run.id(), "primary"),
+                                        new OutboundMessage.Button("decline", "Decline", run.id(), "danger")),
+                                java.util.List.of(),
+                                "#f9a825")));
+    }
+
     @Override
     public void finished(Research research, ResearchRun run, RunReport report) {
         waiting.remove(run.id());

@@ -123,7 +123,15 @@ class PlanSetupIT {
                         .filter(m -> m.path("text").asText().contains("May I go ahead?")))
                 .as("asked once")
                 .hasSize(1);
-        bob.reply("research", root, "yes");
+        JsonNode question = find(bob.thread("research", root), "Approval needed");
+        assertThat(question.path("buttons").findValuesAsText("action")).containsExactly("go", "decline");
+        String questionId = question.path("id").asText();
+        assertThat(okabe.press(questionId, "go", runId).path("notice").asText())
+                .as("the Approve button is an approver's too")
+                .contains("only an approver answers");
+        assertThat(service.store().run(runId).orElseThrow().step()).isEqualTo(waitingAt);
+        assertThat(bob.press(questionId, "go", runId).path("notice").asText())
+                .isEqualTo("Approved: " + runId + " goes ahead");
 
         JsonNode results = await().atMost(Duration.ofMinutes(4))
                 .pollInterval(Duration.ofMillis(500))
