@@ -199,24 +199,28 @@ final class ThreadPoster implements ResearchEvents {
 
     @Override
     public void question(Research research, ResearchRun run, String question) {
-        status(research);
-        outbox.send(
-                research.id(),
-                () -> post(
-                        research,
-                        MessageRole.of(RunPart.QUESTION, run.id()),
-                        new OutboundMessage(
-                                "The agent asks",
-                                question + "\nReply in this thread to answer.",
-                                java.util.List.of(),
-                                java.util.List.of(),
-                                java.util.List.of(),
-                                "#f9a825")));
+        ask(research, run, "The agent asks", question + "\nReply in this thread to answer.", java.util.List.of());
     }
 
     /** The approval question with Approve / Decline; a reply of *yes* or *no* by an approver answers it too. */
     @Override
     public void approvalQuestion(Research research, ResearchRun run, String question) {
+        ask(
+                research,
+                run,
+                "Approval needed",
+                question,
+                java.util.List.of(
+                        new OutboundMessage.Button("go", "Approve", run.id(), "primary"),
+                        new OutboundMessage.Button("decline", "Decline", run.id(), "danger")));
+    }
+
+    private void ask(
+            Research research,
+            ResearchRun run,
+            String title,
+            String text,
+            java.util.List<OutboundMessage.Button> buttons) {
         status(research);
         outbox.send(
                 research.id(),
@@ -224,14 +228,7 @@ final class ThreadPoster implements ResearchEvents {
                         research,
                         MessageRole.of(RunPart.QUESTION, run.id()),
                         new OutboundMessage(
-                                "Approval needed",
-                                question,
-                                java.util.List.of(),
-                                java.util.List.of(
-                                        new OutboundMessage.Button("go", "Approve", run.id(), "primary"),
-                                        new OutboundMessage.Button("decline", "Decline", run.id(), "danger")),
-                                java.util.List.of(),
-                                "#f9a825")));
+                                title, text, java.util.List.of(), buttons, java.util.List.of(), "#f9a825")));
     }
 
     @Override

@@ -89,12 +89,7 @@ class StoreTest {
 
     @Test
     void votesCastBeforeVersionsHadMessagesGoToTheLatestVersion() throws SQLException {
-        org.flywaydb.core.Flyway.configure()
-                .dataSource(h2Url(), "", "")
-                .target("5")
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load()
-                .migrate();
+        databaseOfVersion5();
         try (Connection c = DriverManager.getConnection(h2Url())) {
             c.createStatement().execute("INSERT INTO researches VALUES ('r-1', 'READY', 0, '{}')");
             c.createStatement()
@@ -157,12 +152,7 @@ class StoreTest {
 
     @Test
     void aDatabaseMadeWithoutAPasswordIsGivenOneAndKeepsItsData() throws Exception {
-        org.flywaydb.core.Flyway.configure()
-                .dataSource(h2Url(), "", "")
-                .target("5")
-                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
-                .load()
-                .migrate();
+        databaseOfVersion5();
         try (Connection c = DriverManager.getConnection(h2Url(), "", "")) {
             c.createStatement().execute("INSERT INTO researches VALUES ('r-1', 'READY', 0, '{}')");
         }
@@ -230,6 +220,16 @@ class StoreTest {
 
     private String h2Url() {
         return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("mlr") + ";AUTO_SERVER=FALSE";
+    }
+
+    /** The database as an earlier version left it: migrated to version 5, without a password. */
+    private void databaseOfVersion5() {
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(h2Url(), "", "")
+                .target("5")
+                .locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .load()
+                .migrate();
     }
 
     /** A connection to the data directory's database with the password the store keeps for it. */
