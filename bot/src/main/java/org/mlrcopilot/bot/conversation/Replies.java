@@ -224,34 +224,12 @@ final class Replies {
                 service.reviewAgain(researchId, b.userName());
                 yield "Reviewing the hypotheses that have no review yet";
             }
-            case "go", "decline" -> {
-                ResearchRun run = runs.run(b.value())
-                        .filter(x -> x.researchId().equals(researchId))
-                        .orElseThrow(() -> new ResearchRefusedException("no run " + b.value() + " in this research"));
-                Approver may =
-                        authority.mayApprove(new Authority.Actor(b.platform(), b.channel(), b.user(), b.userName()));
-                String action = b.action().equals("go") ? "approve step" : "decline step";
-                if (!may.allowed()) {
-                    audit(may.name(), b.platform(), action + " refused", run.id());
-                    throw new ResearchRefusedException(
-                            "only an approver answers " + run.id() + "'s approval question; ask " + may.whoMay());
-                }
-                if (!service.awaitsApproval(run.id())
-                        || !service.reply(run.id(), may, b.action().equals("go") ? "yes" : "no")) {
-                    yield "No approval question of " + run.id() + " is waiting";
-                }
-                audit(may.name(), b.platform(), action, run.id());
-                yield b.action().equals("go")
-                        ? "Approved: " + run.id() + " goes ahead"
-                        : "Declined: " + run.id() + " will not run that";
-            }
+            case "go", "decline" ->
+                answerApproval(service, runIn(researchId, b.value()), b.action().equals("go"), b);
             case "stop", "pause", "resume" -> {
-                ResearchRun run = runs.run(b.value())
-                        .filter(x -> x.researchId().equals(researchId))
-                        .orElseThrow(() -> new ResearchRefusedException("no run " + b.value() + " in this research"));
                 control(
                         service,
-                        run,
+                        runIn(researchId, b.value()),
                         switch (b.action()) {
                             case "stop" -> RunControl.STOPPED;
                             case "pause" -> RunControl.PAUSED;
@@ -265,6 +243,29 @@ final class Replies {
             }
             default -> "Unknown action " + b.action();
         };
+    }
+
+    /** The run {@code runId} of the research, or a refusal naming it. */
+    private ResearchRun runIn(String researchId, String runId) {
+        return runs.run(runId)
+                .filter(x -> x.researchId().equals(researchId))
+                .orElseThrow(() -> new ResearchRefusedException("no run " + runId + " in this research"));
+    }
+
+    /** Approve or Decline pressed on a run's approval question: only an approver's press answers it; audited. */
+    private String answerApproval(ResearchService service, ResearchRun run, boolean go, Inbound.ButtonPressed b) {
+        Approver may = authority.mayApprove(new Authority.Actor(b.platform(), b.channel(), b.user(), b.userName()));
+        String action = go ? "approve step" : "decline step";
+        if (!may.allowed()) {
+            audit(may.name(), b.platform(), action + " refused", run.id());
+            throw new ResearchRefusedException(
+                    "only an approver answers " + run.id() + "'s approval question; ask " + may.whoMay());
+        }
+        if (!service.awaitsApproval(run.id()) || !service.reply(run.id(), may, go ? "yes" : "no")) {
+            return "No approval question of " + run.id() + " is waiting";
+        }
+        audit(may.name(), b.platform(), action, run.id());
+        return go ? "Approved: " + run.id() + " goes ahead" : "Declined: " + run.id() + " will not run that";
     }
 
     /** A run is approved on the latest version only: the rocket on a superseded message says where to go. */

@@ -66,7 +66,7 @@ final class RetryAfterHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
+        if (multipart(request)) {
             return streams.execute(request);
         }
         for (int attempt = 0; ; attempt++) {
@@ -94,7 +94,7 @@ final class RetryAfterHttpClient implements HttpClient {
      */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        if (!request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty()) {
+        if (multipart(request)) {
             streams.execute(request, parser, listener);
             return;
         }
@@ -137,6 +137,10 @@ final class RetryAfterHttpClient implements HttpClient {
                             cause instanceof HttpTimeoutException ? new TimeoutException(cause) : cause));
                     return null;
                 });
+    }
+
+    private static boolean multipart(HttpRequest request) {
+        return !request.formDataFields().isEmpty() || !request.formDataFiles().isEmpty();
     }
 
     /** How long to wait before trying {@code answer}'s request again; empty when it is not to be tried again. */

@@ -23,7 +23,7 @@ import java.util.Base64;
  */
 final class H2Password {
 
-    static final String KEY = "mlr.key";
+    private static final String KEY = "mlr.key";
     private static final String NEXT = "mlr.key.new";
     /** H2's "wrong user name or password" (ErrorCode.WRONG_USER_OR_PASSWORD). */
     private static final int WRONG_PASSWORD = 28000;
